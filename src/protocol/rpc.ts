@@ -1,0 +1,195 @@
+// Wire types of the hub ⇄ agent link: JSON-RPC 2.0, one request and one reply per SSH channel.
+//
+// The hub opens a `forwarded-tcpip` channel back through the agent's own SSH connection, writes
+// one request line, reads one reply line, and closes the channel. Closing a channel before the
+// reply arrives is the cancellation signal: the agent aborts the handler (and kills the process
+// group of a running command). Lines are UTF-8 JSON terminated by "\n", never longer than
+// MAX_MESSAGE_BYTES. Everything the agent sends is untrusted: the hub validates every reply with
+// the schemas in ./schemas.ts before using it.
+
+export const JSONRPC_VERSION = '2.0';
+
+/** Largest request or reply line either side accepts, in bytes (the newline excluded). */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/** Largest file `read_file` returns and `write_file` accepts, in bytes (before base64). */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+/** Default cap on each of a command's stdout and stderr, in bytes. */
+export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
+
+/** Hard ceiling for a command's own timeout: one day. */
+export const MAX_COMMAND_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+
+/** Method names, as they travel on the wire (snake_case, like the MCP tool names). */
+export const RpcMethod = {
+  hello: 'hello',
+  runCommand: 'run_command',
+  readFile: 'read_file',
+  writeFile: 'write_file',
+  listFiles: 'list_files',
+  getMetrics: 'get_metrics',
+  heartbeat: 'heartbeat',
+} as const;
+export type RpcMethodName = (typeof RpcMethod)[keyof typeof RpcMethod];
+
+/**
+ * JSON-RPC error codes. The standard ones, plus one application range: an application error
+ * carries its stable string code in `error.data.code` (see AgentErrorCode).
+ */
+export const RpcErrorCode = {
+  parseError: -32700,
+  invalidRequest: -32600,
+  methodNotFound: -32601,
+  invalidParams: -32602,
+  internalError: -32603,
+  applicationError: -32000,
+} as const;
+
+/** Stable codes of failures an agent reports on purpose. */
+export const AgentErrorCode = {
+  pathDenied: 'PATH_DENIED',
+  notFound: 'NOT_FOUND',
+  tooLarge: 'TOO_LARGE',
+  notAFile: 'NOT_A_FILE',
+  notADirectory: 'NOT_A_DIRECTORY',
+  permissionDenied: 'PERMISSION_DENIED',
+  badInput: 'BAD_USER_INPUT',
+  failed: 'FAILED',
+} as const;
+export type AgentErrorCodeName = (typeof AgentErrorCode)[keyof typeof AgentErrorCode];
+
+export interface RpcRequest {
+  jsonrpc: typeof JSONRPC_VERSION;
+  id: number;
+  method: string;
+  params?: unknown;
+}
+
+export interface RpcErrorObject {
+  code: number;
+  message: string;
+  data?: { code?: string; [key: string]: unknown };
+}
+
+export type RpcReply =
+  | { jsonrpc: typeof JSONRPC_VERSION; id: number | null; result: unknown }
+  | { jsonrpc: typeof JSONRPC_VERSION; id: number | null; error: RpcErrorObject };
+
+/** What an agent says about itself in reply to `hello`. Facts refresh on every connection. */
+export interface AgentFacts {
+  uuid: string;
+  hostname: string;
+  platform: string;
+  platformRelease: string;
+  arch: string;
+  agentVersion: string;
+  username: string;
+  capabilities: string[];
+  /** The agent owner's own ceiling on paths (config.yaml `allowed_paths`); null = none. */
+  allowedPaths: string[] | null;
+  /** Metadata suggested by `phonehome --init`; used on first admission only. */
+  suggested: { displayName?: string | undefined; purpose?: string | undefined; tags?: string[] | undefined };
+}
+
+export interface HelloParams {
+  hubVersion: string;
+}
+
+export interface RunCommandParams {
+  cmd: string;
+  cwd?: string | undefined;
+  timeoutMs: number;
+  env?: Record<string, string> | undefined;
+  maxOutputBytes?: number | undefined;
+}
+
+export interface RunCommandResult {
+  stdout: string;
+  stderr: string;
+  returncode: number;
+  timedOut: boolean;
+  truncated: boolean;
+  durationMs: number;
+}
+
+export interface ReadFileParams {
+  path: string;
+  maxBytes?: number | undefined;
+}
+
+export interface ReadFileResult {
+  path: string;
+  contentBase64: string;
+  size: number;
+  mtimeMs: number;
+  mode: number;
+}
+
+export interface WriteFileParams {
+  path: string;
+  contentBase64: string;
+  /** Permission bits for a file being created (default 0o644, subject to the agent's umask). */
+  mode?: number | undefined;
+  /** Create missing parent directories (default false). */
+  createParents?: boolean | undefined;
+}
+
+export interface WriteFileResult {
+  path: string;
+  size: number;
+}
+
+export const FileType = {
+  file: 'file',
+  directory: 'directory',
+  symlink: 'symlink',
+  other: 'other',
+} as const;
+export type FileTypeName = (typeof FileType)[keyof typeof FileType];
+
+export interface FileEntry {
+  name: string;
+  type: FileTypeName;
+  size: number;
+  mtimeMs: number;
+  mode: number;
+}
+
+export interface ListFilesParams {
+  path: string;
+  /** At most this many entries are returned (default 10,000); `truncated` says when cut. */
+  limit?: number | undefined;
+}
+
+export interface ListFilesResult {
+  path: string;
+  entries: FileEntry[];
+  truncated: boolean;
+}
+
+export interface GetMetricsParams {
+  summary?: boolean | undefined;
+}
+
+/** Metrics are a JSON object; the detailed shape is documented in docs/API.md. */
+export type MetricsResult = Record<string, unknown>;
+
+export type HeartbeatParams = Record<string, never>;
+
+export interface HeartbeatResult {
+  /** Agent clock, epoch milliseconds. */
+  time: number;
+  uptimeS: number;
+}
+
+/** Parameters and results of each method, for typed calls. */
+export interface RpcMethods {
+  hello: { params: HelloParams; result: AgentFacts };
+  run_command: { params: RunCommandParams; result: RunCommandResult };
+  read_file: { params: ReadFileParams; result: ReadFileResult };
+  write_file: { params: WriteFileParams; result: WriteFileResult };
+  list_files: { params: ListFilesParams; result: ListFilesResult };
+  get_metrics: { params: GetMetricsParams; result: MetricsResult };
+  heartbeat: { params: HeartbeatParams; result: HeartbeatResult };
+}
