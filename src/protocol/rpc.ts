@@ -89,7 +89,11 @@ export interface AgentFacts {
   /** The agent owner's own ceiling on paths (config.yaml `allowed_paths`); null = none. */
   allowedPaths: string[] | null;
   /** Metadata suggested by `phonehome --init`; used on first admission only. */
-  suggested: { displayName?: string | undefined; purpose?: string | undefined; tags?: string[] | undefined };
+  suggested: {
+    displayName?: string | undefined;
+    purpose?: string | undefined;
+    tags?: string[] | undefined;
+  };
 }
 
 export interface HelloParams {

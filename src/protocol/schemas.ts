@@ -34,11 +34,19 @@ export const agentFactsSchema = z.object({
 export const helloParamsSchema = z.object({ hubVersion: z.string().max(64) });
 
 export const runCommandParamsSchema = z.object({
-  cmd: z.string().min(1).max(256 * 1024),
+  cmd: z
+    .string()
+    .min(1)
+    .max(256 * 1024),
   cwd: path.optional(),
   timeoutMs: z.number().int().min(1).max(MAX_COMMAND_TIMEOUT_MS),
   env: z.record(z.string().min(1).max(256), z.string().max(64 * 1024)).optional(),
-  maxOutputBytes: z.number().int().min(0).max(8 * DEFAULT_MAX_OUTPUT_BYTES).optional(),
+  maxOutputBytes: z
+    .number()
+    .int()
+    .min(0)
+    .max(8 * DEFAULT_MAX_OUTPUT_BYTES)
+    .optional(),
 });
 
 export const runCommandResultSchema = z.object({

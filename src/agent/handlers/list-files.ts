@@ -1,0 +1,65 @@
+// list_files: one directory level, sorted by name, cut at a limit. Entries are lstat-ed, so a
+// symlink is reported as a symlink rather than followed (its target may lie outside the jail).
+
+import type { Stats } from 'node:fs';
+import { lstat, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { FileType, type FileEntry, type FileTypeName } from '../../protocol/rpc.js';
+import { assertPathAllowed } from '../path-guard.js';
+import { hasErrnoCode, toAgentError } from './fs-errors.js';
+import { AgentError, type Handler } from './types.js';
+
+const DEFAULT_LIMIT = 10_000;
+/** lstat calls in flight at once: enough to be quick, few enough to leave the threadpool free. */
+const LSTAT_BATCH = 64;
+
+export const listFiles: Handler<'list_files'> = async (params, context) => {
+  const directory = await assertPathAllowed(params.path, context.allowedPaths);
+  const limit = params.limit ?? DEFAULT_LIMIT;
+  try {
+    if (!(await stat(directory)).isDirectory()) {
+      throw new AgentError('NOT_A_DIRECTORY', `"${params.path}" is not a directory.`, {
+        path: params.path,
+      });
+    }
+    // Plain code-unit order: the same on every agent, whatever its locale.
+    const names = (await readdir(directory)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries: FileEntry[] = [];
+    for (let start = 0; start < Math.min(names.length, limit); start += LSTAT_BATCH) {
+      if (context.signal.aborted) {
+        throw new AgentError('FAILED', 'list_files cancelled: the hub left.');
+      }
+      const batch = names.slice(start, Math.min(start + LSTAT_BATCH, limit));
+      const described = await Promise.all(batch.map((name) => describe(directory, name)));
+      for (const entry of described) if (entry !== undefined) entries.push(entry);
+    }
+    return { path: directory, entries, truncated: names.length > limit };
+  } catch (err) {
+    throw toAgentError(err, params.path);
+  }
+};
+
+async function describe(directory: string, name: string): Promise<FileEntry | undefined> {
+  let info: Stats;
+  try {
+    info = await lstat(path.join(directory, name));
+  } catch (err) {
+    // Deleted between readdir and lstat: it is simply no longer there.
+    if (hasErrnoCode(err, 'ENOENT')) return undefined;
+    throw err;
+  }
+  return {
+    name,
+    type: typeOf(info),
+    size: info.size,
+    mtimeMs: info.mtimeMs,
+    mode: info.mode & 0o7777,
+  };
+}
+
+function typeOf(info: Stats): FileTypeName {
+  if (info.isFile()) return FileType.file;
+  if (info.isDirectory()) return FileType.directory;
+  if (info.isSymbolicLink()) return FileType.symlink;
+  return FileType.other;
+}

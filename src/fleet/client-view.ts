@@ -1,0 +1,125 @@
+// What every door (GraphQL, MCP, CLI) sees of a client: the stored record merged with the live
+// link state and the effective settings (a client's own rate limits, or the server defaults).
+
+import type { Client } from '../store/entities/index.js';
+
+export const HealthStatus = {
+  healthy: 'HEALTHY',
+  unhealthy: 'UNHEALTHY',
+  unknown: 'UNKNOWN',
+} as const;
+export type HealthStatusName = (typeof HealthStatus)[keyof typeof HealthStatus];
+
+export const RateLimitMode = { warn: 'WARN', enforce: 'ENFORCE', off: 'OFF' } as const;
+export type RateLimitModeName = (typeof RateLimitMode)[keyof typeof RateLimitMode];
+
+export interface RateLimitDefaults {
+  rpm: number;
+  concurrent: number;
+  mode: RateLimitModeName;
+}
+
+export interface LiveState {
+  connectedAt: Date;
+  remoteAddress: string;
+  tunnelPort: number;
+  health: HealthStatusName;
+  healthReason: string | null;
+  healthSince: Date;
+}
+
+export interface ClientView {
+  uuid: string;
+  clientId: string;
+  displayName: string | null;
+  purpose: string | null;
+  tags: string[];
+  capabilities: string[];
+  online: boolean;
+  health: HealthStatusName;
+  healthReason: string | null;
+  healthSince: Date | null;
+  keyMismatch: boolean;
+  publicKeyFingerprint: string;
+  trustedFingerprint: string;
+  previousFingerprint: string | null;
+  keyMismatchAt: Date | null;
+  keyAcceptedAt: Date | null;
+  keyAcceptedBy: string | null;
+  allowedPaths: string[] | null;
+  agentAllowedPaths: string[] | null;
+  webhookUrl: string | null;
+  rateLimitRpm: number;
+  rateLimitConcurrent: number;
+  rateLimitMode: RateLimitModeName;
+  hostname: string;
+  platform: string;
+  platformRelease: string;
+  arch: string;
+  agentVersion: string;
+  username: string;
+  enrolledVia: string;
+  firstSeen: Date;
+  lastSeen: Date;
+  connectionCount: number;
+  connectedAt: Date | null;
+  lastConnectedAt: Date | null;
+  lastDisconnectedAt: Date | null;
+  remoteAddress: string | null;
+  tunnelPort: number | null;
+  decommissionedAt: Date | null;
+}
+
+function isRateLimitMode(value: string | null | undefined): value is RateLimitModeName {
+  return value === 'WARN' || value === 'ENFORCE' || value === 'OFF';
+}
+
+export function toClientView(
+  row: Client,
+  tags: string[],
+  live: LiveState | undefined,
+  defaults: RateLimitDefaults,
+): ClientView {
+  const keyMismatch = row.pendingFingerprint !== null && row.pendingFingerprint !== undefined;
+  return {
+    uuid: row.uuid,
+    clientId: row.clientId,
+    displayName: row.displayName ?? null,
+    purpose: row.purpose ?? null,
+    tags: [...tags].sort(),
+    capabilities: row.capabilities,
+    online: live !== undefined,
+    health: live?.health ?? HealthStatus.unknown,
+    healthReason: live?.healthReason ?? null,
+    healthSince: live?.healthSince ?? null,
+    keyMismatch,
+    publicKeyFingerprint: keyMismatch ? (row.pendingFingerprint as string) : row.keyFingerprint,
+    trustedFingerprint: row.keyFingerprint,
+    previousFingerprint: keyMismatch ? row.keyFingerprint : (row.previousFingerprint ?? null),
+    keyMismatchAt: row.keyMismatchAt ?? null,
+    keyAcceptedAt: row.keyAcceptedAt ?? null,
+    keyAcceptedBy: row.keyAcceptedBy ?? null,
+    allowedPaths: row.allowedPaths ?? null,
+    agentAllowedPaths: row.agentAllowedPaths ?? null,
+    webhookUrl: row.webhookUrl ?? null,
+    rateLimitRpm: row.rateLimitRpm ?? defaults.rpm,
+    rateLimitConcurrent: row.rateLimitConcurrent ?? defaults.concurrent,
+    rateLimitMode: isRateLimitMode(row.rateLimitMode) ? row.rateLimitMode : defaults.mode,
+    hostname: row.hostname,
+    platform: row.platform,
+    platformRelease: row.platformRelease,
+    arch: row.arch,
+    agentVersion: row.agentVersion,
+    username: row.username,
+    enrolledVia: row.enrolledVia,
+    firstSeen: row.firstSeen,
+    lastSeen: live ? new Date() : row.lastSeen,
+    connectionCount: row.connectionCount,
+    connectedAt: live?.connectedAt ?? null,
+    lastConnectedAt: row.lastConnectedAt ?? null,
+    lastDisconnectedAt: row.lastDisconnectedAt ?? null,
+    remoteAddress: live?.remoteAddress ?? row.lastRemoteAddress ?? null,
+    tunnelPort: live?.tunnelPort ?? null,
+    decommissionedAt: row.decommissionedAt ?? null,
+  };
+}

@@ -1,0 +1,22 @@
+// Tag names: what is accepted, and the find-or-create of tag rows.
+
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { TagEntity, type Tag } from '../store/entities/index.js';
+
+export const TAG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
+
+export function isValidTag(name: string): boolean {
+  return TAG_PATTERN.test(name);
+}
+
+/** Tag rows for `names` (deduplicated), creating the missing ones. */
+export async function findOrCreateTags(
+  em: EntityManager,
+  names: readonly string[],
+): Promise<Tag[]> {
+  const unique = [...new Set(names)];
+  if (unique.length === 0) return [];
+  const existing = await em.find(TagEntity, { name: { $in: unique } });
+  const byName = new Map(existing.map((tag) => [tag.name, tag]));
+  return unique.map((name) => byName.get(name) ?? em.create(TagEntity, { name }));
+}

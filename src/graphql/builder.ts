@@ -1,0 +1,27 @@
+// The Pothos schema builder every type file registers on. Fields are non-null unless they say
+// otherwise, so the printed SDL and the generated client types are honest about absence.
+
+import SchemaBuilder from '@pothos/core';
+import type { GraphQLContext } from './context.js';
+
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext;
+  DefaultFieldNullability: false;
+  Scalars: {
+    JSON: { Input: unknown; Output: unknown };
+  };
+}>({
+  defaultFieldNullability: false,
+});
+
+builder.scalarType('JSON', {
+  description: 'Any JSON value (objects, arrays, strings, numbers, booleans, null).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});
+
+builder.queryType({ description: 'Read the fleet: clients, tags, events, enrollment tokens.' });
+builder.mutationType({
+  description: 'Act on the fleet: run commands, change settings, accept keys.',
+});
+builder.subscriptionType({ description: 'Live fleet events, over graphql-ws (WebSocket) or SSE.' });

@@ -1,0 +1,38 @@
+// Turns errors into what GraphQL clients see. AppErrors are expected failures: their message
+// and code go out as is (`extensions.code`). GraphQL's own errors (syntax, validation) pass
+// through. Anything else is a bug: logged with a reference id, shown only as that id.
+
+import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { isAppError } from '../errors.js';
+
+export function createMaskError(logger: Logger) {
+  return (error: unknown): Error => {
+    const original = error instanceof GraphQLError ? error.originalError : error;
+    const located = error instanceof GraphQLError ? error : undefined;
+    if (isAppError(original)) {
+      return new GraphQLError(original.message, {
+        nodes: located?.nodes ?? null,
+        source: located?.source ?? null,
+        positions: located?.positions ?? null,
+        path: located?.path ?? null,
+        originalError: original,
+        extensions: { ...original.details, code: original.code },
+      });
+    }
+    if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
+      return error;
+    }
+    const ref = randomUUID().slice(0, 8);
+    logger.error(
+      { err: original, ref, path: located?.path },
+      'unexpected error in a GraphQL operation',
+    );
+    return new GraphQLError(`Internal error (ref ${ref}). The server log has the details.`, {
+      nodes: located?.nodes ?? null,
+      path: located?.path ?? null,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', ref },
+    });
+  };
+}

@@ -1,0 +1,236 @@
+// The HTTP side of the server, on one port:
+//
+//   GET  /health                      no auth: status, version, uptime, client counts
+//   GET  /graphql  (Accept: text/html) GraphiQL, assets served from this process (no CDN)
+//   POST /graphql                     queries and mutations   ─┐ Authorization: Bearer <key>
+//   GET|POST /graphql (text/event-stream) subscriptions (SSE) ─┤
+//   WS   /graphql  (graphql-ws)       subscriptions, and any operation; the key travels in
+//                                     connectionParams.authorization
+//
+// Both transports go through the same yoga envelope (plugins, error masking, context), so an
+// operation behaves the same whichever way it arrives.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import type { ExecutionArgs, GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { Fleet } from '../fleet/fleet.js';
+import { createKeyCheck } from './auth.js';
+import type { GraphQLContext } from './context.js';
+import { createMaskError } from './errors.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ApiServerOptions {
+  fleet: Fleet;
+  schema: GraphQLSchema;
+  apiKey: string;
+  logger: Logger;
+}
+
+interface ServerContext {
+  req: IncomingMessage;
+  res?: ServerResponse;
+  transport?: 'graphql-ws';
+  signal?: AbortSignal;
+}
+
+const unauthenticated = (message: string): string =>
+  JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+
+export function createApiServer(options: ApiServerOptions) {
+  const { fleet, logger } = options;
+  const keyMatches = createKeyCheck(options.apiKey);
+
+  const authPlugin: Plugin = {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      const wantsPage =
+        request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
+      if (wantsPage && url.pathname === '/graphql') return; // GraphiQL's page; every call it makes needs the key
+      const header = request.headers.get('authorization') ?? '';
+      const match = /^Bearer\s+(.+)$/i.exec(header);
+      if (match && keyMatches(match[1] ?? '')) return;
+      endResponse(
+        new fetchAPI.Response(
+          unauthenticated(
+            match
+              ? 'The API key is not valid. Use the key in <data-dir>/api_key or ETPHONEHOME_API_KEY.'
+              : 'Missing API key: send "Authorization: Bearer <key>" (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY).',
+          ),
+          {
+            status: 401,
+            headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
+          },
+        ),
+      );
+    },
+  };
+
+  const yoga = createYoga<ServerContext, GraphQLContext>({
+    schema: options.schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    cors: false,
+    renderGraphiQL,
+    graphiql: {
+      title: 'ET Phone Home',
+      headers: JSON.stringify(
+        { Authorization: 'Bearer <your API key from <data-dir>/api_key>' },
+        null,
+        2,
+      ),
+      defaultQuery: `# Set the Authorization header below (Headers tab), then run:
+query Fleet {
+  clients {
+    clientId
+    displayName
+    online
+    health
+    tags { name }
+    capabilities
+  }
+}
+`,
+    },
+    maskedErrors: { maskError: createMaskError(logger) },
+    logging: {
+      debug: (...args: unknown[]) => logger.debug({ yoga: args }, 'yoga'),
+      info: (...args: unknown[]) => logger.info({ yoga: args }, 'yoga'),
+      warn: (...args: unknown[]) => logger.warn({ yoga: args }, 'yoga'),
+      error: (...args: unknown[]) => logger.error({ yoga: args }, 'yoga'),
+    },
+    plugins: [authPlugin],
+    context: ({
+      req,
+      request,
+      transport,
+      signal,
+    }: YogaInitialContext & ServerContext): GraphQLContext => ({
+      fleet,
+      caller: {
+        actor: `${transport ?? 'graphql'} ${req?.socket.remoteAddress ?? 'unknown'}`,
+        signal: signal ?? request?.signal,
+      },
+    }),
+  });
+
+  const httpServer: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/health' && req.method === 'GET') {
+      fleet
+        .health()
+        .then((health) => {
+          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+          res.end(JSON.stringify(health));
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error }, 'health check failed');
+          res.writeHead(503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ status: 'error' }));
+        });
+      return;
+    }
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > MAX_BODY_BYTES) {
+      res.writeHead(413, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          errors: [
+            {
+              message: `Request body over ${MAX_BODY_BYTES} bytes.`,
+              extensions: { code: 'BAD_USER_INPUT' },
+            },
+          ],
+        }),
+      );
+      req.resume();
+      return;
+    }
+    void yoga(req, res, { req, res });
+  });
+  httpServer.on('connection', (socket) => socket.setNoDelay(true));
+
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: '/graphql',
+    maxPayload: MAX_BODY_BYTES,
+  });
+  const socketSignals = new WeakMap<object, AbortController>();
+  useServer(
+    {
+      onConnect(ctx) {
+        const raw = ctx.connectionParams?.['authorization'];
+        const key = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : '';
+        if (!keyMatches(key)) {
+          logger.warn(
+            { remoteAddress: ctx.extra.request.socket.remoteAddress },
+            'graphql-ws connection refused: bad API key',
+          );
+          return false;
+        }
+        const controller = new AbortController();
+        socketSignals.set(ctx.extra.socket, controller);
+        ctx.extra.socket.once('close', () => controller.abort());
+        return true;
+      },
+      async onSubscribe(ctx, _id, payload) {
+        const enveloped = yoga.getEnveloped({
+          req: ctx.extra.request,
+          transport: 'graphql-ws',
+          signal: socketSignals.get(ctx.extra.socket)?.signal,
+          params: payload,
+        });
+        // A bad operation must answer with errors, not close the socket (and every other
+        // subscription on it).
+        let document;
+        try {
+          document = enveloped.parse(payload.query);
+        } catch (error) {
+          return [error as import('graphql').GraphQLError];
+        }
+        const errors = enveloped.validate(enveloped.schema, document);
+        if (errors.length > 0) return errors;
+        const args: ExecutionArgs & {
+          rootValue: { execute: typeof enveloped.execute; subscribe: typeof enveloped.subscribe };
+        } = {
+          schema: enveloped.schema,
+          document,
+          operationName: payload.operationName ?? null,
+          variableValues: payload.variables ?? null,
+          contextValue: await enveloped.contextFactory(),
+          rootValue: { execute: enveloped.execute, subscribe: enveloped.subscribe },
+        };
+        return args;
+      },
+      execute: (args) =>
+        (args.rootValue as { execute: (a: ExecutionArgs) => unknown }).execute(args) as never,
+      subscribe: (args) =>
+        (args.rootValue as { subscribe: (a: ExecutionArgs) => unknown }).subscribe(args) as never,
+    },
+    wss,
+  );
+
+  return {
+    listen(host: string, port: number): Promise<AddressInfo> {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve(httpServer.address() as AddressInfo);
+        });
+      });
+    },
+    close(): Promise<void> {
+      return new Promise((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        httpServer.closeAllConnections();
+        httpServer.close(() => resolve());
+      });
+    },
+  };
+}

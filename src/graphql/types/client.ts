@@ -1,0 +1,239 @@
+// The Client type, its enums and its filter input, plus the queries that read clients.
+// Resolvers are thin: every decision is the fleet service's.
+
+import type { ClientView } from '../../fleet/client-view.js';
+import { builder } from '../builder.js';
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+export const HealthStatusEnum = builder.enumType('HealthStatus', {
+  description: "A client's health as the server sees it.",
+  values: {
+    HEALTHY: { description: 'Online and answering.' },
+    UNHEALTHY: {
+      description:
+        'Online but failing health checks or over a resource threshold; see healthReason.',
+    },
+    UNKNOWN: { description: 'Offline: nothing is known about its health now.' },
+  } as const,
+});
+
+export const RateLimitModeEnum = builder.enumType('RateLimitMode', {
+  description: 'What happens when a client goes over its rate limits.',
+  values: {
+    WARN: { description: 'The request runs; a warning is logged and counted (the default).' },
+    ENFORCE: { description: 'The excess request is refused with RATE_LIMITED and a retry time.' },
+    OFF: { description: 'No rate limiting.' },
+  } as const,
+});
+
+export const TagRef = builder.objectRef<{ name: string }>('Tag');
+TagRef.implement({
+  description: 'A label shared by clients (environment, region, role, criticality …).',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The tag itself, e.g. "production".' }),
+  }),
+});
+
+export const ClientRef = builder.objectRef<ClientView>('Client');
+ClientRef.implement({
+  description:
+    'A machine that phones home. Facts (hostname, platform, capabilities …) come from the agent and refresh on every connection; metadata and settings are set by operators and never overwritten by a reconnect.',
+  fields: (t) => ({
+    uuid: t.exposeID('uuid', {
+      description: 'Stable identity, generated once by the agent and bound to its key.',
+    }),
+    clientId: t.exposeString('clientId', {
+      description:
+        'Readable unique id derived from the hostname at first contact (e.g. "web-01", "web-01-2").',
+    }),
+    displayName: t.exposeString('displayName', {
+      nullable: true,
+      description: 'Human-friendly name set by operators.',
+    }),
+    purpose: t.exposeString('purpose', {
+      nullable: true,
+      description: 'Role or function of the client, e.g. "API Server".',
+    }),
+    tags: t.field({
+      type: [TagRef],
+      description: 'Categorisation labels, sorted by name.',
+      resolve: (client) => client.tags.map((name) => ({ name })),
+    }),
+    capabilities: t.exposeStringList('capabilities', {
+      description:
+        'Detected by the agent at connect: docker, python3.12, nvidia-gpu, git, systemd, …',
+    }),
+    online: t.exposeBoolean('online', {
+      description: 'True while the agent holds its SSH connection to this server.',
+    }),
+    health: t.field({
+      type: HealthStatusEnum,
+      description: 'HEALTHY, UNHEALTHY (see healthReason) or UNKNOWN when offline.',
+      resolve: (c) => c.health,
+    }),
+    healthReason: t.exposeString('healthReason', {
+      nullable: true,
+      description: 'Why the client is unhealthy, when it is.',
+    }),
+    healthSince: t.string({
+      nullable: true,
+      description: 'When the current health status began (ISO 8601).',
+      resolve: (c) => iso(c.healthSince),
+    }),
+    keyMismatch: t.exposeBoolean('keyMismatch', {
+      description:
+        'True when the client connected with a key other than its pinned one: every operation is refused until acceptKey.',
+    }),
+    publicKeyFingerprint: t.exposeString('publicKeyFingerprint', {
+      description:
+        'SHA256 fingerprint (as ssh-keygen -lf prints it) of the key the client presents: the pinned key, or the new key while keyMismatch is true.',
+    }),
+    trustedFingerprint: t.exposeString('trustedFingerprint', {
+      description: 'Fingerprint of the pinned (trusted) key.',
+    }),
+    previousFingerprint: t.exposeString('previousFingerprint', {
+      nullable: true,
+      description:
+        'While keyMismatch is true: the pinned key it should have used. Otherwise: the key replaced by the last acceptKey.',
+    }),
+    keyMismatchAt: t.string({
+      nullable: true,
+      description: 'When a key mismatch was last detected.',
+      resolve: (c) => iso(c.keyMismatchAt),
+    }),
+    keyAcceptedAt: t.string({
+      nullable: true,
+      description: 'When a new key was last accepted.',
+      resolve: (c) => iso(c.keyAcceptedAt),
+    }),
+    keyAcceptedBy: t.exposeString('keyAcceptedBy', {
+      nullable: true,
+      description: 'Who accepted it (door and address).',
+    }),
+    allowedPaths: t.exposeStringList('allowedPaths', {
+      nullable: true,
+      description:
+        'When set, file operations and command working directories must lie inside these directories; null or empty means unrestricted.',
+    }),
+    agentAllowedPaths: t.exposeStringList('agentAllowedPaths', {
+      nullable: true,
+      description:
+        "The machine owner's own ceiling from the agent's config.yaml, which the server cannot widen.",
+    }),
+    webhookUrl: t.exposeString('webhookUrl', {
+      nullable: true,
+      description: "This client's webhook endpoint; null means the server's global one.",
+    }),
+    rateLimitRpm: t.exposeInt('rateLimitRpm', {
+      description:
+        'Requests allowed in a rolling 60-second window (the client’s own, or the server default).',
+    }),
+    rateLimitConcurrent: t.exposeInt('rateLimitConcurrent', {
+      description: 'Requests allowed in flight at once.',
+    }),
+    rateLimitMode: t.field({
+      type: RateLimitModeEnum,
+      description: 'What happens over the limits.',
+      resolve: (c) => c.rateLimitMode,
+    }),
+    hostname: t.exposeString('hostname', { description: 'Hostname reported by the agent.' }),
+    platform: t.exposeString('platform', { description: 'Operating system, e.g. "Linux".' }),
+    platformRelease: t.exposeString('platformRelease', {
+      description: 'Kernel or OS release, e.g. "6.8.0".',
+    }),
+    arch: t.exposeString('arch', { description: 'CPU architecture, e.g. "x64", "arm64".' }),
+    agentVersion: t.exposeString('agentVersion', {
+      description: 'Version of the phonehome agent.',
+    }),
+    username: t.exposeString('username', {
+      description: 'The account the agent runs as (commands run as this user).',
+    }),
+    enrolledVia: t.exposeString('enrolledVia', {
+      description:
+        'How the client was first admitted: authorized_keys, enrollment_token:<prefix> or open_enrollment.',
+    }),
+    firstSeen: t.string({
+      description: 'First admission (ISO 8601).',
+      resolve: (c) => c.firstSeen.toISOString(),
+    }),
+    lastSeen: t.string({
+      description: 'Last time the server heard from it; now while online (ISO 8601).',
+      resolve: (c) => c.lastSeen.toISOString(),
+    }),
+    connectionCount: t.exposeInt('connectionCount', {
+      description: 'How many times it has connected.',
+    }),
+    connectedAt: t.string({
+      nullable: true,
+      description: 'Start of the current connection; null when offline.',
+      resolve: (c) => iso(c.connectedAt),
+    }),
+    lastConnectedAt: t.string({
+      nullable: true,
+      description: 'Start of the latest connection.',
+      resolve: (c) => iso(c.lastConnectedAt),
+    }),
+    lastDisconnectedAt: t.string({
+      nullable: true,
+      description: 'End of the latest finished connection.',
+      resolve: (c) => iso(c.lastDisconnectedAt),
+    }),
+    remoteAddress: t.exposeString('remoteAddress', {
+      nullable: true,
+      description: 'Address of the current (or last) connection as the server saw it.',
+    }),
+    tunnelPort: t.exposeInt('tunnelPort', {
+      nullable: true,
+      description:
+        "Port number acknowledged for the agent's reverse forward (virtual: nothing listens on it).",
+    }),
+  }),
+});
+
+export const ClientFilterInput = builder.inputType('ClientFilter', {
+  description: 'Every given condition must hold.',
+  fields: (t) => ({
+    query: t.string({
+      required: false,
+      description: 'Case-insensitive substring of display name, purpose, hostname or clientId.',
+    }),
+    purpose: t.string({
+      required: false,
+      description: 'Case-insensitive substring of the purpose.',
+    }),
+    tags: t.stringList({
+      required: false,
+      description: 'The client must carry ALL of these tags.',
+    }),
+    capabilities: t.stringList({
+      required: false,
+      description: 'The client must have ALL of these capabilities.',
+    }),
+    onlineOnly: t.boolean({ required: false, description: 'Only clients online now.' }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  clients: t.field({
+    type: [ClientRef],
+    description:
+      'Clients matching the filter (all when none is given), ordered by clientId. MCP: list_clients / find_client.',
+    args: {
+      filter: t.arg({
+        type: ClientFilterInput,
+        required: false,
+        description: 'Conditions that must all hold.',
+      }),
+    },
+    resolve: (_root, args, ctx) => ctx.fleet.listClients(args.filter ?? {}),
+  }),
+  client: t.field({
+    type: ClientRef,
+    nullable: true,
+    description:
+      'One client by uuid, clientId or an unambiguous display name; null when none matches. MCP: describe_client.',
+    args: { id: t.arg.id({ required: true, description: 'uuid, clientId or display name.' }) },
+    resolve: (_root, args, ctx) => ctx.fleet.findClient(String(args.id)),
+  }),
+}));

@@ -1,0 +1,204 @@
+// One authenticated agent connection, and calls to that agent.
+//
+//   hub ── forwardOut(bindAddr, bindPort) ──▶ new channel ──▶ agent ('tcp connection')
+//       ◀── one reply line ─────────────────── handler result ◀──┘
+//
+// Each call gets its own `forwarded-tcpip` channel through the agent's connection (no TCP port
+// is ever bound on the hub): write one JSON-RPC request line, read one reply line, close.
+// Closing the channel early — timeout, caller abort, session end — is what cancels the work on
+// the agent. Replies are read with a size cap and validated against the method's schema.
+
+import { EventEmitter } from 'node:events';
+import type { Connection } from 'ssh2';
+import type { Duplex } from 'node:stream';
+import { readLine, LineTooLongError } from '../lib/line-reader.js';
+import {
+  JSONRPC_VERSION,
+  MAX_MESSAGE_BYTES,
+  type AgentFacts,
+  type RpcMethods,
+} from '../protocol/rpc.js';
+import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
+import { AgentCallError } from './errors.js';
+
+export interface CallOptions {
+  /** Give up (and cancel on the agent) after this long. */
+  timeoutMs: number;
+  /** Abort (and cancel on the agent) when this fires. */
+  signal?: AbortSignal | undefined;
+}
+
+export interface ForwardTarget {
+  bindAddr: string;
+  bindPort: number;
+}
+
+let nextSessionId = 1;
+
+export class AgentSession<Admission = unknown> extends EventEmitter {
+  readonly id = nextSessionId++;
+  readonly connectedAt = new Date();
+  facts: AgentFacts | null = null;
+  private nextCallId = 1;
+  private readonly inFlight = new Set<Duplex>();
+  private closedReason: string | null = null;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly forward: ForwardTarget,
+    readonly admission: Admission,
+    readonly identity: {
+      uuid: string;
+      fingerprint: string;
+      publicKey: string;
+      remoteAddress: string;
+    },
+  ) {
+    super();
+    connection.once('close', () => this.markClosed('connection closed'));
+  }
+
+  get closed(): boolean {
+    return this.closedReason !== null;
+  }
+
+  /** The virtual port the agent's reverse forward was acknowledged with (nothing listens). */
+  get tunnelPort(): number {
+    return this.forward.bindPort;
+  }
+
+  get callsInFlight(): number {
+    return this.inFlight.size;
+  }
+
+  /** Calls a method on the agent; rejects with AgentCallError. */
+  async call<M extends keyof RpcMethods>(
+    method: M,
+    params: RpcMethods[M]['params'],
+    options: CallOptions,
+  ): Promise<RpcMethods[M]['result']> {
+    if (this.closedReason) throw new AgentCallError('closed', `link closed: ${this.closedReason}`);
+    if (options.signal?.aborted) throw new AgentCallError('aborted', 'call aborted by the caller');
+    const id = this.nextCallId++;
+    const channel = await this.openChannel(options.timeoutMs);
+    this.inFlight.add(channel);
+
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    let onSessionClose: (() => void) | undefined;
+    const cancelled = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new AgentCallError(
+              'timeout',
+              `no reply within ${Math.round(options.timeoutMs / 1000)} s`,
+            ),
+          ),
+        options.timeoutMs,
+      );
+      onAbort = () => reject(new AgentCallError('aborted', 'call aborted by the caller'));
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      onSessionClose = () => reject(new AgentCallError('closed', 'link closed during the call'));
+      this.once('close', onSessionClose);
+    });
+    try {
+      channel.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method, params }) + '\n');
+      const line = await Promise.race([readLine(channel, MAX_MESSAGE_BYTES), cancelled]);
+      return this.parseReply(method, id, line);
+    } catch (error) {
+      if (error instanceof AgentCallError) throw error;
+      if (error instanceof LineTooLongError) {
+        throw new AgentCallError('protocol', `agent reply exceeds ${MAX_MESSAGE_BYTES} bytes`);
+      }
+      throw new AgentCallError(
+        'closed',
+        `link failed during the call: ${(error as Error).message}`,
+      );
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+      if (onSessionClose) this.off('close', onSessionClose);
+      this.inFlight.delete(channel);
+      // Closing before the reply is how the agent learns to cancel; after it, just cleanup.
+      channel.destroy();
+    }
+  }
+
+  /** Ends the connection (for a replaced session, a refused identity or shutdown). */
+  close(reason: string): void {
+    this.markClosed(reason);
+    this.connection.end();
+  }
+
+  private markClosed(reason: string): void {
+    if (this.closedReason) return;
+    this.closedReason = reason;
+    for (const channel of this.inFlight) channel.destroy();
+    this.emit('close', reason);
+  }
+
+  private openChannel(timeoutMs: number): Promise<Duplex> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new AgentCallError('timeout', 'agent did not open a channel in time')),
+        Math.min(timeoutMs, 30_000),
+      );
+      try {
+        this.connection.forwardOut(
+          this.forward.bindAddr,
+          this.forward.bindPort,
+          '127.0.0.1',
+          0,
+          (error, channel) => {
+            clearTimeout(timer);
+            if (error)
+              reject(new AgentCallError('closed', `agent refused a channel: ${error.message}`));
+            else resolve(channel);
+          },
+        );
+      } catch (error) {
+        clearTimeout(timer);
+        reject(new AgentCallError('closed', `cannot open a channel: ${(error as Error).message}`));
+      }
+    });
+  }
+
+  private parseReply<M extends keyof RpcMethods>(
+    method: M,
+    id: number,
+    line: string,
+  ): RpcMethods[M]['result'] {
+    let reply: unknown;
+    try {
+      reply = JSON.parse(line);
+    } catch {
+      throw new AgentCallError('protocol', 'agent reply is not JSON');
+    }
+    if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) {
+      throw new AgentCallError('protocol', 'agent reply is not a JSON-RPC object');
+    }
+    const record = reply as Record<string, unknown>;
+    if (record['jsonrpc'] !== JSONRPC_VERSION || record['id'] !== id) {
+      throw new AgentCallError('protocol', 'agent reply does not match the request');
+    }
+    if ('error' in record) {
+      const error = record['error'] as Record<string, unknown> | null;
+      const message = typeof error?.['message'] === 'string' ? error['message'].slice(0, 2000) : '';
+      const data = error?.['data'] as Record<string, unknown> | undefined;
+      const code = typeof data?.['code'] === 'string' ? data['code'].slice(0, 64) : 'FAILED';
+      throw new AgentCallError('remote', message || 'agent reported an error', {
+        remoteCode: code,
+        remoteData: data && typeof data === 'object' ? data : undefined,
+      });
+    }
+    const parsed = rpcSchemas[method].result.safeParse(record['result']);
+    if (!parsed.success) {
+      throw new AgentCallError(
+        'protocol',
+        `agent reply to ${method} is malformed (${describeIssues(parsed.error)})`,
+      );
+    }
+    return parsed.data;
+  }
+}

@@ -1,0 +1,153 @@
+// The composition root of `etphonehome server`: data directory → host key → API key → store →
+// fleet service → tunnel hub (SSH) and API server (HTTP/WebSocket). Returns a handle that closes
+// everything in the reverse order.
+
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ServerConfig } from './config.js';
+import { createAuthorizedKeys } from './fleet/authorized-keys.js';
+import { createFleet, type Fleet } from './fleet/fleet.js';
+import { createSchema } from './graphql/schema.js';
+import { createApiServer } from './graphql/server.js';
+import { loadOrCreateHostKey } from './hub/host-key.js';
+import { createTunnelHub, type HubLimits } from './hub/tunnel-hub.js';
+import type { Logger } from './logger.js';
+import { openStore } from './store/orm.js';
+import { VERSION } from './version.js';
+
+export interface RunningServer {
+  sshPort: number;
+  httpPort: number;
+  hostKeyFingerprint: string;
+  fleet: Fleet;
+  close(): Promise<void>;
+}
+
+async function loadOrCreateApiKey(
+  dataDir: string,
+  fromEnv: string | null,
+): Promise<{ key: string; created: boolean }> {
+  if (fromEnv) return { key: fromEnv, created: false };
+  const path = join(dataDir, 'api_key');
+  try {
+    const key = (await readFile(path, 'utf8')).trim();
+    if (key.length >= 16) return { key, created: false };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const key = randomBytes(32).toString('base64url');
+  await writeFile(path, `${key}\n`, { mode: 0o600 });
+  return { key, created: true };
+}
+
+export async function startServer(
+  config: ServerConfig,
+  logger: Logger,
+  options: { print?: (text: string) => void; hubLimits?: Partial<HubLimits> } = {},
+): Promise<RunningServer> {
+  const print = options.print ?? ((text: string) => process.stdout.write(text));
+  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  await mkdir(join(config.dataDir, 'transfers'), { recursive: true, mode: 0o700 });
+
+  const hostKey = await loadOrCreateHostKey(config.dataDir);
+  const apiKey = await loadOrCreateApiKey(config.dataDir, config.apiKey);
+  const store = await openStore(join(config.dataDir, 'etphonehome.db'), (message) =>
+    logger.debug({ orm: message }, 'store'),
+  );
+
+  const fleet = createFleet({
+    store,
+    logger,
+    authorizedKeys: createAuthorizedKeys(join(config.dataDir, 'authorized_keys'), logger),
+    openEnrollment: config.openEnrollment,
+    rateLimitDefaults: config.rateLimit,
+    version: VERSION,
+  });
+
+  const hub = createTunnelHub({
+    hostKey: hostKey.privateKey,
+    hubVersion: VERSION,
+    logger,
+    authorize: fleet.authorize,
+    onSession: fleet.attachSession,
+    ...(options.hubLimits ? { limits: options.hubLimits } : {}),
+  });
+  const api = createApiServer({ fleet, schema: createSchema(), apiKey: apiKey.key, logger });
+
+  let sshAddress;
+  let httpAddress;
+  try {
+    sshAddress = await hub.listen(config.sshHost, config.sshPort);
+    httpAddress = await api.listen(config.httpHost, config.httpPort);
+  } catch (error) {
+    await hub.close();
+    await store.close();
+    throw error;
+  }
+  logger.info(
+    {
+      version: VERSION,
+      sshHost: config.sshHost,
+      sshPort: sshAddress.port,
+      httpHost: config.httpHost,
+      httpPort: httpAddress.port,
+      dataDir: config.dataDir,
+      hostKeyFingerprint: hostKey.fingerprint,
+      openEnrollment: config.openEnrollment,
+    },
+    'server listening',
+  );
+
+  if (hostKey.created || apiKey.created) {
+    let token: string | null = null;
+    if (!config.openEnrollment) {
+      token = (
+        await fleet.createEnrollmentToken(
+          { name: 'first client', maxUses: 1, expiresInSeconds: 24 * 3600 },
+          { actor: 'first start' },
+        )
+      ).token;
+    }
+    const serverAddress =
+      config.sshHost === '0.0.0.0' || config.sshHost === '::'
+        ? '<this-server-address>'
+        : config.sshHost;
+    print(
+      [
+        '',
+        `ET Phone Home server ${VERSION} — first start in ${config.dataDir}`,
+        '',
+        `  GraphQL / GraphiQL   http://${config.httpHost}:${httpAddress.port}/graphql`,
+        `  SSH (agents)         port ${sshAddress.port}, host key ${hostKey.fingerprint}`,
+        apiKey.created
+          ? `  API key              ${apiKey.key}   (saved in ${join(config.dataDir, 'api_key')}; shown once)`
+          : '  API key              from ETPHONEHOME_API_KEY',
+        '',
+        'Attach a first client (on the machine to reach):',
+        `  phonehome --init -s ${serverAddress} -p ${sshAddress.port} --server-fingerprint ${hostKey.fingerprint}${token ? ` --enroll ${token}` : ''}`,
+        '  phonehome',
+        token
+          ? '  (that enrollment token admits one client within 24 h; more: etphonehome token create)'
+          : '  (open enrollment is on: any key is admitted)',
+        '',
+      ].join('\n') + '\n',
+    );
+  }
+
+  let closed = false;
+  return {
+    sshPort: sshAddress.port,
+    httpPort: httpAddress.port,
+    hostKeyFingerprint: hostKey.fingerprint,
+    fleet,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await fleet.disconnectAll('server shutting down');
+      await api.close();
+      await hub.close();
+      await store.close();
+    },
+  };
+}

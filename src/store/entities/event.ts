@@ -1,0 +1,18 @@
+// The audit trail: one append-only row per fleet event. Nothing updates or deletes these rows.
+
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+
+export const EventEntity = defineEntity({
+  name: 'Event',
+  tableName: 'event',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    type: p.string().length(64).index(),
+    clientUuid: p.string().length(36).nullable().index(),
+    at: p.datetime().index(),
+    data: p.json<Record<string, unknown>>().nullable(),
+    actor: p.string().length(256).nullable(),
+  },
+});
+
+export type Event = InferEntity<typeof EventEntity>;

@@ -1,0 +1,9 @@
+// The migrations, in order. A new one is generated with `npx tsx scripts/create-migration.ts`
+// from the entity definitions and must be added here (the server ships no migration discovery).
+
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124232100 } from './Migration20261124232100.js';
+
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261124232100', class: Migration20261124232100 },
+];
