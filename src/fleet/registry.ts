@@ -128,6 +128,7 @@ export function createRegistry(deps: {
           enrolledVia: token ? `enrollment_token:${token.prefix}` : admission.via,
           firstSeen: now,
           lastSeen: now,
+          connectionCount: 0,
         });
         for (const tag of await findOrCreateTags(em, [...(token?.tags ?? []), ...suggestedTags])) {
           client.tags.add(tag);
@@ -180,6 +181,11 @@ export function createRegistry(deps: {
         remote_address: session.identity.remoteAddress,
       });
     }
+    // The first call after hello tells the agent it is registered (it then forgets a used
+    // enrollment token); a heartbeat is the cheapest call there is.
+    session.call('heartbeat', {}, { timeoutMs: 10_000 }).catch((error: unknown) => {
+      logger.warn({ uuid, err: (error as Error).message }, 'first heartbeat failed');
+    });
   }
 
   async function detach(session: FleetSession, reason: string): Promise<void> {

@@ -1,0 +1,122 @@
+// The agent's side of a call: read one JSON-RPC request line from a channel the hub opened,
+// dispatch it to a handler, write one reply line, end the channel. The channel closing first
+// means the hub gave up: the handler's signal aborts and it stops (killing a command's group).
+
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { LineTooLongError, readLine } from '../lib/line-reader.js';
+import {
+  JSONRPC_VERSION,
+  MAX_MESSAGE_BYTES,
+  RpcErrorCode,
+  type AgentFacts,
+  type RpcErrorObject,
+  type RpcMethods,
+} from '../protocol/rpc.js';
+import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
+import { handlers, type HandledMethod } from './handlers/index.js';
+import { AgentError, type Handler } from './handlers/types.js';
+
+export interface RpcServerDeps {
+  logger: Logger;
+  allowedPaths: readonly string[] | null;
+  /** Answers `hello`: the agent's facts, gathered per connection. */
+  facts(): Promise<AgentFacts>;
+  /** Told about each valid request before it runs. */
+  onRequest?(method: keyof RpcMethods): void;
+}
+
+function reply(
+  channel: Duplex,
+  id: number | null,
+  body: { result: unknown } | { error: RpcErrorObject },
+): void {
+  if (channel.destroyed || !channel.writable) return;
+  channel.end(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, ...body }) + '\n');
+}
+
+export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promise<void> {
+  const controller = new AbortController();
+  channel.once('close', () => controller.abort());
+  channel.on('error', () => controller.abort());
+
+  let line: string;
+  try {
+    line = await readLine(channel, MAX_MESSAGE_BYTES);
+  } catch (error) {
+    if (error instanceof LineTooLongError) {
+      reply(channel, null, {
+        error: { code: RpcErrorCode.invalidRequest, message: error.message },
+      });
+    } else channel.destroy();
+    return;
+  }
+
+  let request: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(line);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new Error('not an object');
+    request = parsed as Record<string, unknown>;
+  } catch {
+    return reply(channel, null, {
+      error: { code: RpcErrorCode.parseError, message: 'request is not a JSON object' },
+    });
+  }
+  const id = typeof request['id'] === 'number' ? request['id'] : null;
+  const method = request['method'];
+  if (request['jsonrpc'] !== JSONRPC_VERSION || id === null || typeof method !== 'string') {
+    return reply(channel, id, {
+      error: { code: RpcErrorCode.invalidRequest, message: 'not a JSON-RPC 2.0 request' },
+    });
+  }
+  if (!(method in rpcSchemas)) {
+    return reply(channel, id, {
+      error: {
+        code: RpcErrorCode.methodNotFound,
+        message: `unknown method "${method.slice(0, 64)}"`,
+      },
+    });
+  }
+  const name = method as keyof RpcMethods;
+  const params = rpcSchemas[name].params.safeParse(request['params'] ?? {});
+  if (!params.success) {
+    return reply(channel, id, {
+      error: {
+        code: RpcErrorCode.invalidParams,
+        message: `invalid params: ${describeIssues(params.error)}`,
+        data: { code: 'BAD_USER_INPUT' },
+      },
+    });
+  }
+
+  deps.onRequest?.(name);
+  try {
+    const result =
+      name === 'hello'
+        ? await deps.facts()
+        : await (handlers[name as HandledMethod] as Handler<HandledMethod>)(params.data as never, {
+            signal: controller.signal,
+            allowedPaths: deps.allowedPaths,
+          });
+    reply(channel, id, { result });
+  } catch (error) {
+    if (error instanceof AgentError) {
+      reply(channel, id, {
+        error: {
+          code: RpcErrorCode.applicationError,
+          message: error.message,
+          data: { ...error.data, code: error.code },
+        },
+      });
+      return;
+    }
+    deps.logger.error({ err: error, method: name }, 'handler failed unexpectedly');
+    reply(channel, id, {
+      error: {
+        code: RpcErrorCode.internalError,
+        message: `internal error in ${name}: ${(error as Error).message}`,
+      },
+    });
+  }
+}
