@@ -30,6 +30,7 @@ import {
 import { createEventBus } from './event-bus.js';
 import { FleetEventType, isFleetEventType, type FleetEvent } from './events.js';
 import { createRegistry, type ClientFilter, type FleetSession } from './registry.js';
+import { findOrCreateTags, isValidTag } from './tags.js';
 
 export type { ClientFilter } from './registry.js';
 
@@ -46,6 +47,15 @@ export interface RunCommandInput {
   /** Seconds; default 300. */
   timeout?: number | null | undefined;
   env?: Readonly<Record<string, string>> | null | undefined;
+}
+
+export interface UpdateClientInput {
+  displayName?: string | null | undefined;
+  purpose?: string | null | undefined;
+  /** Replaces the tag set. */
+  tags?: readonly string[] | null | undefined;
+  /** [] or null clears the restriction. */
+  allowedPaths?: readonly string[] | null | undefined;
 }
 
 export interface EventFilter {
@@ -387,6 +397,58 @@ export function createFleet(options: FleetOptions) {
         caller.actor,
       );
       return result;
+    },
+
+    /** Operator metadata: only the fields given change; a reconnect never touches them. */
+    async updateClient(
+      ref: string,
+      input: UpdateClientInput,
+      _caller: Caller,
+    ): Promise<ClientView> {
+      if (
+        input.displayName !== undefined &&
+        input.displayName !== null &&
+        (input.displayName.trim() === '' || input.displayName.length > 256)
+      ) {
+        throw bad('displayName must be 1 to 256 characters (null clears it).');
+      }
+      if (input.purpose !== undefined && input.purpose !== null && input.purpose.length > 1024)
+        throw bad('purpose is at most 1024 characters.');
+      if (input.tags && input.tags.length > 64) throw bad('A client carries at most 64 tags.');
+      for (const tag of input.tags ?? []) {
+        if (!isValidTag(tag))
+          throw bad(
+            `Tag "${tag.slice(0, 64)}" is not valid: letters, digits and . _ : / -, starting with a letter or digit, at most 128 characters.`,
+          );
+      }
+      if (input.allowedPaths && input.allowedPaths.length > 256)
+        throw bad('allowedPaths holds at most 256 directories.');
+      for (const path of input.allowedPaths ?? []) {
+        if (
+          !(path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) ||
+          path.includes('\0') ||
+          path.length > 4096
+        ) {
+          throw bad(
+            `allowedPaths entries must be absolute paths without NUL bytes (got "${path.slice(0, 100)}").`,
+          );
+        }
+      }
+      const em = store.em.fork();
+      const client = await registry.resolve(em, ref);
+      if (input.displayName !== undefined) client.displayName = input.displayName?.trim() ?? null;
+      if (input.purpose !== undefined) client.purpose = input.purpose;
+      if (input.tags !== undefined && input.tags !== null) {
+        client.tags.set(await findOrCreateTags(em, input.tags));
+      }
+      if (input.allowedPaths !== undefined) {
+        client.allowedPaths =
+          input.allowedPaths && input.allowedPaths.length > 0
+            ? [...new Set(input.allowedPaths)]
+            : null;
+      }
+      await em.flush();
+      return registry.view(client);
     },
 
     async acceptKey(ref: string, caller: Caller): Promise<ClientView> {

@@ -18,12 +18,34 @@ type Documents = {
     "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n": typeof types.CliCreateEnrollmentTokenDocument,
     "\n  query CliEnrollmentTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      ...TokenFields\n    }\n  }\n": typeof types.CliEnrollmentTokensDocument,
     "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": typeof types.CliRevokeEnrollmentTokenDocument,
+    "\n  fragment TestClientFields on Client {\n    uuid\n    clientId\n    displayName\n    purpose\n    tags {\n      name\n    }\n    capabilities\n    online\n    health\n    keyMismatch\n    publicKeyFingerprint\n    trustedFingerprint\n    previousFingerprint\n    keyAcceptedAt\n    keyAcceptedBy\n    hostname\n    platform\n    arch\n    agentVersion\n    username\n    enrolledVia\n    firstSeen\n    lastSeen\n    connectionCount\n    connectedAt\n    allowedPaths\n    rateLimitRpm\n    rateLimitConcurrent\n    rateLimitMode\n  }\n": typeof types.TestClientFieldsFragmentDoc,
+    "\n  query TestClients($filter: ClientFilter) {\n    clients(filter: $filter) {\n      ...TestClientFields\n    }\n  }\n": typeof types.TestClientsDocument,
+    "\n  query TestClient($id: ID!) {\n    client(id: $id) {\n      ...TestClientFields\n    }\n  }\n": typeof types.TestClientDocument,
+    "\n  mutation TestRunCommand($clientId: ID!, $cmd: String!, $cwd: String, $timeout: Int, $env: [EnvironmentVariableInput!]) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, timeout: $timeout, env: $env) {\n      stdout\n      stderr\n      returncode\n      timedOut\n      truncated\n      durationMs\n    }\n  }\n": typeof types.TestRunCommandDocument,
+    "\n  mutation TestAcceptKey($id: ID!) {\n    acceptKey(id: $id) {\n      ...TestClientFields\n    }\n  }\n": typeof types.TestAcceptKeyDocument,
+    "\n  mutation TestUpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      ...TestClientFields\n    }\n  }\n": typeof types.TestUpdateClientDocument,
+    "\n  query TestEvents($filter: EventFilter, $limit: Int) {\n    events(filter: $filter, limit: $limit) {\n      id\n      event\n      timestamp\n      data\n      actor\n      client {\n        uuid\n        clientId\n      }\n    }\n  }\n": typeof types.TestEventsDocument,
+    "\n  subscription TestClientEvents($filter: EventFilter) {\n    clientEvents(filter: $filter) {\n      id\n      event\n      timestamp\n      data\n      client {\n        uuid\n        clientId\n        online\n        keyMismatch\n      }\n    }\n  }\n": typeof types.TestClientEventsDocument,
+    "\n  mutation TestCreateToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        id\n        prefix\n        uses\n        maxUses\n        active\n      }\n    }\n  }\n": typeof types.TestCreateTokenDocument,
+    "\n  query TestTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      id\n      prefix\n      name\n      uses\n      maxUses\n      active\n      revokedAt\n    }\n  }\n": typeof types.TestTokensDocument,
+    "\n  mutation TestRevokeToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      id\n      active\n      revokedAt\n    }\n  }\n": typeof types.TestRevokeTokenDocument,
 };
 const documents: Documents = {
     "\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n": types.TokenFieldsFragmentDoc,
     "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n": types.CliCreateEnrollmentTokenDocument,
     "\n  query CliEnrollmentTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      ...TokenFields\n    }\n  }\n": types.CliEnrollmentTokensDocument,
     "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": types.CliRevokeEnrollmentTokenDocument,
+    "\n  fragment TestClientFields on Client {\n    uuid\n    clientId\n    displayName\n    purpose\n    tags {\n      name\n    }\n    capabilities\n    online\n    health\n    keyMismatch\n    publicKeyFingerprint\n    trustedFingerprint\n    previousFingerprint\n    keyAcceptedAt\n    keyAcceptedBy\n    hostname\n    platform\n    arch\n    agentVersion\n    username\n    enrolledVia\n    firstSeen\n    lastSeen\n    connectionCount\n    connectedAt\n    allowedPaths\n    rateLimitRpm\n    rateLimitConcurrent\n    rateLimitMode\n  }\n": types.TestClientFieldsFragmentDoc,
+    "\n  query TestClients($filter: ClientFilter) {\n    clients(filter: $filter) {\n      ...TestClientFields\n    }\n  }\n": types.TestClientsDocument,
+    "\n  query TestClient($id: ID!) {\n    client(id: $id) {\n      ...TestClientFields\n    }\n  }\n": types.TestClientDocument,
+    "\n  mutation TestRunCommand($clientId: ID!, $cmd: String!, $cwd: String, $timeout: Int, $env: [EnvironmentVariableInput!]) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, timeout: $timeout, env: $env) {\n      stdout\n      stderr\n      returncode\n      timedOut\n      truncated\n      durationMs\n    }\n  }\n": types.TestRunCommandDocument,
+    "\n  mutation TestAcceptKey($id: ID!) {\n    acceptKey(id: $id) {\n      ...TestClientFields\n    }\n  }\n": types.TestAcceptKeyDocument,
+    "\n  mutation TestUpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      ...TestClientFields\n    }\n  }\n": types.TestUpdateClientDocument,
+    "\n  query TestEvents($filter: EventFilter, $limit: Int) {\n    events(filter: $filter, limit: $limit) {\n      id\n      event\n      timestamp\n      data\n      actor\n      client {\n        uuid\n        clientId\n      }\n    }\n  }\n": types.TestEventsDocument,
+    "\n  subscription TestClientEvents($filter: EventFilter) {\n    clientEvents(filter: $filter) {\n      id\n      event\n      timestamp\n      data\n      client {\n        uuid\n        clientId\n        online\n        keyMismatch\n      }\n    }\n  }\n": types.TestClientEventsDocument,
+    "\n  mutation TestCreateToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        id\n        prefix\n        uses\n        maxUses\n        active\n      }\n    }\n  }\n": types.TestCreateTokenDocument,
+    "\n  query TestTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      id\n      prefix\n      name\n      uses\n      maxUses\n      active\n      revokedAt\n    }\n  }\n": types.TestTokensDocument,
+    "\n  mutation TestRevokeToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      id\n      active\n      revokedAt\n    }\n  }\n": types.TestRevokeTokenDocument,
 };
 
 /**
@@ -56,6 +78,50 @@ export function graphql(source: "\n  query CliEnrollmentTokens($includeInactive:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n"): (typeof documents)["\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TestClientFields on Client {\n    uuid\n    clientId\n    displayName\n    purpose\n    tags {\n      name\n    }\n    capabilities\n    online\n    health\n    keyMismatch\n    publicKeyFingerprint\n    trustedFingerprint\n    previousFingerprint\n    keyAcceptedAt\n    keyAcceptedBy\n    hostname\n    platform\n    arch\n    agentVersion\n    username\n    enrolledVia\n    firstSeen\n    lastSeen\n    connectionCount\n    connectedAt\n    allowedPaths\n    rateLimitRpm\n    rateLimitConcurrent\n    rateLimitMode\n  }\n"): (typeof documents)["\n  fragment TestClientFields on Client {\n    uuid\n    clientId\n    displayName\n    purpose\n    tags {\n      name\n    }\n    capabilities\n    online\n    health\n    keyMismatch\n    publicKeyFingerprint\n    trustedFingerprint\n    previousFingerprint\n    keyAcceptedAt\n    keyAcceptedBy\n    hostname\n    platform\n    arch\n    agentVersion\n    username\n    enrolledVia\n    firstSeen\n    lastSeen\n    connectionCount\n    connectedAt\n    allowedPaths\n    rateLimitRpm\n    rateLimitConcurrent\n    rateLimitMode\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestClients($filter: ClientFilter) {\n    clients(filter: $filter) {\n      ...TestClientFields\n    }\n  }\n"): (typeof documents)["\n  query TestClients($filter: ClientFilter) {\n    clients(filter: $filter) {\n      ...TestClientFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestClient($id: ID!) {\n    client(id: $id) {\n      ...TestClientFields\n    }\n  }\n"): (typeof documents)["\n  query TestClient($id: ID!) {\n    client(id: $id) {\n      ...TestClientFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestRunCommand($clientId: ID!, $cmd: String!, $cwd: String, $timeout: Int, $env: [EnvironmentVariableInput!]) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, timeout: $timeout, env: $env) {\n      stdout\n      stderr\n      returncode\n      timedOut\n      truncated\n      durationMs\n    }\n  }\n"): (typeof documents)["\n  mutation TestRunCommand($clientId: ID!, $cmd: String!, $cwd: String, $timeout: Int, $env: [EnvironmentVariableInput!]) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, timeout: $timeout, env: $env) {\n      stdout\n      stderr\n      returncode\n      timedOut\n      truncated\n      durationMs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestAcceptKey($id: ID!) {\n    acceptKey(id: $id) {\n      ...TestClientFields\n    }\n  }\n"): (typeof documents)["\n  mutation TestAcceptKey($id: ID!) {\n    acceptKey(id: $id) {\n      ...TestClientFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestUpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      ...TestClientFields\n    }\n  }\n"): (typeof documents)["\n  mutation TestUpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      ...TestClientFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestEvents($filter: EventFilter, $limit: Int) {\n    events(filter: $filter, limit: $limit) {\n      id\n      event\n      timestamp\n      data\n      actor\n      client {\n        uuid\n        clientId\n      }\n    }\n  }\n"): (typeof documents)["\n  query TestEvents($filter: EventFilter, $limit: Int) {\n    events(filter: $filter, limit: $limit) {\n      id\n      event\n      timestamp\n      data\n      actor\n      client {\n        uuid\n        clientId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestClientEvents($filter: EventFilter) {\n    clientEvents(filter: $filter) {\n      id\n      event\n      timestamp\n      data\n      client {\n        uuid\n        clientId\n        online\n        keyMismatch\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TestClientEvents($filter: EventFilter) {\n    clientEvents(filter: $filter) {\n      id\n      event\n      timestamp\n      data\n      client {\n        uuid\n        clientId\n        online\n        keyMismatch\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestCreateToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        id\n        prefix\n        uses\n        maxUses\n        active\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TestCreateToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        id\n        prefix\n        uses\n        maxUses\n        active\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      id\n      prefix\n      name\n      uses\n      maxUses\n      active\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  query TestTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      id\n      prefix\n      name\n      uses\n      maxUses\n      active\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestRevokeToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      id\n      active\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation TestRevokeToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      id\n      active\n      revokedAt\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

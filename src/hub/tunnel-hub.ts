@@ -292,12 +292,18 @@ export function createTunnelHub<A>(options: TunnelHubOptions<A>): TunnelHub {
     };
     const decision = await options.authorize(attempt);
     if (!decision.accept) {
-      if (verified) {
-        log.warn(
-          { remoteAddress, fingerprint, uuid: login.uuid, reason: decision.reason },
-          'login refused',
-        );
-      }
+      // Clients probe before signing; a refused probe is the usual (and only) sign of a
+      // stranger's key, so both stages are logged.
+      log.warn(
+        {
+          remoteAddress,
+          fingerprint,
+          uuid: login.uuid,
+          reason: decision.reason,
+          stage: verified ? 'signed' : 'probe',
+        },
+        'login refused',
+      );
       return null;
     }
     return verified ? { attempt, admission: decision.admission } : 'probe-ok';

@@ -237,3 +237,41 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) => ctx.fleet.findClient(String(args.id)),
   }),
 }));
+
+const UpdateClientInput = builder.inputType('UpdateClientInput', {
+  description:
+    'Operator metadata; only the fields given change, and a reconnect never overwrites them.',
+  fields: (t) => ({
+    displayName: t.string({
+      required: false,
+      description: 'Human-friendly name (null clears it).',
+    }),
+    purpose: t.string({ required: false, description: 'Role or function (null clears it).' }),
+    tags: t.stringList({
+      required: false,
+      description: 'The complete new tag set ([] removes all tags).',
+    }),
+    allowedPaths: t.stringList({
+      required: false,
+      description:
+        'Absolute directories file operations and command cwd must stay in; [] or null clears the restriction.',
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  updateClient: t.field({
+    type: ClientRef,
+    description:
+      "Sets a client's metadata: display name, purpose, tags, allowed paths. MCP: update_client.",
+    args: {
+      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+      input: t.arg({
+        type: UpdateClientInput,
+        required: true,
+        description: 'The fields to change.',
+      }),
+    },
+    resolve: (_root, args, ctx) => ctx.fleet.updateClient(String(args.id), args.input, ctx.caller),
+  }),
+}));
