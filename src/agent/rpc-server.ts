@@ -51,6 +51,12 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
     } else channel.destroy();
     return;
   }
+  // Keep reading (and discarding): ssh2 reports the hub closing the channel only once the
+  // stream has ended, and a paused stream never ends. The hub never half-closes, so the end of
+  // the stream before our reply means the call was abandoned.
+  channel.on('data', () => undefined);
+  channel.once('end', () => controller.abort());
+  channel.resume();
 
   let request: Record<string, unknown>;
   try {

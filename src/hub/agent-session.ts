@@ -78,31 +78,32 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     options: CallOptions,
   ): Promise<RpcMethods[M]['result']> {
     if (this.closedReason) throw new AgentCallError('closed', `link closed: ${this.closedReason}`);
-    if (options.signal?.aborted) throw new AgentCallError('aborted', 'call aborted by the caller');
     const id = this.nextCallId++;
-    const channel = await this.openChannel(options.timeoutMs);
-    this.inFlight.add(channel);
 
+    // Cancellation covers the whole call, channel opening included: the deadline, the caller's
+    // signal (even one that fired before we got here) and the end of the session.
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     let onSessionClose: (() => void) | undefined;
     const cancelled = new Promise<never>((_, reject) => {
+      const seconds = Math.round(options.timeoutMs / 1000);
       timer = setTimeout(
-        () =>
-          reject(
-            new AgentCallError(
-              'timeout',
-              `no reply within ${Math.round(options.timeoutMs / 1000)} s`,
-            ),
-          ),
+        () => reject(new AgentCallError('timeout', `no reply within ${seconds} s`)),
         options.timeoutMs,
       );
       onAbort = () => reject(new AgentCallError('aborted', 'call aborted by the caller'));
-      options.signal?.addEventListener('abort', onAbort, { once: true });
+      if (options.signal?.aborted) onAbort();
+      else options.signal?.addEventListener('abort', onAbort, { once: true });
       onSessionClose = () => reject(new AgentCallError('closed', 'link closed during the call'));
       this.once('close', onSessionClose);
     });
+    cancelled.catch(() => undefined); // observed through the races below
+
+    let channel: Duplex | undefined;
+    const opening = this.openChannel();
     try {
+      channel = await Promise.race([opening, cancelled]);
+      this.inFlight.add(channel);
       channel.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method, params }) + '\n');
       const line = await Promise.race([readLine(channel, MAX_MESSAGE_BYTES), cancelled]);
       return this.parseReply(method, id, line);
@@ -119,9 +120,17 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       clearTimeout(timer);
       if (onAbort) options.signal?.removeEventListener('abort', onAbort);
       if (onSessionClose) this.off('close', onSessionClose);
-      this.inFlight.delete(channel);
-      // Closing before the reply is how the agent learns to cancel; after it, just cleanup.
-      channel.destroy();
+      if (channel) {
+        this.inFlight.delete(channel);
+        // Closing before the reply is how the agent learns to cancel; after it, just cleanup.
+        channel.destroy();
+      } else {
+        // Cancelled while the channel was opening: close it if it opens after all.
+        opening.then(
+          (late) => late.destroy(),
+          () => undefined,
+        );
+      }
     }
   }
 
@@ -138,11 +147,11 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     this.emit('close', reason);
   }
 
-  private openChannel(timeoutMs: number): Promise<Duplex> {
+  private openChannel(): Promise<Duplex> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new AgentCallError('timeout', 'agent did not open a channel in time')),
-        Math.min(timeoutMs, 30_000),
+        30_000,
       );
       try {
         this.connection.forwardOut(
