@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, readServerConfig } from '../src/config.js';
+
+test('defaults follow the interface contract', () => {
+  const config = readServerConfig([], {});
+  assert.ok(config !== 'help');
+  assert.equal(config.dataDir, join(homedir(), '.etphonehome-server'));
+  assert.equal(config.sshHost, '0.0.0.0');
+  assert.equal(config.sshPort, 2222);
+  assert.equal(config.httpHost, '127.0.0.1');
+  assert.equal(config.httpPort, 8765);
+  assert.equal(config.openEnrollment, false);
+  assert.equal(config.apiKey, null);
+  assert.deepEqual(config.rateLimit, { rpm: 60, concurrent: 10, mode: 'WARN' });
+});
+
+test('flags win over environment variables', () => {
+  const env = {
+    ETPHONEHOME_DATA_DIR: '/from/env',
+    ETPHONEHOME_SSH_PORT: '2300',
+    ETPHONEHOME_HTTP_PORT: '9000',
+    ETPHONEHOME_OPEN_ENROLLMENT: '1',
+    ETPHONEHOME_API_KEY: 'k'.repeat(20),
+    ETPHONEHOME_RATE_LIMIT_MODE: 'enforce',
+  };
+  const fromEnv = readServerConfig([], env);
+  assert.ok(fromEnv !== 'help');
+  assert.equal(fromEnv.dataDir, '/from/env');
+  assert.equal(fromEnv.sshPort, 2300);
+  assert.equal(fromEnv.openEnrollment, true);
+  assert.equal(fromEnv.rateLimit.mode, 'ENFORCE');
+  const fromFlags = readServerConfig(
+    ['--data-dir', '/from/flag', '--ssh-port', '2400', '--http-port', '0'],
+    env,
+  );
+  assert.ok(fromFlags !== 'help');
+  assert.equal(fromFlags.dataDir, '/from/flag');
+  assert.equal(fromFlags.sshPort, 2400);
+  assert.equal(fromFlags.httpPort, 0);
+});
+
+test('bad values are refused with a message naming the setting', () => {
+  const cases: Array<[string[], Record<string, string>, RegExp]> = [
+    [['--ssh-port', '99999'], {}, /--ssh-port/],
+    [['--http-port', 'abc'], {}, /--http-port/],
+    [['--bogus'], {}, /bogus/],
+    [[], { ETPHONEHOME_RATE_LIMIT_MODE: 'loud' }, /ETPHONEHOME_RATE_LIMIT_MODE/],
+    [[], { ETPHONEHOME_RATE_LIMIT_RPM: '0' }, /ETPHONEHOME_RATE_LIMIT_RPM/],
+    [[], { ETPHONEHOME_API_KEY: 'short' }, /ETPHONEHOME_API_KEY/],
+  ];
+  for (const [argv, env, message] of cases) {
+    assert.throws(
+      () => readServerConfig(argv, env),
+      (error: Error) => error instanceof ConfigError && message.test(error.message),
+    );
+  }
+});

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ssh2 from 'ssh2';
+import { fingerprintOf } from '../../src/lib/fingerprint.js';
+
+test('fingerprints equal what ssh-keygen -lf prints', (t) => {
+  let keygen: string;
+  try {
+    keygen = execFileSync('sh', ['-c', 'command -v ssh-keygen']).toString().trim();
+  } catch {
+    return t.skip('ssh-keygen is not installed');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'etph-fp-'));
+  try {
+    const pair = ssh2.utils.generateKeyPairSync('ed25519');
+    writeFileSync(join(dir, 'key.pub'), pair.public + '\n');
+    const expected = execFileSync(keygen, ['-lf', join(dir, 'key.pub')])
+      .toString()
+      .split(' ')[1];
+    const blob = Buffer.from(pair.public.split(' ')[1] ?? '', 'base64');
+    assert.equal(fingerprintOf(blob), expected);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
