@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import ssh2 from 'ssh2';
-import { GraphQLRequestError } from '../../src/cli/graphql-client.js';
+import type { GraphQLRequestError } from '../../src/cli/graphql-client.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { connectHostile, helloReply, newKey } from '../support/hostile-agent.js';
 import { killAll, rssBytes } from '../support/processes.js';

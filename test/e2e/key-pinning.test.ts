@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GraphQLRequestError } from '../../src/cli/graphql-client.js';
+import type { GraphQLRequestError } from '../../src/cli/graphql-client.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { killAll } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
