@@ -27,6 +27,7 @@ if (files.length === 0) {
 }
 
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+console.log(`# ${files.length} test files on Node ${process.version}`);
 const result = spawnSync(
   process.execPath,
   [
