@@ -1,0 +1,29 @@
+// The README's monitor example (docs/examples/monitor.mjs) really works: it prints a connect and
+// a disconnect as they happen.
+
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAgent } from '../support/agent.js';
+import { killAll, spawnProcess } from '../support/processes.js';
+import { startServer } from '../support/server.js';
+
+after(killAll);
+
+test('docs/examples/monitor.mjs prints connections and disconnections', async () => {
+  const server = await startServer({ openEnrollment: true });
+  const monitor = spawnProcess(process.execPath, ['docs/examples/monitor.mjs'], {
+    env: { ...process.env, ETPHONEHOME_URL: server.url, ETPHONEHOME_API_KEY: server.apiKey },
+  });
+  await monitor.waitForLine((line) => line.startsWith('watching'));
+  await new Promise((r) => setTimeout(r, 300)); // let the subscription reach the server
+  const agent = await createAgent(server, { displayName: 'Monitored' });
+  await agent.start();
+  const connected = await monitor.waitForLine((line) => line.includes('client.connected'));
+  assert.match(connected, /\(Monitored\) online=true/);
+  await agent.stop('SIGKILL');
+  const disconnected = await monitor.waitForLine((line) => line.includes('client.disconnected'));
+  assert.match(disconnected, /\(Monitored\) online=false/);
+  await monitor.kill();
+  await agent.close();
+  await server.close();
+});
