@@ -30,7 +30,7 @@ import {
 import { createEventBus } from './event-bus.js';
 import { FleetEventType, isFleetEventType, type FleetEvent } from './events.js';
 import { createRegistry, type ClientFilter, type FleetSession } from './registry.js';
-import { findOrCreateTags, isValidTag } from './tags.js';
+import { findOrCreateTags, invalidTagMessage, isValidTag } from './tags.js';
 
 export type { ClientFilter } from './registry.js';
 
@@ -416,10 +416,7 @@ export function createFleet(options: FleetOptions) {
         throw bad('purpose is at most 1024 characters.');
       if (input.tags && input.tags.length > 64) throw bad('A client carries at most 64 tags.');
       for (const tag of input.tags ?? []) {
-        if (!isValidTag(tag))
-          throw bad(
-            `Tag "${tag.slice(0, 64)}" is not valid: letters, digits and . _ : / -, starting with a letter or digit, at most 128 characters.`,
-          );
+        if (!isValidTag(tag)) throw bad(invalidTagMessage(tag));
       }
       if (input.allowedPaths && input.allowedPaths.length > 256)
         throw bad('allowedPaths holds at most 256 directories.');
@@ -505,10 +502,7 @@ export function createFleet(options: FleetOptions) {
         );
       }
       for (const tag of input.tags ?? []) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/.test(tag))
-          throw bad(
-            `Tag "${tag.slice(0, 64)}" is not valid: letters, digits and . _ : / -, at most 128 characters.`,
-          );
+        if (!isValidTag(tag)) throw bad(invalidTagMessage(tag));
       }
       if (
         (input.name?.length ?? 0) > 256 ||

@@ -9,6 +9,10 @@ export function isValidTag(name: string): boolean {
   return TAG_PATTERN.test(name);
 }
 
+export function invalidTagMessage(name: string): string {
+  return `Tag "${name.slice(0, 64)}" is not valid: letters, digits and . _ : / -, starting with a letter or digit, at most 128 characters.`;
+}
+
 /** Tag rows for `names` (deduplicated), creating the missing ones. */
 export async function findOrCreateTags(
   em: EntityManager,

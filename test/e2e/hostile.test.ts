@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import ssh2 from 'ssh2';
 import type { GraphQLRequestError } from '../../src/cli/graphql-client.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
-import { connectHostile, helloReply, newKey } from '../support/hostile-agent.js';
+import { connectHostile, newKey } from '../support/hostile-agent.js';
 import { killAll, rssBytes } from '../support/processes.js';
 import { startServer, wsClientFor, type TestServer } from '../support/server.js';
 import { ClientDocument, ClientsDocument, RunCommandDocument } from '../support/operations.js';
@@ -55,6 +55,7 @@ describe('hostile agents', () => {
 
   test('garbage instead of a JSON-RPC reply: the session is refused, then a bad reply fails only that call', async () => {
     const refused = connectHostile(server, {
+      polite: false,
       onCall: (channel) => channel.end('this is not json\n'),
     });
     await refused.closed;
@@ -66,16 +67,9 @@ describe('hostile agents', () => {
 
     const liar = connectHostile(server, {
       onCall: (channel, request) => {
-        if (request.method === 'hello') channel.end(helloReply(request.id, liar.uuid));
-        else if (request.method === 'heartbeat')
-          channel.end(
-            JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { time: 1, uptimeS: 1 } }) +
-              '\n',
-          );
-        else
-          channel.end(
-            JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { stdout: 42 } }) + '\n',
-          );
+        channel.end(
+          JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { stdout: 42 } }) + '\n',
+        );
       },
     });
     await waitFor(
@@ -98,14 +92,7 @@ describe('hostile agents', () => {
     const pid = server.process.child.pid as number;
     const rssBefore = await rssBytes(pid);
     const flooder = connectHostile(server, {
-      onCall: (channel, request) => {
-        if (request.method === 'hello')
-          return void channel.end(helloReply(request.id, flooder.uuid));
-        if (request.method === 'heartbeat')
-          return void channel.end(
-            JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { time: 1, uptimeS: 1 } }) +
-              '\n',
-          );
+      onCall: (channel) => {
         const chunk = Buffer.alloc(MiB, 0x61);
         let sent = 0;
         const pump = (): void => {
@@ -142,11 +129,7 @@ describe('hostile agents', () => {
   test('hundreds of channels opened by an agent are refused and the agent is cut off', async () => {
     const pid = server.process.child.pid as number;
     const rssBefore = await rssBytes(pid);
-    const opener = connectHostile(server, {
-      onCall: (channel, request) => {
-        if (request.method === 'hello') channel.end(helloReply(request.id, opener.uuid));
-      },
-    });
+    const opener = connectHostile(server);
     await opener.ready;
     let refused = 0;
     await Promise.all(

@@ -10,8 +10,10 @@ import type { TestServer } from './server.js';
 export interface HostileOptions {
   uuid?: string;
   privateKey?: string;
-  /** Handles each call the server makes (hello included) on its channel. */
+  /** Handles the calls the server makes on their channels. */
   onCall?(channel: Duplex, request: { id: number; method: string }): void;
+  /** Answer hello and heartbeat like a real agent (default), passing only other calls on. */
+  polite?: boolean;
   /** Request the reverse forward (default true). */
   forward?: boolean;
   agent?: ssh2.BaseAgent;
@@ -51,6 +53,17 @@ export function connectHostile(server: TestServer, options: HostileOptions = {})
       if (newline === -1) return;
       channel.off('data', onData);
       const request = JSON.parse(buffer.slice(0, newline)) as { id: number; method: string };
+      if (options.polite !== false && request.method === 'hello')
+        return void channel.end(helloReply(request.id, uuid));
+      if (options.polite !== false && request.method === 'heartbeat') {
+        return void channel.end(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            id: request.id,
+            result: { time: Date.now(), uptimeS: 1 },
+          }) + '\n',
+        );
+      }
       options.onCall?.(channel, request);
     };
     channel.on('data', onData);

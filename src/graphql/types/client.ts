@@ -3,8 +3,7 @@
 
 import type { ClientView } from '../../fleet/client-view.js';
 import { builder } from '../builder.js';
-
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+import { isoOrNull as iso } from '../dates.js';
 
 export const HealthStatusEnum = builder.enumType('HealthStatus', {
   description: "A client's health as the server sees it.",

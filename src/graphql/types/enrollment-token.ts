@@ -2,8 +2,7 @@
 
 import type { TokenView } from '../../fleet/enrollment-tokens.js';
 import { builder } from '../builder.js';
-
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+import { isoOrNull as iso } from '../dates.js';
 
 export const EnrollmentTokenRef = builder.objectRef<TokenView>('EnrollmentToken');
 EnrollmentTokenRef.implement({
