@@ -48,9 +48,14 @@ export function createApiServer(options: ApiServerOptions) {
 
   const authPlugin: Plugin = {
     onRequest({ request, url, endResponse, fetchAPI }) {
+      // GraphiQL's page is public (every call it makes needs the key); a GET that carries an
+      // operation is not a page request, whatever its Accept header says.
       const wantsPage =
-        request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
-      if (wantsPage && url.pathname === '/graphql') return; // GraphiQL's page; every call it makes needs the key
+        request.method === 'GET' &&
+        url.pathname === '/graphql' &&
+        !url.searchParams.has('query') &&
+        (request.headers.get('accept') ?? '').includes('text/html');
+      if (wantsPage) return;
       const header = request.headers.get('authorization') ?? '';
       const match = /^Bearer\s+(.+)$/i.exec(header);
       if (match && keyMatches(match[1] ?? '')) return;

@@ -254,6 +254,19 @@ describe('API authentication', () => {
     assert.equal(ok.status, 200);
   });
 
+  test('the GraphiQL page is public, but an operation in a GET is not', async () => {
+    const page = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<html/i);
+    const sneaky = await fetch(
+      `${server.url}/graphql?query=${encodeURIComponent('{ clients { uuid } }')}`,
+      { headers: { accept: 'text/html, application/json' } },
+    );
+    const body = await sneaky.text();
+    assert.ok(sneaky.status === 401 || /<html/i.test(body), `status ${sneaky.status}`);
+    assert.doesNotMatch(body, /"data"\s*:/, 'an operation never runs without the key');
+  });
+
   test('graphql-ws refuses a connection without the key', async () => {
     for (const authorization of ['', 'Bearer nope']) {
       const client = wsClientFor(server, authorization);
