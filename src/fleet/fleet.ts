@@ -309,10 +309,16 @@ export function createFleet(options: FleetOptions) {
     async listEvents(
       filter: EventFilter,
       limit: number,
-      beforeId?: number | null,
+      before?: string | null,
     ): Promise<FleetEvent[]> {
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
         throw bad('limit must be from 1 to 1000.');
+      if (before !== null && before !== undefined && !/^[1-9]\d{0,15}$/.test(before)) {
+        throw bad(
+          `before must be an event id (a positive whole number), got "${before.slice(0, 40)}".`,
+        );
+      }
+      const beforeId = before ? Number(before) : null;
       const matches = await eventMatcher(filter);
       const em = store.em.fork();
       const out: FleetEvent[] = [];

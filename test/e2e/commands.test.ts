@@ -225,5 +225,20 @@ describe('runCommand', () => {
       'BAD_USER_INPUT',
       /env/,
     );
+    await expectError(
+      server.gql.request(EventsDocument, { filter: {}, limit: 5000 }),
+      'BAD_USER_INPUT',
+      /limit/,
+    );
+    await expectError(
+      server.gql.request(EventsDocument, { filter: { events: ['client.exploded'] } }),
+      'BAD_USER_INPUT',
+      /Unknown event type/,
+    );
+    await expectError(
+      server.gql.request(EventsDocument, { filter: {}, before: 'abc' }),
+      'BAD_USER_INPUT',
+      /before/,
+    );
   });
 });

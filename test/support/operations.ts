@@ -89,8 +89,8 @@ export const UpdateClientDocument = graphql(`
 `);
 
 export const EventsDocument = graphql(`
-  query TestEvents($filter: EventFilter, $limit: Int) {
-    events(filter: $filter, limit: $limit) {
+  query TestEvents($filter: EventFilter, $limit: Int, $before: ID) {
+    events(filter: $filter, limit: $limit, before: $before) {
       id
       event
       timestamp

@@ -69,14 +69,12 @@ builder.queryFields((t) => ({
       }),
       before: t.arg.id({ required: false, description: 'Only events older than this event id.' }),
     },
-    resolve: (_root, args, ctx) => {
-      const before = args.before === null || args.before === undefined ? null : Number(args.before);
-      return ctx.fleet.listEvents(
+    resolve: (_root, args, ctx) =>
+      ctx.fleet.listEvents(
         args.filter ?? {},
         args.limit ?? 50,
-        Number.isFinite(before) ? before : null,
-      );
-    },
+        args.before === null || args.before === undefined ? null : String(args.before),
+      ),
   }),
 }));
 
