@@ -14,14 +14,17 @@
 //   OpenSSH (CM)  `ssh -o ControlMaster=auto -o ControlPath=… -o ControlPersist=… host true`,
 //                 the master connection set up first;
 //   OpenSSH fresh `ssh host true`, a new connection (key exchange, auth) per call;
-//   floor         spawning `/bin/sh -c true` from Node locally, no link at all.
+//   reference     spawning `/bin/sh -c true` from this Node process, no link at all: roughly
+//                 what the agent's own spawn costs (not a strict floor: fork cost grows with
+//                 the parent's memory, and this process is bigger than the agent).
 // OpenSSH runs against a throwaway `/usr/sbin/sshd -D` on a free loopback port with its own
-// temp host key and authorized key (Debian: apt-get install -y openssh-server). Without sshd the
+// temp host key and authorized key (Debian: apt-get install -y openssh-server), as the current
+// user, whose login shell is kept from reading rc files (see SetEnv below). Without sshd the
 // OpenSSH rows are skipped. Everything started here is killed at the end, error or not.
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -37,7 +40,7 @@ import { startServer as startInProcessServer } from '../src/serve.js';
 import { VERSION } from '../src/version.js';
 import { createAgent, type TestAgent } from '../test/support/agent.js';
 import { RunCommandDocument } from '../test/support/operations.js';
-import { spawnProcess, type Spawned } from '../test/support/processes.js';
+import { isAlive, spawnProcess } from '../test/support/processes.js';
 import { AGENT_BIN, SERVER_BIN, startServer, type TestServer } from '../test/support/server.js';
 import { waitFor } from '../test/support/wait.js';
 import { ratio, summarize, type Summary } from './stats.js';
@@ -79,16 +82,20 @@ const cleanups: { what: string; run: () => Promise<unknown> }[] = [];
 function onCleanup(what: string, run: () => Promise<unknown>): void {
   cleanups.push({ what, run });
 }
-/** Undoes, newest first, everything registered since `mark` (0: everything). */
-async function unwind(mark = 0): Promise<void> {
-  while (cleanups.length > mark) {
-    const { what, run } = cleanups.pop() as (typeof cleanups)[number];
-    try {
-      await run();
-    } catch (error) {
-      progress(`cleanup of ${what} failed: ${(error as Error).message}`);
+/** Undoes, newest first, everything registered since `mark` (0: everything); one at a time. */
+let unwinding: Promise<void> = Promise.resolve();
+function unwind(mark = 0): Promise<void> {
+  unwinding = unwinding.then(async () => {
+    while (cleanups.length > mark) {
+      const { what, run } = cleanups.pop() as (typeof cleanups)[number];
+      try {
+        await run();
+      } catch (error) {
+        progress(`cleanup of ${what} failed: ${(error as Error).message}`);
+      }
     }
-  }
+  });
+  return unwinding;
 }
 /** Runs one phase of the benchmark and undoes what it started, even when it fails. */
 async function phase<T>(body: () => Promise<T>): Promise<T> {
@@ -281,11 +288,11 @@ async function benchOursHub(tmp: string): Promise<Row> {
   return row;
 }
 
-async function benchFloor(): Promise<Row> {
-  progress('floor: spawning /bin/sh -c true locally');
+async function benchReference(): Promise<Row> {
+  progress('reference: spawning /bin/sh -c true from this process');
   const row = await measure(
-    'floor',
-    'floor: local spawn /bin/sh -c true, no link',
+    'reference',
+    'reference: spawn /bin/sh -c true here, no link',
     iterations,
     async () => void (await run('/bin/sh', ['-c', 'true'])),
   );
@@ -305,8 +312,17 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The direct children of a process (Linux), from /proc; [] when it is gone. */
+function childPids(pid: number): number[] {
+  try {
+    const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return text === '' ? [] : text.split(/\s+/).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 interface Sshd {
-  process: Spawned;
   clientArgs: string[];
   dir: string;
 }
@@ -344,15 +360,26 @@ async function startSshd(tmp: string): Promise<Sshd> {
       'MaxStartups 100:30:200',
       'MaxSessions 100',
       'LogLevel INFO',
+      // The session runs `true` through the user's login shell. Debian's bash sources ~/.bashrc
+      // when started by sshd as a top-level shell, even non-interactively; root's .bashrc here
+      // runs pyenv init (~100 ms). SHLVL=1 makes bash a nested shell, so no rc file is read —
+      // like our agent, whose /bin/sh -c reads none. The same work on both sides.
+      'SetEnv SHLVL=1',
       '',
     ].join('\n'),
   );
   const sshd = spawnProcess(SSHD, ['-D', '-e', '-f', config]);
-  onCleanup('sshd', () => sshd.kill('SIGTERM'));
+  onCleanup('sshd', async () => {
+    // Let its per-connection children end first, or they outlive it as orphans.
+    const pid = sshd.child.pid ?? 0;
+    await waitFor(() => childPids(pid).length === 0, { timeoutMs: 3000, intervalMs: 20 }).catch(
+      () => undefined,
+    );
+    await sshd.kill('SIGTERM');
+  });
   await sshd.waitForLine((line) => line.includes('Server listening'));
   const user = os.userInfo().username;
   return {
-    process: sshd,
     dir,
     clientArgs: [
       '-F',
@@ -395,11 +422,10 @@ async function benchOpenSshControlMaster(sshd: Sshd): Promise<Row> {
   onCleanup('ssh master', async () => {
     await run('ssh', [...mux, '-O', 'exit', ...sshd.clientArgs]).catch(() => undefined);
     if (masterPid > 0) {
-      try {
-        process.kill(masterPid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
+      // -O exit only asks; wait for the master (ours, though no longer our child) to go.
+      await waitFor(() => !isAlive(masterPid), { timeoutMs: 3000, intervalMs: 20 }).catch(() =>
+        process.kill(masterPid, 'SIGKILL'),
+      );
     }
   });
   return measure(
@@ -440,6 +466,10 @@ async function machine(): Promise<Record<string, string>> {
     cores: String(cpus.length),
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
+    'load (start)': os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' '),
     openssh: ssh.trim(),
     etphonehome: VERSION,
   };
@@ -489,6 +519,9 @@ async function main(): Promise<void> {
   }
   const tmp = await mkdtemp(join(os.tmpdir(), 'etph-bench-'));
   onCleanup('temp directory', () => rm(tmp, { recursive: true, force: true }));
+  // The harness makes its data and config directories in os.tmpdir(): inside ours, they go
+  // with it, even when an interruption catches one half made.
+  process.env['TMPDIR'] = tmp;
   const info = await machine();
   const rows: Row[] = [];
 
@@ -508,7 +541,7 @@ async function main(): Promise<void> {
       `OpenSSH rows skipped: ${SSHD} is missing (Debian: apt-get update && apt-get install -y openssh-server).`,
     );
   }
-  rows.push(await benchFloor());
+  rows.push(await benchReference());
 
   if (freshIterations !== iterations && rows.some((row) => row.key === 'ssh-fresh')) {
     notes.push(
@@ -516,13 +549,13 @@ async function main(): Promise<void> {
     );
   }
   notes.push(
-    'Calls are sequential, each after one warm-up call; ratios are ours ÷ OpenSSH (1.00× = same, above = slower).',
+    'Calls are sequential, each after one warm-up call. Ratio columns divide the row by the OpenSSH row (below 1.00× = faster than OpenSSH).',
   );
 
   const out = [
-    `runCommand of \`true\` round trip — ${iterations} calls each, ${info['date']}`,
+    `runCommand of \`true\`: round-trip latency, ${iterations} sequential calls per method`,
     '',
-    ...Object.entries(info).map(([key, value]) => `  ${key.padEnd(12)} ${value}`),
+    ...Object.entries(info).map(([key, value]) => `  ${key.padEnd(13)} ${value}`),
     '',
     table(rows),
     '',
