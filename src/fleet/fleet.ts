@@ -124,7 +124,7 @@ export function createFleet(options: FleetOptions) {
     operation: string,
     caller: Caller,
   ): Promise<{ client: Client; session: FleetSession }> {
-    const client = await registry.resolve(store.em.fork(), ref);
+    const client = await registry.resolve(store.em.fork(), ref, { withTags: false });
     const session = registry.session(client.uuid);
     if (!session) {
       throw new AppError(

@@ -211,8 +211,16 @@ export function createRegistry(deps: {
     }
   }
 
-  /** Finds a client by uuid, clientId or an unambiguous display name. */
-  async function resolve(em: EntityManager, ref: string): Promise<Client> {
+  /**
+   * Finds a client by uuid, clientId or an unambiguous display name. Operations pass
+   * `withTags: false`: they need the record, not its tags (one query fewer per call).
+   */
+  async function resolve(
+    em: EntityManager,
+    ref: string,
+    options: { withTags?: boolean } = {},
+  ): Promise<Client> {
+    const populate = options.withTags === false ? [] : (['tags'] as const);
     const needle = ref.trim();
     if (needle === '')
       throw new AppError(
@@ -220,14 +228,10 @@ export function createRegistry(deps: {
         'A client id is required (uuid, clientId or display name).',
       );
     if (isUuid(needle)) {
-      const byUuid = await em.findOne(
-        ClientEntity,
-        { uuid: needle.toLowerCase() },
-        { populate: ['tags'] },
-      );
+      const byUuid = await em.findOne(ClientEntity, { uuid: needle.toLowerCase() }, { populate });
       if (byUuid) return byUuid;
     }
-    const byClientId = await em.findOne(ClientEntity, { clientId: needle }, { populate: ['tags'] });
+    const byClientId = await em.findOne(ClientEntity, { clientId: needle }, { populate });
     if (byClientId) return byClientId;
     const lowered = needle.toLowerCase();
     const candidates = await em
@@ -238,7 +242,7 @@ export function createRegistry(deps: {
       .getResultList();
     if (candidates.length === 1) {
       const [only] = candidates;
-      await em.populate(only as Client, ['tags']);
+      if (populate.length > 0) await em.populate(only as Client, populate);
       return only as Client;
     }
     if (candidates.length > 1) {
