@@ -349,8 +349,15 @@ export function createFleet(options: FleetOptions) {
 
     /** Live events matching `filter`, until the returned iterator is closed. */
     async subscribeEvents(filter: EventFilter): Promise<AsyncIterableIterator<FleetEvent>> {
-      const matches = await eventMatcher(filter);
+      // On the bus first, so that nothing published while the filter resolves is missed.
       const source = bus.subscribe(() => true);
+      let matches: (event: FleetEvent) => Promise<boolean>;
+      try {
+        matches = await eventMatcher(filter);
+      } catch (error) {
+        await source.return?.();
+        throw error;
+      }
       const out = createAsyncQueue<FleetEvent>({
         maxBuffered: 1000,
         onClose: () => void source.return?.(),

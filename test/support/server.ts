@@ -153,8 +153,9 @@ async function subscribe<R, V>(
       complete: () => results.end(),
     },
   );
-  // The subscribe message is sent now; give the server a moment to register the listener.
-  await new Promise((r) => setTimeout(r, 150));
+  // graphql-ws has no acknowledgement for a subscription: give the server a moment to run the
+  // operation (the fleet is on the event bus before the operation's filter is resolved).
+  await new Promise((r) => setTimeout(r, 250));
   return {
     results,
     async next(match = () => true, timeoutMs = 15_000) {
