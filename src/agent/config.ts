@@ -10,6 +10,7 @@ import ssh2 from 'ssh2';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { fingerprintOf } from '../lib/fingerprint.js';
+import { generateEd25519KeyPair } from '../lib/ssh-keygen.js';
 
 export const CONFIG_FILE = 'config.yaml';
 export const KEY_FILE = 'id_ed25519';
@@ -120,7 +121,7 @@ export async function generateAgentKey(dir: string, comment: string): Promise<Ag
     await rename(path, `${path}.old`);
     await rename(`${path}.pub`, `${path}.old.pub`).catch(() => undefined);
   }
-  const pair = ssh2.utils.generateKeyPairSync('ed25519', { comment });
+  const pair = generateEd25519KeyPair(comment);
   await writeFile(path, pair.private, { mode: 0o600, flag: 'wx' });
   await writeFile(`${path}.pub`, `${pair.public}\n`, { mode: 0o644 });
   const key = await readAgentKey(dir);

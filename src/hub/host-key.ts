@@ -6,6 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { fingerprintOf } from '../lib/fingerprint.js';
+import { generateEd25519KeyPair } from '../lib/ssh-keygen.js';
 
 export const HOST_KEY_FILE = 'ssh_host_ed25519_key';
 
@@ -25,7 +26,7 @@ export async function loadOrCreateHostKey(
     privateKey = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    const pair = ssh2.utils.generateKeyPairSync('ed25519', { comment: 'etphonehome-server' });
+    const pair = generateEd25519KeyPair('etphonehome-server');
     privateKey = pair.private;
     // 'wx': never overwrite a key another process wrote in the meantime.
     await writeFile(path, privateKey, { mode: 0o600, flag: 'wx' });

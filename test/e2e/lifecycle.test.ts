@@ -141,4 +141,19 @@ describe('lifecycle', () => {
     const connects = events.filter((e) => e.event === 'client.connected').length;
     assert.ok(connects >= 3, `A connected at least 3 times (got ${connects})`);
   });
+  test('a subscription naming an unknown client or event answers with a clear error', async () => {
+    const unknownClient = await server.subscribe(ClientEventsSubscription, {
+      filter: { clientId: 'no-such-client' },
+    });
+    await assert.rejects(
+      unknownClient.next(),
+      /NOT_FOUND[\s\S]*no-such-client|no-such-client[\s\S]*NOT_FOUND/,
+    );
+    unknownClient.close();
+    const unknownEvent = await server.subscribe(ClientEventsSubscription, {
+      filter: { events: ['client.exploded'] },
+    });
+    await assert.rejects(unknownEvent.next(), /BAD_USER_INPUT/);
+    unknownEvent.close();
+  });
 });

@@ -8,13 +8,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import ssh2 from 'ssh2';
 import { startTunnel, type Tunnel } from '../../src/agent/tunnel.js';
 import type { AgentSession } from '../../src/hub/agent-session.js';
 import { AgentCallError } from '../../src/hub/errors.js';
 import { createTunnelHub, type TunnelHub } from '../../src/hub/tunnel-hub.js';
 import { isAlive } from '../support/processes.js';
 import { waitFor } from '../support/wait.js';
+import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 
 const silent = pino({ level: 'silent' });
 
@@ -30,7 +30,7 @@ describe('tunnel hub', () => {
   before(async () => {
     work = await mkdtemp(join(tmpdir(), 'etph-hub-'));
     hub = createTunnelHub({
-      hostKey: ssh2.utils.generateKeyPairSync('ed25519').private,
+      hostKey: generateEd25519KeyPair().private,
       hubVersion: 'test',
       logger: silent,
       authorize: async () => ({ accept: true, admission: null }),
@@ -58,7 +58,7 @@ describe('tunnel hub', () => {
         host: '127.0.0.1',
         port,
         uuid,
-        privateKey: ssh2.utils.generateKeyPairSync('ed25519').private,
+        privateKey: generateEd25519KeyPair().private,
         pinnedFingerprint: null,
         enrollmentToken: null,
         allowedPaths: null,

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
 import { fingerprintOf } from '../../src/lib/fingerprint.js';
+import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 
 test('fingerprints equal what ssh-keygen -lf prints', (t) => {
   let keygen: string;
@@ -16,7 +16,7 @@ test('fingerprints equal what ssh-keygen -lf prints', (t) => {
   }
   const dir = mkdtempSync(join(tmpdir(), 'etph-fp-'));
   try {
-    const pair = ssh2.utils.generateKeyPairSync('ed25519');
+    const pair = generateEd25519KeyPair();
     writeFileSync(join(dir, 'key.pub'), pair.public + '\n');
     const expected = execFileSync(keygen, ['-lf', join(dir, 'key.pub')])
       .toString()

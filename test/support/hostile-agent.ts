@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import ssh2 from 'ssh2';
 import { randomUUID } from 'node:crypto';
 import type { TestServer } from './server.js';
+import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 
 export interface HostileOptions {
   uuid?: string;
@@ -29,7 +30,7 @@ export interface HostileAgent {
 }
 
 export function newKey(): { private: string; public: string } {
-  return ssh2.utils.generateKeyPairSync('ed25519');
+  return generateEd25519KeyPair();
 }
 
 export function connectHostile(server: TestServer, options: HostileOptions = {}): HostileAgent {
