@@ -25,18 +25,34 @@ function sshString(value: Buffer | string): Buffer {
   return Buffer.concat([length, body]);
 }
 
+function unprefix(der: Buffer, prefix: Buffer): Buffer {
+  if (der.length !== prefix.length + 32 || !der.subarray(0, prefix.length).equals(prefix)) {
+    throw new Error('unexpected ed25519 DER encoding');
+  }
+  return der.subarray(prefix.length);
+}
+
 function uint32(value: number): Buffer {
   const out = Buffer.alloc(4);
   out.writeUInt32BE(value >>> 0);
   return out;
 }
 
+// Ed25519's SPKI and PKCS#8 DER encodings have a fixed layout: a constant prefix, then the raw
+// 32-byte public key or seed.
+const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
 export function generateEd25519KeyPair(comment = ''): OpenSshKeyPair {
-  const { privateKey } = generateKeyPairSync('ed25519');
-  const jwk = privateKey.export({ format: 'jwk' });
-  const publicRaw = Buffer.from(jwk.x ?? '', 'base64url');
-  const seed = Buffer.from(jwk.d ?? '', 'base64url');
-  if (publicRaw.length !== 32 || seed.length !== 32) throw new Error('unexpected ed25519 key size');
+  // DER straight out of the generator, never KeyObject.export(): on Node 20, exporting an Ed key
+  // as JWK can deadlock when a garbage collection runs during the export (the export holds the
+  // key's mutex, and the finalizer of the generator's job takes the same mutex).
+  const der = generateKeyPairSync('ed25519', {
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'der' },
+  });
+  const publicRaw = unprefix(der.publicKey, SPKI_PREFIX);
+  const seed = unprefix(der.privateKey, PKCS8_PREFIX);
 
   const publicBlob = Buffer.concat([sshString('ssh-ed25519'), sshString(publicRaw)]);
   const check = randomBytes(4).readUInt32BE(0);
