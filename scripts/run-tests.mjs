@@ -36,6 +36,8 @@ const result = spawnSync(
     '--test',
     '--test-reporter=spec',
     `--test-concurrency=${concurrency}`,
+    // A guard against hangs, not a speed limit: the longest test runs about 40 s.
+    '--test-timeout=240000',
     ...files,
   ],
   { stdio: 'inherit' },
