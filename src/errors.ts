@@ -17,7 +17,6 @@ export const ErrorCode = {
   agentError: 'AGENT_ERROR',
   /** The link to the agent broke or the agent answered with something unusable. */
   agentUnavailable: 'AGENT_UNAVAILABLE',
-  conflict: 'CONFLICT',
   internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -36,7 +35,6 @@ export const exitCodeOf: Record<ErrorCodeName, number> = {
   UNAUTHENTICATED: 9,
   AGENT_ERROR: 10,
   AGENT_UNAVAILABLE: 4,
-  CONFLICT: 11,
   INTERNAL_SERVER_ERROR: 1,
 };
 

@@ -8,7 +8,7 @@ export type { Logger };
 export function createLogger(options: { level?: string; name?: string } = {}): Logger {
   return pino(
     {
-      level: options.level ?? process.env['ETPHONEHOME_LOG_LEVEL'] ?? 'info',
+      level: options.level ?? 'info',
       name: options.name ?? 'etphonehome',
       base: { pid: process.pid },
     },

@@ -48,7 +48,6 @@ export async function startServer(
 ): Promise<RunningServer> {
   const print = options.print ?? ((text: string) => process.stdout.write(text));
   await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
-  await mkdir(join(config.dataDir, 'transfers'), { recursive: true, mode: 0o700 });
 
   const hostKey = await loadOrCreateHostKey(config.dataDir);
   const apiKey = await loadOrCreateApiKey(config.dataDir, config.apiKey);

@@ -4,6 +4,7 @@
 
 import { hostname, platform, release, arch, type as osType, userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
+import { isAbsolute } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../logger.js';
 import type { AgentFacts } from '../protocol/rpc.js';
@@ -120,7 +121,7 @@ function applyFlags(config: AgentConfig, flags: Flags): boolean {
   if (flags.tags !== undefined) config.tags = list(flags.tags);
   if (flags['allowed-paths'] !== undefined) {
     const paths = list(flags['allowed-paths']);
-    if (paths.some((p) => !p.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(p)))
+    if (paths.some((p) => !isAbsolute(p)))
       throw new UsageError('--allowed-paths takes absolute paths');
     config.allowed_paths = paths.length > 0 ? paths : null;
   }

@@ -12,7 +12,6 @@ export interface EventBus {
     accept: (event: FleetEvent) => boolean,
     options?: { maxBuffered?: number },
   ): AsyncQueue<FleetEvent>;
-  readonly subscriberCount: number;
 }
 
 export function createEventBus(): EventBus {
@@ -36,9 +35,6 @@ export function createEventBus(): EventBus {
       };
       subscribers.add(subscriber);
       return subscriber.queue;
-    },
-    get subscriberCount() {
-      return subscribers.size;
     },
   };
 }

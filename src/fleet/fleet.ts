@@ -12,6 +12,7 @@ import { AppError, ErrorCode } from '../errors.js';
 import type { AuthAttempt } from '../hub/tunnel-hub.js';
 import { AgentCallError } from '../hub/errors.js';
 import { createAsyncQueue } from '../lib/async-queue.js';
+import { isAbsoluteOnAnyPlatform } from '../lib/paths.js';
 import { redactSecrets } from '../lib/redact.js';
 import { MAX_COMMAND_TIMEOUT_MS, type RpcMethods, type RunCommandResult } from '../protocol/rpc.js';
 import { ClientEntity, EventEntity, type Client } from '../store/entities/index.js';
@@ -229,7 +230,7 @@ export function createFleet(options: FleetOptions) {
     if (input.cwd !== null && input.cwd !== undefined) {
       if (input.cwd.includes('\0') || input.cwd.length > 4096)
         throw bad('cwd must be a path of at most 4096 characters without NUL bytes.');
-      if (!(input.cwd.startsWith('/') || /^[A-Za-z]:[\\/]/.test(input.cwd)))
+      if (!isAbsoluteOnAnyPlatform(input.cwd))
         throw bad(`cwd must be an absolute path (got "${input.cwd}").`);
     }
     let env: Record<string, string> | undefined;
@@ -434,11 +435,7 @@ export function createFleet(options: FleetOptions) {
       if (input.allowedPaths && input.allowedPaths.length > 256)
         throw bad('allowedPaths holds at most 256 directories.');
       for (const path of input.allowedPaths ?? []) {
-        if (
-          !(path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) ||
-          path.includes('\0') ||
-          path.length > 4096
-        ) {
+        if (!isAbsoluteOnAnyPlatform(path) || path.includes('\0') || path.length > 4096) {
           throw bad(
             `allowedPaths entries must be absolute paths without NUL bytes (got "${path.slice(0, 100)}").`,
           );
@@ -538,10 +535,6 @@ export function createFleet(options: FleetOptions) {
     /** Closes every agent session and records the disconnections (server shutdown). */
     disconnectAll(reason: string): Promise<void> {
       return registry.closeAll(reason);
-    },
-
-    get eventSubscriberCount(): number {
-      return bus.subscriberCount;
     },
   };
 }

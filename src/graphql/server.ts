@@ -19,7 +19,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Fleet } from '../fleet/fleet.js';
-import { createKeyCheck } from './auth.js';
+import { createKeyCheck } from '../lib/api-key.js';
 import type { GraphQLContext } from './context.js';
 import { createMaskError } from './errors.js';
 

@@ -67,10 +67,6 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     return this.forward.bindPort;
   }
 
-  get callsInFlight(): number {
-    return this.inFlight.size;
-  }
-
   /** Calls a method on the agent; rejects with AgentCallError. */
   async call<M extends keyof RpcMethods>(
     method: M,

@@ -22,18 +22,6 @@ export const DEFAULT_MAX_OUTPUT_BYTES = 1024 * 1024;
 /** Hard ceiling for a command's own timeout: one day. */
 export const MAX_COMMAND_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
-/** Method names, as they travel on the wire (snake_case, like the MCP tool names). */
-export const RpcMethod = {
-  hello: 'hello',
-  runCommand: 'run_command',
-  readFile: 'read_file',
-  writeFile: 'write_file',
-  listFiles: 'list_files',
-  getMetrics: 'get_metrics',
-  heartbeat: 'heartbeat',
-} as const;
-export type RpcMethodName = (typeof RpcMethod)[keyof typeof RpcMethod];
-
 /**
  * JSON-RPC error codes. The standard ones, plus one application range: an application error
  * carries its stable string code in `error.data.code` (see AgentErrorCode).
@@ -188,7 +176,7 @@ export interface HeartbeatResult {
   uptimeS: number;
 }
 
-/** Parameters and results of each method, for typed calls. */
+/** Parameters and results of each method, keyed by wire name (snake_case, like the MCP tools). */
 export interface RpcMethods {
   hello: { params: HelloParams; result: AgentFacts };
   run_command: { params: RunCommandParams; result: RunCommandResult };

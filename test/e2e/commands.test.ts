@@ -8,33 +8,14 @@ import { chmod, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { print } from 'graphql';
-import { GraphQLRequestError } from '../../src/cli/graphql-client.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
+import { expectError } from '../support/errors.js';
 import { isAlive, killAll } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { ClientDocument, EventsDocument, RunCommandDocument } from '../support/operations.js';
 import { waitFor } from '../support/wait.js';
 
 after(killAll);
-
-async function expectError(
-  promise: Promise<unknown>,
-  code: string,
-  pattern?: RegExp,
-): Promise<GraphQLRequestError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(
-      error instanceof GraphQLRequestError,
-      `expected a GraphQL error, got ${String(error)}`,
-    );
-    assert.equal(error.code, code, error.message);
-    if (pattern) assert.match(error.message, pattern);
-    return error;
-  }
-  assert.fail(`expected ${code}`);
-}
 
 describe('runCommand', () => {
   let server: TestServer;
@@ -174,6 +155,14 @@ describe('runCommand', () => {
   });
 
   test('bad input gets a clear error and runs nothing', async () => {
+    const executed = async (): Promise<number> =>
+      (
+        await server.gql.request(EventsDocument, {
+          filter: { events: ['command_executed'] },
+          limit: 1000,
+        })
+      ).events.length;
+    const executedBefore = await executed();
     await expectError(
       server.gql.request(RunCommandDocument, { clientId: 'no-such-client', cmd: 'true' }),
       'NOT_FOUND',
@@ -240,5 +229,6 @@ describe('runCommand', () => {
       'BAD_USER_INPUT',
       /before/,
     );
+    assert.equal(await executed(), executedBefore, 'no command ran');
   });
 });

@@ -120,8 +120,23 @@ describe('closed enrollment', () => {
     });
     const token = created.createEnrollmentToken.token;
     assert.match(token, /^etph_/);
-    const stored = await readFile(join(server.dataDir, 'etphonehome.db'));
-    assert.equal(stored.includes(Buffer.from(token)), false, 'the token itself is never stored');
+    // WAL mode: a fresh row sits in the -wal file until a checkpoint, so read all three.
+    const files = ['etphonehome.db', 'etphonehome.db-wal', 'etphonehome.db-shm'];
+    const stored = await Promise.all(
+      files.map((f) => readFile(join(server.dataDir, f)).catch(() => Buffer.alloc(0))),
+    );
+    const prefix = Buffer.from(created.createEnrollmentToken.enrollmentToken.prefix);
+    assert.ok(
+      stored.some((bytes) => bytes.includes(prefix)),
+      'the token row is in these files',
+    );
+    for (const [i, bytes] of stored.entries()) {
+      assert.equal(
+        bytes.includes(Buffer.from(token)),
+        false,
+        `the token itself is not in ${files[i]}`,
+      );
+    }
 
     const first = await createAgent(server, {
       enroll: token,

@@ -6,12 +6,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import ssh2 from 'ssh2';
-import type { GraphQLRequestError } from '../../src/cli/graphql-client.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
+import { expectError } from '../support/errors.js';
 import { connectHostile, newKey } from '../support/hostile-agent.js';
 import { killAll, rssBytes } from '../support/processes.js';
 import { startServer, wsClientFor, type TestServer } from '../support/server.js';
-import { ClientDocument, ClientsDocument, RunCommandDocument } from '../support/operations.js';
+import { ClientDocument, RunCommandDocument } from '../support/operations.js';
 import { waitFor } from '../support/wait.js';
 
 after(killAll);
@@ -21,12 +21,18 @@ const MiB = 1024 * 1024;
 describe('hostile agents', () => {
   let server: TestServer;
   let good: TestAgent;
+  let goodBefore: Awaited<ReturnType<typeof clientOf>>;
+  const neverRegistered: string[] = [];
+
+  const clientOf = async (uuid: string) =>
+    (await server.gql.request(ClientDocument, { id: uuid })).client;
 
   before(async () => {
     server = await startServer({ openEnrollment: true });
     good = await createAgent(server);
     await good.start();
     await good.waitOnline(server);
+    goodBefore = await clientOf(good.uuid);
   });
   after(async () => {
     await good.close();
@@ -59,6 +65,7 @@ describe('hostile agents', () => {
       onCall: (channel) => channel.end('this is not json\n'),
     });
     await refused.closed;
+    neverRegistered.push(refused.uuid);
     assert.equal(
       (await server.gql.request(ClientDocument, { id: refused.uuid })).client,
       null,
@@ -76,13 +83,10 @@ describe('hostile agents', () => {
       async () => (await server.gql.request(ClientDocument, { id: liar.uuid })).client?.online,
       { what: 'liar online' },
     );
-    await assert.rejects(
+    await expectError(
       server.gql.request(RunCommandDocument, { clientId: liar.uuid, cmd: 'true' }),
-      (error: GraphQLRequestError) => {
-        assert.equal(error.code, 'AGENT_UNAVAILABLE');
-        assert.match(error.message, /malformed/);
-        return true;
-      },
+      'AGENT_UNAVAILABLE',
+      /malformed/,
     );
     liar.end();
     await stillServing();
@@ -109,13 +113,10 @@ describe('hostile agents', () => {
       async () => (await server.gql.request(ClientDocument, { id: flooder.uuid })).client?.online,
       { what: 'flooder online' },
     );
-    await assert.rejects(
+    await expectError(
       server.gql.request(RunCommandDocument, { clientId: flooder.uuid, cmd: 'true' }),
-      (error: GraphQLRequestError) => {
-        assert.equal(error.code, 'AGENT_UNAVAILABLE');
-        assert.match(error.message, /exceeds/);
-        return true;
-      },
+      'AGENT_UNAVAILABLE',
+      /exceeds/,
     );
     const growth = (await rssBytes(pid)) - rssBefore;
     assert.ok(
@@ -196,9 +197,19 @@ describe('hostile agents', () => {
     await stillServing();
   });
 
-  test('after all that, the registry holds only what was admitted properly', async () => {
-    const { clients } = await server.gql.request(ClientsDocument, {});
-    assert.ok(clients.some((c) => c.uuid === good.uuid && c.online));
+  test("after all that, the well-behaved agent's record is untouched and no refused agent was recorded", async () => {
+    const goodAfter = await clientOf(good.uuid);
+    assert.equal(goodAfter?.online, true);
+    assert.equal(goodAfter?.keyMismatch, false);
+    assert.equal(goodAfter?.publicKeyFingerprint, goodBefore?.publicKeyFingerprint);
+    assert.equal(
+      goodAfter?.connectedAt,
+      goodBefore?.connectedAt,
+      'its connection was never replaced',
+    );
+    assert.equal(goodAfter?.connectionCount, goodBefore?.connectionCount);
+    assert.ok(neverRegistered.length > 0);
+    for (const uuid of neverRegistered) assert.equal(await clientOf(uuid), null);
   });
 });
 

@@ -6,8 +6,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GraphQLRequestError } from '../../src/cli/graphql-client.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
+import { expectError } from '../support/errors.js';
 import { killAll } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
 import {
@@ -69,17 +69,11 @@ describe('client key pinning', () => {
     assert.equal(quarantined?.previousFingerprint, pinned);
     assert.equal(quarantined?.trustedFingerprint, pinned);
 
-    let refusal: GraphQLRequestError | undefined;
-    try {
-      await server.gql.request(RunCommandDocument, {
-        clientId: agent.uuid,
-        cmd: 'echo should-not-run',
-      });
-    } catch (error) {
-      refusal = error as GraphQLRequestError;
-    }
-    assert.equal(refusal?.code, 'KEY_MISMATCH');
-    assert.match(refusal?.message ?? '', /acceptKey/);
+    await expectError(
+      server.gql.request(RunCommandDocument, { clientId: agent.uuid, cmd: 'echo should-not-run' }),
+      'KEY_MISMATCH',
+      /acceptKey/,
+    );
     const refused = await server.gql.request(EventsDocument, {
       filter: { events: ['operation_refused'], clientId: agent.uuid },
       limit: 5,
@@ -102,13 +96,7 @@ describe('client key pinning', () => {
     assert.equal(runCommand.stdout, 'runs-now\n');
 
     // Accepting again is a clear error: nothing is pending.
-    await assert.rejects(
-      server.gql.request(AcceptKeyDocument, { id: agent.uuid }),
-      (error: GraphQLRequestError) => {
-        assert.equal(error.code, 'BAD_USER_INPUT');
-        return true;
-      },
-    );
+    await expectError(server.gql.request(AcceptKeyDocument, { id: agent.uuid }), 'BAD_USER_INPUT');
     // Reconnecting with the accepted key is a normal connection.
     await agent.stop();
     await agent.start();

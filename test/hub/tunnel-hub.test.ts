@@ -82,6 +82,11 @@ describe('tunnel hub', () => {
     return uuid;
   }
 
+  async function connectedAgent(): Promise<AgentSession> {
+    const uuid = agent();
+    return waitFor(() => sessions.get(uuid), { what: 'session' });
+  }
+
   test('a stampede of agents is admitted a few handshakes at a time, and all get in', async () => {
     const uuids = Array.from({ length: 25 }, agent);
     await waitFor(() => uuids.every((uuid) => sessions.has(uuid)), {
@@ -93,9 +98,7 @@ describe('tunnel hub', () => {
   });
 
   test('a call past its deadline is cancelled on the agent (process group killed)', async () => {
-    const uuid = agent();
-    await waitFor(() => sessions.get(uuid), { what: 'session' });
-    const session = sessions.get(uuid) as AgentSession;
+    const session = await connectedAgent();
     const pidFile = join(work, 'deadline-pid');
     await assert.rejects(
       session.call(
@@ -110,9 +113,7 @@ describe('tunnel hub', () => {
   });
 
   test('a signal that already fired aborts at once and runs nothing', async () => {
-    const uuid = agent();
-    await waitFor(() => sessions.get(uuid), { what: 'session' });
-    const session = sessions.get(uuid) as AgentSession;
+    const session = await connectedAgent();
     const marker = join(work, 'must-not-exist');
     await assert.rejects(
       session.call(
@@ -127,9 +128,7 @@ describe('tunnel hub', () => {
   });
 
   test('calls in flight fail with "closed" when the link goes away', async () => {
-    const uuid = agent();
-    await waitFor(() => sessions.get(uuid), { what: 'session' });
-    const session = sessions.get(uuid) as AgentSession;
+    const session = await connectedAgent();
     const pending = session.call(
       'run_command',
       { cmd: 'sleep 30', timeoutMs: 60_000 },

@@ -6,14 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fingerprintOf } from '../../src/lib/fingerprint.js';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
+import { findSshKeygen } from '../support/openssh.js';
 
 test('fingerprints equal what ssh-keygen -lf prints', (t) => {
-  let keygen: string;
-  try {
-    keygen = execFileSync('sh', ['-c', 'command -v ssh-keygen']).toString().trim();
-  } catch {
-    return t.skip('ssh-keygen is not installed');
-  }
+  const keygen = findSshKeygen();
+  if (!keygen) return t.skip('ssh-keygen is not installed');
   const dir = mkdtempSync(join(tmpdir(), 'etph-fp-'));
   try {
     const pair = generateEd25519KeyPair();

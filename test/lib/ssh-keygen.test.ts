@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ssh2 from 'ssh2';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
+import { findSshKeygen } from '../support/openssh.js';
 
 function parse(text: string): ssh2.ParsedKey {
   const parsed = ssh2.utils.parseKey(text);
@@ -33,12 +34,8 @@ test('every generated key pair is readable, and the halves belong together', () 
 });
 
 test('OpenSSH reads the private key and derives the same public key', (t) => {
-  let keygen: string;
-  try {
-    keygen = execFileSync('sh', ['-c', 'command -v ssh-keygen']).toString().trim();
-  } catch {
-    return t.skip('ssh-keygen is not installed');
-  }
+  const keygen = findSshKeygen();
+  if (!keygen) return t.skip('ssh-keygen is not installed');
   const dir = mkdtempSync(join(tmpdir(), 'etph-keygen-'));
   try {
     for (let i = 0; i < 20; i += 1) {

@@ -3,6 +3,7 @@
 
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 
 export interface Spawned {
   child: ChildProcess;
@@ -103,7 +104,6 @@ export async function killAll(): Promise<void> {
 
 /** Resident memory of a process in bytes (Linux), from /proc. */
 export async function rssBytes(pid: number): Promise<number> {
-  const { readFile } = await import('node:fs/promises');
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const match = /VmRSS:\s+(\d+) kB/.exec(status);
   if (!match) throw new Error('no VmRSS');

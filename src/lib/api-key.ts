@@ -1,4 +1,4 @@
-// The API key check. Both sides are hashed before comparing, so the comparison takes the same
+// The API key check shared by every door (GraphQL now, MCP next). Both sides are hashed before comparing, so the comparison takes the same
 // time whatever the key's length or how much of it matches.
 
 import { createHash, timingSafeEqual } from 'node:crypto';
