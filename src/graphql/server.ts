@@ -13,7 +13,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
@@ -22,6 +21,7 @@ import type { Fleet } from '../fleet/fleet.js';
 import { createKeyCheck } from '../lib/api-key.js';
 import type { GraphQLContext } from './context.js';
 import { createMaskError } from './errors.js';
+import { graphiqlOptions, renderGraphiQLPage } from './graphiql.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -80,27 +80,8 @@ export function createApiServer(options: ApiServerOptions) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     cors: false,
-    renderGraphiQL,
-    graphiql: {
-      title: 'ET Phone Home',
-      headers: JSON.stringify(
-        { Authorization: 'Bearer <your API key from <data-dir>/api_key>' },
-        null,
-        2,
-      ),
-      defaultQuery: `# Set the Authorization header below (Headers tab), then run:
-query Fleet {
-  clients {
-    clientId
-    displayName
-    online
-    health
-    tags { name }
-    capabilities
-  }
-}
-`,
-    },
+    renderGraphiQL: renderGraphiQLPage,
+    graphiql: graphiqlOptions,
     maskedErrors: { maskError: createMaskError(logger) },
     logging: {
       debug: (...args: unknown[]) => logger.debug({ yoga: args }, 'yoga'),
