@@ -24,6 +24,7 @@ export interface ServerConfig {
   /** From ETPHONEHOME_API_KEY; null = use (or create) <data-dir>/api_key. */
   apiKey: string | null;
   rateLimit: { rpm: number; concurrent: number; mode: RateLimitModeName };
+  graphql: { introspection: boolean; maxDepth: number; maxCost: number };
   logLevel: string;
 }
 
@@ -36,6 +37,8 @@ Options:
   --http-host H       HTTP listen address (env ETPHONEHOME_HTTP_HOST; default 127.0.0.1)
   --http-port N       HTTP listen port (env ETPHONEHOME_HTTP_PORT; default 8765; 0 = any free port)
   --open-enrollment   admit any new key (env ETPHONEHOME_OPEN_ENROLLMENT=1); for trials and tests
+  --disable-introspection  hide the GraphQL schema (env ETPHONEHOME_GRAPHQL_INTROSPECTION=0);
+                      GraphiQL's documentation and completion then stop working
   --log-level LEVEL   trace|debug|info|warn|error (env ETPHONEHOME_LOG_LEVEL; default info)
   -h, --help          show this help
 
@@ -44,6 +47,8 @@ Environment:
   ETPHONEHOME_RATE_LIMIT_RPM     default requests per minute per client (60)
   ETPHONEHOME_RATE_LIMIT_CONCURRENT  default concurrent requests per client (10)
   ETPHONEHOME_RATE_LIMIT_MODE    warn|enforce|off (warn)
+  ETPHONEHOME_GRAPHQL_MAX_DEPTH  deepest selection an operation may make (10)
+  ETPHONEHOME_GRAPHQL_MAX_COST   most an operation may cost (5000; about one per field)
 
 Examples:
   etphonehome server
@@ -82,6 +87,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         'http-host': { type: 'string' },
         'http-port': { type: 'string' },
         'open-enrollment': { type: 'boolean' },
+        'disable-introspection': { type: 'boolean' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -131,6 +137,21 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         10_000,
       ),
       mode: mode.toUpperCase() as RateLimitModeName,
+    }),
+    graphql: Object.freeze({
+      introspection:
+        v['disable-introspection'] !== true &&
+        !/^(0|false|no|off)$/i.test(env['ETPHONEHOME_GRAPHQL_INTROSPECTION'] ?? ''),
+      maxDepth: positiveInt(
+        env['ETPHONEHOME_GRAPHQL_MAX_DEPTH'] ?? '10',
+        'ETPHONEHOME_GRAPHQL_MAX_DEPTH',
+        100,
+      ),
+      maxCost: positiveInt(
+        env['ETPHONEHOME_GRAPHQL_MAX_COST'] ?? '5000',
+        'ETPHONEHOME_GRAPHQL_MAX_COST',
+        1_000_000,
+      ),
     }),
     logLevel,
   });

@@ -72,7 +72,13 @@ export async function startServer(
     onSession: fleet.attachSession,
     ...(options.hubLimits ? { limits: options.hubLimits } : {}),
   });
-  const api = createApiServer({ fleet, schema: createSchema(), apiKey: apiKey.key, logger });
+  const api = createApiServer({
+    fleet,
+    schema: createSchema(),
+    apiKey: apiKey.key,
+    logger,
+    limits: config.graphql,
+  });
 
   let sshAddress;
   let httpAddress;

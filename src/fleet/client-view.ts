@@ -74,6 +74,15 @@ function isRateLimitMode(value: string | null | undefined): value is RateLimitMo
   return value === 'WARN' || value === 'ENFORCE' || value === 'OFF';
 }
 
+/** A client's own limits where it has them, the server defaults otherwise. */
+export function effectiveRateLimits(row: Client, defaults: RateLimitDefaults): RateLimitDefaults {
+  return {
+    rpm: row.rateLimitRpm ?? defaults.rpm,
+    concurrent: row.rateLimitConcurrent ?? defaults.concurrent,
+    mode: isRateLimitMode(row.rateLimitMode) ? row.rateLimitMode : defaults.mode,
+  };
+}
+
 export function toClientView(
   row: Client,
   tags: string[],
@@ -81,6 +90,7 @@ export function toClientView(
   defaults: RateLimitDefaults,
 ): ClientView {
   const keyMismatch = row.pendingFingerprint !== null && row.pendingFingerprint !== undefined;
+  const limits = effectiveRateLimits(row, defaults);
   return {
     uuid: row.uuid,
     clientId: row.clientId,
@@ -102,9 +112,9 @@ export function toClientView(
     allowedPaths: row.allowedPaths ?? null,
     agentAllowedPaths: row.agentAllowedPaths ?? null,
     webhookUrl: row.webhookUrl ?? null,
-    rateLimitRpm: row.rateLimitRpm ?? defaults.rpm,
-    rateLimitConcurrent: row.rateLimitConcurrent ?? defaults.concurrent,
-    rateLimitMode: isRateLimitMode(row.rateLimitMode) ? row.rateLimitMode : defaults.mode,
+    rateLimitRpm: limits.rpm,
+    rateLimitConcurrent: limits.concurrent,
+    rateLimitMode: limits.mode,
     hostname: row.hostname,
     platform: row.platform,
     platformRelease: row.platformRelease,

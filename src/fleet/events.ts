@@ -10,6 +10,9 @@ export const FleetEventType = {
   commandExecuted: 'command_executed',
   fileAccessed: 'file_accessed',
   operationRefused: 'operation_refused',
+  updated: 'client.updated',
+  decommissioned: 'client.decommissioned',
+  restored: 'client.restored',
 } as const;
 
 export type FleetEventTypeName = (typeof FleetEventType)[keyof typeof FleetEventType];

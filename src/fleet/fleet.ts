@@ -12,15 +12,15 @@ import { AppError, ErrorCode } from '../errors.js';
 import type { AuthAttempt } from '../hub/tunnel-hub.js';
 import { AgentCallError } from '../hub/errors.js';
 import { createAsyncQueue } from '../lib/async-queue.js';
-import { isAbsoluteOnAnyPlatform } from '../lib/paths.js';
+import { mapWithConcurrency } from '../lib/map-with-concurrency.js';
 import { redactSecrets } from '../lib/redact.js';
-import { MAX_COMMAND_TIMEOUT_MS, type RpcMethods, type RunCommandResult } from '../protocol/rpc.js';
+import type { RpcMethods, RunCommandResult } from '../protocol/rpc.js';
 import { ClientEntity, EventEntity, type Client } from '../store/entities/index.js';
 import type { Store } from '../store/orm.js';
 import { createAdmission } from './admission.js';
 import { createAudit } from './audit.js';
 import type { AuthorizedKeys } from './authorized-keys.js';
-import type { ClientView, RateLimitDefaults } from './client-view.js';
+import { effectiveRateLimits, type ClientView, type RateLimitDefaults } from './client-view.js';
 import {
   createToken,
   listTokens,
@@ -30,8 +30,22 @@ import {
 } from './enrollment-tokens.js';
 import { createEventBus } from './event-bus.js';
 import { FleetEventType, isFleetEventType, type FleetEvent } from './events.js';
+import { createLoaders } from './loaders.js';
+import { createRateLimiter, type RateLimitFigures } from './rate-limit.js';
 import { createRegistry, type ClientFilter, type FleetSession } from './registry.js';
-import { findOrCreateTags, invalidTagMessage, isValidTag } from './tags.js';
+import { findOrCreateTags } from './tags.js';
+import {
+  asRateLimitMode,
+  bad,
+  validateBulkFilter,
+  validateCommand,
+  validateFilter,
+  validateMetadata,
+  validateSettings,
+  validateTags,
+  validateTokenInput,
+  type SettingsInput,
+} from './validation.js';
 
 export type { ClientFilter } from './registry.js';
 
@@ -59,6 +73,41 @@ export interface UpdateClientInput {
   allowedPaths?: readonly string[] | null | undefined;
 }
 
+export type ConfigureClientInput = SettingsInput;
+
+export interface UpdateClientsInput {
+  addTags?: readonly string[] | null | undefined;
+  removeTags?: readonly string[] | null | undefined;
+}
+
+export interface DecommissionInput {
+  /** Run `stopCommand` on the client first (when it is online). */
+  stopService?: boolean | null | undefined;
+  stopCommand?: string | null | undefined;
+  reason?: string | null | undefined;
+}
+
+/** The outcome of one client's part in a bulk operation: a result or an error. */
+export interface ClientOutcome<T> {
+  client: ClientView;
+  result: T | null;
+  error: { code: string; message: string } | null;
+}
+
+export interface RateLimitStats extends RateLimitFigures {
+  client: ClientView;
+  rpmLimit: number;
+  concurrentLimit: number;
+  mode: ClientView['rateLimitMode'];
+}
+
+export interface StatusChange {
+  /** The event that changed it, or "current" for the state when the subscription began. */
+  cause: string;
+  at: Date;
+  client: ClientView;
+}
+
 export interface EventFilter {
   events?: readonly string[] | null | undefined;
   clientId?: string | null | undefined;
@@ -74,14 +123,25 @@ export interface FleetOptions {
   version: string;
 }
 
-const MAX_COMMAND_BYTES = 256 * 1024;
-const DEFAULT_TIMEOUT_S = 300;
 /** Extra time the link waits beyond a command's own timeout (the agent kills at the deadline). */
 const LINK_GRACE_MS = 15_000;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const DEFAULT_STOP_COMMAND = 'systemctl --user stop phonehome';
+const MAX_BULK_TARGETS = 10_000;
+const MAX_PAGE_SIZE = 500;
+/** Events that change whether a client is online, healthy or usable. */
+const STATUS_EVENTS: ReadonlySet<string> = new Set([
+  FleetEventType.connected,
+  FleetEventType.disconnected,
+  FleetEventType.keyMismatch,
+  FleetEventType.keyAccepted,
+  FleetEventType.unhealthy,
+  FleetEventType.decommissioned,
+  FleetEventType.restored,
+]);
 
-function bad(message: string): AppError {
-  return new AppError(ErrorCode.badUserInput, message);
+function failureOf(error: unknown): { code: string; message: string } {
+  if (error instanceof AppError) return { code: error.code, message: error.message };
+  throw error;
 }
 
 function ago(date: Date): string {
@@ -102,6 +162,14 @@ export function createFleet(options: FleetOptions) {
     audit,
     logger,
     rateLimitDefaults: options.rateLimitDefaults,
+  });
+  const limiter = createRateLimiter({
+    onBreach(uuid, breach, limits, enforced) {
+      logger.warn(
+        { uuid, breach, rpm: limits.rpm, concurrent: limits.concurrent, mode: limits.mode },
+        enforced ? 'rate limit: request refused' : 'rate limit exceeded (warn mode: request runs)',
+      );
+    },
   });
   const authorize = createAdmission({
     store,
@@ -202,52 +270,52 @@ export function createFleet(options: FleetOptions) {
     caller: Caller,
   ): Promise<{ client: Client; result: RpcMethods[M]['result'] }> {
     const { client, session } = await operable(ref, method, caller);
+    const release = limiter.acquire(
+      client.uuid,
+      client.clientId,
+      effectiveRateLimits(client, options.rateLimitDefaults),
+    );
     try {
       const result = await session.call(method, params, { timeoutMs, signal: caller.signal });
       return { client, result };
     } catch (error) {
       callFailure(error, client, method);
+    } finally {
+      release();
     }
   }
 
-  function validateCommand(input: RunCommandInput): {
-    timeoutMs: number;
-    env: Record<string, string> | undefined;
-  } {
-    if (typeof input.cmd !== 'string' || input.cmd.trim() === '')
-      throw bad('cmd must be a non-empty command line.');
-    if (Buffer.byteLength(input.cmd) > MAX_COMMAND_BYTES)
-      throw bad(
-        `cmd is longer than ${MAX_COMMAND_BYTES} bytes; put long scripts in a file and run that.`,
-      );
-    if (input.cmd.includes('\0')) throw bad('cmd must not contain NUL bytes.');
-    const timeoutS = input.timeout ?? DEFAULT_TIMEOUT_S;
-    if (!Number.isInteger(timeoutS) || timeoutS < 1 || timeoutS * 1000 > MAX_COMMAND_TIMEOUT_MS) {
-      throw bad(
-        `timeout must be a whole number of seconds from 1 to ${MAX_COMMAND_TIMEOUT_MS / 1000} (got ${String(input.timeout)}).`,
-      );
-    }
-    if (input.cwd !== null && input.cwd !== undefined) {
-      if (input.cwd.includes('\0') || input.cwd.length > 4096)
-        throw bad('cwd must be a path of at most 4096 characters without NUL bytes.');
-      if (!isAbsoluteOnAnyPlatform(input.cwd))
-        throw bad(`cwd must be an absolute path (got "${input.cwd}").`);
-    }
-    let env: Record<string, string> | undefined;
-    if (input.env) {
-      const entries = Object.entries(input.env);
-      if (entries.length > 256) throw bad('env has more than 256 variables.');
-      for (const [name, value] of entries) {
-        if (!ENV_NAME.test(name) || name.length > 256)
-          throw bad(
-            `env variable name "${name.slice(0, 64)}" is not valid (letters, digits, _; not starting with a digit).`,
-          );
-        if (typeof value !== 'string' || value.length > 64 * 1024 || value.includes('\0'))
-          throw bad(`env variable ${name} must be a string under 64 KiB without NUL bytes.`);
-      }
-      env = Object.fromEntries(entries);
-    }
-    return { timeoutMs: timeoutS * 1000, env };
+  async function runCommand(
+    ref: string,
+    input: RunCommandInput,
+    caller: Caller,
+  ): Promise<RunCommandResult> {
+    const { timeoutMs, env } = validateCommand(input);
+    const { client, result } = await callAgent(
+      ref,
+      'run_command',
+      { cmd: input.cmd, cwd: input.cwd ?? undefined, timeoutMs, env },
+      timeoutMs + LINK_GRACE_MS,
+      caller,
+    );
+    await audit.record(
+      FleetEventType.commandExecuted,
+      client.uuid,
+      {
+        command: redactSecrets(input.cmd),
+        cwd: input.cwd ?? null,
+        exit_code: result.returncode,
+        duration_ms: Math.round(result.durationMs),
+        timed_out: result.timedOut,
+      },
+      caller.actor,
+    );
+    return result;
+  }
+
+  /** A fresh view of one client (after a change). */
+  async function currentView(uuid: string): Promise<ClientView> {
+    return registry.view(await registry.resolve(store.em.fork(), uuid));
   }
 
   async function eventMatcher(
@@ -286,11 +354,78 @@ export function createFleet(options: FleetOptions) {
 
     // ── queries ─────────────────────────────────────────────────────────────────────────
     async listClients(filter: ClientFilter = {}): Promise<ClientView[]> {
-      for (const tag of filter.tags ?? [])
-        if (tag.length > 128) throw bad('A tag is at most 128 characters.');
-      if ((filter.query?.length ?? 0) > 256) throw bad('query is at most 256 characters.');
+      validateFilter(filter);
       const rows = await registry.list(store.em.fork(), filter);
       return rows.map(registry.view);
+    },
+
+    /**
+     * One page of clients in clientId order: up to `first` after the clientId `after`, whether
+     * more follow, and how many match in all.
+     */
+    async pageClients(
+      filter: ClientFilter,
+      first: number,
+      after: string | null,
+    ): Promise<{ clients: ClientView[]; hasNextPage: boolean; totalCount: () => Promise<number> }> {
+      validateFilter(filter);
+      if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE)
+        throw bad(`first must be from 0 to ${MAX_PAGE_SIZE} (got ${first}).`);
+      const em = store.em.fork();
+      const rows =
+        first === 0
+          ? []
+          : await registry.list(em, filter, { afterClientId: after, limit: first + 1 });
+      return {
+        clients: rows.slice(0, first).map(registry.view),
+        hasNextPage:
+          first === 0
+            ? (await registry.list(em, filter, { afterClientId: after, limit: 1 })).length > 0
+            : rows.length > first,
+        totalCount: () => registry.count(store.em.fork(), filter),
+      };
+    },
+
+    /** Tags carried by at least one (not decommissioned) client, by name. */
+    async listTags(): Promise<{ name: string }[]> {
+      const rows = await store.em
+        .fork()
+        .getConnection()
+        .execute<{ name: string }[]>(
+          `select distinct t.name as name from tag t
+             join client_tag ct on ct.tag_id = t.id
+             join client c on c.uuid = ct.client_uuid and c.decommissioned_at is null
+           order by t.name`,
+        );
+      return rows.map((row) => ({ name: row.name }));
+    },
+
+    async findTag(name: string): Promise<{ name: string } | null> {
+      if (name.length > 128) throw bad('A tag is at most 128 characters.');
+      const count = await store.em
+        .fork()
+        .getConnection()
+        .execute<{ count: number }[]>(
+          'select count(*) as count from tag t join client_tag ct on ct.tag_id = t.id where t.name = ?',
+          [name],
+        );
+      return Number(count[0]?.count ?? 0) > 0 ? { name } : null;
+    },
+
+    async rateLimitStats(ref: string): Promise<RateLimitStats> {
+      const client = await currentView(ref);
+      return {
+        client,
+        rpmLimit: client.rateLimitRpm,
+        concurrentLimit: client.rateLimitConcurrent,
+        mode: client.rateLimitMode,
+        ...limiter.figures(client.uuid),
+      };
+    },
+
+    /** Batching loaders for one request (see loaders.ts). */
+    createLoaders() {
+      return createLoaders(store, registry);
     },
 
     /** One client by uuid, clientId or unambiguous display name; null when none matches. */
@@ -374,6 +509,35 @@ export function createFleet(options: FleetOptions) {
       return out;
     },
 
+    /** One client's online/health/key state: now, then on every change, until closed. */
+    async subscribeClientStatus(ref: string): Promise<AsyncIterableIterator<StatusChange>> {
+      const source = bus.subscribe((event) => STATUS_EVENTS.has(event.type));
+      let first: ClientView;
+      try {
+        first = await currentView(ref);
+      } catch (error) {
+        await source.return?.();
+        throw error;
+      }
+      const out = createAsyncQueue<StatusChange>({
+        maxBuffered: 1000,
+        onClose: () => void source.return?.(),
+      });
+      out.push({ cause: 'current', at: new Date(), client: first });
+      void (async () => {
+        try {
+          for await (const event of source) {
+            if (event.clientUuid !== first.uuid) continue;
+            out.push({ cause: event.type, at: event.at, client: await currentView(first.uuid) });
+          }
+          out.end();
+        } catch (error) {
+          out.end(error as Error);
+        }
+      })();
+      return out;
+    },
+
     async health() {
       const total = await store.em.fork().count(ClientEntity, { decommissionedAt: null });
       return {
@@ -385,77 +549,223 @@ export function createFleet(options: FleetOptions) {
     },
 
     // ── operations ──────────────────────────────────────────────────────────────────────
-    async runCommand(
-      ref: string,
-      input: RunCommandInput,
-      caller: Caller,
-    ): Promise<RunCommandResult> {
-      const { timeoutMs, env } = validateCommand(input);
-      const { client, result } = await callAgent(
-        ref,
-        'run_command',
-        { cmd: input.cmd, cwd: input.cwd ?? undefined, timeoutMs, env },
-        timeoutMs + LINK_GRACE_MS,
-        caller,
-      );
-      await audit.record(
-        FleetEventType.commandExecuted,
-        client.uuid,
-        {
-          command: redactSecrets(input.cmd),
-          cwd: input.cwd ?? null,
-          exit_code: result.returncode,
-          duration_ms: Math.round(result.durationMs),
-          timed_out: result.timedOut,
-        },
-        caller.actor,
-      );
-      return result;
-    },
+    runCommand,
 
     /** Operator metadata: only the fields given change; a reconnect never touches them. */
-    async updateClient(
-      ref: string,
-      input: UpdateClientInput,
-      _caller: Caller,
-    ): Promise<ClientView> {
-      if (
-        input.displayName !== undefined &&
-        input.displayName !== null &&
-        (input.displayName.trim() === '' || input.displayName.length > 256)
-      ) {
-        throw bad('displayName must be 1 to 256 characters (null clears it).');
-      }
-      if (input.purpose !== undefined && input.purpose !== null && input.purpose.length > 1024)
-        throw bad('purpose is at most 1024 characters.');
-      if (input.tags && input.tags.length > 64) throw bad('A client carries at most 64 tags.');
-      for (const tag of input.tags ?? []) {
-        if (!isValidTag(tag)) throw bad(invalidTagMessage(tag));
-      }
-      if (input.allowedPaths && input.allowedPaths.length > 256)
-        throw bad('allowedPaths holds at most 256 directories.');
-      for (const path of input.allowedPaths ?? []) {
-        if (!isAbsoluteOnAnyPlatform(path) || path.includes('\0') || path.length > 4096) {
-          throw bad(
-            `allowedPaths entries must be absolute paths without NUL bytes (got "${path.slice(0, 100)}").`,
-          );
-        }
-      }
+    async updateClient(ref: string, input: UpdateClientInput, caller: Caller): Promise<ClientView> {
+      validateMetadata(input);
       const em = store.em.fork();
       const client = await registry.resolve(em, ref);
-      if (input.displayName !== undefined) client.displayName = input.displayName?.trim() ?? null;
-      if (input.purpose !== undefined) client.purpose = input.purpose;
+      const changed: Record<string, unknown> = {};
+      if (input.displayName !== undefined) {
+        client.displayName = input.displayName?.trim() ?? null;
+        changed['display_name'] = client.displayName;
+      }
+      if (input.purpose !== undefined) {
+        client.purpose = input.purpose;
+        changed['purpose'] = input.purpose;
+      }
       if (input.tags !== undefined && input.tags !== null) {
         client.tags.set(await findOrCreateTags(em, input.tags));
+        changed['tags'] = [...new Set(input.tags)].sort();
       }
       if (input.allowedPaths !== undefined) {
         client.allowedPaths =
           input.allowedPaths && input.allowedPaths.length > 0
             ? [...new Set(input.allowedPaths)]
             : null;
+        changed['allowed_paths'] = client.allowedPaths;
       }
       await em.flush();
+      if (Object.keys(changed).length > 0)
+        await audit.record(FleetEventType.updated, client.uuid, changed, caller.actor);
       return registry.view(client);
+    },
+
+    /** Operational settings: webhook and rate limits. null (or "" for the URL) restores the default. */
+    async configureClient(
+      ref: string,
+      input: ConfigureClientInput,
+      caller: Caller,
+    ): Promise<ClientView> {
+      const { webhookUrl } = validateSettings(input);
+      const em = store.em.fork();
+      const client = await registry.resolve(em, ref);
+      const changed: Record<string, unknown> = {};
+      if (webhookUrl !== undefined) {
+        client.webhookUrl = webhookUrl;
+        changed['webhook_url'] = webhookUrl;
+      }
+      if (input.rateLimitRpm !== undefined) {
+        client.rateLimitRpm = input.rateLimitRpm;
+        changed['rate_limit_rpm'] = input.rateLimitRpm;
+      }
+      if (input.rateLimitConcurrent !== undefined) {
+        client.rateLimitConcurrent = input.rateLimitConcurrent;
+        changed['rate_limit_concurrent'] = input.rateLimitConcurrent;
+      }
+      if (input.rateLimitMode !== undefined) {
+        client.rateLimitMode = asRateLimitMode(input.rateLimitMode);
+        changed['rate_limit_mode'] = input.rateLimitMode;
+      }
+      await em.flush();
+      if (Object.keys(changed).length > 0)
+        await audit.record(FleetEventType.updated, client.uuid, changed, caller.actor);
+      return registry.view(client);
+    },
+
+    /**
+     * The guide's decommissioning in one call: stop the agent's service if asked (and the
+     * client is online), clear its webhook, mark it decommissioned and cut its link. The record
+     * and its history stay; it no longer appears in lists and may not connect until restored.
+     */
+    async decommissionClient(
+      ref: string,
+      input: DecommissionInput,
+      caller: Caller,
+    ): Promise<{
+      client: ClientView;
+      serviceStop: {
+        result: RunCommandResult | null;
+        error: { code: string; message: string } | null;
+      } | null;
+    }> {
+      if ((input.reason?.length ?? 0) > 1024) throw bad('reason is at most 1024 characters.');
+      const stopCommand = input.stopCommand ?? DEFAULT_STOP_COMMAND;
+      if (input.stopService) validateCommand({ cmd: stopCommand, timeout: 60 });
+      const target = await registry.resolve(store.em.fork(), ref);
+      if (target.decommissionedAt) {
+        throw bad(
+          `Client "${target.clientId}" was already decommissioned on ${target.decommissionedAt.toISOString()}. Call restoreClient to bring it back.`,
+        );
+      }
+      let serviceStop: {
+        result: RunCommandResult | null;
+        error: { code: string; message: string } | null;
+      } | null = null;
+      if (input.stopService) {
+        try {
+          serviceStop = {
+            result: await runCommand(target.uuid, { cmd: stopCommand, timeout: 60 }, caller),
+            error: null,
+          };
+        } catch (error) {
+          serviceStop = { result: null, error: failureOf(error) };
+        }
+      }
+      const em = store.em.fork();
+      const client = await registry.resolve(em, target.uuid);
+      const now = new Date();
+      const previousWebhook = client.webhookUrl ?? null;
+      client.webhookUrl = null;
+      client.decommissionedAt = now;
+      await em.flush();
+      await audit.record(
+        FleetEventType.decommissioned,
+        client.uuid,
+        {
+          reason: input.reason ?? null,
+          webhook_cleared: previousWebhook !== null,
+          stop_command: input.stopService ? redactSecrets(stopCommand) : null,
+          stop_exit_code: serviceStop?.result?.returncode ?? null,
+          stop_error: serviceStop?.error?.code ?? null,
+        },
+        caller.actor,
+      );
+      registry.session(client.uuid)?.close('decommissioned');
+      return { client: registry.view(client), serviceStop };
+    },
+
+    /** Undoes decommissionClient: the client may connect again and appears in lists. */
+    async restoreClient(ref: string, caller: Caller): Promise<ClientView> {
+      const em = store.em.fork();
+      const client = await registry.resolve(em, ref);
+      if (!client.decommissionedAt)
+        throw bad(`Client "${client.clientId}" is not decommissioned; nothing to restore.`);
+      client.decommissionedAt = null;
+      await em.flush();
+      await audit.record(FleetEventType.restored, client.uuid, {}, caller.actor);
+      return registry.view(client);
+    },
+
+    /** Adds and removes tags on every client matching `filter`, in one transaction. */
+    async updateClients(
+      filter: ClientFilter,
+      input: UpdateClientsInput,
+      caller: Caller,
+    ): Promise<ClientView[]> {
+      validateBulkFilter(filter);
+      validateTags('addTags', input.addTags);
+      validateTags('removeTags', input.removeTags);
+      const add = [...new Set(input.addTags ?? [])];
+      const remove = new Set(input.removeTags ?? []);
+      if (add.length === 0 && remove.size === 0) throw bad('Give addTags or removeTags (or both).');
+      const both = add.filter((tag) => remove.has(tag));
+      if (both.length > 0) throw bad(`Tags both added and removed: ${both.join(', ')}.`);
+      const changed = await store.em.fork().transactional(async (em) => {
+        const clients = await registry.list(em, filter);
+        if (clients.length > MAX_BULK_TARGETS)
+          throw bad(
+            `The filter matches ${clients.length} clients; a bulk update takes at most ${MAX_BULK_TARGETS}. Narrow the filter.`,
+          );
+        const adding = await findOrCreateTags(em, add);
+        for (const client of clients) {
+          for (const tag of client.tags.getItems())
+            if (remove.has(tag.name)) client.tags.remove(tag);
+          for (const tag of adding) client.tags.add(tag);
+        }
+        return clients;
+      });
+      for (const client of changed) {
+        await audit.record(
+          FleetEventType.updated,
+          client.uuid,
+          {
+            tags: client.tags
+              .getItems()
+              .map((tag) => tag.name)
+              .sort(),
+            bulk: true,
+          },
+          caller.actor,
+        );
+      }
+      return changed.map(registry.view);
+    },
+
+    /**
+     * Runs one command on every client matching `filter`, at most `parallelism` at a time; one
+     * outcome per client (offline or refused clients get an error, the others a result).
+     */
+    async runCommandOnClients(
+      filter: ClientFilter,
+      input: RunCommandInput,
+      parallelism: number,
+      caller: Caller,
+    ): Promise<ClientOutcome<RunCommandResult>[]> {
+      validateBulkFilter(filter);
+      validateCommand(input);
+      if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > 64)
+        throw bad(`parallelism must be from 1 to 64 (got ${parallelism}).`);
+      const targets = (await registry.list(store.em.fork(), filter)).map(registry.view);
+      if (targets.length > MAX_BULK_TARGETS)
+        throw bad(
+          `The filter matches ${targets.length} clients; a bulk command takes at most ${MAX_BULK_TARGETS}. Narrow the filter.`,
+        );
+      return mapWithConcurrency(targets, parallelism, async (client) => {
+        if (caller.signal?.aborted) {
+          return {
+            client,
+            result: null,
+            error: { code: ErrorCode.timeout, message: 'Not started: the caller gave up.' },
+          };
+        }
+        try {
+          return { client, result: await runCommand(client.uuid, input, caller), error: null };
+        } catch (error) {
+          return { client: await currentView(client.uuid), result: null, error: failureOf(error) };
+        }
+      });
     },
 
     async acceptKey(ref: string, caller: Caller): Promise<ClientView> {
@@ -493,34 +803,7 @@ export function createFleet(options: FleetOptions) {
       input: CreateTokenInput,
       caller: Caller,
     ): Promise<{ token: string; view: TokenView }> {
-      if (
-        input.maxUses !== null &&
-        input.maxUses !== undefined &&
-        (!Number.isInteger(input.maxUses) || input.maxUses < 1 || input.maxUses > 1_000_000)
-      ) {
-        throw bad('maxUses must be from 1 to 1,000,000, or null for unlimited.');
-      }
-      if (
-        input.expiresInSeconds !== null &&
-        input.expiresInSeconds !== undefined &&
-        (!Number.isInteger(input.expiresInSeconds) ||
-          input.expiresInSeconds < 60 ||
-          input.expiresInSeconds > 366 * 86_400)
-      ) {
-        throw bad(
-          'expiresInSeconds must be from 60 to 31,622,400 (366 days), or null for no expiry.',
-        );
-      }
-      for (const tag of input.tags ?? []) {
-        if (!isValidTag(tag)) throw bad(invalidTagMessage(tag));
-      }
-      if (
-        (input.name?.length ?? 0) > 256 ||
-        (input.displayName?.length ?? 0) > 256 ||
-        (input.purpose?.length ?? 0) > 1024
-      ) {
-        throw bad('name and displayName are at most 256 characters, purpose at most 1024.');
-      }
+      validateTokenInput(input);
       return createToken(store.em.fork(), input, caller.actor);
     },
 

@@ -39,6 +39,8 @@ export interface ClientFilter {
   tags?: readonly string[] | null | undefined;
   capabilities?: readonly string[] | null | undefined;
   onlineOnly?: boolean | null | undefined;
+  /** Decommissioned clients are left out unless this is true. */
+  includeDecommissioned?: boolean | null | undefined;
 }
 
 interface Live extends LiveState {
@@ -262,9 +264,11 @@ export function createRegistry(deps: {
     );
   }
 
-  async function list(em: EntityManager, filter: ClientFilter = {}): Promise<Client[]> {
-    const qb = em.createQueryBuilder(ClientEntity, 'c').select('*').orderBy({ clientId: 'asc' });
+  /** A query over `client` with every condition of `filter` applied (SQL, all of them). */
+  function filtered(em: EntityManager, filter: ClientFilter) {
+    const qb = em.createQueryBuilder(ClientEntity, 'c');
     const like = (value: string): string => `%${value.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    if (!filter.includeDecommissioned) qb.andWhere('c.decommissioned_at is null');
     if (filter.query) {
       const q = like(filter.query);
       qb.andWhere(
@@ -287,16 +291,37 @@ export function createRegistry(deps: {
         capability,
       ]);
     }
-    let rows = await qb.getResultList();
-    if (filter.onlineOnly) rows = rows.filter((row) => live.has(row.uuid));
+    if (filter.onlineOnly) {
+      qb.andWhere('c.uuid in (select value from json_each(?))', [JSON.stringify([...live.keys()])]);
+    }
+    return qb;
+  }
+
+  /** Clients matching `filter`, ordered by clientId, with their tags; a page when asked. */
+  async function list(
+    em: EntityManager,
+    filter: ClientFilter = {},
+    page: { afterClientId?: string | null; limit?: number } = {},
+  ): Promise<Client[]> {
+    const qb = filtered(em, filter).select('*').orderBy({ clientId: 'asc' });
+    if (page.afterClientId !== null && page.afterClientId !== undefined)
+      qb.andWhere('c.client_id > ?', [page.afterClientId]);
+    if (page.limit !== undefined) qb.limit(page.limit);
+    const rows = await qb.getResultList();
     await em.populate(rows, ['tags']);
     return rows;
+  }
+
+  async function count(em: EntityManager, filter: ClientFilter = {}): Promise<number> {
+    const rows = await filtered(em, filter).count('c.uuid', true).execute<{ count: number }[]>();
+    return Number(rows[0]?.count ?? 0);
   }
 
   return {
     attach,
     resolve,
     list,
+    count,
     view,
     session(uuid: string): FleetSession | undefined {
       return live.get(uuid)?.session;

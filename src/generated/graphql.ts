@@ -4,10 +4,37 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Event names as enum values: CLIENT_CONNECTED is "client.connected", COMMAND_EXECUTED is "command_executed", and so on. */
+export type ClientEventType =
+  /** "client.connected" */
+  | 'CLIENT_CONNECTED'
+  /** "client.decommissioned" */
+  | 'CLIENT_DECOMMISSIONED'
+  /** "client.disconnected" */
+  | 'CLIENT_DISCONNECTED'
+  /** "client.key_accepted" */
+  | 'CLIENT_KEY_ACCEPTED'
+  /** "client.key_mismatch" */
+  | 'CLIENT_KEY_MISMATCH'
+  /** "client.restored" */
+  | 'CLIENT_RESTORED'
+  /** "client.unhealthy" */
+  | 'CLIENT_UNHEALTHY'
+  /** "client.updated" */
+  | 'CLIENT_UPDATED'
+  /** "command_executed" */
+  | 'COMMAND_EXECUTED'
+  /** "file_accessed" */
+  | 'FILE_ACCESSED'
+  /** "operation_refused" */
+  | 'OPERATION_REFUSED';
+
 /** Every given condition must hold. */
 export type ClientFilter = {
   /** The client must have ALL of these capabilities. */
   capabilities?: Array<string> | null | undefined;
+  /** Also match decommissioned clients (left out by default). */
+  includeDecommissioned?: boolean | null | undefined;
   /** Only clients online now. */
   onlineOnly?: boolean | null | undefined;
   /** Case-insensitive substring of the purpose. */
@@ -46,10 +73,12 @@ export type EnvironmentVariableInput = {
 export type EventFilter = {
   /** Only events of this client (uuid, clientId or display name). */
   clientId?: string | number | null | undefined;
-  /** Only these event names (client.connected, client.disconnected, client.key_mismatch, client.key_accepted, client.unhealthy, command_executed, file_accessed, operation_refused). */
+  /** Only these event names (client.connected, client.disconnected, client.key_mismatch, client.key_accepted, client.unhealthy, command_executed, file_accessed, operation_refused, client.updated, client.decommissioned, client.restored). */
   events?: Array<string> | null | undefined;
   /** Only events of clients carrying ALL of these tags. */
   tags?: Array<string> | null | undefined;
+  /** Only these event types (the enum form of `events`; both may be given). */
+  types?: Array<ClientEventType> | null | undefined;
 };
 
 /** A client's health as the server sees it. */

@@ -1,8 +1,17 @@
-// What every resolver receives: the fleet service, and the caller on whose behalf it acts.
+// What every resolver receives: the fleet service, the caller on whose behalf it acts, and the
+// batching loaders of this request. Subscriptions replace `loaders` for every event they
+// deliver, so that no event is answered from an earlier event's data.
 
 import type { Caller, Fleet } from '../fleet/fleet.js';
+import type { Loaders } from '../fleet/loaders.js';
 
 export interface GraphQLContext {
   fleet: Fleet;
   caller: Caller;
+  loaders: Loaders;
+}
+
+/** Fresh loaders for the next subscription event. */
+export function renewLoaders(ctx: GraphQLContext): void {
+  ctx.loaders = ctx.fleet.createLoaders();
 }

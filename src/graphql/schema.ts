@@ -3,9 +3,15 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './types/client.js';
+import './types/client-connection.js';
 import './types/client-event.js';
+import './types/client-settings.js';
+import './types/client-status.js';
 import './types/command.js';
+import './types/bulk.js';
+import './types/decommission.js';
 import './types/enrollment-token.js';
+import './types/tag.js';
 
 export function createSchema(): GraphQLSchema {
   return builder.toSchema();

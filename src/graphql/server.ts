@@ -22,6 +22,7 @@ import { createKeyCheck } from '../lib/api-key.js';
 import type { GraphQLContext } from './context.js';
 import { createMaskError } from './errors.js';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql.js';
+import { createLimitPlugins, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -30,6 +31,7 @@ export interface ApiServerOptions {
   schema: GraphQLSchema;
   apiKey: string;
   logger: Logger;
+  limits?: OperationLimits;
 }
 
 interface ServerContext {
@@ -89,7 +91,7 @@ export function createApiServer(options: ApiServerOptions) {
       warn: (...args: unknown[]) => logger.warn({ yoga: args }, 'yoga'),
       error: (...args: unknown[]) => logger.error({ yoga: args }, 'yoga'),
     },
-    plugins: [authPlugin],
+    plugins: [authPlugin, ...createLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS)],
     context: ({
       req,
       request,
@@ -97,6 +99,7 @@ export function createApiServer(options: ApiServerOptions) {
       signal,
     }: YogaInitialContext & ServerContext): GraphQLContext => ({
       fleet,
+      loaders: fleet.createLoaders(),
       caller: {
         actor: `${transport ?? 'graphql'} ${req?.socket.remoteAddress ?? 'unknown'}`,
         signal: signal ?? request?.signal,

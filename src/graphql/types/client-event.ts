@@ -2,9 +2,22 @@
 // same Client type as queries, so a monitor needs no second query.
 
 import type { FleetEvent } from '../../fleet/events.js';
-import { fleetEventTypes } from '../../fleet/events.js';
+import { FleetEventType, fleetEventTypes } from '../../fleet/events.js';
+import { AppError, ErrorCode } from '../../errors.js';
+import type { EventFilter } from '../../fleet/fleet.js';
 import { builder } from '../builder.js';
+import { renewLoaders } from '../context.js';
 import { ClientRef } from './client.js';
+
+const enumName = (type: string): string => type.replace(/[.]/g, '_').toUpperCase();
+
+export const ClientEventTypeEnum = builder.enumType('ClientEventType', {
+  description:
+    'Event names as enum values: CLIENT_CONNECTED is "client.connected", COMMAND_EXECUTED is "command_executed", and so on.',
+  values: Object.fromEntries(
+    fleetEventTypes.map((type) => [enumName(type), { value: type, description: `"${type}"` }]),
+  ),
+});
 
 export const ClientEventRef = builder.objectRef<FleetEvent>('ClientEvent');
 ClientEventRef.implement({
@@ -15,6 +28,11 @@ ClientEventRef.implement({
       resolve: (e) => String(e.id),
     }),
     event: t.exposeString('type', { description: 'The event name, e.g. "client.connected".' }),
+    type: t.field({
+      type: ClientEventTypeEnum,
+      description: 'The event name as an enum value.',
+      resolve: (e) => e.type,
+    }),
     timestamp: t.string({
       description: 'When it happened (ISO 8601).',
       resolve: (e) => e.at.toISOString(),
@@ -22,7 +40,11 @@ ClientEventRef.implement({
     client: t.field({
       type: ClientRef,
       description: 'The client, as it is now.',
-      resolve: (e, _args, ctx) => ctx.fleet.getClient(e.clientUuid),
+      resolve: async (e, _args, ctx) => {
+        const client = await ctx.loaders.clientByUuid.load(e.clientUuid);
+        if (!client) throw new Error(`event ${e.id} names unknown client ${e.clientUuid}`);
+        return client;
+      },
     }),
     data: t.field({
       type: 'JSON',
@@ -44,6 +66,11 @@ const EventFilterInput = builder.inputType('EventFilter', {
       required: false,
       description: `Only these event names (${fleetEventTypes.join(', ')}).`,
     }),
+    types: t.field({
+      type: [ClientEventTypeEnum],
+      required: false,
+      description: 'Only these event types (the enum form of `events`; both may be given).',
+    }),
     clientId: t.id({
       required: false,
       description: 'Only events of this client (uuid, clientId or display name).',
@@ -54,6 +81,28 @@ const EventFilterInput = builder.inputType('EventFilter', {
     }),
   }),
 });
+
+/** `events` and `types` name the same thing two ways: either may be given, or both. */
+function toEventFilter(
+  filter:
+    | {
+        events?: readonly string[] | null | undefined;
+        types?: readonly string[] | null | undefined;
+        clientId?: string | number | null | undefined;
+        tags?: readonly string[] | null | undefined;
+      }
+    | null
+    | undefined,
+): EventFilter {
+  if (!filter) return {};
+  const names = [...(filter.events ?? []), ...(filter.types ?? [])];
+  return {
+    events: names.length > 0 ? names : null,
+    clientId:
+      filter.clientId === null || filter.clientId === undefined ? null : String(filter.clientId),
+    tags: filter.tags ?? null,
+  };
+}
 
 builder.queryFields((t) => ({
   events: t.field({
@@ -71,7 +120,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, ctx) =>
       ctx.fleet.listEvents(
-        args.filter ?? {},
+        toEventFilter(args.filter),
         args.limit ?? 50,
         args.before === null || args.before === undefined ? null : String(args.before),
       ),
@@ -86,7 +135,54 @@ builder.subscriptionFields((t) => ({
     args: {
       filter: t.arg({ type: EventFilterInput, required: false, description: 'Which events.' }),
     },
-    subscribe: (_root, args, ctx) => ctx.fleet.subscribeEvents(args.filter ?? {}),
-    resolve: (event) => event,
+    subscribe: (_root, args, ctx) => ctx.fleet.subscribeEvents(toEventFilter(args.filter)),
+    resolve: (event, _args, ctx) => {
+      renewLoaders(ctx);
+      return event;
+    },
   }),
 }));
+
+builder.objectFields(ClientRef, (t) => ({
+  recentEvents: t.field({
+    type: [ClientEventRef],
+    description: 'This client’s latest events, newest first.',
+    args: {
+      limit: t.arg.int({
+        required: false,
+        defaultValue: 10,
+        description: 'At most this many (1 to 100).',
+      }),
+      events: t.arg.stringList({ required: false, description: 'Only these event names.' }),
+    },
+    resolve: (client, args, ctx) => {
+      const limit = checkLimit(args.limit ?? 10);
+      const types = args.events && args.events.length > 0 ? [...args.events].sort() : null;
+      return ctx.loaders.recentEvents.load({ uuid: client.uuid, limit, types });
+    },
+  }),
+  recentCommands: t.field({
+    type: [ClientEventRef],
+    description:
+      'This client’s latest command_executed events (command, cwd, exit code, duration), newest first.',
+    args: {
+      limit: t.arg.int({
+        required: false,
+        defaultValue: 10,
+        description: 'At most this many (1 to 100).',
+      }),
+    },
+    resolve: (client, args, ctx) =>
+      ctx.loaders.recentEvents.load({
+        uuid: client.uuid,
+        limit: checkLimit(args.limit ?? 10),
+        types: [FleetEventType.commandExecuted],
+      }),
+  }),
+}));
+
+function checkLimit(limit: number): number {
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new AppError(ErrorCode.badUserInput, `limit must be from 1 to 100 (got ${limit}).`);
+  return limit;
+}

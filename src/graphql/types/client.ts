@@ -27,12 +27,6 @@ export const RateLimitModeEnum = builder.enumType('RateLimitMode', {
 });
 
 export const TagRef = builder.objectRef<{ name: string }>('Tag');
-TagRef.implement({
-  description: 'A label shared by clients (environment, region, role, criticality …).',
-  fields: (t) => ({
-    name: t.exposeString('name', { description: 'The tag itself, e.g. "production".' }),
-  }),
-});
 
 export const ClientRef = builder.objectRef<ClientView>('Client');
 ClientRef.implement({
@@ -187,6 +181,16 @@ ClientRef.implement({
       description:
         "Port number acknowledged for the agent's reverse forward (virtual: nothing listens on it).",
     }),
+    decommissioned: t.boolean({
+      description:
+        'True once decommissionClient retired it: kept with its history, left out of lists, refused when it connects.',
+      resolve: (c) => c.decommissionedAt !== null,
+    }),
+    decommissionedAt: t.string({
+      nullable: true,
+      description: 'When it was decommissioned (ISO 8601).',
+      resolve: (c) => iso(c.decommissionedAt),
+    }),
   }),
 });
 
@@ -210,6 +214,10 @@ export const ClientFilterInput = builder.inputType('ClientFilter', {
       description: 'The client must have ALL of these capabilities.',
     }),
     onlineOnly: t.boolean({ required: false, description: 'Only clients online now.' }),
+    includeDecommissioned: t.boolean({
+      required: false,
+      description: 'Also match decommissioned clients (left out by default).',
+    }),
   }),
 });
 
@@ -237,7 +245,7 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const UpdateClientInput = builder.inputType('UpdateClientInput', {
+export const UpdateClientInput = builder.inputType('UpdateClientInput', {
   description:
     'Operator metadata; only the fields given change, and a reconnect never overwrites them.',
   fields: (t) => ({

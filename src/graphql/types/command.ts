@@ -30,7 +30,7 @@ CommandResultRef.implement({
   }),
 });
 
-const EnvironmentVariableInput = builder.inputType('EnvironmentVariableInput', {
+export const EnvironmentVariableInput = builder.inputType('EnvironmentVariableInput', {
   description: 'One environment variable for a command.',
   fields: (t) => ({
     name: t.string({ required: true, description: 'Variable name (letters, digits, _).' }),

@@ -1,0 +1,127 @@
+// Per-client rate limits: requests in a rolling 60-second window and requests in flight.
+//
+// Every operation that reaches a client takes a permit here, whichever door it came through.
+// Over a limit, the client's mode decides: WARN lets the request run and counts a warning,
+// ENFORCE refuses it with RATE_LIMITED and the time to retry, OFF does nothing. Counters live in
+// memory; the limits themselves are client settings in the store.
+
+import { AppError, ErrorCode } from '../errors.js';
+import { RateLimitMode, type RateLimitModeName } from './client-view.js';
+
+export const RATE_WINDOW_MS = 60_000;
+
+export interface RateLimits {
+  rpm: number;
+  concurrent: number;
+  mode: RateLimitModeName;
+}
+
+export interface RateLimitFigures {
+  requestsPerMinute: number;
+  currentConcurrent: number;
+  rpmWarnings: number;
+  concurrentWarnings: number;
+  rpmRejections: number;
+  concurrentRejections: number;
+}
+
+export type RateLimitBreach = 'rpm' | 'concurrent';
+
+interface Counters extends Omit<RateLimitFigures, 'requestsPerMinute'> {
+  /** Start times of the requests in the window, oldest first. */
+  window: number[];
+}
+
+export interface RateLimiterOptions {
+  now?: () => number;
+  /** Told about every breach (logged, and published for live monitors). */
+  onBreach?: (uuid: string, breach: RateLimitBreach, limits: RateLimits, enforced: boolean) => void;
+}
+
+export function createRateLimiter(options: RateLimiterOptions = {}) {
+  const now = options.now ?? Date.now;
+  const counters = new Map<string, Counters>();
+
+  function countersOf(uuid: string): Counters {
+    let entry = counters.get(uuid);
+    if (!entry) {
+      entry = {
+        window: [],
+        currentConcurrent: 0,
+        rpmWarnings: 0,
+        concurrentWarnings: 0,
+        rpmRejections: 0,
+        concurrentRejections: 0,
+      };
+      counters.set(uuid, entry);
+    }
+    return entry;
+  }
+
+  function prune(entry: Counters, at: number): void {
+    let drop = 0;
+    while (drop < entry.window.length && (entry.window[drop] as number) <= at - RATE_WINDOW_MS)
+      drop += 1;
+    if (drop > 0) entry.window.splice(0, drop);
+  }
+
+  return {
+    /**
+     * Takes a permit for one request to `uuid` (call `release` when it ends), or throws
+     * RATE_LIMITED in ENFORCE mode.
+     */
+    acquire(uuid: string, clientName: string, limits: RateLimits): () => void {
+      const entry = countersOf(uuid);
+      const at = now();
+      prune(entry, at);
+      if (limits.mode !== RateLimitMode.off) {
+        const enforced = limits.mode === RateLimitMode.enforce;
+        if (entry.window.length >= limits.rpm) {
+          options.onBreach?.(uuid, 'rpm', limits, enforced);
+          if (enforced) {
+            entry.rpmRejections += 1;
+            const retryAfterS = Math.max(
+              1,
+              Math.ceil(((entry.window[0] as number) + RATE_WINDOW_MS - at) / 1000),
+            );
+            throw new AppError(
+              ErrorCode.rateLimited,
+              `Client "${clientName}" is over its rate limit of ${limits.rpm} requests per minute (mode ENFORCE). Retry in ${retryAfterS} s, or raise rateLimitRpm with configureClient (MCP: configure_client).`,
+              { retryAfterS, limit: 'rpm', rpmLimit: limits.rpm },
+            );
+          }
+          entry.rpmWarnings += 1;
+        }
+        if (entry.currentConcurrent >= limits.concurrent) {
+          options.onBreach?.(uuid, 'concurrent', limits, enforced);
+          if (enforced) {
+            entry.concurrentRejections += 1;
+            throw new AppError(
+              ErrorCode.rateLimited,
+              `Client "${clientName}" already has ${entry.currentConcurrent} requests in flight, its limit (mode ENFORCE). Retry when one finishes, or raise rateLimitConcurrent with configureClient (MCP: configure_client).`,
+              { retryAfterS: 1, limit: 'concurrent', concurrentLimit: limits.concurrent },
+            );
+          }
+          entry.concurrentWarnings += 1;
+        }
+      }
+      entry.window.push(at);
+      entry.currentConcurrent += 1;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        entry.currentConcurrent -= 1;
+      };
+    },
+
+    figures(uuid: string): RateLimitFigures {
+      const entry = countersOf(uuid);
+      prune(entry, now());
+      const { window, ...rest } = entry;
+      return { requestsPerMinute: window.length, ...rest };
+    },
+  };
+}
+
+export type RateLimiter = ReturnType<typeof createRateLimiter>;

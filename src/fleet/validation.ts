@@ -1,0 +1,225 @@
+// Input checks for every operation, whatever door it came through. Each failure is a
+// BAD_USER_INPUT error that names the field, the limit and what was given; nothing has been
+// changed when one is thrown.
+
+import { AppError, ErrorCode } from '../errors.js';
+import { isAbsoluteOnAnyPlatform } from '../lib/paths.js';
+import { MAX_COMMAND_TIMEOUT_MS } from '../protocol/rpc.js';
+import { RateLimitMode, type RateLimitModeName } from './client-view.js';
+import type { ClientFilter } from './registry.js';
+import { invalidTagMessage, isValidTag } from './tags.js';
+
+export const MAX_COMMAND_BYTES = 256 * 1024;
+export const DEFAULT_TIMEOUT_S = 300;
+export const MAX_RATE_LIMIT_RPM = 1_000_000;
+export const MAX_RATE_LIMIT_CONCURRENT = 10_000;
+export const MAX_WEBHOOK_URL_LENGTH = 2048;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function bad(message: string, details?: Record<string, unknown>): AppError {
+  return new AppError(ErrorCode.badUserInput, message, details);
+}
+
+const show = (value: string, max = 64): string =>
+  JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+
+export interface CommandInput {
+  cmd: string;
+  cwd?: string | null | undefined;
+  timeout?: number | null | undefined;
+  env?: Readonly<Record<string, string>> | null | undefined;
+}
+
+export function validateCommand(input: CommandInput): {
+  timeoutMs: number;
+  env: Record<string, string> | undefined;
+} {
+  if (typeof input.cmd !== 'string' || input.cmd.trim() === '')
+    throw bad('cmd must be a non-empty command line.');
+  if (Buffer.byteLength(input.cmd) > MAX_COMMAND_BYTES)
+    throw bad(
+      `cmd is longer than ${MAX_COMMAND_BYTES} bytes; put long scripts in a file and run that.`,
+    );
+  if (input.cmd.includes('\0')) throw bad('cmd must not contain NUL bytes.');
+  const timeoutS = input.timeout ?? DEFAULT_TIMEOUT_S;
+  if (!Number.isInteger(timeoutS) || timeoutS < 1 || timeoutS * 1000 > MAX_COMMAND_TIMEOUT_MS) {
+    throw bad(
+      `timeout must be a whole number of seconds from 1 to ${MAX_COMMAND_TIMEOUT_MS / 1000} (got ${String(input.timeout)}).`,
+    );
+  }
+  if (input.cwd !== null && input.cwd !== undefined) validatePath('cwd', input.cwd);
+  let env: Record<string, string> | undefined;
+  if (input.env) {
+    const entries = Object.entries(input.env);
+    if (entries.length > 256) throw bad('env has more than 256 variables.');
+    for (const [name, value] of entries) {
+      if (!ENV_NAME.test(name) || name.length > 256)
+        throw bad(
+          `env variable name ${show(name)} is not valid (letters, digits, _; not starting with a digit).`,
+        );
+      if (typeof value !== 'string' || value.length > 64 * 1024 || value.includes('\0'))
+        throw bad(`env variable ${name} must be a string under 64 KiB without NUL bytes.`);
+    }
+    env = Object.fromEntries(entries);
+  }
+  return { timeoutMs: timeoutS * 1000, env };
+}
+
+function validatePath(field: string, path: string): void {
+  if (path.includes('\0') || path.length > 4096 || path.length === 0)
+    throw bad(`${field} must be a path of 1 to 4096 characters without NUL bytes.`);
+  if (!isAbsoluteOnAnyPlatform(path))
+    throw bad(`${field} must be an absolute path (got ${show(path, 100)}).`);
+}
+
+export function validateTags(field: string, tags: readonly string[] | null | undefined): void {
+  if (!tags) return;
+  if (tags.length > 64) throw bad(`${field} holds at most 64 tags (got ${tags.length}).`);
+  for (const tag of tags) if (!isValidTag(tag)) throw bad(`${field}: ${invalidTagMessage(tag)}`);
+}
+
+export function validateFilter(filter: ClientFilter): void {
+  const text = (field: string, value: string | null | undefined, max: number): void => {
+    if (value !== null && value !== undefined && value.length > max)
+      throw bad(`filter.${field} is at most ${max} characters (got ${value.length}).`);
+  };
+  text('query', filter.query, 256);
+  text('purpose', filter.purpose, 1024);
+  for (const [field, list] of [
+    ['tags', filter.tags],
+    ['capabilities', filter.capabilities],
+  ] as const) {
+    if (list && list.length > 64) throw bad(`filter.${field} holds at most 64 names.`);
+    for (const name of list ?? []) text(field, name, 128);
+  }
+}
+
+/** A bulk operation must say what it targets: an empty filter would mean the whole fleet. */
+export function validateBulkFilter(filter: ClientFilter): void {
+  validateFilter(filter);
+  const given =
+    Boolean(filter.query) ||
+    Boolean(filter.purpose) ||
+    (filter.tags?.length ?? 0) > 0 ||
+    (filter.capabilities?.length ?? 0) > 0 ||
+    filter.onlineOnly === true;
+  if (!given) {
+    throw bad(
+      'A bulk operation needs at least one condition in its filter (query, purpose, tags, capabilities or onlineOnly: true); to target the whole fleet, say onlineOnly: true or use a tag every client carries.',
+    );
+  }
+}
+
+export interface MetadataInput {
+  displayName?: string | null | undefined;
+  purpose?: string | null | undefined;
+  tags?: readonly string[] | null | undefined;
+  allowedPaths?: readonly string[] | null | undefined;
+}
+
+export function validateMetadata(input: MetadataInput): void {
+  if (
+    input.displayName !== undefined &&
+    input.displayName !== null &&
+    (input.displayName.trim() === '' || input.displayName.length > 256)
+  ) {
+    throw bad('displayName must be 1 to 256 characters (null clears it).');
+  }
+  if (input.purpose !== undefined && input.purpose !== null && input.purpose.length > 1024)
+    throw bad('purpose is at most 1024 characters.');
+  validateTags('tags', input.tags);
+  if (input.allowedPaths && input.allowedPaths.length > 256)
+    throw bad('allowedPaths holds at most 256 directories.');
+  for (const path of input.allowedPaths ?? []) validatePath('allowedPaths entries', path);
+}
+
+export interface SettingsInput {
+  webhookUrl?: string | null | undefined;
+  rateLimitRpm?: number | null | undefined;
+  rateLimitConcurrent?: number | null | undefined;
+  rateLimitMode?: string | null | undefined;
+}
+
+/** Checks the settings and returns the webhook URL normalised ("" and null clear it). */
+export function validateSettings(input: SettingsInput): { webhookUrl: string | null | undefined } {
+  let webhookUrl: string | null | undefined = input.webhookUrl;
+  if (typeof webhookUrl === 'string') {
+    if (webhookUrl.trim() === '') webhookUrl = null;
+    else webhookUrl = validateWebhookUrl(webhookUrl.trim());
+  }
+  const whole = (field: string, value: number | null | undefined, max: number): void => {
+    if (value === null || value === undefined) return;
+    if (!Number.isInteger(value) || value < 1 || value > max)
+      throw bad(
+        `${field} must be a whole number from 1 to ${max.toLocaleString('en-US')} (got ${value}); null restores the server default.`,
+      );
+  };
+  whole('rateLimitRpm', input.rateLimitRpm, MAX_RATE_LIMIT_RPM);
+  whole('rateLimitConcurrent', input.rateLimitConcurrent, MAX_RATE_LIMIT_CONCURRENT);
+  if (
+    input.rateLimitMode !== null &&
+    input.rateLimitMode !== undefined &&
+    !(Object.values(RateLimitMode) as string[]).includes(input.rateLimitMode)
+  ) {
+    throw bad(
+      `rateLimitMode must be WARN, ENFORCE or OFF (got ${show(String(input.rateLimitMode))}).`,
+    );
+  }
+  return { webhookUrl };
+}
+
+export function asRateLimitMode(value: string | null | undefined): RateLimitModeName | null {
+  return value === null || value === undefined ? null : (value as RateLimitModeName);
+}
+
+function validateWebhookUrl(raw: string): string {
+  if (raw.length > MAX_WEBHOOK_URL_LENGTH)
+    throw bad(`webhookUrl is at most ${MAX_WEBHOOK_URL_LENGTH} characters.`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw bad(`webhookUrl ${show(raw, 100)} is not a URL; give an http(s) URL, or "" to clear it.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw bad(`webhookUrl must use http or https (got ${url.protocol}).`);
+  if (url.username || url.password)
+    throw bad('webhookUrl must not carry credentials; receivers verify the signature instead.');
+  return url.toString();
+}
+
+export interface TokenInput {
+  name?: string | null | undefined;
+  displayName?: string | null | undefined;
+  purpose?: string | null | undefined;
+  tags?: readonly string[] | null | undefined;
+  maxUses?: number | null | undefined;
+  expiresInSeconds?: number | null | undefined;
+}
+
+export function validateTokenInput(input: TokenInput): void {
+  if (
+    input.maxUses !== null &&
+    input.maxUses !== undefined &&
+    (!Number.isInteger(input.maxUses) || input.maxUses < 1 || input.maxUses > 1_000_000)
+  ) {
+    throw bad('maxUses must be from 1 to 1,000,000, or null for unlimited.');
+  }
+  if (
+    input.expiresInSeconds !== null &&
+    input.expiresInSeconds !== undefined &&
+    (!Number.isInteger(input.expiresInSeconds) ||
+      input.expiresInSeconds < 60 ||
+      input.expiresInSeconds > 366 * 86_400)
+  ) {
+    throw bad('expiresInSeconds must be from 60 to 31,622,400 (366 days), or null for no expiry.');
+  }
+  validateTags('tags', input.tags);
+  if (
+    (input.name?.length ?? 0) > 256 ||
+    (input.displayName?.length ?? 0) > 256 ||
+    (input.purpose?.length ?? 0) > 1024
+  ) {
+    throw bad('name and displayName are at most 256 characters, purpose at most 1024.');
+  }
+}

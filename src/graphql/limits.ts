@@ -1,0 +1,36 @@
+// Limits on what one operation may ask for, checked before it runs: depth, cost, aliases,
+// directives and tokens (graphql-armor), and whether the schema may be introspected. A refused
+// operation gets an error naming the limit; nothing runs.
+
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import type { Plugin } from 'graphql-yoga';
+
+export interface OperationLimits {
+  /** GraphiQL needs it; turn it off to hide the schema from anyone holding a key. */
+  introspection: boolean;
+  maxDepth: number;
+  maxCost: number;
+}
+
+export const DEFAULT_OPERATION_LIMITS: OperationLimits = Object.freeze({
+  introspection: true,
+  maxDepth: 10,
+  maxCost: 5000,
+});
+
+export function createLimitPlugins(limits: OperationLimits): Plugin[] {
+  const plugins: Plugin[] = [
+    EnvelopArmorPlugin({
+      maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true },
+      costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, exposeLimits: true },
+      maxAliases: { n: 30, exposeLimits: true },
+      maxDirectives: { n: 50, exposeLimits: true },
+      maxTokens: { n: 10_000, exposeLimits: true },
+      // Suggestions ("did you mean …") reveal field names: only when the schema is public anyway.
+      blockFieldSuggestion: { enabled: !limits.introspection },
+    }) as Plugin,
+  ];
+  if (!limits.introspection) plugins.push(useDisableIntrospection() as Plugin);
+  return plugins;
+}

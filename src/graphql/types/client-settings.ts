@@ -1,0 +1,94 @@
+// A client's operational settings (webhook, rate limits) and its rate-limit figures.
+
+import type { RateLimitStats } from '../../fleet/fleet.js';
+import { builder } from '../builder.js';
+import { ClientRef, RateLimitModeEnum } from './client.js';
+
+const ConfigureClientInput = builder.inputType('ConfigureClientInput', {
+  description:
+    'Operational settings; only the fields given change. null restores the server default.',
+  fields: (t) => ({
+    webhookUrl: t.string({
+      required: false,
+      description:
+        'http(s) endpoint for this client’s events, overriding the global one; "" or null clears it back to the global ETPHONEHOME_WEBHOOK_URL.',
+    }),
+    rateLimitRpm: t.int({
+      required: false,
+      description:
+        'Requests allowed in a rolling 60-second window (1 to 1,000,000); null for the server default.',
+    }),
+    rateLimitConcurrent: t.int({
+      required: false,
+      description: 'Requests allowed in flight at once (1 to 10,000); null for the server default.',
+    }),
+    rateLimitMode: t.field({
+      type: RateLimitModeEnum,
+      required: false,
+      description: 'WARN, ENFORCE or OFF; null for the server default.',
+    }),
+  }),
+});
+
+const RateLimitStatsRef = builder.objectRef<RateLimitStats>('RateLimitStats');
+RateLimitStatsRef.implement({
+  description:
+    'A client’s rate-limit figures (in-memory counters since the server started) and its limits. MCP: get_rate_limit_stats.',
+  fields: (t) => ({
+    client: t.field({ type: ClientRef, description: 'The client.', resolve: (s) => s.client }),
+    requestsPerMinute: t.exposeInt('requestsPerMinute', {
+      description: 'Requests in the last 60 seconds.',
+    }),
+    currentConcurrent: t.exposeInt('currentConcurrent', {
+      description: 'Requests in flight now.',
+    }),
+    rpmLimit: t.exposeInt('rpmLimit', { description: 'Its requests-per-minute limit.' }),
+    concurrentLimit: t.exposeInt('concurrentLimit', { description: 'Its in-flight limit.' }),
+    rpmWarnings: t.exposeInt('rpmWarnings', {
+      description: 'Requests that went over the per-minute limit and ran anyway (WARN mode).',
+    }),
+    concurrentWarnings: t.exposeInt('concurrentWarnings', {
+      description: 'Requests that went over the in-flight limit and ran anyway (WARN mode).',
+    }),
+    rpmRejections: t.exposeInt('rpmRejections', {
+      description: 'Requests refused over the per-minute limit (ENFORCE mode).',
+    }),
+    concurrentRejections: t.exposeInt('concurrentRejections', {
+      description: 'Requests refused over the in-flight limit (ENFORCE mode).',
+    }),
+    mode: t.field({
+      type: RateLimitModeEnum,
+      description: 'What happens over the limits.',
+      resolve: (s) => s.mode,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  rateLimitStats: t.field({
+    type: RateLimitStatsRef,
+    description: 'Rate-limit figures and limits of one client. MCP: get_rate_limit_stats.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+    },
+    resolve: (_root, args, ctx) => ctx.fleet.rateLimitStats(String(args.id)),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  configureClient: t.field({
+    type: ClientRef,
+    description:
+      'Sets a client’s webhook URL and rate limits (per-client overrides of the server defaults). MCP: configure_client.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+      input: t.arg({
+        type: ConfigureClientInput,
+        required: true,
+        description: 'The settings to change.',
+      }),
+    },
+    resolve: (_root, args, ctx) =>
+      ctx.fleet.configureClient(String(args.id), args.input, ctx.caller),
+  }),
+}));

@@ -1,0 +1,43 @@
+// One client's status, live: its state when the subscription starts, then again on every change
+// of online, health, key or decommissioned state — each time the whole Client.
+
+import type { StatusChange } from '../../fleet/fleet.js';
+import { builder } from '../builder.js';
+import { renewLoaders } from '../context.js';
+import { ClientRef } from './client.js';
+
+const ClientStatusChangeRef = builder.objectRef<StatusChange>('ClientStatusChange');
+ClientStatusChangeRef.implement({
+  description: 'A client’s state after a change (or when the subscription began).',
+  fields: (t) => ({
+    cause: t.exposeString('cause', {
+      description:
+        '"current" for the first message, then the event that changed it (client.connected, client.disconnected, client.unhealthy, client.key_mismatch, client.key_accepted, client.decommissioned, client.restored).',
+    }),
+    timestamp: t.string({
+      description: 'When the change happened (ISO 8601).',
+      resolve: (s) => s.at.toISOString(),
+    }),
+    client: t.field({
+      type: ClientRef,
+      description: 'The client as it is after the change.',
+      resolve: (s) => s.client,
+    }),
+  }),
+});
+
+builder.subscriptionFields((t) => ({
+  clientStatus: t.field({
+    type: ClientStatusChangeRef,
+    description:
+      'One client’s online, health and key state: first as it is now, then on every change.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+    },
+    subscribe: (_root, args, ctx) => ctx.fleet.subscribeClientStatus(String(args.id)),
+    resolve: (change, _args, ctx) => {
+      renewLoaders(ctx);
+      return change;
+    },
+  }),
+}));
