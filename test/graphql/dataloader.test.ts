@@ -1,0 +1,148 @@
+// No N+1: a response about many clients costs a fixed number of SQL statements, whatever the
+// number of clients — tags, recent events, recent commands, the clients of tags and the clients
+// of events are batched per request (DataLoader). Counted on a real SQLite store.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { graphql as execute } from 'graphql';
+import pino from 'pino';
+import { createFleet, type Fleet } from '../../src/fleet/fleet.js';
+import { createAuthorizedKeys } from '../../src/fleet/authorized-keys.js';
+import { createSchema } from '../../src/graphql/schema.js';
+import type { GraphQLContext } from '../../src/graphql/context.js';
+import { openStore, type Store } from '../../src/store/orm.js';
+import { ClientEntity, EventEntity, TagEntity } from '../../src/store/entities/index.js';
+
+let dir: string;
+let store: Store;
+let fleet: Fleet;
+const schema = createSchema();
+let statements: string[] = [];
+
+async function seed(count: number): Promise<void> {
+  const em = store.em.fork();
+  const tags = ['production', 'staging', 'us-east', 'critical'].map((name) =>
+    em.create(TagEntity, { name }),
+  );
+  const now = new Date();
+  for (let i = 0; i < count; i += 1) {
+    const uuid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const client = em.create(ClientEntity, {
+      uuid,
+      clientId: `host-${String(i).padStart(3, '0')}`,
+      displayName: `Host ${i}`,
+      capabilities: ['git'],
+      publicKey: 'ssh-ed25519 AAAA',
+      keyFingerprint: `SHA256:${i}`,
+      enrolledVia: 'open_enrollment',
+      firstSeen: now,
+      lastSeen: now,
+    });
+    client.tags.add(
+      tags[i % 2] as (typeof tags)[number],
+      tags[2 + (i % 2)] as (typeof tags)[number],
+    );
+    for (const [type, data] of [
+      ['client.connected', { platform: 'Linux' }],
+      ['command_executed', { command: 'uptime', exit_code: 0 }],
+      ['client.disconnected', { reason: 'test' }],
+    ] as const) {
+      em.create(EventEntity, { type, clientUuid: uuid, at: now, data, actor: null });
+    }
+  }
+  await em.flush();
+}
+
+async function run(query: string): Promise<{ data: unknown; statements: number }> {
+  statements = [];
+  const context: GraphQLContext = {
+    fleet,
+    caller: { actor: 'test' },
+    loaders: fleet.createLoaders(),
+  };
+  const result = await execute({ schema, source: query, contextValue: context });
+  assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+  return { data: result.data, statements: statements.length };
+}
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'etph-loader-'));
+  store = await openStore(join(dir, 'fleet.db'));
+  const logger = pino({ level: 'silent' });
+  fleet = createFleet({
+    store,
+    logger,
+    authorizedKeys: createAuthorizedKeys(join(dir, 'authorized_keys'), logger),
+    openEnrollment: false,
+    rateLimitDefaults: { rpm: 60, concurrent: 10, mode: 'WARN' },
+    version: 'test',
+  });
+  await seed(100);
+  store.em
+    .getConnection()
+    .getKnex()
+    .on('query', (q: { sql: string }) => statements.push(q.sql));
+});
+
+after(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('100 clients with tags, recent events and recent commands: a handful of statements', async () => {
+  const { data, statements: count } = await run(`{
+    clients {
+      clientId
+      tags { name clientCount }
+      recentEvents(limit: 3) { event client { clientId tags { name } } }
+      recentCommands(limit: 2) { data }
+    }
+  }`);
+  const clients = (data as { clients: { recentEvents: unknown[]; recentCommands: unknown[] }[] })
+    .clients;
+  assert.equal(clients.length, 100);
+  assert.ok(clients.every((c) => c.recentEvents.length === 3 && c.recentCommands.length === 1));
+  // clients + tags, then one batch each: recent events, recent commands, tag counts, and
+  // the event's clients (+ their tags).
+  assert.ok(count <= 8, `expected at most 8 statements, got ${count}:\n${statements.join('\n')}`);
+});
+
+test('the audit trail with each event’s client: no statement per event', async () => {
+  const { data, statements: count } = await run(`{
+    events(limit: 300) { event client { clientId displayName tags { name } } }
+  }`);
+  assert.equal((data as { events: unknown[] }).events.length, 300);
+  assert.ok(count <= 6, `expected at most 6 statements, got ${count}:\n${statements.join('\n')}`);
+});
+
+test('tags with their clients and counts: one batch per kind', async () => {
+  const { data, statements: count } = await run(`{
+    tags { name clientCount clients { clientId tags { name } } }
+  }`);
+  const tags = (data as { tags: { name: string; clientCount: number; clients: unknown[] }[] }).tags;
+  assert.deepEqual(
+    tags.map((t) => [t.name, t.clientCount, t.clients.length]),
+    [
+      ['critical', 50, 50],
+      ['production', 50, 50],
+      ['staging', 50, 50],
+      ['us-east', 50, 50],
+    ],
+  );
+  assert.ok(count <= 6, `expected at most 6 statements, got ${count}:\n${statements.join('\n')}`);
+});
+
+test('the counter sees statements (a control: per-client resolution is counted)', async () => {
+  const { statements: one } = await run(`{ client(id: "host-001") { clientId } }`);
+  const { statements: ten } = await run(
+    `{ ${Array.from({ length: 10 }, (_, i) => `c${i}: client(id: "host-00${i}") { clientId }`).join(' ')} }`,
+  );
+  assert.ok(one >= 1);
+  assert.ok(
+    ten >= 10 * one - 1,
+    `ten separate lookups should cost ten times one (${one} vs ${ten})`,
+  );
+});
