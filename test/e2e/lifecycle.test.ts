@@ -11,6 +11,7 @@ import {
   ClientDocument,
   ClientEventsSubscription,
   ClientsDocument,
+  ConfigureClientDocument,
   EventsDocument,
   UpdateClientDocument,
 } from '../support/operations.js';
@@ -107,6 +108,26 @@ describe('lifecycle', () => {
   test('a SIGKILLed server restarts with every record, and the agents come back by themselves', async () => {
     await b.start();
     await b.waitOnline(server);
+    await server.gql.request(ConfigureClientDocument, {
+      id: a.uuid,
+      input: {
+        webhookUrl: 'https://hooks.example.com/a',
+        rateLimitRpm: 120,
+        rateLimitConcurrent: 3,
+        rateLimitMode: 'ENFORCE',
+      },
+    });
+    await server.gql.request(UpdateClientDocument, {
+      id: a.uuid,
+      input: { allowedPaths: ['/srv/app', '/var/log/app'] },
+    });
+    const settings = (c: (typeof before)[number] | undefined) => [
+      c?.webhookUrl,
+      c?.rateLimitRpm,
+      c?.rateLimitConcurrent,
+      c?.rateLimitMode,
+      c?.allowedPaths,
+    ];
     const before = (await server.gql.request(ClientsDocument, {})).clients;
     await server.stop('SIGKILL');
     await server.restart();
@@ -132,6 +153,12 @@ describe('lifecycle', () => {
       operatorSet?.tags.map((t) => t.name),
       ['critical', 'production'],
     );
+    assert.deepEqual(
+      settings(operatorSet),
+      ['https://hooks.example.com/a', 120, 3, 'ENFORCE', ['/srv/app', '/var/log/app']],
+      'settings survive a server restart and the reconnect',
+    );
+    assert.deepEqual(settings(operatorSet), settings(before.find((c) => c.uuid === a.uuid)));
 
     // The audit trail survived too, and kept appending.
     const { events } = await server.gql.request(EventsDocument, {

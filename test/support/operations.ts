@@ -31,6 +31,7 @@ export const ClientFieldsFragment = graphql(`
     connectionCount
     connectedAt
     allowedPaths
+    webhookUrl
     rateLimitRpm
     rateLimitConcurrent
     rateLimitMode
@@ -156,6 +157,14 @@ export const RevokeTokenDocument = graphql(`
       id
       active
       revokedAt
+    }
+  }
+`);
+
+export const ConfigureClientDocument = graphql(`
+  mutation TestConfigureClient($id: ID!, $input: ConfigureClientInput!) {
+    configureClient(id: $id, input: $input) {
+      ...TestClientFields
     }
   }
 `);
