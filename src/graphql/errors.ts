@@ -22,7 +22,7 @@ export function createMaskError(logger: Logger) {
       });
     }
     if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
-      return error;
+      return operationLimitError(error) ?? error;
     }
     const ref = randomUUID().slice(0, 8);
     logger.error(
@@ -35,4 +35,17 @@ export function createMaskError(logger: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR', ref },
     });
   };
+}
+
+/**
+ * graphql-armor reports a refused operation as "Syntax Error: Query depth limit of 10 exceeded,
+ * found 12." without a code: give it the validation code and say what to do.
+ */
+function operationLimitError(error: GraphQLError): GraphQLError | null {
+  const match = /^Syntax Error: (.* limit of \d+ exceeded, found \d+)\.?$/.exec(error.message);
+  if (!match) return null;
+  return new GraphQLError(
+    `${match[1]}. Ask for less in one operation (fewer nested levels, fields, aliases or directives), or split it into several.`,
+    { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: true } },
+  );
 }

@@ -47,6 +47,7 @@ const unauthenticated = (message: string): string =>
 export function createApiServer(options: ApiServerOptions) {
   const { fleet, logger } = options;
   const keyMatches = createKeyCheck(options.apiKey);
+  const maskError = createMaskError(logger);
 
   const authPlugin: Plugin = {
     onRequest({ request, url, endResponse, fetchAPI }) {
@@ -84,7 +85,7 @@ export function createApiServer(options: ApiServerOptions) {
     cors: false,
     renderGraphiQL: renderGraphiQLPage,
     graphiql: graphiqlOptions,
-    maskedErrors: { maskError: createMaskError(logger) },
+    maskedErrors: { maskError },
     logging: {
       debug: (...args: unknown[]) => logger.debug({ yoga: args }, 'yoga'),
       info: (...args: unknown[]) => logger.info({ yoga: args }, 'yoga'),
@@ -179,10 +180,10 @@ export function createApiServer(options: ApiServerOptions) {
         try {
           document = enveloped.parse(payload.query);
         } catch (error) {
-          return [error as GraphQLError];
+          return [maskError(error) as GraphQLError];
         }
         const errors = enveloped.validate(enveloped.schema, document);
-        if (errors.length > 0) return errors;
+        if (errors.length > 0) return errors.map((error) => maskError(error) as GraphQLError);
         const args: ExecutionArgs & {
           rootValue: { execute: typeof enveloped.execute; subscribe: typeof enveloped.subscribe };
         } = {
