@@ -183,7 +183,8 @@ export function createApiServer(options: ApiServerOptions) {
           return [maskError(error) as GraphQLError];
         }
         const errors = enveloped.validate(enveloped.schema, document);
-        if (errors.length > 0) return errors.map((error) => maskError(error) as GraphQLError);
+        if (errors.length > 0)
+          return errors.map((error: GraphQLError) => maskError(error) as GraphQLError);
         const args: ExecutionArgs & {
           rootValue: { execute: typeof enveloped.execute; subscribe: typeof enveloped.subscribe };
         } = {
