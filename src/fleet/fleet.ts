@@ -163,6 +163,21 @@ export function createFleet(options: FleetOptions) {
     logger,
     rateLimitDefaults: options.rateLimitDefaults,
   });
+  // Work shared by every subscriber of one published event (the client as it is now, its tags),
+  // so that delivering an event to 1,000 subscribers costs one lookup, not 1,000.
+  const eventClients = new WeakMap<FleetEvent, Promise<Client | null>>();
+  function clientOfLiveEvent(event: FleetEvent): Promise<Client | null> {
+    let found = eventClients.get(event);
+    if (!found) {
+      found = store.em
+        .fork()
+        .findOne(ClientEntity, { uuid: event.clientUuid }, { populate: ['tags'] });
+      eventClients.set(event, found);
+    }
+    return found;
+  }
+  const liveEvents = new WeakSet<FleetEvent>();
+
   const limiter = createRateLimiter({
     onBreach(uuid, breach, limits, enforced) {
       logger.warn(
@@ -337,9 +352,11 @@ export function createFleet(options: FleetOptions) {
       if (types && !types.has(event.type)) return false;
       if (uuid && event.clientUuid !== uuid) return false;
       if (tags) {
-        const row = await store.em
-          .fork()
-          .findOne(ClientEntity, { uuid: event.clientUuid }, { populate: ['tags'] });
+        const row = liveEvents.has(event)
+          ? await clientOfLiveEvent(event)
+          : await store.em
+              .fork()
+              .findOne(ClientEntity, { uuid: event.clientUuid }, { populate: ['tags'] });
         const names = new Set(row?.tags.getItems().map((tag) => tag.name) ?? []);
         if (!tags.every((tag) => names.has(tag))) return false;
       }
@@ -423,6 +440,16 @@ export function createFleet(options: FleetOptions) {
       };
     },
 
+    /**
+     * The client of an event delivered by a subscription, looked up once for all subscribers;
+     * null for events that did not come live from the bus (use the request's loaders).
+     */
+    async liveEventClient(event: FleetEvent): Promise<ClientView | null> {
+      if (!liveEvents.has(event)) return null;
+      const row = await clientOfLiveEvent(event);
+      return row ? registry.view(row) : null;
+    },
+
     /** Batching loaders for one request (see loaders.ts). */
     createLoaders() {
       return createLoaders(store, registry);
@@ -500,7 +527,10 @@ export function createFleet(options: FleetOptions) {
       });
       void (async () => {
         try {
-          for await (const event of source) if (await matches(event)) out.push(event);
+          for await (const event of source) {
+            liveEvents.add(event);
+            if (await matches(event)) out.push(event);
+          }
           out.end();
         } catch (error) {
           out.end(error as Error);
@@ -528,7 +558,8 @@ export function createFleet(options: FleetOptions) {
         try {
           for await (const event of source) {
             if (event.clientUuid !== first.uuid) continue;
-            out.push({ cause: event.type, at: event.at, client: await currentView(first.uuid) });
+            const row = await clientOfLiveEvent(event);
+            if (row) out.push({ cause: event.type, at: event.at, client: registry.view(row) });
           }
           out.end();
         } catch (error) {

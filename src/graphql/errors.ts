@@ -17,7 +17,7 @@ export function createMaskError(logger: Logger) {
         source: located?.source ?? null,
         positions: located?.positions ?? null,
         path: located?.path ?? null,
-        originalError: original,
+        // No originalError: yoga would take the error for an unexpected one (HTTP 500 on SSE).
         extensions: { ...original.details, code: original.code },
       });
     }
@@ -42,10 +42,12 @@ export function createMaskError(logger: Logger) {
  * found 12." without a code: give it the validation code and say what to do.
  */
 function operationLimitError(error: GraphQLError): GraphQLError | null {
-  const match = /^Syntax Error: (.* limit of \d+ exceeded, found \d+)\.?$/.exec(error.message);
+  const match = /^Syntax Error: (.* limit of \d+ exceeded, found )(\d+(?:\.\d+)?)\.?$/.exec(
+    error.message,
+  );
   if (!match) return null;
   return new GraphQLError(
-    `${match[1]}. Ask for less in one operation (fewer nested levels, fields, aliases or directives), or split it into several.`,
+    `${match[1]}${Math.ceil(Number(match[2]))}. Ask for less in one operation (fewer nested levels, fields, aliases or directives), or split it into several.`,
     { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: true } },
   );
 }

@@ -176,15 +176,16 @@ export function createApiServer(options: ApiServerOptions) {
         });
         // A bad operation must answer with errors, not close the socket (and every other
         // subscription on it).
+        // graphql-armor throws from parse or validate when an operation is over a limit.
         let document;
+        let errors: readonly GraphQLError[];
         try {
           document = enveloped.parse(payload.query);
+          errors = enveloped.validate(enveloped.schema, document);
         } catch (error) {
           return [maskError(error) as GraphQLError];
         }
-        const errors = enveloped.validate(enveloped.schema, document);
-        if (errors.length > 0)
-          return errors.map((error: GraphQLError) => maskError(error) as GraphQLError);
+        if (errors.length > 0) return errors.map((error) => maskError(error) as GraphQLError);
         const args: ExecutionArgs & {
           rootValue: { execute: typeof enveloped.execute; subscribe: typeof enveloped.subscribe };
         } = {

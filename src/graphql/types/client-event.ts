@@ -41,7 +41,9 @@ ClientEventRef.implement({
       type: ClientRef,
       description: 'The client, as it is now.',
       resolve: async (e, _args, ctx) => {
-        const client = await ctx.loaders.clientByUuid.load(e.clientUuid);
+        const client =
+          (await ctx.fleet.liveEventClient(e)) ??
+          (await ctx.loaders.clientByUuid.load(e.clientUuid));
         if (!client) throw new Error(`event ${e.id} names unknown client ${e.clientUuid}`);
         return client;
       },
