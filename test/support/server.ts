@@ -119,6 +119,8 @@ export function wsClientFor(
     webSocketImpl: WebSocket,
     connectionParams: { authorization },
     lazy: false,
+    // A refused connection is the test's to assert on, not console noise.
+    onNonLazyError: () => undefined,
     retryAttempts: 0,
     on: { error: () => undefined },
   });
