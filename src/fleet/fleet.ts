@@ -336,6 +336,10 @@ export function createFleet(options: FleetOptions) {
   async function eventMatcher(
     filter: EventFilter,
   ): Promise<(event: FleetEvent) => Promise<boolean>> {
+    if ((filter.events?.length ?? 0) > 64 || (filter.tags?.length ?? 0) > 64)
+      throw bad('An event filter names at most 64 events and 64 tags.');
+    for (const tag of filter.tags ?? [])
+      if (tag.length > 128) throw bad('A tag is at most 128 characters.');
     const types = filter.events && filter.events.length > 0 ? new Set(filter.events) : null;
     for (const type of types ?? []) {
       if (!isFleetEventType(type)) {
@@ -481,33 +485,37 @@ export function createFleet(options: FleetOptions) {
           `before must be an event id (a positive whole number), got "${before.slice(0, 40)}".`,
         );
       }
-      const beforeId = before ? Number(before) : null;
-      const matches = await eventMatcher(filter);
+      // Validates the filter (event names, the client) the same way a subscription does.
+      await eventMatcher(filter);
       const em = store.em.fork();
-      const out: FleetEvent[] = [];
-      let cursor = beforeId ?? Number.MAX_SAFE_INTEGER;
-      while (out.length < limit) {
-        const where: Record<string, unknown> = { id: { $lt: cursor } };
-        if (filter.events && filter.events.length > 0) where['type'] = { $in: [...filter.events] };
-        const rows = await em.find(EventEntity, where, {
-          orderBy: { id: 'desc' },
-          limit: limit * 2,
-        });
-        if (rows.length === 0) break;
-        for (const row of rows) {
-          const event: FleetEvent = {
-            id: row.id,
-            type: row.type as FleetEvent['type'],
-            clientUuid: row.clientUuid ?? '',
-            at: row.at,
-            data: row.data ?? {},
-            actor: row.actor ?? null,
-          };
-          if (out.length < limit && (await matches(event))) out.push(event);
-        }
-        cursor = (rows[rows.length - 1] as { id: number }).id;
+      const qb = em
+        .createQueryBuilder(EventEntity, 'e')
+        .select('*')
+        .orderBy({ id: 'desc' })
+        .limit(limit);
+      if (before) qb.andWhere({ id: { $lt: Number(before) } });
+      if (filter.events && filter.events.length > 0)
+        qb.andWhere({ type: { $in: [...new Set(filter.events)] } });
+      if (filter.clientId)
+        qb.andWhere({ clientUuid: (await registry.resolve(em, filter.clientId)).uuid });
+      const tags = [...new Set(filter.tags ?? [])];
+      if (tags.length > 0) {
+        qb.andWhere(
+          `e.client_uuid in (select ct.client_uuid from client_tag ct join tag t on t.id = ct.tag_id where t.name in (${tags
+            .map(() => '?')
+            .join(',')}) group by ct.client_uuid having count(distinct t.id) = ?)`,
+          [...tags, tags.length],
+        );
       }
-      return out;
+      const rows = await qb.getResultList();
+      return rows.map((row) => ({
+        id: row.id,
+        type: row.type as FleetEvent['type'],
+        clientUuid: row.clientUuid ?? '',
+        at: row.at,
+        data: row.data ?? {},
+        actor: row.actor ?? null,
+      }));
     },
 
     /** Live events matching `filter`, until the returned iterator is closed. */
