@@ -146,3 +146,19 @@ test('the counter sees statements (a control: per-client resolution is counted)'
     `ten separate lookups should cost ten times one (${one} vs ${ten})`,
   );
 });
+
+test('the audit trail filtered by tags and type: one statement for the events, whatever matches', async () => {
+  const { data, statements: count } = await run(`{
+    events(filter: { tags: ["production", "us-east"], events: ["command_executed"] }, limit: 1000) {
+      event client { clientId tags { name } }
+    }
+  }`);
+  const events = (data as { events: { event: string; client: { tags: { name: string }[] } }[] })
+    .events;
+  assert.equal(events.length, 50);
+  for (const event of events) {
+    assert.equal(event.event, 'command_executed');
+    assert.deepEqual(event.client.tags.map((t) => t.name).sort(), ['production', 'us-east']);
+  }
+  assert.ok(count <= 4, `expected at most 4 statements, got ${count}:\n${statements.join('\n')}`);
+});
