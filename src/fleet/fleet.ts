@@ -13,6 +13,7 @@ import type { AuthAttempt } from '../hub/tunnel-hub.js';
 import { AgentCallError } from '../hub/errors.js';
 import { createAsyncQueue } from '../lib/async-queue.js';
 import { mapWithConcurrency } from '../lib/map-with-concurrency.js';
+import { isWithinRoot } from '../lib/paths.js';
 import { redactSecrets } from '../lib/redact.js';
 import type { RpcMethods, RunCommandResult } from '../protocol/rpc.js';
 import { ClientEntity, EventEntity, type Client } from '../store/entities/index.js';
@@ -81,7 +82,7 @@ export interface UpdateClientsInput {
 }
 
 export interface DecommissionInput {
-  /** Run `stopCommand` on the client first (when it is online). */
+  /** Run `stopCommand` on the client first when it is online (default true). */
   stopService?: boolean | null | undefined;
   stopCommand?: string | null | undefined;
   reason?: string | null | undefined;
@@ -277,19 +278,57 @@ export function createFleet(options: FleetOptions) {
     }
   }
 
+  /** PATH_DENIED (recorded as a refused operation) unless `path` lies in the allowed paths. */
+  async function assertAllowedPath(
+    client: Client,
+    path: string,
+    what: string,
+    operation: string,
+    caller: Caller,
+  ): Promise<void> {
+    const roots = client.allowedPaths ?? [];
+    if (roots.length === 0 || roots.some((root) => isWithinRoot(path, root))) return;
+    await audit.record(
+      FleetEventType.operationRefused,
+      client.uuid,
+      { operation, code: ErrorCode.pathDenied, path },
+      caller.actor,
+    );
+    throw new AppError(
+      ErrorCode.pathDenied,
+      `${what} "${path}" is outside the allowed paths of "${client.clientId}": ${roots.join(', ')}. Use a path inside one of them, or change allowedPaths with updateClient (MCP: update_client).`,
+      { path, allowedPaths: roots },
+    );
+  }
+
   async function callAgent<M extends keyof RpcMethods>(
     ref: string,
     method: M,
     params: RpcMethods[M]['params'],
     timeoutMs: number,
     caller: Caller,
+    paths: { path: string; what: string }[] = [],
   ): Promise<{ client: Client; result: RpcMethods[M]['result'] }> {
     const { client, session } = await operable(ref, method, caller);
-    const release = limiter.acquire(
-      client.uuid,
-      client.clientId,
-      effectiveRateLimits(client, options.rateLimitDefaults),
-    );
+    for (const { path, what } of paths) await assertAllowedPath(client, path, what, method, caller);
+    let release: () => void;
+    try {
+      release = limiter.acquire(
+        client.uuid,
+        client.clientId,
+        effectiveRateLimits(client, options.rateLimitDefaults),
+      );
+    } catch (error) {
+      if (error instanceof AppError && error.code === ErrorCode.rateLimited) {
+        await audit.record(
+          FleetEventType.operationRefused,
+          client.uuid,
+          { operation: method, code: ErrorCode.rateLimited, ...error.details },
+          caller.actor,
+        );
+      }
+      throw error;
+    }
     try {
       const result = await session.call(method, params, { timeoutMs, signal: caller.signal });
       return { client, result };
@@ -312,6 +351,7 @@ export function createFleet(options: FleetOptions) {
       { cmd: input.cmd, cwd: input.cwd ?? undefined, timeoutMs, env },
       timeoutMs + LINK_GRACE_MS,
       caller,
+      input.cwd ? [{ path: input.cwd, what: 'cwd' }] : [],
     );
     await audit.record(
       FleetEventType.commandExecuted,
@@ -427,7 +467,10 @@ export function createFleet(options: FleetOptions) {
         .fork()
         .getConnection()
         .execute<{ count: number }[]>(
-          'select count(*) as count from tag t join client_tag ct on ct.tag_id = t.id where t.name = ?',
+          `select count(*) as count from tag t
+             join client_tag ct on ct.tag_id = t.id
+             join client c on c.uuid = ct.client_uuid and c.decommissioned_at is null
+           where t.name = ?`,
           [name],
         );
       return Number(count[0]?.count ?? 0) > 0 ? { name } : null;
@@ -671,7 +714,8 @@ export function createFleet(options: FleetOptions) {
     }> {
       if ((input.reason?.length ?? 0) > 1024) throw bad('reason is at most 1024 characters.');
       const stopCommand = input.stopCommand ?? DEFAULT_STOP_COMMAND;
-      if (input.stopService) validateCommand({ cmd: stopCommand, timeout: 60 });
+      const stopService = input.stopService ?? true;
+      if (stopService) validateCommand({ cmd: stopCommand, timeout: 60 });
       const target = await registry.resolve(store.em.fork(), ref);
       if (target.decommissionedAt) {
         throw bad(
@@ -682,7 +726,7 @@ export function createFleet(options: FleetOptions) {
         result: RunCommandResult | null;
         error: { code: string; message: string } | null;
       } | null = null;
-      if (input.stopService) {
+      if (stopService && registry.session(target.uuid)) {
         try {
           serviceStop = {
             result: await runCommand(target.uuid, { cmd: stopCommand, timeout: 60 }, caller),
@@ -705,7 +749,7 @@ export function createFleet(options: FleetOptions) {
         {
           reason: input.reason ?? null,
           webhook_cleared: previousWebhook !== null,
-          stop_command: input.stopService ? redactSecrets(stopCommand) : null,
+          stop_command: serviceStop ? redactSecrets(stopCommand) : null,
           stop_exit_code: serviceStop?.result?.returncode ?? null,
           stop_error: serviceStop?.error?.code ?? null,
         },

@@ -34,7 +34,7 @@ interface Counters extends Omit<RateLimitFigures, 'requestsPerMinute'> {
 
 export interface RateLimiterOptions {
   now?: () => number;
-  /** Told about every breach (logged, and published for live monitors). */
+  /** Told about every breach (the fleet logs it; refusals are also audited as operation_refused). */
   onBreach?: (uuid: string, breach: RateLimitBreach, limits: RateLimits, enforced: boolean) => void;
 }
 

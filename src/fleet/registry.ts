@@ -39,6 +39,8 @@ export interface ClientFilter {
   tags?: readonly string[] | null | undefined;
   capabilities?: readonly string[] | null | undefined;
   onlineOnly?: boolean | null | undefined;
+  /** true: only clients waiting for acceptKey; false: only those without a key change. */
+  keyMismatch?: boolean | null | undefined;
   /** Decommissioned clients are left out unless this is true. */
   includeDecommissioned?: boolean | null | undefined;
 }
@@ -291,6 +293,8 @@ export function createRegistry(deps: {
         capability,
       ]);
     }
+    if (filter.keyMismatch === true) qb.andWhere('c.pending_fingerprint is not null');
+    if (filter.keyMismatch === false) qb.andWhere('c.pending_fingerprint is null');
     if (filter.onlineOnly) {
       qb.andWhere('c.uuid in (select value from json_each(?))', [JSON.stringify([...live.keys()])]);
     }

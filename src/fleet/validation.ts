@@ -102,10 +102,11 @@ export function validateBulkFilter(filter: ClientFilter): void {
     Boolean(filter.purpose) ||
     (filter.tags?.length ?? 0) > 0 ||
     (filter.capabilities?.length ?? 0) > 0 ||
-    filter.onlineOnly === true;
+    filter.onlineOnly === true ||
+    filter.keyMismatch === true;
   if (!given) {
     throw bad(
-      'A bulk operation needs at least one condition in its filter (query, purpose, tags, capabilities or onlineOnly: true); to target the whole fleet, say onlineOnly: true or use a tag every client carries.',
+      'A bulk operation needs at least one condition in its filter (query, purpose, tags, capabilities, onlineOnly: true or keyMismatch: true); to target the whole fleet, say onlineOnly: true or use a tag every client carries.',
     );
   }
 }

@@ -35,6 +35,8 @@ export type ClientFilter = {
   capabilities?: Array<string> | null | undefined;
   /** Also match decommissioned clients (left out by default). */
   includeDecommissioned?: boolean | null | undefined;
+  /** true: only clients whose new key waits for acceptKey; false: only those without one. */
+  keyMismatch?: boolean | null | undefined;
   /** Only clients online now. */
   onlineOnly?: boolean | null | undefined;
   /** Case-insensitive substring of the purpose. */

@@ -22,7 +22,7 @@ export function createMaskError(logger: Logger) {
       });
     }
     if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
-      return operationLimitError(error) ?? error;
+      return operationLimitError(error) ?? variableError(error) ?? error;
     }
     const ref = randomUUID().slice(0, 8);
     logger.error(
@@ -50,4 +50,16 @@ function operationLimitError(error: GraphQLError): GraphQLError | null {
     `${match[1]}${Math.ceil(Number(match[2]))}. Ask for less in one operation (fewer nested levels, fields, aliases or directives), or split it into several.`,
     { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: true } },
   );
+}
+
+/** Variables that do not fit their declared types are bad input like any other. */
+function variableError(error: GraphQLError): GraphQLError | null {
+  if (error.extensions['code'] !== undefined || !/^Variable "\$/.test(error.message)) return null;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes ?? null,
+    source: error.source ?? null,
+    positions: error.positions ?? null,
+    path: error.path ?? null,
+    extensions: { ...error.extensions, code: 'BAD_USER_INPUT' },
+  });
 }

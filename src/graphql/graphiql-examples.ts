@@ -20,31 +20,34 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
   {
     query: `# Welcome to ET Phone Home's GraphiQL.
 #
-# Logging in: enter the server's API key in the form this page shows (the key is in
-# <data-dir>/api_key, or in ETPHONEHOME_API_KEY). The page then sends it as
-# "Authorization: Bearer <key>" with every request; it never goes into a URL. It is kept
-# for this browser tab only unless you tick "Remember". "Log out" (bottom right) forgets it.
+# Log in with the server's API key in the form this page
+# shows (the key is in <data-dir>/api_key, or in
+# ETPHONEHOME_API_KEY). The page sends it as
+# "Authorization: Bearer <key>" with every request, never
+# in a URL. It is kept for this browser tab only, unless
+# you tick "Remember". "Log out" (bottom right) forgets it.
 #
-# Run an operation with the run button (or Ctrl/Cmd+Enter); when a tab holds several, pick
-# one from the run button's menu. Inputs go in the Variables pane below the editor. The Docs
-# (book icon, left) describe every type, field and argument.
+# Run an operation with the run button or Ctrl+Enter; in a
+# tab with several, pick one from the run button's menu.
+# Inputs go in the Variables pane. Docs (book icon, left)
+# describe every type, field and argument.
 #
-# Tabs, one per workflow of the infrastructure guide:
-#   FleetStatus          every client: online, health, key mismatches, last seen (this tab)
-#   FindClients          search by text, purpose, tags and capabilities, online only
-#   DescribeClient       one client in full, with its recent events and commands
-#   NewClientSetup       name, purpose and tags; then webhook and rate limits; then check
-#   DecommissionCheck    look before you retire a client; then DecommissionClient
-#   KeyRotationCheck     a client's key mismatch in detail; then AcceptKey
-#   ClientSettings       rate-limit figures and settings; then change limits, webhook, paths
-#   BulkTagPreview       who matches a filter; then BulkTagUpdate adds/removes their tags
-#   BulkCommandPreview   who matches a filter; then BulkCommand runs one command on them all
-#   RunCommand           run a command on one client
-#   WatchEvents          live fleet events (a subscription: press stop to end it)
-#   WatchClientStatus    one client's online, health and key state, live
-#   AuditTrail           past events, newest first; page back with "before"
-#   EnrollmentTokens     list tokens; create one for a new agent; revoke one
-#   TagsOverview         every tag, how many clients carry it, and which
+# One tab per workflow of the infrastructure guide:
+#   FleetStatus         every client at a glance (here)
+#   FindClients         by text, purpose, tags, capabilities
+#   DescribeClient      one client in full, recent activity
+#   NewClientSetup      metadata, then settings, then check
+#   DecommissionCheck   look, then DecommissionClient
+#   KeyRotationCheck    compare keys, then AcceptKey
+#   ClientSettings      rate limits, webhook, allowed paths
+#   BulkTagPreview      then BulkTagUpdate on all matches
+#   BulkCommandPreview  then BulkCommand on all matches
+#   RunCommand          a command on one client
+#   WatchEvents         live fleet events (subscription)
+#   WatchClientStatus   one client's state, live
+#   AuditTrail          past events, newest first
+#   EnrollmentTokens    list, create and revoke tokens
+#   TagsOverview        every tag and who carries it
 query FleetStatus {
   total: clientsConnection(first: 0) {
     totalCount
@@ -69,10 +72,15 @@ query FleetStatus {
 `,
   },
   {
-    query: `# Find clients. Every condition given must hold: "query" matches display name, purpose,
-# hostname and clientId (case-insensitive); a client needs ALL the tags and ALL the
-# capabilities listed. Remove a condition from the variables to drop it.
-# FindClientsPage pages through a large fleet: pass pageInfo.endCursor as "after".
+    query: `# Find clients: every condition given must hold.
+#   query         matches display name, purpose, hostname
+#                 and clientId (case-insensitive)
+#   tags          the client carries ALL of them
+#   capabilities  the client has ALL of them
+#   purpose, onlineOnly
+# Remove a condition from the variables to drop it.
+# FindClientsPage pages through a large fleet: pass
+# pageInfo.endCursor as "after".
 query FindClients($filter: ClientFilter) {
   clients(filter: $filter) {
     clientId
@@ -87,7 +95,11 @@ query FindClients($filter: ClientFilter) {
   }
 }
 
-query FindClientsPage($filter: ClientFilter, $first: Int = 50, $after: String) {
+query FindClientsPage(
+  $filter: ClientFilter
+  $first: Int = 50
+  $after: String
+) {
   clientsConnection(filter: $filter, first: $first, after: $after) {
     totalCount
     pageInfo {
@@ -118,8 +130,8 @@ query FindClientsPage($filter: ClientFilter, $first: Int = 50, $after: String) {
     },
   },
   {
-    query: `# Everything about one client. "id" takes its uuid, its clientId or an unambiguous
-# display name.
+    query: `# Everything about one client. "id" takes its uuid, its
+# clientId or an unambiguous display name.
 query DescribeClient($id: ID!) {
   client(id: $id) {
     uuid
@@ -163,9 +175,11 @@ query DescribeClient($id: ID!) {
   },
   {
     query: `# New client setup, after its first connection:
-#   1. NewClientSetup     give it a name, a purpose and tags (tags replace the old set)
-#   2. NewClientSettings  webhook and rate limits, if it needs its own
-#   3. NewClientCheck     check that the detected capabilities are what you expect
+#   1. NewClientSetup     name, purpose and tags (the tags
+#                         replace its old set)
+#   2. NewClientSettings  its own webhook and rate limits
+#   3. NewClientCheck     are the detected capabilities
+#                         what you expect?
 mutation NewClientSetup($id: ID!, $metadata: UpdateClientInput!) {
   updateClient(id: $id, input: $metadata) {
     clientId
@@ -214,9 +228,10 @@ query NewClientCheck($id: ID!) {
   },
   {
     query: `# Decommissioning:
-#   1. DecommissionCheck   make sure it is the client you mean
-#   2. DecommissionClient  stops its service (stopService), clears its webhook, marks it
-#      decommissioned and closes its link. Its record and history stay in the audit trail.
+#   1. DecommissionCheck   is it the client you mean?
+#   2. DecommissionClient  stops its service (stopService),
+#      clears its webhook, marks it decommissioned and
+#      closes its link. Its record and history stay.
 query DecommissionCheck($id: ID!) {
   client(id: $id) {
     uuid
@@ -230,8 +245,18 @@ query DecommissionCheck($id: ID!) {
   }
 }
 
-mutation DecommissionClient($id: ID!, $stopService: Boolean = false, $stopCommand: String, $reason: String) {
-  decommissionClient(id: $id, stopService: $stopService, stopCommand: $stopCommand, reason: $reason) {
+mutation DecommissionClient(
+  $id: ID!
+  $stopService: Boolean = false
+  $stopCommand: String
+  $reason: String
+) {
+  decommissionClient(
+    id: $id
+    stopService: $stopService
+    stopCommand: $stopCommand
+    reason: $reason
+  ) {
     client {
       clientId
       decommissioned
@@ -259,10 +284,11 @@ mutation DecommissionClient($id: ID!, $stopService: Boolean = false, $stopComman
     },
   },
   {
-    query: `# Key rotation. A client that connects with a new key shows keyMismatch: true and every
-# operation on it is refused until the new key is accepted.
-#   1. KeyRotationCheck  compare the fingerprints with the one on the machine
-#                        (ssh-keygen -lf on its key) before trusting it
+    query: `# Key rotation. A client that connects with a new key
+# shows keyMismatch: true, and every operation on it is
+# refused until the new key is accepted.
+#   1. KeyRotationCheck  compare publicKeyFingerprint with
+#                        ssh-keygen -lf on the machine
 #   2. AcceptKey         pin the new key
 query KeyRotationCheck($id: ID!) {
   client(id: $id) {
@@ -271,7 +297,10 @@ query KeyRotationCheck($id: ID!) {
     keyMismatch
     publicKeyFingerprint
     previousFingerprint
-    recentEvents(events: ["client.key_mismatch", "client.key_accepted"], limit: 5) {
+    recentEvents(
+      events: ["client.key_mismatch", "client.key_accepted"]
+      limit: 5
+    ) {
       event
       timestamp
       data
@@ -292,10 +321,12 @@ mutation AcceptKey($id: ID!) {
   },
   {
     query: `# Per-client settings and rate limits.
-#   ClientSettings       rate-limit figures (in-memory since the server started) and settings
-#   ConfigureRateLimits  per-client limits; null restores the server default
-#   SetWebhook           this client's webhook; "" clears it back to the global one
-#   SetAllowedPaths      where file operations and command cwd may go; [] lifts the restriction
+#   ClientSettings       rate-limit figures (counted since
+#                        the server started) and settings
+#   ConfigureRateLimits  null restores the server default
+#   SetWebhook           "" clears it back to the global one
+#   SetAllowedPaths      where file operations and command
+#                        cwd may go; [] lifts the limit
 query ClientSettings($id: ID!) {
   rateLimitStats(id: $id) {
     requestsPerMinute
@@ -346,7 +377,7 @@ mutation SetAllowedPaths($id: ID!, $allowedPaths: [String!]) {
   {
     query: `# Bulk tag update, all or nothing:
 #   1. BulkTagPreview  who matches the filter
-#   2. BulkTagUpdate   add and remove tags on every one of them
+#   2. BulkTagUpdate   add and remove tags on all of them
 query BulkTagPreview($filter: ClientFilter!) {
   clients(filter: $filter) {
     clientId
@@ -375,9 +406,12 @@ mutation BulkTagUpdate($filter: ClientFilter!, $tags: UpdateClientsInput!) {
     },
   },
   {
-    query: `# One command on every client matching a filter, "parallelism" at a time:
-#   1. BulkCommandPreview  who matches (onlineOnly skips offline clients)
-#   2. BulkCommand         run it; check each client's returncode, or its error
+    query: `# One command on every client matching a filter,
+# "parallelism" clients at a time:
+#   1. BulkCommandPreview  who matches (onlineOnly skips
+#                          offline clients)
+#   2. BulkCommand         run it; check each returncode,
+#                          or the error where it did not run
 query BulkCommandPreview($filter: ClientFilter!) {
   clients(filter: $filter) {
     clientId
@@ -386,8 +420,20 @@ query BulkCommandPreview($filter: ClientFilter!) {
   }
 }
 
-mutation BulkCommand($filter: ClientFilter!, $cmd: String!, $cwd: String, $timeout: Int = 300, $parallelism: Int = 10) {
-  runCommandOnClients(filter: $filter, cmd: $cmd, cwd: $cwd, timeout: $timeout, parallelism: $parallelism) {
+mutation BulkCommand(
+  $filter: ClientFilter!
+  $cmd: String!
+  $cwd: String
+  $timeout: Int = 300
+  $parallelism: Int = 10
+) {
+  runCommandOnClients(
+    filter: $filter
+    cmd: $cmd
+    cwd: $cwd
+    timeout: $timeout
+    parallelism: $parallelism
+  ) {
     total
     succeeded
     failed
@@ -417,10 +463,23 @@ mutation BulkCommand($filter: ClientFilter!, $cmd: String!, $cwd: String, $timeo
     },
   },
   {
-    query: `# Run a command on one client (with /bin/sh -c, as the agent's user). timeout is in
-# seconds; the process group is killed when it expires (returncode 124, timedOut true).
-mutation RunCommand($clientId: ID!, $cmd: String!, $cwd: String, $timeout: Int = 300, $env: [EnvironmentVariableInput!]) {
-  runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, timeout: $timeout, env: $env) {
+    query: `# Run a command on one client (/bin/sh -c, as the
+# agent's user). timeout is in seconds; when it expires
+# the process group is killed (returncode 124, timedOut).
+mutation RunCommand(
+  $clientId: ID!
+  $cmd: String!
+  $cwd: String
+  $timeout: Int = 300
+  $env: [EnvironmentVariableInput!]
+) {
+  runCommand(
+    clientId: $clientId
+    cmd: $cmd
+    cwd: $cwd
+    timeout: $timeout
+    env: $env
+  ) {
     returncode
     stdout
     stderr
@@ -439,9 +498,10 @@ mutation RunCommand($clientId: ID!, $cmd: String!, $cwd: String, $timeout: Int =
     },
   },
   {
-    query: `# Fleet events as they happen (the same events webhooks get). Empty the filter, or set
-# it to null, to see every event; "tags" and "clientId" narrow it down.
-# Press stop (where the run button was) to end the subscription.
+    query: `# Fleet events as they happen (those webhooks get too).
+# Set the filter to null to see every event; "tags" and
+# "clientId" narrow it down. Stop (where the run button
+# was) ends the subscription.
 subscription WatchEvents($filter: EventFilter) {
   clientEvents(filter: $filter) {
     id
@@ -472,7 +532,8 @@ subscription WatchEvents($filter: EventFilter) {
     },
   },
   {
-    query: `# One client's state: first as it is now (cause "current"), then on every change.
+    query: `# One client's state: first as it is now (cause
+# "current"), then on every change. Stop ends it.
 subscription WatchClientStatus($id: ID!) {
   clientStatus(id: $id) {
     cause
@@ -490,9 +551,14 @@ subscription WatchClientStatus($id: ID!) {
     variables: { id: CLIENT_ID },
   },
   {
-    query: `# The audit trail, newest first. For the page before, pass the last id you saw as
-# "before". Filter by client (clientId), event names and tags.
-query AuditTrail($filter: EventFilter, $limit: Int = 50, $before: ID) {
+    query: `# The audit trail, newest first. For older events, pass
+# the last id you saw as "before". Filter by client
+# (clientId), event names and tags.
+query AuditTrail(
+  $filter: EventFilter
+  $limit: Int = 50
+  $before: ID
+) {
   events(filter: $filter, limit: $limit, before: $before) {
     id
     event
@@ -513,10 +579,13 @@ query AuditTrail($filter: EventFilter, $limit: Int = 50, $before: ID) {
     },
   },
   {
-    query: `# Enrollment tokens admit new agents: phonehome --init --enroll <token> ...
-#   EnrollmentTokens        the tokens (includeInactive adds revoked, expired, used up)
-#   CreateEnrollmentToken   the token string is shown once, in this answer only
-#   RevokeEnrollmentToken   by id or prefix; clients already enrolled stay
+    query: `# Enrollment tokens admit new agents:
+#   phonehome --init --enroll <token> -s <server>
+#   EnrollmentTokens       includeInactive adds revoked,
+#                          expired and used-up tokens
+#   CreateEnrollmentToken  the token is shown once, here
+#   RevokeEnrollmentToken  by id or prefix; clients already
+#                          enrolled stay
 query EnrollmentTokens($includeInactive: Boolean = false) {
   enrollmentTokens(includeInactive: $includeInactive) {
     id
@@ -563,7 +632,8 @@ mutation RevokeEnrollmentToken($tokenId: ID!) {
     },
   },
   {
-    query: `# Every tag, how many clients carry it, and which (onlineOnly: true for those online now).
+    query: `# Every tag, how many clients carry it, and which
+# (onlineOnly: true lists only those online now).
 query TagsOverview($onlineOnly: Boolean = false) {
   tags {
     name

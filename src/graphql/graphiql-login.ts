@@ -42,18 +42,20 @@ const STYLE = `
 #etph-login button, #etph-logout { padding: 7px 16px; border: 0; border-radius: 6px;
   background: #e10098; color: #fff; font: inherit; cursor: pointer; }
 #etph-login button:disabled { opacity: 0.6; cursor: wait; }
+.graphiql-logo { white-space: nowrap; }
 #etph-logout { position: fixed; right: 12px; bottom: 12px; z-index: 999; padding: 4px 10px;
   font: 12px system-ui, sans-serif; background: #334155; opacity: 0.85; }
 `;
 
 const MARKUP = `
 <div id="etph-login" role="dialog" aria-modal="true" aria-labelledby="etph-login-title" hidden>
-  <form id="etph-login-form" method="post" action="#" autocomplete="off">
+  <form id="etph-login-form" method="post" action="#">
     <h2 id="etph-login-title">ET Phone Home: log in</h2>
     <p>Enter the server's API key (in <code>&lt;data-dir&gt;/api_key</code> or
       <code>ETPHONEHOME_API_KEY</code>). This page sends it as an
       <code>Authorization</code> header with every request.</p>
-    <label>API key <input id="etph-key" type="password" required spellcheck="false" /></label>
+    <label>API key <input id="etph-key" type="password" autocomplete="current-password" required
+      spellcheck="false" /></label>
     <label><input id="etph-remember" type="checkbox" /> Remember on this browser</label>
     <p id="etph-login-error" role="alert"></p>
     <button id="etph-login-submit" type="submit">Log in</button>

@@ -124,6 +124,24 @@ export function createApiServer(options: ApiServerOptions) {
         });
       return;
     }
+    // The cap is checked on Content-Length; a body without one (chunked) is refused outright,
+    // so nothing streams past the cap.
+    if (req.headers['transfer-encoding'] !== undefined && req.method !== 'GET') {
+      res.writeHead(411, { 'content-type': 'application/json', connection: 'close' });
+      res.end(
+        JSON.stringify({
+          errors: [
+            {
+              message:
+                'Send the request body with a Content-Length header (chunked bodies are not accepted).',
+              extensions: { code: 'BAD_USER_INPUT' },
+            },
+          ],
+        }),
+      );
+      req.resume();
+      return;
+    }
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) {
       res.writeHead(413, { 'content-type': 'application/json' });

@@ -5,6 +5,7 @@
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { killAll } from '../support/processes.js';
 import { startServer, wsClientFor, type TestServer } from '../support/server.js';
 
@@ -65,6 +66,31 @@ test('depth and cost limits refuse an operation with a clear error, over HTTP an
     });
     assert.deepEqual(still, { data: { clients: [] } });
     await ws.dispose();
+
+    // The body cap cannot be dodged by leaving Content-Length out.
+    const chunked = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request(
+        `${server.url}/graphql`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${server.apiKey}`,
+            'transfer-encoding': 'chunked',
+          },
+        },
+        (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        },
+      );
+      request.on('error', reject);
+      request.write('{"query":"{ clients { clientId } }", "pad":"');
+      request.end('x'.repeat(2 * 1024 * 1024) + '"}');
+    });
+    assert.equal(chunked.status, 411);
+    assert.match(chunked.body, /Content-Length/);
 
     const allowed = await post(server, introspection);
     assert.deepEqual(allowed.data, { __schema: { queryType: { name: 'Query' } } });

@@ -335,6 +335,8 @@ describe('the infrastructure guide through GraphQL', () => {
     assert.ok((await find({ capabilities: [capability] })).includes(ci.uuid));
     assert.deepEqual(await find({ capabilities: [capability, 'no-such-capability'] }), []);
     assert.deepEqual(await find({ onlineOnly: true, tags: ['production'] }), [prod.uuid]);
+    assert.deepEqual(await find({ keyMismatch: true }), [], 'nobody waits for acceptKey');
+    assert.deepEqual(await find({ keyMismatch: false, tags: ['ci'] }), [ci.uuid]);
     assert.deepEqual(
       await find({
         query: 'api',
@@ -423,6 +425,12 @@ describe('the infrastructure guide through GraphQL', () => {
     );
     stats = (await server.gql.request(StatsDocument, { id: ci.uuid })).rateLimitStats;
     assert.equal(stats.rpmRejections, 1);
+    const refusals = (await server.gql.request(EventsOfClientDocument, { clientId: ci.uuid }))
+      .events;
+    assert.ok(
+      refusals.some((e) => e.event === 'operation_refused'),
+      'the refusal is in the audit trail',
+    );
     assert.equal(stats.mode, 'ENFORCE');
 
     const reset = await server.gql.request(ConfigureDocument, {
@@ -453,6 +461,48 @@ describe('the infrastructure guide through GraphQL', () => {
       'BAD_USER_INPUT',
       /http or https/,
     );
+  });
+
+  test('path restrictions: a cwd outside allowedPaths is refused and nothing runs', async () => {
+    await server.gql.request(UpdateDocument, {
+      id: ci.uuid,
+      input: { allowedPaths: ['/tmp', '/home/ci/workspace'] },
+    });
+    try {
+      const inside = await server.gql.request(RunCommandDocument, {
+        clientId: ci.uuid,
+        cmd: 'pwd',
+        cwd: '/tmp',
+      });
+      assert.equal(inside.runCommand.stdout.trim(), '/tmp');
+      for (const cwd of ['/', '/etc', '/tmp/../etc', '/home/ci/workspace2', '/home/ci']) {
+        const error = await expectError(
+          server.gql.request(RunCommandDocument, {
+            clientId: ci.uuid,
+            cmd: 'touch /tmp/etph-should-not-exist',
+            cwd,
+          }),
+          'PATH_DENIED',
+          /outside the allowed paths.*\/tmp, \/home\/ci\/workspace/,
+        );
+        assert.ok(error.message.includes(cwd), `the message names ${cwd}`);
+      }
+      const { events } = await server.gql.request(EventsOfClientDocument, { clientId: ci.uuid });
+      assert.ok(events.some((e) => e.event === 'operation_refused'));
+      const cleared = await server.gql.request(UpdateDocument, {
+        id: ci.uuid,
+        input: { allowedPaths: [] },
+      });
+      assert.equal(cleared.updateClient.allowedPaths, null, '[] clears the restriction');
+      const anywhere = await server.gql.request(RunCommandDocument, {
+        clientId: ci.uuid,
+        cmd: 'test -e /tmp/etph-should-not-exist && echo ran || echo clean',
+        cwd: '/',
+      });
+      assert.equal(anywhere.runCommand.stdout.trim(), 'clean', 'no refused command ran');
+    } finally {
+      await server.gql.request(UpdateDocument, { id: ci.uuid, input: { allowedPaths: null } });
+    }
   });
 
   test('bulk: tag update by filter, then a command on every match', async () => {

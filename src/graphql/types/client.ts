@@ -214,6 +214,11 @@ export const ClientFilterInput = builder.inputType('ClientFilter', {
       description: 'The client must have ALL of these capabilities.',
     }),
     onlineOnly: t.boolean({ required: false, description: 'Only clients online now.' }),
+    keyMismatch: t.boolean({
+      required: false,
+      description:
+        'true: only clients whose new key waits for acceptKey; false: only those without one.',
+    }),
     includeDecommissioned: t.boolean({
       required: false,
       description: 'Also match decommissioned clients (left out by default).',

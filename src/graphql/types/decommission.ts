@@ -48,7 +48,8 @@ DecommissionResultRef.implement({
     serviceStop: t.field({
       type: ServiceStopRef,
       nullable: true,
-      description: 'The stop command’s outcome; null when stopService was false.',
+      description:
+        'The stop command’s outcome; null when stopService was false or the client was offline.',
       resolve: (r) => r.serviceStop,
     }),
   }),
@@ -58,13 +59,14 @@ builder.mutationFields((t) => ({
   decommissionClient: t.field({
     type: DecommissionResultRef,
     description:
-      'Retires a client in one step: runs stopCommand on it if stopService is true (and it is online), clears its webhook, marks it decommissioned and closes its link. Its record and history stay; it disappears from lists and is refused when it connects, until restoreClient.',
+      'Retires a client in one step: runs stopCommand on it (unless stopService is false; only when it is online), clears its webhook, marks it decommissioned and closes its link. Its record and history stay; it disappears from lists and is refused when it connects, until restoreClient.',
     args: {
       id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
       stopService: t.arg.boolean({
         required: false,
-        defaultValue: false,
-        description: 'Stop the agent’s service on the client first.',
+        defaultValue: true,
+        description:
+          'Stop the agent’s service on the client first (when it is online; its outcome is reported, and does not stop the decommissioning).',
       }),
       stopCommand: t.arg.string({
         required: false,
