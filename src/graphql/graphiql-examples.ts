@@ -20,34 +20,35 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
   {
     query: `# Welcome to ET Phone Home's GraphiQL.
 #
-# Log in with the server's API key in the form this page
-# shows (the key is in <data-dir>/api_key, or in
+# Log in with the server's API key in the form this
+# page shows (the key is in <data-dir>/api_key, or in
 # ETPHONEHOME_API_KEY). The page sends it as
-# "Authorization: Bearer <key>" with every request, never
-# in a URL. It is kept for this browser tab only, unless
-# you tick "Remember". "Log out" (bottom right) forgets it.
+# "Authorization: Bearer <key>" with every request,
+# never in a URL. It is kept for this browser tab only,
+# unless you tick "Remember". "Log out" (bottom right)
+# forgets it.
 #
-# Run an operation with the run button or Ctrl+Enter; in a
-# tab with several, pick one from the run button's menu.
-# Inputs go in the Variables pane. Docs (book icon, left)
-# describe every type, field and argument.
+# Run an operation with the run button or Ctrl+Enter;
+# in a tab with several, pick one from the run button's
+# menu. Inputs go in the Variables pane. The Docs (book
+# icon, left) describe every type, field and argument.
 #
 # One tab per workflow of the infrastructure guide:
-#   FleetStatus         every client at a glance (here)
-#   FindClients         by text, purpose, tags, capabilities
-#   DescribeClient      one client in full, recent activity
-#   NewClientSetup      metadata, then settings, then check
-#   DecommissionCheck   look, then DecommissionClient
-#   KeyRotationCheck    compare keys, then AcceptKey
-#   ClientSettings      rate limits, webhook, allowed paths
-#   BulkTagPreview      then BulkTagUpdate on all matches
-#   BulkCommandPreview  then BulkCommand on all matches
-#   RunCommand          a command on one client
-#   WatchEvents         live fleet events (subscription)
-#   WatchClientStatus   one client's state, live
-#   AuditTrail          past events, newest first
-#   EnrollmentTokens    list, create and revoke tokens
-#   TagsOverview        every tag and who carries it
+#  FleetStatus         every client at a glance (here)
+#  FindClients         text, purpose, tags, capabilities
+#  DescribeClient      one client, recent activity
+#  NewClientSetup      metadata, settings, then check
+#  DecommissionCheck   look, then DecommissionClient
+#  KeyRotationCheck    compare keys, then AcceptKey
+#  ClientSettings      rate limits, webhook, paths
+#  BulkTagPreview      then BulkTagUpdate on matches
+#  BulkCommandPreview  then BulkCommand on matches
+#  RunCommand          a command on one client
+#  WatchEvents         live fleet events (subscription)
+#  WatchClientStatus   one client's state, live
+#  AuditTrail          past events, newest first
+#  EnrollmentTokens    list, create and revoke tokens
+#  TagsOverview        every tag and who carries it
 query FleetStatus {
   total: clientsConnection(first: 0) {
     totalCount
@@ -73,8 +74,8 @@ query FleetStatus {
   },
   {
     query: `# Find clients: every condition given must hold.
-#   query         matches display name, purpose, hostname
-#                 and clientId (case-insensitive)
+#   query         display name, purpose, hostname or
+#                 clientId contains it (any case)
 #   tags          the client carries ALL of them
 #   capabilities  the client has ALL of them
 #   purpose, onlineOnly
@@ -175,9 +176,9 @@ query DescribeClient($id: ID!) {
   },
   {
     query: `# New client setup, after its first connection:
-#   1. NewClientSetup     name, purpose and tags (the tags
-#                         replace its old set)
-#   2. NewClientSettings  its own webhook and rate limits
+#   1. NewClientSetup     name, purpose and tags (the
+#                         tags replace its old set)
+#   2. NewClientSettings  its webhook and rate limits
 #   3. NewClientCheck     are the detected capabilities
 #                         what you expect?
 mutation NewClientSetup($id: ID!, $metadata: UpdateClientInput!) {
@@ -229,9 +230,10 @@ query NewClientCheck($id: ID!) {
   {
     query: `# Decommissioning:
 #   1. DecommissionCheck   is it the client you mean?
-#   2. DecommissionClient  stops its service (stopService),
-#      clears its webhook, marks it decommissioned and
-#      closes its link. Its record and history stay.
+#   2. DecommissionClient  stops its service (with
+#      stopService), clears its webhook, marks it
+#      decommissioned and closes its link. Its record
+#      and history stay.
 query DecommissionCheck($id: ID!) {
   client(id: $id) {
     uuid
@@ -247,7 +249,7 @@ query DecommissionCheck($id: ID!) {
 
 mutation DecommissionClient(
   $id: ID!
-  $stopService: Boolean = false
+  $stopService: Boolean = true
   $stopCommand: String
   $reason: String
 ) {
@@ -287,11 +289,13 @@ mutation DecommissionClient(
     query: `# Key rotation. A client that connects with a new key
 # shows keyMismatch: true, and every operation on it is
 # refused until the new key is accepted.
-#   1. KeyRotationCheck  compare publicKeyFingerprint with
+#   1. KeyRotationCheck  the clients waiting: compare
+#                        publicKeyFingerprint with
 #                        ssh-keygen -lf on the machine
-#   2. AcceptKey         pin the new key
-query KeyRotationCheck($id: ID!) {
-  client(id: $id) {
+#   2. AcceptKey         pin the new key of one of them
+query KeyRotationCheck {
+  clients(filter: { keyMismatch: true }) {
+    uuid
     clientId
     displayName
     keyMismatch
@@ -321,12 +325,13 @@ mutation AcceptKey($id: ID!) {
   },
   {
     query: `# Per-client settings and rate limits.
-#   ClientSettings       rate-limit figures (counted since
-#                        the server started) and settings
-#   ConfigureRateLimits  null restores the server default
-#   SetWebhook           "" clears it back to the global one
-#   SetAllowedPaths      where file operations and command
-#                        cwd may go; [] lifts the limit
+#   ClientSettings       rate-limit figures (counted
+#                        since the server started)
+#   ConfigureRateLimits  null restores the default
+#   SetWebhook           "" goes back to the global one
+#   SetAllowedPaths      where file operations and a
+#                        command's cwd may go; [] lifts
+#                        the restriction
 query ClientSettings($id: ID!) {
   rateLimitStats(id: $id) {
     requestsPerMinute
@@ -377,7 +382,7 @@ mutation SetAllowedPaths($id: ID!, $allowedPaths: [String!]) {
   {
     query: `# Bulk tag update, all or nothing:
 #   1. BulkTagPreview  who matches the filter
-#   2. BulkTagUpdate   add and remove tags on all of them
+#   2. BulkTagUpdate   add and remove tags on them all
 query BulkTagPreview($filter: ClientFilter!) {
   clients(filter: $filter) {
     clientId
@@ -410,8 +415,9 @@ mutation BulkTagUpdate($filter: ClientFilter!, $tags: UpdateClientsInput!) {
 # "parallelism" clients at a time:
 #   1. BulkCommandPreview  who matches (onlineOnly skips
 #                          offline clients)
-#   2. BulkCommand         run it; check each returncode,
-#                          or the error where it did not run
+#   2. BulkCommand         run it; check returncode,
+#                          or error where it did not
+#                          run
 query BulkCommandPreview($filter: ClientFilter!) {
   clients(filter: $filter) {
     clientId
@@ -465,7 +471,7 @@ mutation BulkCommand(
   {
     query: `# Run a command on one client (/bin/sh -c, as the
 # agent's user). timeout is in seconds; when it expires
-# the process group is killed (returncode 124, timedOut).
+# the process group is killed (returncode 124).
 mutation RunCommand(
   $clientId: ID!
   $cmd: String!
@@ -584,8 +590,8 @@ query AuditTrail(
 #   EnrollmentTokens       includeInactive adds revoked,
 #                          expired and used-up tokens
 #   CreateEnrollmentToken  the token is shown once, here
-#   RevokeEnrollmentToken  by id or prefix; clients already
-#                          enrolled stay
+#   RevokeEnrollmentToken  by id or prefix; clients
+#                          already enrolled stay
 query EnrollmentTokens($includeInactive: Boolean = false) {
   enrollmentTokens(includeInactive: $includeInactive) {
     id

@@ -38,7 +38,7 @@ const STYLE = `
 #etph-login label { display: block; margin-bottom: 10px; }
 #etph-key { box-sizing: border-box; width: 100%; margin-top: 4px; padding: 8px 10px;
   border: 1px solid #94a3b8; border-radius: 6px; font: inherit; }
-#etph-login-error { min-height: 1.45em; color: #b91c1c; font-weight: 600; }
+#etph-login #etph-login-error { min-height: 1.45em; color: #b91c1c; font-weight: 600; }
 #etph-login button, #etph-logout { padding: 7px 16px; border: 0; border-radius: 6px;
   background: #e10098; color: #fff; font: inherit; cursor: pointer; }
 #etph-login button:disabled { opacity: 0.6; cursor: wait; }
@@ -71,10 +71,17 @@ const script = (options: LoginOptions): string => `
   const storageKey = ${scriptValue(STORAGE_KEY)};
   const nativeFetch = window.fetch.bind(window);
   let key = sessionStorage.getItem(storageKey) || localStorage.getItem(storageKey) || '';
-  let unlock = () => {};
-  let unlocked = Promise.resolve();
-  const lock = () => { unlocked = new Promise((resolve) => { unlock = resolve; }); };
-  if (!key) lock();
+  // While there is no key, API calls wait on keyReady; release() lets them go.
+  let keyReady = Promise.resolve();
+  let release = null;
+  const holdCalls = () => {
+    if (!release) keyReady = new Promise((resolve) => { release = resolve; });
+  };
+  const releaseCalls = () => {
+    if (release) release();
+    release = null;
+  };
+  if (!key) holdCalls();
 
   const messageOf = async (response) => {
     const fallback = 'The server answered ' + response.status + ' ' + response.statusText + '.';
@@ -109,13 +116,14 @@ const script = (options: LoginOptions): string => `
         request.headers.has('authorization')) {
       return nativeFetch(request);
     }
-    await unlocked;
-    request.headers.set('authorization', 'Bearer ' + key);
+    await keyReady;
+    const sent = key;
+    request.headers.set('authorization', 'Bearer ' + sent);
     const response = await nativeFetch(request);
-    if (response.status === 401) {
+    if (response.status === 401 && sent === key) {
       const message = await messageOf(response.clone());
       forget();
-      lock();
+      holdCalls();
       showLogin('The server refused the saved key: ' + message);
     }
     return response;
@@ -157,7 +165,7 @@ const script = (options: LoginOptions): string => `
         el('etph-key').value = '';
         el('etph-login').hidden = true;
         el('etph-logout').hidden = false;
-        unlock();
+        releaseCalls();
       } catch (error) {
         el('etph-login-error').textContent = 'Could not reach the server: ' + error.message;
       } finally {
