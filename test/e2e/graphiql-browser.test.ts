@@ -1,13 +1,15 @@
 // GraphiQL in a real browser (Debian's chromium driven by playwright-core): the page loads with
 // no network beyond loopback, the login form refuses a wrong key with the server's message and
 // accepts the right one, a query shows a client, a subscription shows an agent connecting, a
-// stale saved key brings the form back, and log out forgets the key. Writes docs/graphiql.png.
+// stale saved key brings the form back, and log out forgets the key. Takes a screenshot; with
+// UPDATE_SCREENSHOT=1 it replaces docs/graphiql.png (the README's), so a plain run leaves the
+// checkout clean.
 // Skipped only when no chromium binary exists (CI installs it: see .ci/run).
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium, type Locator, type Page } from 'playwright-core';
@@ -20,7 +22,10 @@ after(killAll);
 const CHROMIUM = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser']
   .filter((path): path is string => Boolean(path))
   .find((path) => existsSync(path));
-const SCREENSHOT = resolve('docs/graphiql.png');
+const SCREENSHOT =
+  process.env['UPDATE_SCREENSHOT'] === '1'
+    ? resolve('docs/graphiql.png')
+    : join(tmpdir(), `etph-graphiql-${process.pid}.png`);
 
 // Flags that keep Chromium's own background traffic (updates, sync, safe browsing, metrics…) off
 // the network; the host-resolver rule makes any name but localhost unresolvable, as a backstop
@@ -136,6 +141,7 @@ test(
       await waitForText(result, /"displayName": "Browser Box"[\s\S]*"online": true/);
       await mkdir(dirname(SCREENSHOT), { recursive: true });
       await page.screenshot({ path: SCREENSHOT });
+      assert.ok((await stat(SCREENSHOT)).size > 10_000, 'a real screenshot was written');
 
       // A subscription over SSE: an agent that connects now shows up in the result pane.
       await openTab(page, 'WatchEvents');
