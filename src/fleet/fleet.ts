@@ -128,6 +128,8 @@ export interface FleetOptions {
 const LINK_GRACE_MS = 15_000;
 export const DEFAULT_STOP_COMMAND = 'systemctl --user stop phonehome';
 const MAX_BULK_TARGETS = 10_000;
+/** The most clients one plain list returns; beyond it, clientsConnection pages. */
+export const MAX_LIST_CLIENTS = 5000;
 const MAX_PAGE_SIZE = 500;
 /** Events that change whether a client is online, healthy or usable. */
 const STATUS_EVENTS: ReadonlySet<string> = new Set([
@@ -416,7 +418,15 @@ export function createFleet(options: FleetOptions) {
     // ── queries ─────────────────────────────────────────────────────────────────────────
     async listClients(filter: ClientFilter = {}): Promise<ClientView[]> {
       validateFilter(filter);
-      const rows = await registry.list(store.em.fork(), filter);
+      const em = store.em.fork();
+      const rows = await registry.list(em, filter, { limit: MAX_LIST_CLIENTS + 1 });
+      if (rows.length > MAX_LIST_CLIENTS) {
+        const total = await registry.count(em, filter);
+        throw bad(
+          `${total} clients match; a list returns at most ${MAX_LIST_CLIENTS}. Narrow the filter, or page through them with clientsConnection(filter, first, after).`,
+          { total },
+        );
+      }
       return rows.map(registry.view);
     },
 
@@ -786,10 +796,10 @@ export function createFleet(options: FleetOptions) {
       const both = add.filter((tag) => remove.has(tag));
       if (both.length > 0) throw bad(`Tags both added and removed: ${both.join(', ')}.`);
       const changed = await store.em.fork().transactional(async (em) => {
-        const clients = await registry.list(em, filter);
+        const clients = await registry.list(em, filter, { limit: MAX_BULK_TARGETS + 1 });
         if (clients.length > MAX_BULK_TARGETS)
           throw bad(
-            `The filter matches ${clients.length} clients; a bulk update takes at most ${MAX_BULK_TARGETS}. Narrow the filter.`,
+            `The filter matches more than ${MAX_BULK_TARGETS} clients; a bulk update takes at most ${MAX_BULK_TARGETS}. Narrow the filter.`,
           );
         const adding = await findOrCreateTags(em, add);
         for (const client of clients) {
@@ -830,10 +840,12 @@ export function createFleet(options: FleetOptions) {
       validateCommand(input);
       if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > 64)
         throw bad(`parallelism must be from 1 to 64 (got ${parallelism}).`);
-      const targets = (await registry.list(store.em.fork(), filter)).map(registry.view);
+      const targets = (
+        await registry.list(store.em.fork(), filter, { limit: MAX_BULK_TARGETS + 1 })
+      ).map(registry.view);
       if (targets.length > MAX_BULK_TARGETS)
         throw bad(
-          `The filter matches ${targets.length} clients; a bulk command takes at most ${MAX_BULK_TARGETS}. Narrow the filter.`,
+          `The filter matches more than ${MAX_BULK_TARGETS} clients; a bulk command takes at most ${MAX_BULK_TARGETS}. Narrow the filter.`,
         );
       return mapWithConcurrency(targets, parallelism, async (client) => {
         if (caller.signal?.aborted) {

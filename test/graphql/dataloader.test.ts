@@ -162,3 +162,41 @@ test('the audit trail filtered by tags and type: one statement for the events, w
   }
   assert.ok(count <= 4, `expected at most 4 statements, got ${count}:\n${statements.join('\n')}`);
 });
+
+test('a plain list is bounded: past 5000 matches it says how many and points to paging', async () => {
+  const em = store.em.fork();
+  const now = new Date();
+  for (let i = 100; i < 5001; i += 1) {
+    em.create(ClientEntity, {
+      uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      clientId: `host-${String(i).padStart(4, '0')}`,
+      capabilities: [],
+      publicKey: 'ssh-ed25519 AAAA',
+      keyFingerprint: `SHA256:${i}`,
+      enrolledVia: 'open_enrollment',
+      firstSeen: now,
+      lastSeen: now,
+    });
+  }
+  await em.flush();
+  const context: GraphQLContext = {
+    fleet,
+    caller: { actor: 'test' },
+    loaders: fleet.createLoaders(),
+  };
+  const result = await execute({
+    schema,
+    source: '{ clients { clientId } }',
+    contextValue: context,
+  });
+  assert.equal(result.data, null);
+  // In process, without the HTTP door's error masking: the AppError itself.
+  assert.equal((result.errors?.[0]?.originalError as { code?: string }).code, 'BAD_USER_INPUT');
+  assert.match(result.errors?.[0]?.message ?? '', /5001 clients match.*clientsConnection/);
+  const page = await run(
+    '{ clientsConnection(first: 500) { totalCount pageInfo { hasNextPage } } }',
+  );
+  assert.deepEqual(JSON.parse(JSON.stringify(page.data)), {
+    clientsConnection: { totalCount: 5001, pageInfo: { hasNextPage: true } },
+  });
+});

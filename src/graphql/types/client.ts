@@ -230,7 +230,7 @@ builder.queryFields((t) => ({
   clients: t.field({
     type: [ClientRef],
     description:
-      'Clients matching the filter (all when none is given), ordered by clientId. MCP: list_clients / find_client.',
+      'Clients matching the filter (all when none is given), ordered by clientId; at most 5000 (more is a BAD_USER_INPUT error that says how many: page with clientsConnection). MCP: list_clients / find_client.',
     args: {
       filter: t.arg({
         type: ClientFilterInput,

@@ -1,0 +1,93 @@
+// What every part of bench/graphql.ts shares: a cleanup stack that undoes what a part started
+// (newest first) whatever happens, progress lines on stderr, and the real server to measure.
+
+import { readFile } from 'node:fs/promises';
+import { rssBytes } from '../test/support/processes.js';
+import { startServer, type TestServer } from '../test/support/server.js';
+import { createPoster, type Poster } from './graphql-http.js';
+
+export function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+export const sleep = (delayMs: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, delayMs));
+
+export interface Cleanups {
+  add(what: string, run: () => Promise<unknown>): void;
+  /** How many are registered now: `unwind(mark)` undoes only what came after. */
+  mark(): number;
+  /** Undoes, newest first, everything registered since `mark` (0: everything), one at a time. */
+  unwind(mark?: number): Promise<void>;
+}
+
+export function createCleanups(): Cleanups {
+  const stack: { what: string; run: () => Promise<unknown> }[] = [];
+  let unwinding: Promise<void> = Promise.resolve();
+  return {
+    add: (what, run) => void stack.push({ what, run }),
+    mark: () => stack.length,
+    unwind(mark = 0) {
+      unwinding = unwinding.then(async () => {
+        while (stack.length > mark) {
+          const { what, run } = stack.pop() as (typeof stack)[number];
+          try {
+            await run();
+          } catch (error) {
+            progress(`cleanup of ${what} failed: ${(error as Error).message}`);
+          }
+        }
+      });
+      return unwinding;
+    },
+  };
+}
+
+/** One benchmark run: its temp directory (everything goes in there) and its cleanups. */
+export interface Bench {
+  tmp: string;
+  cleanups: Cleanups;
+}
+
+/** Starts `etphonehome server` (dist/) on loopback; it is killed when the part ends. */
+export async function launchServer(
+  bench: Bench,
+  options: { dataDir: string; openEnrollment?: boolean },
+): Promise<TestServer> {
+  // The harness logs at debug for the tests; a benchmark wants the default (info).
+  const server = await startServer({
+    dataDir: options.dataDir,
+    openEnrollment: options.openEnrollment ?? false,
+    env: { ETPHONEHOME_LOG_LEVEL: 'info' },
+  });
+  bench.cleanups.add('server', () => server.close());
+  return server;
+}
+
+/** The server process's resident memory in bytes (Linux /proc). */
+export function serverRss(server: TestServer): Promise<number> {
+  return rssBytes(server.process.child.pid ?? 0);
+}
+
+/** Linux's USER_HZ: /proc reports CPU times in these ticks (100 on every mainstream kernel). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (user + system) the server process has used so far, in ms, 10 ms resolution
+ * (Linux /proc). Unlike latency, its difference over many calls does not count the time the
+ * server waited for a core, so it holds up on a busy machine.
+ */
+export async function serverCpuMs(server: TestServer): Promise<number> {
+  const stat = await readFile(`/proc/${server.process.child.pid ?? 0}/stat`, 'utf8');
+  // Fields after the command name (which may contain spaces) start at "state" (field 3).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** A keep-alive GraphQL client of `server` with up to `sockets` connections. */
+export function openPoster(bench: Bench, server: TestServer, sockets: number): Poster {
+  const poster = createPoster({ url: server.url, apiKey: server.apiKey, sockets });
+  bench.cleanups.add('HTTP agent', async () => poster.close());
+  return poster;
+}
