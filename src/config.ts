@@ -48,7 +48,8 @@ Environment:
   ETPHONEHOME_RATE_LIMIT_CONCURRENT  default concurrent requests per client (10)
   ETPHONEHOME_RATE_LIMIT_MODE    warn|enforce|off (warn)
   ETPHONEHOME_GRAPHQL_MAX_DEPTH  deepest selection an operation may make (10)
-  ETPHONEHOME_GRAPHQL_MAX_COST   most an operation may cost (5000; about one per field)
+  ETPHONEHOME_GRAPHQL_MAX_COST   most an operation may cost (100000; about one per field,
+                                 times the page size of a connection)
 
 Examples:
   etphonehome server
@@ -148,9 +149,9 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         100,
       ),
       maxCost: positiveInt(
-        env['ETPHONEHOME_GRAPHQL_MAX_COST'] ?? '5000',
+        env['ETPHONEHOME_GRAPHQL_MAX_COST'] ?? '100000',
         'ETPHONEHOME_GRAPHQL_MAX_COST',
-        1_000_000,
+        100_000_000,
       ),
     }),
     logLevel,

@@ -7,6 +7,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { AppError, ErrorCode } from '../errors.js';
 import { EnrollmentTokenEntity, type EnrollmentToken } from '../store/entities/index.js';
+import { quote } from '../lib/quote.js';
 
 export const TOKEN_PREFIX = 'etph_';
 
@@ -112,13 +113,13 @@ export async function revokeToken(em: EntityManager, idOrPrefix: string): Promis
   if (rows.length === 0) {
     throw new AppError(
       ErrorCode.notFound,
-      `No enrollment token has id or prefix "${idOrPrefix}". List them with enrollmentTokens (CLI: etphonehome token list).`,
+      `No enrollment token has id or prefix ${quote(idOrPrefix)}. List them with enrollmentTokens (CLI: etphonehome token list).`,
     );
   }
   if (rows.length > 1) {
     throw new AppError(
       ErrorCode.badUserInput,
-      `Prefix "${idOrPrefix}" matches several tokens; use the id.`,
+      `Prefix ${quote(idOrPrefix)} matches several tokens; use the id.`,
     );
   }
   const row = rows[0] as EnrollmentToken;

@@ -14,6 +14,7 @@ import { AgentCallError } from '../hub/errors.js';
 import { createAsyncQueue } from '../lib/async-queue.js';
 import { mapWithConcurrency } from '../lib/map-with-concurrency.js';
 import { isWithinRoot } from '../lib/paths.js';
+import { quote } from '../lib/quote.js';
 import { redactSecrets } from '../lib/redact.js';
 import type { RpcMethods, RunCommandResult } from '../protocol/rpc.js';
 import { ClientEntity, EventEntity, type Client } from '../store/entities/index.js';
@@ -386,13 +387,14 @@ export function createFleet(options: FleetOptions) {
     for (const type of types ?? []) {
       if (!isFleetEventType(type)) {
         throw bad(
-          `Unknown event type "${type}". Known: ${Object.values(FleetEventType).join(', ')}.`,
+          `Unknown event type ${quote(type)}. Known: ${Object.values(FleetEventType).join(', ')}.`,
         );
       }
     }
-    const uuid = filter.clientId
-      ? (await registry.resolve(store.em.fork(), filter.clientId)).uuid
-      : null;
+    const uuid =
+      filter.clientId !== null && filter.clientId !== undefined
+        ? (await registry.resolve(store.em.fork(), filter.clientId)).uuid
+        : null;
     const tags = filter.tags && filter.tags.length > 0 ? [...new Set(filter.tags)] : null;
     return async (event) => {
       if (types && !types.has(event.type)) return false;
@@ -549,7 +551,7 @@ export function createFleet(options: FleetOptions) {
       if (before) qb.andWhere({ id: { $lt: Number(before) } });
       if (filter.events && filter.events.length > 0)
         qb.andWhere({ type: { $in: [...new Set(filter.events)] } });
-      if (filter.clientId)
+      if (filter.clientId !== null && filter.clientId !== undefined)
         qb.andWhere({ clientUuid: (await registry.resolve(em, filter.clientId)).uuid });
       const tags = [...new Set(filter.tags ?? [])];
       if (tags.length > 0) {
@@ -725,7 +727,8 @@ export function createFleet(options: FleetOptions) {
       if ((input.reason?.length ?? 0) > 1024) throw bad('reason is at most 1024 characters.');
       const stopCommand = input.stopCommand ?? DEFAULT_STOP_COMMAND;
       const stopService = input.stopService ?? true;
-      if (stopService) validateCommand({ cmd: stopCommand, timeout: 60 });
+      // Checked even when it will not run: a bad argument is refused, never ignored.
+      validateCommand({ cmd: stopCommand, timeout: 60 });
       const target = await registry.resolve(store.em.fork(), ref);
       if (target.decommissionedAt) {
         throw bad(

@@ -11,6 +11,7 @@ import { AppError, ErrorCode } from '../errors.js';
 import type { AgentSession } from '../hub/agent-session.js';
 import type { AgentFacts } from '../protocol/rpc.js';
 import { isUuid } from '../protocol/identity.js';
+import { quote } from '../lib/quote.js';
 import {
   ClientEntity,
   EnrollmentTokenEntity,
@@ -256,13 +257,13 @@ export function createRegistry(deps: {
         .join('; ');
       throw new AppError(
         ErrorCode.ambiguousClient,
-        `"${needle}" matches more than one client: ${names}. Use the uuid or clientId instead.`,
+        `${quote(needle)} matches more than one client: ${names}. Use the uuid or clientId instead.`,
         { candidates: candidates.map((c) => c.uuid) },
       );
     }
     throw new AppError(
       ErrorCode.notFound,
-      `No client matches "${needle}" (tried uuid, clientId and display name). Call list_clients / query clients to see the fleet.`,
+      `No client matches ${quote(needle)} (tried uuid, clientId and display name). Call list_clients / query clients to see the fleet.`,
     );
   }
 

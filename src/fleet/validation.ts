@@ -4,6 +4,7 @@
 
 import { AppError, ErrorCode } from '../errors.js';
 import { isAbsoluteOnAnyPlatform } from '../lib/paths.js';
+import { quote } from '../lib/quote.js';
 import { MAX_COMMAND_TIMEOUT_MS } from '../protocol/rpc.js';
 import { RateLimitMode, type RateLimitModeName } from './client-view.js';
 import type { ClientFilter } from './registry.js';
@@ -19,9 +20,6 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function bad(message: string, details?: Record<string, unknown>): AppError {
   return new AppError(ErrorCode.badUserInput, message, details);
 }
-
-const show = (value: string, max = 64): string =>
-  JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
 
 export interface CommandInput {
   cmd: string;
@@ -55,7 +53,7 @@ export function validateCommand(input: CommandInput): {
     for (const [name, value] of entries) {
       if (!ENV_NAME.test(name) || name.length > 256)
         throw bad(
-          `env variable name ${show(name)} is not valid (letters, digits, _; not starting with a digit).`,
+          `env variable name ${quote(name)} is not valid (letters, digits, _; not starting with a digit).`,
         );
       if (typeof value !== 'string' || value.length > 64 * 1024 || value.includes('\0'))
         throw bad(`env variable ${name} must be a string under 64 KiB without NUL bytes.`);
@@ -69,7 +67,7 @@ function validatePath(field: string, path: string): void {
   if (path.includes('\0') || path.length > 4096 || path.length === 0)
     throw bad(`${field} must be a path of 1 to 4096 characters without NUL bytes.`);
   if (!isAbsoluteOnAnyPlatform(path))
-    throw bad(`${field} must be an absolute path (got ${show(path, 100)}).`);
+    throw bad(`${field} must be an absolute path (got ${quote(path, 100)}).`);
 }
 
 export function validateTags(field: string, tags: readonly string[] | null | undefined): void {
@@ -163,7 +161,7 @@ export function validateSettings(input: SettingsInput): { webhookUrl: string | n
     !(Object.values(RateLimitMode) as string[]).includes(input.rateLimitMode)
   ) {
     throw bad(
-      `rateLimitMode must be WARN, ENFORCE or OFF (got ${show(String(input.rateLimitMode))}).`,
+      `rateLimitMode must be WARN, ENFORCE or OFF (got ${quote(String(input.rateLimitMode))}).`,
     );
   }
   return { webhookUrl };
@@ -180,7 +178,9 @@ function validateWebhookUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw bad(`webhookUrl ${show(raw, 100)} is not a URL; give an http(s) URL, or "" to clear it.`);
+    throw bad(
+      `webhookUrl ${quote(raw, 100)} is not a URL; give an http(s) URL, or "" to clear it.`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw bad(`webhookUrl must use http or https (got ${url.protocol}).`);

@@ -21,6 +21,8 @@ export function createMaskError(logger: Logger) {
         extensions: { ...original.details, code: original.code },
       });
     }
+    const refused = refusedInput(original);
+    if (refused) return refused;
     if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) {
       return operationLimitError(error) ?? variableError(error) ?? error;
     }
@@ -42,14 +44,40 @@ export function createMaskError(logger: Logger) {
  * found 12." without a code: give it the validation code and say what to do.
  */
 function operationLimitError(error: GraphQLError): GraphQLError | null {
-  const match = /^Syntax Error: (.* limit of \d+ exceeded, found )(\d+(?:\.\d+)?)\.?$/.exec(
+  const match = /^Syntax Error: (.* limit of \d+ exceeded)(?:, found (\S+?))?\.?$/.exec(
     error.message,
   );
   if (!match) return null;
+  const found = match[2] === undefined ? '' : `, found ${formatFound(match[2])}`;
   return new GraphQLError(
-    `${match[1]}${Math.ceil(Number(match[2]))}. Ask for less in one operation (fewer nested levels, fields, aliases or directives), or split it into several.`,
+    `${match[1]}${found}. Ask for less in one operation (fewer nested levels, fields, aliases, directives or a smaller page), or split it into several.`,
     { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: true } },
   );
+}
+
+function formatFound(raw: string): string {
+  const value = Number(raw);
+  return Number.isFinite(value) && value < 1e15 ? String(Math.ceil(value)) : 'far more';
+}
+
+/**
+ * Failures of the request itself rather than of our code: a document nested too deeply to
+ * parse, or request parameters that are not JSON. They are bad input, not internal errors.
+ */
+function refusedInput(original: unknown): GraphQLError | null {
+  if (original instanceof RangeError && /call stack/i.test(original.message)) {
+    return new GraphQLError(
+      'The operation nests too deeply to read (lists, objects or selections inside each other). Flatten it and retry.',
+      { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+    );
+  }
+  if (original instanceof SyntaxError && /JSON/i.test(original.message)) {
+    return new GraphQLError(
+      `The request's variables or extensions are not valid JSON (${original.message.slice(0, 120)}).`,
+      { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
+    );
+  }
+  return null;
 }
 
 /** Variables that do not fit their declared types are bad input like any other. */

@@ -16,7 +16,8 @@ export interface OperationLimits {
 export const DEFAULT_OPERATION_LIMITS: OperationLimits = Object.freeze({
   introspection: true,
   maxDepth: 10,
-  maxCost: 5000,
+  // Armor multiplies by `first`: a 500-client page with a 30-field selection costs ~62,000.
+  maxCost: 100_000,
 });
 
 export function createLimitPlugins(limits: OperationLimits): Plugin[] {

@@ -22,6 +22,7 @@ import { createKeyCheck } from '../lib/api-key.js';
 import type { GraphQLContext } from './context.js';
 import { createMaskError } from './errors.js';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql.js';
+import { nulGuardPlugin } from './nul-guard.js';
 import { createLimitPlugins, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -78,6 +79,37 @@ export function createApiServer(options: ApiServerOptions) {
     },
   };
 
+  // Yoga answers some refusals (415, 406, 405) with an empty body: give them a GraphQL error.
+  const emptyErrorBodyPlugin: Plugin = {
+    onResponse({ response, setResponse, fetchAPI }) {
+      if (response.status < 400 || response.headers.get('content-type')) return;
+      const reasons: Record<number, string> = {
+        405: 'This method is not allowed here: use POST for queries and mutations (GET only for queries and SSE subscriptions).',
+        406: 'None of the accepted response types is available: accept application/json, application/graphql-response+json or text/event-stream.',
+        415: 'Unsupported content type: send the body as application/json ({"query": …, "variables": …}).',
+      };
+      setResponse(
+        new fetchAPI.Response(
+          JSON.stringify({
+            errors: [
+              {
+                message: reasons[response.status] ?? `Request refused (HTTP ${response.status}).`,
+                extensions: { code: 'BAD_REQUEST' },
+              },
+            ],
+          }),
+          {
+            status: response.status,
+            headers: {
+              ...Object.fromEntries(response.headers),
+              'content-type': 'application/json',
+            },
+          },
+        ),
+      );
+    },
+  };
+
   const yoga = createYoga<ServerContext, GraphQLContext>({
     schema: options.schema,
     graphqlEndpoint: '/graphql',
@@ -92,7 +124,12 @@ export function createApiServer(options: ApiServerOptions) {
       warn: (...args: unknown[]) => logger.warn({ yoga: args }, 'yoga'),
       error: (...args: unknown[]) => logger.error({ yoga: args }, 'yoga'),
     },
-    plugins: [authPlugin, ...createLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS)],
+    plugins: [
+      authPlugin,
+      emptyErrorBodyPlugin,
+      ...createLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS),
+      nulGuardPlugin,
+    ],
     context: ({
       req,
       request,

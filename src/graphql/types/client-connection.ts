@@ -20,7 +20,7 @@ function encodeCursor(clientId: string): string {
 
 function decodeCursor(cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (cursor.length > 400 || !decoded.startsWith(CURSOR_PREFIX)) {
+  if (cursor.length > 400 || !decoded.startsWith(CURSOR_PREFIX) || decoded.includes('\0')) {
     throw new AppError(
       ErrorCode.badUserInput,
       `"after" is not a cursor from this API (got "${cursor.slice(0, 40)}"). Pass pageInfo.endCursor of the previous page.`,
