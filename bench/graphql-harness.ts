@@ -1,47 +1,16 @@
-// What every part of bench/graphql.ts shares: a cleanup stack that undoes what a part started
-// (newest first) whatever happens, progress lines on stderr, and the real server to measure.
+// What every part of bench/graphql.ts shares: the real server to measure, its RSS and CPU, and
+// (from common.ts) the cleanup stack and progress lines.
 
 import { readFile } from 'node:fs/promises';
 import { rssBytes } from '../test/support/processes.js';
 import { startServer, type TestServer } from '../test/support/server.js';
+import type { Cleanups } from './common.js';
 import { createPoster, type Poster } from './graphql-http.js';
 
-export function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
-}
+export { createCleanups, progress, type Cleanups } from './common.js';
 
 export const sleep = (delayMs: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, delayMs));
-
-export interface Cleanups {
-  add(what: string, run: () => Promise<unknown>): void;
-  /** How many are registered now: `unwind(mark)` undoes only what came after. */
-  mark(): number;
-  /** Undoes, newest first, everything registered since `mark` (0: everything), one at a time. */
-  unwind(mark?: number): Promise<void>;
-}
-
-export function createCleanups(): Cleanups {
-  const stack: { what: string; run: () => Promise<unknown> }[] = [];
-  let unwinding: Promise<void> = Promise.resolve();
-  return {
-    add: (what, run) => void stack.push({ what, run }),
-    mark: () => stack.length,
-    unwind(mark = 0) {
-      unwinding = unwinding.then(async () => {
-        while (stack.length > mark) {
-          const { what, run } = stack.pop() as (typeof stack)[number];
-          try {
-            await run();
-          } catch (error) {
-            progress(`cleanup of ${what} failed: ${(error as Error).message}`);
-          }
-        }
-      });
-      return unwinding;
-    },
-  };
-}
 
 /** One benchmark run: its temp directory (everything goes in there) and its cleanups. */
 export interface Bench {

@@ -3,7 +3,6 @@
 // machine before measuring.
 
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 
 /** A Markdown table; the first `textColumns` columns are left-aligned, the rest right-aligned. */
 export function markdownTable(
@@ -25,23 +24,6 @@ export function markdownTable(
 export const ms = (value: number): string => (Number.isFinite(value) ? value.toFixed(2) : '—');
 export const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 export const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
-
-export function machine(extra: Record<string, string> = {}): Record<string, string> {
-  const cpus = os.cpus();
-  return {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpu: cpus[0]?.model.trim() ?? 'unknown',
-    cores: String(cpus.length),
-    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    'load (start)': os
-      .loadavg()
-      .map((n) => n.toFixed(2))
-      .join(' '),
-    ...extra,
-  };
-}
 
 /**
  * Total time (µs) some runnable task waited for a CPU (Linux PSI, /proc/pressure/cpu); null
@@ -89,3 +71,5 @@ export async function waitForQuiet(
   }
   return busy;
 }
+
+export { machine } from './common.js';

@@ -41,6 +41,7 @@ import { VERSION } from '../src/version.js';
 import { createAgent, type TestAgent } from '../test/support/agent.js';
 import { RunCommandDocument } from '../test/support/operations.js';
 import { isAlive, spawnProcess } from '../test/support/processes.js';
+import { createCleanups, machine, progress } from './common.js';
 import { AGENT_BIN, SERVER_BIN, startServer, type TestServer } from '../test/support/server.js';
 import { waitFor } from '../test/support/wait.js';
 import { ratio, summarize, type Summary } from './stats.js';
@@ -78,28 +79,12 @@ const freshIterations = flags['fresh-iterations']
 
 // ── cleanup, whatever happens ───────────────────────────────────────────────────────────────
 
-const cleanups: { what: string; run: () => Promise<unknown> }[] = [];
-function onCleanup(what: string, run: () => Promise<unknown>): void {
-  cleanups.push({ what, run });
-}
-/** Undoes, newest first, everything registered since `mark` (0: everything); one at a time. */
-let unwinding: Promise<void> = Promise.resolve();
-function unwind(mark = 0): Promise<void> {
-  unwinding = unwinding.then(async () => {
-    while (cleanups.length > mark) {
-      const { what, run } = cleanups.pop() as (typeof cleanups)[number];
-      try {
-        await run();
-      } catch (error) {
-        progress(`cleanup of ${what} failed: ${(error as Error).message}`);
-      }
-    }
-  });
-  return unwinding;
-}
+const cleanups = createCleanups();
+const onCleanup = cleanups.add;
+const unwind = (mark?: number): Promise<void> => cleanups.unwind(mark);
 /** Runs one phase of the benchmark and undoes what it started, even when it fails. */
 async function phase<T>(body: () => Promise<T>): Promise<T> {
-  const mark = cleanups.length;
+  const mark = cleanups.mark();
   try {
     return await body();
   } finally {
@@ -111,10 +96,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     progress(`${signal}: cleaning up`);
     void unwind().finally(() => process.exit(130));
   });
-}
-
-function progress(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
 }
 
 // ── measuring ───────────────────────────────────────────────────────────────────────────────
@@ -456,23 +437,9 @@ async function benchOpenSshFresh(sshd: Sshd): Promise<Row> {
 
 // ── report ──────────────────────────────────────────────────────────────────────────────────
 
-async function machine(): Promise<Record<string, string>> {
-  const cpus = os.cpus();
+async function describeMachine(): Promise<Record<string, string>> {
   const ssh = await run('ssh', ['-V']).catch(() => 'unavailable');
-  return {
-    date: new Date().toISOString(),
-    node: process.version,
-    cpu: cpus[0]?.model.trim() ?? 'unknown',
-    cores: String(cpus.length),
-    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    os: `${os.type()} ${os.release()} ${os.arch()}`,
-    'load (start)': os
-      .loadavg()
-      .map((n) => n.toFixed(2))
-      .join(' '),
-    openssh: ssh.trim(),
-    etphonehome: VERSION,
-  };
+  return machine({ openssh: ssh.trim(), etphonehome: VERSION });
 }
 
 function table(rows: readonly Row[]): string {
@@ -522,7 +489,7 @@ async function main(): Promise<void> {
   // The harness makes its data and config directories in os.tmpdir(): inside ours, they go
   // with it, even when an interruption catches one half made.
   process.env['TMPDIR'] = tmp;
-  const info = await machine();
+  const info = await describeMachine();
   const rows: Row[] = [];
 
   rows.push(await phase(benchOursHttp));

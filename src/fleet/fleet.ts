@@ -7,6 +7,7 @@
 // Doors pass a Caller (who is asking, and a signal that fires when they give up) and get
 // ClientViews, results, or AppErrors whose messages name the subject and the next step.
 
+import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../errors.js';
 import type { AuthAttempt } from '../hub/tunnel-hub.js';
@@ -35,7 +36,7 @@ import { FleetEventType, isFleetEventType, type FleetEvent } from './events.js';
 import { createLoaders } from './loaders.js';
 import { createRateLimiter, type RateLimitFigures } from './rate-limit.js';
 import { createRegistry, type ClientFilter, type FleetSession } from './registry.js';
-import { findOrCreateTags } from './tags.js';
+import { findOrCreateTags, withAllTags } from './tags.js';
 import {
   asRateLimitMode,
   bad,
@@ -89,11 +90,23 @@ export interface DecommissionInput {
   reason?: string | null | undefined;
 }
 
+/** An expected failure reported as data: the AppError's code and message. */
+export interface OperationFailure {
+  code: string;
+  message: string;
+}
+
 /** The outcome of one client's part in a bulk operation: a result or an error. */
 export interface ClientOutcome<T> {
   client: ClientView;
   result: T | null;
-  error: { code: string; message: string } | null;
+  error: OperationFailure | null;
+}
+
+/** What decommissionClient's stop command did (null when it did not run). */
+export interface ServiceStop {
+  result: RunCommandResult | null;
+  error: OperationFailure | null;
 }
 
 export interface RateLimitStats extends RateLimitFigures {
@@ -143,7 +156,7 @@ const STATUS_EVENTS: ReadonlySet<string> = new Set([
   FleetEventType.restored,
 ]);
 
-function failureOf(error: unknown): { code: string; message: string } {
+function failureOf(error: unknown): OperationFailure {
   if (error instanceof AppError) return { code: error.code, message: error.message };
   throw error;
 }
@@ -371,19 +384,35 @@ export function createFleet(options: FleetOptions) {
     return result;
   }
 
-  /** A fresh view of one client (after a change). */
-  async function currentView(uuid: string): Promise<ClientView> {
-    return registry.view(await registry.resolve(store.em.fork(), uuid));
+  /** A fresh view of one client (by any name), e.g. after a change. */
+  async function currentView(ref: string): Promise<ClientView> {
+    return registry.view(await registry.resolve(store.em.fork(), ref));
   }
 
-  async function eventMatcher(
-    filter: EventFilter,
-  ): Promise<(event: FleetEvent) => Promise<boolean>> {
+  /** Saves an operator's change and records it (client.updated) when something changed. */
+  async function saveChange(
+    em: EntityManager,
+    client: Client,
+    changed: Record<string, unknown>,
+    caller: Caller,
+  ): Promise<ClientView> {
+    await em.flush();
+    if (Object.keys(changed).length > 0)
+      await audit.record(FleetEventType.updated, client.uuid, changed, caller.actor);
+    return registry.view(client);
+  }
+
+  /** An event filter, checked, with its client resolved; null parts match anything. */
+  async function resolveEventFilter(filter: EventFilter): Promise<{
+    types: string[] | null;
+    uuid: string | null;
+    tags: string[] | null;
+  }> {
     if ((filter.events?.length ?? 0) > 64 || (filter.tags?.length ?? 0) > 64)
       throw bad('An event filter names at most 64 events and 64 tags.');
     for (const tag of filter.tags ?? [])
       if (tag.length > 128) throw bad('A tag is at most 128 characters.');
-    const types = filter.events && filter.events.length > 0 ? new Set(filter.events) : null;
+    const types = filter.events && filter.events.length > 0 ? [...new Set(filter.events)] : null;
     for (const type of types ?? []) {
       if (!isFleetEventType(type)) {
         throw bad(
@@ -396,15 +425,20 @@ export function createFleet(options: FleetOptions) {
         ? (await registry.resolve(store.em.fork(), filter.clientId)).uuid
         : null;
     const tags = filter.tags && filter.tags.length > 0 ? [...new Set(filter.tags)] : null;
+    return { types, uuid, tags };
+  }
+
+  /** Whether a live event (from the bus) passes a resolved filter; tags as they are now. */
+  function liveEventMatcher({
+    types,
+    uuid,
+    tags,
+  }: Awaited<ReturnType<typeof resolveEventFilter>>): (event: FleetEvent) => Promise<boolean> {
     return async (event) => {
-      if (types && !types.has(event.type)) return false;
+      if (types && !types.includes(event.type)) return false;
       if (uuid && event.clientUuid !== uuid) return false;
       if (tags) {
-        const row = liveEvents.has(event)
-          ? await clientOfLiveEvent(event)
-          : await store.em
-              .fork()
-              .findOne(ClientEntity, { uuid: event.clientUuid }, { populate: ['tags'] });
+        const row = await clientOfLiveEvent(event);
         const names = new Set(row?.tags.getItems().map((tag) => tag.name) ?? []);
         if (!tags.every((tag) => names.has(tag))) return false;
       }
@@ -524,9 +558,8 @@ export function createFleet(options: FleetOptions) {
       }
     },
 
-    async getClient(ref: string): Promise<ClientView> {
-      return registry.view(await registry.resolve(store.em.fork(), ref));
-    },
+    /** One client by uuid, clientId or unambiguous display name; NOT_FOUND otherwise. */
+    getClient: currentView,
 
     async listEvents(
       filter: EventFilter,
@@ -540,28 +573,17 @@ export function createFleet(options: FleetOptions) {
           `before must be an event id (a positive whole number), got "${before.slice(0, 40)}".`,
         );
       }
-      // Validates the filter (event names, the client) the same way a subscription does.
-      await eventMatcher(filter);
-      const em = store.em.fork();
-      const qb = em
+      const { types, uuid, tags } = await resolveEventFilter(filter);
+      const qb = store.em
+        .fork()
         .createQueryBuilder(EventEntity, 'e')
         .select('*')
         .orderBy({ id: 'desc' })
         .limit(limit);
       if (before) qb.andWhere({ id: { $lt: Number(before) } });
-      if (filter.events && filter.events.length > 0)
-        qb.andWhere({ type: { $in: [...new Set(filter.events)] } });
-      if (filter.clientId !== null && filter.clientId !== undefined)
-        qb.andWhere({ clientUuid: (await registry.resolve(em, filter.clientId)).uuid });
-      const tags = [...new Set(filter.tags ?? [])];
-      if (tags.length > 0) {
-        qb.andWhere(
-          `e.client_uuid in (select ct.client_uuid from client_tag ct join tag t on t.id = ct.tag_id where t.name in (${tags
-            .map(() => '?')
-            .join(',')}) group by ct.client_uuid having count(distinct t.id) = ?)`,
-          [...tags, tags.length],
-        );
-      }
+      if (types) qb.andWhere({ type: { $in: types } });
+      if (uuid) qb.andWhere({ clientUuid: uuid });
+      if (tags) qb.andWhere(...withAllTags('e.client_uuid', tags));
       const rows = await qb.getResultList();
       return rows.map((row) => ({
         id: row.id,
@@ -579,7 +601,7 @@ export function createFleet(options: FleetOptions) {
       const source = bus.subscribe(() => true);
       let matches: (event: FleetEvent) => Promise<boolean>;
       try {
-        matches = await eventMatcher(filter);
+        matches = liveEventMatcher(await resolveEventFilter(filter));
       } catch (error) {
         await source.return?.();
         throw error;
@@ -670,10 +692,7 @@ export function createFleet(options: FleetOptions) {
             : null;
         changed['allowed_paths'] = client.allowedPaths;
       }
-      await em.flush();
-      if (Object.keys(changed).length > 0)
-        await audit.record(FleetEventType.updated, client.uuid, changed, caller.actor);
-      return registry.view(client);
+      return saveChange(em, client, changed, caller);
     },
 
     /** Operational settings: webhook and rate limits. null (or "" for the URL) restores the default. */
@@ -702,10 +721,7 @@ export function createFleet(options: FleetOptions) {
         client.rateLimitMode = asRateLimitMode(input.rateLimitMode);
         changed['rate_limit_mode'] = input.rateLimitMode;
       }
-      await em.flush();
-      if (Object.keys(changed).length > 0)
-        await audit.record(FleetEventType.updated, client.uuid, changed, caller.actor);
-      return registry.view(client);
+      return saveChange(em, client, changed, caller);
     },
 
     /**
@@ -717,13 +733,7 @@ export function createFleet(options: FleetOptions) {
       ref: string,
       input: DecommissionInput,
       caller: Caller,
-    ): Promise<{
-      client: ClientView;
-      serviceStop: {
-        result: RunCommandResult | null;
-        error: { code: string; message: string } | null;
-      } | null;
-    }> {
+    ): Promise<{ client: ClientView; serviceStop: ServiceStop | null }> {
       if ((input.reason?.length ?? 0) > 1024) throw bad('reason is at most 1024 characters.');
       const stopCommand = input.stopCommand ?? DEFAULT_STOP_COMMAND;
       const stopService = input.stopService ?? true;
@@ -735,10 +745,7 @@ export function createFleet(options: FleetOptions) {
           `Client "${target.clientId}" was already decommissioned on ${target.decommissionedAt.toISOString()}. Call restoreClient to bring it back.`,
         );
       }
-      let serviceStop: {
-        result: RunCommandResult | null;
-        error: { code: string; message: string } | null;
-      } | null = null;
+      let serviceStop: ServiceStop | null = null;
       if (stopService && registry.session(target.uuid)) {
         try {
           serviceStop = {

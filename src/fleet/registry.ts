@@ -30,7 +30,7 @@ import {
 } from './client-view.js';
 import { inactiveReason } from './enrollment-tokens.js';
 import { FleetEventType } from './events.js';
-import { findOrCreateTags, isValidTag } from './tags.js';
+import { findOrCreateTags, isValidTag, withAllTags } from './tags.js';
 
 export type FleetSession = AgentSession<Admission>;
 
@@ -280,15 +280,7 @@ export function createRegistry(deps: {
       );
     }
     if (filter.purpose) qb.andWhere("c.purpose like ? escape '\\'", [like(filter.purpose)]);
-    const tags = [...new Set(filter.tags ?? [])];
-    if (tags.length > 0) {
-      qb.andWhere(
-        `c.uuid in (select ct.client_uuid from client_tag ct join tag t on t.id = ct.tag_id where t.name in (${tags
-          .map(() => '?')
-          .join(',')}) group by ct.client_uuid having count(distinct t.id) = ?)`,
-        [...tags, tags.length],
-      );
-    }
+    if (filter.tags && filter.tags.length > 0) qb.andWhere(...withAllTags('c.uuid', filter.tags));
     for (const capability of new Set(filter.capabilities ?? [])) {
       qb.andWhere('exists (select 1 from json_each(c.capabilities) j where j.value = ?)', [
         capability,

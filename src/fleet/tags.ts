@@ -24,3 +24,17 @@ export async function findOrCreateTags(
   const byName = new Map(existing.map((tag) => [tag.name, tag]));
   return unique.map((name) => byName.get(name) ?? em.create(TagEntity, { name }));
 }
+
+/**
+ * A SQL condition (and its parameters) for query builders: `column` (a client uuid) belongs to a
+ * client carrying ALL of `tags`.
+ */
+export function withAllTags(column: string, tags: readonly string[]): [string, unknown[]] {
+  const unique = [...new Set(tags)];
+  return [
+    `${column} in (select ct.client_uuid from client_tag ct join tag t on t.id = ct.tag_id where t.name in (${unique
+      .map(() => '?')
+      .join(',')}) group by ct.client_uuid having count(distinct t.id) = ?)`,
+    [...unique, unique.length],
+  ];
+}

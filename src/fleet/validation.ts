@@ -8,6 +8,7 @@ import { quote } from '../lib/quote.js';
 import { MAX_COMMAND_TIMEOUT_MS } from '../protocol/rpc.js';
 import { RateLimitMode, type RateLimitModeName } from './client-view.js';
 import type { ClientFilter } from './registry.js';
+import type { CreateTokenInput } from './enrollment-tokens.js';
 import { invalidTagMessage, isValidTag } from './tags.js';
 
 export const MAX_COMMAND_BYTES = 256 * 1024;
@@ -189,16 +190,7 @@ function validateWebhookUrl(raw: string): string {
   return url.toString();
 }
 
-export interface TokenInput {
-  name?: string | null | undefined;
-  displayName?: string | null | undefined;
-  purpose?: string | null | undefined;
-  tags?: readonly string[] | null | undefined;
-  maxUses?: number | null | undefined;
-  expiresInSeconds?: number | null | undefined;
-}
-
-export function validateTokenInput(input: TokenInput): void {
+export function validateTokenInput(input: CreateTokenInput): void {
   if (
     input.maxUses !== null &&
     input.maxUses !== undefined &&

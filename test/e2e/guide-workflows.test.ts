@@ -108,6 +108,15 @@ const TagsDocument = graphql(`
   }
 `);
 
+const TagDocument = graphql(`
+  query GuideTag($name: String!) {
+    tag(name: $name) {
+      name
+      clientCount
+    }
+  }
+`);
+
 const BulkUpdateDocument = graphql(`
   mutation GuideBulkUpdate($filter: ClientFilter!, $input: UpdateClientsInput!) {
     updateClients(filter: $filter, input: $input) {
@@ -382,6 +391,9 @@ describe('the infrastructure guide through GraphQL', () => {
   });
 
   test('tags: names, client counts and their clients', async () => {
+    const one = await server.gql.request(TagDocument, { name: 'critical' });
+    assert.deepEqual(one.tag, { name: 'critical', clientCount: 1 });
+    assert.equal((await server.gql.request(TagDocument, { name: 'nobody' })).tag, null);
     const { tags } = await server.gql.request(TagsDocument, {});
     const usEast = tags.find((t) => t.name === 'us-east');
     assert.equal(usEast?.clientCount, 2);
@@ -606,6 +618,8 @@ describe('the infrastructure guide through GraphQL', () => {
         filter: { tags: ['retiring'], includeDecommissioned: true },
       });
       assert.equal(kept.clients.length, 1, 'but kept, with its metadata');
+      const retiring = await server.gql.request(TagDocument, { name: 'retiring' });
+      assert.equal(retiring.tag, null, 'a tag only decommissioned clients carry is not listed');
       const history = (await server.gql.request(EventsOfClientDocument, { clientId: victim.uuid }))
         .events;
       for (const name of ['client.connected', 'command_executed', 'client.decommissioned'])

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { graphql as execute } from 'graphql';
+import { graphql as execute, parse, subscribe } from 'graphql';
 import pino from 'pino';
 import { createFleet, type Fleet } from '../../src/fleet/fleet.js';
 import { createAuthorizedKeys } from '../../src/fleet/authorized-keys.js';
@@ -161,6 +161,43 @@ test('the audit trail filtered by tags and type: one statement for the events, w
     assert.deepEqual(event.client.tags.map((t) => t.name).sort(), ['production', 'us-east']);
   }
   assert.ok(count <= 4, `expected at most 4 statements, got ${count}:\n${statements.join('\n')}`);
+});
+
+test('one published event costs one client lookup, however many subscribe', async () => {
+  const subscriptions = [];
+  for (let i = 0; i < 20; i += 1) {
+    const context: GraphQLContext = {
+      fleet,
+      caller: { actor: 'test' },
+      loaders: fleet.createLoaders(),
+    };
+    const stream = await subscribe({
+      schema,
+      document: parse(
+        'subscription { clientEvents(filter: { tags: ["production"] }) { event client { clientId tags { name } } } }',
+      ),
+      contextValue: context,
+    });
+    assert.ok(Symbol.asyncIterator in stream, JSON.stringify(stream));
+    subscriptions.push(stream);
+  }
+  await fleet.updateClient('host-000', { purpose: 'watched' }, { actor: 'test' });
+  statements = [];
+  const received = await Promise.all(subscriptions.map((stream) => stream.next()));
+  const delivered = statements.length;
+  for (const { value } of received) {
+    assert.deepEqual(JSON.parse(JSON.stringify(value)), {
+      data: {
+        clientEvents: {
+          event: 'client.updated',
+          client: { clientId: 'host-000', tags: [{ name: 'production' }, { name: 'us-east' }] },
+        },
+      },
+    });
+  }
+  for (const stream of subscriptions) await stream.return?.();
+  // The tag filter and the event's client share one lookup (the client and its tags).
+  assert.ok(delivered <= 3, `expected at most 3 statements for 20 subscribers, got ${delivered}`);
 });
 
 test('a plain list is bounded: past 5000 matches it says how many and points to paging', async () => {

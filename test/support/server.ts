@@ -160,25 +160,35 @@ async function subscribe<R, V>(
   await new Promise((r) => setTimeout(r, 250));
   return {
     results,
-    async next(match = () => true, timeoutMs = 15_000) {
-      const deadline = setTimeout(
-        () => results.end(new Error('no matching subscription event in time')),
-        timeoutMs,
-      );
-      try {
-        for (;;) {
-          const { value, done } = await results.next();
-          if (done) throw new Error('subscription ended');
-          if (value.errors) throw new Error(`subscription error: ${JSON.stringify(value.errors)}`);
-          if (value.data && match(value.data)) return value.data;
-        }
-      } finally {
-        clearTimeout(deadline);
-      }
-    },
+    next: (match, timeoutMs) => nextMatching(results, match, timeoutMs),
     close() {
       void client.dispose();
       registry.delete(client);
     },
   };
+}
+
+/**
+ * The next result whose data satisfies `match`; an error result, the end of the stream or the
+ * deadline (which ends the stream) fail it. Shared by the graphql-ws and SSE subscribers.
+ */
+export async function nextMatching<R>(
+  results: AsyncQueue<{ data?: R; errors?: unknown[] }>,
+  match: (data: R) => boolean = () => true,
+  timeoutMs = 15_000,
+): Promise<R> {
+  const deadline = setTimeout(
+    () => results.end(new Error('no matching subscription event in time')),
+    timeoutMs,
+  );
+  try {
+    for (;;) {
+      const { value, done } = await results.next();
+      if (done) throw new Error('subscription ended');
+      if (value.errors) throw new Error(`subscription error: ${JSON.stringify(value.errors)}`);
+      if (value.data && match(value.data)) return value.data;
+    }
+  } finally {
+    clearTimeout(deadline);
+  }
 }

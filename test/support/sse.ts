@@ -6,7 +6,7 @@ import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { GraphQLErrorItem } from '../../src/cli/graphql-client.js';
 import { createAsyncQueue } from '../../src/lib/async-queue.js';
-import type { Subscription, TestServer } from './server.js';
+import { nextMatching, type Subscription, type TestServer } from './server.js';
 
 export interface SseOptions {
   /** The Authorization header; `null` sends none. Default: `Bearer <the server's key>`. */
@@ -88,22 +88,7 @@ export async function subscribeSse<R, V>(
 
   return {
     results,
-    async next(match = () => true, timeoutMs = 15_000) {
-      const deadline = setTimeout(
-        () => results.end(new Error('no matching subscription event in time')),
-        timeoutMs,
-      );
-      try {
-        for (;;) {
-          const { value, done } = await results.next();
-          if (done) throw new Error('subscription ended');
-          if (value.errors) throw new Error(`subscription error: ${JSON.stringify(value.errors)}`);
-          if (value.data && match(value.data)) return value.data;
-        }
-      } finally {
-        clearTimeout(deadline);
-      }
-    },
+    next: (match, timeoutMs) => nextMatching(results, match, timeoutMs),
     close() {
       closing = true;
       controller.abort();

@@ -6,7 +6,7 @@ import type { ClientOutcome } from '../../fleet/fleet.js';
 import type { RunCommandResult } from '../../protocol/rpc.js';
 import { builder } from '../builder.js';
 import { ClientFilterInput, ClientRef } from './client.js';
-import { CommandResultRef, EnvironmentVariableInput } from './command.js';
+import { CommandResultRef, EnvironmentVariableInput, toEnvRecord } from './command.js';
 import { OperationErrorRef } from './operation-error.js';
 
 const UpdateClientsInput = builder.inputType('UpdateClientsInput', {
@@ -129,7 +129,7 @@ builder.mutationFields((t) => ({
           cmd: args.cmd,
           cwd: args.cwd,
           timeout: args.timeout,
-          env: args.env ? Object.fromEntries(args.env.map((v) => [v.name, v.value])) : null,
+          env: toEnvRecord(args.env),
         },
         args.parallelism ?? 10,
         ctx.caller,

@@ -38,6 +38,13 @@ export const EnvironmentVariableInput = builder.inputType('EnvironmentVariableIn
   }),
 });
 
+/** The env argument as the fleet takes it (a later duplicate name wins). */
+export function toEnvRecord(
+  env: readonly { name: string; value: string }[] | null | undefined,
+): Record<string, string> | null {
+  return env ? Object.fromEntries(env.map((v) => [v.name, v.value])) : null;
+}
+
 builder.mutationFields((t) => ({
   runCommand: t.field({
     type: CommandResultRef,
@@ -72,7 +79,7 @@ builder.mutationFields((t) => ({
           cmd: args.cmd,
           cwd: args.cwd,
           timeout: args.timeout,
-          env: args.env ? Object.fromEntries(args.env.map((v) => [v.name, v.value])) : null,
+          env: toEnvRecord(args.env),
         },
         ctx.caller,
       ),

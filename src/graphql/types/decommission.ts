@@ -1,17 +1,11 @@
 // Retiring a client (the guide's decommissioning checklist in one mutation), and undoing it.
 
 import type { ClientView } from '../../fleet/client-view.js';
-import { DEFAULT_STOP_COMMAND } from '../../fleet/fleet.js';
-import type { RunCommandResult } from '../../protocol/rpc.js';
+import { DEFAULT_STOP_COMMAND, type ServiceStop } from '../../fleet/fleet.js';
 import { builder } from '../builder.js';
 import { ClientRef } from './client.js';
 import { CommandResultRef } from './command.js';
 import { OperationErrorRef } from './operation-error.js';
-
-interface ServiceStop {
-  result: RunCommandResult | null;
-  error: { code: string; message: string } | null;
-}
 
 const ServiceStopRef = builder.objectRef<ServiceStop>('ServiceStop');
 ServiceStopRef.implement({

@@ -1,11 +1,10 @@
 // An expected failure reported as data (one client's part of a bulk operation), with the same
 // code and message a single operation would have raised as a GraphQL error.
 
+import type { OperationFailure } from '../../fleet/fleet.js';
 import { builder } from '../builder.js';
 
-export const OperationErrorRef = builder.objectRef<{ code: string; message: string }>(
-  'OperationError',
-);
+export const OperationErrorRef = builder.objectRef<OperationFailure>('OperationError');
 OperationErrorRef.implement({
   description: 'Why an operation failed for one client.',
   fields: (t) => ({

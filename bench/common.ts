@@ -1,0 +1,55 @@
+// What every benchmark shares: progress lines on stderr, a cleanup stack that undoes what a run
+// started (newest first) whatever happens, and a description of the machine for the report.
+
+import os from 'node:os';
+
+export function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+export interface Cleanups {
+  add(what: string, run: () => Promise<unknown>): void;
+  /** How many are registered now: `unwind(mark)` undoes only what came after. */
+  mark(): number;
+  /** Undoes, newest first, everything registered since `mark` (0: everything), one at a time. */
+  unwind(mark?: number): Promise<void>;
+}
+
+export function createCleanups(): Cleanups {
+  const stack: { what: string; run: () => Promise<unknown> }[] = [];
+  let unwinding: Promise<void> = Promise.resolve();
+  return {
+    add: (what, run) => void stack.push({ what, run }),
+    mark: () => stack.length,
+    unwind(mark = 0) {
+      unwinding = unwinding.then(async () => {
+        while (stack.length > mark) {
+          const { what, run } = stack.pop() as (typeof stack)[number];
+          try {
+            await run();
+          } catch (error) {
+            progress(`cleanup of ${what} failed: ${(error as Error).message}`);
+          }
+        }
+      });
+      return unwinding;
+    },
+  };
+}
+
+export function machine(extra: Record<string, string> = {}): Record<string, string> {
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: String(cpus.length),
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    'load (start)': os
+      .loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' '),
+    ...extra,
+  };
+}
