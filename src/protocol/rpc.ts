@@ -168,12 +168,29 @@ export interface GetMetricsParams {
 /** Metrics are a JSON object; the detailed shape is documented in docs/API.md. */
 export type MetricsResult = Record<string, unknown>;
 
-export type HeartbeatParams = Record<string, never>;
+export interface HeartbeatParams {
+  /** Also sample the metrics summary (for resource-threshold health checks). */
+  metrics?: boolean | undefined;
+}
+
+/** get_metrics with `summary: true`: the figures health checks compare to thresholds. */
+export interface MetricsSummary {
+  hostname: string;
+  platform: string;
+  cpuPercent: number | null;
+  memoryPercent: number | null;
+  diskPercent: number | null;
+  load1: number | null;
+  uptimeS: number | null;
+  [key: string]: unknown;
+}
 
 export interface HeartbeatResult {
   /** Agent clock, epoch milliseconds. */
   time: number;
   uptimeS: number;
+  /** The metrics summary, when asked for. */
+  metrics?: MetricsSummary | undefined;
 }
 
 /** Parameters and results of each method, keyed by wire name (snake_case, like the MCP tools). */

@@ -102,8 +102,28 @@ export const listFilesResultSchema = z.object({
 export const getMetricsParamsSchema = z.object({ summary: z.boolean().optional() });
 export const metricsResultSchema = z.record(z.string(), z.unknown());
 
-export const heartbeatParamsSchema = z.object({}).strict();
-export const heartbeatResultSchema = z.object({ time: z.number(), uptimeS: z.number() });
+export const heartbeatParamsSchema = z.object({ metrics: z.boolean().optional() }).strict();
+
+const percentOrNull = z.number().min(0).max(100).nullable();
+
+/** The summary form of get_metrics: what health checks and fleetHealth compare to thresholds. */
+export const metricsSummarySchema = z
+  .object({
+    hostname: z.string().max(256),
+    platform: z.string().max(64),
+    cpuPercent: percentOrNull,
+    memoryPercent: percentOrNull,
+    diskPercent: percentOrNull,
+    load1: z.number().nullable(),
+    uptimeS: z.number().nullable(),
+  })
+  .passthrough();
+
+export const heartbeatResultSchema = z.object({
+  time: z.number(),
+  uptimeS: z.number(),
+  metrics: metricsSummarySchema.optional(),
+});
 
 type Schemas = {
   [M in keyof RpcMethods]: {

@@ -21,6 +21,12 @@ export const ClientEntity = defineEntity({
     rateLimitRpm: p.integer().nullable(),
     rateLimitConcurrent: p.integer().nullable(),
     rateLimitMode: p.string().length(16).nullable(),
+    // Resource thresholds (percent; null = the server default) and whether crossing one makes
+    // the client unhealthy (null = the server default).
+    cpuThreshold: p.double().nullable(),
+    memoryThreshold: p.double().nullable(),
+    diskThreshold: p.double().nullable(),
+    resourceChecks: p.boolean().nullable(),
     decommissionedAt: p.datetime().nullable(),
 
     // Facts the agent reports.
