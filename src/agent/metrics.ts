@@ -1,17 +1,41 @@
 // Host metrics for get_metrics, in a full form and a summary form (the hub's health checks).
-// node:os gives the portable part; on Linux /proc adds what it lacks: available memory, swap,
-// real mounts, network counters, the process count. Anything a platform cannot tell is null or
-// an empty list — metrics never throw.
+// node:os gives the portable part (CPU times, load, cores, uptime, hostname). The rest comes
+// from one of two sources:
+// - Linux: /proc (available memory, swap, real mounts through statfs, network counters, the
+//   process count). Reading a few files takes about a millisecond and starts no process, which
+//   matters because the summary is sampled with every heartbeat.
+// - macOS, Windows and anything else: the systeminformation package (metrics-portable.ts), which
+//   shells out to vm_stat/df/netstat/ps or PowerShell. `portable: true` or
+//   ETPHONEHOME_METRICS_PORTABLE=1 forces it on Linux too (that is how it is tested here).
+// Both give the same shape. Every platform call is bounded by a timeout (a hung NFS mount or a
+// stuck child process leaves its disk or field out) and anything a platform cannot tell is null
+// or an empty list: metrics never throw.
 
-import { readdir, readFile, stat, statfs } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  readPortableDisks,
+  readPortableMemory,
+  readPortableNetwork,
+  readPortableProcessCount,
+  type MemoryAndSwap,
+} from './metrics-portable.js';
+import {
+  diskUsage,
+  orNull,
+  percent,
+  usage,
+  withTimeout,
+  type DiskUsage,
+  type Mount,
+  type NetworkCounters,
+} from './metrics-usage.js';
+
+export type { DiskUsage, Mount, NetworkCounters, Usage } from './metrics-usage.js';
 
 const DEFAULT_SAMPLE_MS = 250;
-/** A dead NFS server hangs statfs forever; a disk slower than this is left out. */
-const STATFS_TIMEOUT_MS = 2000;
-const isLinux = process.platform === 'linux';
+export const PORTABLE_METRICS_ENV = 'ETPHONEHOME_METRICS_PORTABLE';
 
 /** Filesystems that occupy no disk of their own. */
 // prettier-ignore
@@ -22,41 +46,23 @@ const PSEUDO_FS_TYPES = new Set([
   'rpc_pipefs', 'securityfs', 'selinuxfs', 'squashfs', 'sysfs', 'tmpfs', 'tracefs',
 ]);
 
-export interface Usage {
-  totalBytes: number;
-  usedBytes: number;
-  freeBytes: number;
-  percent: number;
-}
-
-export interface Mount {
-  device: string;
-  mount: string;
-  fsType: string;
-}
-
-export interface DiskUsage extends Usage {
-  mount: string;
-  device: string | null;
-  fsType: string | null;
-}
-
-export interface NetworkCounters {
-  interface: string;
-  rxBytes: number;
-  txBytes: number;
-}
-
-export async function collectMetrics(options: {
+export interface MetricsOptions {
   summary: boolean;
+  /** How long the CPU usage is sampled over (default 250 ms). */
   sampleMs?: number;
-}): Promise<Record<string, unknown>> {
-  const [cpuPercent, meminfo, disks] = await Promise.all([
+  /** Use the portable sources even on Linux (default: ETPHONEHOME_METRICS_PORTABLE=1). */
+  portable?: boolean;
+}
+
+export async function collectMetrics(options: MetricsOptions): Promise<Record<string, unknown>> {
+  const portable =
+    options.portable ?? (process.platform !== 'linux' || process.env[PORTABLE_METRICS_ENV] === '1');
+  const [cpuPercent, memoryAndSwap, disks] = await Promise.all([
     sampleCpuPercent(options.sampleMs ?? DEFAULT_SAMPLE_MS),
-    isLinux ? orNull(async () => parseMeminfo(await readFile('/proc/meminfo', 'utf8'))) : null,
-    orNull(readDisks),
+    portable ? readPortableMemory(options) : readProcMemory(),
+    portable ? readPortableDisks(options) : orNull(readProcDisks),
   ]);
-  const memory = memoryUsage(meminfo);
+  const { memory, swap } = memoryAndSwap;
   const load = readLoad();
   const uptimeS = Math.floor(os.uptime());
 
@@ -74,9 +80,11 @@ export async function collectMetrics(options: {
   }
 
   const [network, processCount, bootTime] = await Promise.all([
-    isLinux ? orNull(async () => parseNetDev(await readFile('/proc/net/dev', 'utf8'))) : null,
-    isLinux ? orNull(countProcesses) : null,
-    readBootTime(uptimeS),
+    portable
+      ? readPortableNetwork()
+      : orNull(async () => parseNetDev(await readFile('/proc/net/dev', 'utf8'))),
+    portable ? readPortableProcessCount() : orNull(countProcesses),
+    readBootTime(uptimeS, portable),
   ]);
   const cores = os.cpus().length;
   return {
@@ -88,7 +96,7 @@ export async function collectMetrics(options: {
     bootTime,
     cpu: { usagePercent: cpuPercent, cores: cores > 0 ? cores : null, load },
     memory,
-    swap: swapUsage(meminfo),
+    swap,
     disks: disks ?? [],
     network: network ?? [],
     processCount,
@@ -123,26 +131,19 @@ function readLoad(): number[] | null {
   return os.loadavg().map((value) => Math.round(value * 100) / 100);
 }
 
-function memoryUsage(meminfo: Map<string, number> | null): Usage {
+async function readProcMemory(): Promise<MemoryAndSwap> {
+  const meminfo = await orNull(async () => parseMeminfo(await readFile('/proc/meminfo', 'utf8')));
   const totalBytes = meminfo?.get('MemTotal') ?? os.totalmem();
   // MemAvailable counts reclaimable cache as free, as `free` does; MemFree alone would not.
   const freeBytes = meminfo?.get('MemAvailable') ?? os.freemem();
-  return usage(totalBytes, totalBytes - freeBytes);
-}
-
-function swapUsage(meminfo: Map<string, number> | null): Usage | null {
-  const totalBytes = meminfo?.get('SwapTotal');
-  const freeBytes = meminfo?.get('SwapFree');
-  if (totalBytes === undefined || freeBytes === undefined) return null;
-  return usage(totalBytes, totalBytes - freeBytes);
-}
-
-function usage(totalBytes: number, usedBytes: number): Usage {
+  const swapTotalBytes = meminfo?.get('SwapTotal');
+  const swapFreeBytes = meminfo?.get('SwapFree');
   return {
-    totalBytes,
-    usedBytes,
-    freeBytes: totalBytes - usedBytes,
-    percent: percent(usedBytes, totalBytes),
+    memory: usage(totalBytes, totalBytes - freeBytes),
+    swap:
+      swapTotalBytes === undefined || swapFreeBytes === undefined
+        ? null
+        : usage(swapTotalBytes, swapTotalBytes - swapFreeBytes),
   };
 }
 
@@ -158,36 +159,10 @@ function parseMeminfo(text: string): Map<string, number> {
   return fields;
 }
 
-async function readDisks(): Promise<DiskUsage[]> {
-  if (!isLinux) {
-    // Without /proc/mounts, the disk the agent runs from is the one we can name.
-    const mount = path.parse(process.cwd()).root;
-    const disk = await withTimeout(diskUsage({ mount, device: '', fsType: '' }));
-    return disk === null ? [] : [{ ...disk, device: null, fsType: null }];
-  }
+async function readProcDisks(): Promise<DiskUsage[]> {
   const mounts = parseMounts(await readFile('/proc/mounts', 'utf8'));
-  const disks = await Promise.all(mounts.map((mount) => withTimeout(diskUsage(mount))));
+  const disks = await Promise.all(mounts.map((mount) => withTimeout(() => diskUsage(mount))));
   return disks.filter((disk): disk is DiskUsage => disk !== null);
-}
-
-async function diskUsage(mount: Mount): Promise<DiskUsage | null> {
-  // A mounted file is a bind mount (a container's /etc/hosts), not a disk of its own.
-  if (!(await stat(mount.mount)).isDirectory()) return null;
-  const fs = await statfs(mount.mount);
-  if (fs.blocks === 0) return null;
-  const totalBytes = fs.blocks * fs.bsize;
-  const usedBytes = (fs.blocks - fs.bfree) * fs.bsize;
-  // As df: the percentage is of what unprivileged users can use (root's reserve left out).
-  const freeBytes = fs.bavail * fs.bsize;
-  return {
-    mount: mount.mount,
-    device: mount.device,
-    fsType: mount.fsType,
-    totalBytes,
-    usedBytes,
-    freeBytes,
-    percent: percent(usedBytes, usedBytes + freeBytes),
-  };
 }
 
 /**
@@ -245,37 +220,12 @@ async function countProcesses(): Promise<number> {
   return (await readdir('/proc')).filter((name) => /^\d+$/.test(name)).length;
 }
 
-async function readBootTime(uptimeS: number): Promise<string> {
-  if (isLinux) {
+async function readBootTime(uptimeS: number, portable: boolean): Promise<string> {
+  if (!portable) {
     // btime is exact; now − uptime drifts by a second between calls.
     const procStat = await orNull(() => readFile('/proc/stat', 'utf8'));
     const btime = procStat === null ? undefined : /^btime (\d+)$/m.exec(procStat)?.[1];
     if (btime !== undefined) return new Date(Number(btime) * 1000).toISOString();
   }
   return new Date((Math.round(Date.now() / 1000) - uptimeS) * 1000).toISOString();
-}
-
-/** Percentage rounded to one decimal; 0 of 0 is 0. */
-function percent(part: number, whole: number): number {
-  return whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0;
-}
-
-async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
-  try {
-    return await work();
-  } catch {
-    return null;
-  }
-}
-
-async function withTimeout<T>(work: Promise<T | null>): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), STATFS_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([work.catch(() => null), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
