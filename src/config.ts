@@ -24,8 +24,31 @@ export interface ServerConfig {
   /** From ETPHONEHOME_API_KEY; null = use (or create) <data-dir>/api_key. */
   apiKey: string | null;
   rateLimit: { rpm: number; concurrent: number; mode: RateLimitModeName };
+  health: HealthConfig;
+  /** SSH keepalives from the hub: a silently dead network path is cut after interval × count. */
+  sshKeepalive: { intervalS: number; countMax: number };
   graphql: { introspection: boolean; maxDepth: number; maxCost: number };
   logLevel: string;
+}
+
+export interface ResourceThresholds {
+  /** Percent; a sample above it is over the threshold. */
+  cpu: number;
+  memory: number;
+  disk: number;
+}
+
+export interface HealthConfig {
+  heartbeatIntervalS: number;
+  /** Consecutive failed heartbeats (or samples over a threshold) that make a client unhealthy. */
+  heartbeatFailures: number;
+  /** After a connection, failures are not counted for this long. */
+  graceS: number;
+  /** How long one heartbeat may take before it counts as failed. */
+  heartbeatTimeoutS: number;
+  /** Whether crossing a resource threshold makes a client unhealthy (per client overridable). */
+  resourceChecks: boolean;
+  thresholds: ResourceThresholds;
 }
 
 export const serverUsage = `Usage: etphonehome server [options]
@@ -37,6 +60,11 @@ Options:
   --http-host H       HTTP listen address (env ETPHONEHOME_HTTP_HOST; default 127.0.0.1)
   --http-port N       HTTP listen port (env ETPHONEHOME_HTTP_PORT; default 8765; 0 = any free port)
   --open-enrollment   admit any new key (env ETPHONEHOME_OPEN_ENROLLMENT=1); for trials and tests
+  --heartbeat-interval S   seconds between heartbeats (env ETPHONEHOME_HEARTBEAT_INTERVAL_S; default 30)
+  --heartbeat-failures N   consecutive failures before a client is unhealthy
+                      (env ETPHONEHOME_HEARTBEAT_FAILURES; default 3)
+  --health-grace S    seconds after a connection during which failures do not count
+                      (env ETPHONEHOME_HEALTH_GRACE_S; default 60)
   --disable-introspection  hide the GraphQL schema (env ETPHONEHOME_GRAPHQL_INTROSPECTION=0);
                       GraphiQL's documentation and completion then stop working
   --log-level LEVEL   trace|debug|info|warn|error (env ETPHONEHOME_LOG_LEVEL; default info)
@@ -47,6 +75,14 @@ Environment:
   ETPHONEHOME_RATE_LIMIT_RPM     default requests per minute per client (60)
   ETPHONEHOME_RATE_LIMIT_CONCURRENT  default concurrent requests per client (10)
   ETPHONEHOME_RATE_LIMIT_MODE    warn|enforce|off (warn)
+  ETPHONEHOME_HEARTBEAT_TIMEOUT_S  how long one heartbeat may take (10)
+  ETPHONEHOME_RESOURCE_CHECKS    1 = crossing a resource threshold makes a client unhealthy
+                                 (default 0: thresholds only flag clients in fleetHealth)
+  ETPHONEHOME_CPU_THRESHOLD      CPU percent over which a client is flagged (80)
+  ETPHONEHOME_MEMORY_THRESHOLD   memory percent (85)
+  ETPHONEHOME_DISK_THRESHOLD     fullest disk percent (85)
+  ETPHONEHOME_SSH_KEEPALIVE_S    seconds between SSH keepalives to each agent (30)
+  ETPHONEHOME_SSH_KEEPALIVE_COUNT  unanswered keepalives before the link is cut (4)
   ETPHONEHOME_GRAPHQL_MAX_DEPTH  deepest selection an operation may make (10)
   ETPHONEHOME_GRAPHQL_MAX_COST   most an operation may cost (100000; about one per field,
                                  times the page size of a connection)
@@ -70,6 +106,20 @@ function positiveInt(value: string, name: string, max: number): number {
   return n;
 }
 
+function wholeNumber(value: string, name: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${value}").`);
+  return n;
+}
+
+function percentage(value: string, name: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100)
+    throw new ConfigError(`${name} must be a percentage from 0 to 100 (got "${value}").`);
+  return n;
+}
+
 function flag(value: string | undefined): boolean {
   return value !== undefined && /^(1|true|yes|on)$/i.test(value);
 }
@@ -89,6 +139,9 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         'http-port': { type: 'string' },
         'open-enrollment': { type: 'boolean' },
         'disable-introspection': { type: 'boolean' },
+        'heartbeat-interval': { type: 'string' },
+        'heartbeat-failures': { type: 'string' },
+        'health-grace': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -138,6 +191,55 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         10_000,
       ),
       mode: mode.toUpperCase() as RateLimitModeName,
+    }),
+    health: Object.freeze({
+      heartbeatIntervalS: wholeNumber(
+        v['heartbeat-interval'] ?? env['ETPHONEHOME_HEARTBEAT_INTERVAL_S'] ?? '30',
+        '--heartbeat-interval (ETPHONEHOME_HEARTBEAT_INTERVAL_S)',
+        1,
+        86_400,
+      ),
+      heartbeatFailures: wholeNumber(
+        v['heartbeat-failures'] ?? env['ETPHONEHOME_HEARTBEAT_FAILURES'] ?? '3',
+        '--heartbeat-failures (ETPHONEHOME_HEARTBEAT_FAILURES)',
+        1,
+        1000,
+      ),
+      graceS: wholeNumber(
+        v['health-grace'] ?? env['ETPHONEHOME_HEALTH_GRACE_S'] ?? '60',
+        '--health-grace (ETPHONEHOME_HEALTH_GRACE_S)',
+        0,
+        86_400,
+      ),
+      heartbeatTimeoutS: wholeNumber(
+        env['ETPHONEHOME_HEARTBEAT_TIMEOUT_S'] ?? '10',
+        'ETPHONEHOME_HEARTBEAT_TIMEOUT_S',
+        1,
+        3600,
+      ),
+      resourceChecks: flag(env['ETPHONEHOME_RESOURCE_CHECKS']),
+      thresholds: Object.freeze({
+        cpu: percentage(env['ETPHONEHOME_CPU_THRESHOLD'] ?? '80', 'ETPHONEHOME_CPU_THRESHOLD'),
+        memory: percentage(
+          env['ETPHONEHOME_MEMORY_THRESHOLD'] ?? '85',
+          'ETPHONEHOME_MEMORY_THRESHOLD',
+        ),
+        disk: percentage(env['ETPHONEHOME_DISK_THRESHOLD'] ?? '85', 'ETPHONEHOME_DISK_THRESHOLD'),
+      }),
+    }),
+    sshKeepalive: Object.freeze({
+      intervalS: wholeNumber(
+        env['ETPHONEHOME_SSH_KEEPALIVE_S'] ?? '30',
+        'ETPHONEHOME_SSH_KEEPALIVE_S',
+        1,
+        3600,
+      ),
+      countMax: wholeNumber(
+        env['ETPHONEHOME_SSH_KEEPALIVE_COUNT'] ?? '4',
+        'ETPHONEHOME_SSH_KEEPALIVE_COUNT',
+        1,
+        100,
+      ),
     }),
     graphql: Object.freeze({
       introspection:

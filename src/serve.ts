@@ -61,6 +61,7 @@ export async function startServer(
     authorizedKeys: createAuthorizedKeys(join(config.dataDir, 'authorized_keys'), logger),
     openEnrollment: config.openEnrollment,
     rateLimitDefaults: config.rateLimit,
+    health: config.health,
     version: VERSION,
   });
 
@@ -70,7 +71,11 @@ export async function startServer(
     logger,
     authorize: fleet.authorize,
     onSession: fleet.attachSession,
-    ...(options.hubLimits ? { limits: options.hubLimits } : {}),
+    limits: {
+      keepaliveIntervalMs: config.sshKeepalive.intervalS * 1000,
+      keepaliveCountMax: config.sshKeepalive.countMax,
+      ...options.hubLimits,
+    },
   });
   const api = createApiServer({
     fleet,

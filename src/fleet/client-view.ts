@@ -1,6 +1,8 @@
 // What every door (GraphQL, MCP, CLI) sees of a client: the stored record merged with the live
 // link state and the effective settings (a client's own rate limits, or the server defaults).
 
+import type { HealthConfig, ResourceThresholds } from '../config.js';
+import type { MetricsSummary } from '../protocol/rpc.js';
 import type { Client } from '../store/entities/index.js';
 
 export const HealthStatus = {
@@ -19,6 +21,9 @@ export interface RateLimitDefaults {
   mode: RateLimitModeName;
 }
 
+/** What the server defaults a client's health settings to. */
+export type HealthDefaults = Pick<HealthConfig, 'thresholds' | 'resourceChecks'>;
+
 export interface LiveState {
   connectedAt: Date;
   remoteAddress: string;
@@ -26,6 +31,11 @@ export interface LiveState {
   health: HealthStatusName;
   healthReason: string | null;
   healthSince: Date;
+  /** The last heartbeat answered, and how many failed in a row since. */
+  lastHeartbeatAt: Date | null;
+  heartbeatFailures: number;
+  /** The metrics summary sampled with the last heartbeat (resource checks on). */
+  lastSample: { at: Date; metrics: MetricsSummary } | null;
 }
 
 export interface ClientView {
@@ -52,6 +62,11 @@ export interface ClientView {
   rateLimitRpm: number;
   rateLimitConcurrent: number;
   rateLimitMode: RateLimitModeName;
+  thresholds: ResourceThresholds;
+  resourceChecks: boolean;
+  lastHeartbeatAt: Date | null;
+  heartbeatFailures: number;
+  lastSample: { at: Date; metrics: MetricsSummary } | null;
   hostname: string;
   platform: string;
   platformRelease: string;
@@ -83,11 +98,25 @@ export function effectiveRateLimits(row: Client, defaults: RateLimitDefaults): R
   };
 }
 
+/** A client's own thresholds where it has them, the server defaults otherwise. */
+export function effectiveThresholds(row: Client, defaults: HealthDefaults): ResourceThresholds {
+  return {
+    cpu: row.cpuThreshold ?? defaults.thresholds.cpu,
+    memory: row.memoryThreshold ?? defaults.thresholds.memory,
+    disk: row.diskThreshold ?? defaults.thresholds.disk,
+  };
+}
+
+export function effectiveResourceChecks(row: Client, defaults: HealthDefaults): boolean {
+  return row.resourceChecks ?? defaults.resourceChecks;
+}
+
 export function toClientView(
   row: Client,
   tags: string[],
   live: LiveState | undefined,
   defaults: RateLimitDefaults,
+  healthDefaults: HealthDefaults,
 ): ClientView {
   const keyMismatch = row.pendingFingerprint !== null && row.pendingFingerprint !== undefined;
   const limits = effectiveRateLimits(row, defaults);
@@ -115,6 +144,11 @@ export function toClientView(
     rateLimitRpm: limits.rpm,
     rateLimitConcurrent: limits.concurrent,
     rateLimitMode: limits.mode,
+    thresholds: effectiveThresholds(row, healthDefaults),
+    resourceChecks: effectiveResourceChecks(row, healthDefaults),
+    lastHeartbeatAt: live?.lastHeartbeatAt ?? null,
+    heartbeatFailures: live?.heartbeatFailures ?? 0,
+    lastSample: live?.lastSample ?? null,
     hostname: row.hostname,
     platform: row.platform,
     platformRelease: row.platformRelease,

@@ -7,6 +7,8 @@ export const FleetEventType = {
   keyMismatch: 'client.key_mismatch',
   keyAccepted: 'client.key_accepted',
   unhealthy: 'client.unhealthy',
+  recovered: 'client.recovered',
+  rateLimited: 'client.rate_limited',
   commandExecuted: 'command_executed',
   fileAccessed: 'file_accessed',
   operationRefused: 'operation_refused',

@@ -23,7 +23,14 @@ import type { Store } from '../store/orm.js';
 import { createAdmission } from './admission.js';
 import { createAudit } from './audit.js';
 import type { AuthorizedKeys } from './authorized-keys.js';
-import { effectiveRateLimits, type ClientView, type RateLimitDefaults } from './client-view.js';
+import type { HealthConfig } from '../config.js';
+import {
+  effectiveRateLimits,
+  effectiveResourceChecks,
+  effectiveThresholds,
+  type ClientView,
+  type RateLimitDefaults,
+} from './client-view.js';
 import {
   createToken,
   listTokens,
@@ -33,8 +40,15 @@ import {
 } from './enrollment-tokens.js';
 import { createEventBus } from './event-bus.js';
 import { FleetEventType, isFleetEventType, type FleetEvent } from './events.js';
+import { createHealthMonitor } from './health.js';
 import { createLoaders } from './loaders.js';
-import { createRateLimiter, type RateLimitFigures } from './rate-limit.js';
+import { createMetricsService } from './metrics-service.js';
+import {
+  createRateLimiter,
+  type Permit,
+  type RateLimitBreach,
+  type RateLimitFigures,
+} from './rate-limit.js';
 import { createRegistry, type ClientFilter, type FleetSession } from './registry.js';
 import { findOrCreateTags, withAllTags } from './tags.js';
 import {
@@ -135,6 +149,7 @@ export interface FleetOptions {
   authorizedKeys: AuthorizedKeys;
   openEnrollment: boolean;
   rateLimitDefaults: RateLimitDefaults;
+  health: HealthConfig;
   version: string;
 }
 
@@ -152,6 +167,7 @@ const STATUS_EVENTS: ReadonlySet<string> = new Set([
   FleetEventType.keyMismatch,
   FleetEventType.keyAccepted,
   FleetEventType.unhealthy,
+  FleetEventType.recovered,
   FleetEventType.decommissioned,
   FleetEventType.restored,
 ]);
@@ -174,11 +190,27 @@ export function createFleet(options: FleetOptions) {
   const startedAt = Date.now();
   const bus = createEventBus();
   const audit = createAudit(store, bus, logger);
+  const monitor = createHealthMonitor({
+    config: options.health,
+    audit,
+    logger,
+    async settingsOf(uuid) {
+      const row = await store.em.fork().findOne(ClientEntity, { uuid });
+      return row
+        ? {
+            thresholds: effectiveThresholds(row, options.health),
+            resourceChecks: effectiveResourceChecks(row, options.health),
+          }
+        : { thresholds: options.health.thresholds, resourceChecks: false };
+    },
+  });
   const registry = createRegistry({
     store,
     audit,
     logger,
     rateLimitDefaults: options.rateLimitDefaults,
+    healthDefaults: options.health,
+    onAttached: monitor.watch,
   });
   // Work shared by every subscriber of one published event (the client as it is now, its tags),
   // so that delivering an event to 1,000 subscribers costs one lookup, not 1,000.
@@ -327,15 +359,15 @@ export function createFleet(options: FleetOptions) {
   ): Promise<{ client: Client; result: RpcMethods[M]['result'] }> {
     const { client, session } = await operable(ref, method, caller);
     for (const { path, what } of paths) await assertAllowedPath(client, path, what, method, caller);
-    let release: () => void;
+    await seedRateLimitCounts(client.uuid);
+    const limits = effectiveRateLimits(client, options.rateLimitDefaults);
+    let permit: Permit;
     try {
-      release = limiter.acquire(
-        client.uuid,
-        client.clientId,
-        effectiveRateLimits(client, options.rateLimitDefaults),
-      );
+      permit = limiter.acquire(client.uuid, client.clientId, limits);
     } catch (error) {
       if (error instanceof AppError && error.code === ErrorCode.rateLimited) {
+        const limit = error.details?.['limit'] as RateLimitBreach;
+        await recordBreach(client, method, limit, limits, true, caller);
         await audit.record(
           FleetEventType.operationRefused,
           client.uuid,
@@ -346,14 +378,83 @@ export function createFleet(options: FleetOptions) {
       throw error;
     }
     try {
+      for (const breach of permit.breaches)
+        await recordBreach(client, method, breach, limits, false, caller);
       const result = await session.call(method, params, { timeoutMs, signal: caller.signal });
       return { client, result };
     } catch (error) {
       callFailure(error, client, method);
     } finally {
-      release();
+      permit.release();
     }
   }
+
+  /** Records one rate-limit breach (client.rate_limited), warned or refused. */
+  async function recordBreach(
+    client: Client,
+    operation: string,
+    limit: RateLimitBreach,
+    limits: RateLimitDefaults,
+    enforced: boolean,
+    caller: Caller,
+  ): Promise<void> {
+    const figures = limiter.figures(client.uuid);
+    await audit.record(
+      FleetEventType.rateLimited,
+      client.uuid,
+      {
+        limit,
+        enforced,
+        mode: limits.mode,
+        operation,
+        requests_per_minute: figures.requestsPerMinute,
+        current_concurrent: figures.currentConcurrent,
+        rpm_limit: limits.rpm,
+        concurrent_limit: limits.concurrent,
+      },
+      caller.actor,
+    );
+  }
+
+  // The breach counts recorded before this process started, added to the limiter's in-memory
+  // counters once per client: rate-limit statistics survive a restart.
+  const startEventId = store.em
+    .fork()
+    .getConnection()
+    .execute<{ id: number | null }[]>('select max(id) as id from event')
+    .then((rows) => Number(rows[0]?.id ?? 0));
+  const seeded = new Map<string, Promise<void>>();
+  function seedRateLimitCounts(uuid: string): Promise<void> {
+    let done = seeded.get(uuid);
+    if (!done) {
+      done = (async () => {
+        const rows = await store.em
+          .fork()
+          .getConnection()
+          .execute<{ breach: string; enforced: number | boolean; n: number }[]>(
+            `select json_extract(data, '$.limit') as breach, json_extract(data, '$.enforced') as enforced,
+                    count(*) as n
+               from event where client_uuid = ? and type = ? and id <= ?
+              group by 1, 2`,
+            [uuid, FleetEventType.rateLimited, await startEventId],
+          );
+        const count = (breach: string, enforced: boolean): number =>
+          rows
+            .filter((r) => r.breach === breach && Boolean(r.enforced) === enforced)
+            .reduce((sum, r) => sum + Number(r.n), 0);
+        limiter.seed(uuid, {
+          rpmWarnings: count('rpm', false),
+          concurrentWarnings: count('concurrent', false),
+          rpmRejections: count('rpm', true),
+          concurrentRejections: count('concurrent', true),
+        });
+      })();
+      seeded.set(uuid, done);
+    }
+    return done;
+  }
+
+  const metrics = createMetricsService({ store, registry, callAgent });
 
   async function runCommand(
     ref: string,
@@ -446,7 +547,7 @@ export function createFleet(options: FleetOptions) {
     };
   }
 
-  return {
+  const fleet = {
     // ── for the tunnel hub ──────────────────────────────────────────────────────────────
     authorize,
     attachSession: registry.attach,
@@ -524,6 +625,7 @@ export function createFleet(options: FleetOptions) {
 
     async rateLimitStats(ref: string): Promise<RateLimitStats> {
       const client = await currentView(ref);
+      await seedRateLimitCounts(client.uuid);
       return {
         client,
         rpmLimit: client.rateLimitRpm,
@@ -664,6 +766,16 @@ export function createFleet(options: FleetOptions) {
       };
     },
 
+    /** Live rate-limit breaches (client.rate_limited events) matching the filter. */
+    subscribeRateLimitWarnings(filter: Omit<EventFilter, 'events'>) {
+      return fleet.subscribeEvents({ ...filter, events: [FleetEventType.rateLimited] });
+    },
+
+    // ── metrics and health ──────────────────────────────────────────────────────────────
+    clientMetrics: metrics.clientMetrics,
+    subscribeMetrics: metrics.subscribeMetrics,
+    fleetHealth: metrics.fleetHealth,
+
     // ── operations ──────────────────────────────────────────────────────────────────────
     runCommand,
 
@@ -720,6 +832,22 @@ export function createFleet(options: FleetOptions) {
       if (input.rateLimitMode !== undefined) {
         client.rateLimitMode = asRateLimitMode(input.rateLimitMode);
         changed['rate_limit_mode'] = input.rateLimitMode;
+      }
+      if (input.cpuThreshold !== undefined) {
+        client.cpuThreshold = input.cpuThreshold;
+        changed['cpu_threshold'] = input.cpuThreshold;
+      }
+      if (input.memoryThreshold !== undefined) {
+        client.memoryThreshold = input.memoryThreshold;
+        changed['memory_threshold'] = input.memoryThreshold;
+      }
+      if (input.diskThreshold !== undefined) {
+        client.diskThreshold = input.diskThreshold;
+        changed['disk_threshold'] = input.diskThreshold;
+      }
+      if (input.resourceChecks !== undefined) {
+        client.resourceChecks = input.resourceChecks;
+        changed['resource_checks'] = input.resourceChecks;
       }
       return saveChange(em, client, changed, caller);
     },
@@ -922,9 +1050,11 @@ export function createFleet(options: FleetOptions) {
 
     /** Closes every agent session and records the disconnections (server shutdown). */
     disconnectAll(reason: string): Promise<void> {
+      monitor.stop();
       return registry.closeAll(reason);
     },
   };
+  return fleet;
 }
 
 export type Fleet = ReturnType<typeof createFleet>;

@@ -27,6 +27,19 @@ export interface RateLimitFigures {
 
 export type RateLimitBreach = 'rpm' | 'concurrent';
 
+/** A permit for one request: release it when the request ends (a second release is a no-op). */
+export interface Permit {
+  release(): void;
+  /** The limits this request went over and ran anyway (WARN mode). */
+  breaches: RateLimitBreach[];
+}
+
+/** Counts carried over from before this process started (see RateLimiter.seed). */
+export type SeedCounts = Pick<
+  RateLimitFigures,
+  'rpmWarnings' | 'concurrentWarnings' | 'rpmRejections' | 'concurrentRejections'
+>;
+
 interface Counters extends Omit<RateLimitFigures, 'requestsPerMinute'> {
   /** Start times of the requests in the window, oldest first. */
   window: number[];
@@ -70,10 +83,11 @@ export function createRateLimiter(options: RateLimiterOptions = {}) {
      * Takes a permit for one request to `uuid` (call `release` when it ends), or throws
      * RATE_LIMITED in ENFORCE mode.
      */
-    acquire(uuid: string, clientName: string, limits: RateLimits): () => void {
+    acquire(uuid: string, clientName: string, limits: RateLimits): Permit {
       const entry = countersOf(uuid);
       const at = now();
       prune(entry, at);
+      const breaches: RateLimitBreach[] = [];
       if (limits.mode !== RateLimitMode.off) {
         const enforced = limits.mode === RateLimitMode.enforce;
         if (entry.window.length >= limits.rpm) {
@@ -91,6 +105,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}) {
             );
           }
           entry.rpmWarnings += 1;
+          breaches.push('rpm');
         }
         if (entry.currentConcurrent >= limits.concurrent) {
           options.onBreach?.(uuid, 'concurrent', limits, enforced);
@@ -103,16 +118,29 @@ export function createRateLimiter(options: RateLimiterOptions = {}) {
             );
           }
           entry.concurrentWarnings += 1;
+          breaches.push('concurrent');
         }
       }
       entry.window.push(at);
       entry.currentConcurrent += 1;
       let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        entry.currentConcurrent -= 1;
+      return {
+        breaches,
+        release() {
+          if (released) return;
+          released = true;
+          entry.currentConcurrent -= 1;
+        },
       };
+    },
+
+    /** Adds counts recorded before this process started (once per client, from the audit). */
+    seed(uuid: string, counts: SeedCounts): void {
+      const entry = countersOf(uuid);
+      entry.rpmWarnings += counts.rpmWarnings;
+      entry.concurrentWarnings += counts.concurrentWarnings;
+      entry.rpmRejections += counts.rpmRejections;
+      entry.concurrentRejections += counts.concurrentRejections;
     },
 
     figures(uuid: string): RateLimitFigures {

@@ -25,6 +25,7 @@ import {
   HealthStatus,
   toClientView,
   type ClientView,
+  type HealthDefaults,
   type LiveState,
   type RateLimitDefaults,
 } from './client-view.js';
@@ -44,9 +45,11 @@ export interface ClientFilter {
   keyMismatch?: boolean | null | undefined;
   /** Decommissioned clients are left out unless this is true. */
   includeDecommissioned?: boolean | null | undefined;
+  /** Internal: only clients offline now that disconnected at or after this time. */
+  offlineSince?: Date | undefined;
 }
 
-interface Live extends LiveState {
+export interface Live extends LiveState {
   session: FleetSession;
 }
 
@@ -55,6 +58,9 @@ export function createRegistry(deps: {
   audit: Audit;
   logger: Logger;
   rateLimitDefaults: RateLimitDefaults;
+  healthDefaults: HealthDefaults;
+  /** Told when a session is registered (after client.connected): the health monitor starts. */
+  onAttached?: (session: FleetSession, entry: Live) => void;
 }) {
   const { store, audit, logger } = deps;
   const live = new Map<string, Live>();
@@ -62,7 +68,7 @@ export function createRegistry(deps: {
 
   function view(row: Client): ClientView {
     const tags = row.tags.isInitialized() ? row.tags.getItems().map((tag) => tag.name) : [];
-    return toClientView(row, tags, live.get(row.uuid), deps.rateLimitDefaults);
+    return toClientView(row, tags, live.get(row.uuid), deps.rateLimitDefaults, deps.healthDefaults);
   }
 
   async function uniqueClientId(em: EntityManager, hostname: string): Promise<string> {
@@ -153,7 +159,7 @@ export function createRegistry(deps: {
     });
 
     const previous = live.get(uuid);
-    live.set(uuid, {
+    const entry: Live = {
       session,
       connectedAt: session.connectedAt,
       remoteAddress: session.identity.remoteAddress,
@@ -161,7 +167,11 @@ export function createRegistry(deps: {
       health: HealthStatus.healthy,
       healthReason: null,
       healthSince: now,
-    });
+      lastHeartbeatAt: null,
+      heartbeatFailures: 0,
+      lastSample: null,
+    };
+    live.set(uuid, entry);
     if (previous && previous.session !== session)
       previous.session.close('replaced by a new connection');
     session.once('close', (reason: string) => {
@@ -187,10 +197,13 @@ export function createRegistry(deps: {
       });
     }
     // The first call after hello tells the agent it is registered (it then forgets a used
-    // enrollment token); a heartbeat is the cheapest call there is.
-    session.call('heartbeat', {}, { timeoutMs: 10_000 }).catch((error: unknown) => {
-      logger.warn({ uuid, err: (error as Error).message }, 'first heartbeat failed');
-    });
+    // enrollment token): the health monitor's first heartbeat, sent at once.
+    if (deps.onAttached && !session.closed) deps.onAttached(session, entry);
+    else if (!session.closed) {
+      session.call('heartbeat', {}, { timeoutMs: 10_000 }).catch((error: unknown) => {
+        logger.warn({ uuid, err: (error as Error).message }, 'first heartbeat failed');
+      });
+    }
   }
 
   async function detach(session: FleetSession, reason: string): Promise<void> {
@@ -291,6 +304,12 @@ export function createRegistry(deps: {
     if (filter.onlineOnly) {
       qb.andWhere('c.uuid in (select value from json_each(?))', [JSON.stringify([...live.keys()])]);
     }
+    if (filter.offlineSince) {
+      qb.andWhere('c.last_disconnected_at >= ?', [filter.offlineSince.getTime()]);
+      qb.andWhere('c.uuid not in (select value from json_each(?))', [
+        JSON.stringify([...live.keys()]),
+      ]);
+    }
     return qb;
   }
 
@@ -322,6 +341,14 @@ export function createRegistry(deps: {
     view,
     session(uuid: string): FleetSession | undefined {
       return live.get(uuid)?.session;
+    },
+    /** The live state of an online client (the health monitor updates it in place). */
+    live(uuid: string): Live | undefined {
+      return live.get(uuid);
+    },
+    /** Every online client's live state. */
+    liveEntries(): IterableIterator<[string, Live]> {
+      return live.entries();
     },
     onlineFingerprint(uuid: string): string | null {
       return live.get(uuid)?.session.identity.fingerprint ?? null;

@@ -138,6 +138,12 @@ export interface SettingsInput {
   rateLimitRpm?: number | null | undefined;
   rateLimitConcurrent?: number | null | undefined;
   rateLimitMode?: string | null | undefined;
+  /** Percent (0–100); null restores the server default. */
+  cpuThreshold?: number | null | undefined;
+  memoryThreshold?: number | null | undefined;
+  diskThreshold?: number | null | undefined;
+  /** Whether crossing a threshold makes the client unhealthy; null: the server default. */
+  resourceChecks?: boolean | null | undefined;
 }
 
 /** Checks the settings and returns the webhook URL normalised ("" and null clear it). */
@@ -164,6 +170,14 @@ export function validateSettings(input: SettingsInput): { webhookUrl: string | n
     throw bad(
       `rateLimitMode must be WARN, ENFORCE or OFF (got ${quote(String(input.rateLimitMode))}).`,
     );
+  }
+  for (const field of ['cpuThreshold', 'memoryThreshold', 'diskThreshold'] as const) {
+    const value = input[field];
+    if (value === null || value === undefined) continue;
+    if (!Number.isFinite(value) || value < 0 || value > 100)
+      throw bad(
+        `${field} must be a percentage from 0 to 100 (got ${value}); null restores the server default.`,
+      );
   }
   return { webhookUrl };
 }

@@ -16,6 +16,10 @@ export type ClientEventType =
   | 'CLIENT_KEY_ACCEPTED'
   /** "client.key_mismatch" */
   | 'CLIENT_KEY_MISMATCH'
+  /** "client.rate_limited" */
+  | 'CLIENT_RATE_LIMITED'
+  /** "client.recovered" */
+  | 'CLIENT_RECOVERED'
   /** "client.restored" */
   | 'CLIENT_RESTORED'
   /** "client.unhealthy" */
@@ -49,12 +53,20 @@ export type ClientFilter = {
 
 /** Operational settings; only the fields given change. null restores the server default. */
 export type ConfigureClientInput = {
+  /** CPU percent (0–100) above which the client is flagged; null for the default. */
+  cpuThreshold?: number | null | undefined;
+  /** Fullest-disk percent (0–100) above which it is flagged; null for the default. */
+  diskThreshold?: number | null | undefined;
+  /** Memory percent (0–100) above which it is flagged; null for the default. */
+  memoryThreshold?: number | null | undefined;
   /** Requests allowed in flight at once (1 to 10,000); null for the server default. */
   rateLimitConcurrent?: number | null | undefined;
   /** WARN, ENFORCE or OFF; null for the server default. */
   rateLimitMode?: RateLimitMode | null | undefined;
   /** Requests allowed in a rolling 60-second window (1 to 1,000,000); null for the server default. */
   rateLimitRpm?: number | null | undefined;
+  /** Whether crossing a threshold makes the client UNHEALTHY (sampled with each heartbeat); null for the server default (ETPHONEHOME_RESOURCE_CHECKS). */
+  resourceChecks?: boolean | null | undefined;
   /** http(s) endpoint for this client’s events, overriding the global one; "" or null clears it back to the global ETPHONEHOME_WEBHOOK_URL. */
   webhookUrl?: string | null | undefined;
 };
@@ -87,7 +99,7 @@ export type EnvironmentVariableInput = {
 export type EventFilter = {
   /** Only events of this client (uuid, clientId or display name). */
   clientId?: string | number | null | undefined;
-  /** Only these event names (client.connected, client.disconnected, client.key_mismatch, client.key_accepted, client.unhealthy, command_executed, file_accessed, operation_refused, client.updated, client.decommissioned, client.restored). */
+  /** Only these event names (client.connected, client.disconnected, client.key_mismatch, client.key_accepted, client.unhealthy, client.recovered, client.rate_limited, command_executed, file_accessed, operation_refused, client.updated, client.decommissioned, client.restored). */
   events?: Array<string> | null | undefined;
   /** Only events of clients carrying ALL of these tags. */
   tags?: Array<string> | null | undefined;

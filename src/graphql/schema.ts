@@ -11,6 +11,9 @@ import './types/command.js';
 import './types/bulk.js';
 import './types/decommission.js';
 import './types/enrollment-token.js';
+import './types/fleet-health.js';
+import './types/metrics.js';
+import './types/rate-limit-warning.js';
 import './types/tag.js';
 
 export function createSchema(): GraphQLSchema {

@@ -48,7 +48,9 @@ export const defaultHubLimits: HubLimits = {
   handshakeTimeoutMs: 30_000,
   helloTimeoutMs: 15_000,
   maxRefusedChannels: 64,
-  keepaliveIntervalMs: 15_000,
+  // Longer than the default heartbeat verdict (3 × 30 s): an agent that stops answering is
+  // reported unhealthy first, and cut off as dead about 30 s later.
+  keepaliveIntervalMs: 30_000,
   keepaliveCountMax: 4,
 };
 

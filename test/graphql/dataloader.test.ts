@@ -78,6 +78,14 @@ before(async () => {
     authorizedKeys: createAuthorizedKeys(join(dir, 'authorized_keys'), logger),
     openEnrollment: false,
     rateLimitDefaults: { rpm: 60, concurrent: 10, mode: 'WARN' },
+    health: {
+      heartbeatIntervalS: 30,
+      heartbeatFailures: 3,
+      graceS: 60,
+      heartbeatTimeoutS: 10,
+      resourceChecks: false,
+      thresholds: { cpu: 80, memory: 85, disk: 85 },
+    },
     version: 'test',
   });
   await seed(100);

@@ -27,13 +27,30 @@ const ConfigureClientInput = builder.inputType('ConfigureClientInput', {
       required: false,
       description: 'WARN, ENFORCE or OFF; null for the server default.',
     }),
+    cpuThreshold: t.float({
+      required: false,
+      description: 'CPU percent (0–100) above which the client is flagged; null for the default.',
+    }),
+    memoryThreshold: t.float({
+      required: false,
+      description: 'Memory percent (0–100) above which it is flagged; null for the default.',
+    }),
+    diskThreshold: t.float({
+      required: false,
+      description: 'Fullest-disk percent (0–100) above which it is flagged; null for the default.',
+    }),
+    resourceChecks: t.boolean({
+      required: false,
+      description:
+        'Whether crossing a threshold makes the client UNHEALTHY (sampled with each heartbeat); null for the server default (ETPHONEHOME_RESOURCE_CHECKS).',
+    }),
   }),
 });
 
 const RateLimitStatsRef = builder.objectRef<RateLimitStats>('RateLimitStats');
 RateLimitStatsRef.implement({
   description:
-    'A client’s rate-limit figures (in-memory counters since the server started) and its limits. MCP: get_rate_limit_stats.',
+    'A client’s rate-limit figures and its limits. MCP: get_rate_limit_stats. Warning and rejection counts are kept across restarts (they are counted from the audit trail’s client.rate_limited events); the window and the in-flight count start afresh.',
   fields: (t) => ({
     client: t.field({ type: ClientRef, description: 'The client.', resolve: (s) => s.client }),
     requestsPerMinute: t.exposeInt('requestsPerMinute', {
@@ -79,7 +96,7 @@ builder.mutationFields((t) => ({
   configureClient: t.field({
     type: ClientRef,
     description:
-      'Sets a client’s webhook URL and rate limits (per-client overrides of the server defaults). MCP: configure_client.',
+      'Sets a client’s webhook URL, rate limits and resource thresholds (per-client overrides of the server defaults). MCP: configure_client.',
     args: {
       id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
       input: t.arg({

@@ -12,7 +12,7 @@ ClientStatusChangeRef.implement({
   fields: (t) => ({
     cause: t.exposeString('cause', {
       description:
-        '"current" for the first message, then the event that changed it (client.connected, client.disconnected, client.unhealthy, client.key_mismatch, client.key_accepted, client.decommissioned, client.restored).',
+        '"current" for the first message, then the event that changed it (client.connected, client.disconnected, client.unhealthy, client.recovered, client.key_mismatch, client.key_accepted, client.decommissioned, client.restored).',
     }),
     timestamp: t.string({
       description: 'When the change happened (ISO 8601).',

@@ -74,6 +74,23 @@ ClientRef.implement({
       description: 'When the current health status began (ISO 8601).',
       resolve: (c) => iso(c.healthSince),
     }),
+    lastHeartbeatAt: t.string({
+      nullable: true,
+      description: 'When the agent last answered a heartbeat on this connection (ISO 8601).',
+      resolve: (c) => iso(c.lastHeartbeatAt),
+    }),
+    heartbeatFailures: t.exposeInt('heartbeatFailures', {
+      description:
+        'Heartbeats failed in a row on this connection (0 when the last one was answered).',
+    }),
+    lastResourceSample: t.field({
+      type: 'JSON',
+      nullable: true,
+      description:
+        'The metrics summary sampled with the last heartbeat (only while resourceChecks is on), with its time in `at`.',
+      resolve: (c) =>
+        c.lastSample ? { at: c.lastSample.at.toISOString(), ...c.lastSample.metrics } : null,
+    }),
     keyMismatch: t.exposeBoolean('keyMismatch', {
       description:
         'True when the client connected with a key other than its pinned one: every operation is refused until acceptKey.',
@@ -129,6 +146,23 @@ ClientRef.implement({
       type: RateLimitModeEnum,
       description: 'What happens over the limits.',
       resolve: (c) => c.rateLimitMode,
+    }),
+    cpuThreshold: t.float({
+      description:
+        'CPU percent above which fleetHealth flags it (the client’s own, or the server default).',
+      resolve: (c) => c.thresholds.cpu,
+    }),
+    memoryThreshold: t.float({
+      description: 'Memory percent above which it is flagged.',
+      resolve: (c) => c.thresholds.memory,
+    }),
+    diskThreshold: t.float({
+      description: 'Percent of its fullest disk above which it is flagged.',
+      resolve: (c) => c.thresholds.disk,
+    }),
+    resourceChecks: t.exposeBoolean('resourceChecks', {
+      description:
+        'When true, heartbeats also sample its metrics, and samples over a threshold (as many in a row as heartbeat failures) make it UNHEALTHY.',
     }),
     hostname: t.exposeString('hostname', { description: 'Hostname reported by the agent.' }),
     platform: t.exposeString('platform', { description: 'Operating system, e.g. "Linux".' }),

@@ -1,0 +1,84 @@
+// A client's metrics: once (clientMetrics query) or as a live stream of samples (clientMetrics
+// subscription) for monitors. Each sample is a call to the agent and counts toward its rate limit.
+
+import type { MetricsSample } from '../../fleet/metrics-service.js';
+import { builder } from '../builder.js';
+import { renewLoaders } from '../context.js';
+import { ClientRef } from './client.js';
+import { OperationErrorRef } from './operation-error.js';
+
+const MetricsSampleRef = builder.objectRef<MetricsSample>('MetricsSample');
+MetricsSampleRef.implement({
+  description: 'One sample of a client’s metrics, or why it could not be taken.',
+  fields: (t) => ({
+    timestamp: t.string({
+      description: 'When the sample was asked for (ISO 8601).',
+      resolve: (s) => s.at.toISOString(),
+    }),
+    client: t.field({ type: ClientRef, description: 'The client.', resolve: (s) => s.client }),
+    metrics: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The metrics (same shape as the clientMetrics query); null when error is set.',
+      resolve: (s) => s.metrics,
+    }),
+    error: t.field({
+      type: OperationErrorRef,
+      nullable: true,
+      description:
+        'Why this sample is missing (CLIENT_OFFLINE, TIMEOUT, RATE_LIMITED …); the stream goes on.',
+      resolve: (s) => s.error,
+    }),
+  }),
+});
+
+const metricsDescription =
+  'Full form: hostname, platform, platformRelease, arch, uptimeS, bootTime, cpu {usagePercent, cores, load}, memory and swap {totalBytes, usedBytes, freeBytes, percent}, disks [{mount, device, fsType, totalBytes, usedBytes, freeBytes, percent}], network [{interface, rxBytes, txBytes}], processCount. Summary form: hostname, platform, cpuPercent, memoryPercent, diskPercent (fullest disk), load1, uptimeS.';
+
+builder.queryFields((t) => ({
+  clientMetrics: t.field({
+    type: 'JSON',
+    description: `A client’s metrics, measured now (the CPU over a short sample). MCP: get_client_metrics. ${metricsDescription}`,
+    args: {
+      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+      summary: t.arg.boolean({
+        required: false,
+        defaultValue: false,
+        description: 'The compact form the guide’s fleet health check uses.',
+      }),
+    },
+    resolve: (_root, args, ctx) =>
+      ctx.fleet.clientMetrics(String(args.id), args.summary ?? false, ctx.caller),
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  clientMetrics: t.field({
+    type: MetricsSampleRef,
+    description:
+      'A client’s metrics every intervalS seconds, for live monitors. A sample that cannot be taken (offline, timeout, rate limit) arrives with error set, and the stream goes on. Each sample counts toward the client’s rate limit.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+      summary: t.arg.boolean({
+        required: false,
+        defaultValue: true,
+        description: 'The compact form (default) or the full one.',
+      }),
+      intervalS: t.arg.int({
+        required: false,
+        defaultValue: 5,
+        description: 'Seconds between samples (1 to 3600).',
+      }),
+    },
+    subscribe: (_root, args, ctx) =>
+      ctx.fleet.subscribeMetrics(
+        String(args.id),
+        { summary: args.summary ?? true, intervalS: args.intervalS ?? 5 },
+        ctx.caller,
+      ),
+    resolve: (sample, _args, ctx) => {
+      renewLoaders(ctx);
+      return sample;
+    },
+  }),
+}));
