@@ -1,0 +1,543 @@
+// Simulated agents for fleet-scale benchmarks: N lightweight agents that speak the real wire
+// protocol to a running server (started with --open-enrollment), without N agent processes.
+//
+//   simulated agent ──TCP (noDelay)──▶ hub:ssh   username "<uuid>" (formatAgentLogin), own
+//                   ──publickey auth──▶          ed25519 key (src/lib/ssh-keygen.ts)
+//                   ──tcpip-forward 127.0.0.1:0─▶
+//                   ◀── forwarded-tcpip channel ── one JSON-RPC request line → one reply line
+//
+// Each agent answers `hello` with AgentFacts, `heartbeat` with {time, uptimeS} (plus the metrics
+// summary when asked), `get_metrics` with a canned summary or full form after a short delay
+// (250 ms by default, like the real agent's CPU sample); anything else gets "method not found".
+// Figures are deterministic per agent index, and every `hotEvery.cpu`-th agent (and so on) is
+// over the default thresholds (CPU 80 %, memory 85 %, disk 85 %), so a benchmark can check what
+// fleetHealth flags. The hub admits 32 handshakes at once; agents connect at most `waveSize` at a
+// time. startSimulatedFleet spreads the agents over child processes (this file, forked with the
+// same tsx loader) so one event loop does not serve them all.
+
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import ssh2 from 'ssh2';
+import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
+import { readLine } from '../../src/lib/line-reader.js';
+import { formatAgentLogin } from '../../src/protocol/identity.js';
+import {
+  JSONRPC_VERSION,
+  MAX_MESSAGE_BYTES,
+  RpcErrorCode,
+  type AgentFacts,
+  type MetricsSummary,
+} from '../../src/protocol/rpc.js';
+import { agentFactsSchema, metricsSummarySchema } from '../../src/protocol/schemas.js';
+import { VERSION } from '../../src/version.js';
+
+export interface SimulatedAgentsOptions {
+  host: string;
+  sshPort: number;
+  count: number;
+  /** Index of the first agent (names and figures follow the index); default 0. */
+  firstIndex?: number;
+  /** Agents connecting at once (the hub's handshake gate admits 32); default 32. */
+  waveSize?: number;
+  /** Delay before answering get_metrics (and heartbeat with metrics); default 250 ms. */
+  metricsDelayMs?: number;
+  /** Every n-th agent is over that threshold (0: none); default cpu 10, memory 25, disk 50. */
+  hotEvery?: { cpu: number; memory: number; disk: number };
+  /** Connection attempts per agent before it counts as failed; default 3. */
+  attempts?: number;
+}
+
+export interface SimulatedAgentsReport {
+  connected: number;
+  failed: number;
+  /** Milliseconds from the first connection to the last forward accepted. */
+  attachMs: number;
+  /** Per agent: TCP connect to reverse forward accepted (handshake + auth + forward). */
+  handshakeMs: number[];
+  /** First error messages of failed attempts (at most 5). */
+  errors: string[];
+}
+
+export interface SimulatedAgentsCounters {
+  /** Requests answered, by method. */
+  calls: Record<string, number>;
+  /** Agents whose connection closed after attaching (the server dropped them). */
+  dropped: number;
+  /** Resident memory of the process(es) running the agents, summed. */
+  rssBytes: number;
+}
+
+export interface SimulatedAgents {
+  readonly report: SimulatedAgentsReport;
+  counters(): Promise<SimulatedAgentsCounters>;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_HOT_EVERY = { cpu: 10, memory: 25, disk: 50 };
+const HOT = { cpu: 95.5, memory: 92.5, disk: 91.5 };
+
+/** The figures agent `index` reports; stable, so a run can be checked. */
+export function simulatedFigures(
+  index: number,
+  hotEvery: SimulatedAgentsOptions['hotEvery'] = DEFAULT_HOT_EVERY,
+): { cpuPercent: number; memoryPercent: number; diskPercent: number } {
+  const hot = (every: number) => every > 0 && index % every === every - 1;
+  const spread = (seed: number, low: number, high: number) =>
+    Math.round((low + ((index * seed) % 97) * ((high - low) / 97)) * 10) / 10;
+  return {
+    cpuPercent: hot(hotEvery.cpu) ? HOT.cpu : spread(31, 2, 60),
+    memoryPercent: hot(hotEvery.memory) ? HOT.memory : spread(17, 20, 70),
+    diskPercent: hot(hotEvery.disk) ? HOT.disk : spread(13, 10, 75),
+  };
+}
+
+/** How many of agents [0, count) are over each threshold. */
+export function expectedHot(
+  count: number,
+  hotEvery: SimulatedAgentsOptions['hotEvery'] = DEFAULT_HOT_EVERY,
+): { cpu: number; memory: number; disk: number } {
+  const over = (every: number) => (every > 0 ? Math.floor(count / every) : 0);
+  return { cpu: over(hotEvery.cpu), memory: over(hotEvery.memory), disk: over(hotEvery.disk) };
+}
+
+export function simulatedName(index: number): string {
+  return `sim-${String(index).padStart(5, '0')}`;
+}
+
+// ── one agent ───────────────────────────────────────────────────────────────────────────────
+
+interface AgentContext {
+  options: Required<Omit<SimulatedAgentsOptions, 'firstIndex' | 'count'>>;
+  calls: Map<string, number>;
+  startedAt: number;
+}
+
+class SimulatedAgent {
+  readonly uuid = randomUUID();
+  readonly key = generateEd25519KeyPair(`bench@${os.hostname()}`);
+  readonly name: string;
+  readonly figures: ReturnType<typeof simulatedFigures>;
+  private client: ssh2.Client | null = null;
+  attached = false;
+  dropped = false;
+  private stopping = false;
+
+  constructor(
+    readonly index: number,
+    private readonly context: AgentContext,
+  ) {
+    this.name = simulatedName(index);
+    this.figures = simulatedFigures(index, context.options.hotEvery);
+  }
+
+  /** Resolves with the handshake time once the hub accepted the reverse forward. */
+  connect(): Promise<number> {
+    const { host, sshPort } = this.context.options;
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      const client = new ssh2.Client();
+      this.client = client;
+      let settled = false;
+      const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        client.end();
+        reject(error);
+      };
+      const socket = net.connect({ host, port: sshPort });
+      socket.setNoDelay(true);
+      socket.on('error', (error) => fail(error));
+      client.on('error', (error) => fail(error));
+      client.on('close', () => {
+        if (!settled) fail(new Error('connection closed during the handshake'));
+        else if (this.attached && !this.stopping) this.dropped = true;
+      });
+      client.on('tcp connection', (_info, accept) => {
+        void this.serve(accept());
+      });
+      client.on('ready', () => {
+        client.forwardIn('127.0.0.1', 0, (error) => {
+          if (error) return fail(error);
+          settled = true;
+          this.attached = true;
+          resolve(performance.now() - started);
+        });
+      });
+      socket.once('connect', () => {
+        client.connect({
+          sock: socket,
+          username: formatAgentLogin({ uuid: this.uuid, enrollmentToken: null }),
+          privateKey: this.key.private,
+          readyTimeout: 120_000,
+          keepaliveInterval: 0,
+          hostVerifier: () => true,
+        });
+      });
+    });
+  }
+
+  stop(): Promise<void> {
+    this.stopping = true;
+    const client = this.client;
+    if (client === null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, 2000);
+      client.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      client.end();
+    });
+  }
+
+  private async serve(channel: ssh2.ClientChannel): Promise<void> {
+    channel.on('error', () => undefined);
+    let line: string;
+    try {
+      line = await readLine(channel, MAX_MESSAGE_BYTES);
+    } catch {
+      channel.destroy();
+      return;
+    }
+    // As the real agent: keep draining, so the hub's close is seen.
+    channel.on('data', () => undefined);
+    channel.resume();
+    let request: { id?: unknown; method?: unknown; params?: Record<string, unknown> };
+    try {
+      request = JSON.parse(line) as typeof request;
+    } catch {
+      return this.reply(channel, null, {
+        error: { code: RpcErrorCode.parseError, message: 'request is not a JSON object' },
+      });
+    }
+    const id = typeof request.id === 'number' ? request.id : null;
+    const method = typeof request.method === 'string' ? request.method : '';
+    const calls = this.context.calls;
+    calls.set(method, (calls.get(method) ?? 0) + 1);
+    const params = request.params ?? {};
+    switch (method) {
+      case 'hello':
+        return this.reply(channel, id, { result: this.facts() });
+      case 'heartbeat': {
+        const metrics = params['metrics'] === true ? await this.summaryAfterDelay() : undefined;
+        return this.reply(channel, id, {
+          result: { time: Date.now(), uptimeS: this.uptimeS(), ...(metrics ? { metrics } : {}) },
+        });
+      }
+      case 'get_metrics': {
+        const summary = await this.summaryAfterDelay();
+        return this.reply(channel, id, {
+          result: params['summary'] === true ? summary : this.fullMetrics(summary),
+        });
+      }
+      default:
+        return this.reply(channel, id, {
+          error: {
+            code: RpcErrorCode.methodNotFound,
+            message: `unknown method "${method.slice(0, 64)}"`,
+          },
+        });
+    }
+  }
+
+  private reply(
+    channel: ssh2.ClientChannel,
+    id: number | null,
+    body: { result: unknown } | { error: { code: number; message: string } },
+  ): void {
+    if (channel.destroyed || !channel.writable) return;
+    channel.end(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, ...body }) + '\n');
+  }
+
+  private facts(): AgentFacts {
+    return agentFactsSchema.parse({
+      uuid: this.uuid,
+      hostname: this.name,
+      platform: 'Linux',
+      platformRelease: os.release(),
+      arch: os.arch(),
+      agentVersion: VERSION,
+      username: 'bench',
+      capabilities: ['bench', 'git'],
+      allowedPaths: null,
+      suggested: {
+        displayName: this.name,
+        purpose: 'simulated agent (bench)',
+        tags: ['bench', `group-${this.index % 4}`],
+      },
+    } satisfies AgentFacts);
+  }
+
+  private uptimeS(): number {
+    return 86_400 + Math.floor((Date.now() - this.context.startedAt) / 1000);
+  }
+
+  private async summaryAfterDelay(): Promise<MetricsSummary> {
+    const delayMs = this.context.options.metricsDelayMs;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    return metricsSummarySchema.parse({
+      hostname: this.name,
+      platform: 'linux',
+      cpuPercent: this.figures.cpuPercent,
+      memoryPercent: this.figures.memoryPercent,
+      diskPercent: this.figures.diskPercent,
+      load1: Math.round(this.figures.cpuPercent * 4) / 100,
+      uptimeS: this.uptimeS(),
+    }) as MetricsSummary;
+  }
+
+  /** The full form, shaped as src/agent/metrics.ts's collectMetrics. */
+  private fullMetrics(summary: MetricsSummary): Record<string, unknown> {
+    const gib = 2 ** 30;
+    const usage = (totalBytes: number, percent: number) => {
+      const usedBytes = Math.round((totalBytes * percent) / 100);
+      return { totalBytes, usedBytes, freeBytes: totalBytes - usedBytes, percent };
+    };
+    return {
+      hostname: summary.hostname,
+      platform: summary.platform,
+      platformRelease: os.release(),
+      arch: os.arch(),
+      uptimeS: summary.uptimeS,
+      bootTime: new Date(Date.now() - (summary.uptimeS ?? 0) * 1000).toISOString(),
+      cpu: { usagePercent: summary.cpuPercent, cores: 4, load: [summary.load1, 0.5, 0.4] },
+      memory: usage(16 * gib, this.figures.memoryPercent),
+      swap: usage(2 * gib, 1.5),
+      disks: [
+        {
+          mount: '/',
+          device: '/dev/vda1',
+          fsType: 'ext4',
+          ...usage(100 * gib, this.figures.diskPercent),
+        },
+      ],
+      network: [
+        { interface: 'lo', rxBytes: 1_000_000, txBytes: 1_000_000 },
+        { interface: 'eth0', rxBytes: 9_000_000 + this.index, txBytes: 3_000_000 + this.index },
+      ],
+      processCount: 120,
+    };
+  }
+}
+
+// ── many agents in this process ─────────────────────────────────────────────────────────────
+
+/** Starts `count` agents here, at most `waveSize` connecting at once; resolves when all tried. */
+export async function startSimulatedAgents(
+  options: SimulatedAgentsOptions,
+): Promise<SimulatedAgents> {
+  const context: AgentContext = {
+    options: {
+      host: options.host,
+      sshPort: options.sshPort,
+      waveSize: options.waveSize ?? 32,
+      metricsDelayMs: options.metricsDelayMs ?? 250,
+      hotEvery: options.hotEvery ?? DEFAULT_HOT_EVERY,
+      attempts: options.attempts ?? 3,
+    },
+    calls: new Map(),
+    startedAt: Date.now(),
+  };
+  const firstIndex = options.firstIndex ?? 0;
+  const agents = Array.from(
+    { length: options.count },
+    (_, i) => new SimulatedAgent(firstIndex + i, context),
+  );
+  const report: SimulatedAgentsReport = {
+    connected: 0,
+    failed: 0,
+    attachMs: 0,
+    handshakeMs: [],
+    errors: [],
+  };
+  const started = performance.now();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < agents.length) {
+      const agent = agents[next++] as SimulatedAgent;
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          report.handshakeMs.push(await agent.connect());
+          report.connected += 1;
+          break;
+        } catch (error) {
+          if (report.errors.length < 5) report.errors.push((error as Error).message);
+          if (attempt >= context.options.attempts) {
+            report.failed += 1;
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+        }
+      }
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(context.options.waveSize, agents.length) }, worker),
+  );
+  report.attachMs = performance.now() - started;
+  return {
+    report,
+    counters: async () => ({
+      calls: Object.fromEntries(context.calls),
+      dropped: agents.filter((agent) => agent.dropped).length,
+      rssBytes: process.memoryUsage().rss,
+    }),
+    async stop() {
+      await Promise.all(agents.map((agent) => agent.stop()));
+    },
+  };
+}
+
+// ── many agents over child processes ────────────────────────────────────────────────────────
+
+type ParentMessage =
+  { type: 'start'; options: SimulatedAgentsOptions } | { type: 'counters' } | { type: 'stop' };
+type ChildMessage =
+  | { type: 'started'; report: SimulatedAgentsReport }
+  | { type: 'counters'; counters: SimulatedAgentsCounters }
+  | { type: 'stopped' }
+  | { type: 'failed'; message: string };
+
+const WORKER_ENV = 'ETPH_BENCH_SIMULATED_AGENTS_WORKER';
+
+/**
+ * Starts `count` agents spread over `processes` child processes (1: in this process), each
+ * connecting at most `waveSize / processes` at a time so that together they fill the hub's
+ * handshake gate.
+ */
+export async function startSimulatedFleet(
+  options: SimulatedAgentsOptions & { processes: number },
+): Promise<SimulatedAgents> {
+  const { processes, ...agentOptions } = options;
+  if (processes <= 1) return startSimulatedAgents(agentOptions);
+  const waveSize = Math.max(1, Math.ceil((options.waveSize ?? 32) / processes));
+  const children: { child: ChildProcess; inbox: ChildMessage[]; waiters: (() => void)[] }[] = [];
+  const receive = async (
+    entry: (typeof children)[number],
+    type: ChildMessage['type'],
+  ): Promise<ChildMessage> => {
+    for (;;) {
+      const index = entry.inbox.findIndex((m) => m.type === type || m.type === 'failed');
+      if (index >= 0) {
+        const [message] = entry.inbox.splice(index, 1) as [ChildMessage];
+        if (message.type === 'failed') throw new Error(`simulated agents: ${message.message}`);
+        return message;
+      }
+      if (entry.child.exitCode !== null || entry.child.signalCode !== null) {
+        throw new Error('a simulated-agents process exited');
+      }
+      await new Promise<void>((resolve) => entry.waiters.push(resolve));
+    }
+  };
+  const firstIndex = options.firstIndex ?? 0;
+  let assigned = 0;
+  for (let p = 0; p < processes; p += 1) {
+    const count = Math.floor((options.count * (p + 1)) / processes) - assigned;
+    const child = fork(fileURLToPath(import.meta.url), [], {
+      env: { ...process.env, [WORKER_ENV]: '1' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const entry = { child, inbox: [] as ChildMessage[], waiters: [] as (() => void)[] };
+    const wake = () => entry.waiters.splice(0).forEach((resolve) => resolve());
+    child.on('message', (message: ChildMessage) => {
+      entry.inbox.push(message);
+      wake();
+    });
+    child.on('exit', wake);
+    children.push(entry);
+    child.send({
+      type: 'start',
+      options: { ...agentOptions, count, firstIndex: firstIndex + assigned, waveSize },
+    } satisfies ParentMessage);
+    assigned += count;
+  }
+  const stopChildren = async () => {
+    await Promise.all(
+      children.map(async (entry) => {
+        if (entry.child.exitCode !== null || entry.child.signalCode !== null) return;
+        entry.child.send({ type: 'stop' } satisfies ParentMessage);
+        const timer = setTimeout(() => entry.child.kill('SIGKILL'), 10_000);
+        await new Promise((resolve) => entry.child.once('exit', resolve));
+        clearTimeout(timer);
+      }),
+    );
+  };
+  let reports: SimulatedAgentsReport[];
+  try {
+    reports = await Promise.all(
+      children.map(async (entry) => {
+        const message = await receive(entry, 'started');
+        return (message as Extract<ChildMessage, { type: 'started' }>).report;
+      }),
+    );
+  } catch (error) {
+    await stopChildren();
+    throw error;
+  }
+  const report: SimulatedAgentsReport = {
+    connected: reports.reduce((sum, r) => sum + r.connected, 0),
+    failed: reports.reduce((sum, r) => sum + r.failed, 0),
+    attachMs: Math.max(...reports.map((r) => r.attachMs)),
+    handshakeMs: reports.flatMap((r) => r.handshakeMs),
+    errors: reports.flatMap((r) => r.errors).slice(0, 5),
+  };
+  return {
+    report,
+    async counters() {
+      const all = await Promise.all(
+        children.map(async (entry) => {
+          entry.child.send({ type: 'counters' } satisfies ParentMessage);
+          const message = await receive(entry, 'counters');
+          return (message as Extract<ChildMessage, { type: 'counters' }>).counters;
+        }),
+      );
+      const calls: Record<string, number> = {};
+      for (const counters of all) {
+        for (const [method, n] of Object.entries(counters.calls)) {
+          calls[method] = (calls[method] ?? 0) + n;
+        }
+      }
+      return {
+        calls,
+        dropped: all.reduce((sum, c) => sum + c.dropped, 0),
+        rssBytes: all.reduce((sum, c) => sum + c.rssBytes, 0),
+      };
+    },
+    stop: stopChildren,
+  };
+}
+
+// ── the child process ───────────────────────────────────────────────────────────────────────
+
+if (process.env[WORKER_ENV] === '1' && process.send !== undefined) {
+  let agents: SimulatedAgents | null = null;
+  const send = (message: ChildMessage) => process.send?.(message);
+  process.on('message', (message: ParentMessage) => {
+    void (async () => {
+      try {
+        if (message.type === 'start') {
+          agents = await startSimulatedAgents(message.options);
+          send({ type: 'started', report: agents.report });
+        } else if (message.type === 'counters') {
+          send({ type: 'counters', counters: (await agents?.counters()) ?? emptyCounters() });
+        } else {
+          await agents?.stop();
+          send({ type: 'stopped' });
+          process.disconnect();
+          process.exit(0);
+        }
+      } catch (error) {
+        send({ type: 'failed', message: (error as Error).message });
+      }
+    })();
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
+function emptyCounters(): SimulatedAgentsCounters {
+  return { calls: {}, dropped: 0, rssBytes: process.memoryUsage().rss };
+}
