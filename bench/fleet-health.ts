@@ -5,6 +5,7 @@
 //                                                  [--timeout-s 10] [--json FILE]
 //   npx tsx bench/fleet-health.ts --quick          (100 agents, 3 runs)
 //   npx tsx bench/fleet-health.ts --attach-only    (attach and count online; no fleetHealth)
+//   npx tsx bench/fleet-health.ts --cpu-prof DIR   (the server writes a V8 CPU profile to DIR)
 //
 // Starts the real server (dist/main.js) with --open-enrollment and a one-hour heartbeat interval
 // (so heartbeats do not mix into the figures), attaches the simulated agents of
@@ -19,6 +20,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SERVER_BIN, startServer, type TestServer } from '../test/support/server.js';
 import { createCleanups, machine, progress } from './common.js';
@@ -72,6 +74,7 @@ const { values: flags } = parseArgs({
     'timeout-s': { type: 'string' },
     quick: { type: 'boolean' },
     'attach-only': { type: 'boolean' },
+    'cpu-prof': { type: 'string' },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -80,7 +83,7 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    'Usage: npx tsx bench/fleet-health.ts [--agents N (1000)] [--runs N (5)] [--processes N (2)] [--wave N (32)] [--metrics-delay-ms MS (250)] [--timeout-s S (10)] [--quick (100 agents, 3 runs)] [--attach-only] [--json FILE]',
+    'Usage: npx tsx bench/fleet-health.ts [--agents N (1000)] [--runs N (5)] [--processes N (2)] [--wave N (32)] [--metrics-delay-ms MS (250)] [--timeout-s S (10)] [--quick (100 agents, 3 runs)] [--attach-only] [--cpu-prof DIR] [--json FILE]',
   );
   process.exit(0);
 }
@@ -182,7 +185,16 @@ async function main(): Promise<void> {
   progress(`starting the server (${SERVER_BIN})`);
   const server = await startServer({
     openEnrollment: true,
-    env: { ETPHONEHOME_LOG_LEVEL: 'info', ETPHONEHOME_HEARTBEAT_INTERVAL_S: '3600' },
+    env: {
+      ETPHONEHOME_LOG_LEVEL: 'info',
+      ETPHONEHOME_HEARTBEAT_INTERVAL_S: '3600',
+      ...(flags['cpu-prof']
+        ? {
+            NODE_OPTIONS: `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`,
+            ETPH_BENCH_CPU_PROFILE_DIR: resolve(flags['cpu-prof']),
+          }
+        : {}),
+    },
   });
   cleanups.add('server', () => server.close());
   const idle = await serverMemory(server);
@@ -324,6 +336,12 @@ async function main(): Promise<void> {
     );
   }
   if (mismatches.length > 0) process.exitCode = 1;
+  if (flags['cpu-prof']) {
+    // V8 writes the profile on a normal exit only: stop the agents, then the server, gently.
+    await fleet.stop();
+    await server.stop('SIGTERM');
+    progress(`server CPU profile written to ${flags['cpu-prof']}`);
+  }
 }
 
 try {
