@@ -168,7 +168,7 @@ describe('collectMetrics, portable sources (macOS and Windows; forced here)', ()
     // Processes come and go (the portable source itself starts ps); the counts stay close.
     const procCount = proc.processCount as number;
     assert.ok(
-      Math.abs((portable.processCount as number) - procCount) <= Math.max(20, procCount / 5),
+      Math.abs((portable.processCount as number) - procCount) <= Math.max(50, procCount / 2),
     );
   });
 
