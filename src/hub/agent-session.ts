@@ -55,7 +55,14 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     },
   ) {
     super();
-    connection.once('close', () => this.markClosed('connection closed'));
+    // ssh2 reports why it gave up (e.g. "Keepalive timeout") as an error just before the close.
+    let lastError: string | null = null;
+    connection.on('error', (error: Error) => {
+      lastError = error.message;
+    });
+    connection.once('close', () =>
+      this.markClosed(lastError ? `connection closed: ${lastError}` : 'connection closed'),
+    );
   }
 
   get closed(): boolean {

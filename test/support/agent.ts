@@ -34,6 +34,8 @@ export interface AgentOptions {
   tags?: string[];
   env?: Record<string, string>;
   pinServerKey?: string;
+  /** Phone home to this port instead of the server's SSH port (e.g. through a proxy). */
+  port?: number;
 }
 
 export async function createAgent(
@@ -49,7 +51,7 @@ export async function createAgent(
     '-s',
     '127.0.0.1',
     '-p',
-    String(server.sshPort),
+    String(options.port ?? server.sshPort),
   ];
   if (options.enroll) init.push('--enroll', options.enroll);
   if (options.displayName) init.push('--display-name', options.displayName);
