@@ -58,3 +58,63 @@ test('bad values are refused with a message naming the setting', () => {
     );
   }
 });
+
+test('health settings: defaults, environment, flags, and refusals', () => {
+  const defaults = readServerConfig([], {});
+  assert.ok(defaults !== 'help');
+  assert.deepEqual(defaults.health, {
+    heartbeatIntervalS: 30,
+    heartbeatFailures: 3,
+    graceS: 60,
+    heartbeatTimeoutS: 10,
+    resourceChecks: false,
+    thresholds: { cpu: 80, memory: 85, disk: 85 },
+  });
+  assert.deepEqual(defaults.sshKeepalive, { intervalS: 30, countMax: 4 });
+  const env = {
+    ETPHONEHOME_HEARTBEAT_INTERVAL_S: '5',
+    ETPHONEHOME_HEARTBEAT_FAILURES: '2',
+    ETPHONEHOME_HEALTH_GRACE_S: '0',
+    ETPHONEHOME_HEARTBEAT_TIMEOUT_S: '3',
+    ETPHONEHOME_RESOURCE_CHECKS: '1',
+    ETPHONEHOME_CPU_THRESHOLD: '90.5',
+    ETPHONEHOME_MEMORY_THRESHOLD: '70',
+    ETPHONEHOME_DISK_THRESHOLD: '95',
+    ETPHONEHOME_SSH_KEEPALIVE_S: '10',
+    ETPHONEHOME_SSH_KEEPALIVE_COUNT: '6',
+  };
+  const fromEnv = readServerConfig([], env);
+  assert.ok(fromEnv !== 'help');
+  assert.deepEqual(fromEnv.health, {
+    heartbeatIntervalS: 5,
+    heartbeatFailures: 2,
+    graceS: 0,
+    heartbeatTimeoutS: 3,
+    resourceChecks: true,
+    thresholds: { cpu: 90.5, memory: 70, disk: 95 },
+  });
+  assert.deepEqual(fromEnv.sshKeepalive, { intervalS: 10, countMax: 6 });
+  const fromFlags = readServerConfig(
+    ['--heartbeat-interval', '7', '--heartbeat-failures', '4', '--health-grace', '9'],
+    env,
+  );
+  assert.ok(fromFlags !== 'help');
+  assert.equal(fromFlags.health.heartbeatIntervalS, 7);
+  assert.equal(fromFlags.health.heartbeatFailures, 4);
+  assert.equal(fromFlags.health.graceS, 9);
+  const refused: Array<[string[], Record<string, string>, RegExp]> = [
+    [['--heartbeat-interval', '0'], {}, /--heartbeat-interval .* from 1 to 86400/],
+    [[], { ETPHONEHOME_HEARTBEAT_FAILURES: 'three' }, /ETPHONEHOME_HEARTBEAT_FAILURES/],
+    [[], { ETPHONEHOME_HEALTH_GRACE_S: '-1' }, /ETPHONEHOME_HEALTH_GRACE_S/],
+    [[], { ETPHONEHOME_CPU_THRESHOLD: '101' }, /ETPHONEHOME_CPU_THRESHOLD must be a percentage/],
+    [[], { ETPHONEHOME_DISK_THRESHOLD: '' }, /ETPHONEHOME_DISK_THRESHOLD/],
+    [[], { ETPHONEHOME_SSH_KEEPALIVE_COUNT: '0' }, /ETPHONEHOME_SSH_KEEPALIVE_COUNT/],
+  ];
+  for (const [argv, envCase, message] of refused) {
+    assert.throws(
+      () => readServerConfig(argv, envCase),
+      (error: Error) => error instanceof ConfigError && message.test(error.message),
+      message.source,
+    );
+  }
+});
