@@ -48,6 +48,7 @@ import {
   type Permit,
   type RateLimitBreach,
   type RateLimitFigures,
+  type SeedCounts,
 } from './rate-limit.js';
 import { createRegistry, type ClientFilter, type FleetSession } from './registry.js';
 import { findOrCreateTags, withAllTags } from './tags.js';
@@ -253,11 +254,15 @@ export function createFleet(options: FleetOptions) {
 
   /** The client and its live session, or the error that says why it cannot be operated. */
   async function operable(
-    ref: string,
+    ref: string | Client,
     operation: string,
     caller: Caller,
   ): Promise<{ client: Client; session: FleetSession }> {
-    const client = await registry.resolve(store.em.fork(), ref, { withTags: false });
+    // A row the caller just loaded (fleetHealth's online clients) saves a lookup per client.
+    const client =
+      typeof ref === 'string'
+        ? await registry.resolve(store.em.fork(), ref, { withTags: false })
+        : ref;
     const session = registry.session(client.uuid);
     if (!session) {
       throw new AppError(
@@ -350,7 +355,7 @@ export function createFleet(options: FleetOptions) {
   }
 
   async function callAgent<M extends keyof RpcMethods>(
-    ref: string,
+    ref: string | Client,
     method: M,
     params: RpcMethods[M]['params'],
     timeoutMs: number,
@@ -359,7 +364,7 @@ export function createFleet(options: FleetOptions) {
   ): Promise<{ client: Client; result: RpcMethods[M]['result'] }> {
     const { client, session } = await operable(ref, method, caller);
     for (const { path, what } of paths) await assertAllowedPath(client, path, what, method, caller);
-    await seedRateLimitCounts(client.uuid);
+    await seededCounts;
     const limits = effectiveRateLimits(client, options.rateLimitDefaults);
     let permit: Permit;
     try {
@@ -416,43 +421,39 @@ export function createFleet(options: FleetOptions) {
     );
   }
 
-  // The breach counts recorded before this process started, added to the limiter's in-memory
-  // counters once per client: rate-limit statistics survive a restart.
-  const startEventId = store.em
-    .fork()
-    .getConnection()
-    .execute<{ id: number | null }[]>('select max(id) as id from event')
-    .then((rows) => Number(rows[0]?.id ?? 0));
-  const seeded = new Map<string, Promise<void>>();
-  function seedRateLimitCounts(uuid: string): Promise<void> {
-    let done = seeded.get(uuid);
-    if (!done) {
-      done = (async () => {
-        const rows = await store.em
-          .fork()
-          .getConnection()
-          .execute<{ breach: string; enforced: number | boolean; n: number }[]>(
-            `select json_extract(data, '$.limit') as breach, json_extract(data, '$.enforced') as enforced,
-                    count(*) as n
-               from event where client_uuid = ? and type = ? and id <= ?
-              group by 1, 2`,
-            [uuid, FleetEventType.rateLimited, await startEventId],
-          );
-        const count = (breach: string, enforced: boolean): number =>
-          rows
-            .filter((r) => r.breach === breach && Boolean(r.enforced) === enforced)
-            .reduce((sum, r) => sum + Number(r.n), 0);
-        limiter.seed(uuid, {
-          rpmWarnings: count('rpm', false),
-          concurrentWarnings: count('concurrent', false),
-          rpmRejections: count('rpm', true),
-          concurrentRejections: count('concurrent', true),
-        });
-      })();
-      seeded.set(uuid, done);
+  // The breach counts recorded before this process started, added once to the limiter's
+  // in-memory counters (one grouped query at start): rate-limit statistics survive a restart.
+  const seededCounts: Promise<void> = (async () => {
+    const rows = await store.em
+      .fork()
+      .getConnection()
+      .execute<{ uuid: string; breach: string; enforced: number | boolean; n: number }[]>(
+        `select client_uuid as uuid, json_extract(data, '$.limit') as breach,
+                json_extract(data, '$.enforced') as enforced, count(*) as n
+           from event where type = ? group by 1, 2, 3`,
+        [FleetEventType.rateLimited],
+      );
+    const counts = new Map<string, SeedCounts>();
+    for (const row of rows) {
+      let entry = counts.get(row.uuid);
+      if (!entry) {
+        entry = {
+          rpmWarnings: 0,
+          concurrentWarnings: 0,
+          rpmRejections: 0,
+          concurrentRejections: 0,
+        };
+        counts.set(row.uuid, entry);
+      }
+      const key =
+        `${row.breach === 'concurrent' ? 'concurrent' : 'rpm'}${row.enforced ? 'Rejections' : 'Warnings'}` as keyof SeedCounts;
+      entry[key] += Number(row.n);
     }
-    return done;
-  }
+    for (const [uuid, entry] of counts) limiter.seed(uuid, entry);
+  })();
+  seededCounts.catch((error: unknown) =>
+    logger.error({ err: error }, 'cannot count earlier rate-limit breaches'),
+  );
 
   const metrics = createMetricsService({ store, registry, callAgent });
 
@@ -625,7 +626,7 @@ export function createFleet(options: FleetOptions) {
 
     async rateLimitStats(ref: string): Promise<RateLimitStats> {
       const client = await currentView(ref);
-      await seedRateLimitCounts(client.uuid);
+      await seededCounts;
       return {
         client,
         rpmLimit: client.rateLimitRpm,
