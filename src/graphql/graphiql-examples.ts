@@ -35,6 +35,8 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
 #
 # One tab per workflow of the infrastructure guide:
 #  FleetStatus         every client at a glance (here)
+#  FleetHealth         counts + every online client's
+#                      CPU/memory/disk vs thresholds
 #  FindClients         text, purpose, tags, capabilities
 #  DescribeClient      one client, recent activity
 #  NewClientSetup      metadata, settings, then check
@@ -71,6 +73,67 @@ query FleetStatus {
   }
 }
 `,
+  },
+  {
+    query: `# The guide's "Health Check Across Fleet" in one call:
+# the counts, and a metrics summary from every online
+# client matching the filter, flagged against each
+# client's thresholds (default CPU 80 %, memory 85 %,
+# disk 85 %; change them with configureClient).
+query FleetHealth($filter: ClientFilter) {
+  fleetHealth(filter: $filter, timeoutS: 10) {
+    total
+    online
+    offline
+    keyMismatches
+    unhealthy
+    recentlyOffline
+    failed
+    overCpu {
+      client {
+        clientId
+      }
+      cpuPercent
+    }
+    overMemory {
+      client {
+        clientId
+      }
+      memoryPercent
+    }
+    overDisk {
+      client {
+        clientId
+      }
+      diskPercent
+    }
+    unhealthyClients {
+      clientId
+      healthReason
+      healthSince
+    }
+  }
+}
+
+# One client's metrics: CPU, memory, swap, every disk,
+# network counters, uptime, processes.
+query ClientMetrics($id: ID!) {
+  clientMetrics(id: $id, summary: false)
+}
+
+# The same, live, every 5 seconds. Stop ends it.
+subscription WatchMetrics($id: ID!) {
+  clientMetrics(id: $id, summary: true, intervalS: 5) {
+    timestamp
+    metrics
+    error {
+      code
+      message
+    }
+  }
+}
+`,
+    variables: { filter: null, id: CLIENT_ID },
   },
   {
     query: `# Find clients: every condition given must hold.
