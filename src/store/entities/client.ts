@@ -23,9 +23,9 @@ export const ClientEntity = defineEntity({
     rateLimitMode: p.string().length(16).nullable(),
     // Resource thresholds (percent; null = the server default) and whether crossing one makes
     // the client unhealthy (null = the server default).
-    cpuThreshold: p.double().nullable(),
-    memoryThreshold: p.double().nullable(),
-    diskThreshold: p.double().nullable(),
+    cpuThreshold: p.float().nullable(),
+    memoryThreshold: p.float().nullable(),
+    diskThreshold: p.float().nullable(),
     resourceChecks: p.boolean().nullable(),
     decommissionedAt: p.datetime().nullable(),
 

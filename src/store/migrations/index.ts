@@ -3,9 +3,9 @@
 
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124232100 } from './Migration20261124232100.js';
-import { Migration20261125021846 } from './Migration20261125021846.js';
+import { Migration20261125021940 } from './Migration20261125021940.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124232100', class: Migration20261124232100 },
-  { name: 'Migration20261125021846', class: Migration20261125021846 },
+  { name: 'Migration20261125021940', class: Migration20261125021940 },
 ];
