@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RateLimitModeName } from './fleet/client-view.js';
+import type { HealthConfig } from './fleet/health.js';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -29,26 +30,6 @@ export interface ServerConfig {
   sshKeepalive: { intervalS: number; countMax: number };
   graphql: { introspection: boolean; maxDepth: number; maxCost: number };
   logLevel: string;
-}
-
-export interface ResourceThresholds {
-  /** Percent; a sample above it is over the threshold. */
-  cpu: number;
-  memory: number;
-  disk: number;
-}
-
-export interface HealthConfig {
-  heartbeatIntervalS: number;
-  /** Consecutive failed heartbeats (or samples over a threshold) that make a client unhealthy. */
-  heartbeatFailures: number;
-  /** After a connection, failures are not counted for this long. */
-  graceS: number;
-  /** How long one heartbeat may take before it counts as failed. */
-  heartbeatTimeoutS: number;
-  /** Whether crossing a resource threshold makes a client unhealthy (per client overridable). */
-  resourceChecks: boolean;
-  thresholds: ResourceThresholds;
 }
 
 export const serverUsage = `Usage: etphonehome server [options]

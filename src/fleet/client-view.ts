@@ -1,7 +1,7 @@
 // What every door (GraphQL, MCP, CLI) sees of a client: the stored record merged with the live
 // link state and the effective settings (a client's own rate limits, or the server defaults).
 
-import type { HealthConfig, ResourceThresholds } from '../config.js';
+import type { HealthConfig, ResourceThresholds } from './health.js';
 import type { MetricsSummary } from '../protocol/rpc.js';
 import type { Client } from '../store/entities/index.js';
 

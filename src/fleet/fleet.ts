@@ -23,7 +23,7 @@ import type { Store } from '../store/orm.js';
 import { createAdmission } from './admission.js';
 import { createAudit } from './audit.js';
 import type { AuthorizedKeys } from './authorized-keys.js';
-import type { HealthConfig } from '../config.js';
+import type { HealthConfig } from './health.js';
 import {
   effectiveRateLimits,
   effectiveResourceChecks,

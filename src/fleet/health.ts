@@ -14,12 +14,31 @@
 // but not answering (stopped, overloaded, wedged) before that.
 
 import type { Logger } from 'pino';
-import type { HealthConfig, ResourceThresholds } from '../config.js';
 import type { MetricsSummary } from '../protocol/rpc.js';
 import type { Audit } from './audit.js';
 import { HealthStatus } from './client-view.js';
 import { FleetEventType } from './events.js';
 import type { FleetSession, Live } from './registry.js';
+
+export interface ResourceThresholds {
+  /** Percent; a sample above it is over the threshold. */
+  cpu: number;
+  memory: number;
+  disk: number;
+}
+
+export interface HealthConfig {
+  heartbeatIntervalS: number;
+  /** Consecutive failed heartbeats (or samples over a threshold) that make a client unhealthy. */
+  heartbeatFailures: number;
+  /** After a connection, failures are not counted for this long. */
+  graceS: number;
+  /** How long one heartbeat may take before it counts as failed. */
+  heartbeatTimeoutS: number;
+  /** Whether crossing a resource threshold makes a client unhealthy (per client overridable). */
+  resourceChecks: boolean;
+  thresholds: ResourceThresholds;
+}
 
 export const ResourceName = { cpu: 'CPU', memory: 'MEMORY', disk: 'DISK' } as const;
 export type ResourceNameValue = (typeof ResourceName)[keyof typeof ResourceName];

@@ -6,7 +6,7 @@
 // Every sample is an agent call through the fleet's one door (quarantine, rate-limit permit).
 
 import type { EntityManager } from '@mikro-orm/sqlite';
-import type { ResourceThresholds } from '../config.js';
+
 import { AppError, ErrorCode } from '../errors.js';
 import { createAsyncQueue } from '../lib/async-queue.js';
 import { mapWithConcurrency } from '../lib/map-with-concurrency.js';
@@ -15,7 +15,7 @@ import { metricsSummarySchema } from '../protocol/schemas.js';
 import type { Client } from '../store/entities/index.js';
 import type { Store } from '../store/orm.js';
 import { HealthStatus, type ClientView } from './client-view.js';
-import { overThresholds, type ResourceBreach } from './health.js';
+import { overThresholds, type ResourceBreach, type ResourceThresholds } from './health.js';
 import type { ClientFilter, Registry } from './registry.js';
 import { bad, validateFilter } from './validation.js';
 

@@ -2,8 +2,7 @@
 // the fleet's counts, and a metrics summary from every online client matching the filter,
 // compared to each client's thresholds.
 
-import type { ResourceThresholds } from '../../config.js';
-import type { ResourceBreach } from '../../fleet/health.js';
+import type { ResourceBreach, ResourceThresholds } from '../../fleet/health.js';
 import type { FleetHealthReport, ResourceSample } from '../../fleet/metrics-service.js';
 import { builder } from '../builder.js';
 import { ClientFilterInput, ClientRef } from './client.js';
