@@ -450,10 +450,10 @@ export function createFleet(options: FleetOptions) {
       entry[key] += Number(row.n);
     }
     for (const [uuid, entry] of counts) limiter.seed(uuid, entry);
-  })();
-  seededCounts.catch((error: unknown) =>
-    logger.error({ err: error }, 'cannot count earlier rate-limit breaches'),
-  );
+  })().catch((error: unknown) => {
+    // Counting from zero beats refusing every call.
+    logger.error({ err: error }, 'cannot count earlier rate-limit breaches');
+  });
 
   const metrics = createMetricsService({ store, registry, callAgent });
 
