@@ -14,12 +14,7 @@ import {
   type RunCommandResult,
 } from '../../protocol/rpc.js';
 import { descriptorPath, type RootSet } from '../../lib/safe-path.js';
-import {
-  asAgentError,
-  assertPathAllowed,
-  openDirectoryConfined,
-  rootSets,
-} from '../path-guard.js';
+import { asAgentError, assertPathAllowed, openDirectoryConfined, rootSets } from '../path-guard.js';
 import { hasErrnoCode, toAgentError } from './fs-errors.js';
 import { AgentError, type Handler, type HandlerContext } from './types.js';
 
