@@ -145,9 +145,9 @@ export function createFileOperations(deps: { audit: Audit; callAgent: CallAgent 
       input: {
         path: string;
         content: string;
-        encoding?: FileEncoding | null;
-        createParents?: boolean | null;
-        mode?: number | null;
+        encoding?: FileEncoding | null | undefined;
+        createParents?: boolean | null | undefined;
+        mode?: number | null | undefined;
       },
       caller: Caller,
     ): Promise<{ path: string; size: number }> {
@@ -192,7 +192,7 @@ export function createFileOperations(deps: { audit: Audit; callAgent: CallAgent 
     /** One directory level, sorted by name. MCP: list_files. */
     async listFiles(
       ref: string,
-      input: { path: string; limit?: number | null },
+      input: { path: string; limit?: number | null | undefined },
       caller: Caller,
     ): Promise<FileListing> {
       validateRemotePath(input.path);

@@ -11,7 +11,9 @@ import './types/command.js';
 import './types/bulk.js';
 import './types/decommission.js';
 import './types/enrollment-token.js';
+import './types/file.js';
 import './types/tag.js';
+import './types/transfer.js';
 
 export function createSchema(): GraphQLSchema {
   return builder.toSchema();
