@@ -29,6 +29,8 @@ export interface RpcServerDeps {
   allowedPaths: readonly string[] | null;
   /** Answers `hello`: the agent's facts, gathered per connection. */
   facts(): Promise<AgentFacts>;
+  /** Fires when the connection to the hub is gone. */
+  linkClosed?: AbortSignal;
   /** Told about each valid request before it runs. */
   onRequest?(method: keyof RpcMethods): void;
 }
@@ -45,6 +47,8 @@ function reply(
 export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promise<void> {
   const controller = new AbortController();
   channel.once('close', () => controller.abort());
+  if (deps.linkClosed?.aborted) controller.abort();
+  deps.linkClosed?.addEventListener('abort', () => controller.abort(), { once: true });
   channel.on('error', () => controller.abort());
 
   let line: string;
@@ -115,8 +119,8 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
     if (name === 'hello') result = await deps.facts();
     else if (isStreamed(name)) {
       const link = {
-        reader: createStreamReader(channel),
-        write: (chunk: Buffer | string) => writeWithBackpressure(channel, chunk),
+        reader: createStreamReader(channel, controller.signal),
+        write: (chunk: Buffer | string) => writeWithBackpressure(channel, chunk, controller.signal),
       };
       result = await (streamHandlers[name] as StreamHandler<StreamedMethod>)(
         params.data as never,

@@ -147,10 +147,17 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       throw new AgentCallError('closed', `link closed: ${this.closedReason}`);
     }
     this.inFlight.add(channel);
+    const linkClosed = new AbortController();
+    const onSessionClose = (): void => linkClosed.abort();
+    this.once('close', onSessionClose);
     const transfer = createTransferChannel(
       channel,
       (line) => this.parseReply(method, id, line),
-      () => this.inFlight.delete(channel),
+      () => {
+        this.inFlight.delete(channel);
+        this.off('close', onSessionClose);
+      },
+      linkClosed.signal,
     );
     await transfer.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method, params }) + '\n');
     return transfer;

@@ -29,8 +29,10 @@ export function createTransferChannel(
   channel: Duplex,
   parseReply: (line: string) => TransferResult,
   onClose: () => void,
+  /** Fires when the agent's link closes: a dead link does not always close its channels. */
+  linkClosed: AbortSignal,
 ): TransferChannel {
-  const reader = createStreamReader(channel);
+  const reader = createStreamReader(channel, linkClosed);
   const readLine = async (maxBytes: number): Promise<string> => {
     try {
       return await reader.readLine(maxBytes);
@@ -67,7 +69,7 @@ export function createTransferChannel(
     },
     async write(chunk) {
       try {
-        await writeWithBackpressure(channel, chunk);
+        await writeWithBackpressure(channel, chunk, linkClosed);
       } catch (error) {
         throw new AgentCallError('closed', `link broke during the transfer: ${String(error)}`);
       }

@@ -20,13 +20,15 @@ export interface StreamReader {
   readBytes(count: number, sink: (chunk: Buffer) => Promise<void> | void): Promise<void>;
 }
 
-export function createStreamReader(stream: Readable): StreamReader {
+/** `signal` aborts waiting (a link that died without closing the stream). */
+export function createStreamReader(stream: Readable, signal?: AbortSignal): StreamReader {
   let pending: Buffer | null = null;
   let ended = false;
   let failure: Error | null = null;
   stream.on('error', (error: Error) => {
     failure = error;
   });
+  const aborted = (): Error => new StreamClosedError('(the link closed)');
 
   function waitForData(): Promise<void> {
     return new Promise((resolve) => {
@@ -35,6 +37,7 @@ export function createStreamReader(stream: Readable): StreamReader {
         stream.off('end', onEnd);
         stream.off('close', onEnd);
         stream.off('error', done);
+        signal?.removeEventListener('abort', done);
         resolve();
       };
       const onEnd = (): void => {
@@ -45,6 +48,7 @@ export function createStreamReader(stream: Readable): StreamReader {
       stream.on('end', onEnd);
       stream.on('close', onEnd);
       stream.on('error', done);
+      signal?.addEventListener('abort', done, { once: true });
     });
   }
 
@@ -56,6 +60,7 @@ export function createStreamReader(stream: Readable): StreamReader {
     }
     for (;;) {
       if (failure) throw failure;
+      if (signal?.aborted) throw aborted();
       const chunk = stream.read() as Buffer | string | null;
       if (chunk !== null) return typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       if (ended || stream.readableEnded || stream.destroyed) return null;
@@ -102,8 +107,12 @@ export function createStreamReader(stream: Readable): StreamReader {
 }
 
 /** Writes `chunk`, waiting for 'drain' when the stream's buffer is full. */
-export function writeWithBackpressure(stream: Writable, chunk: Buffer | string): Promise<void> {
-  if (stream.destroyed || !stream.writable) {
+export function writeWithBackpressure(
+  stream: Writable,
+  chunk: Buffer | string,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (stream.destroyed || !stream.writable || signal?.aborted) {
     return Promise.reject(new StreamClosedError('while writing'));
   }
   if (stream.write(chunk)) return Promise.resolve();
@@ -112,6 +121,7 @@ export function writeWithBackpressure(stream: Writable, chunk: Buffer | string):
       stream.off('drain', onDrain);
       stream.off('close', onClose);
       stream.off('error', done);
+      signal?.removeEventListener('abort', onClose);
       if (error) reject(error);
       else resolve();
     };
@@ -120,5 +130,6 @@ export function writeWithBackpressure(stream: Writable, chunk: Buffer | string):
     stream.on('drain', onDrain);
     stream.on('close', onClose);
     stream.on('error', done);
+    signal?.addEventListener('abort', onClose, { once: true });
   });
 }
