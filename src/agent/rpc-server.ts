@@ -46,9 +46,13 @@ function reply(
 
 export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promise<void> {
   const controller = new AbortController();
-  channel.once('close', () => controller.abort());
+  const onLinkClosed = (): void => controller.abort();
+  channel.once('close', () => {
+    controller.abort();
+    deps.linkClosed?.removeEventListener('abort', onLinkClosed);
+  });
   if (deps.linkClosed?.aborted) controller.abort();
-  deps.linkClosed?.addEventListener('abort', () => controller.abort(), { once: true });
+  deps.linkClosed?.addEventListener('abort', onLinkClosed, { once: true });
   channel.on('error', () => controller.abort());
 
   let line: string;

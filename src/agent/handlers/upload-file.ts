@@ -32,7 +32,7 @@ export const receiveUpload: StreamHandler<'upload_file'> = async (params, contex
     const directory = await openParent(params.path, target, params.createParents ?? false, sets);
     try {
       const name = path.basename(target);
-      const existing = await existingFile(params.path, directory.path, name);
+      const existing = await existingFile(params.path, directory.path, name, sets);
       const partial = path.join(directory.path, partialName(name));
       const { handle, info } = await openConfined(
         params.path,

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { MAX_FILE_BYTES } from '../../protocol/rpc.js';
 import {
   O_NOFOLLOW,
+  assertSingleLink,
   descriptorPath,
   makeDirectories,
   openDirectoryConfined,
@@ -39,7 +40,7 @@ export const writeFile: Handler<'write_file'> = async (params, context) => {
     const directory = await openParent(params.path, target, params.createParents ?? false, sets);
     try {
       const name = path.basename(target);
-      const existing = await existingFile(params.path, directory.path, name);
+      const existing = await existingFile(params.path, directory.path, name, sets);
       await replaceAtomically(
         directory,
         name,
@@ -100,6 +101,7 @@ export async function existingFile(
   requested: string,
   directory: string,
   name: string,
+  sets: readonly RootSet[],
 ): Promise<Stats | undefined> {
   let info: Stats;
   try {
@@ -123,6 +125,7 @@ export async function existingFile(
       { path: requested },
     );
   }
+  assertSingleLink(requested, info, sets);
   return info;
 }
 
