@@ -215,6 +215,8 @@ export function createTransfers(deps: Deps) {
   function serverRefusal(error: unknown, localPath: string): unknown {
     if (!(error instanceof PathRefusal)) return error;
     if (error.code === 'BAD_USER_INPUT') return bad(`localPath: ${error.message}`);
+    if ('nlink' in error.data || /symbolic link/.test(error.message))
+      return new AppError(ErrorCode.pathDenied, error.message, { path: localPath });
     return new AppError(
       ErrorCode.pathDenied,
       `localPath ${quote(localPath)} is outside the server's transfer roots: ${transferRoots.join(', ')}. Use a path relative to ${transferRoots[0] ?? 'a transfer root'} or inside one of them (ETPHONEHOME_TRANSFER_ROOTS sets them).`,
@@ -640,6 +642,7 @@ async function assertReplaceable(file: string, requested: string): Promise<void>
       );
     if (!info.isFile())
       throw bad(`Server path ${quote(requested)} exists and is not a regular file.`);
+    assertSingleLink(requested, info, [['/']]);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
