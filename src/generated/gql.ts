@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment CliTransferFields on Transfer {\n    transferId\n    clientId\n    direction\n    remotePath\n    localPath\n    state\n    bytesDone\n    totalBytes\n    resumedFrom\n    rateBytesPerSecond\n    etaSeconds\n    sha256\n    startedAt\n    finishedAt\n  }\n": typeof types.CliTransferFieldsFragmentDoc,
+    "\n  query CliListFiles($clientId: ID!, $path: String!) {\n    listFiles(clientId: $clientId, path: $path) {\n      path\n      truncated\n      entries {\n        name\n        type\n        size\n        mtime\n        mode\n      }\n    }\n  }\n": typeof types.CliListFilesDocument,
+    "\n  mutation CliDownloadFile(\n    $clientId: ID!\n    $remotePath: String!\n    $localPath: String!\n    $transferId: ID\n  ) {\n    downloadFile(\n      clientId: $clientId\n      remotePath: $remotePath\n      localPath: $localPath\n      transferId: $transferId\n    ) {\n      ...CliTransferFields\n    }\n  }\n": typeof types.CliDownloadFileDocument,
+    "\n  mutation CliUploadFile(\n    $clientId: ID!\n    $localPath: String!\n    $remotePath: String!\n    $transferId: ID\n    $createParents: Boolean\n  ) {\n    uploadFile(\n      clientId: $clientId\n      localPath: $localPath\n      remotePath: $remotePath\n      transferId: $transferId\n      createParents: $createParents\n    ) {\n      ...CliTransferFields\n    }\n  }\n": typeof types.CliUploadFileDocument,
+    "\n  subscription CliTransferProgress($transferId: ID!) {\n    transferProgress(transferId: $transferId) {\n      bytesDone\n      totalBytes\n      rateBytesPerSecond\n      etaSeconds\n      state\n    }\n  }\n": typeof types.CliTransferProgressDocument,
     "\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n": typeof types.TokenFieldsFragmentDoc,
     "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n": typeof types.CliCreateEnrollmentTokenDocument,
     "\n  query CliEnrollmentTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      ...TokenFields\n    }\n  }\n": typeof types.CliEnrollmentTokensDocument,
@@ -54,6 +59,11 @@ type Documents = {
     "\n  mutation TestConfigureClient($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      ...TestClientFields\n    }\n  }\n": typeof types.TestConfigureClientDocument,
 };
 const documents: Documents = {
+    "\n  fragment CliTransferFields on Transfer {\n    transferId\n    clientId\n    direction\n    remotePath\n    localPath\n    state\n    bytesDone\n    totalBytes\n    resumedFrom\n    rateBytesPerSecond\n    etaSeconds\n    sha256\n    startedAt\n    finishedAt\n  }\n": types.CliTransferFieldsFragmentDoc,
+    "\n  query CliListFiles($clientId: ID!, $path: String!) {\n    listFiles(clientId: $clientId, path: $path) {\n      path\n      truncated\n      entries {\n        name\n        type\n        size\n        mtime\n        mode\n      }\n    }\n  }\n": types.CliListFilesDocument,
+    "\n  mutation CliDownloadFile(\n    $clientId: ID!\n    $remotePath: String!\n    $localPath: String!\n    $transferId: ID\n  ) {\n    downloadFile(\n      clientId: $clientId\n      remotePath: $remotePath\n      localPath: $localPath\n      transferId: $transferId\n    ) {\n      ...CliTransferFields\n    }\n  }\n": types.CliDownloadFileDocument,
+    "\n  mutation CliUploadFile(\n    $clientId: ID!\n    $localPath: String!\n    $remotePath: String!\n    $transferId: ID\n    $createParents: Boolean\n  ) {\n    uploadFile(\n      clientId: $clientId\n      localPath: $localPath\n      remotePath: $remotePath\n      transferId: $transferId\n      createParents: $createParents\n    ) {\n      ...CliTransferFields\n    }\n  }\n": types.CliUploadFileDocument,
+    "\n  subscription CliTransferProgress($transferId: ID!) {\n    transferProgress(transferId: $transferId) {\n      bytesDone\n      totalBytes\n      rateBytesPerSecond\n      etaSeconds\n      state\n    }\n  }\n": types.CliTransferProgressDocument,
     "\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n": types.TokenFieldsFragmentDoc,
     "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n": types.CliCreateEnrollmentTokenDocument,
     "\n  query CliEnrollmentTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      ...TokenFields\n    }\n  }\n": types.CliEnrollmentTokensDocument,
@@ -108,6 +118,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CliTransferFields on Transfer {\n    transferId\n    clientId\n    direction\n    remotePath\n    localPath\n    state\n    bytesDone\n    totalBytes\n    resumedFrom\n    rateBytesPerSecond\n    etaSeconds\n    sha256\n    startedAt\n    finishedAt\n  }\n"): (typeof documents)["\n  fragment CliTransferFields on Transfer {\n    transferId\n    clientId\n    direction\n    remotePath\n    localPath\n    state\n    bytesDone\n    totalBytes\n    resumedFrom\n    rateBytesPerSecond\n    etaSeconds\n    sha256\n    startedAt\n    finishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliListFiles($clientId: ID!, $path: String!) {\n    listFiles(clientId: $clientId, path: $path) {\n      path\n      truncated\n      entries {\n        name\n        type\n        size\n        mtime\n        mode\n      }\n    }\n  }\n"): (typeof documents)["\n  query CliListFiles($clientId: ID!, $path: String!) {\n    listFiles(clientId: $clientId, path: $path) {\n      path\n      truncated\n      entries {\n        name\n        type\n        size\n        mtime\n        mode\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliDownloadFile(\n    $clientId: ID!\n    $remotePath: String!\n    $localPath: String!\n    $transferId: ID\n  ) {\n    downloadFile(\n      clientId: $clientId\n      remotePath: $remotePath\n      localPath: $localPath\n      transferId: $transferId\n    ) {\n      ...CliTransferFields\n    }\n  }\n"): (typeof documents)["\n  mutation CliDownloadFile(\n    $clientId: ID!\n    $remotePath: String!\n    $localPath: String!\n    $transferId: ID\n  ) {\n    downloadFile(\n      clientId: $clientId\n      remotePath: $remotePath\n      localPath: $localPath\n      transferId: $transferId\n    ) {\n      ...CliTransferFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliUploadFile(\n    $clientId: ID!\n    $localPath: String!\n    $remotePath: String!\n    $transferId: ID\n    $createParents: Boolean\n  ) {\n    uploadFile(\n      clientId: $clientId\n      localPath: $localPath\n      remotePath: $remotePath\n      transferId: $transferId\n      createParents: $createParents\n    ) {\n      ...CliTransferFields\n    }\n  }\n"): (typeof documents)["\n  mutation CliUploadFile(\n    $clientId: ID!\n    $localPath: String!\n    $remotePath: String!\n    $transferId: ID\n    $createParents: Boolean\n  ) {\n    uploadFile(\n      clientId: $clientId\n      localPath: $localPath\n      remotePath: $remotePath\n      transferId: $transferId\n      createParents: $createParents\n    ) {\n      ...CliTransferFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CliTransferProgress($transferId: ID!) {\n    transferProgress(transferId: $transferId) {\n      bytesDone\n      totalBytes\n      rateBytesPerSecond\n      etaSeconds\n      state\n    }\n  }\n"): (typeof documents)["\n  subscription CliTransferProgress($transferId: ID!) {\n    transferProgress(transferId: $transferId) {\n      bytesDone\n      totalBytes\n      rateBytesPerSecond\n      etaSeconds\n      state\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
