@@ -254,6 +254,38 @@ export function createTransfers(deps: Deps) {
   ): Promise<TransferProgress> {
     validateRemotePath(input.remotePath, 'remotePath');
     const transferId = claimId(input.transferId);
+    try {
+      return await runAdmitted(direction, ref, input, caller, transferId, body);
+    } catch (error) {
+      // Refused before it started: a subscriber already waiting learns it too.
+      const waiting = tracked.get(transferId);
+      if (waiting && waiting.latest.clientUuid === '') {
+        const failure =
+          error instanceof AppError
+            ? { code: error.code, message: error.message }
+            : { code: ErrorCode.internal, message: 'internal error' };
+        tracked.delete(transferId);
+        publish(waiting, {
+          ...waiting.latest,
+          direction,
+          remotePath: input.remotePath,
+          state: 'failed',
+          finishedAt: new Date(),
+          error: failure,
+        });
+      }
+      throw error;
+    }
+  }
+
+  async function runAdmitted(
+    direction: TransferDirection,
+    ref: string,
+    input: { remotePath: string; localPath: string; transferId?: string | null | undefined },
+    caller: Caller,
+    transferId: string,
+    body: Parameters<typeof run>[4],
+  ): Promise<TransferProgress> {
     const operation = direction === 'upload' ? 'upload_file' : 'download_file';
     const { client, session, release } = await deps.admit(ref, operation, caller, [
       { path: input.remotePath, what: 'remotePath' },
