@@ -25,6 +25,6 @@ test('bytes, durations and the bar read as people expect', () => {
   );
   assert.match(
     formatProgress({ bytesDone: 0, totalBytes: null, rateBytesPerSecond: 0, etaSeconds: null }),
-    /^\[-+\]   0%  0 B \/ \?  0 B\/s  ETA --$/,
+    /^\[-+\] {3}0% {2}0 B \/ \? {2}0 B\/s {2}ETA --$/,
   );
 });

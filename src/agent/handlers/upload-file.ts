@@ -6,7 +6,7 @@
 
 import { constants, type Stats } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
-import { rename, unlink } from 'node:fs/promises';
+import { rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { assertSingleLink, openConfined } from '../../lib/safe-path.js';
 import { hashPrefix, peekDigest } from '../../lib/file-hash.js';
@@ -63,7 +63,7 @@ export const receiveUpload: StreamHandler<'upload_file'> = async (params, contex
   }
 
   async function receive(
-    handle: import('node:fs/promises').FileHandle,
+    handle: FileHandle,
     info: Stats,
     size: number,
     channel: typeof link,
