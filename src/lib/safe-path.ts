@@ -265,7 +265,16 @@ export async function openConfined(
   try {
     handle = await open(real, flags | O_NOFOLLOW, mode);
   } catch (err) {
-    if (errnoOf(err) === 'ELOOP') {
+    const code = errnoOf(err);
+    // O_NOFOLLOW on a symlink: ELOOP, or ENOTDIR when O_DIRECTORY is asked too.
+    const isLink =
+      code === 'ELOOP' ||
+      (code === 'ENOTDIR' &&
+        (await lstat(real).then(
+          (i) => i.isSymbolicLink(),
+          () => false,
+        )));
+    if (isLink) {
       throw new PathRefusal(
         'PATH_DENIED',
         `Path "${target}" is (or became) a symbolic link; it is not followed.`,

@@ -23,7 +23,7 @@ import { createAgent, type TestAgent } from '../support/agent.js';
 import { expectError } from '../support/errors.js';
 import { killAll } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
-import { UpdateClientDocument } from '../support/operations.js';
+import { ConfigureClientDocument, UpdateClientDocument } from '../support/operations.js';
 import {
   DownloadFileDocument,
   FileEventsDocument,
@@ -354,6 +354,42 @@ describe('file operations and transfers', () => {
       assert.equal(resumed.sha256, expected);
       const landed = direction === 'upload' ? remote : join(transfers, 'big-back.bin');
       assert.equal(await sha256Of(landed), expected);
+    }
+  });
+
+  test('a transfer holds a rate-limit permit for its whole duration', async () => {
+    await server.gql.request(ConfigureClientDocument, {
+      id: agent.uuid,
+      input: { rateLimitConcurrent: 1, rateLimitMode: 'ENFORCE', rateLimitRpm: 1_000_000 },
+    });
+    try {
+      await writeFile(join(transfers, 'permit.bin'), Buffer.alloc(384 * 1024 * 1024, 1));
+      const progress = await server.subscribe(TransferProgressSubscription, {
+        transferId: 'permit',
+      });
+      const upload = server.gql.request(UploadFileDocument, {
+        clientId: agent.uuid,
+        localPath: 'permit.bin',
+        remotePath: join(work, 'permit.bin'),
+        transferId: 'permit',
+      });
+      await progress.next((d) => d.transferProgress.bytesDone > 0);
+      await expectError(
+        server.gql.request(ListFilesDocument, { clientId: agent.uuid, path: work }),
+        'RATE_LIMITED',
+      );
+      assert.equal((await upload).uploadFile.state, 'COMPLETED');
+      progress.close();
+      const listing = await server.gql.request(ListFilesDocument, {
+        clientId: agent.uuid,
+        path: work,
+      });
+      assert.ok(listing.listFiles.entries.some((e) => e.name === 'permit.bin'));
+    } finally {
+      await server.gql.request(ConfigureClientDocument, {
+        id: agent.uuid,
+        input: { rateLimitConcurrent: null, rateLimitMode: null, rateLimitRpm: null },
+      });
     }
   });
 
