@@ -139,7 +139,8 @@ export function createTransfers(deps: Deps) {
   }
 
   function track(initial: TransferProgress): {
-    update(bytesDone: number, totalBytes?: number): void;
+    /** `resumedFrom` once known: bytes kept from an earlier attempt (not counted in the rate). */
+    update(bytesDone: number, totalBytes?: number, resumedFrom?: number): void;
     finish(result: Partial<TransferProgress>): void;
   } {
     const entry: Tracked = tracked.get(initial.transferId) ?? {
@@ -154,7 +155,8 @@ export function createTransfers(deps: Deps) {
       return seconds > 0 ? (bytesDone - entry.latest.resumedFrom) / seconds : 0;
     };
     return {
-      update(bytesDone, totalBytes) {
+      update(bytesDone, totalBytes, resumedFrom) {
+        if (resumedFrom !== undefined) entry.latest = { ...entry.latest, resumedFrom };
         const total = totalBytes ?? entry.latest.totalBytes;
         const now = Date.now();
         if (now - lastPublished < PROGRESS_INTERVAL_MS && totalBytes === undefined) {
@@ -338,10 +340,10 @@ export function createTransfers(deps: Deps) {
       caller.signal?.addEventListener('abort', onAbort, { once: true });
       let idle = setTimeout(onAbort, IDLE_TIMEOUT_MS);
       const original = progress.update;
-      progress.update = (bytesDone, totalBytes) => {
+      progress.update = (bytesDone, totalBytes, resumedFrom) => {
         clearTimeout(idle);
         idle = setTimeout(onAbort, IDLE_TIMEOUT_MS);
-        original(bytesDone, totalBytes);
+        original(bytesDone, totalBytes, resumedFrom);
       };
       return () => {
         clearTimeout(idle);
@@ -440,7 +442,7 @@ export function createTransfers(deps: Deps) {
               }
             }
             await channel.write(JSON.stringify({ start }) + '\n');
-            progress.update(start, size);
+            progress.update(start, size, start);
             const buffer = Buffer.allocUnsafe(TRANSFER_CHUNK_BYTES);
             let position = start;
             while (position < size) {
@@ -539,7 +541,7 @@ export function createTransfers(deps: Deps) {
               throw new AgentCallError('protocol', `the client offered to start at byte ${start}`);
             if (start === 0) hash = createHash('sha256');
             await handle.truncate(start);
-            progress.update(start, size);
+            progress.update(start, size, start);
             let position = start;
             let batch: Buffer[] = [];
             let batchBytes = 0;
