@@ -254,9 +254,9 @@ export function createTransfers(deps: Deps) {
       guard: (channel: TransferChannel) => () => void;
     }) => Promise<{ size: number; sha256: string; resumedFrom: number }>,
   ): Promise<TransferProgress> {
-    validateRemotePath(input.remotePath, 'remotePath');
     const transferId = claimId(input.transferId);
     try {
+      validateRemotePath(input.remotePath, 'remotePath');
       return await runAdmitted(direction, ref, input, caller, transferId, body);
     } catch (error) {
       // Refused before it started: a subscriber already waiting learns it too.
