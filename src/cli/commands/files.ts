@@ -181,24 +181,32 @@ export async function runFilesCommand(argv: string[], io: CommandIO): Promise<nu
       if (!clientId || !first) throw new UsageError('files get needs <client> <remote-path>');
       const localPath = second ?? remoteBasename(first);
       result = (
-        await client.request(DownloadDocument, {
-          clientId,
-          remotePath: first,
-          localPath,
-          transferId,
-        })
+        await client.request(
+          DownloadDocument,
+          {
+            clientId,
+            remotePath: first,
+            localPath,
+            transferId,
+          },
+          { unbounded: true },
+        )
       ).downloadFile;
     } else {
       if (!clientId || !first || !second)
         throw new UsageError('files put needs <client> <server-path> <remote-path>');
       result = (
-        await client.request(UploadDocument, {
-          clientId,
-          localPath: first,
-          remotePath: second,
-          transferId,
-          createParents: values['create-parents'] ?? false,
-        })
+        await client.request(
+          UploadDocument,
+          {
+            clientId,
+            localPath: first,
+            remotePath: second,
+            transferId,
+            createParents: values['create-parents'] ?? false,
+          },
+          { unbounded: true },
+        )
       ).uploadFile;
     }
     if (tty && last) io.progress?.('\r\x1b[K');
