@@ -189,6 +189,7 @@ async function main(): Promise<void> {
   const runs = Number(values.runs);
   if (!Number.isInteger(sizeMib) || sizeMib < 1 || !Number.isInteger(runs) || runs < 1)
     throw new Error('--size-mib and --runs take whole numbers from 1');
+  const about = machine({ file: `${sizeMib} MiB`, runs: String(runs) });
   const tmp = await mkdtemp(join(os.tmpdir(), 'etph-bench-transfers-'));
   cleanups.add('temp dir', () => rm(tmp, { recursive: true, force: true }));
   const rows: Row[] = [];
@@ -259,7 +260,6 @@ async function main(): Promise<void> {
     await cleanups.unwind();
   }
 
-  const about = machine({ file: `${sizeMib} MiB`, runs: String(runs) });
   const lines = [
     ...Object.entries(about).map(([k, v]) => `${k}: ${v}`),
     '',
