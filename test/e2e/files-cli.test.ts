@@ -14,6 +14,7 @@ import { createAgent, type TestAgent } from '../support/agent.js';
 import { killAll } from '../support/processes.js';
 import { SERVER_BIN, startServer, type TestServer } from '../support/server.js';
 import { UpdateClientDocument } from '../support/operations.js';
+import { TransferProgressSubscription } from '../support/file-operations.js';
 
 after(killAll);
 const run = promisify(execFile);
@@ -122,6 +123,34 @@ describe('etphonehome files', () => {
         input: { allowedPaths: null },
       });
     }
+  });
+
+  test('a transfer whose link breaks is retried and resumes', async () => {
+    const size = 256 * 1024 * 1024;
+    await writeFile(join(server.dataDir, 'transfers', 'cut.bin'), Buffer.alloc(size, 5));
+    const progress = await server.subscribe(TransferProgressSubscription, {
+      transferId: 'cli-cut',
+    });
+    const running = cli([
+      'put',
+      'cli-files',
+      'cut.bin',
+      join(work, 'cut.bin'),
+      '--id',
+      'cli-cut',
+      '--json',
+    ]);
+    await progress.next((d) => d.transferProgress.bytesDone > size / 4, 60_000);
+    await agent.stop('SIGKILL');
+    progress.close();
+    await agent.start();
+    const { stdout, stderr } = await running;
+    const result = JSON.parse(stdout) as { state: string; resumedFrom: number; bytesDone: number };
+    assert.equal(result.state, 'COMPLETED');
+    assert.ok(result.resumedFrom > 0, `resumed from ${result.resumedFrom}`);
+    assert.equal(result.bytesDone, size);
+    assert.match(stderr, /Retrying in \d+ s \(1\/3\)/);
+    await agent.waitOnline(server);
   });
 
   test(

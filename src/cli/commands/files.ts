@@ -7,7 +7,7 @@ import { posix, win32 } from 'node:path';
 import { parseArgs } from 'node:util';
 import { graphql } from '../../generated/gql.js';
 import { resolveConnection } from '../connection.js';
-import { createGraphQLClient } from '../graphql-client.js';
+import { createGraphQLClient, GraphQLRequestError } from '../graphql-client.js';
 import { printTable, UsageError, type CommandIO } from '../output.js';
 import { formatBytes, formatDuration, formatProgress } from '../progress.js';
 import { subscribe } from '../subscription-client.js';
@@ -19,6 +19,8 @@ export const filesUsage = `Usage: etphonehome files <ls|get|put> [options]
   put <client> <server-path> <remote-path>    upload a server file to the client
       [--create-parents]                      (put) create missing directories on the client
       [--id ID]                               choose the transfer id (default: generated)
+      [--retries N]                           attempts after a broken link, each resuming
+                                              after the bytes already there (default 3)
 
 <server-path> is on the SERVER, relative to its transfer root (<data-dir>/transfers, or the
 first of ETPHONEHOME_TRANSFER_ROOTS) or absolute inside a transfer root; get defaults to the
@@ -134,6 +136,7 @@ export async function runFilesCommand(argv: string[], io: CommandIO): Promise<nu
     options: {
       'create-parents': { type: 'boolean' },
       id: { type: 'string' },
+      retries: { type: 'string' },
       json: { type: 'boolean' },
       url: { type: 'string' },
       'data-dir': { type: 'string' },
@@ -166,48 +169,79 @@ export async function runFilesCommand(argv: string[], io: CommandIO): Promise<nu
   }
 
   const transferId = values.id ?? randomUUID();
+  const retries = values.retries === undefined ? 3 : Number(values.retries);
+  if (!Number.isInteger(retries) || retries < 0 || retries > 100)
+    throw new UsageError(`--retries takes a whole number from 0 to 100 (got "${values.retries}")`);
+  if (sub === 'get' && (!clientId || !first))
+    throw new UsageError('files get needs <client> <remote-path>');
+  if (sub === 'put' && (!clientId || !first || !second))
+    throw new UsageError('files put needs <client> <server-path> <remote-path>');
   const tty = io.isTTY === true && !values.json;
   let last = '';
-  const progress = tty
-    ? subscribe(connection, ProgressDocument, { transferId }, (data) => {
-        last = formatProgress(data.transferProgress);
-        io.progress?.(`\r${last}\x1b[K`);
-      })
-    : null;
-  try {
-    await progress?.ready;
-    let result;
-    if (sub === 'get') {
-      if (!clientId || !first) throw new UsageError('files get needs <client> <remote-path>');
-      const localPath = second ?? remoteBasename(first);
-      result = (
-        await client.request(
-          DownloadDocument,
-          {
-            clientId,
-            remotePath: first,
-            localPath,
-            transferId,
-          },
-          { unbounded: true },
-        )
-      ).downloadFile;
-    } else {
-      if (!clientId || !first || !second)
-        throw new UsageError('files put needs <client> <server-path> <remote-path>');
-      result = (
+
+  const once = async () => {
+    const progress = tty
+      ? subscribe(connection, ProgressDocument, { transferId }, (data) => {
+          last = formatProgress(data.transferProgress);
+          io.progress?.(`\r${last}\x1b[K`);
+        })
+      : null;
+    try {
+      await progress?.ready;
+      if (sub === 'get') {
+        return (
+          await client.request(
+            DownloadDocument,
+            {
+              clientId: clientId as string,
+              remotePath: first as string,
+              localPath: second ?? remoteBasename(first as string),
+              transferId,
+            },
+            { unbounded: true },
+          )
+        ).downloadFile;
+      }
+      return (
         await client.request(
           UploadDocument,
           {
-            clientId,
-            localPath: first,
-            remotePath: second,
+            clientId: clientId as string,
+            localPath: first as string,
+            remotePath: second as string,
             transferId,
             createParents: values['create-parents'] ?? false,
           },
           { unbounded: true },
         )
       ).uploadFile;
+    } finally {
+      await progress?.close();
+    }
+  };
+
+  try {
+    let result;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        result = await once();
+        break;
+      } catch (error) {
+        // A broken link (or the client gone while it reconnects) is worth another attempt: it
+        // resumes after the bytes already there.
+        const code = error instanceof GraphQLRequestError ? error.code : undefined;
+        const retryable =
+          code === 'AGENT_UNAVAILABLE' ||
+          code === 'TIMEOUT' ||
+          (attempt > 0 && code === 'CLIENT_OFFLINE');
+        if (!retryable || attempt >= retries) throw error;
+        const seconds = Math.min(30, 2 ** (attempt + 1));
+        if (tty && last) io.progress?.('\n');
+        io.err(
+          `${(error as Error).message}\nRetrying in ${seconds} s (${attempt + 1}/${retries}); the transfer resumes after the bytes already there.`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      }
     }
     if (tty && last) io.progress?.('\r\x1b[K');
     if (values.json) io.out(JSON.stringify(result, null, 2));
@@ -230,7 +264,5 @@ export async function runFilesCommand(argv: string[], io: CommandIO): Promise<nu
   } catch (error) {
     if (tty && last) io.progress?.('\n');
     throw error;
-  } finally {
-    await progress?.close();
   }
 }
