@@ -3,7 +3,7 @@
 // names the flag or variable and what it accepts.
 
 import { homedir } from 'node:os';
-import { resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RateLimitModeName } from './fleet/client-view.js';
 import type { HealthConfig } from './fleet/health.js';
@@ -29,6 +29,8 @@ export interface ServerConfig {
   /** SSH keepalives from the hub: a silently dead network path is cut after interval × count. */
   sshKeepalive: { intervalS: number; countMax: number };
   graphql: { introspection: boolean; maxDepth: number; maxCost: number };
+  /** Where file transfers may read and write on the server; default [<data-dir>/transfers]. */
+  transferRoots: readonly string[];
   logLevel: string;
 }
 
@@ -67,6 +69,9 @@ Environment:
   ETPHONEHOME_GRAPHQL_MAX_DEPTH  deepest selection an operation may make (10)
   ETPHONEHOME_GRAPHQL_MAX_COST   most an operation may cost (100000; about one per field,
                                  times the page size of a connection)
+  ETPHONEHOME_TRANSFER_ROOTS     colon-separated absolute directories where uploadFile reads and
+                                 downloadFile writes on the server (default <data-dir>/transfers;
+                                 relative localPath values resolve inside the first)
 
 Examples:
   etphonehome server
@@ -150,10 +155,11 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       `--log-level must be trace, debug, info, warn or error (got "${logLevel}").`,
     );
   }
+  const dataDir = resolve(
+    v['data-dir'] ?? env['ETPHONEHOME_DATA_DIR'] ?? resolve(homedir(), '.etphonehome-server'),
+  );
   return Object.freeze({
-    dataDir: resolve(
-      v['data-dir'] ?? env['ETPHONEHOME_DATA_DIR'] ?? resolve(homedir(), '.etphonehome-server'),
-    ),
+    dataDir,
     sshHost: v['ssh-host'] ?? env['ETPHONEHOME_SSH_HOST'] ?? '0.0.0.0',
     sshPort: port(v['ssh-port'] ?? env['ETPHONEHOME_SSH_PORT'] ?? '2222', '--ssh-port'),
     httpHost: v['http-host'] ?? env['ETPHONEHOME_HTTP_HOST'] ?? '127.0.0.1',
@@ -237,6 +243,19 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         100_000_000,
       ),
     }),
+    transferRoots: Object.freeze(transferRoots(env['ETPHONEHOME_TRANSFER_ROOTS'], dataDir)),
     logLevel,
   });
+}
+
+function transferRoots(value: string | undefined, dataDir: string): string[] {
+  if (value === undefined || value.trim() === '') return [join(dataDir, 'transfers')];
+  const roots = value.split(':').filter((root) => root !== '');
+  for (const root of roots) {
+    if (!isAbsolute(root) || root.includes('\0'))
+      throw new ConfigError(
+        `ETPHONEHOME_TRANSFER_ROOTS takes absolute directories separated by ":" (got "${root}").`,
+      );
+  }
+  return roots.map((root) => resolve(root));
 }

@@ -5,6 +5,7 @@
 import { ConfigError, readServerConfig, serverUsage } from './config.js';
 import { ConnectionError } from './cli/connection.js';
 import { GraphQLRequestError } from './cli/graphql-client.js';
+import { runFilesCommand } from './cli/commands/files.js';
 import { runTokenCommand } from './cli/commands/token.js';
 import { UsageError, type CommandIO } from './cli/output.js';
 import { exitCodeOf, type ErrorCodeName } from './errors.js';
@@ -17,6 +18,7 @@ const usage = `Usage: etphonehome <command> [options]
 Commands:
   server            run the server (SSH hub for agents, GraphQL API, GraphiQL)
   token             enrollment tokens: create | list | revoke
+  files             a client's files: ls | get (client → server) | put (server → client)
   version           print the version
   help              this help
 
@@ -27,12 +29,15 @@ server machine. "etphonehome <command> --help" shows a command's options.
 Examples:
   etphonehome server --open-enrollment
   etphonehome token create --name laptop
+  etphonehome files get web-1 /var/log/syslog
 `;
 
 const io: CommandIO = {
   out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   env: process.env,
+  isTTY: process.stderr.isTTY === true,
+  progress: (text) => void process.stderr.write(text),
 };
 
 async function runServer(argv: string[]): Promise<number | null> {
@@ -68,6 +73,8 @@ async function main(argv: string[]): Promise<number | null> {
       return runServer(rest);
     case 'token':
       return runTokenCommand(rest, io);
+    case 'files':
+      return runFilesCommand(rest, io);
     case 'version':
     case '--version':
     case '-v':

@@ -3,7 +3,7 @@
 // everything in the reverse order.
 
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ServerConfig } from './config.js';
 import { createAuthorizedKeys } from './fleet/authorized-keys.js';
@@ -41,6 +41,23 @@ async function loadOrCreateApiKey(
   return { key, created: true };
 }
 
+/** The transfer roots as real paths; the default one is created, configured ones must exist. */
+async function prepareTransferRoots(config: ServerConfig): Promise<string[]> {
+  const fallback = join(config.dataDir, 'transfers');
+  const roots: string[] = [];
+  for (const root of config.transferRoots) {
+    if (root === fallback) await mkdir(root, { recursive: true, mode: 0o700 });
+    try {
+      roots.push(await realpath(root));
+    } catch {
+      throw new Error(
+        `Transfer root "${root}" (ETPHONEHOME_TRANSFER_ROOTS) does not exist; create it or fix the variable.`,
+      );
+    }
+  }
+  return roots;
+}
+
 export async function startServer(
   config: ServerConfig,
   logger: Logger,
@@ -55,6 +72,7 @@ export async function startServer(
     logger.debug({ orm: message }, 'store'),
   );
 
+  const transferRoots = await prepareTransferRoots(config);
   const fleet = createFleet({
     store,
     logger,
@@ -63,6 +81,7 @@ export async function startServer(
     rateLimitDefaults: config.rateLimit,
     health: config.health,
     version: VERSION,
+    transferRoots,
   });
 
   const hub = createTunnelHub({

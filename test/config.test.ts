@@ -50,6 +50,7 @@ test('bad values are refused with a message naming the setting', () => {
     [[], { ETPHONEHOME_RATE_LIMIT_MODE: 'loud' }, /ETPHONEHOME_RATE_LIMIT_MODE/],
     [[], { ETPHONEHOME_RATE_LIMIT_RPM: '0' }, /ETPHONEHOME_RATE_LIMIT_RPM/],
     [[], { ETPHONEHOME_API_KEY: 'short' }, /ETPHONEHOME_API_KEY/],
+    [[], { ETPHONEHOME_TRANSFER_ROOTS: '/srv/a:relative/b' }, /ETPHONEHOME_TRANSFER_ROOTS/],
   ];
   for (const [argv, env, message] of cases) {
     assert.throws(
@@ -117,4 +118,15 @@ test('health settings: defaults, environment, flags, and refusals', () => {
       message.source,
     );
   }
+});
+
+test('transfer roots: <data-dir>/transfers by default, else the colon-separated list', () => {
+  const byDefault = readServerConfig(['--data-dir', '/data'], {});
+  assert.ok(byDefault !== 'help');
+  assert.deepEqual(byDefault.transferRoots, ['/data/transfers']);
+  const configured = readServerConfig([], {
+    ETPHONEHOME_TRANSFER_ROOTS: '/srv/in:/srv/out/::/srv/x/../y',
+  });
+  assert.ok(configured !== 'help');
+  assert.deepEqual(configured.transferRoots, ['/srv/in', '/srv/out', '/srv/y']);
 });

@@ -14,14 +14,23 @@ import {
   type RpcMethods,
 } from '../protocol/rpc.js';
 import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
-import { handlers, type HandledMethod } from './handlers/index.js';
-import { AgentError, type Handler } from './handlers/types.js';
+import { createStreamReader, writeWithBackpressure } from '../lib/stream-reader.js';
+import {
+  handlers,
+  isStreamed,
+  streamHandlers,
+  type HandledMethod,
+  type StreamedMethod,
+} from './handlers/index.js';
+import { AgentError, type Handler, type StreamHandler } from './handlers/types.js';
 
 export interface RpcServerDeps {
   logger: Logger;
   allowedPaths: readonly string[] | null;
   /** Answers `hello`: the agent's facts, gathered per connection. */
   facts(): Promise<AgentFacts>;
+  /** Fires when the connection to the hub is gone. */
+  linkClosed?: AbortSignal;
   /** Told about each valid request before it runs. */
   onRequest?(method: keyof RpcMethods): void;
 }
@@ -37,7 +46,13 @@ function reply(
 
 export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promise<void> {
   const controller = new AbortController();
-  channel.once('close', () => controller.abort());
+  const onLinkClosed = (): void => controller.abort();
+  channel.once('close', () => {
+    controller.abort();
+    deps.linkClosed?.removeEventListener('abort', onLinkClosed);
+  });
+  if (deps.linkClosed?.aborted) controller.abort();
+  deps.linkClosed?.addEventListener('abort', onLinkClosed, { once: true });
   channel.on('error', () => controller.abort());
 
   let line: string;
@@ -51,13 +66,6 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
     } else channel.destroy();
     return;
   }
-  // Keep reading (and discarding): ssh2 reports the hub closing the channel only once the
-  // stream has ended, and a paused stream never ends. The hub never half-closes, so the end of
-  // the stream before our reply means the call was abandoned.
-  channel.on('data', () => undefined);
-  channel.once('end', () => controller.abort());
-  channel.resume();
-
   let request: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(line);
@@ -96,15 +104,39 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
     });
   }
 
+  const context = { signal: controller.signal, allowedPaths: deps.allowedPaths };
+  if (isStreamed(name)) {
+    // A transfer reads on from the channel itself; its end before the reply aborts it too.
+    channel.once('end', () => controller.abort());
+  } else {
+    // Keep reading (and discarding): ssh2 reports the hub closing the channel only once the
+    // stream has ended, and a paused stream never ends. The hub never half-closes, so the end of
+    // the stream before our reply means the call was abandoned.
+    channel.on('data', () => undefined);
+    channel.once('end', () => controller.abort());
+    channel.resume();
+  }
+
   deps.onRequest?.(name);
   try {
-    const result =
-      name === 'hello'
-        ? await deps.facts()
-        : await (handlers[name as HandledMethod] as Handler<HandledMethod>)(params.data as never, {
-            signal: controller.signal,
-            allowedPaths: deps.allowedPaths,
-          });
+    let result: unknown;
+    if (name === 'hello') result = await deps.facts();
+    else if (isStreamed(name)) {
+      const link = {
+        reader: createStreamReader(channel, controller.signal),
+        write: (chunk: Buffer | string) => writeWithBackpressure(channel, chunk, controller.signal),
+      };
+      result = await (streamHandlers[name] as StreamHandler<StreamedMethod>)(
+        params.data as never,
+        context,
+        link,
+      );
+    } else {
+      result = await (handlers[name as HandledMethod] as Handler<HandledMethod>)(
+        params.data as never,
+        context,
+      );
+    }
     reply(channel, id, { result });
   } catch (error) {
     if (error instanceof AgentError) {

@@ -107,9 +107,12 @@ export function startTunnel(options: TunnelOptions): Tunnel {
           .catch((error: unknown) => log.error({ err: error }, 'cannot save the config'));
       }
     };
+    // A dead connection does not always close its channels: transfers also watch this.
+    const linkClosed = new AbortController();
     client.on('tcp connection', (_info, accept) => {
       const channel = accept();
       void serveChannel(channel, {
+        linkClosed: linkClosed.signal,
         logger: log,
         allowedPaths: options.allowedPaths,
         facts: options.facts,
@@ -150,6 +153,7 @@ export function startTunnel(options: TunnelOptions): Tunnel {
     });
 
     client.on('close', () => {
+      linkClosed.abort();
       if (current === client) current = null;
       if (hostKeyChange) {
         stopped = true;

@@ -5,6 +5,10 @@ export interface CommandIO {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** True when stderr is a terminal (progress bars are drawn there). */
+  isTTY?: boolean;
+  /** Writes to stderr as is (no newline added): for redrawing a progress line. */
+  progress?(text: string): void;
 }
 
 export class UsageError extends Error {

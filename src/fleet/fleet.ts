@@ -39,6 +39,8 @@ import {
   type TokenView,
 } from './enrollment-tokens.js';
 import { createEventBus } from './event-bus.js';
+import { createFileOperations, recordAgentRefusal } from './files.js';
+import { createTransfers } from './transfers.js';
 import { FleetEventType, isFleetEventType, type FleetEvent } from './events.js';
 import { createHealthMonitor } from './health.js';
 import { createLoaders } from './loaders.js';
@@ -152,6 +154,8 @@ export interface FleetOptions {
   rateLimitDefaults: RateLimitDefaults;
   health: HealthConfig;
   version: string;
+  /** Where transfers may read and write on the server (real paths); the first takes relative ones. */
+  transferRoots?: string[];
 }
 
 /** Extra time the link waits beyond a command's own timeout (the agent kills at the deadline). */
@@ -354,14 +358,16 @@ export function createFleet(options: FleetOptions) {
     );
   }
 
-  async function callAgent<M extends keyof RpcMethods>(
+  /**
+   * Resolves and guards the client, checks the paths, takes a rate-limit permit (recording a
+   * breach as client.rate_limited, warned or refused).
+   */
+  async function admit(
     ref: string | Client,
-    method: M,
-    params: RpcMethods[M]['params'],
-    timeoutMs: number,
+    method: string,
     caller: Caller,
     paths: { path: string; what: string }[] = [],
-  ): Promise<{ client: Client; result: RpcMethods[M]['result'] }> {
+  ): Promise<{ client: Client; session: FleetSession; release: () => void }> {
     const { client, session } = await operable(ref, method, caller);
     for (const { path, what } of paths) await assertAllowedPath(client, path, what, method, caller);
     await seededCounts;
@@ -385,12 +391,33 @@ export function createFleet(options: FleetOptions) {
     try {
       for (const breach of permit.breaches)
         await recordBreach(client, method, breach, limits, false, caller);
-      const result = await session.call(method, params, { timeoutMs, signal: caller.signal });
+    } catch (error) {
+      permit.release();
+      throw error;
+    }
+    return { client, session, release: permit.release };
+  }
+
+  async function callAgent<M extends keyof RpcMethods>(
+    ref: string | Client,
+    method: M,
+    params: RpcMethods[M]['params'],
+    timeoutMs: number,
+    caller: Caller,
+    paths: { path: string; what: string }[] = [],
+  ): Promise<{ client: Client; result: RpcMethods[M]['result'] }> {
+    const { client, session, release } = await admit(ref, method, caller, paths);
+    try {
+      // The agent enforces the client's allowedPaths too, symlinks resolved, at the moment of use.
+      const sent =
+        paths.length > 0 ? { ...params, roots: client.allowedPaths ?? undefined } : params;
+      const result = await session.call(method, sent, { timeoutMs, signal: caller.signal });
       return { client, result };
     } catch (error) {
+      await recordAgentRefusal(audit, client, method, error, caller);
       callFailure(error, client, method);
     } finally {
-      permit.release();
+      release();
     }
   }
 
@@ -548,7 +575,18 @@ export function createFleet(options: FleetOptions) {
     };
   }
 
+  const files = createFileOperations({ audit, callAgent });
+  const transfers = createTransfers({
+    audit,
+    admit,
+    callFailure,
+    logger,
+    transferRoots: options.transferRoots ?? [],
+  });
+
   const fleet = {
+    ...files,
+    ...transfers,
     // ── for the tunnel hub ──────────────────────────────────────────────────────────────
     authorize,
     attachSession: registry.attach,

@@ -46,6 +46,7 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
 #  BulkTagPreview      then BulkTagUpdate on matches
 #  BulkCommandPreview  then BulkCommand on matches
 #  RunCommand          a command on one client
+#  ListFiles           files: list, read, write, transfer
 #  WatchEvents         live fleet events (subscription)
 #  WatchClientStatus   one client's state, live
 #  AuditTrail          past events, newest first
@@ -564,6 +565,63 @@ mutation RunCommand(
       cwd: null,
       timeout: 60,
       env: [{ name: 'LC_ALL', value: 'C' }],
+    },
+  },
+  {
+    query: `# A client's files, inside its allowedPaths: list a
+# directory, read a file (TEXT or BASE64), write one
+# atomically. Every operation is a file_accessed event.
+query ListFiles($clientId: ID!, $dir: String!) {
+  listFiles(clientId: $clientId, path: $dir) {
+    path
+    truncated
+    entries {
+      name
+      type
+      size
+      mtime
+    }
+  }
+}
+
+query ReadFile($clientId: ID!, $file: String!) {
+  readFile(clientId: $clientId, path: $file, encoding: TEXT) {
+    path
+    size
+    content
+  }
+}
+
+mutation WriteFile($clientId: ID!, $file: String!, $content: String!) {
+  writeFile(clientId: $clientId, path: $file, content: $content) {
+    path
+    size
+  }
+}
+
+# Files of any size: client → server (into the server's
+# <data-dir>/transfers), verified by SHA-256, resumed when
+# run again after an interruption. Follow it live with
+# transferProgress(transferId: "…") in another tab.
+mutation DownloadFile($clientId: ID!, $file: String!) {
+  downloadFile(
+    clientId: $clientId
+    remotePath: $file
+    localPath: "from-web-01/motd"
+  ) {
+    transferId
+    state
+    totalBytes
+    sha256
+    localPath
+  }
+}
+`,
+    variables: {
+      clientId: CLIENT_ID,
+      dir: '/etc',
+      file: '/etc/motd',
+      content: 'Maintenance tonight at 22:00 UTC\n',
     },
   },
   {

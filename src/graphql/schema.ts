@@ -14,7 +14,9 @@ import './types/enrollment-token.js';
 import './types/fleet-health.js';
 import './types/metrics.js';
 import './types/rate-limit-warning.js';
+import './types/file.js';
 import './types/tag.js';
+import './types/transfer.js';
 
 export function createSchema(): GraphQLSchema {
   return builder.toSchema();

@@ -20,6 +20,7 @@ import {
 } from '../protocol/rpc.js';
 import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
 import { AgentCallError } from './errors.js';
+import { createTransferChannel, type TransferChannel } from './transfer-channel.js';
 
 export interface CallOptions {
   /** Give up (and cancel on the agent) after this long. */
@@ -135,6 +136,38 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
         );
       }
     }
+  }
+
+  /**
+   * Opens a transfer on a channel of its own and sends its request line; the caller then follows
+   * the exchange of ../protocol/transfer.ts and must close() the channel in every case.
+   */
+  async openTransfer<M extends 'upload_file' | 'download_file'>(
+    method: M,
+    params: RpcMethods[M]['params'],
+  ): Promise<TransferChannel> {
+    if (this.closedReason) throw new AgentCallError('closed', `link closed: ${this.closedReason}`);
+    const id = this.nextCallId++;
+    const channel = await this.openChannel();
+    if (this.closedReason) {
+      channel.destroy();
+      throw new AgentCallError('closed', `link closed: ${this.closedReason}`);
+    }
+    this.inFlight.add(channel);
+    const linkClosed = new AbortController();
+    const onSessionClose = (): void => linkClosed.abort();
+    this.once('close', onSessionClose);
+    const transfer = createTransferChannel(
+      channel,
+      (line) => this.parseReply(method, id, line),
+      () => {
+        this.inFlight.delete(channel);
+        this.off('close', onSessionClose);
+      },
+      linkClosed.signal,
+    );
+    await transfer.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method, params }) + '\n');
+    return transfer;
   }
 
   /** Ends the connection (for a replaced session, a refused identity or shutdown). */

@@ -42,7 +42,11 @@ export function readLine(stream: Readable, maxBytes: number): Promise<string> {
       }
       chunks.push(take === buffer.length ? buffer : buffer.subarray(0, take));
       length += take;
-      if (newline !== -1) finish(null, Buffer.concat(chunks, length).toString('utf8'));
+      if (newline !== -1) {
+        finish(null, Buffer.concat(chunks, length).toString('utf8'));
+        // Bytes after the line belong to whoever reads next (a transfer's raw bytes).
+        if (newline + 1 < buffer.length) stream.unshift(buffer.subarray(newline + 1));
+      }
     };
     const onEnd = (): void => finish(new StreamEndedError());
     const onError = (error: Error): void => finish(error);

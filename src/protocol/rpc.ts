@@ -89,7 +89,15 @@ export interface HelloParams {
   hubVersion: string;
 }
 
-export interface RunCommandParams {
+/**
+ * Every method that takes a path also takes `roots`: the client's allowedPaths as the server
+ * knows them. The agent enforces them together with its own ceiling (both must admit a path).
+ */
+export interface ConfinedParams {
+  roots?: string[] | undefined;
+}
+
+export interface RunCommandParams extends ConfinedParams {
   cmd: string;
   cwd?: string | undefined;
   timeoutMs: number;
@@ -106,7 +114,7 @@ export interface RunCommandResult {
   durationMs: number;
 }
 
-export interface ReadFileParams {
+export interface ReadFileParams extends ConfinedParams {
   path: string;
   maxBytes?: number | undefined;
 }
@@ -119,7 +127,7 @@ export interface ReadFileResult {
   mode: number;
 }
 
-export interface WriteFileParams {
+export interface WriteFileParams extends ConfinedParams {
   path: string;
   contentBase64: string;
   /** Permission bits for a file being created (default 0o644, subject to the agent's umask). */
@@ -149,7 +157,7 @@ export interface FileEntry {
   mode: number;
 }
 
-export interface ListFilesParams {
+export interface ListFilesParams extends ConfinedParams {
   path: string;
   /** At most this many entries are returned (default 10,000); `truncated` says when cut. */
   limit?: number | undefined;
@@ -159,6 +167,36 @@ export interface ListFilesResult {
   path: string;
   entries: FileEntry[];
   truncated: boolean;
+}
+
+/**
+ * upload_file (hub → agent) and download_file (agent → hub) stream raw bytes on their channel
+ * after the request line; see ./transfer.ts for the exchange. These are their request params.
+ */
+export interface UploadFileParams extends ConfinedParams {
+  path: string;
+  /** Total size of the file being sent, in bytes. */
+  size: number;
+  /** Permission bits for a file being created (default 0o644, subject to the agent's umask). */
+  mode?: number | undefined;
+  createParents?: boolean | undefined;
+}
+
+export interface DownloadFileParams extends ConfinedParams {
+  path: string;
+  /** Bytes the hub already holds from an earlier attempt (0 = from the start). */
+  offset: number;
+  /** SHA-256 (hex) of those bytes, checked by the agent before continuing after them. */
+  prefixSha256?: string | undefined;
+}
+
+/** The final reply of a transfer, from the side that received the bytes or sent them. */
+export interface TransferResult {
+  path: string;
+  size: number;
+  sha256: string;
+  /** Bytes that were already in place and not sent again. */
+  resumedFrom: number;
 }
 
 export interface GetMetricsParams {
@@ -202,4 +240,6 @@ export interface RpcMethods {
   list_files: { params: ListFilesParams; result: ListFilesResult };
   get_metrics: { params: GetMetricsParams; result: MetricsResult };
   heartbeat: { params: HeartbeatParams; result: HeartbeatResult };
+  upload_file: { params: UploadFileParams; result: TransferResult };
+  download_file: { params: DownloadFileParams; result: TransferResult };
 }

@@ -13,6 +13,8 @@ import {
 const shortText = z.string().max(256);
 const name = z.string().min(1).max(128);
 const path = z.string().min(1).max(4096);
+const roots = z.array(path).max(256).optional();
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const agentFactsSchema = z.object({
   uuid: z.uuid(),
@@ -39,6 +41,7 @@ export const runCommandParamsSchema = z.object({
     .min(1)
     .max(256 * 1024),
   cwd: path.optional(),
+  roots,
   timeoutMs: z.number().int().min(1).max(MAX_COMMAND_TIMEOUT_MS),
   env: z.record(z.string().min(1).max(256), z.string().max(64 * 1024)).optional(),
   maxOutputBytes: z
@@ -60,6 +63,7 @@ export const runCommandResultSchema = z.object({
 
 export const readFileParamsSchema = z.object({
   path,
+  roots,
   maxBytes: z.number().int().min(0).max(MAX_FILE_BYTES).optional(),
 });
 
@@ -73,6 +77,7 @@ export const readFileResultSchema = z.object({
 
 export const writeFileParamsSchema = z.object({
   path,
+  roots,
   contentBase64: z.base64().max(Math.ceil(MAX_FILE_BYTES / 3) * 4),
   mode: z.number().int().min(0).max(0o7777).optional(),
   createParents: z.boolean().optional(),
@@ -90,6 +95,7 @@ export const fileEntrySchema = z.object({
 
 export const listFilesParamsSchema = z.object({
   path,
+  roots,
   limit: z.number().int().min(1).max(100_000).optional(),
 });
 
@@ -125,6 +131,28 @@ export const heartbeatResultSchema = z.object({
   metrics: metricsSummarySchema.optional(),
 });
 
+export const uploadFileParamsSchema = z.object({
+  path,
+  roots,
+  size: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  mode: z.number().int().min(0).max(0o7777).optional(),
+  createParents: z.boolean().optional(),
+});
+
+export const downloadFileParamsSchema = z.object({
+  path,
+  roots,
+  offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  prefixSha256: sha256.optional(),
+});
+
+export const transferResultSchema = z.object({
+  path,
+  size: z.number().int().min(0),
+  sha256,
+  resumedFrom: z.number().int().min(0),
+});
+
 type Schemas = {
   [M in keyof RpcMethods]: {
     params: z.ZodType<RpcMethods[M]['params']>;
@@ -141,6 +169,8 @@ export const rpcSchemas: Schemas = {
   list_files: { params: listFilesParamsSchema, result: listFilesResultSchema },
   get_metrics: { params: getMetricsParamsSchema, result: metricsResultSchema },
   heartbeat: { params: heartbeatParamsSchema, result: heartbeatResultSchema },
+  upload_file: { params: uploadFileParamsSchema, result: transferResultSchema },
+  download_file: { params: downloadFileParamsSchema, result: transferResultSchema },
 };
 
 /** One-line summary of a zod failure, for error messages. */

@@ -156,4 +156,18 @@ describe('assertPathAllowed', () => {
     assert.equal(await assertPathAllowed(secret, [path.parse(secret).root]), secret);
     await assert.rejects(assertPathAllowed(secret, ['outside']), rejectsWith('PATH_DENIED'));
   });
+
+  test('the server’s roots and the owner’s ceiling must both admit a path', async () => {
+    const app = path.join(deploy, 'app.txt');
+    assert.equal(await assertPathAllowed(app, [root], [deploy]), app);
+    assert.equal(await assertPathAllowed(app, null, [deploy]), app);
+    await assert.rejects(
+      assertPathAllowed(app, [path.join(root, 'deploy2')], [deploy]),
+      rejectsWith('PATH_DENIED', /config\.yaml allowed_paths/),
+    );
+    await assert.rejects(
+      assertPathAllowed(path.join(root, 'outside', 'secret.txt'), [root], [deploy]),
+      rejectsWith('PATH_DENIED'),
+    );
+  });
 });

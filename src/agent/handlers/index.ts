@@ -7,11 +7,25 @@ import { heartbeat } from './heartbeat.js';
 import { listFiles } from './list-files.js';
 import { readFile } from './read-file.js';
 import { runCommand } from './run-command.js';
-import type { Handler } from './types.js';
+import type { Handler, StreamHandler } from './types.js';
+import { sendDownload } from './download-file.js';
+import { receiveUpload } from './upload-file.js';
 import { writeFile } from './write-file.js';
 
 /** Every method the handlers answer: all of them except `hello`. */
-export type HandledMethod = Exclude<keyof RpcMethods, 'hello'>;
+export type HandledMethod = Exclude<keyof RpcMethods, 'hello' | StreamedMethod>;
+
+/** Methods that stream bytes on their channel after the request line. */
+export type StreamedMethod = 'upload_file' | 'download_file';
+
+export const streamHandlers: { readonly [M in StreamedMethod]: StreamHandler<M> } = {
+  upload_file: receiveUpload,
+  download_file: sendDownload,
+};
+
+export function isStreamed(method: string): method is StreamedMethod {
+  return method === 'upload_file' || method === 'download_file';
+}
 
 export const handlers: { readonly [M in HandledMethod]: Handler<M> } = {
   run_command: runCommand,

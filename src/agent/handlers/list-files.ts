@@ -1,12 +1,15 @@
-// list_files: one directory level, sorted by name, cut at a limit. Entries are lstat-ed, so a
-// symlink is reported as a symlink rather than followed (its target may lie outside the jail).
+// list_files: one directory level, sorted by name, cut at a limit. The directory is opened and
+// checked as a descriptor, then read through it (on Linux /proc/self/fd/N), so a directory
+// swapped for a symlink after the check lists nothing outside. Entries are lstat-ed: a symlink
+// is reported as a symlink rather than followed (its target may lie outside the jail).
 
 import type { Stats } from 'node:fs';
-import { lstat, readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { FileType, type FileEntry, type FileTypeName } from '../../protocol/rpc.js';
-import { assertPathAllowed } from '../path-guard.js';
-import { hasErrnoCode, toAgentError } from './fs-errors.js';
+import { descriptorPath } from '../../lib/safe-path.js';
+import { asAgentError, assertPathAllowed, openDirectoryConfined, rootSets } from '../path-guard.js';
+import { hasErrnoCode } from './fs-errors.js';
 import { AgentError, type Handler } from './types.js';
 
 const DEFAULT_LIMIT = 10_000;
@@ -14,30 +17,48 @@ const DEFAULT_LIMIT = 10_000;
 const LSTAT_BATCH = 64;
 
 export const listFiles: Handler<'list_files'> = async (params, context) => {
-  const directory = await assertPathAllowed(params.path, context.allowedPaths);
+  const directory = await assertPathAllowed(params.path, context.allowedPaths, params.roots);
+  const sets = rootSets(context.allowedPaths, params.roots);
   const limit = params.limit ?? DEFAULT_LIMIT;
   try {
-    if (!(await stat(directory)).isDirectory()) {
+    const info = await lstat(directory);
+    if (!info.isDirectory()) {
       throw new AgentError('NOT_A_DIRECTORY', `"${params.path}" is not a directory.`, {
         path: params.path,
       });
     }
+    const { handle } = await openDirectoryConfined(params.path, directory, sets);
+    try {
+      return await listOpen(descriptorPath(handle, directory), directory, limit, context.signal);
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  } catch (err) {
+    throw asAgentError(err, params.path);
+  }
+};
+
+async function listOpen(
+  pinned: string,
+  directory: string,
+  limit: number,
+  signal: AbortSignal,
+): Promise<{ path: string; entries: FileEntry[]; truncated: boolean }> {
+  {
     // Plain code-unit order: the same on every agent, whatever its locale.
-    const names = (await readdir(directory)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const names = (await readdir(pinned)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const entries: FileEntry[] = [];
     for (let start = 0; start < Math.min(names.length, limit); start += LSTAT_BATCH) {
-      if (context.signal.aborted) {
+      if (signal.aborted) {
         throw new AgentError('FAILED', 'list_files cancelled: the hub left.');
       }
       const batch = names.slice(start, Math.min(start + LSTAT_BATCH, limit));
-      const described = await Promise.all(batch.map((name) => describe(directory, name)));
+      const described = await Promise.all(batch.map((name) => describe(pinned, name)));
       for (const entry of described) if (entry !== undefined) entries.push(entry);
     }
     return { path: directory, entries, truncated: names.length > limit };
-  } catch (err) {
-    throw toAgentError(err, params.path);
   }
-};
+}
 
 async function describe(directory: string, name: string): Promise<FileEntry | undefined> {
   let info: Stats;

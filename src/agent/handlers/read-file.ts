@@ -1,28 +1,32 @@
 // read_file: returns a whole regular file, base64-encoded so binary content survives JSON. The
-// read itself is bounded, so a file that grows mid-read, or a procfs file that reports size 0,
-// never returns more than the limit the caller agreed to.
+// file is opened without following a symlink in its final component and its descriptor checked
+// against the roots again (../path-guard.ts); the read itself is bounded, so a file that grows
+// mid-read, or a procfs file that reports size 0, never returns more than the agreed limit.
 
-import { constants, type Stats } from 'node:fs';
-import { open, stat, type FileHandle } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { MAX_FILE_BYTES } from '../../protocol/rpc.js';
-import { assertPathAllowed } from '../path-guard.js';
-import { toAgentError } from './fs-errors.js';
+import { READ_FLAGS } from '../../lib/safe-path.js';
+import {
+  asAgentError,
+  assertPathAllowed,
+  assertSingleLink,
+  openConfined,
+  rootSets,
+} from '../path-guard.js';
 import { AgentError, type Handler } from './types.js';
 
 const CHUNK_BYTES = 64 * 1024;
-// Without O_NONBLOCK, opening a FIFO swapped in after the type check would wait for a writer.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export const readFile: Handler<'read_file'> = async (params, context) => {
   const limitBytes = params.maxBytes ?? MAX_FILE_BYTES;
-  const path = await assertPathAllowed(params.path, context.allowedPaths);
+  const sets = rootSets(context.allowedPaths, params.roots);
+  const path = await assertPathAllowed(params.path, context.allowedPaths, params.roots);
   try {
-    assertRegularFile(await stat(path), params.path);
-    const handle = await open(path, OPEN_FLAGS);
+    const { handle, info } = await openConfined(params.path, path, READ_FLAGS, sets);
     try {
-      // Checked again on the open descriptor: the path may have been replaced in between.
-      const info = await handle.stat();
       assertRegularFile(info, params.path);
+      assertSingleLink(params.path, info, sets);
       if (info.size > limitBytes) throw tooLarge(params.path, `is ${info.size} bytes`, limitBytes);
       const content = await readBounded(handle, limitBytes, params.path, context.signal);
       return {
@@ -33,17 +37,17 @@ export const readFile: Handler<'read_file'> = async (params, context) => {
         mode: info.mode & 0o7777,
       };
     } finally {
-      await handle.close();
+      await handle.close().catch(() => undefined);
     }
   } catch (err) {
-    throw toAgentError(err, params.path);
+    throw asAgentError(err, params.path);
   }
 };
 
-function assertRegularFile(info: Stats, path: string): void {
+export function assertRegularFile(info: Stats, path: string, verb = 'read_file reads'): void {
   if (!info.isFile()) {
     const what = info.isDirectory() ? 'a directory' : 'not a regular file';
-    throw new AgentError('NOT_A_FILE', `"${path}" is ${what}; read_file reads regular files.`, {
+    throw new AgentError('NOT_A_FILE', `"${path}" is ${what}; ${verb} regular files.`, {
       path,
     });
   }

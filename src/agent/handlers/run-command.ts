@@ -7,10 +7,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_MAX_OUTPUT_BYTES } from '../../protocol/rpc.js';
-import { assertPathAllowed } from '../path-guard.js';
+import type { FileHandle } from 'node:fs/promises';
+import {
+  DEFAULT_MAX_OUTPUT_BYTES,
+  type RunCommandParams,
+  type RunCommandResult,
+} from '../../protocol/rpc.js';
+import { descriptorPath, type RootSet } from '../../lib/safe-path.js';
+import { asAgentError, assertPathAllowed, openDirectoryConfined, rootSets } from '../path-guard.js';
 import { hasErrnoCode, toAgentError } from './fs-errors.js';
-import { AgentError, type Handler } from './types.js';
+import { AgentError, type Handler, type HandlerContext } from './types.js';
 
 const isWindows = process.platform === 'win32';
 
@@ -22,10 +28,25 @@ const KILL_GRACE_MS = 2000;
 const PIPE_DRAIN_MS = 500;
 
 export const runCommand: Handler<'run_command'> = async (params, context) => {
-  const cwd =
+  const cwdHandle =
     params.cwd === undefined
       ? undefined
-      : await resolveWorkingDirectory(params.cwd, context.allowedPaths);
+      : await openWorkingDirectory(params.cwd, rootSets(context.allowedPaths, params.roots));
+  try {
+    return await runIn(params, context, cwdHandle);
+  } finally {
+    await cwdHandle?.handle.close().catch(() => undefined);
+  }
+};
+
+const runIn = async (
+  params: RunCommandParams,
+  context: HandlerContext,
+  cwdHandle: { handle: FileHandle; path: string } | undefined,
+): Promise<RunCommandResult> => {
+  // On Linux the shell changes into /proc/self/fd/N: the directory that was checked, even if
+  // its name was swapped for a symlink since (the child inherits the descriptor until exec).
+  const cwd = cwdHandle?.path;
   if (context.signal.aborted) throw cancelled();
 
   const stdout = createOutputCapture(params.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES);
@@ -99,11 +120,11 @@ export const runCommand: Handler<'run_command'> = async (params, context) => {
   });
 };
 
-async function resolveWorkingDirectory(
+async function openWorkingDirectory(
   cwd: string,
-  allowedPaths: readonly string[] | null,
-): Promise<string> {
-  const real = await assertPathAllowed(cwd, allowedPaths);
+  sets: readonly RootSet[],
+): Promise<{ handle: FileHandle; path: string }> {
+  const real = await assertPathAllowed(cwd, sets[0], sets[1]);
   let info;
   try {
     info = await stat(real);
@@ -120,7 +141,12 @@ async function resolveWorkingDirectory(
       path: cwd,
     });
   }
-  return real;
+  try {
+    const { handle } = await openDirectoryConfined(cwd, real, sets);
+    return { handle, path: descriptorPath(handle, real) };
+  } catch (err) {
+    throw asAgentError(err, cwd);
+  }
 }
 
 function spawnShell(cmd: string, cwd: string | undefined, env: NodeJS.ProcessEnv): ChildProcess {

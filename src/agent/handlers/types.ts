@@ -3,6 +3,7 @@
 // gave up or timed out); a handler must stop its work and release what it holds.
 
 import type { AgentErrorCodeName, RpcMethods } from '../../protocol/rpc.js';
+import type { StreamReader } from '../../lib/stream-reader.js';
 
 export interface HandlerContext {
   /** Aborted when the hub abandons the call. */
@@ -28,3 +29,15 @@ export class AgentError extends Error {
     this.data = data;
   }
 }
+
+/** The channel of a transfer: control lines and raw bytes, both ways, with backpressure. */
+export interface TransferLink {
+  reader: StreamReader;
+  write(chunk: Buffer | string): Promise<void>;
+}
+
+export type StreamHandler<M extends keyof RpcMethods> = (
+  params: RpcMethods[M]['params'],
+  context: HandlerContext,
+  link: TransferLink,
+) => Promise<RpcMethods[M]['result']>;

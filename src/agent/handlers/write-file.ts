@@ -1,22 +1,32 @@
 // write_file: replaces a file atomically — a temp file in the same directory is written, synced
 // and renamed over the target, so a reader sees the old content or the new, never half of it.
-// A replaced file keeps its permission bits (and, where allowed, its owner); writing through a
-// symlink updates the file it points to and leaves the link in place.
+// The directory is opened once, checked as a descriptor, and used through it (on Linux
+// /proc/self/fd/N): a directory swapped for a symlink after the check cannot redirect the
+// write. A replaced file keeps its permission bits (and, where allowed, its owner); writing
+// through a symlink inside the roots updates the file it points to and leaves the link in place.
 
+import { constants, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import type { Stats } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_FILE_BYTES } from '../../protocol/rpc.js';
-import { assertPathAllowed } from '../path-guard.js';
-import { hasErrnoCode, toAgentError } from './fs-errors.js';
+import {
+  O_NOFOLLOW,
+  assertSingleLink,
+  descriptorPath,
+  makeDirectories,
+  openDirectoryConfined,
+  type RootSet,
+} from '../../lib/safe-path.js';
+import { asAgentError, assertPathAllowed, rootSets } from '../path-guard.js';
+import { hasErrnoCode } from './fs-errors.js';
 import { AgentError, type Handler } from './types.js';
 
 const DEFAULT_MODE = 0o644;
 
 export const writeFile: Handler<'write_file'> = async (params, context) => {
   // Checked before anything is created, so a refused path leaves the disk untouched.
-  const target = await assertPathAllowed(params.path, context.allowedPaths);
+  const target = await assertPathAllowed(params.path, context.allowedPaths, params.roots);
   const content = Buffer.from(params.contentBase64, 'base64');
   if (content.length > MAX_FILE_BYTES) {
     throw new AgentError(
@@ -25,98 +35,142 @@ export const writeFile: Handler<'write_file'> = async (params, context) => {
       { path: params.path, limitBytes: MAX_FILE_BYTES },
     );
   }
+  const sets = rootSets(context.allowedPaths, params.roots);
   try {
-    await ensureParentDirectory(path.dirname(target), params.createParents ?? false);
-    const existing = await statIfExists(target);
-    if (existing !== undefined && !existing.isFile()) {
-      throw new AgentError(
-        'NOT_A_FILE',
-        `"${params.path}" exists and is not a regular file; write_file will not replace it.`,
-        { path: params.path },
+    const directory = await openParent(params.path, target, params.createParents ?? false, sets);
+    try {
+      const name = path.basename(target);
+      const existing = await existingFile(params.path, directory.path, name, sets);
+      await replaceAtomically(
+        directory,
+        name,
+        content,
+        existing,
+        params.mode ?? DEFAULT_MODE,
+        context.signal,
       );
+    } finally {
+      await directory.handle.close().catch(() => undefined);
     }
-    await replaceAtomically(target, content, existing, params.mode ?? DEFAULT_MODE, context.signal);
   } catch (err) {
-    throw toAgentError(err, params.path);
+    throw asAgentError(err, params.path);
   }
   return { path: target, size: content.length };
 };
 
-async function ensureParentDirectory(directory: string, createParents: boolean): Promise<void> {
-  const info = await statIfExists(directory);
+export interface PinnedDirectory {
+  handle: FileHandle;
+  /** The path through which the directory is used (its descriptor on Linux). */
+  path: string;
+}
+
+/** Opens (creating it first when asked) the parent directory of a confined target. */
+export async function openParent(
+  requested: string,
+  target: string,
+  createParents: boolean,
+  sets: readonly RootSet[],
+): Promise<PinnedDirectory> {
+  const parent = path.dirname(target);
+  let info: Stats | undefined;
+  try {
+    info = await lstat(parent);
+  } catch (err) {
+    if (!hasErrnoCode(err, 'ENOENT')) throw err;
+  }
   if (info === undefined) {
     if (!createParents) {
       throw new AgentError(
         'NOT_FOUND',
-        `Parent directory "${directory}" does not exist. Pass createParents: true to create it.`,
-        { path: directory },
+        `Parent directory "${parent}" does not exist. Pass createParents: true to create it.`,
+        { path: parent },
       );
     }
-    await mkdir(directory, { recursive: true });
+    await makeDirectories(requested, parent, sets);
   } else if (!info.isDirectory()) {
-    throw new AgentError('NOT_A_DIRECTORY', `Parent "${directory}" is not a directory.`, {
-      path: directory,
+    throw new AgentError('NOT_A_DIRECTORY', `Parent "${parent}" is not a directory.`, {
+      path: parent,
     });
   }
+  const { handle } = await openDirectoryConfined(requested, parent, sets);
+  return { handle, path: descriptorPath(handle, parent) };
+}
+
+/** The regular file at `name` in the directory, undefined when absent; others are refused. */
+export async function existingFile(
+  requested: string,
+  directory: string,
+  name: string,
+  sets: readonly RootSet[],
+): Promise<Stats | undefined> {
+  let info: Stats;
+  try {
+    info = await lstat(path.join(directory, name));
+  } catch (err) {
+    if (hasErrnoCode(err, 'ENOENT')) return undefined;
+    throw err;
+  }
+  if (info.isSymbolicLink()) {
+    // The target was resolved through its links before; a link here now was swapped in.
+    throw new AgentError(
+      'PATH_DENIED',
+      `"${requested}" became a symbolic link during the operation; it is not followed.`,
+      { path: requested },
+    );
+  }
+  if (!info.isFile()) {
+    throw new AgentError(
+      'NOT_A_FILE',
+      `"${requested}" exists and is not a regular file; it will not be replaced.`,
+      { path: requested },
+    );
+  }
+  assertSingleLink(requested, info, sets);
+  return info;
 }
 
 async function replaceAtomically(
-  target: string,
+  directory: PinnedDirectory,
+  name: string,
   content: Buffer,
   existing: Stats | undefined,
   modeForNewFile: number,
   signal: AbortSignal,
 ): Promise<void> {
-  const directory = path.dirname(target);
-  const temp = path.join(
-    directory,
-    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
-  );
+  const temp = path.join(directory.path, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
   // A replacement starts private and gets the old bits below; a new file gets the caller's mode,
   // filtered by the agent's umask as open(2) does.
-  const handle = await open(temp, 'wx', existing === undefined ? modeForNewFile : 0o600);
+  const handle = await open(
+    temp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW,
+    existing === undefined ? modeForNewFile : 0o600,
+  );
   let renamed = false;
   try {
     try {
       await handle.writeFile(content);
-      if (existing !== undefined) {
-        // Owner first: chown clears setuid/setgid, chmod restores them. Only root (or the same
-        // owner) may chown; anyone else gets a file of their own, as any editor would.
-        await handle.chown(existing.uid, existing.gid).catch(() => {});
-        await handle.chmod(existing.mode & 0o7777);
-      }
+      await keepOwnerAndMode(handle, existing);
       await handle.sync();
     } finally {
       await handle.close();
     }
     if (signal.aborted) throw new AgentError('FAILED', 'write_file cancelled: the hub left.');
-    await rename(temp, target);
+    await rename(temp, path.join(directory.path, name));
     renamed = true;
   } finally {
     if (!renamed) await unlink(temp).catch(() => {});
   }
-  await syncDirectory(directory);
+  await directory.handle.sync().catch(() => undefined);
 }
 
-/** Makes the rename itself durable; unsupported on Windows, where it is skipped. */
-async function syncDirectory(directory: string): Promise<void> {
-  try {
-    const handle = await open(directory, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Durability of the directory entry is best effort; the content itself is already synced.
-  }
-}
-
-async function statIfExists(target: string): Promise<Stats | undefined> {
-  try {
-    return await stat(target);
-  } catch (err) {
-    if (hasErrnoCode(err, 'ENOENT')) return undefined;
-    throw err;
-  }
+/** Gives a replacement the owner and permission bits of the file it replaces. */
+export async function keepOwnerAndMode(
+  handle: FileHandle,
+  existing: Stats | undefined,
+): Promise<void> {
+  if (existing === undefined) return;
+  // Owner first: chown clears setuid/setgid, chmod restores them. Only root (or the same
+  // owner) may chown; anyone else gets a file of their own, as any editor would.
+  await handle.chown(existing.uid, existing.gid).catch(() => {});
+  await handle.chmod(existing.mode & 0o7777);
 }

@@ -1,0 +1,133 @@
+// upload_file: receives a file from the hub on the call's channel (see protocol/transfer.ts) into
+// a partial file beside the destination, then syncs it and renames it into place. Bytes an
+// earlier attempt left in the partial file are offered back (size and SHA-256) so the hub sends
+// only the rest; a broken transfer leaves the partial file for that. Memory is constant: bytes
+// are written as they arrive, a batch at a time, and the channel's window holds the hub back.
+
+import { constants, type Stats } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { rename, unlink, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { assertSingleLink, openConfined } from '../../lib/safe-path.js';
+import { hashPrefix, peekDigest } from '../../lib/file-hash.js';
+import {
+  MAX_CONTROL_LINE_BYTES,
+  partialName,
+  uploadStartSchema,
+  uploadTrailerSchema,
+} from '../../protocol/transfer.js';
+import { asAgentError, assertPathAllowed, rootSets } from '../path-guard.js';
+import { assertRegularFile } from './read-file.js';
+import { AgentError, type StreamHandler } from './types.js';
+import { existingFile, keepOwnerAndMode, openParent } from './write-file.js';
+
+const DEFAULT_MODE = 0o644;
+/** Received bytes are gathered up to this much before one write. */
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
+export const receiveUpload: StreamHandler<'upload_file'> = async (params, context, link) => {
+  const target = await assertPathAllowed(params.path, context.allowedPaths, params.roots);
+  const sets = rootSets(context.allowedPaths, params.roots);
+  try {
+    const directory = await openParent(params.path, target, params.createParents ?? false, sets);
+    try {
+      const name = path.basename(target);
+      const existing = await existingFile(params.path, directory.path, name, sets);
+      const partial = path.join(directory.path, partialName(name));
+      const { handle, info } = await openConfined(
+        params.path,
+        partial,
+        constants.O_RDWR | constants.O_CREAT,
+        sets,
+        existing === undefined ? (params.mode ?? DEFAULT_MODE) : 0o600,
+      );
+      let sha256: string;
+      let resumedFrom: number;
+      try {
+        assertRegularFile(info, partial, 'upload_file writes');
+        assertSingleLink(params.path, info, sets);
+        ({ sha256, resumedFrom } = await receive(handle, info, params.size, link, context.signal));
+        await keepOwnerAndMode(handle, existing);
+        await handle.sync();
+      } finally {
+        await handle.close().catch(() => undefined);
+      }
+      await rename(partial, path.join(directory.path, name));
+      await directory.handle.sync().catch(() => undefined);
+      return { path: target, size: params.size, sha256, resumedFrom };
+    } finally {
+      await directory.handle.close().catch(() => undefined);
+    }
+  } catch (err) {
+    throw asAgentError(err, params.path);
+  }
+
+  async function receive(
+    handle: FileHandle,
+    info: Stats,
+    size: number,
+    channel: typeof link,
+    signal: AbortSignal,
+  ): Promise<{ sha256: string; resumedFrom: number }> {
+    // What an earlier attempt left, if it is not longer than the file being sent.
+    const offset = info.size <= size ? info.size : 0;
+    let hash: Hash = offset > 0 ? await hashPrefix(handle, offset) : createHash('sha256');
+    await channel.write(
+      JSON.stringify({ ready: { offset, prefixSha256: peekDigest(hash) } }) + '\n',
+    );
+    const start = uploadStartSchema.parse(
+      JSON.parse(await channel.reader.readLine(MAX_CONTROL_LINE_BYTES)),
+    ).start;
+    if (start !== 0 && start !== offset) {
+      throw new AgentError('BAD_USER_INPUT', `upload_file: cannot start at byte ${start}.`);
+    }
+    if (start === 0) hash = createHash('sha256');
+    await handle.truncate(start);
+
+    let position = start;
+    let batch: Buffer[] = [];
+    let batchBytes = 0;
+    const flush = async (): Promise<void> => {
+      if (batchBytes === 0) return;
+      const data = batch.length === 1 ? batch[0]! : Buffer.concat(batch, batchBytes);
+      batch = [];
+      batchBytes = 0;
+      let written = 0;
+      while (written < data.length) {
+        const { bytesWritten } = await handle.write(data, written, data.length - written, position);
+        written += bytesWritten;
+        position += bytesWritten;
+      }
+    };
+    try {
+      await channel.reader.readBytes(size - start, async (chunk) => {
+        if (signal.aborted) throw new AgentError('FAILED', 'upload_file cancelled: the hub left.');
+        hash.update(chunk);
+        batch.push(chunk);
+        batchBytes += chunk.length;
+        if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+      });
+    } finally {
+      // Whatever arrived stays in the partial file for the next attempt.
+      await flush();
+    }
+    const expected = uploadTrailerSchema.parse(
+      JSON.parse(await channel.reader.readLine(MAX_CONTROL_LINE_BYTES)),
+    ).sha256;
+    const sha256 = hash.digest('hex');
+    if (sha256 !== expected) {
+      await handle.truncate(0).catch(() => undefined);
+      throw new AgentError(
+        'FAILED',
+        `upload_file: the received bytes hash to ${sha256}, the hub sent ${expected}; nothing was replaced. Retry the transfer.`,
+        { path: params.path },
+      );
+    }
+    return { sha256, resumedFrom: start };
+  }
+};
+
+/** Removes a partial file (not used on failure: a partial file is kept for the resume). */
+export async function removePartial(file: string): Promise<void> {
+  await unlink(file).catch(() => undefined);
+}
