@@ -6,6 +6,11 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RateLimitModeName } from './fleet/client-view.js';
+import {
+  readWebhookSettings,
+  webhookEnvUsage,
+  type WebhookSettings,
+} from './fleet/webhooks/settings.js';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -25,6 +30,7 @@ export interface ServerConfig {
   apiKey: string | null;
   rateLimit: { rpm: number; concurrent: number; mode: RateLimitModeName };
   graphql: { introspection: boolean; maxDepth: number; maxCost: number };
+  webhooks: WebhookSettings;
   logLevel: string;
 }
 
@@ -50,7 +56,7 @@ Environment:
   ETPHONEHOME_GRAPHQL_MAX_DEPTH  deepest selection an operation may make (10)
   ETPHONEHOME_GRAPHQL_MAX_COST   most an operation may cost (100000; about one per field,
                                  times the page size of a connection)
-
+${webhookEnvUsage}
 Examples:
   etphonehome server
   etphonehome server --data-dir /var/lib/etphonehome --http-host 0.0.0.0
@@ -68,6 +74,14 @@ function positiveInt(value: string, name: string, max: number): number {
   if (!/^\d+$/.test(value) || n < 1 || n > max)
     throw new ConfigError(`${name} must be a whole number from 1 to ${max} (got "${value}").`);
   return n;
+}
+
+function webhookSettings(env: NodeJS.ProcessEnv): WebhookSettings {
+  try {
+    return readWebhookSettings(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function flag(value: string | undefined): boolean {
@@ -155,5 +169,6 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       ),
     }),
     logLevel,
+    webhooks: webhookSettings(env),
   });
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ServerConfig } from './config.js';
 import { createAuthorizedKeys } from './fleet/authorized-keys.js';
 import { createFleet, type Fleet } from './fleet/fleet.js';
+import { loadOrCreateWebhookSecret } from './fleet/webhooks/secret-file.js';
 import { createSchema } from './graphql/schema.js';
 import { createApiServer } from './graphql/server.js';
 import { loadOrCreateHostKey } from './hub/host-key.js';
@@ -55,6 +56,7 @@ export async function startServer(
     logger.debug({ orm: message }, 'store'),
   );
 
+  const webhookSecret = await loadOrCreateWebhookSecret(config.dataDir, config.webhooks.secret);
   const fleet = createFleet({
     store,
     logger,
@@ -62,7 +64,9 @@ export async function startServer(
     openEnrollment: config.openEnrollment,
     rateLimitDefaults: config.rateLimit,
     version: VERSION,
+    webhooks: { settings: config.webhooks, globalSecret: webhookSecret.secret },
   });
+  await fleet.webhooks?.start();
 
   const hub = createTunnelHub({
     hostKey: hostKey.privateKey,
@@ -86,6 +90,7 @@ export async function startServer(
     sshAddress = await hub.listen(config.sshHost, config.sshPort);
     httpAddress = await api.listen(config.httpHost, config.httpPort);
   } catch (error) {
+    await fleet.webhooks?.stop();
     await hub.close();
     await store.close();
     throw error;
@@ -128,6 +133,9 @@ export async function startServer(
         apiKey.created
           ? `  API key              ${apiKey.key}   (saved in ${join(config.dataDir, 'api_key')}; shown once)`
           : '  API key              from ETPHONEHOME_API_KEY',
+        webhookSecret.path
+          ? `  Webhook secret       in ${webhookSecret.path} (receivers verify signatures with it; docs/webhooks.md)`
+          : '  Webhook secret       from ETPHONEHOME_WEBHOOK_SECRET',
         '',
         'Attach a first client (on the machine to reach):',
         `  phonehome --init -s ${serverAddress} -p ${sshAddress.port} --server-fingerprint ${hostKey.fingerprint}${token ? ` --enroll ${token}` : ''}`,
@@ -150,6 +158,7 @@ export async function startServer(
       if (closed) return;
       closed = true;
       await fleet.disconnectAll('server shutting down');
+      await fleet.webhooks?.stop();
       await api.close();
       await hub.close();
       await store.close();

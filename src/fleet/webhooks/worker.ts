@@ -1,0 +1,249 @@
+// The outbox worker: claims due PENDING deliveries, runs them in per-endpoint queues, and
+// records each attempt. One slow or dead endpoint holds at most its own queue (a bounded number
+// of claimed rows, `concurrency` in flight); the others keep flowing.
+//
+//   outbox rows ──claim (due, not claimed, endpoint not saturated)──▶ endpoint queues
+//        ▲                                                              │ ≤ concurrency each
+//        └──── DELIVERED / PENDING at next_attempt_at / FAILED ◀── attempt (send.ts)
+//
+// `claimed` marks rows held in memory; a crash leaves it set, so start() clears it first:
+// everything pending is due again at once after a restart.
+
+import type { Logger } from 'pino';
+import type { Store } from '../../store/orm.js';
+import {
+  ClientEntity,
+  WebhookDeliveryEntity,
+  type WebhookDelivery,
+} from '../../store/entities/index.js';
+import { nextDelayMs, type RetryPolicy } from './retry-schedule.js';
+import type { Sender } from './send.js';
+import { signDelivery } from './sign.js';
+import { TEST_EVENT } from './payload.js';
+
+const POLL_MS = 500;
+const CLAIM_BATCH = 200;
+
+export interface AttemptRecord {
+  delivery: WebhookDelivery;
+  /** True when the delivery is now FAILED (dead letter). */
+  deadLettered: boolean;
+}
+
+export interface WorkerOptions {
+  store: Store;
+  logger: Logger;
+  sender: Sender;
+  retry: RetryPolicy;
+  concurrencyPerEndpoint: number;
+  globalSecret: string;
+  /** Called after every failed attempt. */
+  onFailure(record: AttemptRecord): void;
+}
+
+interface Endpoint {
+  queue: WebhookDelivery[];
+  active: number;
+}
+
+export function createWorker(options: WorkerOptions) {
+  const { store, logger } = options;
+  const endpoints = new Map<string, Endpoint>();
+  const queueCap = Math.max(50, options.concurrencyPerEndpoint * 8);
+  let timer: NodeJS.Timeout | null = null;
+  let running = false;
+  let ticking = false;
+  let again = false;
+  const inFlight = new Set<Promise<void>>();
+
+  async function secretFor(delivery: WebhookDelivery): Promise<string> {
+    if (delivery.target !== 'client' || !delivery.clientUuid) return options.globalSecret;
+    const client = await store.em
+      .fork()
+      .findOne(ClientEntity, { uuid: delivery.clientUuid }, { fields: ['webhookSecret'] });
+    return client?.webhookSecret ?? options.globalSecret;
+  }
+
+  /** One attempt of `delivery`; records the outcome and returns the row as it now is. */
+  async function attempt(delivery: WebhookDelivery): Promise<AttemptRecord> {
+    const at = new Date();
+    let result;
+    try {
+      const headers = signDelivery(delivery.id, at, delivery.payload, await secretFor(delivery));
+      result = await options.sender.send(delivery.url, delivery.payload, headers);
+    } catch (error) {
+      logger.error({ err: error, delivery: delivery.id }, 'webhook attempt failed unexpectedly');
+      result = { ok: false, statusCode: null, error: 'internal error', retryAfterMs: null };
+    }
+    const attempts = delivery.attempts + 1;
+    const update: {
+      attempts: number;
+      lastAttemptAt: Date;
+      lastStatusCode: number | null;
+      claimed: boolean;
+      status?: string;
+      deliveredAt?: Date;
+      lastError?: string | null;
+      nextAttemptAt?: Date;
+    } = {
+      attempts,
+      lastAttemptAt: at,
+      lastStatusCode: result.statusCode,
+      claimed: false,
+    };
+    let deadLettered = false;
+    if (result.ok) {
+      Object.assign(update, { status: 'DELIVERED', deliveredAt: new Date(), lastError: null });
+    } else {
+      update.lastError = result.error;
+      const delay =
+        delivery.event === TEST_EVENT
+          ? null
+          : nextDelayMs(options.retry, attempts, result.retryAfterMs);
+      if (delay === null) {
+        deadLettered = true;
+        update.status = 'FAILED';
+      } else {
+        update.nextAttemptAt = new Date(Date.now() + delay);
+      }
+    }
+    await store.em.fork().nativeUpdate(WebhookDeliveryEntity, { id: delivery.id }, update);
+    const now = { ...delivery, ...update } as WebhookDelivery;
+    if (!result.ok) {
+      logger.warn(
+        { delivery: delivery.id, url: delivery.url, attempts, error: result.error, deadLettered },
+        deadLettered ? 'webhook delivery failed for good (dead letter)' : 'webhook attempt failed',
+      );
+      options.onFailure({ delivery: now, deadLettered });
+    }
+    return { delivery: now, deadLettered };
+  }
+
+  function pump(key: string): void {
+    const endpoint = endpoints.get(key);
+    if (!endpoint) return;
+    while (
+      running &&
+      endpoint.active < options.concurrencyPerEndpoint &&
+      endpoint.queue.length > 0
+    ) {
+      const delivery = endpoint.queue.shift()!;
+      endpoint.active += 1;
+      const work: Promise<void> = attempt(delivery)
+        .then(() => undefined)
+        .catch((error: unknown) => logger.error({ err: error }, 'webhook worker'))
+        .finally(() => {
+          endpoint.active -= 1;
+          inFlight.delete(work);
+          if (endpoint.active === 0 && endpoint.queue.length === 0) endpoints.delete(key);
+          pump(key);
+          if (endpoint.queue.length < queueCap / 2) wake();
+        });
+      inFlight.add(work);
+    }
+  }
+
+  async function claim(): Promise<number> {
+    const saturated = [...endpoints]
+      .filter(([, e]) => e.queue.length + e.active >= queueCap)
+      .map(([key]) => key);
+    const em = store.em.fork();
+    const rows = await em.find(
+      WebhookDeliveryEntity,
+      {
+        status: 'PENDING',
+        claimed: false,
+        nextAttemptAt: { $lte: new Date() },
+        ...(saturated.length > 0 ? { endpoint: { $nin: saturated } } : {}),
+      },
+      { orderBy: { nextAttemptAt: 'asc' }, limit: CLAIM_BATCH },
+    );
+    if (rows.length === 0) return 0;
+    await em.nativeUpdate(
+      WebhookDeliveryEntity,
+      { id: { $in: rows.map((r) => r.id) } },
+      { claimed: true },
+    );
+    const touched = new Set<string>();
+    for (const row of rows) {
+      let endpoint = endpoints.get(row.endpoint);
+      if (!endpoint) {
+        endpoint = { queue: [], active: 0 };
+        endpoints.set(row.endpoint, endpoint);
+      }
+      endpoint.queue.push({ ...row, claimed: true });
+      touched.add(row.endpoint);
+    }
+    for (const key of touched) pump(key);
+    return rows.length;
+  }
+
+  async function tick(): Promise<void> {
+    if (!running) return;
+    if (ticking) {
+      again = true;
+      return;
+    }
+    ticking = true;
+    try {
+      do {
+        again = false;
+        if ((await claim()) === CLAIM_BATCH) again = true;
+      } while (again && running);
+    } catch (error) {
+      logger.error({ err: error }, 'webhook worker: cannot claim deliveries');
+    } finally {
+      ticking = false;
+    }
+  }
+
+  let wakeQueued = false;
+  function wake(): void {
+    if (!running || wakeQueued) return;
+    wakeQueued = true;
+    setImmediate(() => {
+      wakeQueued = false;
+      void tick();
+    });
+  }
+
+  return {
+    async start(): Promise<void> {
+      // Rows claimed by a process that died are ours again, due at once.
+      await store.em
+        .fork()
+        .nativeUpdate(
+          WebhookDeliveryEntity,
+          { status: 'PENDING', claimed: true },
+          { claimed: false },
+        );
+      running = true;
+      timer = setInterval(() => void tick(), POLL_MS);
+      timer.unref();
+      wake();
+    },
+    /** New deliveries were committed: look now rather than at the next poll. */
+    wake,
+    /** Runs one attempt of a delivery now, outside the queues (sendTestWebhook). */
+    async attemptNow(delivery: WebhookDelivery): Promise<AttemptRecord> {
+      return attempt(delivery);
+    },
+    async stop(): Promise<void> {
+      running = false;
+      if (timer) clearInterval(timer);
+      timer = null;
+      await Promise.allSettled([...inFlight]);
+      endpoints.clear();
+      // Queued but unattempted rows are released for the next start.
+      await store.em
+        .fork()
+        .nativeUpdate(
+          WebhookDeliveryEntity,
+          { status: 'PENDING', claimed: true },
+          { claimed: false },
+        );
+    },
+  };
+}
+
+export type Worker = ReturnType<typeof createWorker>;
