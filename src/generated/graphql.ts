@@ -55,6 +55,8 @@ export type ConfigureClientInput = {
   rateLimitMode?: RateLimitMode | null | undefined;
   /** Requests allowed in a rolling 60-second window (1 to 1,000,000); null for the server default. */
   rateLimitRpm?: number | null | undefined;
+  /** Signing secret for deliveries to this client’s own webhookUrl: whsec_<base64> or a plain string of 16+ bytes. Write-only (see Client.hasWebhookSecret); "" or null clears it back to the global secret. */
+  webhookSecret?: string | null | undefined;
   /** http(s) endpoint for this client’s events, overriding the global one; "" or null clears it back to the global ETPHONEHOME_WEBHOOK_URL. */
   webhookUrl?: string | null | undefined;
 };

@@ -12,6 +12,7 @@ import './types/bulk.js';
 import './types/decommission.js';
 import './types/enrollment-token.js';
 import './types/tag.js';
+import './types/webhook.js';
 
 export function createSchema(): GraphQLSchema {
   return builder.toSchema();
