@@ -158,6 +158,16 @@ export async function checkTarget(
   if (url.username || url.password) throw new UrlRefused('the URL must not carry credentials');
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const literal = isIP(host) !== 0;
+  // RFC 6761: localhost names are loopback whatever a resolver says (or fails to say).
+  if (
+    !literal &&
+    !policy.allowPrivate &&
+    !hostAllowed(host, policy) &&
+    /(^|\.)localhost\.?$/.test(host)
+  )
+    throw new UrlRefused(
+      `host "${host}" is a loopback name; private targets need ETPHONEHOME_WEBHOOK_ALLOW_PRIVATE=1 or an entry in ETPHONEHOME_WEBHOOK_ALLOWED_HOSTS`,
+    );
   let answers: { address: string; family: number }[];
   if (literal) {
     answers = [{ address: host, family: isIP(host) }];
@@ -173,6 +183,7 @@ export async function checkTarget(
     if (answers.length === 0) throw new UrlRefused(`host "${host}" has no addresses`, true);
   }
   const trustedName = !literal && hostAllowed(host, policy);
+
   if (!policy.allowPrivate && !trustedName) {
     for (const { address } of answers) {
       const problem = addressProblem(address);
