@@ -8,13 +8,12 @@ import { AppError, ErrorCode } from '../../errors.js';
 import { createAsyncQueue, type AsyncQueue } from '../../lib/async-queue.js';
 import { quote } from '../../lib/quote.js';
 import {
-  ClientEntity,
   WebhookDeliveryEntity,
   type Client,
-  type Event,
   type WebhookDelivery,
 } from '../../store/entities/index.js';
 import type { Store } from '../../store/orm.js';
+import type { StagedEvent } from '../audit.js';
 import { buildPayload, TEST_EVENT, webhookEvents } from './payload.js';
 import { createSender } from './send.js';
 import type { WebhookSettings } from './settings.js';
@@ -130,24 +129,62 @@ export function createWebhooks(options: WebhookServiceOptions) {
      * Inside the audit transaction: adds the outbox row for `event` when it is a delivered
      * event and a URL applies (the client's own, else the global one). Not flushed here.
      */
-    async stage(em: EntityManager, event: Event): Promise<boolean> {
+    wants: (type: string) => webhookEvents.has(type),
+
+    async stage(em: EntityManager, event: StagedEvent): Promise<boolean> {
       if (!webhookEvents.has(event.type) || !event.clientUuid) return false;
-      const client = await em.findOne(ClientEntity, { uuid: event.clientUuid });
-      const url = client?.webhookUrl ?? settings.url;
+      // Raw SQL in the caller's transaction: this runs for every delivered event, and the
+      // ORM's hydration of a whole client row cost more than the rest of the transaction.
+      const connection = em.getConnection();
+      const tx = em.getTransactionContext();
+      const found = (await connection.execute(
+        'select uuid, client_id, display_name, hostname, webhook_url from client where uuid = ?',
+        [event.clientUuid],
+        'get',
+        tx,
+      )) as
+        | {
+            uuid: string;
+            client_id: string;
+            display_name: string | null;
+            hostname: string;
+            webhook_url: string | null;
+          }
+        | undefined;
+      const client = found
+        ? {
+            uuid: found.uuid,
+            clientId: found.client_id,
+            displayName: found.display_name,
+            hostname: found.hostname,
+          }
+        : null;
+      const url = found?.webhook_url ?? settings.url;
       if (!url) return false;
       const payload = buildPayload(
-        { type: event.type as never, at: event.at, data: event.data ?? {} },
+        { type: event.type as never, at: event.at, data: event.data },
         client,
         event.clientUuid,
       );
-      newRow(em, {
-        eventId: event.id,
-        event: event.type,
-        clientUuid: event.clientUuid,
-        url,
-        target: client?.webhookUrl ? 'client' : 'global',
-        payload: JSON.stringify(payload),
-      });
+      const now = Date.now();
+      await connection.execute(
+        `insert into webhook_delivery (id, event_id, event, client_uuid, url, endpoint, target, payload, status, attempts, next_attempt_at, claimed, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?)`,
+        [
+          newDeliveryId(),
+          event.id,
+          event.type,
+          event.clientUuid,
+          url,
+          endpointOf(url),
+          found?.webhook_url ? 'client' : 'global',
+          JSON.stringify(payload),
+          now,
+          now,
+        ],
+        'run',
+        tx,
+      );
       return true;
     },
 

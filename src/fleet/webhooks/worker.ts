@@ -23,6 +23,7 @@ import { TEST_EVENT } from './payload.js';
 
 const POLL_MS = 500;
 const CLAIM_BATCH = 200;
+const WAKE_WINDOW_MS = 5;
 
 export interface AttemptRecord {
   delivery: WebhookDelivery;
@@ -41,6 +42,55 @@ export interface WorkerOptions {
   onFailure(record: AttemptRecord): void;
 }
 
+/** A webhook_delivery row as SQLite returns it (datetimes as epoch ms, booleans as 0/1). */
+interface DeliveryRow {
+  id: string;
+  event_id: number | null;
+  event: string;
+  client_uuid: string | null;
+  url: string;
+  endpoint: string;
+  target: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: number | string;
+  claimed: number;
+  last_error: string | null;
+  last_status_code: number | null;
+  last_attempt_at: number | string | null;
+  created_at: number | string;
+  delivered_at: number | string | null;
+  replayed_at: number | string | null;
+}
+
+function date(value: number | string): Date {
+  return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+}
+
+function fromRow(row: DeliveryRow): WebhookDelivery {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    event: row.event,
+    clientUuid: row.client_uuid,
+    url: row.url,
+    endpoint: row.endpoint,
+    target: row.target,
+    payload: row.payload,
+    status: row.status,
+    attempts: Number(row.attempts),
+    nextAttemptAt: date(row.next_attempt_at),
+    claimed: Boolean(row.claimed),
+    lastError: row.last_error,
+    lastStatusCode: row.last_status_code,
+    lastAttemptAt: row.last_attempt_at === null ? null : date(row.last_attempt_at),
+    createdAt: date(row.created_at),
+    deliveredAt: row.delivered_at === null ? null : date(row.delivered_at),
+    replayedAt: row.replayed_at === null ? null : date(row.replayed_at),
+  } as WebhookDelivery;
+}
+
 interface Endpoint {
   queue: WebhookDelivery[];
   active: number;
@@ -55,6 +105,35 @@ export function createWorker(options: WorkerOptions) {
   let ticking = false;
   let again = false;
   const inFlight = new Set<Promise<void>>();
+
+  // Outcomes are written in batches, one transaction per batch: one commit per delivery would
+  // make the single SQLite connection the bottleneck at a few hundred deliveries a second.
+  type Update = Record<string, unknown>;
+  let writes: { id: string; update: Update; done: () => void; failed: (e: unknown) => void }[] = [];
+  let writing: Promise<void> | null = null;
+  function persist(id: string, update: Update): Promise<void> {
+    return new Promise((done, failed) => {
+      writes.push({ id, update, done, failed });
+      writing ??= flushWrites();
+    });
+  }
+  async function flushWrites(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    while (writes.length > 0) {
+      const batch = writes;
+      writes = [];
+      try {
+        await store.em.fork().transactional(async (em) => {
+          for (const write of batch)
+            await em.nativeUpdate(WebhookDeliveryEntity, { id: write.id }, write.update);
+        });
+        for (const write of batch) write.done();
+      } catch (error) {
+        for (const write of batch) write.failed(error);
+      }
+    }
+    writing = null;
+  }
 
   async function secretFor(delivery: WebhookDelivery): Promise<string> {
     if (delivery.target !== 'client' || !delivery.clientUuid) return options.globalSecret;
@@ -107,7 +186,7 @@ export function createWorker(options: WorkerOptions) {
         update.nextAttemptAt = new Date(Date.now() + delay);
       }
     }
-    await store.em.fork().nativeUpdate(WebhookDeliveryEntity, { id: delivery.id }, update);
+    await persist(delivery.id, update);
     const now = { ...delivery, ...update } as WebhookDelivery;
     if (!result.ok) {
       logger.warn(
@@ -147,31 +226,31 @@ export function createWorker(options: WorkerOptions) {
     const saturated = [...endpoints]
       .filter(([, e]) => e.queue.length + e.active >= queueCap)
       .map(([key]) => key);
-    const em = store.em.fork();
-    const rows = await em.find(
-      WebhookDeliveryEntity,
-      {
-        status: 'PENDING',
-        claimed: false,
-        nextAttemptAt: { $lte: new Date() },
-        ...(saturated.length > 0 ? { endpoint: { $nin: saturated } } : {}),
-      },
-      { orderBy: { nextAttemptAt: 'asc' }, limit: CLAIM_BATCH },
-    );
+    // One statement claims a batch and returns it (SQLite ≥ 3.35: UPDATE … RETURNING).
+    const rows = (await store.em
+      .fork()
+      .getConnection()
+      .execute(
+        `update webhook_delivery set claimed = 1 where id in (
+           select id from webhook_delivery
+           where status = 'PENDING' and claimed = 0 and next_attempt_at <= ?
+           ${saturated.length > 0 ? `and endpoint not in (${saturated.map(() => '?').join(', ')})` : ''}
+           order by next_attempt_at limit ${CLAIM_BATCH})
+         returning *`,
+        [Date.now(), ...saturated],
+        'all',
+      )) as DeliveryRow[];
     if (rows.length === 0) return 0;
-    await em.nativeUpdate(
-      WebhookDeliveryEntity,
-      { id: { $in: rows.map((r) => r.id) } },
-      { claimed: true },
-    );
+    rows.sort((a, b) => Number(a.next_attempt_at) - Number(b.next_attempt_at));
     const touched = new Set<string>();
-    for (const row of rows) {
+    for (const raw of rows) {
+      const row = fromRow(raw);
       let endpoint = endpoints.get(row.endpoint);
       if (!endpoint) {
         endpoint = { queue: [], active: 0 };
         endpoints.set(row.endpoint, endpoint);
       }
-      endpoint.queue.push({ ...row, claimed: true });
+      endpoint.queue.push(row);
       touched.add(row.endpoint);
     }
     for (const key of touched) pump(key);
@@ -201,10 +280,11 @@ export function createWorker(options: WorkerOptions) {
   function wake(): void {
     if (!running || wakeQueued) return;
     wakeQueued = true;
-    setImmediate(() => {
+    // A short window gathers the events of a burst into one claim.
+    setTimeout(() => {
       wakeQueued = false;
       void tick();
-    });
+    }, WAKE_WINDOW_MS);
   }
 
   return {

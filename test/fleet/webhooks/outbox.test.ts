@@ -31,6 +31,7 @@ test('a failing outbox leaves no event behind; a working one commits both rows',
   const published = bus.subscribe(() => true);
   let committed = 0;
   const failing = createAudit(store, bus, logger, {
+    wants: () => true,
     async stage(em, event) {
       em.create(WebhookDeliveryEntity, {
         id: 'msg_will_roll_back',
@@ -61,6 +62,7 @@ test('a failing outbox leaves no event behind; a working one commits both rows',
   assert.equal(committed, 0);
 
   const working = createAudit(store, bus, logger, {
+    wants: () => true,
     async stage(em2, event) {
       em2.create(WebhookDeliveryEntity, {
         id: 'msg_kept',
