@@ -11,7 +11,11 @@ import { startServer, type TestServer } from '../support/server.js';
 import { RunCommandDocument } from '../support/operations.js';
 import { waitFor } from '../support/wait.js';
 import { startReceiver, type Receiver } from '../support/webhook-receiver.js';
-import { WebhookDeliveriesDocument } from '../support/webhook-operations.js';
+import {
+  ConfigureWebhookDocument,
+  WebhookDeliveriesDocument,
+} from '../support/webhook-operations.js';
+import net, { type AddressInfo } from 'node:net';
 import { mapWithConcurrency } from '../../src/lib/map-with-concurrency.js';
 
 after(killAll);
@@ -22,6 +26,9 @@ describe('webhook durability', () => {
   let server: TestServer;
   let agent: TestAgent;
   let receiver: Receiver;
+  let stuckAgent: TestAgent;
+  // A listener that accepts connections and never answers: a hung receiver.
+  const blackhole = net.createServer(() => undefined);
 
   before(async () => {
     receiver = await startReceiver(SECRET);
@@ -32,15 +39,23 @@ describe('webhook durability', () => {
         ETPHONEHOME_WEBHOOK_SECRET: SECRET,
         ETPHONEHOME_WEBHOOK_ALLOW_PRIVATE: '1',
         ETPHONEHOME_WEBHOOK_RETRY_BASE_MS: '50',
+        // Long enough that a stuck attempt is still stuck when the other endpoint is done.
+        ETPHONEHOME_WEBHOOK_TIMEOUT_MS: '60000',
         ETPHONEHOME_RATE_LIMIT_MODE: 'off',
       },
     });
     agent = await createAgent(server);
     await agent.start();
     await agent.waitOnline(server);
+    stuckAgent = await createAgent(server);
+    await stuckAgent.start();
+    await stuckAgent.waitOnline(server);
+    await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
   });
   after(async () => {
     await agent.close();
+    await stuckAgent.close();
+    blackhole.close();
     await server.close();
     await receiver.close();
   });
@@ -73,12 +88,44 @@ describe('webhook durability', () => {
   async function deliveriesOf(tag: string) {
     const list = (
       await server.gql.request(WebhookDeliveriesDocument, {
-        filter: { event: 'command_executed' },
+        filter: { event: 'command_executed', clientId: agent.uuid },
         limit: 1000,
       })
     ).webhookDeliveries;
     return list.filter((d) => d.payload.includes(`"echo ${tag}-`));
   }
+
+  test('a hung endpoint does not delay the others', async () => {
+    const port = (blackhole.address() as AddressInfo).port;
+    await server.gql.request(ConfigureWebhookDocument, {
+      id: stuckAgent.uuid,
+      input: { webhookUrl: `http://127.0.0.1:${port}/hung` },
+    });
+    const items = Array.from({ length: 30 }, (_, i) => i);
+    await mapWithConcurrency(items, 4, async (i) => {
+      await server.gql.request(RunCommandDocument, {
+        clientId: stuckAgent.uuid,
+        cmd: `echo hung-${i}`,
+      });
+    });
+    await runMany('healthy', 30);
+    await waitFor(() => receivedCommands('healthy').size === 30, {
+      what: 'the healthy endpoint’s 30 events',
+    });
+    // Every delivery to the hung endpoint is still on its first attempt (or queued behind it):
+    // the healthy ones did not wait for them.
+    const hung = (
+      await server.gql.request(WebhookDeliveriesDocument, {
+        filter: { clientId: stuckAgent.uuid, event: 'command_executed' },
+      })
+    ).webhookDeliveries;
+    assert.equal(hung.length, 30);
+    assert.ok(hung.every((d) => d.status === 'PENDING' && d.attempts === 0));
+    await server.gql.request(ConfigureWebhookDocument, {
+      id: stuckAgent.uuid,
+      input: { webhookUrl: '' },
+    });
+  });
 
   test('receiver down while 500 events happen, then back: all 500 delivered, none lost', async () => {
     await receiver.down();
