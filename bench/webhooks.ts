@@ -93,12 +93,13 @@ const settings = readWebhookSettings({
   ETPHONEHOME_WEBHOOK_URL: `http://127.0.0.1:${receiverPort}/hook`,
   ETPHONEHOME_WEBHOOK_ALLOW_PRIVATE: '1',
 });
-let webhooks = createWebhooks({
+const webhooks = createWebhooks({
   store,
   logger,
   settings,
   globalSecret: generateSecret(),
   resolveClient: () => Promise.reject(new Error('not used')),
+  version: 'bench',
 });
 const audit = createAudit(store, createEventBus(), logger, webhooks);
 await webhooks.start();

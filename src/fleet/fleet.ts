@@ -182,6 +182,7 @@ export function createFleet(options: FleetOptions) {
         store,
         logger,
         ...options.webhooks,
+        version: options.version,
         resolveClient: (ref) => registry.resolve(store.em.fork(), ref, { withTags: false }),
       })
     : null;

@@ -4,7 +4,6 @@
 
 import http from 'node:http';
 import https from 'node:https';
-import { VERSION } from '../../version.js';
 import { checkTarget, pinnedLookup, UrlRefused, type UrlPolicy } from './url-guard.js';
 import { parseRetryAfter } from './retry-schedule.js';
 import type { SignedHeaders } from './sign.js';
@@ -19,6 +18,8 @@ export interface AttemptResult {
 const MAX_ERROR_BODY = 300;
 
 export function createSender(options: {
+  /** For the user-agent header. */
+  version: string;
   policy: UrlPolicy;
   timeoutMs: number;
   maxSockets: number;
@@ -60,7 +61,7 @@ export function createSender(options: {
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
-            'user-agent': `etphonehome-webhooks/${VERSION}`,
+            'user-agent': `etphonehome-webhooks/${options.version}`,
             ...headers,
           },
         },

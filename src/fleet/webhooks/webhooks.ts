@@ -57,7 +57,12 @@ export interface WebhookServiceOptions {
   /** The secret used when no client secret applies (from the environment or the data dir). */
   globalSecret: string;
   resolveClient(ref: string): Promise<Client>;
+  /** The server's version, for the user-agent header. */
+  version: string;
 }
+
+/** A delivery as the API shows it. */
+export type WebhookDeliveryView = WebhookDelivery;
 
 export function createWebhooks(options: WebhookServiceOptions) {
   const { store, logger, settings } = options;
@@ -66,6 +71,7 @@ export function createWebhooks(options: WebhookServiceOptions) {
     queue: AsyncQueue<AttemptRecord>;
   }>();
   const sender = createSender({
+    version: options.version,
     policy: settings.policy,
     timeoutMs: settings.timeoutMs,
     maxSockets: settings.concurrencyPerEndpoint,

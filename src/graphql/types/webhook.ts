@@ -3,8 +3,10 @@
 
 import { AppError, ErrorCode } from '../../errors.js';
 import type { AttemptRecord } from '../../fleet/webhooks/worker.js';
-import type { Webhooks } from '../../fleet/webhooks/webhooks.js';
-import type { WebhookDelivery } from '../../store/entities/index.js';
+import type {
+  WebhookDeliveryView as WebhookDelivery,
+  Webhooks,
+} from '../../fleet/webhooks/webhooks.js';
 import { builder } from '../builder.js';
 import { renewLoaders, type GraphQLContext } from '../context.js';
 import { ClientRef } from './client.js';
