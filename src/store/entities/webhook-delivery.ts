@@ -8,7 +8,8 @@ import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 export const WebhookDeliveryEntity = defineEntity({
   name: 'WebhookDelivery',
   tableName: 'webhook_delivery',
-  indexes: [{ properties: ['status', 'nextAttemptAt'] }],
+  // Covers the worker's claim (status, claimed, due, endpoint not saturated) without table reads.
+  indexes: [{ properties: ['status', 'claimed', 'nextAttemptAt', 'endpoint'] }],
   properties: {
     id: p.string().length(40).primary(),
     /** The audit event carried; null for test deliveries. */

@@ -3,9 +3,9 @@
 
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124232100 } from './Migration20261124232100.js';
-import { Migration20261125021841 } from './Migration20261125021841.js';
+import { Migration20261125024511 } from './Migration20261125024511.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124232100', class: Migration20261124232100 },
-  { name: 'Migration20261125021841', class: Migration20261125021841 },
+  { name: 'Migration20261125024511', class: Migration20261125024511 },
 ];
