@@ -4,8 +4,10 @@
 // clears them; tampering fails verification; Retry-After is honoured; dead letters replay;
 // bad input changes nothing.
 //
-// Events recorded on other branches (client.unhealthy, file_accessed) get a case in
-// `eventCases` below once they exist here: a trigger and the data expected.
+// Every delivered event has a case in `eventCases` (a trigger and the data expected); events
+// recorded by features not on this branch yet (client.unhealthy, file_accessed) are added there
+// as a few lines each. client.connected, client.disconnected and client.key_mismatch have tests
+// of their own (they need the agent to come and go).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -136,6 +138,53 @@ describe('webhooks', () => {
     assert.equal(row.payload, executed.body, 'payload is the exact body sent');
     assert.ok(row.eventId && row.deliveredAt && row.client?.uuid === agent.uuid);
     assert.equal(row.nextAttemptAt, null);
+  });
+
+  /** A delivered event: how to cause it, and what its `data` must hold. */
+  interface EventCase {
+    event: string;
+    trigger(): Promise<void>;
+    /** Picks this case's delivery among several of the same event. */
+    matches(data: Record<string, unknown>): boolean;
+    check(data: Record<string, unknown>): void;
+  }
+  const eventCases: EventCase[] = [
+    {
+      event: 'command_executed',
+      trigger: () => run('cd /tmp && sleep 0.05; exit 0'),
+      matches: (data) => String(data['command']).includes('sleep 0.05'),
+      check(data) {
+        assert.deepEqual(Object.keys(data).sort(), [
+          'command',
+          'cwd',
+          'duration_ms',
+          'exit_code',
+          'timed_out',
+        ]);
+        assert.equal(data['exit_code'], 0);
+        assert.ok(Number(data['duration_ms']) >= 50);
+      },
+    },
+    // file_accessed (issue 6):
+    // { event: 'file_accessed', trigger: () => …readFile(clientId, path)…,
+    //   matches: (d) => d['path'] === path,
+    //   check: (d) => assert.deepEqual([d['operation'], d['path'], typeof d['size']], ['read_file', path, 'number']) },
+    // client.unhealthy (issue 5):
+    // { event: 'client.unhealthy', trigger: () => …make heartbeats fail…, matches: () => true,
+    //   check: (d) => { assert.equal(typeof d['reason'], 'string'); assert.ok(Number(d['consecutive_failures']) >= 1); } },
+  ];
+
+  test('every event case arrives, verified, with its data', async () => {
+    for (const c of eventCases) {
+      await c.trigger();
+      const got = await arrival(
+        '/global',
+        (d) => d.payload?.event === c.event && c.matches(d.payload.data),
+        c.event,
+      );
+      assert.equal(got.payload?.client.uuid, agent.uuid);
+      c.check(got.payload?.data ?? {});
+    }
   });
 
   test('a client’s URL and secret override the global ones; "" clears them back', async () => {

@@ -7,7 +7,7 @@
 //        └──── DELIVERED / PENDING at next_attempt_at / FAILED ◀── attempt (send.ts)
 //
 // `claimed` marks rows held in memory; a crash leaves it set, so start() clears it first:
-// everything pending is due again at once after a restart.
+// what was in flight or queued is due again at once after a restart (retries keep their time).
 
 import type { Logger } from 'pino';
 import type { Store } from '../../store/orm.js';
