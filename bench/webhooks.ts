@@ -151,13 +151,21 @@ async function waitAll(commands: string[], timeoutMs = 120_000): Promise<void> {
 progress(`burst: ${burst} events`);
 await webhooks.stop();
 const burstCommands = Array.from({ length: burst }, (_, i) => `burst-${i}`);
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const recordCpu = cpu();
 const recordStart = now();
 for (const command of burstCommands) await record(healthy, command);
 const enqueuedMs = now() - recordStart;
+const recordCpuMs = cpu() - recordCpu;
 const drainStart = now();
+const drainCpu = cpu();
 await webhooks.start();
 await waitAll(burstCommands);
 const burstMs = Math.max(...burstCommands.map((c) => arrivals.get(c)!)) - drainStart;
+const drainCpuMs = cpu() - drainCpu;
 
 async function paced(
   tag: string,
@@ -205,6 +213,8 @@ const report = {
     events: burst,
     enqueuePerSecond: Math.round(burst / (enqueuedMs / 1000)),
     deliveriesPerSecond: Math.round(burst / (burstMs / 1000)),
+    recordCpuUsPerEvent: Math.round((recordCpuMs * 1000) / burst),
+    deliverCpuUsPerEvent: Math.round((drainCpuMs * 1000) / burst),
   },
   paced: { rate, seconds, achievedRate: Math.round(steady.achieved), latencyMs: steady.summary },
   isolated: {
@@ -218,6 +228,9 @@ const report = {
 console.log(JSON.stringify(report.machine));
 console.log(
   `burst: ${burst} events recorded one after another (event + outbox row) at ${report.burst.enqueuePerSecond}/s; the outbox then drained at ${report.burst.deliveriesPerSecond} deliveries/s (worker start → last arrival)`,
+);
+console.log(
+  `server CPU per event: ${report.burst.recordCpuUsPerEvent} µs to record (event + outbox row), ${report.burst.deliverCpuUsPerEvent} µs to deliver (sign, POST, record the outcome)`,
 );
 for (const [name, row] of [
   ['paced', steady],

@@ -124,8 +124,33 @@ export function createWorker(options: WorkerOptions) {
       writes = [];
       try {
         await store.em.fork().transactional(async (em) => {
-          for (const write of batch)
-            await em.nativeUpdate(WebhookDeliveryEntity, { id: write.id }, write.update);
+          // Successes (nearly all writes) go in one statement per status code and 500 rows;
+          // the rest one by one.
+          const delivered = new Map<number, { ids: string[]; at: Date }>();
+          for (const write of batch) {
+            const { update } = write;
+            if (update['status'] !== 'DELIVERED') {
+              await em.nativeUpdate(WebhookDeliveryEntity, { id: write.id }, update);
+              continue;
+            }
+            const code = Number(update['lastStatusCode']);
+            const group = delivered.get(code) ?? { ids: [], at: update['deliveredAt'] as Date };
+            group.ids.push(write.id);
+            delivered.set(code, group);
+          }
+          for (const [code, { ids, at }] of delivered) {
+            for (let i = 0; i < ids.length; i += 500) {
+              const chunk = ids.slice(i, i + 500);
+              await em.getConnection().execute(
+                `update webhook_delivery set status = 'DELIVERED', attempts = attempts + 1,
+                   claimed = 0, last_error = null, last_status_code = ?, last_attempt_at = ?,
+                   delivered_at = ? where id in (${chunk.map(() => '?').join(', ')})`,
+                [code, at.getTime(), at.getTime(), ...chunk],
+                'run',
+                em.getTransactionContext(),
+              );
+            }
+          }
         });
         for (const write of batch) write.done();
       } catch (error) {
