@@ -121,6 +121,19 @@ describe('webhook durability', () => {
     ).webhookDeliveries;
     assert.equal(hung.length, 30);
     assert.ok(hung.every((d) => d.status === 'PENDING' && d.attempts === 0));
+
+    // A graceful stop cuts the hung attempts short instead of waiting out their 60 s timeout,
+    // and does not count them: after the restart they are still on their first attempt.
+    await server.stop();
+    await server.restart();
+    const afterRestart = (
+      await server.gql.request(WebhookDeliveriesDocument, {
+        filter: { clientId: stuckAgent.uuid, event: 'command_executed' },
+      })
+    ).webhookDeliveries;
+    assert.ok(afterRestart.every((d) => d.status === 'PENDING' && d.attempts === 0));
+    await agent.waitOnline(server);
+    await stuckAgent.waitOnline(server);
     await server.gql.request(ConfigureWebhookDocument, {
       id: stuckAgent.uuid,
       input: { webhookUrl: '' },

@@ -29,6 +29,8 @@ export function createSender(options: {
     'https:': new https.Agent({ keepAlive: true, maxSockets: options.maxSockets }),
   };
 
+  const active = new Set<http.ClientRequest>();
+
   async function send(url: string, body: string, headers: SignedHeaders): Promise<AttemptResult> {
     let target;
     try {
@@ -50,6 +52,7 @@ export function createSender(options: {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        active.delete(request);
         resolve(result);
       };
       const request = module.request(
@@ -120,12 +123,17 @@ export function createSender(options: {
           retryAfterMs: null,
         }),
       );
+      active.add(request);
       request.end(body);
     });
   }
 
   return {
     send,
+    /** Cuts every request in flight (server shutdown): each fails with `reason`. */
+    abortAll(reason: string): void {
+      for (const request of active) request.destroy(new Error(reason));
+    },
     close(): void {
       agents['http:'].destroy();
       agents['https:'].destroy();

@@ -130,6 +130,26 @@ export function createWebhooks(options: WebhookServiceOptions) {
     return row;
   }
 
+  /**
+   * A URL an operator sets: refused (BAD_USER_INPUT) when it points somewhere private. A host
+   * that does not resolve (yet) is accepted: there is nothing to judge, and every delivery
+   * checks again before it connects.
+   */
+  async function assertUrlAllowed(url: string, field = 'webhookUrl'): Promise<void> {
+    try {
+      await checkTarget(url, settings.policy);
+    } catch (error) {
+      if (error instanceof UrlRefused) {
+        if (error.unresolved) {
+          logger.warn({ url, reason: error.message }, 'webhook URL does not resolve (yet)');
+          return;
+        }
+        throw bad(`${field} ${quote(url, 200)} is refused: ${error.message}.`);
+      }
+      throw error;
+    }
+  }
+
   return {
     /**
      * Inside the audit transaction: adds the outbox row for `event` when it is a delivered
@@ -199,25 +219,7 @@ export function createWebhooks(options: WebhookServiceOptions) {
       worker.wake();
     },
 
-    /**
-     * A URL an operator sets: refused (BAD_USER_INPUT) when it points somewhere private. A host
-     * that does not resolve (yet) is accepted: there is nothing to judge, and every delivery
-     * checks again before it connects.
-     */
-    async assertUrlAllowed(url: string, field = 'webhookUrl'): Promise<void> {
-      try {
-        await checkTarget(url, settings.policy);
-      } catch (error) {
-        if (error instanceof UrlRefused) {
-          if (error.unresolved) {
-            logger.warn({ url, reason: error.message }, 'webhook URL does not resolve (yet)');
-            return;
-          }
-          throw bad(`${field} ${quote(url, 200)} is refused: ${error.message}.`);
-        }
-        throw error;
-      }
-    },
+    assertUrlAllowed,
 
     async list(filter: DeliveryFilter, limit: number): Promise<WebhookDelivery[]> {
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_DELIVERIES_LIST)
@@ -312,7 +314,7 @@ export function createWebhooks(options: WebhookServiceOptions) {
         if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
           throw bad(`url must use http or https (got ${parsed.protocol}).`);
         url = parsed.toString();
-        await this.assertUrlAllowed(url, 'url');
+        await assertUrlAllowed(url, 'url');
       }
       url ??= client?.webhookUrl ?? settings.url;
       if (url === null) {
@@ -359,7 +361,19 @@ export function createWebhooks(options: WebhookServiceOptions) {
       return subscriber.queue;
     },
 
-    start: () => worker.start(),
+    async start(): Promise<void> {
+      if (settings.url) {
+        // Checked again before every attempt; said once here so a refused global URL is noticed.
+        await checkTarget(settings.url, settings.policy).catch((error: unknown) => {
+          if (error instanceof UrlRefused)
+            logger.warn(
+              { url: settings.url, reason: error.message },
+              'ETPHONEHOME_WEBHOOK_URL is refused as it resolves now; deliveries to it will fail until it is allowed',
+            );
+        });
+      }
+      await worker.start();
+    },
     async stop(): Promise<void> {
       await worker.stop();
       sender.close();

@@ -179,6 +179,11 @@ export function createWorker(options: WorkerOptions) {
       logger.error({ err: error, delivery: delivery.id }, 'webhook attempt failed unexpectedly');
       result = { ok: false, statusCode: null, error: 'internal error', retryAfterMs: null };
     }
+    if (!running && !result.ok) {
+      // Cut short by shutdown: not an attempt. The row stays claimed; stop() releases it and
+      // the next start sends it again.
+      return { delivery, deadLettered: false };
+    }
     const attempts = delivery.attempts + 1;
     const update: {
       attempts: number;
@@ -337,6 +342,8 @@ export function createWorker(options: WorkerOptions) {
       running = false;
       if (timer) clearInterval(timer);
       timer = null;
+      // A hung receiver must not hold the shutdown for its timeout.
+      options.sender.abortAll('the server is shutting down');
       await Promise.allSettled([...inFlight]);
       endpoints.clear();
       // Queued but unattempted rows are released for the next start.
