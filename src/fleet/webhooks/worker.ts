@@ -240,7 +240,14 @@ export function createWorker(options: WorkerOptions) {
       endpoint.active += 1;
       const work: Promise<void> = attempt(delivery)
         .then(() => undefined)
-        .catch((error: unknown) => logger.error({ err: error }, 'webhook worker'))
+        .catch(async (error: unknown) => {
+          logger.error({ err: error, delivery: delivery.id }, 'webhook worker');
+          // The outcome could not be written: release the row so the next claim retries it.
+          await store.em
+            .fork()
+            .nativeUpdate(WebhookDeliveryEntity, { id: delivery.id }, { claimed: false })
+            .catch(() => undefined);
+        })
         .finally(() => {
           endpoint.active -= 1;
           inFlight.delete(work);
