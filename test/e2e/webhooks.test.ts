@@ -169,9 +169,12 @@ describe('webhooks', () => {
     // { event: 'file_accessed', trigger: () => …readFile(clientId, path)…,
     //   matches: (d) => d['path'] === path,
     //   check: (d) => assert.deepEqual([d['operation'], d['path'], typeof d['size']], ['read_file', path, 'number']) },
-    // client.unhealthy (issue 5):
-    // { event: 'client.unhealthy', trigger: () => …make heartbeats fail…, matches: () => true,
-    //   check: (d) => { assert.equal(typeof d['reason'], 'string'); assert.ok(Number(d['consecutive_failures']) >= 1); } },
+    // client.unhealthy / client.recovered (issue 5, on main: SIGSTOP the agent with a short
+    // ETPHONEHOME_HEARTBEAT_INTERVAL_S, then SIGCONT):
+    // { event: 'client.unhealthy', trigger: () => …SIGSTOP…, matches: () => true,
+    //   check: (d) => { assert.equal(d['check'], 'heartbeat'); assert.ok(Number(d['consecutive_failures']) >= 1); } },
+    // { event: 'client.recovered', trigger: () => …SIGCONT…, matches: () => true,
+    //   check: (d) => assert.equal(typeof d['unhealthy_for_s'], 'number') },
   ];
 
   test('every event case arrives, verified, with its data', async () => {

@@ -32,19 +32,16 @@ const fields: Record<string, readonly string[]> = {
   ],
   'client.disconnected': ['reason', 'connected_for_s'],
   'client.key_mismatch': ['previous_fingerprint', 'new_fingerprint', 'remote_address', 'refused'],
-  'client.unhealthy': ['reason', 'consecutive_failures', 'since', 'last_error'],
-  'client.recovered': ['since', 'unhealthy_for_s', 'consecutive_failures'],
+  // As the health checks record them (fleet/health.ts on main): `check` is "heartbeat" or
+  // "resources"; `metrics` (the summary that crossed a threshold) only for resource checks.
+  'client.unhealthy': ['reason', 'consecutive_failures', 'since', 'check', 'metrics'],
+  'client.recovered': ['previous_reason', 'unhealthy_for_s'],
   command_executed: ['command', 'cwd', 'exit_code', 'duration_ms', 'timed_out'],
   file_accessed: ['operation', 'path', 'size', 'destination'],
 };
 
 /** Fields that appear only when the audit row has them (not every variant of the event does). */
-const optional: ReadonlySet<string> = new Set([
-  'refused',
-  'last_error',
-  'destination',
-  'unhealthy_for_s',
-]);
+const optional: ReadonlySet<string> = new Set(['refused', 'metrics', 'destination']);
 
 export interface PayloadClient {
   uuid: string;

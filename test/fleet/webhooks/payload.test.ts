@@ -62,15 +62,39 @@ test('the guide’s six events are delivered, and client.recovered', () => {
     assert.equal(webhookEvents.has(event), false, event);
 });
 
-test('client.unhealthy: reason and consecutive failures', () => {
+test('client.unhealthy: reason and consecutive failures; client.recovered', () => {
   assert.deepEqual(
     webhookData('client.unhealthy', {
       reason: 'heartbeat timed out',
       consecutive_failures: 3,
+      check: 'heartbeat',
       since: '2026-01-05T12:30:00.000Z',
       internal: 'x',
     }),
-    { reason: 'heartbeat timed out', consecutive_failures: 3, since: '2026-01-05T12:30:00.000Z' },
+    {
+      reason: 'heartbeat timed out',
+      consecutive_failures: 3,
+      since: '2026-01-05T12:30:00.000Z',
+      check: 'heartbeat',
+    },
+  );
+  const metrics = { cpu_percent: 97 };
+  assert.deepEqual(
+    webhookData('client.unhealthy', {
+      reason: 'CPU 97 % over 80 %',
+      consecutive_failures: 0,
+      check: 'resources',
+      since: '2026-01-05T12:30:00.000Z',
+      metrics,
+    })['metrics'],
+    metrics,
+  );
+  assert.deepEqual(
+    webhookData('client.recovered', {
+      previous_reason: 'heartbeat timed out',
+      unhealthy_for_s: 42,
+    }),
+    { previous_reason: 'heartbeat timed out', unhealthy_for_s: 42 },
   );
 });
 
