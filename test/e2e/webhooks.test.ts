@@ -11,6 +11,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { expectError } from '../support/errors.js';
 import { killAll } from '../support/processes.js';
@@ -392,6 +394,20 @@ describe('webhooks', () => {
 
     const direct = await server.gql.request(SendTestWebhookDocument, { url: receiver.url('/t') });
     assert.equal(direct.sendTestWebhook.status, 'DELIVERED');
+
+    // 2xx decides, even when the body never ends (the server cuts it off at the timeout).
+    const endless = createServer((_req, res) => {
+      res.writeHead(200);
+      const tick = setInterval(() => res.write('.'), 50);
+      res.on('close', () => clearInterval(tick));
+    });
+    await new Promise<void>((resolve) => endless.listen(0, '127.0.0.1', resolve));
+    const streamed = await server.gql.request(SendTestWebhookDocument, {
+      url: `http://127.0.0.1:${(endless.address() as AddressInfo).port}/stream`,
+    });
+    assert.equal(streamed.sendTestWebhook.status, 'DELIVERED');
+    endless.closeAllConnections();
+    endless.close();
 
     const down = await startReceiver(GLOBAL_SECRET);
     const downUrl = down.url('/nobody');

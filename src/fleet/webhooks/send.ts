@@ -16,6 +16,7 @@ export interface AttemptResult {
 }
 
 const MAX_ERROR_BODY = 300;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createSender(options: {
   /** For the user-agent header. */
@@ -72,9 +73,17 @@ export function createSender(options: {
           const status = response.statusCode ?? 0;
           const chunks: Buffer[] = [];
           let size = 0;
+          // The status decides; a body is read only for the error message, and a receiver that
+          // streams more than MAX_BODY_BYTES has its connection cut.
+          if (status >= 200 && status < 300)
+            finish({ ok: true, statusCode: status, error: null, retryAfterMs: null });
+          // Whatever the status, the body must end within the timeout too (it holds a socket).
+          const drain = setTimeout(() => request.destroy(), options.timeoutMs);
+          response.on('close', () => clearTimeout(drain));
           response.on('data', (chunk: Buffer) => {
             if (size < MAX_ERROR_BODY) chunks.push(chunk);
             size += chunk.length;
+            if (size > MAX_BODY_BYTES) response.destroy();
           });
           response.on('error', (error) =>
             finish({
