@@ -7,6 +7,11 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RateLimitModeName } from './fleet/client-view.js';
 import type { HealthConfig } from './fleet/health.js';
+import {
+  readWebhookSettings,
+  webhookEnvUsage,
+  type WebhookSettings,
+} from './fleet/webhooks/settings.js';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -31,6 +36,7 @@ export interface ServerConfig {
   graphql: { introspection: boolean; maxDepth: number; maxCost: number };
   /** Where file transfers may read and write on the server; default [<data-dir>/transfers]. */
   transferRoots: readonly string[];
+  webhooks: WebhookSettings;
   logLevel: string;
 }
 
@@ -73,6 +79,7 @@ Environment:
                                  downloadFile writes on the server (default <data-dir>/transfers;
                                  relative localPath values resolve inside the first)
 
+${webhookEnvUsage}
 Examples:
   etphonehome server
   etphonehome server --data-dir /var/lib/etphonehome --http-host 0.0.0.0
@@ -104,6 +111,14 @@ function percentage(value: string, name: string): number {
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100)
     throw new ConfigError(`${name} must be a percentage from 0 to 100 (got "${value}").`);
   return n;
+}
+
+function webhookSettings(env: NodeJS.ProcessEnv): WebhookSettings {
+  try {
+    return readWebhookSettings(env);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function flag(value: string | undefined): boolean {
@@ -245,6 +260,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     }),
     transferRoots: Object.freeze(transferRoots(env['ETPHONEHOME_TRANSFER_ROOTS'], dataDir)),
     logLevel,
+    webhooks: webhookSettings(env),
   });
 }
 

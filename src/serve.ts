@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { ServerConfig } from './config.js';
 import { createAuthorizedKeys } from './fleet/authorized-keys.js';
 import { createFleet, type Fleet } from './fleet/fleet.js';
+import { loadOrCreateWebhookSecret } from './fleet/webhooks/secret-file.js';
 import { createSchema } from './graphql/schema.js';
 import { createApiServer } from './graphql/server.js';
 import { loadOrCreateHostKey } from './hub/host-key.js';
@@ -73,6 +74,7 @@ export async function startServer(
   );
 
   const transferRoots = await prepareTransferRoots(config);
+  const webhookSecret = await loadOrCreateWebhookSecret(config.dataDir, config.webhooks.secret);
   const fleet = createFleet({
     store,
     logger,
@@ -82,7 +84,9 @@ export async function startServer(
     health: config.health,
     version: VERSION,
     transferRoots,
+    webhooks: { settings: config.webhooks, globalSecret: webhookSecret.secret },
   });
+  await fleet.webhooks?.start();
 
   const hub = createTunnelHub({
     hostKey: hostKey.privateKey,
@@ -110,6 +114,7 @@ export async function startServer(
     sshAddress = await hub.listen(config.sshHost, config.sshPort);
     httpAddress = await api.listen(config.httpHost, config.httpPort);
   } catch (error) {
+    await fleet.webhooks?.stop();
     await hub.close();
     await store.close();
     throw error;
@@ -152,6 +157,9 @@ export async function startServer(
         apiKey.created
           ? `  API key              ${apiKey.key}   (saved in ${join(config.dataDir, 'api_key')}; shown once)`
           : '  API key              from ETPHONEHOME_API_KEY',
+        webhookSecret.path
+          ? `  Webhook secret       in ${webhookSecret.path} (receivers verify signatures with it; docs/webhooks.md)`
+          : '  Webhook secret       from ETPHONEHOME_WEBHOOK_SECRET',
         '',
         'Attach a first client (on the machine to reach):',
         `  phonehome --init -s ${serverAddress} -p ${sshAddress.port} --server-fingerprint ${hostKey.fingerprint}${token ? ` --enroll ${token}` : ''}`,
@@ -174,6 +182,7 @@ export async function startServer(
       if (closed) return;
       closed = true;
       await fleet.disconnectAll('server shutting down');
+      await fleet.webhooks?.stop();
       await api.close();
       await hub.close();
       await store.close();

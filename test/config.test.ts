@@ -130,3 +130,43 @@ test('transfer roots: <data-dir>/transfers by default, else the colon-separated 
   assert.ok(configured !== 'help');
   assert.deepEqual(configured.transferRoots, ['/srv/in', '/srv/out', '/srv/y']);
 });
+test('webhook settings: defaults, values, and bad values named', () => {
+  const defaults = readServerConfig([], {});
+  assert.ok(defaults !== 'help');
+  assert.equal(defaults.webhooks.url, null);
+  assert.equal(defaults.webhooks.secret, null, 'generated into the data directory');
+  assert.equal(defaults.webhooks.policy.allowPrivate, false);
+  assert.deepEqual(
+    [defaults.webhooks.timeoutMs, defaults.webhooks.retryBaseMs, defaults.webhooks.maxAttempts],
+    [10_000, 10_000, 19],
+  );
+  const set = readServerConfig([], {
+    ETPHONEHOME_WEBHOOK_URL: 'https://hooks.example.com/etph',
+    ETPHONEHOME_WEBHOOK_SECRET: 'whsec_' + Buffer.alloc(24, 1).toString('base64'),
+    ETPHONEHOME_WEBHOOK_ALLOW_PRIVATE: '1',
+    ETPHONEHOME_WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, 10.0.0.0/8',
+    ETPHONEHOME_WEBHOOK_TIMEOUT_MS: '5000',
+  });
+  assert.ok(set !== 'help');
+  assert.equal(set.webhooks.url, 'https://hooks.example.com/etph');
+  assert.equal(set.webhooks.policy.allowPrivate, true);
+  assert.deepEqual(set.webhooks.policy.allowedHosts, ['hooks.internal']);
+  assert.equal(set.webhooks.policy.allowedAddresses.check('10.1.2.3'), true);
+  assert.equal(set.webhooks.timeoutMs, 5000);
+  const cases: Array<[Record<string, string>, RegExp]> = [
+    [{ ETPHONEHOME_WEBHOOK_URL: 'not a url' }, /ETPHONEHOME_WEBHOOK_URL must be an http\(s\) URL/],
+    [{ ETPHONEHOME_WEBHOOK_URL: 'ftp://x.example/' }, /ETPHONEHOME_WEBHOOK_URL must use http/],
+    [{ ETPHONEHOME_WEBHOOK_SECRET: 'short' }, /ETPHONEHOME_WEBHOOK_SECRET is shorter than 16/],
+    [{ ETPHONEHOME_WEBHOOK_SECRET: 'whsec_!!' }, /ETPHONEHOME_WEBHOOK_SECRET starts with whsec_/],
+    [{ ETPHONEHOME_WEBHOOK_ALLOWED_HOSTS: 'a b' }, /ETPHONEHOME_WEBHOOK_ALLOWED_HOSTS/],
+    [{ ETPHONEHOME_WEBHOOK_TIMEOUT_MS: '0' }, /ETPHONEHOME_WEBHOOK_TIMEOUT_MS/],
+    [{ ETPHONEHOME_WEBHOOK_MAX_ATTEMPTS: 'many' }, /ETPHONEHOME_WEBHOOK_MAX_ATTEMPTS/],
+  ];
+  for (const [env, message] of cases) {
+    assert.throws(
+      () => readServerConfig([], env),
+      (error: Error) => error instanceof ConfigError && message.test(error.message),
+      String(message),
+    );
+  }
+});

@@ -59,6 +59,8 @@ export interface ClientView {
   allowedPaths: string[] | null;
   agentAllowedPaths: string[] | null;
   webhookUrl: string | null;
+  /** Whether a per-client webhook secret is set (the secret itself is never shown). */
+  hasWebhookSecret: boolean;
   rateLimitRpm: number;
   rateLimitConcurrent: number;
   rateLimitMode: RateLimitModeName;
@@ -141,6 +143,7 @@ export function toClientView(
     allowedPaths: row.allowedPaths ?? null,
     agentAllowedPaths: row.agentAllowedPaths ?? null,
     webhookUrl: row.webhookUrl ?? null,
+    hasWebhookSecret: Boolean(row.webhookSecret),
     rateLimitRpm: limits.rpm,
     rateLimitConcurrent: limits.concurrent,
     rateLimitMode: limits.mode,

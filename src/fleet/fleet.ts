@@ -66,6 +66,8 @@ import {
   validateTokenInput,
   type SettingsInput,
 } from './validation.js';
+import type { WebhookSettings } from './webhooks/settings.js';
+import { createWebhooks } from './webhooks/webhooks.js';
 
 export type { ClientFilter } from './registry.js';
 
@@ -156,6 +158,8 @@ export interface FleetOptions {
   version: string;
   /** Where transfers may read and write on the server (real paths); the first takes relative ones. */
   transferRoots?: string[];
+  /** Webhook delivery; absent = no webhooks (unit tests). */
+  webhooks?: { settings: WebhookSettings; globalSecret: string } | undefined;
 }
 
 /** Extra time the link waits beyond a command's own timeout (the agent kills at the deadline). */
@@ -194,7 +198,16 @@ export function createFleet(options: FleetOptions) {
   const { store, logger } = options;
   const startedAt = Date.now();
   const bus = createEventBus();
-  const audit = createAudit(store, bus, logger);
+  const webhooks = options.webhooks
+    ? createWebhooks({
+        store,
+        logger,
+        ...options.webhooks,
+        version: options.version,
+        resolveClient: (ref) => registry.resolve(store.em.fork(), ref, { withTags: false }),
+      })
+    : null;
+  const audit = createAudit(store, bus, logger, webhooks ?? undefined);
   const monitor = createHealthMonitor({
     config: options.health,
     audit,
@@ -852,13 +865,18 @@ export function createFleet(options: FleetOptions) {
       input: ConfigureClientInput,
       caller: Caller,
     ): Promise<ClientView> {
-      const { webhookUrl } = validateSettings(input);
+      const { webhookUrl, webhookSecret } = validateSettings(input);
+      if (webhookUrl) await webhooks?.assertUrlAllowed(webhookUrl);
       const em = store.em.fork();
       const client = await registry.resolve(em, ref);
       const changed: Record<string, unknown> = {};
       if (webhookUrl !== undefined) {
         client.webhookUrl = webhookUrl;
         changed['webhook_url'] = webhookUrl;
+      }
+      if (webhookSecret !== undefined) {
+        client.webhookSecret = webhookSecret;
+        changed['webhook_secret'] = webhookSecret === null ? 'cleared' : 'set'; // never the secret
       }
       if (input.rateLimitRpm !== undefined) {
         client.rateLimitRpm = input.rateLimitRpm;
@@ -1086,6 +1104,9 @@ export function createFleet(options: FleetOptions) {
     revokeEnrollmentToken(id: string): Promise<TokenView> {
       return revokeToken(store.em.fork(), id);
     },
+
+    /** Webhook deliveries: list, replay, test, failures (null when webhooks are off). */
+    webhooks,
 
     /** Closes every agent session and records the disconnections (server shutdown). */
     disconnectAll(reason: string): Promise<void> {

@@ -10,6 +10,7 @@ import { RateLimitMode, type RateLimitModeName } from './client-view.js';
 import type { ClientFilter } from './registry.js';
 import type { CreateTokenInput } from './enrollment-tokens.js';
 import { invalidTagMessage, isValidTag } from './tags.js';
+import { secretProblem } from './webhooks/sign.js';
 
 export const MAX_COMMAND_BYTES = 256 * 1024;
 export const DEFAULT_TIMEOUT_S = 300;
@@ -135,6 +136,7 @@ export function validateMetadata(input: MetadataInput): void {
 
 export interface SettingsInput {
   webhookUrl?: string | null | undefined;
+  webhookSecret?: string | null | undefined;
   rateLimitRpm?: number | null | undefined;
   rateLimitConcurrent?: number | null | undefined;
   rateLimitMode?: string | null | undefined;
@@ -146,8 +148,11 @@ export interface SettingsInput {
   resourceChecks?: boolean | null | undefined;
 }
 
-/** Checks the settings and returns the webhook URL normalised ("" and null clear it). */
-export function validateSettings(input: SettingsInput): { webhookUrl: string | null | undefined } {
+/** Checks the settings and returns the webhook URL and secret normalised ("" and null clear them). */
+export function validateSettings(input: SettingsInput): {
+  webhookUrl: string | null | undefined;
+  webhookSecret: string | null | undefined;
+} {
   let webhookUrl: string | null | undefined = input.webhookUrl;
   if (typeof webhookUrl === 'string') {
     if (webhookUrl.trim() === '') webhookUrl = null;
@@ -179,7 +184,13 @@ export function validateSettings(input: SettingsInput): { webhookUrl: string | n
         `${field} must be a percentage from 0 to 100 (got ${value}); null restores the server default.`,
       );
   }
-  return { webhookUrl };
+  const webhookSecret = input.webhookSecret === '' ? null : input.webhookSecret;
+  const problem = typeof webhookSecret === 'string' ? secretProblem(webhookSecret) : null;
+  if (problem !== null)
+    throw bad(
+      `webhookSecret ${problem}: give whsec_<base64 of 16+ bytes> or a plain string of 16+ bytes, or "" to clear it.`,
+    );
+  return { webhookUrl, webhookSecret };
 }
 
 export function asRateLimitMode(value: string | null | undefined): RateLimitModeName | null {

@@ -64,6 +64,14 @@ type Documents = {
     "\n  query TestTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      id\n      prefix\n      name\n      uses\n      maxUses\n      active\n      revokedAt\n    }\n  }\n": typeof types.TestTokensDocument,
     "\n  mutation TestRevokeToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      id\n      active\n      revokedAt\n    }\n  }\n": typeof types.TestRevokeTokenDocument,
     "\n  mutation TestConfigureClient($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      ...TestClientFields\n    }\n  }\n": typeof types.TestConfigureClientDocument,
+    "\n  fragment TestWebhookDeliveryFields on WebhookDelivery {\n    id\n    event\n    eventId\n    client {\n      uuid\n    }\n    url\n    status\n    attempts\n    lastError\n    lastStatusCode\n    lastAttemptAt\n    nextAttemptAt\n    createdAt\n    deliveredAt\n    replayedAt\n    payload\n  }\n": typeof types.TestWebhookDeliveryFieldsFragmentDoc,
+    "\n  query TestWebhookDeliveries($filter: WebhookDeliveryFilter, $limit: Int) {\n    webhookDeliveries(filter: $filter, limit: $limit) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n": typeof types.TestWebhookDeliveriesDocument,
+    "\n  query TestWebhookDelivery($id: ID!) {\n    webhookDelivery(id: $id) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n": typeof types.TestWebhookDeliveryDocument,
+    "\n  mutation TestReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n": typeof types.TestReplayWebhookDeliveryDocument,
+    "\n  mutation TestReplayFailedWebhookDeliveries($filter: WebhookReplayFilter) {\n    replayFailedWebhookDeliveries(filter: $filter) {\n      count\n    }\n  }\n": typeof types.TestReplayFailedWebhookDeliveriesDocument,
+    "\n  mutation TestSendTestWebhook($clientId: ID, $url: String) {\n    sendTestWebhook(clientId: $clientId, url: $url) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n": typeof types.TestSendTestWebhookDocument,
+    "\n  subscription TestWebhookDeliveryFailed($filter: WebhookFailureFilter) {\n    webhookDeliveryFailed(filter: $filter) {\n      deadLettered\n      delivery {\n        ...TestWebhookDeliveryFields\n      }\n    }\n  }\n": typeof types.TestWebhookDeliveryFailedDocument,
+    "\n  mutation TestConfigureWebhook($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      uuid\n      webhookUrl\n      hasWebhookSecret\n    }\n  }\n": typeof types.TestConfigureWebhookDocument,
 };
 const documents: Documents = {
     "\n  fragment CliTransferFields on Transfer {\n    transferId\n    clientId\n    direction\n    remotePath\n    localPath\n    state\n    bytesDone\n    totalBytes\n    resumedFrom\n    rateBytesPerSecond\n    etaSeconds\n    sha256\n    startedAt\n    finishedAt\n  }\n": types.CliTransferFieldsFragmentDoc,
@@ -116,6 +124,14 @@ const documents: Documents = {
     "\n  query TestTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      id\n      prefix\n      name\n      uses\n      maxUses\n      active\n      revokedAt\n    }\n  }\n": types.TestTokensDocument,
     "\n  mutation TestRevokeToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      id\n      active\n      revokedAt\n    }\n  }\n": types.TestRevokeTokenDocument,
     "\n  mutation TestConfigureClient($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      ...TestClientFields\n    }\n  }\n": types.TestConfigureClientDocument,
+    "\n  fragment TestWebhookDeliveryFields on WebhookDelivery {\n    id\n    event\n    eventId\n    client {\n      uuid\n    }\n    url\n    status\n    attempts\n    lastError\n    lastStatusCode\n    lastAttemptAt\n    nextAttemptAt\n    createdAt\n    deliveredAt\n    replayedAt\n    payload\n  }\n": types.TestWebhookDeliveryFieldsFragmentDoc,
+    "\n  query TestWebhookDeliveries($filter: WebhookDeliveryFilter, $limit: Int) {\n    webhookDeliveries(filter: $filter, limit: $limit) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n": types.TestWebhookDeliveriesDocument,
+    "\n  query TestWebhookDelivery($id: ID!) {\n    webhookDelivery(id: $id) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n": types.TestWebhookDeliveryDocument,
+    "\n  mutation TestReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n": types.TestReplayWebhookDeliveryDocument,
+    "\n  mutation TestReplayFailedWebhookDeliveries($filter: WebhookReplayFilter) {\n    replayFailedWebhookDeliveries(filter: $filter) {\n      count\n    }\n  }\n": types.TestReplayFailedWebhookDeliveriesDocument,
+    "\n  mutation TestSendTestWebhook($clientId: ID, $url: String) {\n    sendTestWebhook(clientId: $clientId, url: $url) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n": types.TestSendTestWebhookDocument,
+    "\n  subscription TestWebhookDeliveryFailed($filter: WebhookFailureFilter) {\n    webhookDeliveryFailed(filter: $filter) {\n      deadLettered\n      delivery {\n        ...TestWebhookDeliveryFields\n      }\n    }\n  }\n": types.TestWebhookDeliveryFailedDocument,
+    "\n  mutation TestConfigureWebhook($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      uuid\n      webhookUrl\n      hasWebhookSecret\n    }\n  }\n": types.TestConfigureWebhookDocument,
 };
 
 /**
@@ -332,6 +348,38 @@ export function graphql(source: "\n  mutation TestRevokeToken($id: ID!) {\n    r
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestConfigureClient($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      ...TestClientFields\n    }\n  }\n"): (typeof documents)["\n  mutation TestConfigureClient($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      ...TestClientFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TestWebhookDeliveryFields on WebhookDelivery {\n    id\n    event\n    eventId\n    client {\n      uuid\n    }\n    url\n    status\n    attempts\n    lastError\n    lastStatusCode\n    lastAttemptAt\n    nextAttemptAt\n    createdAt\n    deliveredAt\n    replayedAt\n    payload\n  }\n"): (typeof documents)["\n  fragment TestWebhookDeliveryFields on WebhookDelivery {\n    id\n    event\n    eventId\n    client {\n      uuid\n    }\n    url\n    status\n    attempts\n    lastError\n    lastStatusCode\n    lastAttemptAt\n    nextAttemptAt\n    createdAt\n    deliveredAt\n    replayedAt\n    payload\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestWebhookDeliveries($filter: WebhookDeliveryFilter, $limit: Int) {\n    webhookDeliveries(filter: $filter, limit: $limit) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  query TestWebhookDeliveries($filter: WebhookDeliveryFilter, $limit: Int) {\n    webhookDeliveries(filter: $filter, limit: $limit) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestWebhookDelivery($id: ID!) {\n    webhookDelivery(id: $id) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  query TestWebhookDelivery($id: ID!) {\n    webhookDelivery(id: $id) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  mutation TestReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestReplayFailedWebhookDeliveries($filter: WebhookReplayFilter) {\n    replayFailedWebhookDeliveries(filter: $filter) {\n      count\n    }\n  }\n"): (typeof documents)["\n  mutation TestReplayFailedWebhookDeliveries($filter: WebhookReplayFilter) {\n    replayFailedWebhookDeliveries(filter: $filter) {\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestSendTestWebhook($clientId: ID, $url: String) {\n    sendTestWebhook(clientId: $clientId, url: $url) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  mutation TestSendTestWebhook($clientId: ID, $url: String) {\n    sendTestWebhook(clientId: $clientId, url: $url) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestWebhookDeliveryFailed($filter: WebhookFailureFilter) {\n    webhookDeliveryFailed(filter: $filter) {\n      deadLettered\n      delivery {\n        ...TestWebhookDeliveryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TestWebhookDeliveryFailed($filter: WebhookFailureFilter) {\n    webhookDeliveryFailed(filter: $filter) {\n      deadLettered\n      delivery {\n        ...TestWebhookDeliveryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestConfigureWebhook($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      uuid\n      webhookUrl\n      hasWebhookSecret\n    }\n  }\n"): (typeof documents)["\n  mutation TestConfigureWebhook($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      uuid\n      webhookUrl\n      hasWebhookSecret\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -50,6 +50,7 @@ export const graphiqlExamples: readonly GraphiQLExample[] = [
 #  WatchEvents         live fleet events (subscription)
 #  WatchClientStatus   one client's state, live
 #  AuditTrail          past events, newest first
+#  WebhookDeliveries   failed ones, replay, test, watch
 #  EnrollmentTokens    list, create and revoke tokens
 #  TagsOverview        every tag and who carries it
 query FleetStatus {
@@ -704,6 +705,72 @@ query AuditTrail(
       limit: 20,
       before: null,
     },
+  },
+  {
+    query: `# Webhook deliveries (docs/webhooks.md): each event
+# POSTed, signed, to the client's webhookUrl or the global
+# ETPHONEHOME_WEBHOOK_URL, retried for over a day, then
+# FAILED until replayed. In order:
+#   WebhookDeliveries        what failed, and why (lastError)
+#   ReplayWebhookDelivery    send one again (same webhook-id)
+#   ReplayFailedDeliveries   send every failed one again
+#   SendTestWebhook          one signed test delivery, now
+#   WatchWebhookFailures     failed attempts, live
+query WebhookDeliveries($status: WebhookDeliveryStatus) {
+  webhookDeliveries(filter: { status: $status }, limit: 20) {
+    id
+    event
+    url
+    status
+    attempts
+    lastStatusCode
+    lastError
+    nextAttemptAt
+    createdAt
+    client {
+      clientId
+    }
+  }
+}
+
+mutation ReplayWebhookDelivery($deliveryId: ID!) {
+  replayWebhookDelivery(id: $deliveryId) {
+    id
+    status
+    nextAttemptAt
+  }
+}
+
+mutation ReplayFailedDeliveries {
+  replayFailedWebhookDeliveries {
+    count
+  }
+}
+
+mutation SendTestWebhook($id: ID) {
+  sendTestWebhook(clientId: $id) {
+    id
+    url
+    status
+    lastStatusCode
+    lastError
+  }
+}
+
+subscription WatchWebhookFailures {
+  webhookDeliveryFailed {
+    deadLettered
+    delivery {
+      id
+      event
+      url
+      attempts
+      lastError
+    }
+  }
+}
+`,
+    variables: { status: 'FAILED', deliveryId: 'msg_…', id: CLIENT_ID },
   },
   {
     query: `# Enrollment tokens admit new agents:

@@ -17,6 +17,7 @@ import './types/rate-limit-warning.js';
 import './types/file.js';
 import './types/tag.js';
 import './types/transfer.js';
+import './types/webhook.js';
 
 export function createSchema(): GraphQLSchema {
   return builder.toSchema();

@@ -90,6 +90,11 @@ test("the examples cover the guide's workflows", () => {
     'revokeEnrollmentToken',
     'clientEvents',
     'clientStatus',
+    'webhookDeliveries',
+    'replayWebhookDelivery',
+    'replayFailedWebhookDeliveries',
+    'sendTestWebhook',
+    'webhookDeliveryFailed',
   ];
   assert.deepEqual(
     expected.filter((field) => !used.has(field)),

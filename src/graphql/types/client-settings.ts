@@ -13,6 +13,11 @@ const ConfigureClientInput = builder.inputType('ConfigureClientInput', {
       description:
         'http(s) endpoint for this client’s events, overriding the global one; "" or null clears it back to the global ETPHONEHOME_WEBHOOK_URL.',
     }),
+    webhookSecret: t.string({
+      required: false,
+      description:
+        'Signing secret for deliveries to this client’s own webhookUrl: whsec_<base64> or a plain string of 16+ bytes. Write-only (see Client.hasWebhookSecret); "" or null clears it back to the global secret.',
+    }),
     rateLimitRpm: t.int({
       required: false,
       description:

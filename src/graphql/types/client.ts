@@ -131,6 +131,10 @@ ClientRef.implement({
       description:
         "The machine owner's own ceiling from the agent's config.yaml, which the server cannot widen.",
     }),
+    hasWebhookSecret: t.exposeBoolean('hasWebhookSecret', {
+      description:
+        'Whether deliveries to this client’s own webhookUrl are signed with its own secret (set by configureClient; the secret is never returned).',
+    }),
     webhookUrl: t.exposeString('webhookUrl', {
       nullable: true,
       description: "This client's webhook endpoint; null means the server's global one.",

@@ -18,6 +18,8 @@ export const ClientEntity = defineEntity({
     tags: () => p.manyToMany(TagEntity).pivotTable('client_tag'),
     allowedPaths: p.json<string[]>().nullable(),
     webhookUrl: p.text().nullable(),
+    /** Signs deliveries to this client's own webhookUrl; write-only in the API. */
+    webhookSecret: p.text().nullable(),
     rateLimitRpm: p.integer().nullable(),
     rateLimitConcurrent: p.integer().nullable(),
     rateLimitMode: p.string().length(16).nullable(),

@@ -4,11 +4,19 @@ import { ClientEntity } from './client.js';
 import { EnrollmentTokenEntity } from './enrollment-token.js';
 import { EventEntity } from './event.js';
 import { TagEntity } from './tag.js';
+import { WebhookDeliveryEntity } from './webhook-delivery.js';
 
-export { ClientEntity, EnrollmentTokenEntity, EventEntity, TagEntity };
+export { ClientEntity, EnrollmentTokenEntity, EventEntity, TagEntity, WebhookDeliveryEntity };
 export type { Client } from './client.js';
 export type { EnrollmentToken } from './enrollment-token.js';
 export type { Event } from './event.js';
 export type { Tag } from './tag.js';
+export type { WebhookDelivery } from './webhook-delivery.js';
 
-export const entities = [ClientEntity, TagEntity, EventEntity, EnrollmentTokenEntity];
+export const entities = [
+  ClientEntity,
+  TagEntity,
+  EventEntity,
+  EnrollmentTokenEntity,
+  WebhookDeliveryEntity,
+];

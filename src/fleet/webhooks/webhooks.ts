@@ -1,0 +1,385 @@
+// The webhook service: stages outbox rows inside the audit transaction, runs the worker, and
+// answers the API (list, replay, test deliveries, failures as they happen). Client names are
+// resolved by the fleet (`resolveClient`), so every door names clients the same way.
+
+import type { EntityManager } from '@mikro-orm/sqlite';
+import type { Logger } from 'pino';
+import { AppError, ErrorCode } from '../../errors.js';
+import { createAsyncQueue, type AsyncQueue } from '../../lib/async-queue.js';
+import { quote } from '../../lib/quote.js';
+import {
+  WebhookDeliveryEntity,
+  type Client,
+  type WebhookDelivery,
+} from '../../store/entities/index.js';
+import type { Store } from '../../store/orm.js';
+import type { StagedEvent } from '../audit.js';
+import { buildPayload, TEST_EVENT, webhookEvents } from './payload.js';
+import { createSender } from './send.js';
+import type { WebhookSettings } from './settings.js';
+import { newDeliveryId } from './sign.js';
+import { checkTarget, UrlRefused } from './url-guard.js';
+import { createWorker, type AttemptRecord } from './worker.js';
+
+export const DeliveryStatus = {
+  pending: 'PENDING',
+  delivered: 'DELIVERED',
+  failed: 'FAILED',
+} as const;
+export type DeliveryStatusName = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
+
+export interface DeliveryFilter {
+  status?: DeliveryStatusName | null | undefined;
+  clientId?: string | null | undefined;
+  event?: string | null | undefined;
+}
+
+export interface FailureFilter {
+  clientId?: string | null | undefined;
+  deadLetteredOnly?: boolean | null | undefined;
+}
+
+export const MAX_DELIVERIES_LIST = 1000;
+
+function bad(message: string): AppError {
+  return new AppError(ErrorCode.badUserInput, message);
+}
+
+function endpointOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}`;
+}
+
+export interface WebhookServiceOptions {
+  store: Store;
+  logger: Logger;
+  settings: WebhookSettings;
+  /** The secret used when no client secret applies (from the environment or the data dir). */
+  globalSecret: string;
+  resolveClient(ref: string): Promise<Client>;
+  /** The server's version, for the user-agent header. */
+  version: string;
+}
+
+/** A delivery as the API shows it. */
+export type WebhookDeliveryView = WebhookDelivery;
+
+export function createWebhooks(options: WebhookServiceOptions) {
+  const { store, logger, settings } = options;
+  const failureSubscribers = new Set<{
+    accept: (r: AttemptRecord) => boolean;
+    queue: AsyncQueue<AttemptRecord>;
+  }>();
+  const sender = createSender({
+    version: options.version,
+    policy: settings.policy,
+    timeoutMs: settings.timeoutMs,
+    maxSockets: settings.concurrencyPerEndpoint,
+  });
+  const worker = createWorker({
+    store,
+    logger,
+    sender,
+    retry: { baseMs: settings.retryBaseMs, maxAttempts: settings.maxAttempts },
+    concurrencyPerEndpoint: settings.concurrencyPerEndpoint,
+    globalSecret: options.globalSecret,
+    onFailure(record) {
+      for (const subscriber of failureSubscribers)
+        if (subscriber.accept(record)) subscriber.queue.push(record);
+    },
+  });
+
+  function newRow(
+    em: EntityManager,
+    fields: Pick<WebhookDelivery, 'event' | 'url' | 'target' | 'payload'> & {
+      eventId: number | null;
+      clientUuid: string | null;
+    },
+  ): WebhookDelivery {
+    const now = new Date();
+    return em.create(WebhookDeliveryEntity, {
+      id: newDeliveryId(),
+      ...fields,
+      endpoint: endpointOf(fields.url),
+      status: DeliveryStatus.pending,
+      attempts: 0,
+      nextAttemptAt: now,
+      claimed: false,
+      createdAt: now,
+    });
+  }
+
+  async function clientUuidOf(ref: string | null | undefined): Promise<string | null> {
+    if (ref === null || ref === undefined) return null;
+    if (ref.length > 256) throw bad('clientId is at most 256 characters.');
+    return (await options.resolveClient(ref)).uuid;
+  }
+
+  function checkEvent(event: string | null | undefined): void {
+    if (event === null || event === undefined) return;
+    if (!webhookEvents.has(event) && event !== TEST_EVENT) {
+      throw bad(
+        `Unknown webhook event ${quote(event, 80)}. Delivered events: ${[...webhookEvents, TEST_EVENT].join(', ')}.`,
+      );
+    }
+  }
+
+  async function fresh(id: string): Promise<WebhookDelivery> {
+    const row = await store.em.fork().findOne(WebhookDeliveryEntity, { id });
+    if (!row) throw new AppError(ErrorCode.notFound, `No webhook delivery ${quote(id, 80)}.`);
+    return row;
+  }
+
+  /**
+   * A URL an operator sets: refused (BAD_USER_INPUT) when it points somewhere private. A host
+   * that does not resolve (yet) is accepted: there is nothing to judge, and every delivery
+   * checks again before it connects.
+   */
+  async function assertUrlAllowed(url: string, field = 'webhookUrl'): Promise<void> {
+    try {
+      await checkTarget(url, settings.policy);
+    } catch (error) {
+      if (error instanceof UrlRefused) {
+        if (error.unresolved) {
+          logger.warn({ url, reason: error.message }, 'webhook URL does not resolve (yet)');
+          return;
+        }
+        throw bad(`${field} ${quote(url, 200)} is refused: ${error.message}.`);
+      }
+      throw error;
+    }
+  }
+
+  return {
+    /**
+     * Inside the audit transaction: adds the outbox row for `event` when it is a delivered
+     * event and a URL applies (the client's own, else the global one). Not flushed here.
+     */
+    wants: (type: string) => webhookEvents.has(type),
+
+    async stage(em: EntityManager, event: StagedEvent): Promise<boolean> {
+      if (!webhookEvents.has(event.type) || !event.clientUuid) return false;
+      // Raw SQL in the caller's transaction: this runs for every delivered event, and the
+      // ORM's hydration of a whole client row cost more than the rest of the transaction.
+      const connection = em.getConnection();
+      const tx = em.getTransactionContext();
+      const found = (await connection.execute(
+        'select uuid, client_id, display_name, hostname, webhook_url from client where uuid = ?',
+        [event.clientUuid],
+        'get',
+        tx,
+      )) as
+        | {
+            uuid: string;
+            client_id: string;
+            display_name: string | null;
+            hostname: string;
+            webhook_url: string | null;
+          }
+        | undefined;
+      const client = found
+        ? {
+            uuid: found.uuid,
+            clientId: found.client_id,
+            displayName: found.display_name,
+            hostname: found.hostname,
+          }
+        : null;
+      const url = found?.webhook_url ?? settings.url;
+      if (!url) return false;
+      const payload = buildPayload(
+        { type: event.type as never, at: event.at, data: event.data },
+        client,
+        event.clientUuid,
+      );
+      const now = Date.now();
+      await connection.execute(
+        `insert into webhook_delivery (id, event_id, event, client_uuid, url, endpoint, target, payload, status, attempts, next_attempt_at, claimed, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?)`,
+        [
+          newDeliveryId(),
+          event.id,
+          event.type,
+          event.clientUuid,
+          url,
+          endpointOf(url),
+          found?.webhook_url ? 'client' : 'global',
+          JSON.stringify(payload),
+          now,
+          now,
+        ],
+        'run',
+        tx,
+      );
+      return true;
+    },
+
+    /** Deliveries were committed: the worker looks at once. */
+    committed(): void {
+      worker.wake();
+    },
+
+    assertUrlAllowed,
+
+    async list(filter: DeliveryFilter, limit: number): Promise<WebhookDelivery[]> {
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_DELIVERIES_LIST)
+        throw bad(`limit must be from 1 to ${MAX_DELIVERIES_LIST} (got ${limit}).`);
+      checkEvent(filter.event);
+      const clientUuid = await clientUuidOf(filter.clientId);
+      return store.em.fork().find(
+        WebhookDeliveryEntity,
+        {
+          ...(filter.status ? { status: filter.status } : {}),
+          ...(clientUuid ? { clientUuid } : {}),
+          ...(filter.event ? { event: filter.event } : {}),
+        },
+        { orderBy: { createdAt: 'desc', id: 'desc' }, limit },
+      );
+    },
+
+    async get(id: string): Promise<WebhookDelivery> {
+      if (id.length > 64) throw bad('A delivery id is at most 64 characters.');
+      return fresh(id);
+    },
+
+    /** A FAILED delivery goes back to PENDING with a fresh schedule (same webhook-id). */
+    async replay(id: string): Promise<WebhookDelivery> {
+      if (id.length > 64) throw bad('A delivery id is at most 64 characters.');
+      const row = await fresh(id);
+      if (row.status !== DeliveryStatus.failed) {
+        throw bad(
+          `Webhook delivery ${id} is ${row.status}, not FAILED: only dead-lettered deliveries are replayed${row.status === 'PENDING' ? ` (its next attempt is at ${row.nextAttemptAt.toISOString()})` : ''}.`,
+        );
+      }
+      const now = new Date();
+      await store.em.fork().nativeUpdate(
+        WebhookDeliveryEntity,
+        { id, status: DeliveryStatus.failed },
+        {
+          status: DeliveryStatus.pending,
+          attempts: 0,
+          nextAttemptAt: now,
+          replayedAt: now,
+          claimed: false,
+        },
+      );
+      worker.wake();
+      return fresh(id);
+    },
+
+    /** Every FAILED delivery matching the filter goes back to PENDING; returns how many. */
+    async replayFailed(filter: Omit<DeliveryFilter, 'status'>): Promise<number> {
+      checkEvent(filter.event);
+      const clientUuid = await clientUuidOf(filter.clientId);
+      const now = new Date();
+      const count = await store.em.fork().nativeUpdate(
+        WebhookDeliveryEntity,
+        {
+          status: DeliveryStatus.failed,
+          ...(clientUuid ? { clientUuid } : {}),
+          ...(filter.event ? { event: filter.event } : {}),
+        },
+        {
+          status: DeliveryStatus.pending,
+          attempts: 0,
+          nextAttemptAt: now,
+          replayedAt: now,
+          claimed: false,
+        },
+      );
+      worker.wake();
+      return count;
+    },
+
+    /**
+     * A webhook.test delivery to the client's URL (or `url`), signed as that client's events
+     * are; one attempt, made now. A failure is FAILED at once (replayable), not retried.
+     */
+    async sendTest(input: {
+      clientId?: string | null;
+      url?: string | null;
+    }): Promise<WebhookDelivery> {
+      let client: Client | null = null;
+      if (input.clientId !== null && input.clientId !== undefined)
+        client = await options.resolveClient(input.clientId);
+      let url = input.url?.trim() || null;
+      if (url !== null) {
+        if (url.length > 2048) throw bad('url is at most 2048 characters.');
+        let parsed: URL;
+        try {
+          parsed = new URL(url);
+        } catch {
+          throw bad(`url ${quote(url, 100)} is not a URL; give an http(s) URL.`);
+        }
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+          throw bad(`url must use http or https (got ${parsed.protocol}).`);
+        url = parsed.toString();
+        await assertUrlAllowed(url, 'url');
+      }
+      url ??= client?.webhookUrl ?? settings.url;
+      if (url === null) {
+        throw bad(
+          client
+            ? `Client "${client.clientId}" has no webhookUrl and no global ETPHONEHOME_WEBHOOK_URL is set; pass url, or set one with configureClient.`
+            : 'Give clientId or url (no global ETPHONEHOME_WEBHOOK_URL is set).',
+        );
+      }
+      const em = store.em.fork();
+      const uuid = client?.uuid ?? '00000000-0000-0000-0000-000000000000';
+      const payload = buildPayload(
+        { type: TEST_EVENT as never, at: new Date(), data: {} },
+        client ?? { uuid, clientId: 'test', displayName: 'Test client', hostname: 'test' },
+        uuid,
+      );
+      payload.data = { message: 'A test delivery from ET Phone Home: your receiver works.' };
+      const row = newRow(em, {
+        eventId: null,
+        event: TEST_EVENT,
+        clientUuid: client?.uuid ?? null,
+        url,
+        target: client?.webhookUrl && url === client.webhookUrl ? 'client' : 'global',
+        payload: JSON.stringify(payload),
+      });
+      row.claimed = true;
+      await em.flush();
+      return (await worker.attemptNow({ ...row })).delivery;
+    },
+
+    /** Failed attempts as they happen (deadLettered: the schedule is spent). */
+    async subscribeFailures(filter: FailureFilter): Promise<AsyncIterableIterator<AttemptRecord>> {
+      const clientUuid = await clientUuidOf(filter.clientId);
+      const subscriber = {
+        accept: (r: AttemptRecord) =>
+          (!clientUuid || r.delivery.clientUuid === clientUuid) &&
+          (!filter.deadLetteredOnly || r.deadLettered),
+        queue: createAsyncQueue<AttemptRecord>({
+          maxBuffered: 1000,
+          onClose: () => failureSubscribers.delete(subscriber),
+        }),
+      };
+      failureSubscribers.add(subscriber);
+      return subscriber.queue;
+    },
+
+    async start(): Promise<void> {
+      if (settings.url) {
+        // Checked again before every attempt; said once here so a refused global URL is noticed.
+        await checkTarget(settings.url, settings.policy).catch((error: unknown) => {
+          if (error instanceof UrlRefused)
+            logger.warn(
+              { url: settings.url, reason: error.message },
+              'ETPHONEHOME_WEBHOOK_URL is refused as it resolves now; deliveries to it will fail until it is allowed',
+            );
+        });
+      }
+      await worker.start();
+    },
+    async stop(): Promise<void> {
+      await worker.stop();
+      sender.close();
+      for (const subscriber of failureSubscribers) subscriber.queue.end();
+    },
+  };
+}
+
+export type Webhooks = ReturnType<typeof createWebhooks>;
