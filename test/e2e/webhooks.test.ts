@@ -4,9 +4,9 @@
 // clears them; tampering fails verification; Retry-After is honoured; dead letters replay;
 // bad input changes nothing.
 //
-// Every delivered event has a case in `eventCases` (a trigger and the data expected); events
-// recorded by features not on this branch yet (client.unhealthy, file_accessed) are added there
-// as a few lines each. client.connected, client.disconnected and client.key_mismatch have tests
+// Every delivered event has a case in `eventCases` (a trigger and the data expected): commands,
+// file access, and a stopped then resumed agent (client.unhealthy, client.recovered) with quick
+// heartbeats. client.connected, client.disconnected and client.key_mismatch have tests
 // of their own (they need the agent to come and go).
 
 import { after, before, describe, test } from 'node:test';
@@ -18,6 +18,7 @@ import { expectError } from '../support/errors.js';
 import { killAll } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { ClientDocument, EventsDocument, RunCommandDocument } from '../support/operations.js';
+import { ReadFileDocument } from '../support/file-operations.js';
 import { waitFor } from '../support/wait.js';
 import {
   startReceiver,
@@ -73,6 +74,11 @@ describe('webhooks', () => {
         ETPHONEHOME_WEBHOOK_RETRY_BASE_MS: '50',
         ETPHONEHOME_WEBHOOK_MAX_ATTEMPTS: '4',
         ETPHONEHOME_RATE_LIMIT_MODE: 'off',
+        // Quick heartbeats, so that client.unhealthy and client.recovered can be caused here.
+        ETPHONEHOME_HEARTBEAT_INTERVAL_S: '1',
+        ETPHONEHOME_HEARTBEAT_FAILURES: '2',
+        ETPHONEHOME_HEALTH_GRACE_S: '0',
+        ETPHONEHOME_HEARTBEAT_TIMEOUT_S: '1',
       },
     });
     agent = await createAgent(server, { displayName: 'Hook Target' });
@@ -167,28 +173,61 @@ describe('webhooks', () => {
         assert.ok(Number(data['duration_ms']) >= 50);
       },
     },
-    // file_accessed (issue 6):
-    // { event: 'file_accessed', trigger: () => …readFile(clientId, path)…,
-    //   matches: (d) => d['path'] === path,
-    //   check: (d) => assert.deepEqual([d['operation'], d['path'], typeof d['size']], ['read_file', path, 'number']) },
-    // client.unhealthy / client.recovered (issue 5, on main: SIGSTOP the agent with a short
-    // ETPHONEHOME_HEARTBEAT_INTERVAL_S, then SIGCONT):
-    // { event: 'client.unhealthy', trigger: () => …SIGSTOP…, matches: () => true,
-    //   check: (d) => { assert.equal(d['check'], 'heartbeat'); assert.ok(Number(d['consecutive_failures']) >= 1); } },
-    // { event: 'client.recovered', trigger: () => …SIGCONT…, matches: () => true,
-    //   check: (d) => assert.equal(typeof d['unhealthy_for_s'], 'number') },
+    {
+      event: 'file_accessed',
+      async trigger() {
+        await run('printf webhook-file > /tmp/etph-webhook-file.txt');
+        await server.gql.request(ReadFileDocument, {
+          clientId: agent.uuid,
+          path: '/tmp/etph-webhook-file.txt',
+        });
+      },
+      matches: (data) => data['path'] === '/tmp/etph-webhook-file.txt',
+      check(data) {
+        assert.equal(data['operation'], 'read_file');
+        assert.equal(data['size'], 'webhook-file'.length);
+      },
+    },
+    {
+      event: 'client.unhealthy',
+      async trigger() {
+        process.kill(agent.process?.child.pid ?? 0, 'SIGSTOP');
+      },
+      matches: () => true,
+      check(data) {
+        assert.equal(data['check'], 'heartbeat');
+        assert.equal(data['consecutive_failures'], 2);
+        assert.match(String(data['reason']), /2 heartbeats in a row failed/);
+      },
+    },
+    {
+      event: 'client.recovered',
+      async trigger() {
+        process.kill(agent.process?.child.pid ?? 0, 'SIGCONT');
+      },
+      matches: () => true,
+      check(data) {
+        assert.match(String(data['previous_reason']), /heartbeats in a row failed/);
+        assert.equal(typeof data['unhealthy_for_s'], 'number');
+      },
+    },
   ];
 
   test('every event case arrives, verified, with its data', async () => {
-    for (const c of eventCases) {
-      await c.trigger();
-      const got = await arrival(
-        '/global',
-        (d) => d.payload?.event === c.event && c.matches(d.payload.data),
-        c.event,
-      );
-      assert.equal(got.payload?.client.uuid, agent.uuid);
-      c.check(got.payload?.data ?? {});
+    try {
+      for (const c of eventCases) {
+        await c.trigger();
+        const got = await arrival(
+          '/global',
+          (d) => d.payload?.event === c.event && c.matches(d.payload.data),
+          c.event,
+        );
+        assert.equal(got.payload?.client.uuid, agent.uuid);
+        c.check(got.payload?.data ?? {});
+      }
+    } finally {
+      // Never leave the agent stopped for the tests that follow, whatever failed.
+      if (agent.process?.child.pid) process.kill(agent.process.child.pid, 'SIGCONT');
     }
   });
 
