@@ -41,6 +41,13 @@ Examples:
 
 let interrupt: AbortController | undefined;
 
+// `etphonehome events | head`: a closed pipe ends the command quietly, as it does for cat.
+for (const stream of [process.stdout, process.stderr])
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+
 const io: CommandIO = {
   out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -79,7 +79,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     for (const e of events) io.out(`${style.dim(e.id.padStart(6))}  ${eventLine(e, style)}`);
   }
   const oldest = events.at(-1);
-  if (events.length === limit && oldest && !values.json)
+  if (events.length === limit && oldest && oldest.id !== '1' && !values.json)
     io.err(`More may be older: add --before ${oldest.id}`);
   return 0;
 }
