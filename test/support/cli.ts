@@ -12,15 +12,11 @@ export interface CliResult {
 }
 
 export function cliEnv(server: TestServer, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ETPHONEHOME_URL: server.url,
-    ETPHONEHOME_API_KEY: server.apiKey,
-    ...extra,
-  };
   // The tests' own terminal must not leak in: colours are what each test says they are.
+  const env: NodeJS.ProcessEnv = { ...process.env };
   delete env['FORCE_COLOR'];
   delete env['NO_COLOR'];
+  Object.assign(env, { ETPHONEHOME_URL: server.url, ETPHONEHOME_API_KEY: server.apiKey, ...extra });
   for (const [key, value] of Object.entries(extra)) if (value === '') delete env[key];
   return env;
 }
@@ -44,9 +40,12 @@ export function runCli(
   });
 }
 
-/** runCli that expects exit 0 and parses stdout as JSON. */
+/** runCli with --json (before any "--") that expects exit 0 and parses stdout as JSON. */
 export async function cliJson<T = unknown>(server: TestServer, args: string[]): Promise<T> {
-  const result = await runCli(server, [...args, '--json']);
+  const dash = args.indexOf('--');
+  const withJson =
+    dash === -1 ? [...args, '--json'] : [...args.slice(0, dash), '--json', ...args.slice(dash)];
+  const result = await runCli(server, withJson);
   if (result.code !== 0)
     throw new Error(`etphonehome ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
   return JSON.parse(result.stdout) as T;

@@ -88,7 +88,7 @@ export async function runTokenCommand(argv: string[], io: CommandIO): Promise<nu
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help || sub === undefined || sub === 'help') {
+  if (values.help || sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
     io.out(tokenUsage);
     return sub === undefined ? 2 : 0;
   }
