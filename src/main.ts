@@ -41,6 +41,20 @@ Examples:
 
 let interrupt: AbortController | undefined;
 
+/** Errors of the connection to the server (not of an operation): exit 4, like an offline client. */
+const NETWORK_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+]);
+
 // `etphonehome events | head`: a closed pipe ends the command quietly, as it does for cat.
 for (const stream of [process.stdout, process.stderr])
   stream.on('error', (error: NodeJS.ErrnoException) => {
@@ -159,12 +173,9 @@ try {
   ) {
     io.err(`etphonehome: ${(error as Error).message}`);
     process.exitCode = 2;
-  } else if (
-    (error as { code?: string }).code === 'ECONNREFUSED' ||
-    (error as Error).message === 'fetch failed'
-  ) {
+  } else if (NETWORK_ERRORS.has((error as { code?: string }).code ?? '')) {
     io.err(
-      `etphonehome: cannot reach the server (${(error as Error & { cause?: Error }).cause?.message ?? (error as Error).message}). Is it running? Check --url / ETPHONEHOME_URL.`,
+      `etphonehome: cannot reach the server (${(error as Error).message}). Is it running? Check --url / ETPHONEHOME_URL.`,
     );
     process.exitCode = 4;
   } else {

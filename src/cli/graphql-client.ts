@@ -1,6 +1,10 @@
 // A small GraphQL client over HTTP for the CLI (and the tests): typed documents in, typed data
 // out; GraphQL errors become GraphQLRequestError with their `extensions.code`.
+// It speaks node:http rather than fetch: fetch (undici) gives up on a response whose headers
+// take more than 300 s, and `runCommand` answers only when the command ends (up to 24 h).
 
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 
@@ -34,21 +38,64 @@ export interface GraphQLClient {
   ): Promise<R>;
 }
 
+interface HttpResponse {
+  status: number;
+  ok: boolean;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+/** One POST without a response deadline (the server bounds every operation itself). */
+function post(
+  endpoint: URL,
+  headers: Record<string, string>,
+  body: string,
+  signal: AbortSignal | undefined,
+): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    const send = endpoint.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(
+      endpoint,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        ...(signal ? { signal } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          resolve({
+            status,
+            ok: status >= 200 && status < 300,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 export function createGraphQLClient(options: { url: string; apiKey: string }): GraphQLClient {
-  const endpoint = new URL('/graphql', options.url).toString();
+  const endpoint = new URL('/graphql', options.url);
   return {
     async request(document, variables, requestOptions) {
-      const response = await fetch(endpoint, {
-        method: 'POST',
-        headers: {
+      const response = await post(
+        endpoint,
+        {
           'content-type': 'application/json',
           accept: 'application/graphql-response+json, application/json',
           authorization: `Bearer ${options.apiKey}`,
         },
-        body: JSON.stringify({ query: print(document), variables: variables ?? {} }),
-        ...(requestOptions?.signal ? { signal: requestOptions.signal } : {}),
-      });
-      const text = await response.text();
+        JSON.stringify({ query: print(document), variables: variables ?? {} }),
+        requestOptions?.signal,
+      );
+      const text = response.text;
       let body: { data?: unknown; errors?: GraphQLErrorItem[] };
       try {
         body = JSON.parse(text) as typeof body;

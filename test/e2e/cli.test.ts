@@ -6,7 +6,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAgent, type TestAgent } from '../support/agent.js';
-import { cliJson, runCli } from '../support/cli.js';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cliJson, runCli, spawnCli } from '../support/cli.js';
 import { ClientDocument, EventsDocument } from '../support/operations.js';
 import { killAll } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -154,6 +157,32 @@ describe('etphonehome CLI against a real server and agents', () => {
     ]);
     assert.equal(timedOut.code, 124);
     assert.match(timedOut.stderr, /timed out/);
+  });
+
+  test('Ctrl-C on run abandons the request, and the remote command is killed', async () => {
+    const pidFile = join(tmpdir(), `etph-cli-run-${process.pid}-${Date.now()}`);
+    const run = spawnCli(server, [
+      'run',
+      'cli-alpha',
+      '--',
+      `echo $$ > ${pidFile}; exec sleep 300`,
+    ]);
+    const pid = await waitFor(
+      async () => Number((await readFile(pidFile, 'utf8').catch(() => '')).trim()) || null,
+      { what: 'the remote command to start' },
+    );
+    const alive = (): boolean => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    assert.ok(alive());
+    run.child.kill('SIGINT');
+    assert.equal((await run.exited).signal, 'SIGINT');
+    await waitFor(() => !alive(), { what: 'the abandoned command to be killed' });
   });
 
   test('exit statuses: NOT_FOUND 3, CLIENT_OFFLINE 4, usage 2, bad key 9; the message names the code', async () => {
@@ -470,7 +499,7 @@ describe('etphonehome CLI against a real server and agents', () => {
       const help = await runCli(server, [...command, '--help']);
       assert.equal(help.code, 0, command.join(' '));
       assert.match(help.stdout, /^Usage: etphonehome /, command.join(' '));
-      assert.match(help.stdout, /\nExamples:\n  etphonehome /, command.join(' '));
+      assert.match(help.stdout, /\nExamples:\n {2}etphonehome /, command.join(' '));
     }
   });
 });
