@@ -2,8 +2,7 @@
 
 import type { EventFilter } from '../generated/graphql.js';
 import { splitList } from './args.js';
-import { summariseData } from './commands/clients-describe.js';
-import { clientName, type ClientLike } from './format.js';
+import { clientName, summariseData, type ClientLike } from './format.js';
 import type { Style } from './output.js';
 
 export const EVENT_NAMES = [

@@ -56,3 +56,16 @@ export function bytes(value: number | null | undefined): string {
   }
   return `${n.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
+
+/** One line of an event's data: the command and exit code, or its keys. */
+export function summariseData(data: unknown): string {
+  if (!data || typeof data !== 'object') return '';
+  const d = data as Record<string, unknown>;
+  if (typeof d['command'] === 'string')
+    return `${d['command']}${d['exit_code'] !== undefined ? ` → exit ${String(d['exit_code'])}` : ''}`;
+  const text = Object.entries(d)
+    .filter(([, v]) => v !== null && typeof v !== 'object')
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(' ');
+  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+}

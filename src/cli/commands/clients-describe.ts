@@ -3,7 +3,7 @@
 import { graphql } from '../../generated/gql.js';
 import { commonHelp, commonOptions, parse } from '../args.js';
 import { connect } from '../connection.js';
-import { ago, clientName, clientState, tagList } from '../format.js';
+import { ago, clientName, clientState, summariseData, tagList } from '../format.js';
 import {
   CommandError,
   printFields,
@@ -152,17 +152,4 @@ export async function runClientsDescribe(argv: string[], io: CommandIO): Promise
     );
   }
   return 0;
-}
-
-/** One line of an event's data: the command and exit code, or its keys. */
-export function summariseData(data: unknown): string {
-  if (!data || typeof data !== 'object') return '';
-  const d = data as Record<string, unknown>;
-  if (typeof d['command'] === 'string')
-    return `${d['command']}${d['exit_code'] !== undefined ? ` → exit ${String(d['exit_code'])}` : ''}`;
-  const text = Object.entries(d)
-    .filter(([, v]) => v !== null && typeof v !== 'object')
-    .map(([k, v]) => `${k}=${String(v)}`)
-    .join(' ');
-  return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }

@@ -1,9 +1,14 @@
 // `etphonehome clients list|find`: the fleet, or the clients matching the filter flags.
 
 import { graphql } from '../../generated/gql.js';
-import type { ClientFilter } from '../../generated/graphql.js';
+import type {
+  CliClientFieldsFragment,
+  CliClientsPageQuery,
+  ClientFilter,
+} from '../../generated/graphql.js';
 import { commonHelp, commonOptions, filterOptions, parse, readFilter } from '../args.js';
 import { connect } from '../connection.js';
+import type { GraphQLClient } from '../graphql-client.js';
 import { ago, clientName, clientState, tagList } from '../format.js';
 import { printJson, printTable, styleFor, UsageError, type CommandIO } from '../output.js';
 
@@ -34,12 +39,38 @@ Examples:
 `;
 
 const ListDocument = graphql(`
-  query CliClients($filter: ClientFilter) {
-    clients(filter: $filter) {
-      ...CliClientFields
+  query CliClientsPage($filter: ClientFilter, $first: Int, $after: String) {
+    clientsConnection(filter: $filter, first: $first, after: $after) {
+      nodes {
+        ...CliClientFields
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
+
+/** Every matching client, 500 a page (the plain `clients` query stops at 5,000). */
+async function listAll(
+  gql: GraphQLClient,
+  filter: ClientFilter,
+): Promise<CliClientFieldsFragment[]> {
+  const clients: CliClientFieldsFragment[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: CliClientsPageQuery = await gql.request(ListDocument, {
+      filter,
+      first: 500,
+      after,
+    });
+    clients.push(...page.clientsConnection.nodes);
+    const { hasNextPage, endCursor } = page.clientsConnection.pageInfo;
+    if (!hasNextPage || !endCursor) return clients;
+    after = endCursor;
+  }
+}
 
 export async function runClientsList(
   mode: 'list' | 'find',
@@ -70,7 +101,7 @@ export async function runClientsList(
   if (values.all) filter.includeDecommissioned = true;
   if (values['key-mismatch']) filter.keyMismatch = true;
   const gql = await connect(values, io.env);
-  const { clients } = await gql.request(ListDocument, { filter });
+  const clients = await listAll(gql, filter);
   if (values.json) {
     printJson(io, clients);
     return 0;

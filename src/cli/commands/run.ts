@@ -37,8 +37,8 @@ Options:
 Selectors (bulk): --tags a,b (ALL), --query TEXT, --purpose TEXT, --capabilities a,b,
   --online (skip offline clients instead of reporting them as failed)
 
---json: one client prints {client, returncode, stdout, stderr, durationMs, timedOut, truncated}
-(and still exits with the returncode); bulk prints {total, succeeded, failed, results[{client,
+--json: one client prints {client (as given), returncode, stdout, stderr, durationMs, timedOut,
+truncated} (and still exits with the returncode); bulk prints {total, succeeded, failed, results[{client,
 ok, result{returncode, stdout, stderr, durationMs, timedOut, truncated}|null, error{code,
 message}|null}]}.
 
