@@ -502,4 +502,70 @@ describe('etphonehome CLI against a real server and agents', () => {
       assert.match(help.stdout, /\nExamples:\n {2}etphonehome /, command.join(' '));
     }
   });
+  test('metrics --watch prints a sample a line until Ctrl-C; health flags a client over its threshold', async () => {
+    const watch = spawnCli(server, ['metrics', 'cli-alpha', '--summary', '--watch', '1', '--json']);
+    await waitFor(() => watch.stdout.filter((l) => l.trim()).length >= 2, {
+      timeoutMs: 30_000,
+      what: 'two metrics samples',
+    });
+    for (const line of watch.stdout.filter((l) => l.trim()).slice(0, 2)) {
+      const sample = JSON.parse(line) as {
+        timestamp: string;
+        metrics: { memoryPercent: number } | null;
+        error: unknown;
+      };
+      assert.equal(sample.error, null);
+      assert.equal(typeof sample.metrics?.memoryPercent, 'number');
+    }
+    watch.child.kill('SIGINT');
+    assert.deepEqual(await watch.exited, { code: 0, signal: null });
+
+    // Thresholds at 100 % cannot be crossed (a busy test machine crosses the default 80 % CPU).
+    const thresholds = ['--cpu-threshold', '--memory-threshold', '--disk-threshold'];
+    await cliJson(server, [
+      'clients',
+      'configure',
+      'cli-alpha',
+      ...thresholds.flatMap((t) => [t, '100']),
+    ]);
+    try {
+      const calm = await runCli(server, ['health', '--tags', 'prod', '--check']);
+      assert.equal(calm.code, 0, calm.stdout);
+      await cliJson(server, ['clients', 'configure', 'cli-alpha', '--memory-threshold', '0']);
+      const flagged = await runCli(server, ['health', '--tags', 'prod', '--check']);
+      assert.equal(flagged.code, 1, '--check: a client needs attention');
+      assert.match(flagged.stdout, /Over a threshold/);
+      assert.match(flagged.stdout, /cli-alpha\)\s.*memory \d+\.\d% > 0%/);
+    } finally {
+      await cliJson(server, [
+        'clients',
+        'configure',
+        'cli-alpha',
+        ...thresholds.flatMap((t) => [t, 'default']),
+      ]);
+    }
+  });
+
+  test('a changed key: run exits 5 (KEY_MISMATCH) until clients accept-key', async () => {
+    await gamma.exec(['--generate-key']);
+    await gamma.start();
+    await waitFor(
+      async () =>
+        (await server.gql.request(ClientDocument, { id: gamma.uuid })).client?.keyMismatch === true,
+      { what: 'gamma key mismatch' },
+    );
+    const refused = await runCli(server, ['run', 'cli-gamma', '--', 'true']);
+    assert.equal(refused.code, 5);
+    assert.match(refused.stderr, /KEY_MISMATCH/);
+    const waiting = await cliJson<JsonClient[]>(server, ['clients', 'list', '--key-mismatch']);
+    assert.deepEqual(
+      waiting.map((c) => c.uuid),
+      [gamma.uuid],
+    );
+    const accepted = await cliJson<JsonClient>(server, ['clients', 'accept-key', 'cli-gamma']);
+    assert.equal(accepted.keyMismatch, false);
+    const ran = await runCli(server, ['run', 'cli-gamma', '--', 'echo accepted']);
+    assert.equal(ran.code, 0, ran.stderr);
+    assert.equal(ran.stdout, 'accepted\n');
+  });
 });
