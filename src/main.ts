@@ -10,8 +10,6 @@ import { createInterface } from 'node:readline/promises';
 import { cliCommands } from './cli/commands/index.js';
 import { CommandError, UsageError, type CommandIO } from './cli/output.js';
 import { exitCodeOf, type ErrorCodeName } from './errors.js';
-import { createLogger } from './logger.js';
-import { startServer } from './serve.js';
 import { VERSION } from './version.js';
 
 const usage = `Usage: etphonehome <command> [options]
@@ -101,6 +99,11 @@ async function runServer(argv: string[]): Promise<number | null> {
     io.out(serverUsage);
     return 0;
   }
+  // Loaded here, not at the top: client commands start without the ORM, the SSH hub and yoga.
+  const [{ createLogger }, { startServer }] = await Promise.all([
+    import('./logger.js'),
+    import('./serve.js'),
+  ]);
   const logger = createLogger({ level: config.logLevel });
   const server = await startServer(config, logger);
   let stopping = false;

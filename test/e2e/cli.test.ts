@@ -1,7 +1,7 @@
 // The operator CLI as people and scripts use it: the real `etphonehome` binary against a real
 // server with real agents. --json shapes, exit statuses (the remote command's, NOT_FOUND,
 // CLIENT_OFFLINE, usage errors, a bad key), bulk commands by --tags with per-client results,
-// --dry-run changing nothing, colours only when asked for, and --help everywhere.
+// --dry-run changing nothing, colours only when asked for. (--help: cli-help.test.ts.)
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -471,37 +471,6 @@ describe('etphonehome CLI against a real server and agents', () => {
     assert.ok(!vetoed.stdout.includes(ESC));
   });
 
-  test('--help with examples for every command and subcommand', async () => {
-    const top = await runCli(server, ['help']);
-    assert.equal(top.code, 0);
-    for (const name of ['clients', 'run', 'metrics', 'health', 'events', 'watch', 'token'])
-      assert.match(top.stdout, new RegExp(`^  ${name} `, 'm'));
-    const commands = [
-      ['clients'],
-      ...[
-        'list',
-        'find',
-        'describe',
-        'update',
-        'configure',
-        'accept-key',
-        'decommission',
-        'restore',
-      ].map((sub) => ['clients', sub]),
-      ['run'],
-      ['metrics'],
-      ['health'],
-      ['events'],
-      ['watch'],
-      ['token'],
-    ];
-    for (const command of commands) {
-      const help = await runCli(server, [...command, '--help']);
-      assert.equal(help.code, 0, command.join(' '));
-      assert.match(help.stdout, /^Usage: etphonehome /, command.join(' '));
-      assert.match(help.stdout, /\nExamples:\n {2}etphonehome /, command.join(' '));
-    }
-  });
   test('metrics --watch prints a sample a line until Ctrl-C; health flags a client over its threshold', async () => {
     const watch = spawnCli(server, ['metrics', 'cli-alpha', '--summary', '--watch', '1', '--json']);
     await waitFor(() => watch.stdout.filter((l) => l.trim()).length >= 2, {

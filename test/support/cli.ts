@@ -26,9 +26,14 @@ export function runCli(
   args: string[],
   extraEnv: Record<string, string> = {},
 ): Promise<CliResult> {
+  return runBinary(args, cliEnv(server, extraEnv));
+}
+
+/** The binary with exactly this environment (no server needed for --help). */
+export function runBinary(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [SERVER_BIN, ...args], {
-      env: cliEnv(server, extraEnv),
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
