@@ -146,6 +146,10 @@ export async function runClientsUpdate(argv: string[], io: CommandIO): Promise<n
       `clients update takes one client (got ${positionals.length}); quote names with spaces`,
     );
   if (id !== undefined) {
+    if (values.tags !== undefined)
+      throw new UsageError(
+        `--tags selects clients for a bulk update; to change the tags of "${id}" use --set-tags, --add-tags or --remove-tags`,
+      );
     if (readFilter({ ...values, purpose: undefined }) || values['dry-run'])
       throw new UsageError('give either a client or selectors (--tags, --query …), not both');
     const changes = readChanges(values);

@@ -160,6 +160,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   return streamSubscription(io, await resolveConnection(values, io.env), {
     document: MetricsSubscription,
     variables: { id, intervalS, summary },
+    what: `the metrics of "${id}" every ${intervalS} s`,
     onData(data) {
       const sample = data.clientMetrics;
       if (values.json) {
