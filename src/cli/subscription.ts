@@ -1,6 +1,7 @@
 // Long-running CLI commands (watch, metrics --watch) on a GraphQL subscription over graphql-ws:
 // the API key in connectionParams.authorization, reconnection with exponential backoff and full
-// jitter when the server goes away (it resubscribes by itself), and a clean end on Ctrl-C.
+// jitter when the server goes away or stops answering pings (it resubscribes by itself), and a
+// clean end on Ctrl-C.
 // Connection state goes to stderr, so stdout stays one line per event.
 
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -20,6 +21,8 @@ export interface StreamOptions<R, V> {
 }
 
 const FORBIDDEN = 4403;
+const KEEPALIVE_MS = 15_000;
+const PONG_TIMEOUT_MS = 5_000;
 const UNAUTHORIZED = 4401;
 
 function closeCode(value: unknown): number | undefined {
@@ -43,13 +46,18 @@ export function streamSubscription<R, V>(
   let connectedOnce = false;
   let down = false;
   let stopping = false;
+  // A server that vanished without closing the TCP connection is found by its missing pong.
+  let socket: WebSocket | undefined;
+  let pongTimer: NodeJS.Timeout | undefined;
 
   const client: Client = createClient({
     url: wsUrl.toString(),
     webSocketImpl: WebSocket,
     connectionParams: { authorization: `Bearer ${connection.apiKey}` },
     lazy: true,
-    keepAlive: 15_000,
+    keepAlive: KEEPALIVE_MS,
+    // A server that accepts the socket but never acknowledges is retried too.
+    connectionAckWaitTimeout: 10_000,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: (event) => {
       const code = closeCode(event);
@@ -60,7 +68,8 @@ export function streamSubscription<R, V>(
       await new Promise((resolve) => setTimeout(resolve, Math.max(250, backoff.nextDelayMs())));
     },
     on: {
-      connected: () => {
+      connected: (connected) => {
+        socket = connected as WebSocket;
         backoff.reset();
         if (!connectedOnce)
           io.err(
@@ -71,7 +80,19 @@ export function streamSubscription<R, V>(
         connectedOnce = true;
         down = false;
       },
+      ping: (received) => {
+        if (received) return;
+        clearTimeout(pongTimer);
+        pongTimer = setTimeout(() => {
+          // terminate, not close: a close handshake would wait for the silent server.
+          if (socket?.readyState === WebSocket.OPEN) socket.terminate();
+        }, PONG_TIMEOUT_MS);
+      },
+      pong: (received) => {
+        if (received) clearTimeout(pongTimer);
+      },
       closed: (event) => {
+        clearTimeout(pongTimer);
         if (stopping || down) return;
         const code = closeCode(event);
         if (code === FORBIDDEN || code === UNAUTHORIZED) return;

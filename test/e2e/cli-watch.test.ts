@@ -100,6 +100,24 @@ describe('etphonehome watch', () => {
     assert.deepEqual(await json.exited, { code: 0, signal: null });
   });
 
+  test('a server that stops answering (SIGSTOP) is noticed by its missing pong; watch carries on', async () => {
+    const watch = spawnCli(server, ['watch']);
+    await watch.waitForLine((l) => l.includes('Watching fleet events'));
+    await waitUntilLive(watch, 'before-freeze');
+    server.process.child.kill('SIGSTOP');
+    try {
+      // keepalive 15 s + pong timeout 5 s; generous for a loaded machine.
+      await watch.waitForLine((l) => l.includes('Lost the connection'), 90_000);
+    } finally {
+      server.process.child.kill('SIGCONT');
+    }
+    await watch.waitForLine((l) => l.includes('Reconnected'), 90_000);
+    await steady.waitOnline(server, 60_000);
+    await waitUntilLive(watch, 'after-thaw');
+    watch.child.kill('SIGINT');
+    assert.deepEqual(await watch.exited, { code: 0, signal: null });
+  });
+
   test('a refused key ends watch with exit 9 (UNAUTHENTICATED); an unknown --client with 3', async () => {
     const refused = await runCli(server, ['watch'], {
       ETPHONEHOME_API_KEY: 'wrong-key-0123456789abcdef',
