@@ -18,6 +18,8 @@ export interface StreamOptions<R, V> {
   onData(data: R): void;
   /** What is being watched, for the first stderr line. */
   what?: string;
+  /** Called on every (re)connection, e.g. to fill the gap a reconnection left. */
+  onConnected?(reconnected: boolean): void;
 }
 
 const FORBIDDEN = 4403;
@@ -75,10 +77,11 @@ export function streamSubscription<R, V>(
           io.err(
             `Watching ${options.what ?? 'the fleet'} on ${wsUrl.toString()} (Ctrl-C to stop).`,
           );
-        else if (down)
-          io.err('Reconnected; events sent while disconnected are in "etphonehome events".');
+        else if (down) io.err('Reconnected.');
+        const reconnected = connectedOnce;
         connectedOnce = true;
         down = false;
+        options.onConnected?.(reconnected);
       },
       ping: (received) => {
         if (received) return;

@@ -35,6 +35,7 @@ type Documents = {
     "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n": typeof types.CliCreateEnrollmentTokenDocument,
     "\n  query CliEnrollmentTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      ...TokenFields\n    }\n  }\n": typeof types.CliEnrollmentTokensDocument,
     "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": typeof types.CliRevokeEnrollmentTokenDocument,
+    "\n  query CliWatchGap($filter: EventFilter, $limit: Int) {\n    events(filter: $filter, limit: $limit) {\n      id\n      event\n      timestamp\n      actor\n      data\n      client {\n        uuid\n        clientId\n        displayName\n        online\n        health\n        keyMismatch\n      }\n    }\n  }\n": typeof types.CliWatchGapDocument,
     "\n  subscription CliWatchEvents($filter: EventFilter) {\n    clientEvents(filter: $filter) {\n      id\n      event\n      timestamp\n      actor\n      data\n      client {\n        uuid\n        clientId\n        displayName\n        online\n        health\n        keyMismatch\n      }\n    }\n  }\n": typeof types.CliWatchEventsDocument,
     "\n  fragment CliClientFields on Client {\n    uuid\n    clientId\n    displayName\n    purpose\n    tags {\n      name\n    }\n    hostname\n    platform\n    arch\n    online\n    health\n    healthReason\n    keyMismatch\n    decommissioned\n    lastSeen\n    capabilities\n  }\n": typeof types.CliClientFieldsFragmentDoc,
     "\n  fragment CliCommandResultFields on CommandResult {\n    returncode\n    stdout\n    stderr\n    durationMs\n    timedOut\n    truncated\n  }\n": typeof types.CliCommandResultFieldsFragmentDoc,
@@ -94,6 +95,7 @@ const documents: Documents = {
     "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n": types.CliCreateEnrollmentTokenDocument,
     "\n  query CliEnrollmentTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      ...TokenFields\n    }\n  }\n": types.CliEnrollmentTokensDocument,
     "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": types.CliRevokeEnrollmentTokenDocument,
+    "\n  query CliWatchGap($filter: EventFilter, $limit: Int) {\n    events(filter: $filter, limit: $limit) {\n      id\n      event\n      timestamp\n      actor\n      data\n      client {\n        uuid\n        clientId\n        displayName\n        online\n        health\n        keyMismatch\n      }\n    }\n  }\n": types.CliWatchGapDocument,
     "\n  subscription CliWatchEvents($filter: EventFilter) {\n    clientEvents(filter: $filter) {\n      id\n      event\n      timestamp\n      actor\n      data\n      client {\n        uuid\n        clientId\n        displayName\n        online\n        health\n        keyMismatch\n      }\n    }\n  }\n": types.CliWatchEventsDocument,
     "\n  fragment CliClientFields on Client {\n    uuid\n    clientId\n    displayName\n    purpose\n    tags {\n      name\n    }\n    hostname\n    platform\n    arch\n    online\n    health\n    healthReason\n    keyMismatch\n    decommissioned\n    lastSeen\n    capabilities\n  }\n": types.CliClientFieldsFragmentDoc,
     "\n  fragment CliCommandResultFields on CommandResult {\n    returncode\n    stdout\n    stderr\n    durationMs\n    timedOut\n    truncated\n  }\n": types.CliCommandResultFieldsFragmentDoc,
@@ -230,6 +232,10 @@ export function graphql(source: "\n  query CliEnrollmentTokens($includeInactive:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n"): (typeof documents)["\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliWatchGap($filter: EventFilter, $limit: Int) {\n    events(filter: $filter, limit: $limit) {\n      id\n      event\n      timestamp\n      actor\n      data\n      client {\n        uuid\n        clientId\n        displayName\n        online\n        health\n        keyMismatch\n      }\n    }\n  }\n"): (typeof documents)["\n  query CliWatchGap($filter: EventFilter, $limit: Int) {\n    events(filter: $filter, limit: $limit) {\n      id\n      event\n      timestamp\n      actor\n      data\n      client {\n        uuid\n        clientId\n        displayName\n        online\n        health\n        keyMismatch\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

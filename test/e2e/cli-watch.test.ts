@@ -93,6 +93,16 @@ describe('etphonehome watch', () => {
     await watch.waitForLine((l) => l.includes('Reconnected'), 60_000);
     await steady.waitOnline(server, 60_000);
     await waitUntilLive(watch, 'after-restart');
+    // The steady agent reconnected to the new server whether or not the watcher was back yet:
+    // live or from the gap, its client.connected is printed, once.
+    const restarted = watch.stdout.slice(
+      watch.stdout.findIndex((l) => l.includes('echo first-marker')),
+    );
+    assert.equal(
+      restarted.filter((l) => l.includes('client.connected') && l.includes('watch-steady')).length,
+      1,
+      restarted.join('\n'),
+    );
 
     watch.child.kill('SIGINT');
     json.child.kill('SIGINT');

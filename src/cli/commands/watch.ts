@@ -4,7 +4,9 @@
 import { graphql } from '../../generated/gql.js';
 import type { CliCommand } from '../command.js';
 import { commonHelp, commonOptions, parse } from '../args.js';
+import type { CliWatchEventsSubscription } from '../../generated/graphql.js';
 import { resolveConnection } from '../connection.js';
+import { createGraphQLClient } from '../graphql-client.js';
 import { eventFilterHelp, eventFilterOptions, eventLine, readEventFilter } from '../event-line.js';
 import { styleFor, UsageError, type CommandIO } from '../output.js';
 import { streamSubscription } from '../subscription.js';
@@ -13,8 +15,8 @@ const usage = `Usage: etphonehome watch [--client C] [--tags a,b] [--events a,b]
 
   Prints fleet events as they happen, one line each: connections and disconnections, key
   mismatches, health changes, commands, file access, refused operations, metadata changes.
-  Ctrl-C ends it (exit 0). When the server goes away it says so on stderr and reconnects with
-  backoff; events sent while it was disconnected are in "etphonehome events".
+  Ctrl-C ends it (exit 0). When the server goes away it says so on stderr, reconnects with
+  backoff, and first prints the events it missed meanwhile (from the audit trail, up to 1000).
 
 ${eventFilterHelp}
 
@@ -28,6 +30,28 @@ Examples:
   etphonehome watch --tags production --events connected,disconnected,unhealthy
   etphonehome watch --json | jq -c 'select(.event == "command_executed")'
 `;
+
+const GapDocument = graphql(`
+  query CliWatchGap($filter: EventFilter, $limit: Int) {
+    events(filter: $filter, limit: $limit) {
+      id
+      event
+      timestamp
+      actor
+      data
+      client {
+        uuid
+        clientId
+        displayName
+        online
+        health
+        keyMismatch
+      }
+    }
+  }
+`);
+
+const GAP_LIMIT = 1000;
 
 const WatchDocument = graphql(`
   subscription CliWatchEvents($filter: EventFilter) {
@@ -61,13 +85,50 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     );
   const filter = readEventFilter(values);
   const style = styleFor(io);
-  return streamSubscription(io, await resolveConnection(values, io.env), {
+  const connection = await resolveConnection(values, io.env);
+  const gql = createGraphQLClient(connection);
+  type WatchedEvent = CliWatchEventsSubscription['clientEvents'];
+
+  // Events are numbered in order: the newest id printed (or current at start) marks where a
+  // reconnection must resume; ids printed recently stop a gap event arriving live as well.
+  let lastId = 0;
+  const printed = new Set<string>();
+  const print = (e: WatchedEvent): void => {
+    if (printed.has(e.id)) return;
+    printed.add(e.id);
+    if (printed.size > 10_000) printed.delete(printed.values().next().value as string);
+    lastId = Math.max(lastId, Number(e.id));
+    io.out(values.json ? JSON.stringify(e) : eventLine(e, style));
+  };
+  // resumeAfter is taken when the link comes back, before live events can move lastId on.
+  const fillGap = async (reconnected: boolean, resumeAfter: number): Promise<void> => {
+    const { events } = await gql.request(GapDocument, { filter, limit: GAP_LIMIT });
+    if (!reconnected) {
+      lastId = Math.max(lastId, Number(events[0]?.id ?? 0));
+      return;
+    }
+    const missed = events.filter((e) => Number(e.id) > resumeAfter).reverse();
+    if (missed.length === GAP_LIMIT)
+      io.err(
+        `More than ${GAP_LIMIT} events were missed; older ones: etphonehome events --before ${missed[0]?.id}`,
+      );
+    if (missed.length > 0) io.err(`${missed.length} event(s) sent while disconnected:`);
+    for (const e of missed) print(e);
+  };
+
+  return streamSubscription(io, connection, {
     document: WatchDocument,
     variables: { filter },
     what: 'fleet events',
+    onConnected(reconnected) {
+      fillGap(reconnected, lastId).catch((error: unknown) =>
+        io.err(
+          `Could not read the events missed while disconnected (${(error as Error).message}); see "etphonehome events".`,
+        ),
+      );
+    },
     onData(data) {
-      const e = data.clientEvents;
-      io.out(values.json ? JSON.stringify(e) : eventLine(e, style));
+      print(data.clientEvents);
     },
   });
 }
