@@ -16,7 +16,7 @@ const usage = `Usage: etphonehome watch [--client C] [--tags a,b] [--events a,b]
   Prints fleet events as they happen, one line each: connections and disconnections, key
   mismatches, health changes, commands, file access, refused operations, metadata changes.
   Ctrl-C ends it (exit 0). When the server goes away it says so on stderr, reconnects with
-  backoff, and first prints the events it missed meanwhile (from the audit trail, up to 1000).
+  backoff, and prints the events it missed meanwhile (from the audit trail, up to 1000).
 
 ${eventFilterHelp}
 
