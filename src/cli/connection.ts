@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createGraphQLClient, type GraphQLClient } from './graphql-client.js';
 
 export class ConnectionError extends Error {}
 
@@ -35,4 +36,12 @@ export async function resolveConnection(
   throw new ConnectionError(
     `No API key: set ETPHONEHOME_API_KEY, or run on the server machine where ${join(dataDir, 'api_key')} exists (--data-dir to point elsewhere).`,
   );
+}
+
+/** The GraphQL client for the connection flags of a command. */
+export async function connect(
+  flags: { url?: string | undefined; 'data-dir'?: string | undefined },
+  env: NodeJS.ProcessEnv,
+): Promise<GraphQLClient> {
+  return createGraphQLClient(await resolveConnection(flags, env));
 }

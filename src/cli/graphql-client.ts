@@ -1,10 +1,12 @@
 // A small GraphQL client over HTTP for the CLI (and the tests): typed documents in, typed data
 // out; GraphQL errors become GraphQLRequestError with their `extensions.code`.
+// It speaks node:http rather than fetch: fetch (undici) gives up on a response whose headers
+// take more than 300 s, and `runCommand` answers only when the command ends (up to 24 h).
 
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 
 export interface GraphQLErrorItem {
   message: string;
@@ -32,29 +34,28 @@ export interface GraphQLClient {
   request<R, V>(
     document: TypedDocumentNode<R, V>,
     variables?: V,
-    options?: {
-      signal?: AbortSignal;
-      /**
-       * For operations that run as long as they need (transfers): fetch gives up waiting for
-       * response headers after 300 s, which would cancel the operation on the server.
-       */
-      unbounded?: boolean;
-    },
+    options?: { signal?: AbortSignal },
   ): Promise<R>;
 }
 
-/** POSTs with node:http(s), which waits for the response as long as it takes. */
-function postUnbounded(
-  endpoint: string,
+interface HttpResponse {
+  status: number;
+  ok: boolean;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+/** One POST without a response deadline (the server bounds every operation itself). */
+function post(
+  endpoint: URL,
   headers: Record<string, string>,
   body: string,
   signal: AbortSignal | undefined,
-): Promise<{ status: number; ok: boolean; text: string }> {
+): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
-    const url = new URL(endpoint);
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    const send = endpoint.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(
-      url,
+      endpoint,
       {
         method: 'POST',
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
@@ -69,6 +70,7 @@ function postUnbounded(
           resolve({
             status,
             ok: status >= 200 && status < 300,
+            headers: res.headers,
             text: Buffer.concat(chunks).toString('utf8'),
           });
         });
@@ -80,31 +82,20 @@ function postUnbounded(
 }
 
 export function createGraphQLClient(options: { url: string; apiKey: string }): GraphQLClient {
-  const endpoint = new URL('/graphql', options.url).toString();
+  const endpoint = new URL('/graphql', options.url);
   return {
     async request(document, variables, requestOptions) {
-      const headers = {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json, application/json',
-        authorization: `Bearer ${options.apiKey}`,
-      };
-      const payload = JSON.stringify({ query: print(document), variables: variables ?? {} });
-      let response: { status: number; ok: boolean };
-      let text: string;
-      if (requestOptions?.unbounded) {
-        const answer = await postUnbounded(endpoint, headers, payload, requestOptions.signal);
-        response = answer;
-        text = answer.text;
-      } else {
-        const answer = await fetch(endpoint, {
-          method: 'POST',
-          headers,
-          body: payload,
-          ...(requestOptions?.signal ? { signal: requestOptions.signal } : {}),
-        });
-        response = answer;
-        text = await answer.text();
-      }
+      const response = await post(
+        endpoint,
+        {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          authorization: `Bearer ${options.apiKey}`,
+        },
+        JSON.stringify({ query: print(document), variables: variables ?? {} }),
+        requestOptions?.signal,
+      );
+      const text = response.text;
       let body: { data?: unknown; errors?: GraphQLErrorItem[] };
       try {
         body = JSON.parse(text) as typeof body;

@@ -1,14 +1,26 @@
 // How commands talk to the terminal: stdout for results (tables for people, --json for
 // scripts), stderr for messages. Passed in, so commands never touch process.* directly.
+// Colours only when stdout is a terminal and NO_COLOR is unset (FORCE_COLOR=1 forces them).
 
 export interface CommandIO {
+  /** One line (or block) of results on stdout; a newline is added when missing. */
   out(text: string): void;
+  /** One line (or block) of messages on stderr. */
   err(text: string): void;
+  /** Raw bytes to stdout / stderr, as they are (a remote command's output). */
+  write?(text: string): void;
+  writeErr?(text: string): void;
   env: NodeJS.ProcessEnv;
-  /** True when stderr is a terminal (progress bars are drawn there). */
+  /** Whether stdout is a terminal (tables may colour; prompts may ask). */
   isTTY?: boolean;
+  /** Whether stderr is a terminal (progress bars are drawn there). */
+  stderrIsTTY?: boolean;
   /** Writes to stderr as is (no newline added): for redrawing a progress line. */
   progress?(text: string): void;
+  /** Asks a yes/no question on the terminal; absent (or false) when stdin is not one. */
+  confirm?(question: string): Promise<boolean>;
+  /** Aborted on Ctrl-C or SIGTERM; long-running commands (watch) end cleanly on it. */
+  interrupted?(): AbortSignal;
 }
 
 export class UsageError extends Error {
@@ -18,15 +30,97 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A failure the CLI itself detected with one of the catalog's codes (a client that does not
+ * exist, a bulk run where some client failed …); main turns the code into the exit status.
+ */
+export class CommandError extends Error {
+  readonly code: string;
+  readonly exitCode: number | undefined;
+
+  constructor(code: string, message: string, exitCode?: number) {
+    super(message);
+    this.name = 'CommandError';
+    this.code = code;
+    this.exitCode = exitCode;
+  }
+}
+
+export function colorEnabled(io: CommandIO): boolean {
+  const noColor = io.env['NO_COLOR'];
+  if (noColor !== undefined && noColor !== '') return false;
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined && force !== '' && force !== '0') return true;
+  return io.isTTY === true && io.env['TERM'] !== 'dumb';
+}
+
+export interface Style {
+  bold(text: string): string;
+  dim(text: string): string;
+  red(text: string): string;
+  green(text: string): string;
+  yellow(text: string): string;
+  cyan(text: string): string;
+}
+
+const sgr =
+  (open: number, close: number) =>
+  (text: string): string =>
+    `\u001b[${open}m${text}\u001b[${close}m`;
+
+const plain: Style = {
+  bold: (t) => t,
+  dim: (t) => t,
+  red: (t) => t,
+  green: (t) => t,
+  yellow: (t) => t,
+  cyan: (t) => t,
+};
+
+const coloured: Style = {
+  bold: sgr(1, 22),
+  dim: sgr(2, 22),
+  red: sgr(31, 39),
+  green: sgr(32, 39),
+  yellow: sgr(33, 39),
+  cyan: sgr(36, 39),
+};
+
+export function styleFor(io: CommandIO): Style {
+  return colorEnabled(io) ? coloured : plain;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Width as the terminal shows it (escape sequences take none). */
+function visibleLength(text: string): number {
+  return text.replace(ANSI, '').length;
+}
+
+/** Left-aligned columns; cells may carry colour codes. Headers are bold on a terminal. */
 export function printTable(io: CommandIO, headers: string[], rows: string[][]): void {
   const widths = headers.map((h, i) =>
-    Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)),
+    Math.max(h.length, ...rows.map((row) => visibleLength(row[i] ?? ''))),
   );
   const line = (cells: string[]): string =>
     cells
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .map((cell, i) => cell + ' '.repeat(Math.max(0, (widths[i] ?? 0) - visibleLength(cell))))
       .join('  ')
       .trimEnd();
-  io.out(line(headers));
+  const style = styleFor(io);
+  io.out(style.bold(line(headers)));
   for (const row of rows) io.out(line(row));
+}
+
+/** Two columns of label: value, for one record. */
+export function printFields(io: CommandIO, fields: [string, string][]): void {
+  const width = Math.max(...fields.map(([label]) => label.length));
+  const style = styleFor(io);
+  for (const [label, value] of fields)
+    io.out(`${style.dim(`${label}:`.padEnd(width + 1))} ${value}`);
+}
+
+export function printJson(io: CommandIO, value: unknown): void {
+  io.out(JSON.stringify(value, null, 2));
 }

@@ -9,6 +9,7 @@ import { graphql } from '../../generated/gql.js';
 import { resolveConnection } from '../connection.js';
 import { createGraphQLClient, GraphQLRequestError } from '../graphql-client.js';
 import { printTable, UsageError, type CommandIO } from '../output.js';
+import type { CliCommand } from '../command.js';
 import { formatBytes, formatDuration, formatProgress } from '../progress.js';
 import { subscribe } from '../subscription-client.js';
 
@@ -127,6 +128,13 @@ function remoteBasename(remotePath: string): string {
   return flavour.basename(remotePath);
 }
 
+export const filesCommand: CliCommand = {
+  name: 'files',
+  summary: "a client's files: ls | get (client → server) | put (server → client)",
+  usage: filesUsage,
+  run: runFilesCommand,
+};
+
 export async function runFilesCommand(argv: string[], io: CommandIO): Promise<number> {
   const [sub, ...rest] = argv;
   const { values, positionals } = parseArgs({
@@ -176,7 +184,7 @@ export async function runFilesCommand(argv: string[], io: CommandIO): Promise<nu
     throw new UsageError('files get needs <client> <remote-path>');
   if (sub === 'put' && (!clientId || !first || !second))
     throw new UsageError('files put needs <client> <server-path> <remote-path>');
-  const tty = io.isTTY === true && !values.json;
+  const tty = io.stderrIsTTY === true && !values.json;
   let last = '';
 
   const once = async () => {
@@ -190,30 +198,22 @@ export async function runFilesCommand(argv: string[], io: CommandIO): Promise<nu
       await progress?.ready;
       if (sub === 'get') {
         return (
-          await client.request(
-            DownloadDocument,
-            {
-              clientId: clientId as string,
-              remotePath: first as string,
-              localPath: second ?? remoteBasename(first as string),
-              transferId,
-            },
-            { unbounded: true },
-          )
+          await client.request(DownloadDocument, {
+            clientId: clientId as string,
+            remotePath: first as string,
+            localPath: second ?? remoteBasename(first as string),
+            transferId,
+          })
         ).downloadFile;
       }
       return (
-        await client.request(
-          UploadDocument,
-          {
-            clientId: clientId as string,
-            localPath: first as string,
-            remotePath: second as string,
-            transferId,
-            createParents: values['create-parents'] ?? false,
-          },
-          { unbounded: true },
-        )
+        await client.request(UploadDocument, {
+          clientId: clientId as string,
+          localPath: first as string,
+          remotePath: second as string,
+          transferId,
+          createParents: values['create-parents'] ?? false,
+        })
       ).uploadFile;
     } finally {
       await progress?.close();

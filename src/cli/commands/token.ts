@@ -5,6 +5,7 @@ import { graphql } from '../../generated/gql.js';
 import { parseDurationSeconds } from '../../lib/duration.js';
 import { resolveConnection } from '../connection.js';
 import { createGraphQLClient } from '../graphql-client.js';
+import type { CliCommand } from '../command.js';
 import { printTable, UsageError, type CommandIO } from '../output.js';
 
 export const tokenUsage = `Usage: etphonehome token <create|list|revoke> [options]
@@ -87,7 +88,7 @@ export async function runTokenCommand(argv: string[], io: CommandIO): Promise<nu
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help || sub === undefined || sub === 'help') {
+  if (values.help || sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
     io.out(tokenUsage);
     return sub === undefined ? 2 : 0;
   }
@@ -169,3 +170,10 @@ export async function runTokenCommand(argv: string[], io: CommandIO): Promise<nu
   }
   throw new UsageError(`unknown token command "${sub}"\n\n${tokenUsage}`);
 }
+
+export const tokenCommand: CliCommand = {
+  name: 'token',
+  summary: 'enrollment tokens: create | list | revoke',
+  usage: tokenUsage,
+  run: runTokenCommand,
+};

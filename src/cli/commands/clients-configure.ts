@@ -1,0 +1,202 @@
+// `etphonehome clients configure`: a client's operational settings (webhook, rate limits,
+// resource thresholds), or the same settings over every client a selector matches, a few
+// clients at a time.
+
+import { mapWithConcurrency } from '../../lib/map-with-concurrency.js';
+import { graphql } from '../../generated/gql.js';
+import type { ConfigureClientInput, RateLimitMode } from '../../generated/graphql.js';
+import { bulkOptions, commonHelp, commonOptions, parse, readFilter } from '../args.js';
+import {
+  findTargets,
+  finishOutcomes,
+  noTargets,
+  printDryRun,
+  readParallel,
+  type Outcome,
+} from '../bulk.js';
+import { connect } from '../connection.js';
+import { clientName } from '../format.js';
+import { printFields, printJson, UsageError, type CommandIO } from '../output.js';
+import { failedOutcome } from './clients-update.js';
+
+export const configureUsage = `Usage: etphonehome clients configure <client> [settings] [--json]
+       etphonehome clients configure --tags a,b|--query TEXT [filters] [settings] [--dry-run] [--parallel N]
+
+  Sets per-client overrides of the server defaults; only the flags given change, and "default"
+  restores the server default. With selectors it configures every matching client, --parallel at
+  a time (default 8), one result per client (exit 1 if any failed).
+
+Settings:
+  --webhook-url URL              this client's event endpoint ("default" for the global one)
+  --rate-limit-rpm N             requests per rolling minute (1 to 1,000,000)
+  --rate-limit-concurrent N      requests in flight at once (1 to 10,000)
+  --rate-limit-mode MODE         warn, enforce or off
+  --cpu-threshold P              percent (0–100) above which it is flagged; likewise
+  --memory-threshold P, --disk-threshold P
+  --resource-checks on|off       whether crossing a threshold makes it UNHEALTHY
+
+Selectors (bulk): --tags a,b (ALL), --query TEXT, --purpose TEXT, --capabilities a,b, --online
+  --dry-run                      list the clients that would change, change nothing
+
+--json: one client prints {uuid, clientId, …, webhookUrl, rateLimitRpm, rateLimitConcurrent,
+rateLimitMode, cpuThreshold, memoryThreshold, diskThreshold, resourceChecks}; bulk prints {total,
+succeeded, failed, results[{client, ok, error{code,message}|null}]}.
+
+${commonHelp}
+
+Examples:
+  etphonehome clients configure web-01 --rate-limit-rpm 120 --rate-limit-mode enforce
+  etphonehome clients configure --tags production --webhook-url https://hooks.example.com/fleet --dry-run
+  etphonehome clients configure --tags batch --cpu-threshold 95 --resource-checks on
+  etphonehome clients configure web-01 --rate-limit-rpm default
+`;
+
+const ConfigureDocument = graphql(`
+  mutation CliConfigureClient($id: ID!, $input: ConfigureClientInput!) {
+    configureClient(id: $id, input: $input) {
+      ...CliClientFields
+      webhookUrl
+      rateLimitRpm
+      rateLimitConcurrent
+      rateLimitMode
+      cpuThreshold
+      memoryThreshold
+      diskThreshold
+      resourceChecks
+    }
+  }
+`);
+
+const MODES: Record<string, RateLimitMode> = { warn: 'WARN', enforce: 'ENFORCE', off: 'OFF' };
+
+function number(name: string, text: string, integer: boolean): number | null {
+  if (text === 'default') return null;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value)))
+    throw new UsageError(
+      `--${name} takes ${integer ? 'a whole number' : 'a number'} or "default" (got "${text}")`,
+    );
+  return value;
+}
+
+type Values = Partial<
+  Record<
+    | 'webhook-url'
+    | 'rate-limit-rpm'
+    | 'rate-limit-concurrent'
+    | 'rate-limit-mode'
+    | 'cpu-threshold'
+    | 'memory-threshold'
+    | 'disk-threshold'
+    | 'resource-checks',
+    string | undefined
+  >
+>;
+
+export function readSettings(values: Values): ConfigureClientInput {
+  const input: ConfigureClientInput = {};
+  const webhook = values['webhook-url'];
+  if (webhook !== undefined)
+    input.webhookUrl = webhook === 'default' || webhook === '' ? null : webhook;
+  const rpm = values['rate-limit-rpm'];
+  if (rpm !== undefined) input.rateLimitRpm = number('rate-limit-rpm', rpm, true);
+  const concurrent = values['rate-limit-concurrent'];
+  if (concurrent !== undefined)
+    input.rateLimitConcurrent = number('rate-limit-concurrent', concurrent, true);
+  const mode = values['rate-limit-mode'];
+  if (mode !== undefined) {
+    if (mode === 'default') input.rateLimitMode = null;
+    else {
+      const value = MODES[mode.toLowerCase()];
+      if (!value)
+        throw new UsageError(
+          `--rate-limit-mode takes warn, enforce, off or default (got "${mode}")`,
+        );
+      input.rateLimitMode = value;
+    }
+  }
+  for (const [flag, key] of [
+    ['cpu-threshold', 'cpuThreshold'],
+    ['memory-threshold', 'memoryThreshold'],
+    ['disk-threshold', 'diskThreshold'],
+  ] as const) {
+    const text = values[flag];
+    if (text !== undefined) input[key] = number(flag, text, false);
+  }
+  const checks = values['resource-checks'];
+  if (checks !== undefined) {
+    if (!['on', 'off', 'default'].includes(checks))
+      throw new UsageError(`--resource-checks takes on, off or default (got "${checks}")`);
+    input.resourceChecks = checks === 'default' ? null : checks === 'on';
+  }
+  if (Object.keys(input).length === 0)
+    throw new UsageError(
+      'clients configure needs a setting: --webhook-url, --rate-limit-rpm, --rate-limit-concurrent, --rate-limit-mode, --cpu-threshold, --memory-threshold, --disk-threshold or --resource-checks',
+    );
+  return input;
+}
+
+export async function runClientsConfigure(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    ...commonOptions,
+    ...bulkOptions,
+    'webhook-url': { type: 'string' },
+    'rate-limit-rpm': { type: 'string' },
+    'rate-limit-concurrent': { type: 'string' },
+    'rate-limit-mode': { type: 'string' },
+    'cpu-threshold': { type: 'string' },
+    'memory-threshold': { type: 'string' },
+    'disk-threshold': { type: 'string' },
+    'resource-checks': { type: 'string' },
+  });
+  if (values.help) {
+    io.out(configureUsage);
+    return 0;
+  }
+  const input = readSettings(values);
+  const filter = readFilter(values);
+  const id = positionals[0];
+  if (positionals.length > 1)
+    throw new UsageError(
+      `clients configure takes one client (got ${positionals.length}); quote names with spaces`,
+    );
+  if (id !== undefined) {
+    if (filter || values['dry-run'])
+      throw new UsageError('give either a client or selectors (--tags, --query …), not both');
+    const gql = await connect(values, io.env);
+    const client = (await gql.request(ConfigureDocument, { id, input })).configureClient;
+    if (values.json) printJson(io, client);
+    else
+      printFields(io, [
+        ['configured', clientName(client)],
+        ['webhook', client.webhookUrl ?? '(global)'],
+        [
+          'rate limit',
+          `${client.rateLimitRpm}/min, ${client.rateLimitConcurrent} at once, ${client.rateLimitMode}`,
+        ],
+        [
+          'thresholds',
+          `cpu ${client.cpuThreshold}%, memory ${client.memoryThreshold}%, disk ${client.diskThreshold}%, resource checks ${client.resourceChecks ? 'on' : 'off'}`,
+        ],
+      ]);
+    return 0;
+  }
+  if (!filter)
+    throw new UsageError(
+      'clients configure needs a client, or selectors (--tags, --query …) for many',
+    );
+  const parallel = readParallel(values.parallel, 8);
+  const gql = await connect(values, io.env);
+  const targets = await findTargets(gql, filter);
+  if (values['dry-run']) return printDryRun(io, values.json, 'configure', targets);
+  if (targets.length === 0) throw noTargets('configure');
+  const outcomes = await mapWithConcurrency(targets, parallel, async (target): Promise<Outcome> => {
+    try {
+      const client = await gql.request(ConfigureDocument, { id: target.uuid, input });
+      return { client: client.configureClient, ok: true, detail: 'configured', error: null };
+    } catch (error) {
+      return failedOutcome(target, error);
+    }
+  });
+  return finishOutcomes(io, outcomes, values.json);
+}

@@ -1,0 +1,218 @@
+// `etphonehome clients update`: a client's metadata (display name, purpose, tags, allowed
+// paths), or the same change over every client a selector matches.
+
+import { mapWithConcurrency } from '../../lib/map-with-concurrency.js';
+import { graphql } from '../../generated/gql.js';
+import type { CliClientFieldsFragment, UpdateClientInput } from '../../generated/graphql.js';
+import { bulkOptions, commonHelp, commonOptions, parse, readFilter, splitList } from '../args.js';
+import {
+  findTargets,
+  finishOutcomes,
+  noTargets,
+  printDryRun,
+  readParallel,
+  type Outcome,
+} from '../bulk.js';
+import { connect } from '../connection.js';
+import { clientName, tagList } from '../format.js';
+import { GraphQLRequestError, type GraphQLClient } from '../graphql-client.js';
+import { printJson, printFields, UsageError, type CommandIO } from '../output.js';
+
+export const updateUsage = `Usage: etphonehome clients update <client> [changes] [--json]
+       etphonehome clients update --tags a,b|--query TEXT [filters] [changes] [--dry-run] [--parallel N]
+
+  Changes a client's operator metadata; only the flags given change. With selectors instead of a
+  client it changes every matching client and prints one result per client (exit 1 if any
+  failed). Tag-only bulk changes (--add-tags/--remove-tags) are one all-or-nothing update.
+
+Changes:
+  --display-name NAME    human-friendly name ("" clears it)
+  --purpose TEXT         role, e.g. "API Server" ("" clears it)
+  --set-tags a,b         the complete new tag set ("" removes all tags)
+  --add-tags a,b         tags to add          --remove-tags a,b   tags to remove
+  --allowed-paths /a,/b  directories file operations and command cwd must stay in ("" clears)
+
+Selectors (bulk): --tags a,b (ALL), --query TEXT, --capabilities a,b, --online
+  (--purpose is a change here, never a selector)
+  --dry-run              list the clients that would change, change nothing
+  --parallel N           clients updated at once when each is updated on its own (default 8)
+
+--json: one client prints the updated client; bulk prints {total, succeeded, failed,
+results[{client, ok, error{code,message}|null}]}.
+
+${commonHelp}
+
+Examples:
+  etphonehome clients update web-01 --display-name "Web 1" --purpose "API Server" --add-tags production
+  etphonehome clients update --tags staging --add-tags needs-patch --dry-run
+  etphonehome clients update --query gpu --remove-tags idle
+`;
+
+const UpdateOneDocument = graphql(`
+  mutation CliUpdateClient($id: ID!, $input: UpdateClientInput!) {
+    updateClient(id: $id, input: $input) {
+      ...CliClientFields
+      allowedPaths
+    }
+  }
+`);
+
+const UpdateManyDocument = graphql(`
+  mutation CliUpdateClients($filter: ClientFilter!, $input: UpdateClientsInput!) {
+    updateClients(filter: $filter, input: $input) {
+      count
+      clients {
+        ...CliClientFields
+      }
+    }
+  }
+`);
+
+const CurrentTagsDocument = graphql(`
+  query CliClientTags($id: ID!) {
+    client(id: $id) {
+      uuid
+      tags {
+        name
+      }
+    }
+  }
+`);
+
+interface Changes {
+  fields: UpdateClientInput;
+  addTags: string[];
+  removeTags: string[];
+}
+
+function readChanges(values: {
+  'display-name'?: string | undefined;
+  purpose?: string | undefined;
+  'set-tags'?: string | undefined;
+  'add-tags'?: string | undefined;
+  'remove-tags'?: string | undefined;
+  'allowed-paths'?: string | undefined;
+}): Changes {
+  const fields: UpdateClientInput = {};
+  if (values['display-name'] !== undefined)
+    fields.displayName = values['display-name'] === '' ? null : values['display-name'];
+  if (values.purpose !== undefined) fields.purpose = values.purpose === '' ? null : values.purpose;
+  if (values['set-tags'] !== undefined) fields.tags = splitList(values['set-tags']);
+  if (values['allowed-paths'] !== undefined)
+    fields.allowedPaths = splitList(values['allowed-paths']);
+  const addTags = splitList(values['add-tags'] ?? '');
+  const removeTags = splitList(values['remove-tags'] ?? '');
+  if (fields.tags && (addTags.length > 0 || removeTags.length > 0))
+    throw new UsageError(
+      '--set-tags replaces every tag: use it alone, or --add-tags/--remove-tags',
+    );
+  if (Object.keys(fields).length === 0 && addTags.length === 0 && removeTags.length === 0)
+    throw new UsageError(
+      'clients update needs a change: --display-name, --purpose, --set-tags, --add-tags, --remove-tags or --allowed-paths',
+    );
+  return { fields, addTags, removeTags };
+}
+
+/** Applies the changes to one client (add/remove tags against its current tags). */
+async function updateOne(gql: GraphQLClient, id: string, changes: Changes) {
+  const input: UpdateClientInput = { ...changes.fields };
+  if (changes.addTags.length > 0 || changes.removeTags.length > 0) {
+    const { client } = await gql.request(CurrentTagsDocument, { id });
+    const tags = new Set((client?.tags ?? []).map((t) => t.name));
+    for (const tag of changes.addTags) tags.add(tag);
+    for (const tag of changes.removeTags) tags.delete(tag);
+    input.tags = [...tags];
+  }
+  return (await gql.request(UpdateOneDocument, { id, input })).updateClient;
+}
+
+export async function runClientsUpdate(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    ...commonOptions,
+    ...bulkOptions,
+    'display-name': { type: 'string' },
+    'set-tags': { type: 'string' },
+    'add-tags': { type: 'string' },
+    'remove-tags': { type: 'string' },
+    'allowed-paths': { type: 'string' },
+  });
+  if (values.help) {
+    io.out(updateUsage);
+    return 0;
+  }
+  const id = positionals[0];
+  if (positionals.length > 1)
+    throw new UsageError(
+      `clients update takes one client (got ${positionals.length}); quote names with spaces`,
+    );
+  if (id !== undefined) {
+    if (values.tags !== undefined)
+      throw new UsageError(
+        `--tags selects clients for a bulk update; to change the tags of "${id}" use --set-tags, --add-tags or --remove-tags`,
+      );
+    if (readFilter({ ...values, purpose: undefined }) || values['dry-run'])
+      throw new UsageError('give either a client or selectors (--tags, --query …), not both');
+    const changes = readChanges(values);
+    const gql = await connect(values, io.env);
+    const client = await updateOne(gql, id, changes);
+    if (values.json) printJson(io, client);
+    else
+      printFields(io, [
+        ['updated', clientName(client)],
+        ['purpose', client.purpose ?? ''],
+        ['tags', tagList(client)],
+        [
+          'allowed paths',
+          client.allowedPaths?.length ? client.allowedPaths.join(', ') : 'unrestricted',
+        ],
+      ]);
+    return 0;
+  }
+
+  // Bulk: --purpose is a change, not a selector.
+  const filter = readFilter({ ...values, purpose: undefined });
+  if (!filter)
+    throw new UsageError(
+      'clients update needs a client, or selectors (--tags, --query …) for many',
+    );
+  const changes = readChanges(values);
+  const parallel = readParallel(values.parallel, 8);
+  const gql = await connect(values, io.env);
+  const targets = await findTargets(gql, filter);
+  if (values['dry-run']) return printDryRun(io, values.json, 'update metadata', targets);
+  if (targets.length === 0) throw noTargets('update');
+
+  const tagsOnly = Object.keys(changes.fields).length === 0;
+  if (tagsOnly) {
+    const { updateClients } = await gql.request(UpdateManyDocument, {
+      filter,
+      input: { addTags: changes.addTags, removeTags: changes.removeTags },
+    });
+    return finishOutcomes(
+      io,
+      updateClients.clients.map((client) => ({
+        client,
+        ok: true,
+        detail: `tags: ${tagList(client)}`,
+        error: null,
+      })),
+      values.json,
+    );
+  }
+  const outcomes = await mapWithConcurrency(targets, parallel, async (target): Promise<Outcome> => {
+    try {
+      const client = await updateOne(gql, target.uuid, changes);
+      return { client, ok: true, detail: 'updated', error: null };
+    } catch (error) {
+      return failedOutcome(target, error);
+    }
+  });
+  return finishOutcomes(io, outcomes, values.json);
+}
+
+/** A per-client failure of a bulk command as an outcome (unexpected errors are rethrown). */
+export function failedOutcome(client: CliClientFieldsFragment, error: unknown): Outcome {
+  if (!(error instanceof GraphQLRequestError)) throw error;
+  const code = error.code ?? 'INTERNAL_SERVER_ERROR';
+  return { client, ok: false, detail: error.message, error: { code, message: error.message } };
+}

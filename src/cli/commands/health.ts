@@ -1,0 +1,216 @@
+// `etphonehome health`: the fleet at a glance (fleetHealth): counts, then the clients that need
+// attention — over a threshold, unhealthy, waiting for a key, recently offline, not answering.
+
+import { graphql } from '../../generated/gql.js';
+import type { CliCommand } from '../command.js';
+import {
+  commonHelp,
+  commonOptions,
+  filterOptions,
+  parse,
+  parseIntFlag,
+  readFilter,
+} from '../args.js';
+import { connect } from '../connection.js';
+import { ago, clientName, percent } from '../format.js';
+import { printJson, printTable, styleFor, UsageError, type CommandIO } from '../output.js';
+
+const usage = `Usage: etphonehome health [filters] [--recent-hours N] [--timeout S] [--check] [--json]
+
+  Counts the fleet (or the clients matching the filters) and asks every online client for its
+  CPU, memory and fullest disk at once, flagged against each client's thresholds. Then lists the
+  clients that need attention: over a threshold, UNHEALTHY (with the reason), waiting for
+  "clients accept-key", offline within --recent-hours, or not answering.
+
+Filters: --tags a,b (ALL), --query TEXT, --purpose TEXT, --capabilities a,b, --online
+  --recent-hours N   what counts as recently offline (1 to 2160, default 24)
+  --timeout S        how long each client may take to answer (1 to 120, default 10)
+  --check            exit 1 when any client needs attention (for cron and CI)
+
+--json prints the fleetHealth object: {total, online, offline, unhealthy, keyMismatches,
+recentlyOffline, sampled, failed, overCpu/overMemory/overDisk[{client, cpuPercent,
+memoryPercent, diskPercent, over[{resource, percent, threshold}]}], unhealthyClients,
+keyMismatchClients, recentlyOfflineClients, samples[…, error], collectedAt, durationMs}.
+
+${commonHelp}
+
+Examples:
+  etphonehome health
+  etphonehome health --tags production --check || notify-ops
+  etphonehome health --json | jq '.overDisk[].client.clientId'
+`;
+
+const HealthDocument = graphql(`
+  query CliFleetHealth($filter: ClientFilter, $recentlyOfflineHours: Int, $timeoutS: Int) {
+    fleetHealth(filter: $filter, recentlyOfflineHours: $recentlyOfflineHours, timeoutS: $timeoutS) {
+      total
+      online
+      offline
+      unhealthy
+      keyMismatches
+      recentlyOffline
+      recentlyOfflineHours
+      sampled
+      failed
+      collectedAt
+      durationMs
+      overCpu {
+        ...CliResourceSample
+      }
+      overMemory {
+        ...CliResourceSample
+      }
+      overDisk {
+        ...CliResourceSample
+      }
+      samples {
+        ...CliResourceSample
+      }
+      unhealthyClients {
+        clientId
+        displayName
+        online
+        healthReason
+        healthSince
+      }
+      keyMismatchClients {
+        clientId
+        displayName
+        online
+        keyMismatchAt
+      }
+      recentlyOfflineClients {
+        clientId
+        displayName
+        online
+        lastDisconnectedAt
+      }
+    }
+  }
+`);
+
+const SampleFields = graphql(`
+  fragment CliResourceSample on ResourceSample {
+    client {
+      uuid
+      clientId
+      displayName
+      online
+    }
+    cpuPercent
+    memoryPercent
+    diskPercent
+    load1
+    over {
+      resource
+      percent
+      threshold
+    }
+    error {
+      code
+      message
+    }
+  }
+`);
+void SampleFields;
+
+async function run(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    ...commonOptions,
+    ...filterOptions,
+    'recent-hours': { type: 'string' },
+    timeout: { type: 'string' },
+    check: { type: 'boolean' },
+  });
+  if (values.help) {
+    io.out(usage);
+    return 0;
+  }
+  if (positionals.length > 0)
+    throw new UsageError(
+      `health takes no arguments (got "${positionals[0]}"); use --query or --tags to narrow it`,
+    );
+  const gql = await connect(values, io.env);
+  const { fleetHealth: h } = await gql.request(HealthDocument, {
+    filter: readFilter(values),
+    recentlyOfflineHours:
+      parseIntFlag('recent-hours', values['recent-hours'], { min: 1, max: 2160 }) ?? 24,
+    timeoutS: parseIntFlag('timeout', values.timeout, { min: 1, max: 120 }) ?? 10,
+  });
+  const over = new Map<string, (typeof h.samples)[number]>();
+  for (const s of [...h.overCpu, ...h.overMemory, ...h.overDisk]) over.set(s.client.uuid, s);
+  const failedSamples = h.samples.filter((s) => s.error);
+  const attention = over.size + h.unhealthy + h.keyMismatches + failedSamples.length;
+  if (values.json) printJson(io, h);
+  else {
+    const style = styleFor(io);
+    const n = (count: number, colour: (t: string) => string): string =>
+      count > 0 ? colour(String(count)) : String(count);
+    io.out(
+      `${h.total} client(s): ${n(h.online, style.green)} online, ${h.offline} offline (${n(h.recentlyOffline, style.yellow)} in the last ${h.recentlyOfflineHours}h), ${n(h.unhealthy, style.red)} unhealthy, ${n(h.keyMismatches, style.red)} key mismatch; sampled ${h.sampled}, ${n(h.failed, style.yellow)} not answering, ${over.size} over a threshold (${h.durationMs} ms)`,
+    );
+    if (over.size > 0) {
+      io.out('');
+      io.out(style.bold('Over a threshold'));
+      printTable(
+        io,
+        ['CLIENT', 'CPU', 'MEMORY', 'DISK', 'OVER'],
+        [...over.values()].map((s) => [
+          clientName(s.client),
+          percent(s.cpuPercent),
+          percent(s.memoryPercent),
+          percent(s.diskPercent),
+          style.red(
+            s.over
+              .map((b) => `${b.resource.toLowerCase()} ${b.percent.toFixed(1)}% > ${b.threshold}%`)
+              .join(', '),
+          ),
+        ]),
+      );
+    }
+    if (h.unhealthyClients.length > 0) {
+      io.out('');
+      io.out(style.bold('Unhealthy'));
+      printTable(
+        io,
+        ['CLIENT', 'SINCE', 'REASON'],
+        h.unhealthyClients.map((c) => [clientName(c), ago(c.healthSince), c.healthReason ?? '']),
+      );
+    }
+    if (h.keyMismatchClients.length > 0) {
+      io.out('');
+      io.out(style.bold('Waiting for "etphonehome clients accept-key"'));
+      printTable(
+        io,
+        ['CLIENT', 'SINCE'],
+        h.keyMismatchClients.map((c) => [clientName(c), ago(c.keyMismatchAt)]),
+      );
+    }
+    if (failedSamples.length > 0) {
+      io.out('');
+      io.out(style.bold('Not answering'));
+      printTable(
+        io,
+        ['CLIENT', 'ERROR'],
+        failedSamples.map((s) => [clientName(s.client), `${s.error?.code}: ${s.error?.message}`]),
+      );
+    }
+    if (h.recentlyOfflineClients.length > 0) {
+      io.out('');
+      io.out(style.bold(`Offline in the last ${h.recentlyOfflineHours}h`));
+      printTable(
+        io,
+        ['CLIENT', 'DISCONNECTED'],
+        h.recentlyOfflineClients.map((c) => [clientName(c), ago(c.lastDisconnectedAt)]),
+      );
+    }
+  }
+  return values.check && attention > 0 ? 1 : 0;
+}
+
+export const healthCommand: CliCommand = {
+  name: 'health',
+  summary: 'fleet health: counts, and the clients over thresholds, unhealthy or waiting for a key',
+  usage,
+  run,
+};

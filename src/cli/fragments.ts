@@ -1,0 +1,40 @@
+// The client fields the CLI shows and prints with --json: one fragment, so every command's
+// JSON has the same client shape (documented in docs/cli.md).
+
+import { graphql } from '../generated/gql.js';
+
+export const CliClientFields = graphql(`
+  fragment CliClientFields on Client {
+    uuid
+    clientId
+    displayName
+    purpose
+    tags {
+      name
+    }
+    hostname
+    platform
+    arch
+    online
+    health
+    healthReason
+    keyMismatch
+    decommissioned
+    lastSeen
+    capabilities
+  }
+`);
+
+export const CliCommandResultFields = graphql(`
+  fragment CliCommandResultFields on CommandResult {
+    returncode
+    stdout
+    stderr
+    durationMs
+    timedOut
+    truncated
+  }
+`);
+
+void CliClientFields;
+void CliCommandResultFields;
