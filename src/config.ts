@@ -29,6 +29,8 @@ export interface ServerConfig {
   /** SSH keepalives from the hub: a silently dead network path is cut after interval × count. */
   sshKeepalive: { intervalS: number; countMax: number };
   graphql: { introspection: boolean; maxDepth: number; maxCost: number };
+  /** MCP over Streamable HTTP at /mcp. */
+  mcp: { maxSessions: number; sessionIdleMs: number; allowedOrigins: readonly string[] };
   logLevel: string;
 }
 
@@ -67,6 +69,10 @@ Environment:
   ETPHONEHOME_GRAPHQL_MAX_DEPTH  deepest selection an operation may make (10)
   ETPHONEHOME_GRAPHQL_MAX_COST   most an operation may cost (100000; about one per field,
                                  times the page size of a connection)
+  ETPHONEHOME_MCP_MAX_SESSIONS   open MCP sessions at /mcp at most (100)
+  ETPHONEHOME_MCP_SESSION_IDLE_S  seconds before an idle MCP session is closed (1800)
+  ETPHONEHOME_MCP_ALLOWED_ORIGINS  comma-separated browser origins allowed at /mcp besides
+                                 the server's own (default none)
 
 Examples:
   etphonehome server
@@ -235,6 +241,25 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         env['ETPHONEHOME_GRAPHQL_MAX_COST'] ?? '100000',
         'ETPHONEHOME_GRAPHQL_MAX_COST',
         100_000_000,
+      ),
+    }),
+    mcp: Object.freeze({
+      maxSessions: positiveInt(
+        env['ETPHONEHOME_MCP_MAX_SESSIONS'] ?? '100',
+        'ETPHONEHOME_MCP_MAX_SESSIONS',
+        100_000,
+      ),
+      sessionIdleMs:
+        positiveInt(
+          env['ETPHONEHOME_MCP_SESSION_IDLE_S'] ?? '1800',
+          'ETPHONEHOME_MCP_SESSION_IDLE_S',
+          7 * 24 * 3600,
+        ) * 1000,
+      allowedOrigins: Object.freeze(
+        (env['ETPHONEHOME_MCP_ALLOWED_ORIGINS'] ?? '')
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
       ),
     }),
     logLevel,

@@ -6,6 +6,7 @@ import { ConfigError, readServerConfig, serverUsage } from './config.js';
 import { ConnectionError } from './cli/connection.js';
 import { GraphQLRequestError } from './cli/graphql-client.js';
 import { runTokenCommand } from './cli/commands/token.js';
+import { runMcpStdio } from './mcp/stdio.js';
 import { UsageError, type CommandIO } from './cli/output.js';
 import { exitCodeOf, type ErrorCodeName } from './errors.js';
 import { createLogger } from './logger.js';
@@ -17,6 +18,7 @@ const usage = `Usage: etphonehome <command> [options]
 Commands:
   server            run the server (SSH hub for agents, GraphQL API, GraphiQL)
   token             enrollment tokens: create | list | revoke
+  mcp               MCP tools for AI assistants over stdio (a client of a running server)
   version           print the version
   help              this help
 
@@ -68,6 +70,8 @@ async function main(argv: string[]): Promise<number | null> {
       return runServer(rest);
     case 'token':
       return runTokenCommand(rest, io);
+    case 'mcp':
+      return runMcpStdio(rest, io, VERSION);
     case 'version':
     case '--version':
     case '-v':

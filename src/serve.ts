@@ -10,6 +10,8 @@ import { createAuthorizedKeys } from './fleet/authorized-keys.js';
 import { createFleet, type Fleet } from './fleet/fleet.js';
 import { createSchema } from './graphql/schema.js';
 import { createApiServer } from './graphql/server.js';
+import { createSchemaExecutor } from './mcp/executor.js';
+import { createMcpHttpHandler } from './mcp/http.js';
 import { loadOrCreateHostKey } from './hub/host-key.js';
 import { createTunnelHub, type HubLimits } from './hub/tunnel-hub.js';
 import type { Logger } from './logger.js';
@@ -77,12 +79,26 @@ export async function startServer(
       ...options.hubLimits,
     },
   });
+  const schema = createSchema();
+  const mcp = createMcpHttpHandler({
+    apiKey: apiKey.key,
+    logger,
+    version: VERSION,
+    allowedOrigins: config.mcp.allowedOrigins,
+    limits: config.mcp,
+    executor: createSchemaExecutor({
+      schema,
+      logger,
+      contextFor: (caller) => ({ fleet, caller, loaders: fleet.createLoaders() }),
+    }),
+  });
   const api = createApiServer({
     fleet,
-    schema: createSchema(),
+    schema,
     apiKey: apiKey.key,
     logger,
     limits: config.graphql,
+    routes: { '/mcp': mcp.handle },
   });
 
   let sshAddress;
@@ -155,6 +171,7 @@ export async function startServer(
       if (closed) return;
       closed = true;
       await fleet.disconnectAll('server shutting down');
+      await mcp.close();
       await api.close();
       await hub.close();
       await store.close();

@@ -1,0 +1,102 @@
+// How a tool reaches the fleet: one GraphQL operation through an executor. Two of them:
+//
+//   in-process (Streamable HTTP at /mcp)   graphql `execute` against the server's own schema,
+//                                          with a context built for this MCP session as caller
+//   over HTTP  (`etphonehome mcp`, stdio)  POST /graphql of a running server with the API key
+//
+// Either way a failure comes back as a ToolError carrying the error catalog's code and a message
+// safe to show; the tools never see GraphQL's shapes.
+
+import { randomUUID } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { createGraphQLClient, GraphQLRequestError } from '../cli/graphql-client.js';
+import { isAppError } from '../errors.js';
+import type { Caller } from '../fleet/fleet.js';
+
+export class ToolError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'ToolError';
+    this.code = code;
+  }
+}
+
+export interface RequestOptions {
+  /** Who is asking, for the audit trail (used in-process; the HTTP door names its own caller). */
+  actor: string;
+  signal?: AbortSignal | undefined;
+}
+
+export interface Executor {
+  request<R, V>(
+    document: TypedDocumentNode<R, V>,
+    variables: V,
+    options: RequestOptions,
+  ): Promise<R>;
+}
+
+/** In-process: the server's schema, a fresh context per operation (fresh batching loaders). */
+export function createSchemaExecutor(options: {
+  schema: GraphQLSchema;
+  contextFor: (caller: Caller) => unknown;
+  logger: Logger;
+}): Executor {
+  return {
+    async request(document, variables, { actor, signal }) {
+      const result = await execute({
+        schema: options.schema,
+        document,
+        variableValues: variables as Record<string, unknown>,
+        contextValue: options.contextFor({ actor, signal }),
+      });
+      const [first] = result.errors ?? [];
+      if (first) throw toolErrorOf(first, options.logger);
+      return result.data as never;
+    },
+  };
+}
+
+function toolErrorOf(error: GraphQLError, logger: Logger): ToolError {
+  const original = error.originalError;
+  if (isAppError(original)) return new ToolError(original.code, original.message);
+  if (!original || original instanceof GraphQLError) {
+    const code = error.extensions['code'];
+    return new ToolError(typeof code === 'string' ? code : 'BAD_USER_INPUT', error.message);
+  }
+  const ref = randomUUID().slice(0, 8);
+  logger.error({ err: original, ref, path: error.path }, 'unexpected error in an MCP tool call');
+  return new ToolError(
+    'INTERNAL_SERVER_ERROR',
+    `Internal error (ref ${ref}). The server log has the details.`,
+  );
+}
+
+/** Over HTTP to a running server (the stdio bridge). */
+export function createHttpExecutor(options: { url: string; apiKey: string }): Executor {
+  const client = createGraphQLClient(options);
+  return {
+    async request(document, variables, { signal }) {
+      try {
+        return await client.request(document, variables, signal ? { signal } : {});
+      } catch (error) {
+        if (error instanceof GraphQLRequestError) {
+          throw new ToolError(
+            error.code ?? (error.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR'),
+            error.message,
+          );
+        }
+        if ((error as Error).name === 'AbortError')
+          throw new ToolError('TIMEOUT', 'The request was cancelled by the MCP client.');
+        const cause =
+          (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
+        throw new ToolError(
+          'SERVER_UNREACHABLE',
+          `Cannot reach the ET Phone Home server at ${options.url} (${cause}). Check that it is running and that --url / ETPHONEHOME_URL points at it.`,
+        );
+      }
+    },
+  };
+}

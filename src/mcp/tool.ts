@@ -1,0 +1,101 @@
+// What a tool is: a name from the guide, a description, a strict input schema, an output schema,
+// truthful annotations, and a `run` that makes one GraphQL call through the executor. This module
+// turns a definition into an SDK registration: arguments validated (unknown keys refused), the
+// reply rendered as our own text plus the data fenced as client data, failures as `isError`
+// results whose text names the code, the subject and the next step.
+
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
+import { ToolError, type Executor, type RequestOptions } from './executor.js';
+import type { McpSession } from './session.js';
+import { cleanData, cleanText, fence } from './untrusted.js';
+
+export interface ToolContext {
+  executor: Executor;
+  session: McpSession;
+  request: RequestOptions;
+}
+
+export interface ToolReply<O> {
+  /** Our own words: what happened, in one or two sentences. */
+  text: string;
+  /** structuredContent (cleaned of control characters before it is sent). */
+  data: O;
+  /** Fenced blocks of client data for the text content; default: the data as JSON. */
+  blocks?: { label: string; body: string }[];
+}
+
+export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  input: I;
+  output: O;
+  annotations: ToolAnnotations;
+  run(args: z.infer<z.ZodObject<I>>, ctx: ToolContext): Promise<ToolReply<z.infer<z.ZodObject<O>>>>;
+}
+
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
+  definition: ToolDefinition<I, O>,
+): ToolDefinition<I, O> {
+  return definition;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTool = ToolDefinition<any, any>;
+
+export function registerTools(
+  server: McpServer,
+  tools: readonly AnyTool[],
+  context: (extra: { signal: AbortSignal }) => ToolContext,
+): void {
+  for (const tool of tools) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: z.object(tool.input).strict(),
+        outputSchema: z.object(tool.output).loose(),
+        annotations: { title: tool.title, ...tool.annotations },
+      },
+      (async (args: unknown, extra: { signal: AbortSignal }): Promise<CallToolResult> => {
+        try {
+          const reply = await tool.run(args as never, context(extra));
+          return renderReply(reply);
+        } catch (error) {
+          return renderError(tool.name, error);
+        }
+      }) as never,
+    );
+  }
+}
+
+function renderReply(reply: ToolReply<unknown>): CallToolResult {
+  const data = cleanData(reply.data as Record<string, unknown>);
+  const blocks = reply.blocks ?? [{ label: 'result as JSON', body: JSON.stringify(data, null, 2) }];
+  return {
+    content: [
+      {
+        type: 'text',
+        text: [cleanText(reply.text), ...blocks.map((b) => fence(b.label, b.body))].join('\n\n'),
+      },
+    ],
+    structuredContent: data,
+  };
+}
+
+export function renderError(toolName: string, error: unknown): CallToolResult {
+  const tooled =
+    error instanceof ToolError
+      ? error
+      : new ToolError(
+          'INTERNAL_SERVER_ERROR',
+          `${toolName} failed unexpectedly: ${(error as Error).message ?? String(error)}`,
+        );
+  return {
+    isError: true,
+    content: [{ type: 'text', text: `${tooled.code}: ${cleanText(tooled.message, 8192)}` }],
+  };
+}

@@ -1,0 +1,10 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261125021940 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table \`client\` add column \`cpu_threshold\` real null;`);
+    this.addSql(`alter table \`client\` add column \`memory_threshold\` real null;`);
+    this.addSql(`alter table \`client\` add column \`disk_threshold\` real null;`);
+    this.addSql(`alter table \`client\` add column \`resource_checks\` integer null;`);
+  }
+}
