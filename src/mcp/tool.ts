@@ -56,12 +56,24 @@ export function registerTools(
       {
         title: tool.title,
         description: tool.description,
-        inputSchema: z.object(tool.input).strict(),
+        inputSchema: z.strictObject(tool.input, {
+          error: (issue) =>
+            issue.code === 'unrecognized_keys'
+              ? `Unknown parameter(s) ${issue.keys.map((k) => JSON.stringify(cleanText(k, 64))).join(', ')}: ${tool.name} takes ${Object.keys(tool.input).join(', ') || 'no parameters'}.`
+              : undefined,
+        }),
         outputSchema: z.object(tool.output).loose(),
         annotations: { title: tool.title, ...tool.annotations },
       },
       (async (args: unknown, extra: { signal: AbortSignal }): Promise<CallToolResult> => {
         try {
+          const nul = findNul(args, 'arguments');
+          if (nul) {
+            throw new ToolError(
+              'BAD_USER_INPUT',
+              `${nul} contains a NUL byte, which no name, path or command may hold. Remove it and call ${tool.name} again.`,
+            );
+          }
           const reply = await tool.run(args as never, context(extra));
           return renderReply(reply);
         } catch (error) {
@@ -72,9 +84,28 @@ export function registerTools(
   }
 }
 
+/** Where the first NUL character is in a JSON value ("arguments.cmd"), or null. */
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\0') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findNul(item, `${path}[${index}]`);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = key.includes('\0') ? path : findNul(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 function renderReply(reply: ToolReply<unknown>): CallToolResult {
   const data = cleanData(reply.data as Record<string, unknown>);
-  const blocks = reply.blocks ?? [{ label: 'result as JSON', body: JSON.stringify(data, null, 2) }];
+  const blocks = (
+    reply.blocks ?? [{ label: 'result as JSON', body: JSON.stringify(data, null, 2) }]
+  ).filter((b) => b.body !== '');
   return {
     content: [
       {

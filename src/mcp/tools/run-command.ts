@@ -81,7 +81,7 @@ export const runCommand = defineTool({
     return {
       text: [
         target.note,
-        `The command on "${name}" ${status} (${r.durationMs} ms)${r.truncated ? '; its output was truncated' : ''}.`,
+        `The command on "${name}" ${status} (${r.durationMs} ms)${r.truncated ? '; its output was truncated' : ''}.${stdout === '' ? ' Nothing on stdout.' : ''}${stderr === '' ? ' Nothing on stderr.' : ''}`,
       ]
         .filter(Boolean)
         .join('\n'),
