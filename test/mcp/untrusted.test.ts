@@ -7,7 +7,7 @@ import { cleanData, cleanText, fence } from '../../src/mcp/untrusted.js';
 test('ANSI sequences, control characters and bidi overrides are stripped; tabs and newlines stay', () => {
   assert.equal(cleanText('\u001b[1;31mred\u001b[0m\tok\r\nnext\u0007'), 'red\tok\nnext');
   assert.equal(cleanText('\u001b]0;title\u0007text'), 'text');
-  assert.equal(cleanText('a\u0000b\u0008c\u009bd\u202eevil'), 'abcdevil');
+  assert.equal(cleanText('a\u0000b\u0008c\u0085d\u202eevil'), 'abcdevil');
 });
 
 test('long text is cut with a note saying how much', () => {
