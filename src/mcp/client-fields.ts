@@ -140,3 +140,25 @@ export const clientRef = (what: string) =>
     .min(1)
     .max(256)
     .describe(`${what}: its uuid, clientId or an unambiguous display name.`);
+
+/** Paging for the client lists (a page of clientsConnection). */
+export const pageInput = {
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(200)
+    .describe('Clients per page (1 to 500, default 200).'),
+  cursor: z
+    .string()
+    .min(1)
+    .max(512)
+    .optional()
+    .describe('next_cursor of the previous page, for the next one.'),
+};
+
+export const pageOutput = {
+  returned: z.number(),
+  next_cursor: z.string().nullable(),
+};

@@ -63,7 +63,12 @@ interface Spec {
 
 const GHOST = 'ghost-client-that-does-not-exist';
 const specs: Spec[] = [
-  { name: 'list_clients', base: {}, fields: { online_only: 'bool' }, required: [] },
+  {
+    name: 'list_clients',
+    base: {},
+    fields: { online_only: 'bool', limit: 'int', cursor: 'text' },
+    required: [],
+  },
   {
     name: 'find_client',
     base: { query: 'x' },
@@ -73,6 +78,8 @@ const specs: Spec[] = [
       tags: 'labels',
       capabilities: 'labels',
       online_only: 'bool',
+      limit: 'int',
+      cursor: 'text',
     },
     required: [],
   },

@@ -81,6 +81,8 @@ for (const transport of ['http', 'stdio'] as Transport[]) {
         (byName.get(name)?.inputSchema.properties ?? {}) as Record<string, { default?: unknown }>;
       assert.deepEqual(Object.keys(props('find_client')).sort(), [
         'capabilities',
+        'cursor',
+        'limit',
         'online_only',
         'purpose',
         'query',
@@ -119,6 +121,23 @@ for (const transport of ['http', 'stdio'] as Transport[]) {
       assert.deepEqual(data.clients.map((c) => c.uuid).sort(), [api.uuid, ci.uuid].sort());
       assert.match(textOf(result), /^2 client\(s\), 2 online/);
       assert.match(textOf(result), /<<<client-data ([0-9a-f]{12})\n[\s\S]*\nclient-data \1>>>/);
+      // A page at a time.
+      const first = await mcp.ok<{ clients: Row[]; next_cursor: string; total: number }>(
+        'list_clients',
+        { limit: 1 },
+      );
+      assert.equal(first.clients.length, 1);
+      assert.equal(first.total, 2);
+      assert.ok(first.next_cursor);
+      const second = await mcp.ok<{ clients: Row[]; next_cursor: string | null }>('list_clients', {
+        limit: 1,
+        cursor: first.next_cursor,
+      });
+      assert.equal(second.next_cursor, null);
+      assert.deepEqual(
+        [first.clients[0]?.uuid, second.clients[0]?.uuid].sort(),
+        [api.uuid, ci.uuid].sort(),
+      );
     });
 
     test('find_client by query, purpose, tags (ALL), capabilities, online_only', async () => {

@@ -2,13 +2,20 @@
 
 import { z } from 'zod';
 import { graphql } from '../../generated/gql.js';
-import { clientSummarySchema, toClientSummary } from '../client-fields.js';
+import { clientSummarySchema, pageInput, pageOutput, toClientSummary } from '../client-fields.js';
 import { defineTool } from '../tool.js';
 
 const FindClientDocument = graphql(`
-  query McpFindClient($filter: ClientFilter) {
-    clients(filter: $filter) {
-      ...McpClientSummary
+  query McpFindClient($filter: ClientFilter, $first: Int, $after: String) {
+    clientsConnection(filter: $filter, first: $first, after: $after) {
+      totalCount
+      nodes {
+        ...McpClientSummary
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
@@ -39,10 +46,12 @@ export const findClient = defineTool({
       .optional()
       .describe('Capabilities the client must ALL have, e.g. ["docker", "python3.12"].'),
     online_only: z.boolean().optional().describe('Only clients online now (default false).'),
+    ...pageInput,
   },
   output: {
     count: z.number(),
     clients: z.array(clientSummarySchema),
+    ...pageOutput,
   },
   annotations: {
     readOnlyHint: true,
@@ -58,14 +67,19 @@ export const findClient = defineTool({
       ...(args.capabilities !== undefined ? { capabilities: args.capabilities } : {}),
       ...(args.online_only !== undefined ? { onlineOnly: args.online_only } : {}),
     };
-    const { clients } = await executor.request(FindClientDocument, { filter }, request);
-    const rows = clients.map(toClientSummary);
+    const { clientsConnection: page } = await executor.request(
+      FindClientDocument,
+      { filter, first: args.limit, after: args.cursor ?? null },
+      request,
+    );
+    const rows = page.nodes.map(toClientSummary);
+    const next = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null;
     return {
       text:
-        rows.length === 0
+        page.totalCount === 0
           ? 'No client matches every condition. Loosen the filter, or call list_clients to see the fleet.'
-          : `${rows.length} client(s) match (${rows.filter((c) => c.online).length} online).`,
-      data: { count: rows.length, clients: rows },
+          : `${page.totalCount} client(s) match.${next ? ` Showing ${rows.length}; pass cursor "${next}" for the next page.` : ''}`,
+      data: { count: page.totalCount, clients: rows, returned: rows.length, next_cursor: next },
     };
   },
 });

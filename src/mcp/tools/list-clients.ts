@@ -2,13 +2,26 @@
 
 import { z } from 'zod';
 import { graphql } from '../../generated/gql.js';
-import { clientSummarySchema, toClientSummary } from '../client-fields.js';
+import { clientSummarySchema, pageInput, pageOutput, toClientSummary } from '../client-fields.js';
 import { defineTool } from '../tool.js';
 
 const ListClientsDocument = graphql(`
-  query McpListClients($filter: ClientFilter) {
-    clients(filter: $filter) {
-      ...McpClientSummary
+  query McpListClients($filter: ClientFilter, $first: Int, $after: String) {
+    page: clientsConnection(filter: $filter, first: $first, after: $after) {
+      totalCount
+      nodes {
+        ...McpClientSummary
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    online: clientsConnection(filter: { onlineOnly: true }, first: 0) {
+      totalCount
+    }
+    keyMismatches: clientsConnection(filter: { keyMismatch: true }, first: 0) {
+      totalCount
     }
   }
 `);
@@ -20,6 +33,7 @@ export const listClients = defineTool({
     'Lists every client of the fleet (decommissioned ones left out) with its online status, health, tags, capabilities and key_mismatch flag, plus counts (total, online, key mismatches) and the client this session has selected. Use find_client to filter; describe_client for one client in full.',
   input: {
     online_only: z.boolean().optional().describe('Only clients online now (default false).'),
+    ...pageInput,
   },
   output: {
     total: z.number(),
@@ -27,6 +41,7 @@ export const listClients = defineTool({
     key_mismatches: z.number(),
     selected_client: z.string().nullable(),
     clients: z.array(clientSummarySchema),
+    ...pageOutput,
   },
   annotations: {
     readOnlyHint: true,
@@ -35,22 +50,28 @@ export const listClients = defineTool({
     openWorldHint: false,
   },
   async run(args, { executor, session, request }) {
-    const { clients } = await executor.request(
+    const result = await executor.request(
       ListClientsDocument,
-      { filter: args.online_only ? { onlineOnly: true } : null },
+      {
+        filter: args.online_only ? { onlineOnly: true } : null,
+        first: args.limit,
+        after: args.cursor ?? null,
+      },
       request,
     );
-    const rows = clients.map(toClientSummary);
-    const online = rows.filter((c) => c.online).length;
-    const mismatches = rows.filter((c) => c.key_mismatch).length;
+    const rows = result.page.nodes.map(toClientSummary);
+    const total = args.online_only ? result.online.totalCount : result.page.totalCount;
+    const next = result.page.pageInfo.hasNextPage ? (result.page.pageInfo.endCursor ?? null) : null;
     return {
-      text: `${rows.length} client(s), ${online} online, ${mismatches} with a key mismatch (accept_key after verifying). Selected for this session: ${session.selected ? `"${session.selected.clientId}"` : 'none'}.`,
+      text: `${total} client(s), ${result.online.totalCount} online, ${result.keyMismatches.totalCount} with a key mismatch (accept_key after verifying). Selected for this session: ${session.selected ? `"${session.selected.clientId}"` : 'none'}.${next ? ` Showing ${rows.length}; pass cursor "${next}" for the next page, or narrow with find_client.` : ''}`,
       data: {
-        total: rows.length,
-        online,
-        key_mismatches: mismatches,
+        total,
+        online: result.online.totalCount,
+        key_mismatches: result.keyMismatches.totalCount,
         selected_client: session.selected?.uuid ?? null,
         clients: rows,
+        returned: rows.length,
+        next_cursor: next,
       },
     };
   },
