@@ -175,6 +175,8 @@ export function createMcpHttpHandler(options: McpHttpOptions) {
       },
     });
     const server = createMcpServer({
+      onUnexpected: (error, ref, tool) =>
+        logger.error({ err: error, ref, tool, session: id }, 'unexpected error in an MCP tool'),
       executor: options.executor,
       session: createMcpSession(actor),
       version: options.version,

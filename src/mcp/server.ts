@@ -4,7 +4,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Executor } from './executor.js';
 import type { McpSession } from './session.js';
-import { registerTools, type AnyTool } from './tool.js';
+import { registerTools, type AnyTool, type OnUnexpected } from './tool.js';
 import { tools as allTools } from './tools/index.js';
 
 const instructions = `ET Phone Home: a fleet of machines ("clients") that phone home to this server.
@@ -17,16 +17,22 @@ export function createMcpServer(options: {
   executor: Executor;
   session: McpSession;
   version: string;
+  onUnexpected: OnUnexpected;
   tools?: readonly AnyTool[];
 }): McpServer {
   const server = new McpServer(
     { name: 'etphonehome', version: options.version },
     { capabilities: { tools: {} }, instructions },
   );
-  registerTools(server, options.tools ?? allTools, (extra) => ({
-    executor: options.executor,
-    session: options.session,
-    request: { actor: options.session.actor, signal: extra.signal },
-  }));
+  registerTools(
+    server,
+    options.tools ?? allTools,
+    (extra) => ({
+      executor: options.executor,
+      session: options.session,
+      request: { actor: options.session.actor, signal: extra.signal },
+    }),
+    options.onUnexpected,
+  );
   return server;
 }

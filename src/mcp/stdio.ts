@@ -46,6 +46,10 @@ export async function runMcpStdio(
     executor: createHttpExecutor(connection),
     session: createMcpSession(`mcp stdio pid ${process.pid}`),
     version,
+    onUnexpected: (error, ref, tool) =>
+      io.err(
+        `etphonehome mcp: unexpected error in ${tool} (ref ${ref}): ${(error as Error).stack ?? String(error)}`,
+      ),
   });
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@
 // reply rendered as our own text plus the data fenced as client data, failures as `isError`
 // results whose text names the code, the subject and the next step.
 
+import { randomUUID } from 'node:crypto';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -45,10 +46,14 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyTool = ToolDefinition<any, any>;
 
+/** Told about bugs (anything but a ToolError) with the reference id the caller sees. */
+export type OnUnexpected = (error: unknown, ref: string, toolName: string) => void;
+
 export function registerTools(
   server: McpServer,
   tools: readonly AnyTool[],
   context: (extra: { signal: AbortSignal }) => ToolContext,
+  onUnexpected: OnUnexpected,
 ): void {
   for (const tool of tools) {
     server.registerTool(
@@ -77,7 +82,15 @@ export function registerTools(
           const reply = await tool.run(args as never, context(extra));
           return renderReply(reply);
         } catch (error) {
-          return renderError(tool.name, error);
+          if (error instanceof ToolError) return renderError(error);
+          const ref = randomUUID().slice(0, 8);
+          onUnexpected(error, ref, tool.name);
+          return renderError(
+            new ToolError(
+              'INTERNAL_SERVER_ERROR',
+              `Internal error in ${tool.name} (ref ${ref}). The server log has the details.`,
+            ),
+          );
         }
       }) as never,
     );
@@ -117,16 +130,9 @@ function renderReply(reply: ToolReply<unknown>): CallToolResult {
   };
 }
 
-export function renderError(toolName: string, error: unknown): CallToolResult {
-  const tooled =
-    error instanceof ToolError
-      ? error
-      : new ToolError(
-          'INTERNAL_SERVER_ERROR',
-          `${toolName} failed unexpectedly: ${(error as Error).message ?? String(error)}`,
-        );
+export function renderError(error: ToolError): CallToolResult {
   return {
     isError: true,
-    content: [{ type: 'text', text: `${tooled.code}: ${cleanText(tooled.message, 8192)}` }],
+    content: [{ type: 'text', text: `${error.code}: ${cleanText(error.message, 8192)}` }],
   };
 }
