@@ -128,9 +128,13 @@ export function toClientDetail(c: McpClientDetailFragment & McpClientSummaryFrag
   };
 }
 
-/** "web-01" or "web-01 (Production API #1)". */
-export function labelOf(c: { clientId: string; displayName?: string | null }): string {
-  return c.displayName ? `"${c.clientId}" (${c.displayName})` : `"${c.clientId}"`;
+/**
+ * How our own text names a client: its clientId only, a slug of [a-z0-9.-] derived by the server.
+ * Display names and hostnames come from people or from the client, so they stay in the fenced
+ * data.
+ */
+export function labelOf(c: { clientId: string }): string {
+  return `"${c.clientId}"`;
 }
 
 /** Input: any name the API accepts for a client. */
