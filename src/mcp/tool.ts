@@ -70,7 +70,8 @@ export function registerTools(
         outputSchema: z.object(tool.output).loose(),
         annotations: { title: tool.title, ...tool.annotations },
       },
-      (async (args: unknown, extra: { signal: AbortSignal }): Promise<CallToolResult> => {
+      (async (args: unknown, extra: ToolExtra): Promise<CallToolResult> => {
+        const stopProgress = startProgress(extra, tool.name);
         try {
           const nul = findNul(args, 'arguments');
           if (nul) {
@@ -91,10 +92,52 @@ export function registerTools(
               `Internal error in ${tool.name} (ref ${ref}). The server log has the details.`,
             ),
           );
+        } finally {
+          stopProgress();
         }
       }) as never,
     );
   }
+}
+
+/** What the SDK hands a tool callback (the part we use). */
+interface ToolExtra {
+  signal: AbortSignal;
+  _meta?: { progressToken?: string | number };
+  sendNotification: (notification: {
+    method: 'notifications/progress';
+    params: { progressToken: string | number; progress: number; message?: string };
+  }) => Promise<void>;
+}
+
+/** Seconds between progress notifications while a call runs (a long run_command). */
+export const PROGRESS_INTERVAL_MS = 5000;
+
+/**
+ * When the caller asked for progress (a progressToken), says "still running" every few seconds,
+ * so a client that resets its request timeout on progress waits as long as the command's own
+ * timeout allows instead of its default (60 s in the SDK).
+ */
+function startProgress(extra: ToolExtra, toolName: string): () => void {
+  const token = extra._meta?.progressToken;
+  if (token === undefined) return () => undefined;
+  const started = Date.now();
+  let beats = 0;
+  const timer = setInterval(() => {
+    beats += 1;
+    extra
+      .sendNotification({
+        method: 'notifications/progress',
+        params: {
+          progressToken: token,
+          progress: beats,
+          message: `${toolName} still running (${Math.round((Date.now() - started) / 1000)} s)`,
+        },
+      })
+      .catch(() => undefined);
+  }, PROGRESS_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Where the first NUL character is in a JSON value ("arguments.cmd"), or null. */

@@ -275,6 +275,23 @@ for (const transport of ['http', 'stdio'] as Transport[]) {
       );
     });
 
+    test("a command longer than the client's request timeout: progress keeps the call alive", async () => {
+      const messages: string[] = [];
+      const result = await mcp.client.callTool(
+        { name: 'run_command', arguments: { client_id: ci.uuid, cmd: 'sleep 12; echo done' } },
+        undefined,
+        {
+          timeout: 8000,
+          resetTimeoutOnProgress: true,
+          onprogress: (progress) => void messages.push(progress.message ?? ''),
+        },
+      );
+      assert.notEqual(result.isError, true, textOf(result as never));
+      assert.equal((result.structuredContent as { stdout: string }).stdout, 'done\n');
+      assert.ok(messages.length >= 2, `progress notifications: ${messages.length}`);
+      assert.match(messages[0] ?? '', /^run_command still running \(\d+ s\)$/);
+    });
+
     test('output that imitates our own text cannot leave its fence', async () => {
       const result = await mcp.call('run_command', {
         client_id: ci.uuid,
