@@ -5,6 +5,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { connectMcp, textOf, type TestMcpClient, type Transport } from '../support/mcp.js';
 import { killAll } from '../support/processes.js';
@@ -290,6 +291,21 @@ for (const transport of ['http', 'stdio'] as Transport[]) {
       assert.equal((result.structuredContent as { stdout: string }).stdout, 'done\n');
       assert.ok(messages.length >= 2, `progress notifications: ${messages.length}`);
       assert.match(messages[0] ?? '', /^run_command still running \(\d+ s\)$/);
+    });
+
+    test('a call the MCP client cancels is cancelled on the client machine', async () => {
+      const marker = `/tmp/etph-mcp-cancel-${process.pid}-${transport}`;
+      const controller = new AbortController();
+      const call = mcp.client.callTool(
+        { name: 'run_command', arguments: { client_id: ci.uuid, cmd: `sleep 3; touch ${marker}` } },
+        undefined,
+        { signal: controller.signal },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      controller.abort();
+      await assert.rejects(call);
+      await new Promise((resolve) => setTimeout(resolve, 4000));
+      assert.equal(existsSync(marker), false, 'the command was killed before it finished');
     });
 
     test('output that imitates our own text cannot leave its fence', async () => {
