@@ -37,6 +37,8 @@ export interface ServerConfig {
   /** Where file transfers may read and write on the server; default [<data-dir>/transfers]. */
   transferRoots: readonly string[];
   webhooks: WebhookSettings;
+  /** MCP over Streamable HTTP at /mcp. */
+  mcp: { maxSessions: number; sessionIdleMs: number; allowedOrigins: readonly string[] };
   logLevel: string;
 }
 
@@ -78,6 +80,10 @@ Environment:
   ETPHONEHOME_TRANSFER_ROOTS     colon-separated absolute directories where uploadFile reads and
                                  downloadFile writes on the server (default <data-dir>/transfers;
                                  relative localPath values resolve inside the first)
+  ETPHONEHOME_MCP_MAX_SESSIONS   open MCP sessions at /mcp at most (100)
+  ETPHONEHOME_MCP_SESSION_IDLE_S  seconds before an idle MCP session is closed (1800)
+  ETPHONEHOME_MCP_ALLOWED_ORIGINS  comma-separated browser origins allowed at /mcp besides
+                                 the server's own (default none)
 
 ${webhookEnvUsage}
 Examples:
@@ -259,6 +265,25 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       ),
     }),
     transferRoots: Object.freeze(transferRoots(env['ETPHONEHOME_TRANSFER_ROOTS'], dataDir)),
+    mcp: Object.freeze({
+      maxSessions: positiveInt(
+        env['ETPHONEHOME_MCP_MAX_SESSIONS'] ?? '100',
+        'ETPHONEHOME_MCP_MAX_SESSIONS',
+        100_000,
+      ),
+      sessionIdleMs:
+        positiveInt(
+          env['ETPHONEHOME_MCP_SESSION_IDLE_S'] ?? '1800',
+          'ETPHONEHOME_MCP_SESSION_IDLE_S',
+          7 * 24 * 3600,
+        ) * 1000,
+      allowedOrigins: Object.freeze(
+        (env['ETPHONEHOME_MCP_ALLOWED_ORIGINS'] ?? '')
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      ),
+    }),
     logLevel,
     webhooks: webhookSettings(env),
   });

@@ -17,6 +17,7 @@ const usage = `Usage: etphonehome <command> [options]
 Commands:
   server            run the server (SSH hub for agents, GraphQL API, GraphiQL)
 ${cliCommands.map((c) => `  ${c.name.padEnd(18)}${c.summary}`).join('\n')}
+  mcp               MCP tools for AI assistants over stdio (a client of a running server)
   version           print the version
   help [command]    this help, or a command's
 
@@ -131,6 +132,11 @@ async function main(argv: string[]): Promise<number | null> {
   switch (command) {
     case 'server':
       return runServer(rest);
+    case 'mcp': {
+      // Loaded only for this command, like the server: other commands start faster.
+      const { runMcpStdio } = await import('./mcp/stdio.js');
+      return runMcpStdio(rest, io, VERSION);
+    }
     case 'version':
     case '--version':
     case '-v':

@@ -11,6 +11,8 @@ import { createFleet, type Fleet } from './fleet/fleet.js';
 import { loadOrCreateWebhookSecret } from './fleet/webhooks/secret-file.js';
 import { createSchema } from './graphql/schema.js';
 import { createApiServer } from './graphql/server.js';
+import { createSchemaExecutor } from './mcp/executor.js';
+import { createMcpHttpHandler } from './mcp/http.js';
 import { loadOrCreateHostKey } from './hub/host-key.js';
 import { createTunnelHub, type HubLimits } from './hub/tunnel-hub.js';
 import type { Logger } from './logger.js';
@@ -100,12 +102,26 @@ export async function startServer(
       ...options.hubLimits,
     },
   });
+  const schema = createSchema();
+  const mcp = createMcpHttpHandler({
+    apiKey: apiKey.key,
+    logger,
+    version: VERSION,
+    allowedOrigins: config.mcp.allowedOrigins,
+    limits: config.mcp,
+    executor: createSchemaExecutor({
+      schema,
+      logger,
+      contextFor: (caller) => ({ fleet, caller, loaders: fleet.createLoaders() }),
+    }),
+  });
   const api = createApiServer({
     fleet,
-    schema: createSchema(),
+    schema,
     apiKey: apiKey.key,
     logger,
     limits: config.graphql,
+    routes: { '/mcp': mcp.handle },
   });
 
   let sshAddress;
@@ -183,6 +199,7 @@ export async function startServer(
       closed = true;
       await fleet.disconnectAll('server shutting down');
       await fleet.webhooks?.stop();
+      await mcp.close();
       await api.close();
       await hub.close();
       await store.close();

@@ -33,6 +33,8 @@ export interface ApiServerOptions {
   apiKey: string;
   logger: Logger;
   limits?: OperationLimits;
+  /** Other handlers on this port by exact path (MCP's /mcp); they do their own auth. */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
 }
 
 interface ServerContext {
@@ -159,6 +161,11 @@ export function createApiServer(options: ApiServerOptions) {
           res.writeHead(503, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ status: 'error' }));
         });
+      return;
+    }
+    const route = path === undefined ? undefined : options.routes?.[path];
+    if (route) {
+      route(req, res);
       return;
     }
     // The cap is checked on Content-Length; a body without one (chunked) is refused outright,

@@ -1,0 +1,168 @@
+// The client as tools show it: GraphQL fragments, and their snake_case shape (the guide's
+// spelling) with the zod schemas the tools declare as output.
+
+import { z } from 'zod';
+import { graphql } from '../generated/gql.js';
+import type { McpClientDetailFragment, McpClientSummaryFragment } from '../generated/graphql.js';
+
+export const McpClientSummary = graphql(`
+  fragment McpClientSummary on Client {
+    uuid
+    clientId
+    displayName
+    purpose
+    tags {
+      name
+    }
+    capabilities
+    online
+    health
+    keyMismatch
+    hostname
+    platform
+    lastSeen
+  }
+`);
+
+export const McpClientDetail = graphql(`
+  fragment McpClientDetail on Client {
+    ...McpClientSummary
+    healthReason
+    username
+    arch
+    platformRelease
+    agentVersion
+    allowedPaths
+    agentAllowedPaths
+    webhookUrl
+    rateLimitRpm
+    rateLimitConcurrent
+    rateLimitMode
+    cpuThreshold
+    memoryThreshold
+    diskThreshold
+    resourceChecks
+    publicKeyFingerprint
+    trustedFingerprint
+    previousFingerprint
+    firstSeen
+    lastConnectedAt
+    connectionCount
+    enrolledVia
+  }
+`);
+
+void McpClientSummary;
+void McpClientDetail;
+
+export const clientSummaryShape = {
+  uuid: z.string(),
+  client_id: z.string(),
+  display_name: z.string().nullable(),
+  purpose: z.string().nullable(),
+  tags: z.array(z.string()),
+  capabilities: z.array(z.string()),
+  online: z.boolean(),
+  health: z.string(),
+  key_mismatch: z.boolean(),
+  hostname: z.string(),
+  platform: z.string(),
+  last_seen: z.string(),
+};
+
+export const clientSummarySchema = z.object(clientSummaryShape).loose();
+
+export const clientDetailSchema = z
+  .object({
+    ...clientSummaryShape,
+    allowed_paths: z.array(z.string()).nullable(),
+    webhook_url: z.string().nullable(),
+    rate_limit_rpm: z.number(),
+    rate_limit_concurrent: z.number(),
+    rate_limit_mode: z.string(),
+  })
+  .loose();
+
+export function toClientSummary(c: McpClientSummaryFragment) {
+  return {
+    uuid: c.uuid,
+    client_id: c.clientId,
+    display_name: c.displayName ?? null,
+    purpose: c.purpose ?? null,
+    tags: c.tags.map((t) => t.name),
+    capabilities: c.capabilities,
+    online: c.online,
+    health: c.health,
+    key_mismatch: c.keyMismatch,
+    hostname: c.hostname,
+    platform: c.platform,
+    last_seen: c.lastSeen,
+  };
+}
+
+export function toClientDetail(c: McpClientDetailFragment & McpClientSummaryFragment) {
+  return {
+    ...toClientSummary(c),
+    health_reason: c.healthReason ?? null,
+    username: c.username,
+    arch: c.arch,
+    platform_release: c.platformRelease,
+    agent_version: c.agentVersion,
+    allowed_paths: c.allowedPaths ?? null,
+    agent_allowed_paths: c.agentAllowedPaths ?? null,
+    webhook_url: c.webhookUrl ?? null,
+    rate_limit_rpm: c.rateLimitRpm,
+    rate_limit_concurrent: c.rateLimitConcurrent,
+    rate_limit_mode: c.rateLimitMode.toLowerCase(),
+    cpu_threshold: c.cpuThreshold,
+    memory_threshold: c.memoryThreshold,
+    disk_threshold: c.diskThreshold,
+    resource_checks: c.resourceChecks,
+    public_key_fingerprint: c.publicKeyFingerprint,
+    trusted_fingerprint: c.trustedFingerprint,
+    previous_fingerprint: c.previousFingerprint ?? null,
+    first_seen: c.firstSeen,
+    last_connected_at: c.lastConnectedAt ?? null,
+    connection_count: c.connectionCount,
+    enrolled_via: c.enrolledVia,
+  };
+}
+
+/**
+ * How our own text names a client: its clientId only, a slug of [a-z0-9.-] derived by the server.
+ * Display names and hostnames come from people or from the client, so they stay in the fenced
+ * data.
+ */
+export function labelOf(c: { clientId: string }): string {
+  return `"${c.clientId}"`;
+}
+
+/** Input: any name the API accepts for a client. */
+export const clientRef = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .max(256)
+    .describe(`${what}: its uuid, clientId or an unambiguous display name.`);
+
+/** Paging for the client lists (a page of clientsConnection). */
+export const pageInput = {
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(200)
+    .describe('Clients per page (1 to 500, default 200).'),
+  cursor: z
+    .string()
+    .min(1)
+    .max(512)
+    .optional()
+    .describe('next_cursor of the previous page, for the next one.'),
+};
+
+export const pageOutput = {
+  returned: z.number(),
+  next_cursor: z.string().nullable(),
+};

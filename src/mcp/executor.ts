@@ -1,0 +1,162 @@
+// How a tool reaches the fleet: one GraphQL operation through an executor. Two of them:
+//
+//   in-process (Streamable HTTP at /mcp)   graphql `execute` against the server's own schema,
+//                                          with a context built for this MCP session as caller
+//   over HTTP  (`etphonehome mcp`, stdio)  POST /graphql of a running server with the API key
+//
+// Either way a failure comes back as a ToolError carrying the error catalog's code and a message
+// safe to show; the tools never see GraphQL's shapes.
+
+import { randomUUID } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { execute, GraphQLError, print, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { isAppError } from '../errors.js';
+import type { Caller } from '../fleet/fleet.js';
+
+export class ToolError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = 'ToolError';
+    this.code = code;
+  }
+}
+
+export interface RequestOptions {
+  /** Who is asking, for the audit trail (used in-process; the HTTP door names its own caller). */
+  actor: string;
+  signal?: AbortSignal | undefined;
+}
+
+export interface Executor {
+  request<R, V>(
+    document: TypedDocumentNode<R, V>,
+    variables: V,
+    options: RequestOptions,
+  ): Promise<R>;
+}
+
+/** In-process: the server's schema, a fresh context per operation (fresh batching loaders). */
+export function createSchemaExecutor(options: {
+  schema: GraphQLSchema;
+  contextFor: (caller: Caller) => unknown;
+  logger: Logger;
+}): Executor {
+  return {
+    async request(document, variables, { actor, signal }) {
+      const result = await execute({
+        schema: options.schema,
+        document,
+        variableValues: variables as Record<string, unknown>,
+        contextValue: options.contextFor({ actor, signal }),
+      });
+      const [first] = result.errors ?? [];
+      if (first) throw toolErrorOf(first, options.logger);
+      return result.data as never;
+    },
+  };
+}
+
+function toolErrorOf(error: GraphQLError, logger: Logger): ToolError {
+  const original = error.originalError;
+  if (isAppError(original)) return new ToolError(original.code, original.message);
+  if (!original || original instanceof GraphQLError) {
+    const code = error.extensions['code'];
+    return new ToolError(typeof code === 'string' ? code : 'BAD_USER_INPUT', error.message);
+  }
+  const ref = randomUUID().slice(0, 8);
+  logger.error({ err: original, ref, path: error.path }, 'unexpected error in an MCP tool call');
+  return new ToolError(
+    'INTERNAL_SERVER_ERROR',
+    `Internal error (ref ${ref}). The server log has the details.`,
+  );
+}
+
+/**
+ * Over HTTP to a running server (the stdio bridge). node:http rather than fetch: fetch gives up
+ * waiting for response headers after 300 s, and run_command with timeout: 600 must get 600 s.
+ */
+export function createHttpExecutor(options: { url: string; apiKey: string }): Executor {
+  const endpoint = new URL('/graphql', options.url);
+  const agentOptions = { keepAlive: true, maxSockets: 16 };
+  const agent =
+    endpoint.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
+  const send = endpoint.protocol === 'https:' ? httpsRequest : httpRequest;
+  return {
+    async request(document, variables, { signal }) {
+      const body = JSON.stringify({ query: print(document), variables: variables ?? {} });
+      let status: number;
+      let text: string;
+      try {
+        ({ status, text } = await new Promise<{ status: number; text: string }>(
+          (resolve, reject) => {
+            const req = send(
+              endpoint,
+              {
+                method: 'POST',
+                agent,
+                headers: {
+                  'content-type': 'application/json',
+                  'content-length': Buffer.byteLength(body),
+                  accept: 'application/graphql-response+json, application/json',
+                  authorization: `Bearer ${options.apiKey}`,
+                },
+                ...(signal ? { signal } : {}),
+              },
+              (res) => {
+                const chunks: Buffer[] = [];
+                res.on('data', (chunk: Buffer) => chunks.push(chunk));
+                res.once('end', () =>
+                  resolve({
+                    status: res.statusCode ?? 0,
+                    text: Buffer.concat(chunks).toString('utf8'),
+                  }),
+                );
+                res.once('error', reject);
+              },
+            );
+            req.once('error', reject);
+            req.end(body);
+          },
+        ));
+      } catch (error) {
+        if (signal?.aborted || (error as Error).name === 'AbortError') {
+          throw new ToolError('TIMEOUT', 'The request was cancelled by the MCP client.');
+        }
+        throw new ToolError(
+          'SERVER_UNREACHABLE',
+          `Cannot reach the ET Phone Home server at ${options.url} (${(error as Error).message}). Check that it is running and that --url / ETPHONEHOME_URL points at it.`,
+        );
+      }
+      let parsed: {
+        data?: unknown;
+        errors?: { message: string; extensions?: { code?: string } }[];
+      };
+      try {
+        parsed = JSON.parse(text) as typeof parsed;
+      } catch {
+        throw new ToolError(
+          status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR',
+          `The server at ${options.url} answered HTTP ${status}: ${text.slice(0, 200)}`,
+        );
+      }
+      const [first] = parsed.errors ?? [];
+      if (first) {
+        throw new ToolError(
+          first.extensions?.code ?? (status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR'),
+          first.message,
+        );
+      }
+      if (status < 200 || status >= 300 || parsed.data === undefined) {
+        throw new ToolError(
+          'INTERNAL_SERVER_ERROR',
+          `The server at ${options.url} answered HTTP ${status}.`,
+        );
+      }
+      return parsed.data as never;
+    },
+  };
+}

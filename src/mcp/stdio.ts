@@ -1,0 +1,65 @@
+// `etphonehome mcp`: MCP over stdio for assistants that launch their tools as a process. A bridge:
+// every tool call is a GraphQL operation on a running server (--url / ETPHONEHOME_URL, with
+// ETPHONEHOME_API_KEY or the server's api_key file). stdout carries the MCP protocol only;
+// anything for people goes to stderr. One process = one MCP session (one select_client state).
+
+import { parseArgs } from 'node:util';
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { resolveConnection } from '../cli/connection.js';
+import { createHttpExecutor } from './executor.js';
+import { createMcpServer } from './server.js';
+import { createMcpSession } from './session.js';
+
+export const mcpUsage = `Usage: etphonehome mcp [--url URL] [--data-dir DIR]
+
+Serves the ET Phone Home tools (list_clients, run_command, …) to an AI assistant over MCP on
+stdin/stdout, as a client of a running server: --url / ETPHONEHOME_URL (default
+http://127.0.0.1:8765) with ETPHONEHOME_API_KEY (or the api_key file of --data-dir /
+ETPHONEHOME_DATA_DIR on the server machine). Over HTTP, assistants can use <url>/mcp directly.
+
+Examples:
+  claude mcp add etphonehome --env ETPHONEHOME_API_KEY=… -- etphonehome mcp --url http://127.0.0.1:8765
+  ETPHONEHOME_API_KEY=… etphonehome mcp
+`;
+
+/** Resolves when stdin closes (the assistant went away). */
+export async function runMcpStdio(
+  argv: string[],
+  io: { out: (text: string) => void; err: (text: string) => void; env: NodeJS.ProcessEnv },
+  version: string,
+): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      url: { type: 'string' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(mcpUsage);
+    return 0;
+  }
+  const connection = await resolveConnection(values, io.env);
+  const server = createMcpServer({
+    executor: createHttpExecutor(connection),
+    session: createMcpSession(`mcp stdio pid ${process.pid}`),
+    version,
+    onUnexpected: (error, ref, tool) =>
+      io.err(
+        `etphonehome mcp: unexpected error in ${tool} (ref ${ref}): ${(error as Error).stack ?? String(error)}`,
+      ),
+  });
+  const transport = new StdioServerTransport();
+  const closed = new Promise<void>((resolve) => {
+    transport.onclose = () => resolve();
+    process.stdin.once('end', () => resolve());
+    process.stdin.once('close', () => resolve());
+  });
+  await server.connect(transport);
+  io.err(`etphonehome mcp: serving MCP on stdio for ${connection.url}`);
+  await closed;
+  await server.close().catch(() => undefined);
+  return 0;
+}

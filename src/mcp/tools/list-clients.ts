@@ -1,0 +1,78 @@
+// list_clients: the whole fleet (or only who is online), with counts. GraphQL: clients.
+
+import { z } from 'zod';
+import { graphql } from '../../generated/gql.js';
+import { clientSummarySchema, pageInput, pageOutput, toClientSummary } from '../client-fields.js';
+import { defineTool } from '../tool.js';
+
+const ListClientsDocument = graphql(`
+  query McpListClients($filter: ClientFilter, $first: Int, $after: String) {
+    page: clientsConnection(filter: $filter, first: $first, after: $after) {
+      totalCount
+      nodes {
+        ...McpClientSummary
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+    online: clientsConnection(filter: { onlineOnly: true }, first: 0) {
+      totalCount
+    }
+    keyMismatches: clientsConnection(filter: { keyMismatch: true }, first: 0) {
+      totalCount
+    }
+  }
+`);
+
+export const listClients = defineTool({
+  name: 'list_clients',
+  title: 'List clients',
+  description:
+    'Lists every client of the fleet (decommissioned ones left out) with its online status, health, tags, capabilities and key_mismatch flag, plus counts (total, online, key mismatches) and the client this session has selected. Use find_client to filter; describe_client for one client in full.',
+  input: {
+    online_only: z.boolean().optional().describe('Only clients online now (default false).'),
+    ...pageInput,
+  },
+  output: {
+    total: z.number(),
+    online: z.number(),
+    key_mismatches: z.number(),
+    selected_client: z.string().nullable(),
+    clients: z.array(clientSummarySchema),
+    ...pageOutput,
+  },
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  async run(args, { executor, session, request }) {
+    const result = await executor.request(
+      ListClientsDocument,
+      {
+        filter: args.online_only ? { onlineOnly: true } : null,
+        first: args.limit,
+        after: args.cursor ?? null,
+      },
+      request,
+    );
+    const rows = result.page.nodes.map(toClientSummary);
+    const total = args.online_only ? result.online.totalCount : result.page.totalCount;
+    const next = result.page.pageInfo.hasNextPage ? (result.page.pageInfo.endCursor ?? null) : null;
+    return {
+      text: `${total} client(s), ${result.online.totalCount} online, ${result.keyMismatches.totalCount} with a key mismatch (accept_key after verifying). Selected for this session: ${session.selected ? `"${session.selected.clientId}"` : 'none'}.${next ? ` Showing ${rows.length}; pass cursor "${next}" for the next page, or narrow with find_client.` : ''}`,
+      data: {
+        total,
+        online: result.online.totalCount,
+        key_mismatches: result.keyMismatches.totalCount,
+        selected_client: session.selected?.uuid ?? null,
+        clients: rows,
+        returned: rows.length,
+        next_cursor: next,
+      },
+    };
+  },
+});
