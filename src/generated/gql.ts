@@ -42,6 +42,13 @@ type Documents = {
     "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": typeof types.CliRevokeEnrollmentTokenDocument,
     "\n  query CliWatchGap($filter: EventFilter, $limit: Int) {\n    events(filter: $filter, limit: $limit) {\n      id\n      event\n      timestamp\n      actor\n      data\n      client {\n        uuid\n        clientId\n        displayName\n        online\n        health\n        keyMismatch\n      }\n    }\n  }\n": typeof types.CliWatchGapDocument,
     "\n  subscription CliWatchEvents($filter: EventFilter) {\n    clientEvents(filter: $filter) {\n      id\n      event\n      timestamp\n      actor\n      data\n      client {\n        uuid\n        clientId\n        displayName\n        online\n        health\n        keyMismatch\n      }\n    }\n  }\n": typeof types.CliWatchEventsDocument,
+    "\n  fragment CliWebhookDeliveryFields on WebhookDelivery {\n    id\n    event\n    client {\n      uuid\n      clientId\n      displayName\n    }\n    url\n    status\n    attempts\n    lastError\n    lastStatusCode\n    nextAttemptAt\n    createdAt\n    deliveredAt\n  }\n": typeof types.CliWebhookDeliveryFieldsFragmentDoc,
+    "\n  query CliWebhookDeliveries($filter: WebhookDeliveryFilter, $limit: Int) {\n    webhookDeliveries(filter: $filter, limit: $limit) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n": typeof types.CliWebhookDeliveriesDocument,
+    "\n  query CliWebhookDelivery($id: ID!) {\n    webhookDelivery(id: $id) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n": typeof types.CliWebhookDeliveryDocument,
+    "\n  mutation CliReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n": typeof types.CliReplayWebhookDeliveryDocument,
+    "\n  mutation CliReplayFailedWebhookDeliveries($filter: WebhookReplayFilter) {\n    replayFailedWebhookDeliveries(filter: $filter) {\n      count\n    }\n  }\n": typeof types.CliReplayFailedWebhookDeliveriesDocument,
+    "\n  mutation CliSendTestWebhook($clientId: ID, $url: String) {\n    sendTestWebhook(clientId: $clientId, url: $url) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n": typeof types.CliSendTestWebhookDocument,
+    "\n  subscription CliWebhookDeliveryFailed($filter: WebhookFailureFilter) {\n    webhookDeliveryFailed(filter: $filter) {\n      deadLettered\n      delivery {\n        ...CliWebhookDeliveryFields\n      }\n    }\n  }\n": typeof types.CliWebhookDeliveryFailedDocument,
     "\n  fragment CliClientFields on Client {\n    uuid\n    clientId\n    displayName\n    purpose\n    tags {\n      name\n    }\n    hostname\n    platform\n    arch\n    online\n    health\n    healthReason\n    keyMismatch\n    decommissioned\n    lastSeen\n    capabilities\n  }\n": typeof types.CliClientFieldsFragmentDoc,
     "\n  fragment CliCommandResultFields on CommandResult {\n    returncode\n    stdout\n    stderr\n    durationMs\n    timedOut\n    truncated\n  }\n": typeof types.CliCommandResultFieldsFragmentDoc,
     "\n  fragment McpClientSummary on Client {\n    uuid\n    clientId\n    displayName\n    purpose\n    tags {\n      name\n    }\n    capabilities\n    online\n    health\n    keyMismatch\n    hostname\n    platform\n    lastSeen\n  }\n": typeof types.McpClientSummaryFragmentDoc,
@@ -139,6 +146,13 @@ const documents: Documents = {
     "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": types.CliRevokeEnrollmentTokenDocument,
     "\n  query CliWatchGap($filter: EventFilter, $limit: Int) {\n    events(filter: $filter, limit: $limit) {\n      id\n      event\n      timestamp\n      actor\n      data\n      client {\n        uuid\n        clientId\n        displayName\n        online\n        health\n        keyMismatch\n      }\n    }\n  }\n": types.CliWatchGapDocument,
     "\n  subscription CliWatchEvents($filter: EventFilter) {\n    clientEvents(filter: $filter) {\n      id\n      event\n      timestamp\n      actor\n      data\n      client {\n        uuid\n        clientId\n        displayName\n        online\n        health\n        keyMismatch\n      }\n    }\n  }\n": types.CliWatchEventsDocument,
+    "\n  fragment CliWebhookDeliveryFields on WebhookDelivery {\n    id\n    event\n    client {\n      uuid\n      clientId\n      displayName\n    }\n    url\n    status\n    attempts\n    lastError\n    lastStatusCode\n    nextAttemptAt\n    createdAt\n    deliveredAt\n  }\n": types.CliWebhookDeliveryFieldsFragmentDoc,
+    "\n  query CliWebhookDeliveries($filter: WebhookDeliveryFilter, $limit: Int) {\n    webhookDeliveries(filter: $filter, limit: $limit) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n": types.CliWebhookDeliveriesDocument,
+    "\n  query CliWebhookDelivery($id: ID!) {\n    webhookDelivery(id: $id) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n": types.CliWebhookDeliveryDocument,
+    "\n  mutation CliReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n": types.CliReplayWebhookDeliveryDocument,
+    "\n  mutation CliReplayFailedWebhookDeliveries($filter: WebhookReplayFilter) {\n    replayFailedWebhookDeliveries(filter: $filter) {\n      count\n    }\n  }\n": types.CliReplayFailedWebhookDeliveriesDocument,
+    "\n  mutation CliSendTestWebhook($clientId: ID, $url: String) {\n    sendTestWebhook(clientId: $clientId, url: $url) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n": types.CliSendTestWebhookDocument,
+    "\n  subscription CliWebhookDeliveryFailed($filter: WebhookFailureFilter) {\n    webhookDeliveryFailed(filter: $filter) {\n      deadLettered\n      delivery {\n        ...CliWebhookDeliveryFields\n      }\n    }\n  }\n": types.CliWebhookDeliveryFailedDocument,
     "\n  fragment CliClientFields on Client {\n    uuid\n    clientId\n    displayName\n    purpose\n    tags {\n      name\n    }\n    hostname\n    platform\n    arch\n    online\n    health\n    healthReason\n    keyMismatch\n    decommissioned\n    lastSeen\n    capabilities\n  }\n": types.CliClientFieldsFragmentDoc,
     "\n  fragment CliCommandResultFields on CommandResult {\n    returncode\n    stdout\n    stderr\n    durationMs\n    timedOut\n    truncated\n  }\n": types.CliCommandResultFieldsFragmentDoc,
     "\n  fragment McpClientSummary on Client {\n    uuid\n    clientId\n    displayName\n    purpose\n    tags {\n      name\n    }\n    capabilities\n    online\n    health\n    keyMismatch\n    hostname\n    platform\n    lastSeen\n  }\n": types.McpClientSummaryFragmentDoc,
@@ -334,6 +348,34 @@ export function graphql(source: "\n  query CliWatchGap($filter: EventFilter, $li
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription CliWatchEvents($filter: EventFilter) {\n    clientEvents(filter: $filter) {\n      id\n      event\n      timestamp\n      actor\n      data\n      client {\n        uuid\n        clientId\n        displayName\n        online\n        health\n        keyMismatch\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CliWatchEvents($filter: EventFilter) {\n    clientEvents(filter: $filter) {\n      id\n      event\n      timestamp\n      actor\n      data\n      client {\n        uuid\n        clientId\n        displayName\n        online\n        health\n        keyMismatch\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CliWebhookDeliveryFields on WebhookDelivery {\n    id\n    event\n    client {\n      uuid\n      clientId\n      displayName\n    }\n    url\n    status\n    attempts\n    lastError\n    lastStatusCode\n    nextAttemptAt\n    createdAt\n    deliveredAt\n  }\n"): (typeof documents)["\n  fragment CliWebhookDeliveryFields on WebhookDelivery {\n    id\n    event\n    client {\n      uuid\n      clientId\n      displayName\n    }\n    url\n    status\n    attempts\n    lastError\n    lastStatusCode\n    nextAttemptAt\n    createdAt\n    deliveredAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliWebhookDeliveries($filter: WebhookDeliveryFilter, $limit: Int) {\n    webhookDeliveries(filter: $filter, limit: $limit) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  query CliWebhookDeliveries($filter: WebhookDeliveryFilter, $limit: Int) {\n    webhookDeliveries(filter: $filter, limit: $limit) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliWebhookDelivery($id: ID!) {\n    webhookDelivery(id: $id) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  query CliWebhookDelivery($id: ID!) {\n    webhookDelivery(id: $id) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  mutation CliReplayWebhookDelivery($id: ID!) {\n    replayWebhookDelivery(id: $id) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliReplayFailedWebhookDeliveries($filter: WebhookReplayFilter) {\n    replayFailedWebhookDeliveries(filter: $filter) {\n      count\n    }\n  }\n"): (typeof documents)["\n  mutation CliReplayFailedWebhookDeliveries($filter: WebhookReplayFilter) {\n    replayFailedWebhookDeliveries(filter: $filter) {\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliSendTestWebhook($clientId: ID, $url: String) {\n    sendTestWebhook(clientId: $clientId, url: $url) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n"): (typeof documents)["\n  mutation CliSendTestWebhook($clientId: ID, $url: String) {\n    sendTestWebhook(clientId: $clientId, url: $url) {\n      ...CliWebhookDeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CliWebhookDeliveryFailed($filter: WebhookFailureFilter) {\n    webhookDeliveryFailed(filter: $filter) {\n      deadLettered\n      delivery {\n        ...CliWebhookDeliveryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription CliWebhookDeliveryFailed($filter: WebhookFailureFilter) {\n    webhookDeliveryFailed(filter: $filter) {\n      deadLettered\n      delivery {\n        ...CliWebhookDeliveryFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

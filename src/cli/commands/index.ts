@@ -10,6 +10,7 @@ import { metricsCommand } from './metrics.js';
 import { runCommand } from './run.js';
 import { tokenCommand } from './token.js';
 import { watchCommand } from './watch.js';
+import { webhooksCommand } from './webhooks.js';
 
 export const cliCommands: readonly CliCommand[] = [
   clientsCommand,
@@ -19,5 +20,6 @@ export const cliCommands: readonly CliCommand[] = [
   healthCommand,
   eventsCommand,
   watchCommand,
+  webhooksCommand,
   tokenCommand,
 ];
