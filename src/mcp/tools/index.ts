@@ -1,19 +1,23 @@
 // Every tool, in the order the guide introduces them. Adding a tool = one file beside this one
-// and one line here (read_file, write_file, list_files, upload_file, download_file land with the
-// file-operations branch).
+// and one line here.
 
 import type { AnyTool } from '../tool.js';
 import { acceptKey } from './accept-key.js';
 import { configureClient } from './configure-client.js';
 import { describeClient } from './describe-client.js';
 import { findClient } from './find-client.js';
+import { downloadFile } from './download-file.js';
 import { fleetHealth } from './fleet-health.js';
 import { getClientMetrics } from './get-client-metrics.js';
 import { getRateLimitStats } from './get-rate-limit-stats.js';
 import { listClients } from './list-clients.js';
+import { listFiles } from './list-files.js';
+import { readFile } from './read-file.js';
 import { runCommand } from './run-command.js';
 import { selectClient } from './select-client.js';
 import { updateClient } from './update-client.js';
+import { uploadFile } from './upload-file.js';
+import { writeFile } from './write-file.js';
 
 export const tools: readonly AnyTool[] = [
   listClients,
@@ -25,6 +29,11 @@ export const tools: readonly AnyTool[] = [
   getRateLimitStats,
   acceptKey,
   runCommand,
+  readFile,
+  writeFile,
+  listFiles,
+  uploadFile,
+  downloadFile,
   getClientMetrics,
   fleetHealth,
 ];

@@ -1,0 +1,135 @@
+// What the five file tools share: the optional client_id, path inputs with the API's limits, the
+// transfer reply, and how a client's name appears in our own text.
+
+import { z } from 'zod';
+import { graphql } from '../../generated/gql.js';
+import type { McpTransferFragment } from '../../generated/graphql.js';
+import { ToolError } from '../executor.js';
+import type { McpSession, Target } from '../session.js';
+
+/** The API's limit on a path (fleet/files.ts MAX_PATH_LENGTH). */
+export const MAX_PATH_CHARS = 4096;
+
+export const clientIdInput = z
+  .string()
+  .min(1)
+  .max(256)
+  .optional()
+  .describe('uuid, clientId or display name; default: the selected client (see select_client).');
+
+export const remotePathInput = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .max(MAX_PATH_CHARS)
+    .refine((p) => p.startsWith('/'), {
+      message: 'must be an absolute path on the client (starting with "/")',
+    })
+    .describe(`${what} Absolute, inside the client's allowed_paths when they are set.`);
+
+export const localPathInput = z
+  .string()
+  .min(1)
+  .max(MAX_PATH_CHARS)
+  .refine((p) => !p.split('/').includes('..'), {
+    message: 'must not contain ".." segments: name a path inside the server\'s transfer roots',
+  })
+  .describe(
+    "A path on the ET Phone Home SERVER (not on your machine): relative to the server's first transfer root (<data-dir>/transfers unless ETPHONEHOME_TRANSFER_ROOTS says otherwise), or absolute inside a transfer root. No '..' segments; symbolic links are not followed out of the roots.",
+  );
+
+export const modeInput = z
+  .number()
+  .int()
+  .min(0)
+  .max(0o7777)
+  .optional()
+  .describe(
+    'Permission bits for a new file as a number (e.g. 420 = 0o644; default 0o644 minus the umask).',
+  );
+
+export const createParentsInput = z
+  .boolean()
+  .default(false)
+  .describe('Create missing parent directories (inside the allowed paths; default false).');
+
+/** How our text names the client a file tool worked on (the name the caller used). */
+export function clientName(
+  args: { client_id?: string | undefined },
+  session: McpSession,
+  target: Target,
+): string {
+  return args.client_id ?? session.selected?.clientId ?? target.id;
+}
+
+export const McpTransfer = graphql(`
+  fragment McpTransfer on Transfer {
+    transferId
+    direction
+    state
+    localPath
+    remotePath
+    bytesDone
+    totalBytes
+    resumedFrom
+    sha256
+    rateBytesPerSecond
+    startedAt
+    finishedAt
+    error {
+      code
+      message
+    }
+  }
+`);
+void McpTransfer;
+
+export const transferOutput = {
+  client_id: z.string(),
+  transfer_id: z.string(),
+  direction: z.enum(['upload', 'download']),
+  local_path: z.string(),
+  remote_path: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  resumed_from: z.number(),
+  bytes_per_second: z.number(),
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+};
+
+/** A completed transfer as the tools return it; a FAILED one as a tool error. */
+export function toTransferReply(client: string, t: McpTransferFragment) {
+  if (t.state !== 'COMPLETED' || !t.sha256) {
+    throw new ToolError(
+      t.error?.code ?? 'AGENT_ERROR',
+      `The ${t.direction.toLowerCase()} ${t.transferId} with "${client}" did not complete (${t.state.toLowerCase()}): ${t.error?.message ?? 'no reason given'}. Call the tool again with the same paths: it resumes after the verified bytes.`,
+    );
+  }
+  return {
+    client_id: client,
+    transfer_id: t.transferId,
+    direction: t.direction === 'UPLOAD' ? ('upload' as const) : ('download' as const),
+    local_path: t.localPath,
+    remote_path: t.remotePath,
+    size: t.bytesDone,
+    sha256: t.sha256,
+    resumed_from: t.resumedFrom,
+    bytes_per_second: t.rateBytesPerSecond,
+    started_at: t.startedAt,
+    finished_at: t.finishedAt ?? null,
+  };
+}
+
+/** "12.3 MiB" */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}

@@ -1,0 +1,121 @@
+// list_files: one directory level of a client. GraphQL: listFiles.
+
+import { z } from 'zod';
+import { graphql } from '../../generated/gql.js';
+import { resolveTarget } from '../session.js';
+import { defineTool } from '../tool.js';
+import { clientIdInput, clientName, remotePathInput } from './file-fields.js';
+
+const ListFilesDocument = graphql(`
+  query McpListFiles($clientId: ID!, $path: String!, $limit: Int) {
+    listFiles(clientId: $clientId, path: $path, limit: $limit) {
+      path
+      truncated
+      entries {
+        name
+        type
+        size
+        mode
+        mtime
+      }
+    }
+  }
+`);
+
+export const MAX_LIST_ENTRIES = 10_000;
+export const DEFAULT_LIST_ENTRIES = 500;
+
+export const listFiles = defineTool({
+  name: 'list_files',
+  title: 'List a directory on a client',
+  description:
+    "Lists one level of a directory on a client, sorted by name: each entry's name, type (file, directory, symlink — reported, never followed — or other), size in bytes, mode (permission bits) and mtime. path: absolute, inside the client's allowed_paths when they are set (outside them: PATH_DENIED naming the allowed paths). limit: at most this many entries (default 500, up to 10000); truncated: true when there are more. Names are the client's data, returned fenced and cleaned of control characters. client_id: optional; default the session's selected client. Recorded as a file_accessed event.",
+  input: {
+    client_id: clientIdInput,
+    path: remotePathInput('The directory to list.'),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_LIST_ENTRIES)
+      .default(DEFAULT_LIST_ENTRIES)
+      .describe(
+        `At most this many entries (1 to ${MAX_LIST_ENTRIES}, default ${DEFAULT_LIST_ENTRIES}).`,
+      ),
+  },
+  output: {
+    client_id: z.string(),
+    path: z.string(),
+    entries: z.array(
+      z.object({
+        name: z.string(),
+        type: z.enum(['file', 'directory', 'symlink', 'other']),
+        size: z.number(),
+        mode: z.number(),
+        mtime: z.string(),
+      }),
+    ),
+    returned: z.number(),
+    truncated: z.boolean(),
+  },
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async run(args, { executor, session, request }) {
+    const target = await resolveTarget(session, args.client_id, executor, request);
+    const { listFiles: l } = await executor.request(
+      ListFilesDocument,
+      { clientId: target.id, path: args.path, limit: args.limit },
+      request,
+    );
+    const name = clientName(args, session, target);
+    const entries = l.entries.map((e) => ({
+      name: e.name,
+      type: e.type.toLowerCase() as 'file' | 'directory' | 'symlink' | 'other',
+      size: e.size,
+      mode: e.mode,
+      mtime: e.mtime,
+    }));
+    const words = {
+      directory: ['directory', 'directories'],
+      file: ['file', 'files'],
+      symlink: ['symlink', 'symlinks'],
+      other: ['other', 'others'],
+    } as const;
+    const counts = (['directory', 'file', 'symlink', 'other'] as const)
+      .map((t) => [t, entries.filter((e) => e.type === t).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([t, n]) => `${n} ${words[t][n === 1 ? 0 : 1]}`);
+    return {
+      text: [
+        target.note,
+        entries.length === 0
+          ? `${args.path} on "${name}" is empty.`
+          : `${args.path} on "${name}": ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} (${counts.join(', ')})${l.truncated ? `; more than limit ${args.limit} exist (truncated: true), raise limit to see them` : ''}.`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      data: {
+        client_id: name,
+        path: l.path,
+        entries,
+        returned: entries.length,
+        truncated: l.truncated,
+      },
+      blocks: [
+        {
+          label: 'directory entries: type, mode, size, mtime, name',
+          body: entries
+            .map(
+              (e) =>
+                `${e.type.padEnd(9)} ${e.mode.toString(8).padStart(4, '0')} ${String(e.size).padStart(12)} ${e.mtime} ${e.name}`,
+            )
+            .join('\n'),
+        },
+      ],
+    };
+  },
+});

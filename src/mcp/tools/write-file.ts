@@ -1,0 +1,92 @@
+// write_file: a whole file on a client (up to 10 MiB), atomically. GraphQL: writeFile.
+
+import { z } from 'zod';
+import { graphql } from '../../generated/gql.js';
+import { MAX_FILE_BYTES } from '../../protocol/rpc.js';
+import { resolveTarget } from '../session.js';
+import { defineTool } from '../tool.js';
+import {
+  clientIdInput,
+  clientName,
+  createParentsInput,
+  formatBytes,
+  modeInput,
+  remotePathInput,
+} from './file-fields.js';
+
+const WriteFileDocument = graphql(`
+  mutation McpWriteFile(
+    $clientId: ID!
+    $path: String!
+    $content: String!
+    $encoding: FileEncoding
+    $createParents: Boolean
+    $mode: Int
+  ) {
+    writeFile(
+      clientId: $clientId
+      path: $path
+      content: $content
+      encoding: $encoding
+      createParents: $createParents
+      mode: $mode
+    ) {
+      path
+      size
+    }
+  }
+`);
+
+export const writeFile = defineTool({
+  name: 'write_file',
+  title: 'Write a file on a client',
+  description:
+    "Writes a whole file on a client, replacing any file at path (atomically: a temporary file renamed into place; an existing file keeps its mode). path: absolute, inside the client's allowed_paths when they are set (outside them: PATH_DENIED naming the allowed paths; nothing is written). content: the new content, UTF-8 text (encoding 'text', the default) or base64 of any bytes (encoding 'base64'); at most 10 MiB, and as much as one MCP request may carry (1 MiB over HTTP) — for larger files put them in the server's transfer root and use upload_file. create_parents: create missing directories. mode: permission bits for a new file. client_id: optional; default the session's selected client. Recorded as a file_accessed event.",
+  input: {
+    client_id: clientIdInput,
+    path: remotePathInput('The file to write.'),
+    content: z
+      .string()
+      .max(Math.ceil(MAX_FILE_BYTES / 3) * 4)
+      .describe("The new content, in encoding ('' makes an empty file)."),
+    encoding: z
+      .enum(['text', 'base64'])
+      .default('text')
+      .describe("'text' (UTF-8, default) or 'base64' (any bytes)."),
+    create_parents: createParentsInput,
+    mode: modeInput,
+  },
+  output: {
+    client_id: z.string(),
+    path: z.string(),
+    size: z.number(),
+  },
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async run(args, { executor, session, request }) {
+    const target = await resolveTarget(session, args.client_id, executor, request);
+    const { writeFile: w } = await executor.request(
+      WriteFileDocument,
+      {
+        clientId: target.id,
+        path: args.path,
+        content: args.content,
+        encoding: args.encoding === 'base64' ? 'BASE64' : 'TEXT',
+        createParents: args.create_parents,
+        mode: args.mode ?? null,
+      },
+      request,
+    );
+    const name = clientName(args, session, target);
+    return {
+      text: [target.note, `Wrote ${formatBytes(w.size)} to ${args.path} on "${name}".`]
+        .filter(Boolean)
+        .join('\n'),
+      data: { client_id: name, path: w.path, size: w.size },
+    };
+  },
+});
