@@ -15,7 +15,18 @@ const env: NodeJS.ProcessEnv = {
 test('--help with examples for every command and subcommand', async () => {
   const top = await runBinary(['help'], env);
   assert.equal(top.code, 0);
-  for (const name of ['clients', 'run', 'metrics', 'health', 'events', 'watch', 'token'])
+  for (const name of [
+    'clients',
+    'run',
+    'files',
+    'metrics',
+    'health',
+    'events',
+    'watch',
+    'webhooks',
+    'token',
+    'mcp',
+  ])
     assert.match(top.stdout, new RegExp(`^  ${name} `, 'm'));
   const commands = [
     ['clients'],
@@ -34,6 +45,8 @@ test('--help with examples for every command and subcommand', async () => {
     ['health'],
     ['events'],
     ['watch'],
+    ['files'],
+    ...['deliveries', 'replay', 'test', 'watch'].map((sub) => ['webhooks', sub]),
     ['token'],
   ];
   for (const command of commands) {

@@ -301,13 +301,13 @@ describe('etphonehome webhooks', () => {
     }
 
     const down = `http://127.0.0.1:${await closedPort()}/gone`;
-    const unreachable = await runCli(server, ['webhooks', 'test', '--url', down]);
+    const unreachable = await runCli(server, ['webhooks', 'test', '--to', down]);
     assert.equal(unreachable.code, 1);
     assert.match(unreachable.stdout, /^failed\s+http:\/\/127\.0\.0\.1:\d+\/gone: .*ECONNREFUSED/);
     assert.match(unreachable.stderr, /did not answer 2xx/);
 
     // A URL the server refuses to call is bad input: exit 2.
-    const refusedTarget = await runCli(server, ['webhooks', 'test', '--url', 'ftp://127.0.0.1/x']);
+    const refusedTarget = await runCli(server, ['webhooks', 'test', '--to', 'ftp://127.0.0.1/x']);
     assert.equal(refusedTarget.code, 2, refusedTarget.stderr);
     assert.match(refusedTarget.stderr, /BAD_USER_INPUT/);
   });
@@ -319,7 +319,7 @@ describe('etphonehome webhooks', () => {
     // The subscription starts a moment after the line above: send until one is seen.
     const line = await waitFor(
       async () => {
-        await runCli(server, ['webhooks', 'test', '--url', down]);
+        await runCli(server, ['webhooks', 'test', '--to', down]);
         return watch.stdout.find((l) => l.includes('/watched'));
       },
       { timeoutMs: 30_000, intervalMs: 500, what: 'a failure line from webhooks watch' },

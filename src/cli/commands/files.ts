@@ -151,7 +151,7 @@ export async function runFilesCommand(argv: string[], io: CommandIO): Promise<nu
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help || sub === undefined || sub === 'help') {
+  if (values.help || sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
     io.out(filesUsage);
     return sub === undefined ? 2 : 0;
   }

@@ -66,23 +66,23 @@ Examples:
   etphonehome webhooks replay --failed --event client.disconnected
 `;
 
-const testUsage = `Usage: etphonehome webhooks test [--client C] [--url URL] [--json]
+const testUsage = `Usage: etphonehome webhooks test [--client C] [--to URL] [--json]
 
   Sends one signed "webhook.test" delivery now and prints the outcome of its single attempt
   (not retried; a failed test stays FAILED and can be replayed). With --client it goes where
-  that client's events go, signed with its secret; --url sends it there instead; with neither,
+  that client's events go, signed with its secret; --to sends it to that URL instead; with neither,
   to the server's global ETPHONEHOME_WEBHOOK_URL. Exits 0 when the receiver answered 2xx,
   1 when it did not.
 
 --json prints the delivery, as "webhooks deliveries --json" shows one.
 
-Here --url is the receiver to test, not the server: the server is ETPHONEHOME_URL.
-Common: --json (machine-readable output), --data-dir DIR, -h/--help (see "etphonehome help")
+Common: --json (machine-readable output), --url URL (the server), --data-dir DIR, -h/--help
+(see "etphonehome help")
 
 Examples:
   etphonehome webhooks test
   etphonehome webhooks test --client web-01
-  etphonehome webhooks test --url https://hooks.example.com/etphonehome || echo "receiver down"
+  etphonehome webhooks test --to https://hooks.example.com/etphonehome || echo "receiver down"
 `;
 
 const watchUsage = `Usage: etphonehome webhooks watch [--client C] [--dead-letters] [--json]
@@ -410,7 +410,7 @@ async function runTest(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...commonOptions,
     client: { type: 'string' },
-    url: { type: 'string' },
+    to: { type: 'string' },
   });
   if (values.help) {
     io.out(testUsage);
@@ -418,13 +418,12 @@ async function runTest(argv: string[], io: CommandIO): Promise<number> {
   }
   if (positionals.length > 0)
     throw new UsageError(
-      `webhooks test takes no arguments (got "${positionals[0]}"); use --client or --url`,
+      `webhooks test takes no arguments (got "${positionals[0]}"); use --client or --to`,
     );
   const clientId = readText('client', values.client);
-  // Here --url is the receiver (sendTestWebhook's url), so the server comes from
-  // ETPHONEHOME_URL (or its default) only.
-  const target = readText('url', values.url);
-  const gql = await connect({ 'data-dir': values['data-dir'] }, io.env);
+  // --to is the receiver (sendTestWebhook's url); --url stays the server, as everywhere.
+  const target = readText('to', values.to);
+  const gql = await connect(values, io.env);
   const { sendTestWebhook: d } = await gql.request(SendTestDocument, {
     clientId: clientId ?? null,
     url: target ?? null,
