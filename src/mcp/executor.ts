@@ -9,10 +9,9 @@
 
 import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { execute, GraphQLError, print, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import { createGraphQLClient, GraphQLRequestError } from '../cli/graphql-client.js';
 import { isAppError } from '../errors.js';
 import type { Caller } from '../fleet/fleet.js';
 
@@ -76,53 +75,24 @@ function toolErrorOf(error: GraphQLError, logger: Logger): ToolError {
 }
 
 /**
- * Over HTTP to a running server (the stdio bridge). node:http rather than fetch: fetch gives up
- * waiting for response headers after 300 s, and run_command with timeout: 600 must get 600 s.
+ * Over HTTP to a running server (the stdio bridge), with the CLI's GraphQL client (node:http, no
+ * response deadline: run_command with timeout: 600 must get 600 s).
  */
 export function createHttpExecutor(options: { url: string; apiKey: string }): Executor {
-  const endpoint = new URL('/graphql', options.url);
-  const agentOptions = { keepAlive: true, maxSockets: 16 };
-  const agent =
-    endpoint.protocol === 'https:' ? new HttpsAgent(agentOptions) : new HttpAgent(agentOptions);
-  const send = endpoint.protocol === 'https:' ? httpsRequest : httpRequest;
+  const client = createGraphQLClient(options);
   return {
     async request(document, variables, { signal }) {
-      const body = JSON.stringify({ query: print(document), variables: variables ?? {} });
-      let status: number;
-      let text: string;
       try {
-        ({ status, text } = await new Promise<{ status: number; text: string }>(
-          (resolve, reject) => {
-            const req = send(
-              endpoint,
-              {
-                method: 'POST',
-                agent,
-                headers: {
-                  'content-type': 'application/json',
-                  'content-length': Buffer.byteLength(body),
-                  accept: 'application/graphql-response+json, application/json',
-                  authorization: `Bearer ${options.apiKey}`,
-                },
-                ...(signal ? { signal } : {}),
-              },
-              (res) => {
-                const chunks: Buffer[] = [];
-                res.on('data', (chunk: Buffer) => chunks.push(chunk));
-                res.once('end', () =>
-                  resolve({
-                    status: res.statusCode ?? 0,
-                    text: Buffer.concat(chunks).toString('utf8'),
-                  }),
-                );
-                res.once('error', reject);
-              },
-            );
-            req.once('error', reject);
-            req.end(body);
-          },
-        ));
+        return await client.request(document, variables, signal ? { signal } : {});
       } catch (error) {
+        if (error instanceof GraphQLRequestError) {
+          const code = error.code;
+          if (code) throw new ToolError(code, error.message);
+          throw new ToolError(
+            error.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR',
+            `The server at ${options.url} answered ${error.message.slice(0, 200)}`,
+          );
+        }
         if (signal?.aborted || (error as Error).name === 'AbortError') {
           throw new ToolError('TIMEOUT', 'The request was cancelled by the MCP client.');
         }
@@ -131,32 +101,6 @@ export function createHttpExecutor(options: { url: string; apiKey: string }): Ex
           `Cannot reach the ET Phone Home server at ${options.url} (${(error as Error).message}). Check that it is running and that --url / ETPHONEHOME_URL points at it.`,
         );
       }
-      let parsed: {
-        data?: unknown;
-        errors?: { message: string; extensions?: { code?: string } }[];
-      };
-      try {
-        parsed = JSON.parse(text) as typeof parsed;
-      } catch {
-        throw new ToolError(
-          status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR',
-          `The server at ${options.url} answered HTTP ${status}: ${text.slice(0, 200)}`,
-        );
-      }
-      const [first] = parsed.errors ?? [];
-      if (first) {
-        throw new ToolError(
-          first.extensions?.code ?? (status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR'),
-          first.message,
-        );
-      }
-      if (status < 200 || status >= 300 || parsed.data === undefined) {
-        throw new ToolError(
-          'INTERNAL_SERVER_ERROR',
-          `The server at ${options.url} answered HTTP ${status}.`,
-        );
-      }
-      return parsed.data as never;
     },
   };
 }

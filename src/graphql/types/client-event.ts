@@ -5,8 +5,9 @@ import type { FleetEvent } from '../../fleet/events.js';
 import { FleetEventType, fleetEventTypes } from '../../fleet/events.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { EventFilter } from '../../fleet/fleet.js';
+import type { ClientView } from '../../fleet/client-view.js';
 import { builder } from '../builder.js';
-import { renewLoaders } from '../context.js';
+import { renewLoaders, type GraphQLContext } from '../context.js';
 import { ClientRef } from './client.js';
 
 const enumName = (type: string): string => type.replace(/[.]/g, '_').toUpperCase();
@@ -18,6 +19,14 @@ export const ClientEventTypeEnum = builder.enumType('ClientEventType', {
     fleetEventTypes.map((type) => [enumName(type), { value: type, description: `"${type}"` }]),
   ),
 });
+
+/** An event's client as it is now: shared by every subscriber of a live event, else batched. */
+export async function clientOfEvent(e: FleetEvent, ctx: GraphQLContext): Promise<ClientView> {
+  const client =
+    (await ctx.fleet.liveEventClient(e)) ?? (await ctx.loaders.clientByUuid.load(e.clientUuid));
+  if (!client) throw new Error(`event ${e.id} names unknown client ${e.clientUuid}`);
+  return client;
+}
 
 export const ClientEventRef = builder.objectRef<FleetEvent>('ClientEvent');
 ClientEventRef.implement({
@@ -40,13 +49,7 @@ ClientEventRef.implement({
     client: t.field({
       type: ClientRef,
       description: 'The client, as it is now.',
-      resolve: async (e, _args, ctx) => {
-        const client =
-          (await ctx.fleet.liveEventClient(e)) ??
-          (await ctx.loaders.clientByUuid.load(e.clientUuid));
-        if (!client) throw new Error(`event ${e.id} names unknown client ${e.clientUuid}`);
-        return client;
-      },
+      resolve: (e, _args, ctx) => clientOfEvent(e, ctx),
     }),
     data: t.field({
       type: 'JSON',

@@ -5,6 +5,7 @@ import type { FleetEvent } from '../../fleet/events.js';
 import { builder } from '../builder.js';
 import { renewLoaders } from '../context.js';
 import { ClientRef, RateLimitModeEnum } from './client.js';
+import { clientOfEvent } from './client-event.js';
 
 const RateLimitKindEnum = builder.enumType('RateLimitKind', {
   description: 'Which limit a request went over.',
@@ -28,13 +29,7 @@ RateLimitWarningRef.implement({
     client: t.field({
       type: ClientRef,
       description: 'The client, as it is now.',
-      resolve: async (e, _args, ctx) => {
-        const client =
-          (await ctx.fleet.liveEventClient(e)) ??
-          (await ctx.loaders.clientByUuid.load(e.clientUuid));
-        if (!client) throw new Error(`event ${e.id} names unknown client ${e.clientUuid}`);
-        return client;
-      },
+      resolve: (e, _args, ctx) => clientOfEvent(e, ctx),
     }),
     limit: t.field({
       type: RateLimitKindEnum,
