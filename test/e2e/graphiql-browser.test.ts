@@ -145,13 +145,21 @@ test(
 
       // A subscription over SSE: an agent that connects now shows up in the result pane.
       await openTab(page, 'WatchEvents');
+      // The editor follows the tab a moment later; run only once it shows the subscription.
+      await waitForText(page.locator('.graphiql-query-editor').first(), /subscription WatchEvents/);
       // The SSE response's headers only come with its first event, so wait for the request,
-      // then give the server a moment to put the subscription on the event bus.
-      const stream = page.waitForRequest(
-        (request) => request.headers()['accept']?.includes('text/event-stream') === true,
-      );
+      // then give the server a moment to put the subscription on the event bus. Under load a
+      // click can land before GraphiQL is ready for it: one more click then, not a failure.
+      const isStream = (request: { headers(): Record<string, string> }): boolean =>
+        request.headers()['accept']?.includes('text/event-stream') === true;
+      let stream = page.waitForRequest(isStream, { timeout: 15_000 });
       await page.click('.graphiql-execute-button');
-      assert.match((await stream).url(), /subscription/);
+      const request = await stream.catch(async () => {
+        stream = page.waitForRequest(isStream, { timeout: 30_000 });
+        await page.click('.graphiql-execute-button');
+        return stream;
+      });
+      assert.match(request.url(), /subscription/);
       await new Promise((r) => setTimeout(r, 500));
       await late.start();
       await waitForText(result, /"event": "client.connected"[\s\S]*"displayName": "Late Arrival"/);
