@@ -185,12 +185,18 @@ describe(
 
         let running = true;
         let swaps = 0;
+        // Each state is held for a random 0–1 ms, so that operations meet every state, and
+        // every change of state, in the middle of their checks.
+        const hold = (): Promise<void> =>
+          new Promise((resolve) => setTimeout(resolve, Math.random() < 0.5 ? 0 : 1));
         const swapper = (async () => {
           while (running) {
             // `swap` is a real directory, then nothing, then a symlink to outside, then nothing.
             await rename(path.join(root, 'parked-dir'), swap).catch(() => undefined);
+            await hold();
             await rename(swap, path.join(root, 'parked-dir')).catch(() => undefined);
             await rename(path.join(root, 'parked-link'), swap).catch(() => undefined);
+            await hold();
             await rename(swap, path.join(root, 'parked-link')).catch(() => undefined);
             swaps++;
           }
@@ -201,7 +207,9 @@ describe(
         let refused = 0;
         const ctx = context([root]);
         const worker = async (index: number): Promise<void> => {
-          for (let i = 0; i < 250; i++) {
+          // At least 250 each; more (up to 5,000) until both outcomes have been seen, so that a
+          // run where timing never let an operation through still exercises the race.
+          for (let i = 0; i < 5000 && (i < 250 || succeeded === 0 || refused === 0); i++) {
             try {
               switch ((i + index) % 4) {
                 case 0: {
