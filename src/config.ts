@@ -99,10 +99,7 @@ function port(value: string, name: string): number {
 }
 
 function positiveInt(value: string, name: string, max: number): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > max)
-    throw new ConfigError(`${name} must be a whole number from 1 to ${max} (got "${value}").`);
-  return n;
+  return wholeNumber(value, name, 1, max);
 }
 
 function wholeNumber(value: string, name: string, min: number, max: number): number {

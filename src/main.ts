@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `etphonehome`: the server (`server`), and the operator CLI, a GraphQL client of a running
-// server (src/cli/commands: clients, run, metrics, health, events, watch, token). Only this file
+// server (src/cli/commands: clients, run, files, metrics, health, events, watch, webhooks, token),
+// and the MCP stdio bridge (`mcp`). Only this file
 // exits the process, and it turns errors into exit statuses (src/errors.ts exitCodeOf).
 
 import { ConfigError, readServerConfig, serverUsage } from './config.js';

@@ -88,8 +88,18 @@ export function readFilter(values: {
     if (values.query.trim() === '') throw new UsageError('--query needs some text to look for');
     filter.query = values.query;
   }
-  if (values.purpose !== undefined) filter.purpose = values.purpose;
-  if (values.capabilities !== undefined) filter.capabilities = splitList(values.capabilities);
+  // An empty selector selects nothing on the server: it would turn a bulk command into one on
+  // every client, so it is refused like an empty --tags or --query.
+  if (values.purpose !== undefined) {
+    if (values.purpose.trim() === '') throw new UsageError('--purpose needs some text to match');
+    filter.purpose = values.purpose;
+  }
+  if (values.capabilities !== undefined) {
+    const capabilities = splitList(values.capabilities);
+    if (capabilities.length === 0)
+      throw new UsageError('--capabilities needs at least one, e.g. --capabilities docker,git');
+    filter.capabilities = capabilities;
+  }
   if (values.online) filter.onlineOnly = true;
   return Object.keys(filter).length > 0 ? filter : null;
 }

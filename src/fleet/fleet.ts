@@ -57,6 +57,7 @@ import { findOrCreateTags, withAllTags } from './tags.js';
 import {
   asRateLimitMode,
   bad,
+  failureOf,
   validateBulkFilter,
   validateCommand,
   validateFilter,
@@ -180,11 +181,6 @@ const STATUS_EVENTS: ReadonlySet<string> = new Set([
   FleetEventType.decommissioned,
   FleetEventType.restored,
 ]);
-
-function failureOf(error: unknown): OperationFailure {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  throw error;
-}
 
 function ago(date: Date): string {
   const seconds = Math.max(0, Math.round((Date.now() - date.getTime()) / 1000));

@@ -7,7 +7,7 @@
 
 import type { EntityManager } from '@mikro-orm/sqlite';
 
-import { AppError, ErrorCode } from '../errors.js';
+import { ErrorCode } from '../errors.js';
 import { createAsyncQueue } from '../lib/async-queue.js';
 import { mapWithConcurrency } from '../lib/map-with-concurrency.js';
 import type { MetricsResult, MetricsSummary, RpcMethods } from '../protocol/rpc.js';
@@ -17,13 +17,8 @@ import type { Store } from '../store/orm.js';
 import { HealthStatus, type ClientView } from './client-view.js';
 import { overThresholds, type ResourceBreach, type ResourceThresholds } from './health.js';
 import type { ClientFilter, Registry } from './registry.js';
-import { bad, validateFilter } from './validation.js';
-
-/** The caller as the fleet knows it (who, and when they give up). */
-interface Caller {
-  actor: string;
-  signal?: AbortSignal | undefined;
-}
+import type { Caller } from './fleet.js';
+import { bad, failureOf, validateFilter } from './validation.js';
 
 type CallAgent = <M extends keyof RpcMethods>(
   ref: string | Client,
@@ -77,11 +72,6 @@ const FLEET_HEALTH_PARALLELISM = 256;
 /** Longest list of clients of one kind fleetHealth returns (its counts are always exact). */
 export const MAX_HEALTH_LIST = 1000;
 
-function failure(error: unknown): { code: string; message: string } {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  throw error;
-}
-
 export function createMetricsService(deps: {
   store: Store;
   registry: Registry;
@@ -133,7 +123,7 @@ export function createMetricsService(deps: {
             // The client is gone; report the error against what we knew.
           }
           try {
-            sample = { at, client: view, metrics: null, error: failure(error) };
+            sample = { at, client: view, metrics: null, error: failureOf(error) };
           } catch (unexpected) {
             out.end(unexpected as Error);
             return;
@@ -235,7 +225,7 @@ export function createMetricsService(deps: {
             metrics: null,
             thresholds: client.thresholds,
             over: [],
-            error: failure(error),
+            error: failureOf(error),
           };
         }
       },

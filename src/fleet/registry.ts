@@ -60,7 +60,7 @@ export function createRegistry(deps: {
   rateLimitDefaults: RateLimitDefaults;
   healthDefaults: HealthDefaults;
   /** Told when a session is registered (after client.connected): the health monitor starts. */
-  onAttached?: (session: FleetSession, entry: Live) => void;
+  onAttached: (session: FleetSession, entry: Live) => void;
 }) {
   const { store, audit, logger } = deps;
   const live = new Map<string, Live>();
@@ -198,12 +198,7 @@ export function createRegistry(deps: {
     }
     // The first call after hello tells the agent it is registered (it then forgets a used
     // enrollment token): the health monitor's first heartbeat, sent at once.
-    if (deps.onAttached && !session.closed) deps.onAttached(session, entry);
-    else if (!session.closed) {
-      session.call('heartbeat', {}, { timeoutMs: 10_000 }).catch((error: unknown) => {
-        logger.warn({ uuid, err: (error as Error).message }, 'first heartbeat failed');
-      });
-    }
+    if (!session.closed) deps.onAttached(session, entry);
   }
 
   async function detach(session: FleetSession, reason: string): Promise<void> {

@@ -30,6 +30,12 @@ export interface CommandInput {
   env?: Readonly<Record<string, string>> | null | undefined;
 }
 
+/** An expected failure (AppError) as data; anything else is a bug and is thrown again. */
+export function failureOf(error: unknown): { code: string; message: string } {
+  if (error instanceof AppError) return { code: error.code, message: error.message };
+  throw error;
+}
+
 export function validateCommand(input: CommandInput): {
   timeoutMs: number;
   env: Record<string, string> | undefined;

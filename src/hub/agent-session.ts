@@ -166,7 +166,12 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       },
       linkClosed.signal,
     );
-    await transfer.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method, params }) + '\n');
+    try {
+      await transfer.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method, params }) + '\n');
+    } catch (error) {
+      transfer.close(); // the caller never gets it: release the channel here
+      throw error;
+    }
     return transfer;
   }
 

@@ -27,6 +27,9 @@ test('readFilter builds a ClientFilter only from the flags given', () => {
   });
   assert.throws(() => readFilter({ tags: ' , ' }), UsageError);
   assert.throws(() => readFilter({ query: '  ' }), UsageError);
+  // An empty selector would select every client for a bulk command: refused, not ignored.
+  assert.throws(() => readFilter({ capabilities: ' , ' }), UsageError);
+  assert.throws(() => readFilter({ purpose: '' }), UsageError);
 });
 
 test('parseEnvFlags takes NAME=value and keeps = in the value', () => {

@@ -31,6 +31,7 @@ test('printTable pads by visible width, so coloured cells line up', () => {
       ['longer', 'y'],
     ],
   );
+  assert.ok(tty.lines[1]?.includes('\u001b['), 'the cell really is coloured');
   // eslint-disable-next-line no-control-regex
   const plain = tty.lines.map((l) => l.replace(/\u001b\[[0-9;]*m/g, ''));
   assert.deepEqual(plain, ['A       B', 'ok      x', 'longer  y']);

@@ -95,6 +95,12 @@ test("the examples cover the guide's workflows", () => {
     'replayFailedWebhookDeliveries',
     'sendTestWebhook',
     'webhookDeliveryFailed',
+    'fleetHealth',
+    'clientMetrics',
+    'listFiles',
+    'readFile',
+    'writeFile',
+    'downloadFile',
   ];
   assert.deepEqual(
     expected.filter((field) => !used.has(field)),

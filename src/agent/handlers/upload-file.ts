@@ -6,7 +6,7 @@
 
 import { constants, type Stats } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
-import { rename, unlink, type FileHandle } from 'node:fs/promises';
+import { rename, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { assertSingleLink, openConfined } from '../../lib/safe-path.js';
 import { hashPrefix, peekDigest } from '../../lib/file-hash.js';
@@ -126,8 +126,3 @@ export const receiveUpload: StreamHandler<'upload_file'> = async (params, contex
     return { sha256, resumedFrom: start };
   }
 };
-
-/** Removes a partial file (not used on failure: a partial file is kept for the resume). */
-export async function removePartial(file: string): Promise<void> {
-  await unlink(file).catch(() => undefined);
-}

@@ -14,6 +14,7 @@ import {
 } from '../../store/entities/index.js';
 import type { Store } from '../../store/orm.js';
 import type { StagedEvent } from '../audit.js';
+import { bad } from '../validation.js';
 import { buildPayload, TEST_EVENT, webhookEvents } from './payload.js';
 import { createSender } from './send.js';
 import type { WebhookSettings } from './settings.js';
@@ -40,10 +41,6 @@ export interface FailureFilter {
 }
 
 export const MAX_DELIVERIES_LIST = 1000;
-
-function bad(message: string): AppError {
-  return new AppError(ErrorCode.badUserInput, message);
-}
 
 function endpointOf(url: string): string {
   const parsed = new URL(url);
