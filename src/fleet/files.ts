@@ -12,13 +12,9 @@ import { MAX_FILE_BYTES, type FileEntry, type RpcMethods } from '../protocol/rpc
 import type { Client } from '../store/entities/index.js';
 import type { Audit } from './audit.js';
 import { FleetEventType } from './events.js';
+import { FILE_TIMEOUT_MS, MAX_PATH_LENGTH } from './limits.js';
 import type { Caller } from './fleet.js';
 import { bad } from './validation.js';
-
-/** Longest path accepted (PATH_MAX on Linux). */
-export const MAX_PATH_LENGTH = 4096;
-/** How long a file operation may take on the link. */
-const FILE_TIMEOUT_MS = 120_000;
 
 export type FileEncoding = 'text' | 'base64';
 

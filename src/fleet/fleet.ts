@@ -43,6 +43,13 @@ import { createFileOperations, recordAgentRefusal } from './files.js';
 import { createTransfers } from './transfers.js';
 import { FleetEventType, isFleetEventType, type FleetEvent } from './events.js';
 import { createHealthMonitor } from './health.js';
+import {
+  DEFAULT_STOP_COMMAND,
+  LINK_GRACE_MS,
+  MAX_BULK_TARGETS,
+  MAX_LIST_CLIENTS,
+  MAX_PAGE_SIZE,
+} from './limits.js';
 import { createLoaders } from './loaders.js';
 import { createMetricsService } from './metrics-service.js';
 import {
@@ -163,13 +170,6 @@ export interface FleetOptions {
   webhooks?: { settings: WebhookSettings; globalSecret: string } | undefined;
 }
 
-/** Extra time the link waits beyond a command's own timeout (the agent kills at the deadline). */
-const LINK_GRACE_MS = 15_000;
-export const DEFAULT_STOP_COMMAND = 'systemctl --user stop phonehome';
-const MAX_BULK_TARGETS = 10_000;
-/** The most clients one plain list returns; beyond it, clientsConnection pages. */
-export const MAX_LIST_CLIENTS = 5000;
-const MAX_PAGE_SIZE = 500;
 /** Events that change whether a client is online, healthy or usable. */
 const STATUS_EVENTS: ReadonlySet<string> = new Set([
   FleetEventType.connected,

@@ -16,6 +16,7 @@ import type { Client } from '../store/entities/index.js';
 import type { Store } from '../store/orm.js';
 import { HealthStatus, type ClientView } from './client-view.js';
 import { overThresholds, type ResourceBreach, type ResourceThresholds } from './health.js';
+import { MAX_HEALTH_LIST, METRICS_TIMEOUT_MS } from './limits.js';
 import type { ClientFilter, Registry } from './registry.js';
 import type { Caller } from './fleet.js';
 import { bad, failureOf, validateFilter } from './validation.js';
@@ -66,11 +67,8 @@ export interface FleetHealthOptions {
   recentlyOfflineHours?: number | null | undefined;
 }
 
-const METRICS_TIMEOUT_MS = 30_000;
 /** Samples collected at once by fleetHealth (each waits ~250 ms on the agent's CPU sample). */
 const FLEET_HEALTH_PARALLELISM = 256;
-/** Longest list of clients of one kind fleetHealth returns (its counts are always exact). */
-export const MAX_HEALTH_LIST = 1000;
 
 export function createMetricsService(deps: {
   store: Store;

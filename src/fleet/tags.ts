@@ -2,8 +2,7 @@
 
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { TagEntity, type Tag } from '../store/entities/index.js';
-
-export const TAG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
+import { TAG_PATTERN } from './limits.js';
 
 export function isValidTag(name: string): boolean {
   return TAG_PATTERN.test(name);

@@ -42,7 +42,8 @@ import type { Client } from '../store/entities/index.js';
 import type { Audit } from './audit.js';
 import { FleetEventType } from './events.js';
 import type { Caller } from './fleet.js';
-import { MAX_PATH_LENGTH, recordAgentRefusal, validateRemotePath } from './files.js';
+import { recordAgentRefusal, validateRemotePath } from './files.js';
+import { MAX_PATH_LENGTH } from './limits.js';
 import type { FleetSession } from './registry.js';
 import { bad } from './validation.js';
 

@@ -5,18 +5,20 @@
 import { AppError, ErrorCode } from '../errors.js';
 import { isAbsoluteOnAnyPlatform } from '../lib/paths.js';
 import { quote } from '../lib/quote.js';
-import { MAX_COMMAND_TIMEOUT_MS } from '../protocol/rpc.js';
 import { RateLimitMode, type RateLimitModeName } from './client-view.js';
 import type { ClientFilter } from './registry.js';
 import type { CreateTokenInput } from './enrollment-tokens.js';
+import {
+  DEFAULT_TIMEOUT_S,
+  MAX_COMMAND_BYTES,
+  MAX_COMMAND_TIMEOUT_MS,
+  MAX_RATE_LIMIT_CONCURRENT,
+  MAX_RATE_LIMIT_RPM,
+  MAX_WEBHOOK_URL_LENGTH,
+} from './limits.js';
 import { invalidTagMessage, isValidTag } from './tags.js';
 import { secretProblem } from './webhooks/sign.js';
 
-export const MAX_COMMAND_BYTES = 256 * 1024;
-export const DEFAULT_TIMEOUT_S = 300;
-export const MAX_RATE_LIMIT_RPM = 1_000_000;
-export const MAX_RATE_LIMIT_CONCURRENT = 10_000;
-export const MAX_WEBHOOK_URL_LENGTH = 2048;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function bad(message: string, details?: Record<string, unknown>): AppError {

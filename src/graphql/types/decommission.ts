@@ -1,7 +1,8 @@
 // Retiring a client (the guide's decommissioning checklist in one mutation), and undoing it.
 
 import type { ClientView } from '../../fleet/client-view.js';
-import { DEFAULT_STOP_COMMAND, type ServiceStop } from '../../fleet/fleet.js';
+import type { ServiceStop } from '../../fleet/fleet.js';
+import { DEFAULT_STOP_COMMAND } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientRef } from './client.js';
 import { CommandResultRef } from './command.js';

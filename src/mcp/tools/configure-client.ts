@@ -8,7 +8,7 @@ import {
   MAX_RATE_LIMIT_CONCURRENT,
   MAX_RATE_LIMIT_RPM,
   MAX_WEBHOOK_URL_LENGTH,
-} from '../../fleet/validation.js';
+} from '../../fleet/limits.js';
 import { ToolError } from '../executor.js';
 import { clientDetailSchema, clientRef, labelOf, toClientDetail } from '../client-fields.js';
 import { defineTool } from '../tool.js';

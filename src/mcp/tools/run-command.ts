@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { graphql } from '../../generated/gql.js';
-import { DEFAULT_TIMEOUT_S, MAX_COMMAND_BYTES } from '../../fleet/validation.js';
+import { DEFAULT_TIMEOUT_S, MAX_COMMAND_BYTES } from '../../fleet/limits.js';
 import { MAX_COMMAND_TIMEOUT_MS } from '../../protocol/rpc.js';
 import { resolveTarget } from '../session.js';
 import { defineTool } from '../tool.js';

@@ -1,0 +1,104 @@
+// The fleet's limits, lengths and defaults, named once. Every door imports them from here
+// (GraphQL argument defaults, MCP input schemas, CLI flag defaults and help), so the doors cannot
+// drift from what the fleet enforces. Pure constants: no imports but the wire protocol's, no I/O —
+// the CLI may import this module (and only this one) from the fleet.
+
+import { MAX_COMMAND_TIMEOUT_MS, MAX_FILE_BYTES } from '../protocol/rpc.js';
+
+export { MAX_COMMAND_TIMEOUT_MS, MAX_FILE_BYTES };
+
+// ── commands ─────────────────────────────────────────────────────────────────────────────
+/** Longest command line accepted, in bytes. */
+export const MAX_COMMAND_BYTES = 256 * 1024;
+/** A command's timeout when none is given, in seconds. */
+export const DEFAULT_TIMEOUT_S = 300;
+/** The longest timeout a command may ask for, in seconds (24 h). */
+export const MAX_TIMEOUT_S = MAX_COMMAND_TIMEOUT_MS / 1000;
+/** Environment variables one command may set, and the longest value, in characters. */
+export const MAX_ENV_VARIABLES = 256;
+export const MAX_ENV_VALUE_CHARS = 64 * 1024;
+/** Extra time the link waits beyond a command's own timeout (the agent kills at the deadline). */
+export const LINK_GRACE_MS = 15_000;
+/** What decommissionClient runs on the client to stop its agent's service. */
+export const DEFAULT_STOP_COMMAND = 'systemctl --user stop phonehome';
+/** The stop command's timeout, in seconds. */
+export const STOP_COMMAND_TIMEOUT_S = 60;
+
+// ── bulk operations ──────────────────────────────────────────────────────────────────────
+/** The most clients one bulk operation may target. */
+export const MAX_BULK_TARGETS = 10_000;
+/** Clients a bulk command runs on at once when none is given, and the most allowed. */
+export const DEFAULT_PARALLELISM = 10;
+export const MAX_PARALLELISM = 64;
+
+// ── lists ────────────────────────────────────────────────────────────────────────────────
+/** The most clients one plain list returns; beyond it, clientsConnection pages. */
+export const MAX_LIST_CLIENTS = 5000;
+/** The largest page of clientsConnection. */
+export const MAX_PAGE_SIZE = 500;
+/** Events per page of the audit trail when none is given, and the most per page. */
+export const DEFAULT_EVENT_LIMIT = 50;
+export const MAX_EVENT_LIMIT = 1000;
+/** Recent events shown with a client when none is given, and the most. */
+export const DEFAULT_RECENT_EVENTS = 10;
+export const MAX_RECENT_EVENTS = 100;
+/** Webhook deliveries per page, and the most per page. */
+export const DEFAULT_DELIVERY_LIMIT = 50;
+export const MAX_DELIVERIES_LIST = 1000;
+/** Longest list of clients of one kind fleetHealth returns (its counts are always exact). */
+export const MAX_HEALTH_LIST = 1000;
+
+// ── names, text and filters ──────────────────────────────────────────────────────────────
+/** A tag: letters, digits and . _ : / -, starting with a letter or digit. */
+export const TAG_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}$/;
+export const MAX_TAG_CHARS = 128;
+/** Tags (or capabilities) one client, filter or change may name. */
+export const MAX_TAGS = 64;
+export const MAX_CAPABILITY_CHARS = 128;
+/** A client reference: uuid, clientId or display name. */
+export const MAX_CLIENT_REF_CHARS = 256;
+export const MAX_DISPLAY_NAME_CHARS = 256;
+export const MAX_PURPOSE_CHARS = 1024;
+/** The text searched by filter.query. */
+export const MAX_QUERY_CHARS = 256;
+export const MAX_REASON_CHARS = 1024;
+/** Event types and tags an event filter may name. */
+export const MAX_EVENT_FILTER_NAMES = 64;
+
+// ── paths and files ──────────────────────────────────────────────────────────────────────
+/** Longest path accepted (PATH_MAX on Linux). */
+export const MAX_PATH_LENGTH = 4096;
+/** Directories one client's allowedPaths may hold. */
+export const MAX_ALLOWED_PATHS = 256;
+/** How long a file operation may take on the link. */
+export const FILE_TIMEOUT_MS = 120_000;
+/** Entries list_files returns when none is given, and the most it returns. */
+export const DEFAULT_LIST_ENTRIES = 500;
+export const MAX_LIST_ENTRIES = 100_000;
+
+// ── settings ─────────────────────────────────────────────────────────────────────────────
+export const MAX_RATE_LIMIT_RPM = 1_000_000;
+export const MAX_RATE_LIMIT_CONCURRENT = 10_000;
+export const MAX_WEBHOOK_URL_LENGTH = 2048;
+
+// ── health and metrics ───────────────────────────────────────────────────────────────────
+/** How long fleetHealth waits for each client's sample, in seconds: default and most. */
+export const DEFAULT_FLEET_HEALTH_TIMEOUT_S = 10;
+export const MAX_FLEET_HEALTH_TIMEOUT_S = 120;
+/** How far back fleetHealth's "recently offline" looks, in hours: default and most (90 days). */
+export const DEFAULT_RECENTLY_OFFLINE_HOURS = 24;
+export const MAX_RECENTLY_OFFLINE_HOURS = 24 * 90;
+/** A metrics call's timeout on the link. */
+export const METRICS_TIMEOUT_MS = 30_000;
+/** Seconds between samples of the clientMetrics subscription: default, least and most. */
+export const DEFAULT_METRICS_INTERVAL_S = 5;
+export const MIN_METRICS_INTERVAL_S = 1;
+export const MAX_METRICS_INTERVAL_S = 3600;
+
+// ── enrollment tokens ────────────────────────────────────────────────────────────────────
+export const MAX_TOKEN_USES = 1_000_000;
+export const MIN_TOKEN_LIFETIME_S = 60;
+export const MAX_TOKEN_LIFETIME_S = 366 * 86_400;
+/** A new token's lifetime when none is given (24 h), and its uses (one). */
+export const DEFAULT_TOKEN_LIFETIME_S = 24 * 3600;
+export const DEFAULT_TOKEN_USES = 1;
