@@ -13,7 +13,8 @@ const defaults = `${DEFAULT_TOKEN_USES === 1 ? 'one use' : `${DEFAULT_TOKEN_USES
 
 const usage = `Usage: etphonehome token create [--name N] [--display-name N] [--purpose P] [--tags a,b] [--uses N|unlimited] [--expires 24h|7d|never] [--json]
 
-  Creates a token that admits new agents (default: ${defaults}) and prints it once, on stdout. --display-name, --purpose and --tags become the metadata of the clients it admits.
+  Creates a token that admits new agents (default: ${defaults}) and prints it once, on stdout.
+  --display-name, --purpose and --tags become the metadata of the clients it admits.
   --json prints {token, enrollmentToken{id, prefix, name, displayName, purpose, tags, maxUses,
   uses, expiresAt, createdAt, revokedAt, active}}.
 
