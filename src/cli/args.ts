@@ -90,6 +90,15 @@ export function oneClient(command: string, positionals: string[]): string {
   return id;
 }
 
+/** A command on one client or, without one, on the clients its selectors match. */
+export function atMostOneClient(command: string, positionals: string[]): string | undefined {
+  if (positionals.length > 1)
+    throw new UsageError(
+      `${command} takes one client (got ${positionals.length}); quote names with spaces`,
+    );
+  return positionals[0];
+}
+
 /** The filter flags as a ClientFilter; null when none was given. */
 export function readFilter(values: {
   tags?: string | undefined;

@@ -1,11 +1,17 @@
 // Bulk commands (run, clients update, clients configure over --tags/--query …): the targets of a
 // filter, --dry-run, one line per client, and the exit status (1 when any client failed).
 
-import { GraphQLRequestError, type GraphQLClient } from '../client/index.js';
+import {
+  connect,
+  GraphQLRequestError,
+  type ConnectionFlags,
+  type GraphQLClient,
+} from '../client/index.js';
 import { ErrorCode } from '../errors.js';
 import { mapWithConcurrency } from '../lib/map-with-concurrency.js';
 import { graphql } from '../generated/gql.js';
 import type { CliClientFieldsFragment, ClientFilter } from '../generated/graphql.js';
+import { readParallel } from './args.js';
 import { clientName, clientState } from './format.js';
 import { CommandError, printJson, printTable, styleFor, type CommandIO } from './output.js';
 
@@ -126,4 +132,43 @@ export function noTargets(action: string): CommandError {
     ErrorCode.notFound,
     `No client matches the selectors, so nothing to ${action}. Check them with "etphonehome clients list" and the same --tags/--query.`,
   );
+}
+
+/** The flags of a bulk change, as parsed (bulkOptions and commonOptions). */
+export interface BulkFlags extends ConnectionFlags {
+  json?: boolean | undefined;
+  'dry-run'?: boolean | undefined;
+  parallel?: string | undefined;
+}
+
+type Change = { client: CliClientFieldsFragment; detail: string };
+
+/**
+ * A change over every client `filter` selects (clients update, clients configure): --dry-run
+ * prints the targets and changes nothing; no match is NOT_FOUND; otherwise `all` makes the change
+ * in one request when it can, else `each` runs per client, --parallel at a time. One outcome per
+ * client; the exit status is 1 when any failed.
+ */
+export async function runBulkChange(
+  io: CommandIO,
+  values: BulkFlags,
+  filter: ClientFilter,
+  plan: {
+    /** What --dry-run says it would do: "update metadata". */
+    action: string;
+    /** What no match leaves undone: "update". */
+    verb: string;
+    all?: ((gql: GraphQLClient) => Promise<Change[]>) | undefined;
+    each(gql: GraphQLClient, target: CliClientFieldsFragment): Promise<Change>;
+  },
+): Promise<number> {
+  const parallel = readParallel(values.parallel, BULK_PARALLEL);
+  const gql = await connect(values, io.env);
+  const targets = await findTargets(gql, filter);
+  if (values['dry-run']) return printDryRun(io, values.json, plan.action, targets);
+  if (targets.length === 0) throw noTargets(plan.verb);
+  const outcomes = plan.all
+    ? (await plan.all(gql)).map((change): Outcome => ({ ...change, ok: true, error: null }))
+    : await runEach(targets, parallel, (target) => plan.each(gql, target));
+  return finishOutcomes(io, outcomes, values.json);
 }

@@ -25,6 +25,20 @@ export const CliClientFields = graphql(`
   }
 `);
 
+/** What clients configure sets, as configure --json and describe --json print it. */
+export const CliClientSettings = graphql(`
+  fragment CliClientSettings on Client {
+    webhookUrl
+    rateLimitRpm
+    rateLimitConcurrent
+    rateLimitMode
+    cpuThreshold
+    memoryThreshold
+    diskThreshold
+    resourceChecks
+  }
+`);
+
 export const CliCommandResultFields = graphql(`
   fragment CliCommandResultFields on CommandResult {
     returncode
@@ -37,4 +51,5 @@ export const CliCommandResultFields = graphql(`
 `);
 
 void CliClientFields;
+void CliClientSettings;
 void CliCommandResultFields;

@@ -10,13 +10,15 @@ import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/
 import { z } from 'zod';
 import { ErrorCode, type ErrorCodeName } from '../errors.js';
 import { ToolError, type Executor, type RequestOptions } from './executor.js';
-import type { McpSession } from './session.js';
+import type { McpSession, Target } from './session.js';
 import { cleanData, cleanText, fence } from './untrusted.js';
 
 export interface ToolContext {
   executor: Executor;
   session: McpSession;
   request: RequestOptions;
+  /** The client a tool with an optional client_id works on (session.ts resolveTarget). */
+  resolveClient(clientId: string | undefined): Promise<Target>;
 }
 
 export interface ToolReply<O> {

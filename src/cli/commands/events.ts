@@ -34,17 +34,7 @@ Examples:
 const EventsDocument = graphql(`
   query CliEvents($filter: EventFilter, $limit: Int, $before: ID) {
     events(filter: $filter, limit: $limit, before: $before) {
-      id
-      event
-      timestamp
-      actor
-      data
-      client {
-        uuid
-        clientId
-        displayName
-        online
-      }
+      ...CliEventFields
     }
   }
 `);

@@ -33,16 +33,8 @@ Examples:
 
 const WatchedEventFields = graphql(`
   fragment CliWatchedEvent on ClientEvent {
-    id
-    event
-    timestamp
-    actor
-    data
+    ...CliEventFields
     client {
-      uuid
-      clientId
-      displayName
-      online
       health
       keyMismatch
     }

@@ -3,13 +3,12 @@
 
 import { graphql } from '../../generated/gql.js';
 import { optionalClientRef } from '../client-fields.js';
-import { resolveTarget } from '../session.js';
 import { defineTool, toolHints } from '../tool.js';
 import {
-  formatBytes,
   localPathInput,
   remotePathInput,
   toTransferReply,
+  transferSummary,
   transferOutput,
 } from './file-fields.js';
 
@@ -35,8 +34,8 @@ export const downloadFile = defineTool({
   // Changes nothing on the client, but writes on the server and replaces a file already at
   // local_path: not read-only, and destructive (within the transfer roots).
   annotations: toolHints.replacesFiles,
-  async run(args, { executor, session, request }) {
-    const target = await resolveTarget(session, args.client_id, executor, request);
+  async run(args, { executor, request, resolveClient }) {
+    const target = await resolveClient(args.client_id);
     const { downloadFile: t } = await executor.request(
       DownloadFileDocument,
       { clientId: target.id, remotePath: args.remote_path, localPath: args.local_path },
@@ -45,7 +44,7 @@ export const downloadFile = defineTool({
     const data = toTransferReply(target.name, t);
     return {
       note: target.note,
-      text: `Downloaded ${args.remote_path} from "${target.name}" to ${data.local_path} on the server: ${formatBytes(data.size)}, SHA-256 ${data.sha256} verified by both ends${data.resumed_from > 0 ? `; resumed after ${formatBytes(data.resumed_from)} already there` : ''}.`,
+      text: `Downloaded ${args.remote_path} from "${target.name}" to ${data.local_path} on the server: ${transferSummary(data)}.`,
       data,
     };
   },

@@ -104,6 +104,13 @@ export function toTransferReply(client: string, t: McpTransferFragment) {
   };
 }
 
+/** "12.3 MiB, SHA-256 … verified by both ends; resumed after …" for a completed transfer. */
+export function transferSummary(t: { size: number; sha256: string; resumed_from: number }): string {
+  const resumed =
+    t.resumed_from > 0 ? `; resumed after ${formatBytes(t.resumed_from)} already there` : '';
+  return `${formatBytes(t.size)}, SHA-256 ${t.sha256} verified by both ends${resumed}`;
+}
+
 /** "12.3 MiB" */
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} bytes`;

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { graphql } from '../../generated/gql.js';
 import { optionalClientRef } from '../client-fields.js';
-import { resolveTarget } from '../session.js';
 import { defineTool, toolHints } from '../tool.js';
 
 const ClientMetricsDocument = graphql(`
@@ -27,8 +26,8 @@ export const getClientMetrics = defineTool({
     metrics: z.record(z.string(), z.unknown()),
   },
   annotations: toolHints.readsClient,
-  async run(args, { executor, session, request }) {
-    const target = await resolveTarget(session, args.client_id, executor, request);
+  async run(args, { executor, request, resolveClient }) {
+    const target = await resolveClient(args.client_id);
     const { clientMetrics } = await executor.request(
       ClientMetricsDocument,
       { id: target.id, summary: args.summary },

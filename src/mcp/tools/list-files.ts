@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { DEFAULT_LIST_ENTRIES, MAX_LIST_ENTRIES } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import { optionalClientRef } from '../client-fields.js';
-import { resolveTarget } from '../session.js';
 import { defineTool, toolHints } from '../tool.js';
 import { remotePathInput } from './file-fields.js';
 
@@ -57,8 +56,8 @@ export const listFiles = defineTool({
     truncated: z.boolean(),
   },
   annotations: toolHints.readsClient,
-  async run(args, { executor, session, request }) {
-    const target = await resolveTarget(session, args.client_id, executor, request);
+  async run(args, { executor, request, resolveClient }) {
+    const target = await resolveClient(args.client_id);
     const { listFiles: l } = await executor.request(
       ListFilesDocument,
       { clientId: target.id, path: args.path, limit: args.limit },

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import { optionalClientRef } from '../client-fields.js';
-import { resolveTarget } from '../session.js';
 import { defineTool, toolHints } from '../tool.js';
 import { cleanText, MAX_STRING_CHARS } from '../untrusted.js';
 import { formatBytes, remotePathInput } from './file-fields.js';
@@ -54,8 +53,8 @@ export const readFile = defineTool({
     truncated: z.boolean(),
   },
   annotations: toolHints.readsClient,
-  async run(args, { executor, session, request }) {
-    const target = await resolveTarget(session, args.client_id, executor, request);
+  async run(args, { executor, request, resolveClient }) {
+    const target = await resolveClient(args.client_id);
     const { readFile: f } = await executor.request(
       ReadFileDocument,
       {

@@ -9,7 +9,6 @@ import {
   MAX_TIMEOUT_S,
 } from '../../fleet/limits.js';
 import { optionalClientRef } from '../client-fields.js';
-import { resolveTarget } from '../session.js';
 import { defineTool } from '../tool.js';
 import { cleanText, MAX_FENCED_CHARS } from '../untrusted.js';
 
@@ -64,8 +63,8 @@ export const runCommand = defineTool({
     idempotentHint: false,
     openWorldHint: true,
   },
-  async run(args, { executor, session, request }) {
-    const target = await resolveTarget(session, args.client_id, executor, request);
+  async run(args, { executor, request, resolveClient }) {
+    const target = await resolveClient(args.client_id);
     const { runCommand: r } = await executor.request(
       RunCommandDocument,
       { clientId: target.id, cmd: args.cmd, cwd: args.cwd ?? null, timeout: args.timeout },

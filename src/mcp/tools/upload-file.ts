@@ -3,15 +3,14 @@
 
 import { graphql } from '../../generated/gql.js';
 import { optionalClientRef } from '../client-fields.js';
-import { resolveTarget } from '../session.js';
 import { defineTool, toolHints } from '../tool.js';
 import {
   createParentsInput,
-  formatBytes,
   localPathInput,
   modeInput,
   remotePathInput,
   toTransferReply,
+  transferSummary,
   transferOutput,
 } from './file-fields.js';
 
@@ -49,8 +48,8 @@ export const uploadFile = defineTool({
   },
   output: transferOutput,
   annotations: toolHints.replacesFiles,
-  async run(args, { executor, session, request }) {
-    const target = await resolveTarget(session, args.client_id, executor, request);
+  async run(args, { executor, request, resolveClient }) {
+    const target = await resolveClient(args.client_id);
     const { uploadFile: t } = await executor.request(
       UploadFileDocument,
       {
@@ -65,7 +64,7 @@ export const uploadFile = defineTool({
     const data = toTransferReply(target.name, t);
     return {
       note: target.note,
-      text: `Uploaded ${args.local_path} to ${args.remote_path} on "${target.name}": ${formatBytes(data.size)}, SHA-256 ${data.sha256} verified by both ends${data.resumed_from > 0 ? `; resumed after ${formatBytes(data.resumed_from)} already there` : ''}.`,
+      text: `Uploaded ${args.local_path} to ${args.remote_path} on "${target.name}": ${transferSummary(data)}.`,
       data,
     };
   },

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import { optionalClientRef } from '../client-fields.js';
-import { resolveTarget } from '../session.js';
 import { defineTool, toolHints } from '../tool.js';
 import { createParentsInput, formatBytes, modeInput, remotePathInput } from './file-fields.js';
 
@@ -57,8 +56,8 @@ export const writeFile = defineTool({
     size: z.number(),
   },
   annotations: toolHints.replacesFiles,
-  async run(args, { executor, session, request }) {
-    const target = await resolveTarget(session, args.client_id, executor, request);
+  async run(args, { executor, request, resolveClient }) {
+    const target = await resolveClient(args.client_id);
     const { writeFile: w } = await executor.request(
       WriteFileDocument,
       {

@@ -7,21 +7,14 @@ import { MAX_RATE_LIMIT_CONCURRENT, MAX_RATE_LIMIT_RPM } from '../../../fleet/li
 import { graphql } from '../../../generated/gql.js';
 import type { ConfigureClientInput, RateLimitMode } from '../../../generated/graphql.js';
 import {
+  atMostOneClient,
   bulkOptions,
   commonHelp,
   commonOptions,
   parse,
   readFilter,
-  readParallel,
 } from '../../args.js';
-import {
-  BULK_PARALLEL,
-  findTargets,
-  finishOutcomes,
-  noTargets,
-  printDryRun,
-  runEach,
-} from '../../bulk.js';
+import { BULK_PARALLEL, runBulkChange } from '../../bulk.js';
 import type { Command } from '../../command.js';
 import { clientName } from '../../format.js';
 import { printFields, printJson, UsageError, type CommandIO } from '../../output.js';
@@ -65,14 +58,7 @@ const ConfigureDocument = graphql(`
   mutation CliConfigureClient($id: ID!, $input: ConfigureClientInput!) {
     configureClient(id: $id, input: $input) {
       ...CliClientFields
-      webhookUrl
-      rateLimitRpm
-      rateLimitConcurrent
-      rateLimitMode
-      cpuThreshold
-      memoryThreshold
-      diskThreshold
-      resourceChecks
+      ...CliClientSettings
     }
   }
 `);
@@ -161,11 +147,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   });
   const input = readSettings(values);
   const filter = readFilter(values);
-  const id = positionals[0];
-  if (positionals.length > 1)
-    throw new UsageError(
-      `clients configure takes one client (got ${positionals.length}); quote names with spaces`,
-    );
+  const id = atMostOneClient('clients configure', positionals);
   if (id !== undefined) {
     if (filter || values['dry-run'])
       throw new UsageError('give either a client or selectors (--tags, --query …), not both');
@@ -185,19 +167,14 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     throw new UsageError(
       'clients configure needs a client, or selectors (--tags, --query …) for many',
     );
-  const parallel = readParallel(values.parallel, BULK_PARALLEL);
-  const gql = await connect(values, io.env);
-  const targets = await findTargets(gql, filter);
-  if (values['dry-run']) return printDryRun(io, values.json, 'configure', targets);
-  if (targets.length === 0) throw noTargets('configure');
-  return finishOutcomes(
-    io,
-    await runEach(targets, parallel, async (target) => ({
+  return runBulkChange(io, values, filter, {
+    action: 'configure',
+    verb: 'configure',
+    each: async (gql, target) => ({
       client: (await gql.request(ConfigureDocument, { id: target.uuid, input })).configureClient,
       detail: 'configured',
-    })),
-    values.json,
-  );
+    }),
+  });
 }
 
 export const configureCommand: Command = {

@@ -49,14 +49,7 @@ const DescribeDocument = graphql(`
       lastHeartbeatAt
       allowedPaths
       agentAllowedPaths
-      webhookUrl
-      rateLimitRpm
-      rateLimitConcurrent
-      rateLimitMode
-      cpuThreshold
-      memoryThreshold
-      diskThreshold
-      resourceChecks
+      ...CliClientSettings
       publicKeyFingerprint
       trustedFingerprint
       previousFingerprint

@@ -5,22 +5,15 @@ import { connect, type GraphQLClient } from '../../../client/index.js';
 import { graphql } from '../../../generated/gql.js';
 import type { UpdateClientInput } from '../../../generated/graphql.js';
 import {
+  atMostOneClient,
   bulkOptions,
   commonHelp,
   commonOptions,
   parse,
   readFilter,
-  readParallel,
   splitList,
 } from '../../args.js';
-import {
-  BULK_PARALLEL,
-  findTargets,
-  finishOutcomes,
-  noTargets,
-  printDryRun,
-  runEach,
-} from '../../bulk.js';
+import { BULK_PARALLEL, runBulkChange } from '../../bulk.js';
 import type { Command } from '../../command.js';
 import { clientName, tagList } from '../../format.js';
 import { printJson, printFields, UsageError, type CommandIO } from '../../output.js';
@@ -144,11 +137,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     'remove-tags': { type: 'string' },
     'allowed-paths': { type: 'string' },
   });
-  const id = positionals[0];
-  if (positionals.length > 1)
-    throw new UsageError(
-      `clients update takes one client (got ${positionals.length}); quote names with spaces`,
-    );
+  const id = atMostOneClient('clients update', positionals);
   if (id !== undefined) {
     if (values.tags !== undefined)
       throw new UsageError(
@@ -177,37 +166,28 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       'clients update needs a client, or selectors (--tags, --query …) for many',
     );
   const changes = readChanges(values);
-  const parallel = readParallel(values.parallel, BULK_PARALLEL);
-  const gql = await connect(values, io.env);
-  const targets = await findTargets(gql, filter);
-  if (values['dry-run']) return printDryRun(io, values.json, 'update metadata', targets);
-  if (targets.length === 0) throw noTargets('update');
-
+  // Tag-only changes are one all-or-nothing updateClients; others go client by client.
   const tagsOnly = Object.keys(changes.fields).length === 0;
-  if (tagsOnly) {
-    const { updateClients } = await gql.request(UpdateManyDocument, {
-      filter,
-      input: { addTags: changes.addTags, removeTags: changes.removeTags },
-    });
-    return finishOutcomes(
-      io,
-      updateClients.clients.map((client) => ({
-        client,
-        ok: true,
-        detail: `tags: ${tagList(client)}`,
-        error: null,
-      })),
-      values.json,
-    );
-  }
-  return finishOutcomes(
-    io,
-    await runEach(targets, parallel, async (target) => ({
+  return runBulkChange(io, values, filter, {
+    action: 'update metadata',
+    verb: 'update',
+    all: tagsOnly
+      ? async (gql) => {
+          const { updateClients } = await gql.request(UpdateManyDocument, {
+            filter,
+            input: { addTags: changes.addTags, removeTags: changes.removeTags },
+          });
+          return updateClients.clients.map((client) => ({
+            client,
+            detail: `tags: ${tagList(client)}`,
+          }));
+        }
+      : undefined,
+    each: async (gql, target) => ({
       client: await updateOne(gql, target.uuid, changes),
       detail: 'updated',
-    })),
-    values.json,
-  );
+    }),
+  });
 }
 
 export const updateCommand: Command = {
