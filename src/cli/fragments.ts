@@ -1,5 +1,6 @@
 // The client fields the CLI shows and prints with --json: one fragment, so every command's
-// JSON has the same client shape (documented in docs/cli.md).
+// JSON has the same client shape (documented in docs/cli.md); the settings configure and
+// describe print; a command's result.
 
 import { graphql } from '../generated/gql.js';
 
