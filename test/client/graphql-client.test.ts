@@ -102,18 +102,16 @@ test('GraphQL errors become a GraphQLRequestError with the code as sent and as c
   answer = {
     status: 400,
     body: JSON.stringify({
-      errors: [
-        { message: 'Cannot query field', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
-      ],
+      errors: [{ message: 'Cannot query field', extensions: { code: 'SOME_NEWER_CODE' } }],
     }),
   };
-  const validation = await client()
+  const newer = await client()
     .request(Hello, { name: 'x' })
     .catch((e: unknown) => e);
-  assert.ok(validation instanceof GraphQLRequestError);
-  assert.equal(validation.code, 'GRAPHQL_VALIDATION_FAILED');
-  assert.equal(validation.errorCode, undefined, 'not a catalogue code');
-  assert.equal(validation.status, 400);
+  assert.ok(newer instanceof GraphQLRequestError);
+  assert.equal(newer.code, 'SOME_NEWER_CODE');
+  assert.equal(newer.errorCode, undefined, 'not a catalogue code');
+  assert.equal(newer.status, 400);
 });
 
 test('an answer that is not JSON, or a failure status without errors, is an error naming the status', async () => {
@@ -152,6 +150,6 @@ test('endpoints: /graphql over http(s), ws:// or wss:// for subscriptions', () =
 
 test('catalogueCode keeps the catalogue codes only', () => {
   for (const code of Object.values(ErrorCode)) assert.equal(catalogueCode(code), code);
-  assert.equal(catalogueCode('GRAPHQL_PARSE_FAILED'), undefined);
+  assert.equal(catalogueCode('SOME_NEWER_CODE'), undefined);
   assert.equal(catalogueCode(undefined), undefined);
 });
