@@ -17,6 +17,8 @@ export const ErrorCode = {
   agentError: 'AGENT_ERROR',
   /** The link to the agent broke or the agent answered with something unusable. */
   agentUnavailable: 'AGENT_UNAVAILABLE',
+  /** A client of the API (the stdio MCP bridge) cannot reach the server at its --url. */
+  serverUnreachable: 'SERVER_UNREACHABLE',
   internal: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -35,6 +37,7 @@ export const exitCodeOf: Record<ErrorCodeName, number> = {
   UNAUTHENTICATED: 9,
   AGENT_ERROR: 10,
   AGENT_UNAVAILABLE: 4,
+  SERVER_UNREACHABLE: 4,
   INTERNAL_SERVER_ERROR: 1,
 };
 

@@ -1,7 +1,9 @@
 // Flags shared by the commands: the connection and output flags every command takes, the bulk
 // selectors (--tags/--query …) and small value parsers that turn bad input into UsageError.
+// (-h/--help never reaches a command: the dispatcher answers it.)
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { MAX_PARALLELISM } from '../fleet/limits.js';
 import type { ClientFilter, EnvironmentVariableInput } from '../generated/graphql.js';
 import { UsageError } from './output.js';
 
@@ -9,7 +11,6 @@ export const commonOptions = {
   json: { type: 'boolean' },
   url: { type: 'string' },
   'data-dir': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const commonHelp = `Common: --json (machine-readable output), --url URL, --data-dir DIR, -h/--help (see "etphonehome help")`;
@@ -67,6 +68,35 @@ export function parseIntFlag(
       `--${name} takes a whole number from ${range.min} to ${range.max} (got "${text}")`,
     );
   return Number(text);
+}
+
+/** --parallel N: clients worked on at once, up to the fleet's most. */
+export function readParallel(text: string | undefined, fallback: number): number {
+  return parseIntFlag('parallel', text, { min: 1, max: MAX_PARALLELISM }) ?? fallback;
+}
+
+/** A command that takes flags only: a stray word is refused, with a hint of the flag meant. */
+export function noPositionals(command: string, positionals: string[], hint: string): void {
+  const [first] = positionals;
+  if (first !== undefined)
+    throw new UsageError(`${command} takes no arguments (got "${first}"); ${hint}`);
+}
+
+/** A command on exactly one client: its uuid, clientId or display name. */
+export function oneClient(command: string, positionals: string[]): string {
+  const [id] = positionals;
+  if (id === undefined || positionals.length > 1)
+    throw new UsageError(`${command} takes one client: uuid, clientId or display name`);
+  return id;
+}
+
+/** A command on one client or, without one, on the clients its selectors match. */
+export function atMostOneClient(command: string, positionals: string[]): string | undefined {
+  if (positionals.length > 1)
+    throw new UsageError(
+      `${command} takes one client (got ${positionals.length}); quote names with spaces`,
+    );
+  return positionals[0];
 }
 
 /** The filter flags as a ClientFilter; null when none was given. */

@@ -1,11 +1,18 @@
 // Bulk commands (run, clients update, clients configure over --tags/--query …): the targets of a
 // filter, --dry-run, one line per client, and the exit status (1 when any client failed).
 
+import {
+  connect,
+  GraphQLRequestError,
+  type ConnectionFlags,
+  type GraphQLClient,
+} from '../client/index.js';
+import { ErrorCode } from '../errors.js';
+import { mapWithConcurrency } from '../lib/map-with-concurrency.js';
 import { graphql } from '../generated/gql.js';
 import type { CliClientFieldsFragment, ClientFilter } from '../generated/graphql.js';
-import { parseIntFlag } from './args.js';
+import { readParallel } from './args.js';
 import { clientName, clientState } from './format.js';
-import type { GraphQLClient } from './graphql-client.js';
 import { CommandError, printJson, printTable, styleFor, type CommandIO } from './output.js';
 
 const TargetsDocument = graphql(`
@@ -16,15 +23,17 @@ const TargetsDocument = graphql(`
   }
 `);
 
+/**
+ * Clients `clients update` and `clients configure` work on at once when they go client by client
+ * (the CLI's own pace of requests; `run` hands its parallelism to the server instead).
+ */
+export const BULK_PARALLEL = 8;
+
 export async function findTargets(
   gql: GraphQLClient,
   filter: ClientFilter,
 ): Promise<CliClientFieldsFragment[]> {
   return (await gql.request(TargetsDocument, { filter })).clients;
-}
-
-export function readParallel(text: string | undefined, fallback: number): number {
-  return parseIntFlag('parallel', text, { min: 1, max: 64 }) ?? fallback;
 }
 
 /** --dry-run: the clients the command would act on, and nothing else. */
@@ -94,9 +103,72 @@ export function finishOutcomes(
   return failed > 0 ? 1 : 0;
 }
 
+/** A per-client failure of a bulk command as an outcome (unexpected errors are rethrown). */
+export function failedOutcome(client: CliClientFieldsFragment, error: unknown): Outcome {
+  if (!(error instanceof GraphQLRequestError)) throw error;
+  const code = error.code ?? ErrorCode.internal;
+  return { client, ok: false, detail: error.message, error: { code, message: error.message } };
+}
+
+/** Applies `change` to each target, `parallel` at a time; a refusal is that client's outcome. */
+export function runEach(
+  targets: CliClientFieldsFragment[],
+  parallel: number,
+  change: (
+    target: CliClientFieldsFragment,
+  ) => Promise<{ client: CliClientFieldsFragment; detail: string }>,
+): Promise<Outcome[]> {
+  return mapWithConcurrency(targets, parallel, async (target): Promise<Outcome> => {
+    try {
+      return { ...(await change(target)), ok: true, error: null };
+    } catch (error) {
+      return failedOutcome(target, error);
+    }
+  });
+}
+
 export function noTargets(action: string): CommandError {
   return new CommandError(
-    'NOT_FOUND',
+    ErrorCode.notFound,
     `No client matches the selectors, so nothing to ${action}. Check them with "etphonehome clients list" and the same --tags/--query.`,
   );
+}
+
+/** The flags of a bulk change, as parsed (bulkOptions and commonOptions). */
+export interface BulkFlags extends ConnectionFlags {
+  json?: boolean | undefined;
+  'dry-run'?: boolean | undefined;
+  parallel?: string | undefined;
+}
+
+type Change = { client: CliClientFieldsFragment; detail: string };
+
+/**
+ * A change over every client `filter` selects (clients update, clients configure): --dry-run
+ * prints the targets and changes nothing; no match is NOT_FOUND; otherwise `all` makes the change
+ * in one request when it can, else `each` runs per client, --parallel at a time. One outcome per
+ * client; the exit status is 1 when any failed.
+ */
+export async function runBulkChange(
+  io: CommandIO,
+  values: BulkFlags,
+  filter: ClientFilter,
+  plan: {
+    /** What --dry-run says it would do: "update metadata". */
+    action: string;
+    /** What no match leaves undone: "update". */
+    verb: string;
+    all?: ((gql: GraphQLClient) => Promise<Change[]>) | undefined;
+    each(gql: GraphQLClient, target: CliClientFieldsFragment): Promise<Change>;
+  },
+): Promise<number> {
+  const parallel = readParallel(values.parallel, BULK_PARALLEL);
+  const gql = await connect(values, io.env);
+  const targets = await findTargets(gql, filter);
+  if (values['dry-run']) return printDryRun(io, values.json, plan.action, targets);
+  if (targets.length === 0) throw noTargets(plan.verb);
+  const outcomes = plan.all
+    ? (await plan.all(gql)).map((change): Outcome => ({ ...change, ok: true, error: null }))
+    : await runEach(targets, parallel, (target) => plan.each(gql, target));
+  return finishOutcomes(io, outcomes, values.json);
 }

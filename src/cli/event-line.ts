@@ -1,9 +1,28 @@
 // One audit event as one terminal line (watch and events share it), and the event filter flags.
 
+import { graphql } from '../generated/gql.js';
 import type { EventFilter } from '../generated/graphql.js';
 import { splitList } from './args.js';
 import { clientName, summariseData, type ClientLike } from './format.js';
 import type { Style } from './output.js';
+
+/** An event as events --json prints it (watch adds the client's health and key state). */
+export const CliEventFields = graphql(`
+  fragment CliEventFields on ClientEvent {
+    id
+    event
+    timestamp
+    actor
+    data
+    client {
+      uuid
+      clientId
+      displayName
+      online
+    }
+  }
+`);
+void CliEventFields;
 
 export const EVENT_NAMES = [
   'client.connected',

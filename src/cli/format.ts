@@ -1,6 +1,7 @@
 // Small renderers shared by the commands: a client's name, its state, relative times.
 
 import type { Style } from './output.js';
+import { formatBytes } from './progress.js';
 
 export interface ClientLike {
   clientId: string;
@@ -46,15 +47,7 @@ export function percent(value: number | null | undefined): string {
 }
 
 export function bytes(value: number | null | undefined): string {
-  if (value === null || value === undefined) return '-';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let n = value;
-  let unit = 0;
-  while (n >= 1024 && unit < units.length - 1) {
-    n /= 1024;
-    unit += 1;
-  }
-  return `${n.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+  return value === null || value === undefined ? '-' : formatBytes(value);
 }
 
 /** One line of an event's data: the command and exit code, or its keys. */

@@ -1,5 +1,6 @@
 // The client fields the CLI shows and prints with --json: one fragment, so every command's
-// JSON has the same client shape (documented in docs/cli.md).
+// JSON has the same client shape (documented in docs/cli.md); the settings configure and
+// describe print; a command's result.
 
 import { graphql } from '../generated/gql.js';
 
@@ -25,6 +26,20 @@ export const CliClientFields = graphql(`
   }
 `);
 
+/** What clients configure sets, as configure --json and describe --json print it. */
+export const CliClientSettings = graphql(`
+  fragment CliClientSettings on Client {
+    webhookUrl
+    rateLimitRpm
+    rateLimitConcurrent
+    rateLimitMode
+    cpuThreshold
+    memoryThreshold
+    diskThreshold
+    resourceChecks
+  }
+`);
+
 export const CliCommandResultFields = graphql(`
   fragment CliCommandResultFields on CommandResult {
     returncode
@@ -37,4 +52,5 @@ export const CliCommandResultFields = graphql(`
 `);
 
 void CliClientFields;
+void CliClientSettings;
 void CliCommandResultFields;

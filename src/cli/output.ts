@@ -2,6 +2,8 @@
 // scripts), stderr for messages. Passed in, so commands never touch process.* directly.
 // Colours only when stdout is a terminal and NO_COLOR is unset (FORCE_COLOR=1 forces them).
 
+import type { ErrorCodeName } from '../errors.js';
+
 export interface CommandIO {
   /** One line (or block) of results on stdout; a newline is added when missing. */
   out(text: string): void;
@@ -31,14 +33,15 @@ export class UsageError extends Error {
 }
 
 /**
- * A failure the CLI itself detected with one of the catalog's codes (a client that does not
- * exist, a bulk run where some client failed …); main turns the code into the exit status.
+ * A failure the CLI itself detected, with one of the catalogue's codes (a client that does not
+ * exist, a refused key …) or none (a test webhook the receiver refused); main turns the code
+ * into the exit status unless the command names its own.
  */
 export class CommandError extends Error {
-  readonly code: string;
+  readonly code: ErrorCodeName | null;
   readonly exitCode: number | undefined;
 
-  constructor(code: string, message: string, exitCode?: number) {
+  constructor(code: ErrorCodeName | null, message: string, exitCode?: number) {
     super(message);
     this.name = 'CommandError';
     this.code = code;
@@ -111,6 +114,19 @@ export function printTable(io: CommandIO, headers: string[], rows: string[][]): 
   const style = styleFor(io);
   io.out(style.bold(line(headers)));
   for (const row of rows) io.out(line(row));
+}
+
+/** A table after a blank line, under a bold title when given; nothing when there are no rows. */
+export function printSection(
+  io: CommandIO,
+  title: string | null,
+  headers: string[],
+  rows: string[][],
+): void {
+  if (rows.length === 0) return;
+  io.out('');
+  if (title !== null) io.out(styleFor(io).bold(title));
+  printTable(io, headers, rows);
 }
 
 /** Two columns of label: value, for one record. */

@@ -2,6 +2,7 @@
 // spelling) with the zod schemas the tools declare as output.
 
 import { z } from 'zod';
+import { MAX_CLIENT_REF_CHARS, MAX_PAGE_SIZE } from '../fleet/limits.js';
 import { graphql } from '../generated/gql.js';
 import type { McpClientDetailFragment, McpClientSummaryFragment } from '../generated/graphql.js';
 
@@ -52,8 +53,22 @@ export const McpClientDetail = graphql(`
   }
 `);
 
+export const McpClientPage = graphql(`
+  fragment McpClientPage on ClientsConnection {
+    totalCount
+    nodes {
+      ...McpClientSummary
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+`);
+
 void McpClientSummary;
 void McpClientDetail;
+void McpClientPage;
 
 export const clientSummaryShape = {
   uuid: z.string(),
@@ -142,8 +157,19 @@ export const clientRef = (what: string) =>
   z
     .string()
     .min(1)
-    .max(256)
+    .max(MAX_CLIENT_REF_CHARS)
     .describe(`${what}: its uuid, clientId or an unambiguous display name.`);
+
+/** Input: the client of a tool that works on the session's selected client by default. */
+export const optionalClientRef = z
+  .string()
+  .min(1)
+  .max(MAX_CLIENT_REF_CHARS)
+  .optional()
+  .describe('uuid, clientId or display name; default: the selected client (see select_client).');
+
+/** Clients per page when the caller does not say: enough for a fleet to fit in one answer. */
+const DEFAULT_PAGE_SIZE = 200;
 
 /** Paging for the client lists (a page of clientsConnection). */
 export const pageInput = {
@@ -151,9 +177,9 @@ export const pageInput = {
     .number()
     .int()
     .min(1)
-    .max(500)
-    .default(200)
-    .describe('Clients per page (1 to 500, default 200).'),
+    .max(MAX_PAGE_SIZE)
+    .default(DEFAULT_PAGE_SIZE)
+    .describe(`Clients per page (1 to ${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).`),
   cursor: z
     .string()
     .min(1)
@@ -166,3 +192,13 @@ export const pageOutput = {
   returned: z.number(),
   next_cursor: z.string().nullable(),
 };
+
+/** The page a connection answered, as the list tools return it. */
+export function pageOf(page: {
+  nodes: McpClientSummaryFragment[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}) {
+  const clients = page.nodes.map(toClientSummary);
+  const next = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  return { clients, returned: clients.length, next_cursor: next };
+}

@@ -11,13 +11,14 @@ import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { createGraphQLClient, GraphQLRequestError } from '../cli/graphql-client.js';
-import { isAppError } from '../errors.js';
+import { catalogueCode, createGraphQLClient, GraphQLRequestError } from '../client/index.js';
+import { ErrorCode, isAppError, type ErrorCodeName } from '../errors.js';
 import type { Caller } from '../fleet/fleet.js';
 
+/** A tool's failure: a catalogue code and a message safe to show (the `isError` result's text). */
 export class ToolError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: ErrorCodeName;
+  constructor(code: ErrorCodeName, message: string) {
     super(message);
     this.name = 'ToolError';
     this.code = code;
@@ -63,19 +64,21 @@ function toolErrorOf(error: GraphQLError, logger: Logger): ToolError {
   const original = error.originalError;
   if (isAppError(original)) return new ToolError(original.code, original.message);
   if (!original || original instanceof GraphQLError) {
+    // GraphQL's own refusals (a variable of the wrong type …) are bad input.
     const code = error.extensions['code'];
-    return new ToolError(typeof code === 'string' ? code : 'BAD_USER_INPUT', error.message);
+    const known = typeof code === 'string' ? catalogueCode(code) : undefined;
+    return new ToolError(known ?? ErrorCode.badUserInput, error.message);
   }
   const ref = randomUUID().slice(0, 8);
   logger.error({ err: original, ref, path: error.path }, 'unexpected error in an MCP tool call');
   return new ToolError(
-    'INTERNAL_SERVER_ERROR',
+    ErrorCode.internal,
     `Internal error (ref ${ref}). The server log has the details.`,
   );
 }
 
 /**
- * Over HTTP to a running server (the stdio bridge), with the CLI's GraphQL client (node:http, no
+ * Over HTTP to a running server (the stdio bridge), with the shared GraphQL client (node:http, no
  * response deadline: run_command with timeout: 600 must get 600 s).
  */
 export function createHttpExecutor(options: { url: string; apiKey: string }): Executor {
@@ -86,18 +89,19 @@ export function createHttpExecutor(options: { url: string; apiKey: string }): Ex
         return await client.request(document, variables, signal ? { signal } : {});
       } catch (error) {
         if (error instanceof GraphQLRequestError) {
-          const code = error.code;
-          if (code) throw new ToolError(code, error.message);
+          // A code the catalogue does not know (GraphQL's own validation codes) is bad input.
+          if (error.code)
+            throw new ToolError(error.errorCode ?? ErrorCode.badUserInput, error.message);
           throw new ToolError(
-            error.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR',
+            error.status === 401 ? ErrorCode.unauthenticated : ErrorCode.internal,
             `The server at ${options.url} answered ${error.message.slice(0, 200)}`,
           );
         }
         if (signal?.aborted || (error as Error).name === 'AbortError') {
-          throw new ToolError('TIMEOUT', 'The request was cancelled by the MCP client.');
+          throw new ToolError(ErrorCode.timeout, 'The request was cancelled by the MCP client.');
         }
         throw new ToolError(
-          'SERVER_UNREACHABLE',
+          ErrorCode.serverUnreachable,
           `Cannot reach the ET Phone Home server at ${options.url} (${(error as Error).message}). Check that it is running and that --url / ETPHONEHOME_URL points at it.`,
         );
       }

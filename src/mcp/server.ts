@@ -3,7 +3,7 @@
 
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Executor } from './executor.js';
-import type { McpSession } from './session.js';
+import { resolveTarget, type McpSession } from './session.js';
 import { registerTools, type AnyTool, type OnUnexpected } from './tool.js';
 import { tools as allTools } from './tools/index.js';
 
@@ -27,11 +27,16 @@ export function createMcpServer(options: {
   registerTools(
     server,
     options.tools ?? allTools,
-    (extra) => ({
-      executor: options.executor,
-      session: options.session,
-      request: { actor: options.session.actor, signal: extra.signal },
-    }),
+    (extra) => {
+      const request = { actor: options.session.actor, signal: extra.signal };
+      return {
+        executor: options.executor,
+        session: options.session,
+        request,
+        resolveClient: (clientId) =>
+          resolveTarget(options.session, clientId, options.executor, request),
+      };
+    },
     options.onUnexpected,
   );
   return server;

@@ -6,6 +6,7 @@
 //   - a selected client that is offline is an error naming it and the next step: the session
 //     never silently switches client.
 
+import { ErrorCode } from '../errors.js';
 import { graphql } from '../generated/gql.js';
 import { ToolError, type Executor, type RequestOptions } from './executor.js';
 import { cleanText } from './untrusted.js';
@@ -50,6 +51,8 @@ const OnlineClientsDocument = graphql(`
 export interface Target {
   /** What to pass as the GraphQL client id. */
   id: string;
+  /** How our text names it: the name the caller gave, else the selected client's clientId. */
+  name: string;
   /** Set when the session picked the client itself: a line for the result text. */
   note: string | null;
 }
@@ -61,23 +64,23 @@ export async function resolveTarget(
   executor: Executor,
   options: RequestOptions,
 ): Promise<Target> {
-  if (clientId !== undefined) return { id: clientId, note: null };
+  if (clientId !== undefined) return { id: clientId, name: clientId, note: null };
   if (session.selected) {
     const { uuid, clientId: name } = session.selected;
     const { client } = await executor.request(TargetClientDocument, { id: uuid }, options);
     if (!client) {
       throw new ToolError(
-        'NOT_FOUND',
+        ErrorCode.notFound,
         `The selected client "${cleanText(name)}" (${uuid}) no longer exists. Call list_clients, then select_client with another client or pass client_id.`,
       );
     }
     if (!client.online) {
       throw new ToolError(
-        'CLIENT_OFFLINE',
+        ErrorCode.clientOffline,
         `The selected client "${cleanText(client.clientId)}" is offline (last seen ${client.lastSeen}). This session does not switch clients on its own: wait for it to reconnect, or call select_client with an online client (list_clients shows who is online), or pass client_id.`,
       );
     }
-    return { id: uuid, note: null };
+    return { id: uuid, name, note: null };
   }
   const { clients } = await executor.request(OnlineClientsDocument, {}, options);
   const [only] = clients;
@@ -85,12 +88,13 @@ export async function resolveTarget(
     session.selected = { uuid: only.uuid, clientId: only.clientId };
     return {
       id: only.uuid,
+      name: only.clientId,
       note: `No client was selected; "${cleanText(only.clientId)}" is the only one online, so it is now this session's selected client.`,
     };
   }
   if (clients.length === 0) {
     throw new ToolError(
-      'CLIENT_OFFLINE',
+      ErrorCode.clientOffline,
       'No client is online, and none is selected. Call list_clients to see the fleet and when each client was last seen.',
     );
   }
@@ -99,7 +103,7 @@ export async function resolveTarget(
     .map((c) => `"${cleanText(c.clientId)}"`)
     .join(', ');
   throw new ToolError(
-    'BAD_USER_INPUT',
+    ErrorCode.badUserInput,
     `${clients.length} clients are online (${names}${clients.length > 10 ? ', …' : ''}) and none is selected. Pass client_id, or call select_client first.`,
   );
 }

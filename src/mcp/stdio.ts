@@ -5,22 +5,11 @@
 
 import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { resolveConnection } from '../cli/connection.js';
+import { resolveConnection } from '../client/index.js';
 import { createHttpExecutor } from './executor.js';
 import { createMcpServer } from './server.js';
 import { createMcpSession } from './session.js';
-
-export const mcpUsage = `Usage: etphonehome mcp [--url URL] [--data-dir DIR]
-
-Serves the ET Phone Home tools (list_clients, run_command, …) to an AI assistant over MCP on
-stdin/stdout, as a client of a running server: --url / ETPHONEHOME_URL (default
-http://127.0.0.1:8765) with ETPHONEHOME_API_KEY (or the api_key file of --data-dir /
-ETPHONEHOME_DATA_DIR on the server machine). Over HTTP, assistants can use <url>/mcp directly.
-
-Examples:
-  claude mcp add etphonehome --env ETPHONEHOME_API_KEY=… -- etphonehome mcp --url http://127.0.0.1:8765
-  ETPHONEHOME_API_KEY=… etphonehome mcp
-`;
+import { mcpUsage } from './usage.js';
 
 /** Resolves when stdin closes (the assistant went away). */
 export async function runMcpStdio(

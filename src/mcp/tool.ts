@@ -8,17 +8,22 @@ import { randomUUID } from 'node:crypto';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { ErrorCode, type ErrorCodeName } from '../errors.js';
 import { ToolError, type Executor, type RequestOptions } from './executor.js';
-import type { McpSession } from './session.js';
+import type { McpSession, Target } from './session.js';
 import { cleanData, cleanText, fence } from './untrusted.js';
 
 export interface ToolContext {
   executor: Executor;
   session: McpSession;
   request: RequestOptions;
+  /** The client a tool with an optional client_id works on (session.ts resolveTarget). */
+  resolveClient(clientId: string | undefined): Promise<Target>;
 }
 
 export interface ToolReply<O> {
+  /** A line before the text when the session chose the client itself (Target.note). */
+  note?: string | null;
   /** Our own words: what happened, in one or two sentences. */
   text: string;
   /** structuredContent (cleaned of control characters before it is sent). */
@@ -36,6 +41,42 @@ export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape
   annotations: ToolAnnotations;
   run(args: z.infer<z.ZodObject<I>>, ctx: ToolContext): Promise<ToolReply<z.infer<z.ZodObject<O>>>>;
 }
+
+/**
+ * The annotations the tools declare, by what a tool does: whether it changes anything, whether
+ * that is destructive, whether repeating it changes more, and whether it reaches the clients
+ * (openWorld: a client's machine answers) or only the server's own records.
+ */
+export const toolHints = {
+  /** Reads the server's records (the registry, rate-limit counters). */
+  readsRecords: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  /** Reads from a client's machine (files, metrics). */
+  readsClient: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  /** Changes settings the server keeps (metadata, configuration, the session's selection). */
+  changesRecords: {
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
+  /** Replaces something on a client or the server (a file), the same way each time. */
+  replacesFiles: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+} as const satisfies Record<string, ToolAnnotations>;
 
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
   definition: ToolDefinition<I, O>,
@@ -76,7 +117,7 @@ export function registerTools(
           const nul = findNul(args, 'arguments');
           if (nul) {
             throw new ToolError(
-              'BAD_USER_INPUT',
+              ErrorCode.badUserInput,
               `${nul} contains a NUL byte, which no name, path or command may hold. Remove it and call ${tool.name} again.`,
             );
           }
@@ -88,7 +129,7 @@ export function registerTools(
           onUnexpected(error, ref, tool.name);
           return renderError(
             new ToolError(
-              'INTERNAL_SERVER_ERROR',
+              ErrorCode.internal,
               `Internal error in ${tool.name} (ref ${ref}). The server log has the details.`,
             ),
           );
@@ -166,7 +207,10 @@ function renderReply(reply: ToolReply<unknown>): CallToolResult {
     content: [
       {
         type: 'text',
-        text: [cleanText(reply.text), ...blocks.map((b) => fence(b.label, b.body))].join('\n\n'),
+        text: [
+          cleanText([reply.note, reply.text].filter(Boolean).join('\n')),
+          ...blocks.map((b) => fence(b.label, b.body)),
+        ].join('\n\n'),
       },
     ],
     structuredContent: data,
@@ -174,7 +218,7 @@ function renderReply(reply: ToolReply<unknown>): CallToolResult {
 }
 
 /** Codes whose message carries text the agent on the client wrote. */
-const CLIENT_WORDED = new Set(['AGENT_ERROR']);
+const CLIENT_WORDED: ReadonlySet<ErrorCodeName> = new Set([ErrorCode.agentError]);
 
 export function renderError(error: ToolError): CallToolResult {
   const text = CLIENT_WORDED.has(error.code)

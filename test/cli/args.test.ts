@@ -9,7 +9,7 @@ import {
   splitAtDoubleDash,
   splitList,
 } from '../../src/cli/args.js';
-import { readSettings } from '../../src/cli/commands/clients-configure.js';
+import { readSettings } from '../../src/cli/commands/clients/configure.js';
 import { readEventFilter } from '../../src/cli/event-line.js';
 import { UsageError } from '../../src/cli/output.js';
 

@@ -14,6 +14,7 @@ import { mkdir, mkdtemp, readFile, readdir, realpath, stat, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
+import { MAX_LIST_ENTRIES } from '../../src/fleet/limits.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { FileEventsDocument } from '../support/file-operations.js';
 import { connectMcp, textOf, type TestMcpClient, type Transport } from '../support/mcp.js';
@@ -532,7 +533,11 @@ for (const transport of ['http', 'stdio'] as Transport[]) {
         ],
         ['write_file', { client_id: alpha.uuid, path: [p], content: 'a' }, 'path an array'],
         ['list_files', { client_id: alpha.uuid, path: target, limit: 0 }, 'limit 0'],
-        ['list_files', { client_id: alpha.uuid, path: target, limit: 10_001 }, 'limit big'],
+        [
+          'list_files',
+          { client_id: alpha.uuid, path: target, limit: MAX_LIST_ENTRIES + 1 },
+          'limit big',
+        ],
         ['list_files', { client_id: alpha.uuid, path: target, limit: '5' }, 'limit a string'],
         ['list_files', { client_id: alpha.uuid, path: target, recursive: true }, 'unknown key'],
         ['list_files', { client_id: alpha.uuid, path: null }, 'path null'],

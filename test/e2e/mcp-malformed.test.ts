@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { MAX_TAG_CHARS } from '../../src/fleet/limits.js';
 import { graphql } from '../../src/generated/gql.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { connectMcp, textOf, type Transport } from '../support/mcp.js';
@@ -170,7 +171,7 @@ const wrongValues: Record<Kind, unknown[]> = {
     [1],
     [null],
     [''],
-    ['x'.repeat(65)],
+    ['x'.repeat(MAX_TAG_CHARS + 1)],
     Array(1000).fill('t'),
     ['a\u0000'],
     { 0: 'a' },

@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { graphql } from '../../src/generated/gql.js';
-import { GraphQLRequestError } from '../../src/cli/graphql-client.js';
+import { GraphQLRequestError } from '../../src/client/index.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { expectError } from '../support/errors.js';
 import { killAll } from '../support/processes.js';

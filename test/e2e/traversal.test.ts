@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { GraphQLRequestError } from '../../src/cli/graphql-client.js';
+import { GraphQLRequestError } from '../../src/client/index.js';
 import { mapWithConcurrency } from '../../src/lib/map-with-concurrency.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { killAll } from '../support/processes.js';

@@ -1,7 +1,7 @@
 // Asserting on the errors the GraphQL API answers with: the code, and what the message names.
 
 import assert from 'node:assert/strict';
-import { GraphQLRequestError } from '../../src/cli/graphql-client.js';
+import { GraphQLRequestError } from '../../src/client/index.js';
 
 export async function expectError(
   promise: Promise<unknown>,

@@ -9,7 +9,7 @@ import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { createGraphQLClient, type GraphQLClient } from '../../src/cli/graphql-client.js';
+import { createGraphQLClient, type GraphQLClient } from '../../src/client/index.js';
 import { createAsyncQueue, type AsyncQueue } from '../../src/lib/async-queue.js';
 import { spawnProcess, type Spawned } from './processes.js';
 

@@ -4,7 +4,7 @@
 
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import type { GraphQLErrorItem } from '../../src/cli/graphql-client.js';
+import type { GraphQLErrorItem } from '../../src/client/index.js';
 import { createAsyncQueue } from '../../src/lib/async-queue.js';
 import { nextMatching, type Subscription, type TestServer } from './server.js';
 

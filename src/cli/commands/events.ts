@@ -1,21 +1,22 @@
 // `etphonehome events`: the audit trail, newest first, filtered and a page at a time.
 
+import { connect } from '../../client/index.js';
+import { DEFAULT_EVENT_LIMIT, MAX_EVENT_LIMIT } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
-import type { CliCommand } from '../command.js';
-import { commonHelp, commonOptions, parse, parseIntFlag } from '../args.js';
-import { connect } from '../connection.js';
+import { commonHelp, commonOptions, noPositionals, parse, parseIntFlag } from '../args.js';
+import type { Command } from '../command.js';
 import { eventFilterHelp, eventFilterOptions, eventLine, readEventFilter } from '../event-line.js';
 import { printJson, styleFor, UsageError, type CommandIO } from '../output.js';
 
 const usage = `Usage: etphonehome events [--client C] [--tags a,b] [--events a,b] [--limit N] [--before ID] [--json]
 
   The audit trail, newest first: connections, key changes, health, commands (with exit codes),
-  file access, refused operations, metadata changes. It shows --limit events (default 50, at
-  most 1000); when more are left it says on stderr how to see the next page (--before <id of the
+  file access, refused operations, metadata changes. It shows --limit events (default ${DEFAULT_EVENT_LIMIT}, at
+  most ${MAX_EVENT_LIMIT}); when more are left it says on stderr how to see the next page (--before <id of the
   oldest event shown>).
 
 ${eventFilterHelp}
-  --limit N          events per page (1 to 1000, default 50)
+  --limit N          events per page (1 to ${MAX_EVENT_LIMIT}, default ${DEFAULT_EVENT_LIMIT})
   --before ID        only events older than this event id (the next page)
 
 --json prints an array of {id, event, timestamp, actor, data, client{uuid, clientId,
@@ -33,17 +34,7 @@ Examples:
 const EventsDocument = graphql(`
   query CliEvents($filter: EventFilter, $limit: Int, $before: ID) {
     events(filter: $filter, limit: $limit, before: $before) {
-      id
-      event
-      timestamp
-      actor
-      data
-      client {
-        uuid
-        clientId
-        displayName
-        online
-      }
+      ...CliEventFields
     }
   }
 `);
@@ -55,15 +46,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     limit: { type: 'string' },
     before: { type: 'string' },
   });
-  if (values.help) {
-    io.out(usage);
-    return 0;
-  }
-  if (positionals.length > 0)
-    throw new UsageError(
-      `events takes no arguments (got "${positionals[0]}"); use --client ${positionals[0]}`,
-    );
-  const limit = parseIntFlag('limit', values.limit, { min: 1, max: 1000 }) ?? 50;
+  noPositionals('events', positionals, `use --client ${positionals[0]}`);
+  const limit =
+    parseIntFlag('limit', values.limit, { min: 1, max: MAX_EVENT_LIMIT }) ?? DEFAULT_EVENT_LIMIT;
   if (values.before !== undefined && !/^\d+$/.test(values.before))
     throw new UsageError(`--before takes an event id, a number (got "${values.before}")`);
   const gql = await connect(values, io.env);
@@ -84,7 +69,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   return 0;
 }
 
-export const eventsCommand: CliCommand = {
+export const eventsCommand: Command = {
   name: 'events',
   summary: 'the audit trail, newest first, filtered and paged',
   usage,

@@ -1,19 +1,26 @@
 // `etphonehome health`: the fleet at a glance (fleetHealth): counts, then the clients that need
 // attention — over a threshold, unhealthy, waiting for a key, recently offline, not answering.
 
+import { connect } from '../../client/index.js';
+import {
+  DEFAULT_FLEET_HEALTH_TIMEOUT_S,
+  DEFAULT_RECENTLY_OFFLINE_HOURS,
+  MAX_FLEET_HEALTH_TIMEOUT_S,
+  MAX_RECENTLY_OFFLINE_HOURS,
+} from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
-import type { CliCommand } from '../command.js';
 import {
   commonHelp,
   commonOptions,
   filterOptions,
+  noPositionals,
   parse,
   parseIntFlag,
   readFilter,
 } from '../args.js';
-import { connect } from '../connection.js';
+import type { Command } from '../command.js';
 import { ago, clientName, percent } from '../format.js';
-import { printJson, printTable, styleFor, UsageError, type CommandIO } from '../output.js';
+import { printJson, printSection, styleFor, type CommandIO } from '../output.js';
 
 const usage = `Usage: etphonehome health [filters] [--recent-hours N] [--timeout S] [--check] [--json]
 
@@ -23,8 +30,8 @@ const usage = `Usage: etphonehome health [filters] [--recent-hours N] [--timeout
   "clients accept-key", offline within --recent-hours, or not answering.
 
 Filters: --tags a,b (ALL), --query TEXT, --purpose TEXT, --capabilities a,b, --online
-  --recent-hours N   what counts as recently offline (1 to 2160, default 24)
-  --timeout S        how long each client may take to answer (1 to 120, default 10)
+  --recent-hours N   what counts as recently offline (1 to ${MAX_RECENTLY_OFFLINE_HOURS}, default ${DEFAULT_RECENTLY_OFFLINE_HOURS})
+  --timeout S        how long each client may take to answer (1 to ${MAX_FLEET_HEALTH_TIMEOUT_S}, default ${DEFAULT_FLEET_HEALTH_TIMEOUT_S})
   --check            exit 1 when any client needs attention (for cron and CI)
 
 --json prints the fleetHealth object: {total, online, offline, unhealthy, keyMismatches,
@@ -122,20 +129,20 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     timeout: { type: 'string' },
     check: { type: 'boolean' },
   });
-  if (values.help) {
-    io.out(usage);
-    return 0;
-  }
-  if (positionals.length > 0)
-    throw new UsageError(
-      `health takes no arguments (got "${positionals[0]}"); use --query or --tags to narrow it`,
-    );
+  noPositionals('health', positionals, 'use --query or --tags to narrow it');
+  const recentlyOfflineHours =
+    parseIntFlag('recent-hours', values['recent-hours'], {
+      min: 1,
+      max: MAX_RECENTLY_OFFLINE_HOURS,
+    }) ?? DEFAULT_RECENTLY_OFFLINE_HOURS;
+  const timeoutS =
+    parseIntFlag('timeout', values.timeout, { min: 1, max: MAX_FLEET_HEALTH_TIMEOUT_S }) ??
+    DEFAULT_FLEET_HEALTH_TIMEOUT_S;
   const gql = await connect(values, io.env);
   const { fleetHealth: h } = await gql.request(HealthDocument, {
     filter: readFilter(values),
-    recentlyOfflineHours:
-      parseIntFlag('recent-hours', values['recent-hours'], { min: 1, max: 2160 }) ?? 24,
-    timeoutS: parseIntFlag('timeout', values.timeout, { min: 1, max: 120 }) ?? 10,
+    recentlyOfflineHours,
+    timeoutS,
   });
   const over = new Map<string, (typeof h.samples)[number]>();
   for (const s of [...h.overCpu, ...h.overMemory, ...h.overDisk]) over.set(s.client.uuid, s);
@@ -149,66 +156,51 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     io.out(
       `${h.total} client(s): ${n(h.online, style.green)} online, ${h.offline} offline (${n(h.recentlyOffline, style.yellow)} in the last ${h.recentlyOfflineHours}h), ${n(h.unhealthy, style.red)} unhealthy, ${n(h.keyMismatches, style.red)} key mismatch; sampled ${h.sampled}, ${n(h.failed, style.yellow)} not answering, ${over.size} over a threshold (${h.durationMs} ms)`,
     );
-    if (over.size > 0) {
-      io.out('');
-      io.out(style.bold('Over a threshold'));
-      printTable(
-        io,
-        ['CLIENT', 'CPU', 'MEMORY', 'DISK', 'OVER'],
-        [...over.values()].map((s) => [
-          clientName(s.client),
-          percent(s.cpuPercent),
-          percent(s.memoryPercent),
-          percent(s.diskPercent),
-          style.red(
-            s.over
-              .map((b) => `${b.resource.toLowerCase()} ${b.percent.toFixed(1)}% > ${b.threshold}%`)
-              .join(', '),
-          ),
-        ]),
-      );
-    }
-    if (h.unhealthyClients.length > 0) {
-      io.out('');
-      io.out(style.bold('Unhealthy'));
-      printTable(
-        io,
-        ['CLIENT', 'SINCE', 'REASON'],
-        h.unhealthyClients.map((c) => [clientName(c), ago(c.healthSince), c.healthReason ?? '']),
-      );
-    }
-    if (h.keyMismatchClients.length > 0) {
-      io.out('');
-      io.out(style.bold('Waiting for "etphonehome clients accept-key"'));
-      printTable(
-        io,
-        ['CLIENT', 'SINCE'],
-        h.keyMismatchClients.map((c) => [clientName(c), ago(c.keyMismatchAt)]),
-      );
-    }
-    if (failedSamples.length > 0) {
-      io.out('');
-      io.out(style.bold('Not answering'));
-      printTable(
-        io,
-        ['CLIENT', 'ERROR'],
-        failedSamples.map((s) => [clientName(s.client), `${s.error?.code}: ${s.error?.message}`]),
-      );
-    }
-    if (h.recentlyOfflineClients.length > 0) {
-      io.out('');
-      io.out(style.bold(`Offline in the last ${h.recentlyOfflineHours}h`));
-      printTable(
-        io,
-        ['CLIENT', 'DISCONNECTED'],
-        h.recentlyOfflineClients.map((c) => [clientName(c), ago(c.lastDisconnectedAt)]),
-      );
-    }
+    printSection(
+      io,
+      'Over a threshold',
+      ['CLIENT', 'CPU', 'MEMORY', 'DISK', 'OVER'],
+      [...over.values()].map((s) => [
+        clientName(s.client),
+        percent(s.cpuPercent),
+        percent(s.memoryPercent),
+        percent(s.diskPercent),
+        style.red(
+          s.over
+            .map((b) => `${b.resource.toLowerCase()} ${b.percent.toFixed(1)}% > ${b.threshold}%`)
+            .join(', '),
+        ),
+      ]),
+    );
+    printSection(
+      io,
+      'Unhealthy',
+      ['CLIENT', 'SINCE', 'REASON'],
+      h.unhealthyClients.map((c) => [clientName(c), ago(c.healthSince), c.healthReason ?? '']),
+    );
+    printSection(
+      io,
+      'Waiting for "etphonehome clients accept-key"',
+      ['CLIENT', 'SINCE'],
+      h.keyMismatchClients.map((c) => [clientName(c), ago(c.keyMismatchAt)]),
+    );
+    printSection(
+      io,
+      'Not answering',
+      ['CLIENT', 'ERROR'],
+      failedSamples.map((s) => [clientName(s.client), `${s.error?.code}: ${s.error?.message}`]),
+    );
+    printSection(
+      io,
+      `Offline in the last ${h.recentlyOfflineHours}h`,
+      ['CLIENT', 'DISCONNECTED'],
+      h.recentlyOfflineClients.map((c) => [clientName(c), ago(c.lastDisconnectedAt)]),
+    );
   }
   return values.check && attention > 0 ? 1 : 0;
 }
 
-export const healthCommand: CliCommand = {
+export const healthCommand: Command = {
   name: 'health',
   summary: 'fleet health: counts, and the clients over thresholds, unhealthy or waiting for a key',
   usage,

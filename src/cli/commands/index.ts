@@ -1,18 +1,19 @@
 // Every client command, in the order "etphonehome help" lists them. A new command is one file
-// under commands/ exporting a CliCommand, and one line here.
+// under commands/ (or commands/<group>/) exporting a Command, and one line here or in its
+// group's index.ts.
 
-import type { CliCommand } from '../command.js';
-import { clientsCommand } from './clients.js';
+import type { CliEntry } from '../command.js';
+import { clientsCommand } from './clients/index.js';
 import { eventsCommand } from './events.js';
-import { filesCommand } from './files.js';
+import { filesCommand } from './files/index.js';
 import { healthCommand } from './health.js';
 import { metricsCommand } from './metrics.js';
 import { runCommand } from './run.js';
-import { tokenCommand } from './token.js';
+import { tokenCommand } from './token/index.js';
 import { watchCommand } from './watch.js';
-import { webhooksCommand } from './webhooks.js';
+import { webhooksCommand } from './webhooks/index.js';
 
-export const cliCommands: readonly CliCommand[] = [
+export const cliCommands: readonly CliEntry[] = [
   clientsCommand,
   runCommand,
   filesCommand,

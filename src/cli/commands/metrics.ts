@@ -1,19 +1,13 @@
 // `etphonehome metrics <client>`: a client's metrics measured now, or every N seconds with
 // --watch (the clientMetrics subscription) until Ctrl-C.
 
+import { connect, resolveConnection } from '../../client/index.js';
+import { MAX_METRICS_INTERVAL_S, MIN_METRICS_INTERVAL_S } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
-import type { CliCommand } from '../command.js';
-import { commonHelp, commonOptions, parse, parseIntFlag } from '../args.js';
-import { connect, resolveConnection } from '../connection.js';
+import { commonHelp, commonOptions, oneClient, parse, parseIntFlag } from '../args.js';
+import type { Command } from '../command.js';
 import { bytes, percent } from '../format.js';
-import {
-  printFields,
-  printJson,
-  printTable,
-  styleFor,
-  UsageError,
-  type CommandIO,
-} from '../output.js';
+import { printFields, printJson, printSection, styleFor, type CommandIO } from '../output.js';
 import { streamSubscription } from '../subscription.js';
 
 const usage = `Usage: etphonehome metrics <client> [--summary] [--watch N] [--json]
@@ -21,7 +15,7 @@ const usage = `Usage: etphonehome metrics <client> [--summary] [--watch N] [--js
   A client's metrics, measured now (CPU over a short sample): CPU, load, memory, swap, disks,
   network, processes. --summary prints the compact form the fleet health check uses (hostname,
   platform, cpuPercent, memoryPercent, diskPercent, load1, uptimeS). --watch N samples every N
-  seconds (1 to 3600) until Ctrl-C; a sample that cannot be taken prints its error and the watch
+  seconds (${MIN_METRICS_INTERVAL_S} to ${MAX_METRICS_INTERVAL_S}) until Ctrl-C; a sample that cannot be taken prints its error and the watch
   goes on. Each sample counts toward the client's rate limit.
 
 --json prints the metrics object as the API returns it (clientMetrics); with --watch, one JSON
@@ -60,7 +54,7 @@ const MetricsSubscription = graphql(`
 type Json = Record<string, unknown>;
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-export function printMetrics(io: CommandIO, metrics: Json, summary: boolean): void {
+function printMetrics(io: CommandIO, metrics: Json, summary: boolean): void {
   if (summary) {
     printFields(io, [
       ['host', `${String(metrics['hostname'] ?? '')} (${String(metrics['platform'] ?? '')})`],
@@ -96,34 +90,30 @@ export function printMetrics(io: CommandIO, metrics: Json, summary: boolean): vo
     ['processes', String(metrics['processCount'] ?? '-')],
   ]);
   const disks = Array.isArray(metrics['disks']) ? (metrics['disks'] as Json[]) : [];
-  if (disks.length > 0) {
-    io.out('');
-    printTable(
-      io,
-      ['MOUNT', 'DEVICE', 'FS', 'USED', 'SIZE', 'USE%'],
-      disks.map((d) => [
-        String(d['mount'] ?? ''),
-        String(d['device'] ?? ''),
-        String(d['fsType'] ?? ''),
-        bytes(num(d['usedBytes'])),
-        bytes(num(d['totalBytes'])),
-        percent(num(d['percent'])),
-      ]),
-    );
-  }
+  printSection(
+    io,
+    null,
+    ['MOUNT', 'DEVICE', 'FS', 'USED', 'SIZE', 'USE%'],
+    disks.map((d) => [
+      String(d['mount'] ?? ''),
+      String(d['device'] ?? ''),
+      String(d['fsType'] ?? ''),
+      bytes(num(d['usedBytes'])),
+      bytes(num(d['totalBytes'])),
+      percent(num(d['percent'])),
+    ]),
+  );
   const network = Array.isArray(metrics['network']) ? (metrics['network'] as Json[]) : [];
-  if (network.length > 0) {
-    io.out('');
-    printTable(
-      io,
-      ['INTERFACE', 'RX', 'TX'],
-      network.map((n) => [
-        String(n['interface'] ?? ''),
-        bytes(num(n['rxBytes'])),
-        bytes(num(n['txBytes'])),
-      ]),
-    );
-  }
+  printSection(
+    io,
+    null,
+    ['INTERFACE', 'RX', 'TX'],
+    network.map((n) => [
+      String(n['interface'] ?? ''),
+      bytes(num(n['rxBytes'])),
+      bytes(num(n['txBytes'])),
+    ]),
+  );
 }
 
 function uptime(seconds: number | null): string {
@@ -140,15 +130,12 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     summary: { type: 'boolean' },
     watch: { type: 'string' },
   });
-  if (values.help) {
-    io.out(usage);
-    return 0;
-  }
-  const id = positionals[0];
-  if (!id || positionals.length > 1)
-    throw new UsageError('metrics takes one client: uuid, clientId or display name');
+  const id = oneClient('metrics', positionals);
   const summary = values.summary ?? false;
-  const intervalS = parseIntFlag('watch', values.watch, { min: 1, max: 3600 });
+  const intervalS = parseIntFlag('watch', values.watch, {
+    min: MIN_METRICS_INTERVAL_S,
+    max: MAX_METRICS_INTERVAL_S,
+  });
   if (intervalS === undefined) {
     const gql = await connect(values, io.env);
     const { clientMetrics } = await gql.request(MetricsDocument, { id, summary });
@@ -186,7 +173,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   });
 }
 
-export const metricsCommand: CliCommand = {
+export const metricsCommand: Command = {
   name: 'metrics',
   summary: "a client's CPU, memory, disks, network now (--summary, --watch N)",
   usage,

@@ -2,9 +2,15 @@
 // status, as ssh does; with --tags/--query it runs on every matching client and prints one
 // result per client (exit 1 if any failed).
 
+import { connect } from '../../client/index.js';
+import {
+  DEFAULT_PARALLELISM,
+  DEFAULT_TIMEOUT_S,
+  MAX_PARALLELISM,
+  MAX_TIMEOUT_S,
+} from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import { parseDurationSeconds } from '../../lib/duration.js';
-import type { CliCommand } from '../command.js';
 import {
   bulkOptions,
   commonHelp,
@@ -12,10 +18,11 @@ import {
   parse,
   parseEnvFlags,
   readFilter,
+  readParallel,
   splitAtDoubleDash,
 } from '../args.js';
-import { findTargets, noTargets, printDryRun, readParallel } from '../bulk.js';
-import { connect } from '../connection.js';
+import { findTargets, noTargets, printDryRun } from '../bulk.js';
+import type { Command } from '../command.js';
 import { clientName } from '../format.js';
 import { printJson, printTable, styleFor, UsageError, type CommandIO } from '../output.js';
 
@@ -26,12 +33,12 @@ const usage = `Usage: etphonehome run <client> [options] -- <command …>
   The exit status is the remote command's own (124 when the timeout killed it), as with ssh; an
   error before it ran exits with the error's status (3 not found, 4 offline, 5 key mismatch,
   6 path denied, 7 rate limited …). With selectors instead of a client it runs on every match,
-  --parallel at a time (default 10, at most 64), prints each client's output under a header and a
+  --parallel at a time (default ${DEFAULT_PARALLELISM}, at most ${MAX_PARALLELISM}), prints each client's output under a header and a
   summary, and exits 1 if any client failed or exited non-zero (0 only when all exited 0).
 
 Options:
   --cwd DIR          absolute working directory (inside the client's allowed paths, when set)
-  --timeout T        seconds, or 90s / 15m / 2h (default 300; at most 24h)
+  --timeout T        seconds, or 90s / 15m / 2h (default ${DEFAULT_TIMEOUT_S}; at most ${MAX_TIMEOUT_S / 3600}h)
   --env NAME=VALUE   extra environment variable (repeatable)
   --dry-run          (bulk) list the clients it would run on; run nothing
 Selectors (bulk): --tags a,b (ALL), --query TEXT, --purpose TEXT, --capabilities a,b,
@@ -110,8 +117,8 @@ function readTimeout(text: string | undefined): number | undefined {
   } catch (error) {
     throw new UsageError(`--timeout: ${(error as Error).message}`);
   }
-  if (seconds === null || seconds < 1 || seconds > 86_400)
-    throw new UsageError(`--timeout takes 1 second to 24h (got "${text}")`);
+  if (seconds === null || seconds < 1 || seconds > MAX_TIMEOUT_S)
+    throw new UsageError(`--timeout takes 1 second to ${MAX_TIMEOUT_S / 3600}h (got "${text}")`);
   return seconds;
 }
 
@@ -124,10 +131,6 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     timeout: { type: 'string' },
     env: { type: 'string', multiple: true },
   });
-  if (values.help) {
-    io.out(usage);
-    return 0;
-  }
   const filter = readFilter(values);
   const [target, ...restPositionals] = positionals;
   const words = after ?? (filter ? positionals : restPositionals);
@@ -170,7 +173,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       `give either a client or selectors (--tags, --query …), not both (got "${positionals[0]}")`,
     );
   if (!cmd) throw new UsageError('run needs a command after "--": run --tags web -- uptime');
-  const parallelism = readParallel(values.parallel, 10);
+  const parallelism = readParallel(values.parallel, DEFAULT_PARALLELISM);
   const gql = await connect(values, io.env);
   if (values['dry-run'])
     return printDryRun(io, values.json, `run "${cmd}"`, await findTargets(gql, filter));
@@ -226,7 +229,7 @@ function writeOutput(io: CommandIO, stdout: string, stderr: string): void {
   if (stderr) (io.writeErr ?? io.err)(stderr);
 }
 
-export const runCommand: CliCommand = {
+export const runCommand: Command = {
   name: 'run',
   summary:
     'run a command on a client (exit status is the remote one), or on many by --tags/--query',

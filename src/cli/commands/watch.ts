@@ -1,14 +1,14 @@
 // `etphonehome watch`: a live monitor of fleet events (the clientEvents subscription), one line
 // per event, until Ctrl-C; it reconnects by itself when the server restarts.
 
+import { createGraphQLClient, resolveConnection } from '../../client/index.js';
+import { MAX_EVENT_LIMIT } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
-import type { CliCommand } from '../command.js';
-import { commonHelp, commonOptions, parse } from '../args.js';
 import type { CliWatchEventsSubscription } from '../../generated/graphql.js';
-import { resolveConnection } from '../connection.js';
-import { createGraphQLClient } from '../graphql-client.js';
+import { commonHelp, commonOptions, noPositionals, parse } from '../args.js';
+import type { Command } from '../command.js';
 import { eventFilterHelp, eventFilterOptions, eventLine, readEventFilter } from '../event-line.js';
-import { styleFor, UsageError, type CommandIO } from '../output.js';
+import { styleFor, type CommandIO } from '../output.js';
 import { streamSubscription } from '../subscription.js';
 
 const usage = `Usage: etphonehome watch [--client C] [--tags a,b] [--events a,b] [--json]
@@ -16,7 +16,7 @@ const usage = `Usage: etphonehome watch [--client C] [--tags a,b] [--events a,b]
   Prints fleet events as they happen, one line each: connections and disconnections, key
   mismatches, health changes, commands, file access, refused operations, metadata changes.
   Ctrl-C ends it (exit 0). When the server goes away it says so on stderr, reconnects with
-  backoff, and prints the events it missed meanwhile (from the audit trail, up to 1000).
+  backoff, and prints the events it missed meanwhile (from the audit trail, up to ${MAX_EVENT_LIMIT}).
 
 ${eventFilterHelp}
 
@@ -31,58 +31,39 @@ Examples:
   etphonehome watch --json | jq -c 'select(.event == "command_executed")'
 `;
 
+const WatchedEventFields = graphql(`
+  fragment CliWatchedEvent on ClientEvent {
+    ...CliEventFields
+    client {
+      health
+      keyMismatch
+    }
+  }
+`);
+void WatchedEventFields;
+
 const GapDocument = graphql(`
   query CliWatchGap($filter: EventFilter, $limit: Int) {
     events(filter: $filter, limit: $limit) {
-      id
-      event
-      timestamp
-      actor
-      data
-      client {
-        uuid
-        clientId
-        displayName
-        online
-        health
-        keyMismatch
-      }
+      ...CliWatchedEvent
     }
   }
 `);
 
-const GAP_LIMIT = 1000;
+/** The most missed events one reconnection reads back: one page of the audit trail. */
+const GAP_LIMIT = MAX_EVENT_LIMIT;
 
 const WatchDocument = graphql(`
   subscription CliWatchEvents($filter: EventFilter) {
     clientEvents(filter: $filter) {
-      id
-      event
-      timestamp
-      actor
-      data
-      client {
-        uuid
-        clientId
-        displayName
-        online
-        health
-        keyMismatch
-      }
+      ...CliWatchedEvent
     }
   }
 `);
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, { ...commonOptions, ...eventFilterOptions });
-  if (values.help) {
-    io.out(usage);
-    return 0;
-  }
-  if (positionals.length > 0)
-    throw new UsageError(
-      `watch takes no arguments (got "${positionals[0]}"); use --client ${positionals[0]}`,
-    );
+  noPositionals('watch', positionals, `use --client ${positionals[0]}`);
   const filter = readEventFilter(values);
   const style = styleFor(io);
   const connection = await resolveConnection(values, io.env);
@@ -133,7 +114,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   });
 }
 
-export const watchCommand: CliCommand = {
+export const watchCommand: Command = {
   name: 'watch',
   summary: 'live monitor: fleet events as they happen, one line each (Ctrl-C ends)',
   usage,

@@ -9,9 +9,8 @@ import {
   MAX_RATE_LIMIT_RPM,
   MAX_WEBHOOK_URL_LENGTH,
 } from '../../fleet/limits.js';
-import { ToolError } from '../executor.js';
 import { clientDetailSchema, clientRef, labelOf, toClientDetail } from '../client-fields.js';
-import { defineTool } from '../tool.js';
+import { defineTool, toolHints } from '../tool.js';
 
 const ConfigureClientDocument = graphql(`
   mutation McpConfigureClient($id: ID!, $input: ConfigureClientInput!) {
@@ -75,12 +74,7 @@ export const configureClient = defineTool({
       ),
   },
   output: { client: clientDetailSchema },
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: toolHints.changesRecords,
   async run(args, { executor, request }) {
     const input = {
       ...(args.webhook_url !== undefined ? { webhookUrl: args.webhook_url } : {}),
@@ -101,12 +95,7 @@ export const configureClient = defineTool({
       ...(args.disk_threshold !== undefined ? { diskThreshold: args.disk_threshold } : {}),
       ...(args.resource_checks !== undefined ? { resourceChecks: args.resource_checks } : {}),
     };
-    if (Object.keys(input).length === 0) {
-      throw new ToolError(
-        'BAD_USER_INPUT',
-        `Nothing to change for "${args.uuid}": give at least one of webhook_url, rate_limit_rpm, rate_limit_concurrent, rate_limit_mode, cpu_threshold, memory_threshold, disk_threshold, resource_checks.`,
-      );
-    }
+    // Nothing to change is refused by the fleet itself, in the same words for every door.
     const { configureClient: client } = await executor.request(
       ConfigureClientDocument,
       { id: args.uuid, input },

@@ -2,15 +2,13 @@
 // GraphQL: downloadFile.
 
 import { graphql } from '../../generated/gql.js';
-import { resolveTarget } from '../session.js';
-import { defineTool } from '../tool.js';
+import { optionalClientRef } from '../client-fields.js';
+import { defineTool, toolHints } from '../tool.js';
 import {
-  clientIdInput,
-  clientName,
-  formatBytes,
   localPathInput,
   remotePathInput,
   toTransferReply,
+  transferSummary,
   transferOutput,
 } from './file-fields.js';
 
@@ -28,35 +26,25 @@ export const downloadFile = defineTool({
   description:
     "Fetches a file from a client to the ET Phone Home server, of any size: streamed on a channel of its own, SHA-256 verified by both ends, renamed into place when complete (an existing server file at local_path is replaced). An interrupted download to the same local_path resumes after the bytes already there (verified): call again with the same paths. Returns when the file is in place, with its size and sha256 (the content itself is not returned: use read_file for a small file's content). remote_path: absolute on the client, inside its allowed_paths when they are set (PATH_DENIED names them). local_path: where the file lands on the SERVER, confined to the server's transfer roots (relative to the first one, <data-dir>/transfers by default, or absolute inside one; outside them: PATH_DENIED naming the roots); missing directories inside the root are created. client_id: optional; default the session's selected client. Recorded as a file_accessed event.",
   input: {
-    client_id: clientIdInput,
+    client_id: optionalClientRef,
     remote_path: remotePathInput('The file to fetch from the client.'),
     local_path: localPathInput,
   },
   output: transferOutput,
   // Changes nothing on the client, but writes on the server and replaces a file already at
   // local_path: not read-only, and destructive (within the transfer roots).
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
-  async run(args, { executor, session, request }) {
-    const target = await resolveTarget(session, args.client_id, executor, request);
+  annotations: toolHints.replacesFiles,
+  async run(args, { executor, request, resolveClient }) {
+    const target = await resolveClient(args.client_id);
     const { downloadFile: t } = await executor.request(
       DownloadFileDocument,
       { clientId: target.id, remotePath: args.remote_path, localPath: args.local_path },
       request,
     );
-    const name = clientName(args, session, target);
-    const data = toTransferReply(name, t);
+    const data = toTransferReply(target.name, t);
     return {
-      text: [
-        target.note,
-        `Downloaded ${args.remote_path} from "${name}" to ${data.local_path} on the server: ${formatBytes(data.size)}, SHA-256 ${data.sha256} verified by both ends${data.resumed_from > 0 ? `; resumed after ${formatBytes(data.resumed_from)} already there` : ''}.`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
+      note: target.note,
+      text: `Downloaded ${args.remote_path} from "${target.name}" to ${data.local_path} on the server: ${transferSummary(data)}.`,
       data,
     };
   },

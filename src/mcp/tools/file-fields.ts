@@ -1,27 +1,19 @@
-// What the five file tools share: the optional client_id, path inputs with the API's limits, the
-// transfer reply, and how a client's name appears in our own text.
+// What the five file tools share: path inputs with the fleet's limits, the transfer reply, and
+// sizes in our own text.
 
 import { z } from 'zod';
+import { catalogueCode } from '../../client/index.js';
+import { ErrorCode } from '../../errors.js';
+import { MAX_PATH_LENGTH } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import type { McpTransferFragment } from '../../generated/graphql.js';
 import { ToolError } from '../executor.js';
-import type { McpSession, Target } from '../session.js';
-
-/** The API's limit on a path (fleet/files.ts MAX_PATH_LENGTH). */
-export const MAX_PATH_CHARS = 4096;
-
-export const clientIdInput = z
-  .string()
-  .min(1)
-  .max(256)
-  .optional()
-  .describe('uuid, clientId or display name; default: the selected client (see select_client).');
 
 export const remotePathInput = (what: string) =>
   z
     .string()
     .min(1)
-    .max(MAX_PATH_CHARS)
+    .max(MAX_PATH_LENGTH)
     .refine((p) => p.startsWith('/'), {
       message: 'must be an absolute path on the client (starting with "/")',
     })
@@ -30,7 +22,7 @@ export const remotePathInput = (what: string) =>
 export const localPathInput = z
   .string()
   .min(1)
-  .max(MAX_PATH_CHARS)
+  .max(MAX_PATH_LENGTH)
   .refine((p) => !p.split('/').includes('..'), {
     message: 'must not contain ".." segments: name a path inside the server\'s transfer roots',
   })
@@ -52,15 +44,6 @@ export const createParentsInput = z
   .boolean()
   .default(false)
   .describe('Create missing parent directories (inside the allowed paths; default false).');
-
-/** How our text names the client a file tool worked on (the name the caller used). */
-export function clientName(
-  args: { client_id?: string | undefined },
-  session: McpSession,
-  target: Target,
-): string {
-  return args.client_id ?? session.selected?.clientId ?? target.id;
-}
 
 export const McpTransfer = graphql(`
   fragment McpTransfer on Transfer {
@@ -102,7 +85,7 @@ export const transferOutput = {
 export function toTransferReply(client: string, t: McpTransferFragment) {
   if (t.state !== 'COMPLETED' || !t.sha256) {
     throw new ToolError(
-      t.error?.code ?? 'AGENT_ERROR',
+      catalogueCode(t.error?.code) ?? ErrorCode.agentError,
       `The ${t.direction.toLowerCase()} ${t.transferId} with "${client}" did not complete (${t.state.toLowerCase()}): ${t.error?.message ?? 'no reason given'}. Call the tool again with the same paths: it resumes after the verified bytes.`,
     );
   }
@@ -119,6 +102,13 @@ export function toTransferReply(client: string, t: McpTransferFragment) {
     started_at: t.startedAt,
     finished_at: t.finishedAt ?? null,
   };
+}
+
+/** "12.3 MiB, SHA-256 … verified by both ends; resumed after …" for a completed transfer. */
+export function transferSummary(t: { size: number; sha256: string; resumed_from: number }): string {
+  const resumed =
+    t.resumed_from > 0 ? `; resumed after ${formatBytes(t.resumed_from)} already there` : '';
+  return `${formatBytes(t.size)}, SHA-256 ${t.sha256} verified by both ends${resumed}`;
 }
 
 /** "12.3 MiB" */

@@ -2,8 +2,15 @@
 // GraphQL: fleetHealth.
 
 import { z } from 'zod';
+import {
+  DEFAULT_FLEET_HEALTH_TIMEOUT_S,
+  DEFAULT_RECENTLY_OFFLINE_HOURS,
+  MAX_FLEET_HEALTH_TIMEOUT_S,
+  MAX_RECENTLY_OFFLINE_HOURS,
+} from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
-import { defineTool } from '../tool.js';
+import { clientFilterInput, toClientFilter } from '../client-filter.js';
+import { defineTool, toolHints } from '../tool.js';
 
 const FleetHealthDocument = graphql(`
   query McpFleetHealth($filter: ClientFilter, $timeoutS: Int, $recentlyOfflineHours: Int) {
@@ -52,42 +59,28 @@ const FleetHealthDocument = graphql(`
   }
 `);
 
-const label = z.string().min(1).max(64);
-
 export const fleetHealth = defineTool({
   name: 'fleet_health',
   title: 'Fleet health',
-  description:
-    'The fleet at a glance: counts (total, online, offline, unhealthy, key mismatches, recently offline), and a metrics summary from every online client matching the filter, asked in parallel, with the clients over their CPU, memory or disk thresholds (default 80 / 85 / 85 %) flagged. Filter fields as in find_client (all must hold). timeout: seconds each client may take to answer (default 10).',
+  description: `The fleet at a glance: counts (total, online, offline, unhealthy, key mismatches, recently offline), and a metrics summary from every online client matching the filter, asked in parallel, with the clients over their CPU, memory or disk thresholds (default 80 / 85 / 85 %) flagged. Filter fields as in find_client (all must hold). timeout: seconds each client may take to answer (default ${DEFAULT_FLEET_HEALTH_TIMEOUT_S}).`,
   input: {
-    query: z
-      .string()
-      .min(1)
-      .max(256)
-      .optional()
-      .describe('Substring of display name, purpose or hostname.'),
-    purpose: z.string().min(1).max(256).optional().describe('The purpose.'),
-    tags: z.array(label).max(50).optional().describe('Tags the clients must ALL carry.'),
-    capabilities: z
-      .array(label)
-      .max(50)
-      .optional()
-      .describe('Capabilities the clients must ALL have.'),
-    online_only: z.boolean().optional().describe('Count only online clients (default false).'),
+    ...clientFilterInput,
     timeout: z
       .number()
       .int()
       .min(1)
-      .max(120)
-      .default(10)
-      .describe('Seconds per client (1 to 120, default 10).'),
+      .max(MAX_FLEET_HEALTH_TIMEOUT_S)
+      .default(DEFAULT_FLEET_HEALTH_TIMEOUT_S)
+      .describe(
+        `Seconds per client (1 to ${MAX_FLEET_HEALTH_TIMEOUT_S}, default ${DEFAULT_FLEET_HEALTH_TIMEOUT_S}).`,
+      ),
     recently_offline_hours: z
       .number()
       .int()
       .min(1)
-      .max(2160)
-      .default(24)
-      .describe('What counts as recently offline (default 24).'),
+      .max(MAX_RECENTLY_OFFLINE_HOURS)
+      .default(DEFAULT_RECENTLY_OFFLINE_HOURS)
+      .describe(`What counts as recently offline (default ${DEFAULT_RECENTLY_OFFLINE_HOURS}).`),
   },
   output: {
     total: z.number(),
@@ -99,23 +92,15 @@ export const fleetHealth = defineTool({
     flagged: z.array(z.object({ client_id: z.string(), over: z.array(z.string()) }).loose()),
     samples: z.array(z.record(z.string(), z.unknown())),
   },
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: toolHints.readsClient,
   async run(args, { executor, request }) {
-    const filter = {
-      ...(args.query !== undefined ? { query: args.query } : {}),
-      ...(args.purpose !== undefined ? { purpose: args.purpose } : {}),
-      ...(args.tags !== undefined ? { tags: args.tags } : {}),
-      ...(args.capabilities !== undefined ? { capabilities: args.capabilities } : {}),
-      ...(args.online_only !== undefined ? { onlineOnly: args.online_only } : {}),
-    };
     const { fleetHealth: h } = await executor.request(
       FleetHealthDocument,
-      { filter, timeoutS: args.timeout, recentlyOfflineHours: args.recently_offline_hours },
+      {
+        filter: toClientFilter(args) ?? {},
+        timeoutS: args.timeout,
+        recentlyOfflineHours: args.recently_offline_hours,
+      },
       request,
     );
     const flagged = h.samples

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { graphql } from '../../generated/gql.js';
 import { clientRef } from '../client-fields.js';
-import { defineTool } from '../tool.js';
+import { defineTool, toolHints } from '../tool.js';
 
 const RateLimitStatsDocument = graphql(`
   query McpRateLimitStats($id: ID!) {
@@ -45,12 +45,7 @@ export const getRateLimitStats = defineTool({
       })
       .loose(),
   },
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: toolHints.readsRecords,
   async run(args, { executor, request }) {
     const { rateLimitStats: s } = await executor.request(
       RateLimitStatsDocument,

@@ -2,20 +2,14 @@
 
 import { z } from 'zod';
 import { graphql } from '../../generated/gql.js';
-import { clientSummarySchema, pageInput, pageOutput, toClientSummary } from '../client-fields.js';
-import { defineTool } from '../tool.js';
+import { clientSummarySchema, pageInput, pageOf, pageOutput } from '../client-fields.js';
+import { onlineOnlyInput, toClientFilter } from '../client-filter.js';
+import { defineTool, toolHints } from '../tool.js';
 
 const ListClientsDocument = graphql(`
   query McpListClients($filter: ClientFilter, $first: Int, $after: String) {
     page: clientsConnection(filter: $filter, first: $first, after: $after) {
-      totalCount
-      nodes {
-        ...McpClientSummary
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      ...McpClientPage
     }
     online: clientsConnection(filter: { onlineOnly: true }, first: 0) {
       totalCount
@@ -31,10 +25,7 @@ export const listClients = defineTool({
   title: 'List clients',
   description:
     'Lists every client of the fleet (decommissioned ones left out) with its online status, health, tags, capabilities and key_mismatch flag, plus counts (total, online, key mismatches) and the client this session has selected. Use find_client to filter; describe_client for one client in full.',
-  input: {
-    online_only: z.boolean().optional().describe('Only clients online now (default false).'),
-    ...pageInput,
-  },
+  input: { online_only: onlineOnlyInput, ...pageInput },
   output: {
     total: z.number(),
     online: z.number(),
@@ -43,35 +34,28 @@ export const listClients = defineTool({
     clients: z.array(clientSummarySchema),
     ...pageOutput,
   },
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: toolHints.readsRecords,
   async run(args, { executor, session, request }) {
     const result = await executor.request(
       ListClientsDocument,
       {
-        filter: args.online_only ? { onlineOnly: true } : null,
+        filter: toClientFilter({ online_only: args.online_only }),
         first: args.limit,
         after: args.cursor ?? null,
       },
       request,
     );
-    const rows = result.page.nodes.map(toClientSummary);
+    const page = pageOf(result.page);
     const total = args.online_only ? result.online.totalCount : result.page.totalCount;
-    const next = result.page.pageInfo.hasNextPage ? (result.page.pageInfo.endCursor ?? null) : null;
+    const next = page.next_cursor;
     return {
-      text: `${total} client(s), ${result.online.totalCount} online, ${result.keyMismatches.totalCount} with a key mismatch (accept_key after verifying). Selected for this session: ${session.selected ? `"${session.selected.clientId}"` : 'none'}.${next ? ` Showing ${rows.length}; pass cursor "${next}" for the next page, or narrow with find_client.` : ''}`,
+      text: `${total} client(s), ${result.online.totalCount} online, ${result.keyMismatches.totalCount} with a key mismatch (accept_key after verifying). Selected for this session: ${session.selected ? `"${session.selected.clientId}"` : 'none'}.${next ? ` Showing ${page.returned}; pass cursor "${next}" for the next page, or narrow with find_client.` : ''}`,
       data: {
         total,
         online: result.online.totalCount,
         key_mismatches: result.keyMismatches.totalCount,
         selected_client: session.selected?.uuid ?? null,
-        clients: rows,
-        returned: rows.length,
-        next_cursor: next,
+        ...page,
       },
     };
   },

@@ -1,10 +1,11 @@
 // list_files: one directory level of a client. GraphQL: listFiles.
 
 import { z } from 'zod';
+import { DEFAULT_LIST_ENTRIES, MAX_LIST_ENTRIES } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
-import { resolveTarget } from '../session.js';
-import { defineTool } from '../tool.js';
-import { clientIdInput, clientName, remotePathInput } from './file-fields.js';
+import { optionalClientRef } from '../client-fields.js';
+import { defineTool, toolHints } from '../tool.js';
+import { remotePathInput } from './file-fields.js';
 
 const ListFilesDocument = graphql(`
   query McpListFiles($clientId: ID!, $path: String!, $limit: Int) {
@@ -22,16 +23,12 @@ const ListFilesDocument = graphql(`
   }
 `);
 
-export const MAX_LIST_ENTRIES = 10_000;
-export const DEFAULT_LIST_ENTRIES = 500;
-
 export const listFiles = defineTool({
   name: 'list_files',
   title: 'List a directory on a client',
-  description:
-    "Lists one level of a directory on a client, sorted by name: each entry's name, type (file, directory, symlink — reported, never followed — or other), size in bytes, mode (permission bits) and mtime. path: absolute, inside the client's allowed_paths when they are set (outside them: PATH_DENIED naming the allowed paths). limit: at most this many entries (default 500, up to 10000); truncated: true when there are more. Names are the client's data, returned fenced and cleaned of control characters. client_id: optional; default the session's selected client. Recorded as a file_accessed event.",
+  description: `Lists one level of a directory on a client, sorted by name: each entry's name, type (file, directory, symlink — reported, never followed — or other), size in bytes, mode (permission bits) and mtime. path: absolute, inside the client's allowed_paths when they are set (outside them: PATH_DENIED naming the allowed paths). limit: at most this many entries (default ${DEFAULT_LIST_ENTRIES}, up to ${MAX_LIST_ENTRIES}); truncated: true when there are more. Names are the client's data, returned fenced and cleaned of control characters. client_id: optional; default the session's selected client. Recorded as a file_accessed event.`,
   input: {
-    client_id: clientIdInput,
+    client_id: optionalClientRef,
     path: remotePathInput('The directory to list.'),
     limit: z
       .number()
@@ -58,20 +55,14 @@ export const listFiles = defineTool({
     returned: z.number(),
     truncated: z.boolean(),
   },
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
-  async run(args, { executor, session, request }) {
-    const target = await resolveTarget(session, args.client_id, executor, request);
+  annotations: toolHints.readsClient,
+  async run(args, { executor, request, resolveClient }) {
+    const target = await resolveClient(args.client_id);
     const { listFiles: l } = await executor.request(
       ListFilesDocument,
       { clientId: target.id, path: args.path, limit: args.limit },
       request,
     );
-    const name = clientName(args, session, target);
     const entries = l.entries.map((e) => ({
       name: e.name,
       type: e.type.toLowerCase() as 'file' | 'directory' | 'symlink' | 'other',
@@ -90,16 +81,13 @@ export const listFiles = defineTool({
       .filter(([, n]) => n > 0)
       .map(([t, n]) => `${n} ${words[t][n === 1 ? 0 : 1]}`);
     return {
-      text: [
-        target.note,
+      note: target.note,
+      text:
         entries.length === 0
-          ? `${args.path} on "${name}" is empty.`
-          : `${args.path} on "${name}": ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} (${counts.join(', ')})${l.truncated ? `; more than limit ${args.limit} exist (truncated: true), raise limit to see them` : ''}.`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
+          ? `${args.path} on "${target.name}" is empty.`
+          : `${args.path} on "${target.name}": ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} (${counts.join(', ')})${l.truncated ? `; more than limit ${args.limit} exist (truncated: true), raise limit to see them` : ''}.`,
       data: {
-        client_id: name,
+        client_id: target.name,
         path: l.path,
         entries,
         returned: entries.length,

@@ -2,9 +2,13 @@
 
 import { z } from 'zod';
 import { graphql } from '../../generated/gql.js';
-import { DEFAULT_TIMEOUT_S, MAX_COMMAND_BYTES } from '../../fleet/limits.js';
-import { MAX_COMMAND_TIMEOUT_MS } from '../../protocol/rpc.js';
-import { resolveTarget } from '../session.js';
+import {
+  DEFAULT_TIMEOUT_S,
+  MAX_COMMAND_BYTES,
+  MAX_PATH_LENGTH,
+  MAX_TIMEOUT_S,
+} from '../../fleet/limits.js';
+import { optionalClientRef } from '../client-fields.js';
 import { defineTool } from '../tool.js';
 import { cleanText, MAX_FENCED_CHARS } from '../untrusted.js';
 
@@ -27,26 +31,20 @@ const MAX_STREAM_CHARS = MAX_FENCED_CHARS / 2 - 1024;
 export const runCommand = defineTool({
   name: 'run_command',
   title: 'Run a command on a client',
-  description:
-    "Runs a command line with /bin/sh -c on a client, as the agent's user, and returns stdout, stderr and returncode (non-zero is not a tool error: check it). client_id: optional; without it the session's selected client is used (see select_client). cwd: absolute working directory, inside the client's allowed_paths when set. timeout: seconds (default 300) after which the process group is killed (timed_out: true). Output is the client's, size-capped and cleaned of terminal escapes.",
+  description: `Runs a command line with /bin/sh -c on a client, as the agent's user, and returns stdout, stderr and returncode (non-zero is not a tool error: check it). client_id: optional; without it the session's selected client is used (see select_client). cwd: absolute working directory, inside the client's allowed_paths when set. timeout: seconds (default ${DEFAULT_TIMEOUT_S}, at most ${MAX_TIMEOUT_S}) after which the process group is killed (timed_out: true). Output is the client's, size-capped and cleaned of terminal escapes.`,
   input: {
-    client_id: z
-      .string()
-      .min(1)
-      .max(256)
-      .optional()
-      .describe('uuid, clientId or display name; default: the selected client.'),
+    client_id: optionalClientRef,
     cmd: z
       .string()
       .min(1)
       .max(MAX_COMMAND_BYTES)
       .describe('The command line, e.g. "systemctl --user stop phonehome".'),
-    cwd: z.string().min(1).max(4096).optional().describe('Absolute working directory.'),
+    cwd: z.string().min(1).max(MAX_PATH_LENGTH).optional().describe('Absolute working directory.'),
     timeout: z
       .number()
       .int()
       .min(1)
-      .max(MAX_COMMAND_TIMEOUT_MS / 1000)
+      .max(MAX_TIMEOUT_S)
       .default(DEFAULT_TIMEOUT_S)
       .describe(`Seconds before the command is killed (default ${DEFAULT_TIMEOUT_S}).`),
   },
@@ -65,8 +63,8 @@ export const runCommand = defineTool({
     idempotentHint: false,
     openWorldHint: true,
   },
-  async run(args, { executor, session, request }) {
-    const target = await resolveTarget(session, args.client_id, executor, request);
+  async run(args, { executor, request, resolveClient }) {
+    const target = await resolveClient(args.client_id);
     const { runCommand: r } = await executor.request(
       RunCommandDocument,
       { clientId: target.id, cmd: args.cmd, cwd: args.cwd ?? null, timeout: args.timeout },
@@ -74,19 +72,14 @@ export const runCommand = defineTool({
     );
     const stdout = cleanText(r.stdout, MAX_STREAM_CHARS);
     const stderr = cleanText(r.stderr, MAX_STREAM_CHARS);
-    const name = args.client_id ?? session.selected?.clientId ?? target.id;
     const status = r.timedOut
       ? `timed out after ${args.timeout} s and was killed`
       : `exited with returncode ${r.returncode}`;
     return {
-      text: [
-        target.note,
-        `The command on "${name}" ${status} (${r.durationMs} ms)${r.truncated ? '; its output was truncated' : ''}.${stdout === '' ? ' Nothing on stdout.' : ''}${stderr === '' ? ' Nothing on stderr.' : ''}`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
+      note: target.note,
+      text: `The command on "${target.name}" ${status} (${r.durationMs} ms)${r.truncated ? '; its output was truncated' : ''}.${stdout === '' ? ' Nothing on stdout.' : ''}${stderr === '' ? ' Nothing on stderr.' : ''}`,
       data: {
-        client_id: name,
+        client_id: target.name,
         returncode: r.returncode,
         stdout,
         stderr,

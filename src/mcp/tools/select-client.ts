@@ -3,9 +3,10 @@
 
 import { z } from 'zod';
 import { graphql } from '../../generated/gql.js';
+import { ErrorCode } from '../../errors.js';
 import { ToolError } from '../executor.js';
 import { clientRef, clientSummarySchema, labelOf, toClientSummary } from '../client-fields.js';
-import { defineTool } from '../tool.js';
+import { defineTool, toolHints } from '../tool.js';
 
 const SelectClientDocument = graphql(`
   query McpSelectClient($id: ID!) {
@@ -22,12 +23,7 @@ export const selectClient = defineTool({
     'Sets the client this session works on when run_command, get_client_metrics or a file tool is called without client_id. Holds for this MCP session only, until select_client is called again. The client must be online. If it later goes offline, those tools fail with an error naming it (the session never switches to another client on its own). Without any selection and with exactly one client online, that one is used and becomes the selection.',
   input: { client_id: clientRef('The client to select') },
   output: { previous: z.string().nullable(), client: clientSummarySchema },
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: toolHints.changesRecords,
   async run(args, { executor, session, request }) {
     const { client } = await executor.request(
       SelectClientDocument,
@@ -36,13 +32,13 @@ export const selectClient = defineTool({
     );
     if (!client) {
       throw new ToolError(
-        'NOT_FOUND',
+        ErrorCode.notFound,
         `No client matches "${args.client_id}" (tried uuid, clientId and display name); the selection is unchanged. Call list_clients or find_client to see the fleet.`,
       );
     }
     if (!client.online) {
       throw new ToolError(
-        'CLIENT_OFFLINE',
+        ErrorCode.clientOffline,
         `Client ${labelOf(client)} is offline (last seen ${client.lastSeen}); the selection is unchanged. Call list_clients with online_only: true to see who is online.`,
       );
     }

@@ -1,10 +1,17 @@
 // update_client: metadata an operator sets. GraphQL: updateClient.
 
 import { z } from 'zod';
+import {
+  MAX_ALLOWED_PATHS,
+  MAX_DISPLAY_NAME_CHARS,
+  MAX_PATH_LENGTH,
+  MAX_PURPOSE_CHARS,
+  MAX_TAG_CHARS,
+  MAX_TAGS,
+} from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
-import { ToolError } from '../executor.js';
 import { clientDetailSchema, clientRef, labelOf, toClientDetail } from '../client-fields.js';
-import { defineTool } from '../tool.js';
+import { defineTool, toolHints } from '../tool.js';
 
 const UpdateClientDocument = graphql(`
   mutation McpUpdateClient($id: ID!, $input: UpdateClientInput!) {
@@ -23,35 +30,30 @@ export const updateClient = defineTool({
     uuid: clientRef('The client to update'),
     display_name: z
       .string()
-      .max(200)
+      .max(MAX_DISPLAY_NAME_CHARS)
       .nullable()
       .optional()
       .describe('Human-friendly name, e.g. "Production API Server #1".'),
     purpose: z
       .string()
-      .max(500)
+      .max(MAX_PURPOSE_CHARS)
       .nullable()
       .optional()
       .describe('Role of the client, e.g. "API Server".'),
     tags: z
-      .array(z.string().min(1).max(64))
-      .max(100)
+      .array(z.string().min(1).max(MAX_TAG_CHARS))
+      .max(MAX_TAGS)
       .optional()
       .describe('The full new tag list, e.g. ["production", "us-east"].'),
     allowed_paths: z
-      .array(z.string().min(1).max(4096))
-      .max(100)
+      .array(z.string().min(1).max(MAX_PATH_LENGTH))
+      .max(MAX_ALLOWED_PATHS)
       .nullable()
       .optional()
       .describe('Absolute directories; [] or null: unrestricted.'),
   },
   output: { client: clientDetailSchema },
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: toolHints.changesRecords,
   async run(args, { executor, request }) {
     const input = {
       ...(args.display_name !== undefined ? { displayName: args.display_name } : {}),
@@ -59,12 +61,7 @@ export const updateClient = defineTool({
       ...(args.tags !== undefined ? { tags: args.tags } : {}),
       ...(args.allowed_paths !== undefined ? { allowedPaths: args.allowed_paths } : {}),
     };
-    if (Object.keys(input).length === 0) {
-      throw new ToolError(
-        'BAD_USER_INPUT',
-        `Nothing to change for "${args.uuid}": give at least one of display_name, purpose, tags, allowed_paths.`,
-      );
-    }
+    // Nothing to change is refused by the fleet itself, in the same words for every door.
     const { updateClient: client } = await executor.request(
       UpdateClientDocument,
       { id: args.uuid, input },

@@ -2,17 +2,15 @@
 // GraphQL: uploadFile.
 
 import { graphql } from '../../generated/gql.js';
-import { resolveTarget } from '../session.js';
-import { defineTool } from '../tool.js';
+import { optionalClientRef } from '../client-fields.js';
+import { defineTool, toolHints } from '../tool.js';
 import {
-  clientIdInput,
-  clientName,
   createParentsInput,
-  formatBytes,
   localPathInput,
   modeInput,
   remotePathInput,
   toTransferReply,
+  transferSummary,
   transferOutput,
 } from './file-fields.js';
 
@@ -42,21 +40,16 @@ export const uploadFile = defineTool({
   description:
     "Sends a file from the ET Phone Home server to a client, of any size: streamed on a channel of its own, SHA-256 verified by both ends, renamed into place when complete (an existing file at remote_path is replaced). An interrupted upload to the same remote_path resumes after the bytes already there (verified): call again with the same paths. Returns when the file is in place, with its size and sha256. local_path: the file on the SERVER, confined to the server's transfer roots (relative to the first one, <data-dir>/transfers by default, or absolute inside one; outside them: PATH_DENIED naming the roots). remote_path: absolute on the client, inside its allowed_paths when they are set (PATH_DENIED names them). create_parents: create missing directories on the client. mode: permission bits for a new file. Prefer this to write_file for anything large. client_id: optional; default the session's selected client. Recorded as a file_accessed event.",
   input: {
-    client_id: clientIdInput,
+    client_id: optionalClientRef,
     local_path: localPathInput,
     remote_path: remotePathInput('Where the file goes on the client.'),
     create_parents: createParentsInput,
     mode: modeInput,
   },
   output: transferOutput,
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
-  async run(args, { executor, session, request }) {
-    const target = await resolveTarget(session, args.client_id, executor, request);
+  annotations: toolHints.replacesFiles,
+  async run(args, { executor, request, resolveClient }) {
+    const target = await resolveClient(args.client_id);
     const { uploadFile: t } = await executor.request(
       UploadFileDocument,
       {
@@ -68,15 +61,10 @@ export const uploadFile = defineTool({
       },
       request,
     );
-    const name = clientName(args, session, target);
-    const data = toTransferReply(name, t);
+    const data = toTransferReply(target.name, t);
     return {
-      text: [
-        target.note,
-        `Uploaded ${args.local_path} to ${args.remote_path} on "${name}": ${formatBytes(data.size)}, SHA-256 ${data.sha256} verified by both ends${data.resumed_from > 0 ? `; resumed after ${formatBytes(data.resumed_from)} already there` : ''}.`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
+      note: target.note,
+      text: `Uploaded ${args.local_path} to ${args.remote_path} on "${target.name}": ${transferSummary(data)}.`,
       data,
     };
   },

@@ -1,18 +1,11 @@
 // write_file: a whole file on a client (up to 10 MiB), atomically. GraphQL: writeFile.
 
 import { z } from 'zod';
+import { MAX_FILE_BYTES } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
-import { MAX_FILE_BYTES } from '../../protocol/rpc.js';
-import { resolveTarget } from '../session.js';
-import { defineTool } from '../tool.js';
-import {
-  clientIdInput,
-  clientName,
-  createParentsInput,
-  formatBytes,
-  modeInput,
-  remotePathInput,
-} from './file-fields.js';
+import { optionalClientRef } from '../client-fields.js';
+import { defineTool, toolHints } from '../tool.js';
+import { createParentsInput, formatBytes, modeInput, remotePathInput } from './file-fields.js';
 
 const WriteFileDocument = graphql(`
   mutation McpWriteFile(
@@ -37,13 +30,14 @@ const WriteFileDocument = graphql(`
   }
 `);
 
+const MIB = 1024 * 1024;
+
 export const writeFile = defineTool({
   name: 'write_file',
   title: 'Write a file on a client',
-  description:
-    "Writes a whole file on a client, replacing any file at path (atomically: a temporary file renamed into place; an existing file keeps its mode). path: absolute, inside the client's allowed_paths when they are set (outside them: PATH_DENIED naming the allowed paths; nothing is written). content: the new content, UTF-8 text (encoding 'text', the default) or base64 of any bytes (encoding 'base64'); at most 10 MiB, and as much as one MCP request may carry (1 MiB over HTTP) — for larger files put them in the server's transfer root and use upload_file. create_parents: create missing directories. mode: permission bits for a new file. client_id: optional; default the session's selected client. Recorded as a file_accessed event.",
+  description: `Writes a whole file on a client, replacing any file at path (atomically: a temporary file renamed into place; an existing file keeps its mode). path: absolute, inside the client's allowed_paths when they are set (outside them: PATH_DENIED naming the allowed paths; nothing is written). content: the new content, UTF-8 text (encoding 'text', the default) or base64 of any bytes (encoding 'base64'); at most ${MAX_FILE_BYTES / MIB} MiB, and as much as one MCP request may carry (1 MiB over HTTP) — for larger files put them in the server's transfer root and use upload_file. create_parents: create missing directories. mode: permission bits for a new file. client_id: optional; default the session's selected client. Recorded as a file_accessed event.`,
   input: {
-    client_id: clientIdInput,
+    client_id: optionalClientRef,
     path: remotePathInput('The file to write.'),
     content: z
       .string()
@@ -61,14 +55,9 @@ export const writeFile = defineTool({
     path: z.string(),
     size: z.number(),
   },
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
-  async run(args, { executor, session, request }) {
-    const target = await resolveTarget(session, args.client_id, executor, request);
+  annotations: toolHints.replacesFiles,
+  async run(args, { executor, request, resolveClient }) {
+    const target = await resolveClient(args.client_id);
     const { writeFile: w } = await executor.request(
       WriteFileDocument,
       {
@@ -81,12 +70,10 @@ export const writeFile = defineTool({
       },
       request,
     );
-    const name = clientName(args, session, target);
     return {
-      text: [target.note, `Wrote ${formatBytes(w.size)} to ${args.path} on "${name}".`]
-        .filter(Boolean)
-        .join('\n'),
-      data: { client_id: name, path: w.path, size: w.size },
+      note: target.note,
+      text: `Wrote ${formatBytes(w.size)} to ${args.path} on "${target.name}".`,
+      data: { client_id: target.name, path: w.path, size: w.size },
     };
   },
 });

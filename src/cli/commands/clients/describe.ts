@@ -1,23 +1,26 @@
 // `etphonehome clients describe <client>`: everything about one client, with its latest events.
 
-import { graphql } from '../../generated/gql.js';
-import { commonHelp, commonOptions, parse } from '../args.js';
-import { connect } from '../connection.js';
-import { ago, clientName, clientState, summariseData, tagList } from '../format.js';
+import { connect } from '../../../client/index.js';
+import { ErrorCode } from '../../../errors.js';
+import { DEFAULT_RECENT_EVENTS, MAX_RECENT_EVENTS } from '../../../fleet/limits.js';
+import { graphql } from '../../../generated/gql.js';
+import { commonHelp, commonOptions, oneClient, parse, parseIntFlag } from '../../args.js';
+import type { Command } from '../../command.js';
+import { ago, clientName, clientState, summariseData, tagList } from '../../format.js';
 import {
   CommandError,
   printFields,
   printJson,
   printTable,
   styleFor,
-  UsageError,
   type CommandIO,
-} from '../output.js';
+} from '../../output.js';
+import { allowedPathsText, rateLimitText, thresholdsText } from './settings-text.js';
 
-export const describeUsage = `Usage: etphonehome clients describe <client> [--events N] [--json]
+const usage = `Usage: etphonehome clients describe <client> [--events N] [--json]
 
   Shows one client (by uuid, clientId or display name): identity, state, settings, key, and its
-  latest events (--events N, default 10, 0 for none). Exit status 3 when no client matches.
+  latest events (--events N, default ${DEFAULT_RECENT_EVENTS}, 0 for none). Exit status 3 when no client matches.
 
 --json prints the client object with every field shown here, recentEvents included.
 
@@ -46,14 +49,7 @@ const DescribeDocument = graphql(`
       lastHeartbeatAt
       allowedPaths
       agentAllowedPaths
-      webhookUrl
-      rateLimitRpm
-      rateLimitConcurrent
-      rateLimitMode
-      cpuThreshold
-      memoryThreshold
-      diskThreshold
-      resourceChecks
+      ...CliClientSettings
       publicKeyFingerprint
       trustedFingerprint
       previousFingerprint
@@ -72,23 +68,17 @@ const DescribeDocument = graphql(`
   }
 `);
 
-export async function runClientsDescribe(argv: string[], io: CommandIO): Promise<number> {
+async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, { ...commonOptions, events: { type: 'string' } });
-  if (values.help) {
-    io.out(describeUsage);
-    return 0;
-  }
-  const id = positionals[0];
-  if (!id || positionals.length > 1)
-    throw new UsageError('clients describe takes one client: uuid, clientId or display name');
-  const events = values.events === undefined ? 10 : Number(values.events);
-  if (!Number.isInteger(events) || events < 0 || events > 100)
-    throw new UsageError(`--events takes a number from 0 to 100 (got "${values.events}")`);
+  const id = oneClient('clients describe', positionals);
+  const events =
+    parseIntFlag('events', values.events, { min: 0, max: MAX_RECENT_EVENTS }) ??
+    DEFAULT_RECENT_EVENTS;
   const gql = await connect(values, io.env);
   const { client } = await gql.request(DescribeDocument, { id, events: Math.max(events, 1) });
   if (!client)
     throw new CommandError(
-      'NOT_FOUND',
+      ErrorCode.notFound,
       `No client "${id}". List clients with "etphonehome clients list" (or find one with "etphonehome clients find <text>").`,
     );
   const recentEvents = events === 0 ? [] : client.recentEvents;
@@ -118,19 +108,10 @@ export async function runClientsDescribe(argv: string[], io: CommandIO): Promise
         ? `since ${client.connectedAt ?? '?'} from ${client.remoteAddress ?? '?'} (#${client.connectionCount})`
         : `offline, last seen ${ago(client.lastSeen)} (${client.lastSeen})`,
     ],
-    [
-      'allowed paths',
-      client.allowedPaths?.length ? client.allowedPaths.join(', ') : 'unrestricted',
-    ],
+    ['allowed paths', allowedPathsText(client)],
     ['webhook', client.webhookUrl ?? '(global)'],
-    [
-      'rate limit',
-      `${client.rateLimitRpm}/min, ${client.rateLimitConcurrent} at once, ${client.rateLimitMode}`,
-    ],
-    [
-      'thresholds',
-      `cpu ${client.cpuThreshold}%, memory ${client.memoryThreshold}%, disk ${client.diskThreshold}%, resource checks ${client.resourceChecks ? 'on' : 'off'}`,
-    ],
+    ['rate limit', rateLimitText(client)],
+    ['thresholds', thresholdsText(client)],
     [
       'key',
       client.keyMismatch
@@ -153,3 +134,11 @@ export async function runClientsDescribe(argv: string[], io: CommandIO): Promise
   }
   return 0;
 }
+
+export const describeCommand: Command = {
+  name: 'describe',
+  synopsis: 'describe <c>',
+  summary: 'one client in full, with its latest events',
+  usage,
+  run,
+};

@@ -1,32 +1,34 @@
-// Subscriptions for the CLI over graphql-ws (the same endpoint and API key as HTTP requests).
+// A one-shot subscription over graphql-ws (the same endpoint and API key as HTTP requests), for
+// following something short-lived beside a request (a transfer's progress): no reconnection, and
+// its failures are ignored — the request it accompanies is what reports. Long-lived streams that
+// must survive a server restart use live-subscription.ts.
 
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { connectionParams, websocketEndpoint, type Connection } from './endpoint.js';
 
 export interface SubscriptionHandle {
-  /** Resolves once the server has acknowledged the connection. */
+  /** Resolves once the server has acknowledged the connection (or the attempt failed). */
   ready: Promise<void>;
   close(): Promise<void>;
 }
 
-export function subscribe<R, V extends Record<string, unknown>>(
-  connection: { url: string; apiKey: string },
+export function subscribeOnce<R, V extends Record<string, unknown>>(
+  connection: Connection,
   document: TypedDocumentNode<R, V>,
   variables: V,
   onData: (data: R) => void,
 ): SubscriptionHandle {
-  const url = new URL('/graphql', connection.url);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   let acknowledged: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => {
     acknowledged = resolve;
   });
   const client: Client = createClient({
-    url: url.toString(),
+    url: websocketEndpoint(connection.url).toString(),
     webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${connection.apiKey}` },
+    connectionParams: connectionParams(connection),
     lazy: false,
     retryAttempts: 0,
     onNonLazyError: () => acknowledged(), // progress is a nicety: never block the transfer on it

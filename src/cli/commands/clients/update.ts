@@ -1,24 +1,25 @@
 // `etphonehome clients update`: a client's metadata (display name, purpose, tags, allowed
 // paths), or the same change over every client a selector matches.
 
-import { mapWithConcurrency } from '../../lib/map-with-concurrency.js';
-import { graphql } from '../../generated/gql.js';
-import type { CliClientFieldsFragment, UpdateClientInput } from '../../generated/graphql.js';
-import { bulkOptions, commonHelp, commonOptions, parse, readFilter, splitList } from '../args.js';
+import { connect, type GraphQLClient } from '../../../client/index.js';
+import { graphql } from '../../../generated/gql.js';
+import type { UpdateClientInput } from '../../../generated/graphql.js';
 import {
-  findTargets,
-  finishOutcomes,
-  noTargets,
-  printDryRun,
-  readParallel,
-  type Outcome,
-} from '../bulk.js';
-import { connect } from '../connection.js';
-import { clientName, tagList } from '../format.js';
-import { GraphQLRequestError, type GraphQLClient } from '../graphql-client.js';
-import { printJson, printFields, UsageError, type CommandIO } from '../output.js';
+  atMostOneClient,
+  bulkOptions,
+  commonHelp,
+  commonOptions,
+  parse,
+  readFilter,
+  splitList,
+} from '../../args.js';
+import { BULK_PARALLEL, runBulkChange } from '../../bulk.js';
+import type { Command } from '../../command.js';
+import { clientName, tagList } from '../../format.js';
+import { printJson, printFields, UsageError, type CommandIO } from '../../output.js';
+import { allowedPathsText } from './settings-text.js';
 
-export const updateUsage = `Usage: etphonehome clients update <client> [changes] [--json]
+const usage = `Usage: etphonehome clients update <client> [changes] [--json]
        etphonehome clients update --tags a,b|--query TEXT [filters] [changes] [--dry-run] [--parallel N]
 
   Changes a client's operator metadata; only the flags given change. With selectors instead of a
@@ -35,7 +36,7 @@ Changes:
 Selectors (bulk): --tags a,b (ALL), --query TEXT, --capabilities a,b, --online
   (--purpose is a change here, never a selector)
   --dry-run              list the clients that would change, change nothing
-  --parallel N           clients updated at once when each is updated on its own (default 8)
+  --parallel N           clients updated at once when each is updated on its own (default ${BULK_PARALLEL})
 
 --json: one client prints the updated client; bulk prints {total, succeeded, failed,
 results[{client, ok, error{code,message}|null}]}.
@@ -126,7 +127,7 @@ async function updateOne(gql: GraphQLClient, id: string, changes: Changes) {
   return (await gql.request(UpdateOneDocument, { id, input })).updateClient;
 }
 
-export async function runClientsUpdate(argv: string[], io: CommandIO): Promise<number> {
+async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...commonOptions,
     ...bulkOptions,
@@ -136,15 +137,7 @@ export async function runClientsUpdate(argv: string[], io: CommandIO): Promise<n
     'remove-tags': { type: 'string' },
     'allowed-paths': { type: 'string' },
   });
-  if (values.help) {
-    io.out(updateUsage);
-    return 0;
-  }
-  const id = positionals[0];
-  if (positionals.length > 1)
-    throw new UsageError(
-      `clients update takes one client (got ${positionals.length}); quote names with spaces`,
-    );
+  const id = atMostOneClient('clients update', positionals);
   if (id !== undefined) {
     if (values.tags !== undefined)
       throw new UsageError(
@@ -161,10 +154,7 @@ export async function runClientsUpdate(argv: string[], io: CommandIO): Promise<n
         ['updated', clientName(client)],
         ['purpose', client.purpose ?? ''],
         ['tags', tagList(client)],
-        [
-          'allowed paths',
-          client.allowedPaths?.length ? client.allowedPaths.join(', ') : 'unrestricted',
-        ],
+        ['allowed paths', allowedPathsText(client)],
       ]);
     return 0;
   }
@@ -176,43 +166,33 @@ export async function runClientsUpdate(argv: string[], io: CommandIO): Promise<n
       'clients update needs a client, or selectors (--tags, --query …) for many',
     );
   const changes = readChanges(values);
-  const parallel = readParallel(values.parallel, 8);
-  const gql = await connect(values, io.env);
-  const targets = await findTargets(gql, filter);
-  if (values['dry-run']) return printDryRun(io, values.json, 'update metadata', targets);
-  if (targets.length === 0) throw noTargets('update');
-
+  // Tag-only changes are one all-or-nothing updateClients; others go client by client.
   const tagsOnly = Object.keys(changes.fields).length === 0;
-  if (tagsOnly) {
-    const { updateClients } = await gql.request(UpdateManyDocument, {
-      filter,
-      input: { addTags: changes.addTags, removeTags: changes.removeTags },
-    });
-    return finishOutcomes(
-      io,
-      updateClients.clients.map((client) => ({
-        client,
-        ok: true,
-        detail: `tags: ${tagList(client)}`,
-        error: null,
-      })),
-      values.json,
-    );
-  }
-  const outcomes = await mapWithConcurrency(targets, parallel, async (target): Promise<Outcome> => {
-    try {
-      const client = await updateOne(gql, target.uuid, changes);
-      return { client, ok: true, detail: 'updated', error: null };
-    } catch (error) {
-      return failedOutcome(target, error);
-    }
+  return runBulkChange(io, values, filter, {
+    action: 'update metadata',
+    verb: 'update',
+    all: tagsOnly
+      ? async (gql) => {
+          const { updateClients } = await gql.request(UpdateManyDocument, {
+            filter,
+            input: { addTags: changes.addTags, removeTags: changes.removeTags },
+          });
+          return updateClients.clients.map((client) => ({
+            client,
+            detail: `tags: ${tagList(client)}`,
+          }));
+        }
+      : undefined,
+    each: async (gql, target) => ({
+      client: await updateOne(gql, target.uuid, changes),
+      detail: 'updated',
+    }),
   });
-  return finishOutcomes(io, outcomes, values.json);
 }
 
-/** A per-client failure of a bulk command as an outcome (unexpected errors are rethrown). */
-export function failedOutcome(client: CliClientFieldsFragment, error: unknown): Outcome {
-  if (!(error instanceof GraphQLRequestError)) throw error;
-  const code = error.code ?? 'INTERNAL_SERVER_ERROR';
-  return { client, ok: false, detail: error.message, error: { code, message: error.message } };
-}
+export const updateCommand: Command = {
+  name: 'update',
+  summary: 'display name, purpose, tags, allowed paths (one client, or bulk by selector)',
+  usage,
+  run,
+};

@@ -1,5 +1,6 @@
-// A small GraphQL client over HTTP for the CLI (and the tests): typed documents in, typed data
-// out; GraphQL errors become GraphQLRequestError with their `extensions.code`.
+// A small GraphQL client over HTTP (the CLI, the stdio MCP bridge, the tests and scripts): typed
+// documents in, typed data out; GraphQL errors become GraphQLRequestError with their
+// `extensions.code` as the server sent it.
 // It speaks node:http rather than fetch: fetch (undici) gives up on a response whose headers
 // take more than 300 s, and `runCommand` answers only when the command ends (up to 24 h).
 
@@ -7,6 +8,15 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { ErrorCode, type ErrorCodeName } from '../errors.js';
+import { graphqlEndpoint, type Connection } from './endpoint.js';
+
+const CATALOGUE: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/** A code from the wire as one of the catalogue's, or undefined (GraphQL's own, or none). */
+export function catalogueCode(code: string | undefined): ErrorCodeName | undefined {
+  return code !== undefined && CATALOGUE.has(code) ? (code as ErrorCodeName) : undefined;
+}
 
 export interface GraphQLErrorItem {
   message: string;
@@ -25,8 +35,14 @@ export class GraphQLRequestError extends Error {
     this.status = status;
   }
 
+  /** The first error's `extensions.code`, as the server sent it (a catalogue code, or GraphQL's own). */
   get code(): string | undefined {
     return this.errors[0]?.extensions?.code;
+  }
+
+  /** The same code when it is one of the catalogue's (src/errors.ts), else undefined. */
+  get errorCode(): ErrorCodeName | undefined {
+    return catalogueCode(this.code);
   }
 }
 
@@ -81,8 +97,8 @@ function post(
   });
 }
 
-export function createGraphQLClient(options: { url: string; apiKey: string }): GraphQLClient {
-  const endpoint = new URL('/graphql', options.url);
+export function createGraphQLClient(options: Connection): GraphQLClient {
+  const endpoint = graphqlEndpoint(options.url);
   return {
     async request(document, variables, requestOptions) {
       const response = await post(

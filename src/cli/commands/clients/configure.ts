@@ -2,34 +2,37 @@
 // resource thresholds), or the same settings over every client a selector matches, a few
 // clients at a time.
 
-import { mapWithConcurrency } from '../../lib/map-with-concurrency.js';
-import { graphql } from '../../generated/gql.js';
-import type { ConfigureClientInput, RateLimitMode } from '../../generated/graphql.js';
-import { bulkOptions, commonHelp, commonOptions, parse, readFilter } from '../args.js';
+import { connect } from '../../../client/index.js';
+import { MAX_RATE_LIMIT_CONCURRENT, MAX_RATE_LIMIT_RPM } from '../../../fleet/limits.js';
+import { graphql } from '../../../generated/gql.js';
+import type { ConfigureClientInput, RateLimitMode } from '../../../generated/graphql.js';
 import {
-  findTargets,
-  finishOutcomes,
-  noTargets,
-  printDryRun,
-  readParallel,
-  type Outcome,
-} from '../bulk.js';
-import { connect } from '../connection.js';
-import { clientName } from '../format.js';
-import { printFields, printJson, UsageError, type CommandIO } from '../output.js';
-import { failedOutcome } from './clients-update.js';
+  atMostOneClient,
+  bulkOptions,
+  commonHelp,
+  commonOptions,
+  parse,
+  readFilter,
+} from '../../args.js';
+import { BULK_PARALLEL, runBulkChange } from '../../bulk.js';
+import type { Command } from '../../command.js';
+import { clientName } from '../../format.js';
+import { printFields, printJson, UsageError, type CommandIO } from '../../output.js';
+import { rateLimitText, thresholdsText } from './settings-text.js';
 
-export const configureUsage = `Usage: etphonehome clients configure <client> [settings] [--json]
+const count = (n: number): string => n.toLocaleString('en-US');
+
+const usage = `Usage: etphonehome clients configure <client> [settings] [--json]
        etphonehome clients configure --tags a,b|--query TEXT [filters] [settings] [--dry-run] [--parallel N]
 
   Sets per-client overrides of the server defaults; only the flags given change, and "default"
   restores the server default. With selectors it configures every matching client, --parallel at
-  a time (default 8), one result per client (exit 1 if any failed).
+  a time (default ${BULK_PARALLEL}), one result per client (exit 1 if any failed).
 
 Settings:
   --webhook-url URL              this client's event endpoint ("default" for the global one)
-  --rate-limit-rpm N             requests per rolling minute (1 to 1,000,000)
-  --rate-limit-concurrent N      requests in flight at once (1 to 10,000)
+  --rate-limit-rpm N             requests per rolling minute (1 to ${count(MAX_RATE_LIMIT_RPM)})
+  --rate-limit-concurrent N      requests in flight at once (1 to ${count(MAX_RATE_LIMIT_CONCURRENT)})
   --rate-limit-mode MODE         warn, enforce or off
   --cpu-threshold P              percent (0–100) above which it is flagged; likewise
   --memory-threshold P, --disk-threshold P
@@ -55,14 +58,7 @@ const ConfigureDocument = graphql(`
   mutation CliConfigureClient($id: ID!, $input: ConfigureClientInput!) {
     configureClient(id: $id, input: $input) {
       ...CliClientFields
-      webhookUrl
-      rateLimitRpm
-      rateLimitConcurrent
-      rateLimitMode
-      cpuThreshold
-      memoryThreshold
-      diskThreshold
-      resourceChecks
+      ...CliClientSettings
     }
   }
 `);
@@ -136,7 +132,7 @@ export function readSettings(values: Values): ConfigureClientInput {
   return input;
 }
 
-export async function runClientsConfigure(argv: string[], io: CommandIO): Promise<number> {
+async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...commonOptions,
     ...bulkOptions,
@@ -149,17 +145,9 @@ export async function runClientsConfigure(argv: string[], io: CommandIO): Promis
     'disk-threshold': { type: 'string' },
     'resource-checks': { type: 'string' },
   });
-  if (values.help) {
-    io.out(configureUsage);
-    return 0;
-  }
   const input = readSettings(values);
   const filter = readFilter(values);
-  const id = positionals[0];
-  if (positionals.length > 1)
-    throw new UsageError(
-      `clients configure takes one client (got ${positionals.length}); quote names with spaces`,
-    );
+  const id = atMostOneClient('clients configure', positionals);
   if (id !== undefined) {
     if (filter || values['dry-run'])
       throw new UsageError('give either a client or selectors (--tags, --query …), not both');
@@ -170,14 +158,8 @@ export async function runClientsConfigure(argv: string[], io: CommandIO): Promis
       printFields(io, [
         ['configured', clientName(client)],
         ['webhook', client.webhookUrl ?? '(global)'],
-        [
-          'rate limit',
-          `${client.rateLimitRpm}/min, ${client.rateLimitConcurrent} at once, ${client.rateLimitMode}`,
-        ],
-        [
-          'thresholds',
-          `cpu ${client.cpuThreshold}%, memory ${client.memoryThreshold}%, disk ${client.diskThreshold}%, resource checks ${client.resourceChecks ? 'on' : 'off'}`,
-        ],
+        ['rate limit', rateLimitText(client)],
+        ['thresholds', thresholdsText(client)],
       ]);
     return 0;
   }
@@ -185,18 +167,19 @@ export async function runClientsConfigure(argv: string[], io: CommandIO): Promis
     throw new UsageError(
       'clients configure needs a client, or selectors (--tags, --query …) for many',
     );
-  const parallel = readParallel(values.parallel, 8);
-  const gql = await connect(values, io.env);
-  const targets = await findTargets(gql, filter);
-  if (values['dry-run']) return printDryRun(io, values.json, 'configure', targets);
-  if (targets.length === 0) throw noTargets('configure');
-  const outcomes = await mapWithConcurrency(targets, parallel, async (target): Promise<Outcome> => {
-    try {
-      const client = await gql.request(ConfigureDocument, { id: target.uuid, input });
-      return { client: client.configureClient, ok: true, detail: 'configured', error: null };
-    } catch (error) {
-      return failedOutcome(target, error);
-    }
+  return runBulkChange(io, values, filter, {
+    action: 'configure',
+    verb: 'configure',
+    each: async (gql, target) => ({
+      client: (await gql.request(ConfigureDocument, { id: target.uuid, input })).configureClient,
+      detail: 'configured',
+    }),
   });
-  return finishOutcomes(io, outcomes, values.json);
 }
+
+export const configureCommand: Command = {
+  name: 'configure',
+  summary: 'webhook, rate limits, resource thresholds (one client, or bulk by selector)',
+  usage,
+  run,
+};

@@ -1,16 +1,18 @@
-// `etphonehome clients list|find`: the fleet, or the clients matching the filter flags.
+// `etphonehome clients list`: the fleet, or the clients matching the filter flags. `find` (its
+// own file) is the same listing with the text to look for as its argument.
 
-import { graphql } from '../../generated/gql.js';
+import { connect, type GraphQLClient } from '../../../client/index.js';
+import { MAX_PAGE_SIZE } from '../../../fleet/limits.js';
+import { graphql } from '../../../generated/gql.js';
 import type {
   CliClientFieldsFragment,
   CliClientsPageQuery,
   ClientFilter,
-} from '../../generated/graphql.js';
-import { commonHelp, commonOptions, filterOptions, parse, readFilter } from '../args.js';
-import { connect } from '../connection.js';
-import type { GraphQLClient } from '../graphql-client.js';
-import { ago, clientName, clientState, tagList } from '../format.js';
-import { printJson, printTable, styleFor, UsageError, type CommandIO } from '../output.js';
+} from '../../../generated/graphql.js';
+import { commonHelp, commonOptions, filterOptions, parse, readFilter } from '../../args.js';
+import type { Command } from '../../command.js';
+import { ago, clientName, clientState, tagList } from '../../format.js';
+import { printJson, printTable, styleFor, UsageError, type CommandIO } from '../../output.js';
 
 export const listUsage = `Usage: etphonehome clients list [filters] [--all] [--key-mismatch] [--json]
        etphonehome clients find <text> [filters] [--json]
@@ -52,7 +54,7 @@ const ListDocument = graphql(`
   }
 `);
 
-/** Every matching client, 500 a page (the plain `clients` query stops at 5,000). */
+/** Every matching client, a page at a time (the plain `clients` query stops at 5,000). */
 async function listAll(
   gql: GraphQLClient,
   filter: ClientFilter,
@@ -62,7 +64,7 @@ async function listAll(
   for (;;) {
     const page: CliClientsPageQuery = await gql.request(ListDocument, {
       filter,
-      first: 500,
+      first: MAX_PAGE_SIZE,
       after,
     });
     clients.push(...page.clientsConnection.nodes);
@@ -72,7 +74,7 @@ async function listAll(
   }
 }
 
-export async function runClientsList(
+export async function listClients(
   mode: 'list' | 'find',
   argv: string[],
   io: CommandIO,
@@ -83,10 +85,6 @@ export async function runClientsList(
     all: { type: 'boolean' },
     'key-mismatch': { type: 'boolean' },
   });
-  if (values.help) {
-    io.out(listUsage);
-    return 0;
-  }
   const filter: ClientFilter = readFilter(values) ?? {};
   if (mode === 'find') {
     const text = positionals.join(' ').trim();
@@ -125,3 +123,10 @@ export async function runClientsList(
   );
   return 0;
 }
+
+export const listCommand: Command = {
+  name: 'list',
+  summary: 'clients, filtered by --tags/--query/--online …',
+  usage: listUsage,
+  run: (argv, io) => listClients('list', argv, io),
+};

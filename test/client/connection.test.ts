@@ -1,0 +1,48 @@
+// Where a client finds the server and its key: --url, ETPHONEHOME_URL or the default; the key
+// from ETPHONEHOME_API_KEY or the server's api_key file; clear errors otherwise.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConnectionError, DEFAULT_SERVER_URL, resolveConnection } from '../../src/client/index.js';
+
+let dataDir: string;
+before(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'etph-client-connection-'));
+  await writeFile(join(dataDir, 'api_key'), 'from-file\n');
+});
+after(() => rm(dataDir, { recursive: true, force: true }));
+
+test('the URL: --url, else ETPHONEHOME_URL, else the default', async () => {
+  const env = { ETPHONEHOME_API_KEY: 'k', ETPHONEHOME_URL: 'http://env:1' };
+  assert.equal((await resolveConnection({ url: 'http://flag:2' }, env)).url, 'http://flag:2');
+  assert.equal((await resolveConnection({}, env)).url, 'http://env:1');
+  assert.equal((await resolveConnection({}, { ETPHONEHOME_API_KEY: 'k' })).url, DEFAULT_SERVER_URL);
+  await assert.rejects(resolveConnection({ url: 'not a url' }, env), (error: unknown) => {
+    assert.ok(error instanceof ConnectionError);
+    assert.match(error.message, /--url \/ ETPHONEHOME_URL must be a URL .*"not a url"/);
+    return true;
+  });
+});
+
+test('the key: ETPHONEHOME_API_KEY, else the api_key file of the data directory (trimmed)', async () => {
+  const flags = { 'data-dir': dataDir };
+  assert.equal((await resolveConnection(flags, { ETPHONEHOME_API_KEY: 'env' })).apiKey, 'env');
+  assert.equal((await resolveConnection(flags, {})).apiKey, 'from-file');
+  assert.equal(
+    (await resolveConnection({}, { ETPHONEHOME_DATA_DIR: dataDir })).apiKey,
+    'from-file',
+  );
+});
+
+test('no key anywhere: a ConnectionError naming the file it looked for', async () => {
+  const missing = join(dataDir, 'nowhere');
+  await assert.rejects(resolveConnection({ 'data-dir': missing }, {}), (error: unknown) => {
+    assert.ok(error instanceof ConnectionError);
+    assert.ok(error.message.includes(join(missing, 'api_key')), error.message);
+    assert.match(error.message, /ETPHONEHOME_API_KEY/);
+    return true;
+  });
+});
