@@ -44,9 +44,14 @@ export interface PostgresServer {
   /**
    * Stops the server and starts it again on the same port and data. `fast` (the default) is a
    * clean shutdown that ends every session; `immediate` is a crash: the restart runs recovery.
-   * `downMs` keeps it down that long first, so clients see connections refused.
+   * While it is down, `whileDown` runs (e.g. to start queries that must wait for it), then
+   * `downMs` passes; clients meanwhile see their connections refused.
    */
-  restart(options?: { mode?: 'fast' | 'immediate'; downMs?: number }): Promise<void>;
+  restart(options?: {
+    mode?: 'fast' | 'immediate';
+    downMs?: number;
+    whileDown?: () => Promise<void> | void;
+  }): Promise<void>;
   /** Stops the server (fast shutdown) and deletes the cluster. Idempotent. */
   stop(): Promise<void>;
 }
@@ -155,10 +160,11 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
         ]);
         return url(name);
       },
-      async restart({ mode = 'fast', downMs = 0 } = {}) {
+      async restart({ mode = 'fast', downMs = 0, whileDown } = {}) {
         if (entry.child === null) throw new Error(`PostgreSQL in ${dir} was stopped`);
         await shutdown(entry.child, mode === 'fast' ? 'SIGINT' : 'SIGQUIT');
         entry.child = null;
+        await whileDown?.();
         if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
         await launch(port);
       },
