@@ -24,7 +24,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { chown, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -226,9 +226,11 @@ function runAs(): RunAs | null {
 
 /** An initialised, never started data directory, built once per machine, version and user. */
 async function templateCluster(bin: string, user: RunAs | null): Promise<string> {
-  const { stdout: version } = await run(join(bin, 'postgres'), ['--version']);
+  // Keyed by the binary (path, size, mtime: an upgrade builds a new one) without running it.
+  const binary = statSync(join(bin, 'postgres'));
   const key = createHash('sha256')
-    .update(`${version}|${INITDB_ARGS.join(' ')}|${user?.uid ?? process.getuid?.()}`)
+    .update(`${bin}|${binary.size}|${binary.mtimeMs}|${INITDB_ARGS.join(' ')}`)
+    .update(`|${user?.uid ?? process.getuid?.()}`)
     .digest('hex')
     .slice(0, 12);
   const template = join(tmpdir(), `${TEMPLATE_PREFIX}${key}`);
