@@ -115,6 +115,30 @@ async function recordInOneStatement(): Promise<number> {
   return row!.id;
 }
 
+/**
+ * A batch as one statement: the rows go in as one JSON parameter (knex expands a JS array
+ * parameter into a list of values, not a PostgreSQL array), every event and delivery out,
+ * one notification.
+ */
+async function recordBatchInOneStatement(batch: number): Promise<number> {
+  const rows = Array.from({ length: batch }, () => {
+    const [type, clientUuid, at, data, actor] = eventParams();
+    return { type, client_uuid: clientUuid, at, data: JSON.parse(data as string), actor };
+  });
+  const [row] = await orm.em.fork().execute<{ last: number }[]>(
+    `with e as (insert into event (type, client_uuid, at, data, actor)
+                select type, client_uuid, at, data, actor
+                  from jsonb_to_recordset(?::jsonb)
+                    as r(type text, client_uuid text, at timestamptz, data jsonb, actor text)
+                returning id),
+          d as (insert into webhook_delivery (id, event_id, event, client_uuid, url, endpoint, target, payload, status, next_attempt_at, created_at)
+                select 'msg_' || gen_random_uuid(), e.id, 'command_executed', null, 'https://hooks.example/in', 'https://hooks.example:443', 'global', '{}', 'PENDING', now(), now() from e)
+     select max(id) as last, pg_notify('etph_events', max(id)::text) from e`,
+    [JSON.stringify(rows)],
+  );
+  return row!.last;
+}
+
 async function rate(
   what: string,
   callers: number,
@@ -145,6 +169,13 @@ await rate(
   () => recordInTransaction(64),
   64,
 );
+await rate(
+  'event + outbox + NOTIFY, 64 per statement (group commit), 1 caller',
+  1,
+  32,
+  () => recordBatchInOneStatement(64),
+  64,
+);
 await rate('event + outbox + NOTIFY, one statement, 1 caller', 1, 1000, recordInOneStatement);
 await rate('event + outbox + NOTIFY, one statement, 8 callers', 8, 250, recordInOneStatement);
 
@@ -155,6 +186,64 @@ for (let i = 0; i < 1000; i++) {
   recordToListener.push((await arrival(String(id))) - t0);
 }
 figures['  one statement: call → listener has the id, 1,000'] = p50p99(recordToListener);
+
+// ── reading events by cursor: ids commit out of order ──────────────────────────────────
+// A sequence hands out ids at insert, not at commit: a reader at "id > cursor" may pass an id
+// whose transaction commits later and never see it. Recording each row's transaction id (xid8)
+// and reading only rows older than the oldest transaction still running closes the gap.
+const cursorEm = orm.em.fork();
+await cursorEm.execute(
+  'alter table event add column tx xid8 not null default pg_current_xact_id()',
+);
+const [{ before } = { before: 0 }] = await cursorEm.execute<{ before: number }[]>(
+  'select max(id) as before from event',
+);
+const slow = await knexClient.acquireConnection();
+await slow.query('begin');
+const slowInsert = await slow.query(
+  `insert into event (type, at) values ('slow', now()) returning id`,
+);
+const fastId = await recordInOneStatement(); // a later id, committed first
+const naive = await cursorEm.execute<{ id: number }[]>(
+  'select id from event where id > ? order by id',
+  [before],
+);
+const HORIZON_SQL =
+  'select id from event where id > ? and tx < pg_snapshot_xmin(pg_current_snapshot()) order by id limit 1000';
+const horizonWhileOpen = await cursorEm.execute<{ id: number }[]>(HORIZON_SQL, [before]);
+await slow.query('commit');
+await knexClient.releaseConnection(slow);
+const horizonAfter = await cursorEm.execute<{ id: number }[]>(HORIZON_SQL, [before]);
+const slowId = Number(slowInsert.rows[0]!.id);
+assert.deepEqual(
+  naive.map((r) => r.id),
+  [fastId],
+  'naive read: passes the open one',
+);
+assert.deepEqual(horizonWhileOpen, [], 'horizon read: waits for the open transaction');
+assert.deepEqual(
+  horizonAfter.map((r) => r.id),
+  [slowId, fastId],
+  'horizon read: both, in id order',
+);
+await cursorEm.execute('analyze event');
+const [{ total } = { total: 0 }] = await cursorEm.execute<{ total: number }[]>(
+  'select count(*) as total from event',
+);
+const replay = async (sql: string): Promise<string> => {
+  const took: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    const rows = await cursorEm.execute(sql, [before - 1000]);
+    took.push(performance.now() - t0);
+    assert.equal(rows.length, 1000);
+  }
+  return p50p99(took);
+};
+figures[`replay 1,000 events after a cursor (${total} events), plain`] = await replay(
+  'select id from event where id > ? order by id limit 1000',
+);
+figures['  the same with the xid8 horizon (gap closed)'] = await replay(HORIZON_SQL);
 
 // ── webhook claims with FOR UPDATE SKIP LOCKED ──────────────────────────────────────────
 await orm.em.fork().execute(`update webhook_delivery set claimed = false, status = 'PENDING'`);

@@ -31,6 +31,8 @@ export interface PostgresStoreOptions {
 export const DEFAULT_POOL_MAX = 10;
 /** How long a query waits for a free (or re-established) connection before it fails. */
 export const ACQUIRE_TIMEOUT_MS = 30_000;
+/** Idle time before TCP keepalive probes start (Linux waits 2 h by default). */
+export const KEEPALIVE_DELAY_MS = 10_000;
 /** How long opening one connection may take. */
 export const CONNECT_TIMEOUT_MS = 10_000;
 const INT8_OID = 20;
@@ -86,6 +88,7 @@ export function createPostgresOptions(url: string, options: PostgresStoreOptions
       connection: {
         application_name: options.applicationName ?? 'etphonehome',
         keepAlive: true,
+        keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
         connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       },
     },
