@@ -1,0 +1,14 @@
+// The PostgreSQL migrations, in order: one twin for each SQLite migration in ../../migrations/,
+// with the same name, so both dialects record the same history in `mikro_orm_migrations`
+// (test/store-pg/migrations.test.ts checks that the two lists match).
+
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124232100 } from './Migration20261124232100.js';
+import { Migration20261125021940 } from './Migration20261125021940.js';
+import { Migration20261125024511 } from './Migration20261125024511.js';
+
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261124232100', class: Migration20261124232100 },
+  { name: 'Migration20261125021940', class: Migration20261125021940 },
+  { name: 'Migration20261125024511', class: Migration20261125024511 },
+];
