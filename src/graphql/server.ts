@@ -19,8 +19,9 @@ import type { ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Fleet } from '../fleet/fleet.js';
 import { createKeyCheck } from '../lib/api-key.js';
+import { ErrorCode, errorCatalog } from '../errors.js';
 import type { GraphQLContext } from './context.js';
-import { createMaskError } from './errors.js';
+import { createMaskError, refusalBody } from './errors.js';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql.js';
 import { nulGuardPlugin } from './nul-guard.js';
 import { createLimitPlugins, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits.js';
@@ -44,9 +45,6 @@ interface ServerContext {
   signal?: AbortSignal;
 }
 
-const unauthenticated = (message: string): string =>
-  JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
-
 export function createApiServer(options: ApiServerOptions) {
   const { fleet, logger } = options;
   const keyMatches = createKeyCheck(options.apiKey);
@@ -67,13 +65,14 @@ export function createApiServer(options: ApiServerOptions) {
       if (match && keyMatches(match[1] ?? '')) return;
       endResponse(
         new fetchAPI.Response(
-          unauthenticated(
+          refusalBody(
+            ErrorCode.unauthenticated,
             match
               ? 'The API key is not valid. Use the key in <data-dir>/api_key or ETPHONEHOME_API_KEY.'
               : 'Missing API key: send "Authorization: Bearer <key>" (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY).',
           ),
           {
-            status: 401,
+            status: errorCatalog.UNAUTHENTICATED.httpStatus ?? 401,
             headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
           },
         ),
@@ -92,14 +91,10 @@ export function createApiServer(options: ApiServerOptions) {
       };
       setResponse(
         new fetchAPI.Response(
-          JSON.stringify({
-            errors: [
-              {
-                message: reasons[response.status] ?? `Request refused (HTTP ${response.status}).`,
-                extensions: { code: 'BAD_REQUEST' },
-              },
-            ],
-          }),
+          refusalBody(
+            ErrorCode.badRequest,
+            reasons[response.status] ?? `Request refused (HTTP ${response.status}).`,
+          ),
           {
             status: response.status,
             headers: {
@@ -173,15 +168,10 @@ export function createApiServer(options: ApiServerOptions) {
     if (req.headers['transfer-encoding'] !== undefined && req.method !== 'GET') {
       res.writeHead(411, { 'content-type': 'application/json', connection: 'close' });
       res.end(
-        JSON.stringify({
-          errors: [
-            {
-              message:
-                'Send the request body with a Content-Length header (chunked bodies are not accepted).',
-              extensions: { code: 'BAD_USER_INPUT' },
-            },
-          ],
-        }),
+        refusalBody(
+          ErrorCode.badUserInput,
+          'Send the request body with a Content-Length header (chunked bodies are not accepted).',
+        ),
       );
       req.resume();
       return;
@@ -189,16 +179,7 @@ export function createApiServer(options: ApiServerOptions) {
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) {
       res.writeHead(413, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          errors: [
-            {
-              message: `Request body over ${MAX_BODY_BYTES} bytes.`,
-              extensions: { code: 'BAD_USER_INPUT' },
-            },
-          ],
-        }),
-      );
+      res.end(refusalBody(ErrorCode.badUserInput, `Request body over ${MAX_BODY_BYTES} bytes.`));
       req.resume();
       return;
     }

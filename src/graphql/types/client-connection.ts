@@ -3,6 +3,7 @@
 
 import type { ClientView } from '../../fleet/client-view.js';
 import { AppError, ErrorCode } from '../../errors.js';
+import { MAX_PAGE_SIZE } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientFilterInput, ClientRef } from './client.js';
 
@@ -97,7 +98,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({
         required: false,
         defaultValue: 50,
-        description: 'Page size (0 to 500).',
+        description: `Page size (0 to ${MAX_PAGE_SIZE}).`,
       }),
       after: t.arg.string({
         required: false,

@@ -1,6 +1,7 @@
 // A client's operational settings (webhook, rate limits) and its rate-limit figures.
 
 import type { RateLimitStats } from '../../fleet/fleet.js';
+import { MAX_RATE_LIMIT_CONCURRENT, MAX_RATE_LIMIT_RPM } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientRef, RateLimitModeEnum } from './client.js';
 
@@ -20,12 +21,11 @@ const ConfigureClientInput = builder.inputType('ConfigureClientInput', {
     }),
     rateLimitRpm: t.int({
       required: false,
-      description:
-        'Requests allowed in a rolling 60-second window (1 to 1,000,000); null for the server default.',
+      description: `Requests allowed in a rolling 60-second window (1 to ${MAX_RATE_LIMIT_RPM.toLocaleString('en-US')}); null for the server default.`,
     }),
     rateLimitConcurrent: t.int({
       required: false,
-      description: 'Requests allowed in flight at once (1 to 10,000); null for the server default.',
+      description: `Requests allowed in flight at once (1 to ${MAX_RATE_LIMIT_CONCURRENT.toLocaleString('en-US')}); null for the server default.`,
     }),
     rateLimitMode: t.field({
       type: RateLimitModeEnum,

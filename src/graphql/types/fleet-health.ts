@@ -4,6 +4,13 @@
 
 import type { ResourceBreach, ResourceThresholds } from '../../fleet/health.js';
 import type { FleetHealthReport, ResourceSample } from '../../fleet/metrics-service.js';
+import {
+  DEFAULT_FLEET_HEALTH_TIMEOUT_S,
+  DEFAULT_RECENTLY_OFFLINE_HOURS,
+  MAX_FLEET_HEALTH_TIMEOUT_S,
+  MAX_HEALTH_LIST,
+  MAX_RECENTLY_OFFLINE_HOURS,
+} from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientFilterInput, ClientRef } from './client.js';
 import { OperationErrorRef } from './operation-error.js';
@@ -98,6 +105,8 @@ function overFor(resource: ResourceBreach['resource']) {
       );
 }
 
+const healthList = MAX_HEALTH_LIST.toLocaleString('en-US');
+
 const FleetHealthRef = builder.objectRef<FleetHealthReport>('FleetHealth');
 FleetHealthRef.implement({
   description:
@@ -144,17 +153,17 @@ FleetHealthRef.implement({
     }),
     unhealthyClients: t.field({
       type: [ClientRef],
-      description: 'The UNHEALTHY clients (with healthReason), at most 1,000.',
+      description: `The UNHEALTHY clients (with healthReason), at most ${healthList}.`,
       resolve: (r) => r.unhealthyClients,
     }),
     keyMismatchClients: t.field({
       type: [ClientRef],
-      description: 'The clients waiting for acceptKey, at most 1,000.',
+      description: `The clients waiting for acceptKey, at most ${healthList}.`,
       resolve: (r) => r.keyMismatchClients,
     }),
     recentlyOfflineClients: t.field({
       type: [ClientRef],
-      description: 'The recently offline clients, at most 1,000.',
+      description: `The recently offline clients, at most ${healthList}.`,
       resolve: (r) => r.recentlyOfflineClients,
     }),
     collectedAt: t.string({
@@ -178,13 +187,13 @@ builder.queryFields((t) => ({
       }),
       timeoutS: t.arg.int({
         required: false,
-        defaultValue: 10,
-        description: 'How long each client may take to answer (1 to 120 s).',
+        defaultValue: DEFAULT_FLEET_HEALTH_TIMEOUT_S,
+        description: `How long each client may take to answer (1 to ${MAX_FLEET_HEALTH_TIMEOUT_S} s).`,
       }),
       recentlyOfflineHours: t.arg.int({
         required: false,
-        defaultValue: 24,
-        description: 'What counts as recently offline (1 to 2160 hours).',
+        defaultValue: DEFAULT_RECENTLY_OFFLINE_HOURS,
+        description: `What counts as recently offline (1 to ${MAX_RECENTLY_OFFLINE_HOURS} hours).`,
       }),
     },
     resolve: (_root, args, ctx) =>
