@@ -143,13 +143,18 @@ function variableError(error: GraphQLError): GraphQLError | null {
 function withCatalogueCode(error: GraphQLError): GraphQLError {
   const given: unknown = error.extensions.code;
   if (isErrorCode(given)) return error;
-  const code = given === undefined ? uncodedCode(error.message) : ErrorCode.badRequest;
+  const code = given === undefined ? uncodedCode(error) : ErrorCode.badRequest;
   return codedError(code, error.message, { at: error, extensions: error.extensions });
 }
 
-function uncodedCode(message: string): ErrorCodeName {
-  if (/^Syntax Error:/.test(message)) return ErrorCode.graphqlParseFailed;
-  if (/operation name|Unknown operation named|Could not determine what operation/i.test(message))
+function uncodedCode(error: GraphQLError): ErrorCodeName {
+  if (/^Syntax Error:/.test(error.message)) return ErrorCode.graphqlParseFailed;
+  if (
+    /operation name|Unknown operation named|Could not determine what operation/i.test(error.message)
+  )
     return ErrorCode.operationResolutionFailure;
+  // Validation names the document's nodes, before any field ran (no path).
+  if ((error.nodes?.length ?? 0) > 0 && error.path === undefined)
+    return ErrorCode.graphqlValidationFailed;
   return ErrorCode.badRequest;
 }
