@@ -14,6 +14,7 @@ import {
 } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { renewLoaders, type GraphQLContext } from '../context.js';
+import { eventWindow } from '../event-window.js';
 import { ClientRef } from './client.js';
 
 const enumName = (type: string): string => type.replace(/[.]/g, '_').toUpperCase();
@@ -150,6 +151,38 @@ builder.subscriptionFields((t) => ({
     resolve: (event, _args, ctx) => {
       renewLoaders(ctx);
       return event;
+    },
+  }),
+}));
+
+builder.subscriptionFields((t) => ({
+  recentClientEvents: t.field({
+    type: [ClientEventRef],
+    description:
+      'The latest events matching the filter as one list, newest first: the audit trail’s latest when the subscription starts, then the whole list again after every new event (the oldest drops out). For views that keep a rolling window, such as GraphiQL’s live tab; clientEvents sends each event once.',
+    args: {
+      filter: t.arg({ type: EventFilterInput, required: false, description: 'Which events.' }),
+      limit: t.arg.int({
+        required: false,
+        defaultValue: DEFAULT_RECENT_EVENTS,
+        description: `How many the list keeps (1 to ${MAX_RECENT_EVENTS}).`,
+      }),
+    },
+    subscribe: async (_root, args, ctx) => {
+      const limit = checkLimit(args.limit ?? DEFAULT_RECENT_EVENTS);
+      const filter = toEventFilter(args.filter);
+      // On the bus before reading the trail, so that nothing falls between the two.
+      const live = await ctx.fleet.subscribeEvents(filter);
+      try {
+        return eventWindow(await ctx.fleet.listEvents(filter, limit, null), live, limit);
+      } catch (error) {
+        await live.return?.();
+        throw error;
+      }
+    },
+    resolve: (window, _args, ctx) => {
+      renewLoaders(ctx);
+      return window;
     },
   }),
 }));

@@ -2,7 +2,7 @@
 // the fleet's counts, and a metrics summary from every online client matching the filter,
 // compared to each client's thresholds.
 
-import type { ResourceBreach, ResourceThresholds } from '../../fleet/health.js';
+import type { ResourceBreach } from '../../fleet/health.js';
 import type { FleetHealthReport, ResourceSample } from '../../fleet/metrics-service.js';
 import {
   DEFAULT_FLEET_HEALTH_TIMEOUT_S,
@@ -13,6 +13,7 @@ import {
 } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientFilterInput, ClientRef } from './client.js';
+import { ResourceThresholdsRef } from './client-settings.js';
 import { OperationErrorRef } from './operation-error.js';
 
 const ResourceEnum = builder.enumType('Resource', {
@@ -22,16 +23,6 @@ const ResourceEnum = builder.enumType('Resource', {
     MEMORY: { description: 'Memory in use (reclaimable cache counts as free).' },
     DISK: { description: 'The fullest real disk.' },
   } as const,
-});
-
-const ResourceThresholdsRef = builder.objectRef<ResourceThresholds>('ResourceThresholds');
-ResourceThresholdsRef.implement({
-  description: 'Percentages above which a client is flagged.',
-  fields: (t) => ({
-    cpu: t.exposeFloat('cpu', { description: 'CPU percent.' }),
-    memory: t.exposeFloat('memory', { description: 'Memory percent.' }),
-    disk: t.exposeFloat('disk', { description: 'Fullest-disk percent.' }),
-  }),
 });
 
 const ResourceBreachRef = builder.objectRef<ResourceBreach>('ResourceBreach');
