@@ -57,7 +57,8 @@ test('the schema has the DateTime scalar; a bad variable is refused, naming the 
   });
   const source = 'query ($t: DateTime!) { at(t: $t) }';
   const ok = await graphql({ schema, source, variableValues: { t: '2026-11-25T04:00:00+01:00' } });
-  assert.deepEqual(ok, { data: { at: '2026-11-25T03:00:00.000Z' } });
+  assert.equal(ok.errors, undefined);
+  assert.equal(ok.data?.['at'], '2026-11-25T03:00:00.000Z');
   const bad = await graphql({ schema, source, variableValues: { t: 'soon' } });
   assert.match(
     String(bad.errors?.[0]?.message),
