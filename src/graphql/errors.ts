@@ -5,7 +5,7 @@
 // shown only as that id.
 
 import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { ErrorCode, errorCatalog, isAppError, isErrorCode, type ErrorCodeName } from '../errors.js';
 
@@ -142,6 +142,12 @@ function variableError(error: GraphQLError): GraphQLError | null {
  */
 function withCatalogueCode(error: GraphQLError): GraphQLError {
   const given: unknown = error.extensions.code;
+  if (given === ErrorCode.operationResolutionFailure && /^Could not determine/.test(error.message))
+    return codedError(
+      ErrorCode.operationResolutionFailure,
+      'Could not tell which operation to run: the document holds several and operationName names none of them. Send operationName naming the one to run.',
+      { at: error, extensions: error.extensions },
+    );
   if (isErrorCode(given)) return error;
   const code = given === undefined ? uncodedCode(error) : ErrorCode.badRequest;
   return codedError(code, error.message, { at: error, extensions: error.extensions });
@@ -157,4 +163,24 @@ function uncodedCode(error: GraphQLError): ErrorCodeName {
   if ((error.nodes?.length ?? 0) > 0 && error.path === undefined)
     return ErrorCode.graphqlValidationFailed;
   return ErrorCode.badRequest;
+}
+
+/**
+ * A document whose operation cannot be chosen: several and no operationName, or an
+ * operationName it does not hold. The message names the operations it holds.
+ */
+export function operationChoiceError(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): GraphQLError {
+  const names = document.definitions.flatMap((d) =>
+    d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? '(anonymous)'] : [],
+  );
+  const held = names.length === 0 ? 'no operation' : `the operations ${names.join(', ')}`;
+  return codedError(
+    ErrorCode.operationResolutionFailure,
+    operationName
+      ? `The document holds no operation named "${operationName.slice(0, 100)}" (it holds ${held}). Send operationName naming one of them.`
+      : `The document holds ${held}: send operationName naming the one to run.`,
+  );
 }

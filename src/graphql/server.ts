@@ -10,18 +10,29 @@
 // Both transports go through the same yoga envelope (plugins, error masking, context), so an
 // operation behaves the same whichever way it arrives.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  type ExecutionArgs,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Logger } from 'pino';
 import type { Fleet } from '../fleet/fleet.js';
 import { createKeyCheck } from '../lib/api-key.js';
 import { ErrorCode, errorCatalog } from '../errors.js';
 import type { GraphQLContext } from './context.js';
-import { createMaskError, refusalBody } from './errors.js';
+import { createMaskError, operationChoiceError, refusalBody } from './errors.js';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql.js';
 import { nulGuardPlugin } from './nul-guard.js';
 import { createLimitPlugins, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits.js';
@@ -186,6 +197,27 @@ export function createApiServer(options: ApiServerOptions) {
     void yoga(req, res, { req, res });
   });
   httpServer.on('connection', (socket) => socket.setNoDelay(true));
+  // A request node's HTTP parser refuses (a malformed Content-Length, oversized headers) gets a
+  // JSON error like any other refusal, not node's bare "400 Bad Request".
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? 431
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? 408
+          : 400;
+    const body = refusalBody(
+      ErrorCode.badRequest,
+      `The HTTP request could not be read (${error.code ?? 'malformed'}): check its headers.`,
+    );
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
 
   const wss = new WebSocketServer({
     server: httpServer,
@@ -229,6 +261,9 @@ export function createApiServer(options: ApiServerOptions) {
           return [maskError(error) as GraphQLError];
         }
         if (errors.length > 0) return errors.map((error) => maskError(error) as GraphQLError);
+        // graphql-ws would answer "Unable to identify operation", without a code or the names.
+        if (!getOperationAST(document, payload.operationName))
+          return [operationChoiceError(document, payload.operationName)];
         const args: ExecutionArgs & {
           rootValue: { execute: typeof enveloped.execute; subscribe: typeof enveloped.subscribe };
         } = {

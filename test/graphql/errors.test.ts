@@ -9,7 +9,12 @@ import { Writable } from 'node:stream';
 import { buildSchema, GraphQLError, parse, validate } from 'graphql';
 import pino from 'pino';
 import { AppError, ErrorCode, errorCatalog, isErrorCode } from '../../src/errors.js';
-import { codedError, createMaskError, refusalBody } from '../../src/graphql/errors.js';
+import {
+  codedError,
+  createMaskError,
+  operationChoiceError,
+  refusalBody,
+} from '../../src/graphql/errors.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -143,4 +148,15 @@ test("codedError and refusalBody carry the catalogue's code (and its HTTP status
   assert.deepEqual(JSON.parse(refusalBody(ErrorCode.unauthenticated, 'Missing API key.')), {
     errors: [{ message: 'Missing API key.', extensions: { code: 'UNAUTHENTICATED' } }],
   });
+});
+
+test('a document whose operation cannot be chosen names the operations it holds', () => {
+  const document = parse('query A { a } mutation B { b } { c }');
+  const none = operationChoiceError(document, undefined);
+  assert.equal(none.extensions.code, ErrorCode.operationResolutionFailure);
+  assert.equal(
+    none.message,
+    'The document holds the operations A, B, (anonymous): send operationName naming the one to run.',
+  );
+  assert.match(operationChoiceError(document, 'C').message, /no operation named "C" \(it holds/);
 });
