@@ -145,7 +145,7 @@ function withCatalogueCode(error: GraphQLError): GraphQLError {
   if (given === ErrorCode.operationResolutionFailure && /^Could not determine/.test(error.message))
     return codedError(
       ErrorCode.operationResolutionFailure,
-      'Could not tell which operation to run: the document holds several and operationName names none of them. Send operationName naming the one to run.',
+      'Could not determine what operation to execute: operationName must name one of the document’s operations (it is missing while the document holds several, or names none of them).',
       { at: error, extensions: error.extensions },
     );
   if (isErrorCode(given)) return error;
@@ -167,7 +167,7 @@ function uncodedCode(error: GraphQLError): ErrorCodeName {
 
 /**
  * A document whose operation cannot be chosen: several and no operationName, or an
- * operationName it does not hold. The message names the operations it holds.
+ * operationName it does not hold. The message keeps graphql-ws's words and names the operations.
  */
 export function operationChoiceError(
   document: DocumentNode,
@@ -180,7 +180,7 @@ export function operationChoiceError(
   return codedError(
     ErrorCode.operationResolutionFailure,
     operationName
-      ? `The document holds no operation named "${operationName.slice(0, 100)}" (it holds ${held}). Send operationName naming one of them.`
-      : `The document holds ${held}: send operationName naming the one to run.`,
+      ? `Unable to identify operation: the document holds no operation named "${operationName.slice(0, 100)}" (it holds ${held}). Send operationName naming one of them.`
+      : `Unable to identify operation: the document holds ${held}; send operationName naming the one to run.`,
   );
 }

@@ -145,8 +145,8 @@ test('every error carries a catalogue code, over HTTP and graphql-ws', async () 
       });
       check(`graphql-ws ${name}`, errors, code);
       if (code === 'OPERATION_RESOLUTION_FAILURE') {
-        assert.match(answer.errors[0]?.message ?? '', /Send operationName/);
-        assert.match(errors[0]?.message ?? '', /holds the operations A, B: send operationName/);
+        assert.match(answer.errors[0]?.message ?? '', /operationName must name one/);
+        assert.match(errors[0]?.message ?? '', /holds the operations A, B; send operationName/);
       }
     }
     assert.ok(seen.length >= 2 * OPERATIONS.length + 5);

@@ -156,7 +156,7 @@ test('a document whose operation cannot be chosen names the operations it holds'
   assert.equal(none.extensions.code, ErrorCode.operationResolutionFailure);
   assert.equal(
     none.message,
-    'The document holds the operations A, B, (anonymous): send operationName naming the one to run.',
+    'Unable to identify operation: the document holds the operations A, B, (anonymous); send operationName naming the one to run.',
   );
   assert.match(operationChoiceError(document, 'C').message, /no operation named "C" \(it holds/);
 });
