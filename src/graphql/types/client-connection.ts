@@ -97,6 +97,7 @@ builder.queryFields((t) => ({
       }),
       first: t.arg.int({
         required: false,
+        // fleet/limits.ts has no default page size yet; when it gets one, it replaces this 50.
         defaultValue: 50,
         description: `Page size (0 to ${MAX_PAGE_SIZE}).`,
       }),

@@ -111,8 +111,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createEnrollmentToken: t.field({
     type: CreatedEnrollmentTokenRef,
-    description:
-      'Creates a token that admits new agents; single use and valid 24 h unless told otherwise.',
+    description: `Creates a token that admits new agents: ${DEFAULT_TOKEN_USES === 1 ? 'single use' : `${DEFAULT_TOKEN_USES} uses`} and valid ${DEFAULT_TOKEN_LIFETIME_S / 3600} h unless told otherwise.`,
     args: {
       input: t.arg({ type: CreateEnrollmentTokenInput, required: false, description: 'Options.' }),
     },

@@ -184,6 +184,8 @@ builder.queryFields((t) => ({
       }),
       limit: t.arg.int({
         required: false,
+        // Not DEFAULT_DELIVERY_LIMIT: fleet/limits.ts says 50 where the API, the CLI and the docs
+        // have always said 100. The two are to be reconciled in limits.ts, not here.
         defaultValue: 100,
         description: `At most this many (1 to ${MAX_DELIVERIES_LIST}).`,
       }),
