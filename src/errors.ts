@@ -212,7 +212,8 @@ const entries: Record<ErrorCodeName, Entry> = {
     clientWorded: true,
   },
   AGENT_UNAVAILABLE: {
-    meaning: 'The link to the agent broke during the call, or the agent answered with something unusable.',
+    meaning:
+      'The link to the agent broke during the call, or the agent answered with something unusable.',
     next: {
       graphql: 'Retry; if it persists, look at the client (`clientStatus`, its agent’s log).',
       mcp: 'Retry; if it persists, call describe_client and check the agent on the machine.',
