@@ -29,6 +29,7 @@ const SNAPSHOT = `query Snapshot {
   clients(filter: { includeDecommissioned: true }) {
     uuid clientId displayName purpose tags { name } allowedPaths webhookUrl hasWebhookSecret
     rateLimit { rpm concurrent mode } thresholds { cpu memory disk } resourceChecks
+    rateLimitRpm rateLimitConcurrent rateLimitMode cpuThreshold memoryThreshold diskThreshold
     decommissioned keyMismatch publicKeyFingerprint online
   }
 }`;
@@ -63,6 +64,19 @@ test('the example tabs work on a fresh fleet and change nothing as given', async
     const tabs = loadGraphiQLExamples();
     const before = await post(server, SNAPSHOT, {});
     assert.equal(before.errors, undefined);
+    // The grouped settings the tabs show say what the contract's flat fields say.
+    for (const client of before.data?.['clients'] as Record<string, Record<string, unknown>>[]) {
+      assert.deepEqual(client['rateLimit'], {
+        rpm: client['rateLimitRpm'],
+        concurrent: client['rateLimitConcurrent'],
+        mode: client['rateLimitMode'],
+      });
+      assert.deepEqual(client['thresholds'], {
+        cpu: client['cpuThreshold'],
+        memory: client['memoryThreshold'],
+        disk: client['diskThreshold'],
+      });
+    }
 
     // The live tab: the trail at once, then earlier events stay below a new one.
     const live = tabs.find((tab) => operationsOf(tab.query)[0]?.name === 'WatchEvents');
