@@ -160,3 +160,9 @@ test('a document whose operation cannot be chosen names the operations it holds'
   );
   assert.match(operationChoiceError(document, 'C').message, /no operation named "C" \(it holds/);
 });
+
+test('extensions.code is typed from the catalogue; an invented code still leaves as one', () => {
+  // @ts-expect-error: GraphQLErrorExtensions.code is ErrorCodeName (src/graphql/errors.ts).
+  const invented = new GraphQLError('x', { extensions: { code: 'SOMETHING_ELSE' } });
+  assert.equal(masked(invented).extensions.code, ErrorCode.badRequest);
+});
