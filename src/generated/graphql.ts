@@ -97,6 +97,45 @@ export type EnvironmentVariableInput = {
   value: string;
 };
 
+/** Stable error codes: `extensions.code` of GraphQL errors, and `code` of failures reported as data. docs/errors.md says what each means and what to do. */
+export type ErrorCode =
+  /** The agent on the client reported a failure of its own; its message is client data. */
+  | 'AGENT_ERROR'
+  /** The link to the agent broke during the call, or the agent answered with something unusable. */
+  | 'AGENT_UNAVAILABLE'
+  /** A display name matches several clients; the message lists them. */
+  | 'AMBIGUOUS_CLIENT'
+  /** The HTTP request is refused before GraphQL reads it: method, content type, Accept header or Content-Length. */
+  | 'BAD_REQUEST'
+  /** An argument is missing, out of range or malformed; nothing was changed. */
+  | 'BAD_USER_INPUT'
+  /** The client is not connected now; the message says when it was last seen. */
+  | 'CLIENT_OFFLINE'
+  /** The request contradicts what exists: a name another client holds, or an idempotency key reused with other arguments. */
+  | 'CONFLICT'
+  /** The API key is valid but its role does not allow this operation. */
+  | 'FORBIDDEN'
+  /** The document is not valid GraphQL syntax; nothing ran. */
+  | 'GRAPHQL_PARSE_FAILED'
+  /** The document does not fit the schema, or is over an operation limit (`extensions.limit: true`); nothing ran. */
+  | 'GRAPHQL_VALIDATION_FAILED'
+  /** A bug: the message carries a reference id found in the server log with the details. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** The client connected with a key other than its pinned one; every operation on it is refused. */
+  | 'KEY_MISMATCH'
+  /** No client (or token, delivery, transfer) matches the name or id given. */
+  | 'NOT_FOUND'
+  /** The document holds several operations and the request names none of them (or one it does not hold). */
+  | 'OPERATION_RESOLUTION_FAILURE'
+  /** A path or working directory lies outside the allowed paths (or the server’s transfer roots). */
+  | 'PATH_DENIED'
+  /** The client is over its rate limit in ENFORCE mode; the message says when to retry. */
+  | 'RATE_LIMITED'
+  /** The call ran past its deadline or was abandoned; it was cancelled on the client. */
+  | 'TIMEOUT'
+  /** No API key, or not a valid one. */
+  | 'UNAUTHENTICATED';
+
 /** Every given condition must hold. */
 export type EventFilter = {
   /** Only events of this client (uuid, clientId or display name). */
@@ -262,7 +301,7 @@ export type CliDecommissionClientMutationVariables = Exact<{
 }>;
 
 
-export type CliDecommissionClientMutation = { decommissionClient: { client: { decommissionedAt: string | null, uuid: string, clientId: string, displayName: string | null, purpose: string | null, hostname: string, platform: string, arch: string, online: boolean, health: HealthStatus, healthReason: string | null, keyMismatch: boolean, decommissioned: boolean, lastSeen: string, capabilities: Array<string>, tags: Array<{ name: string }> }, serviceStop: { result: { returncode: number, stdout: string, stderr: string, durationMs: number, timedOut: boolean, truncated: boolean } | null, error: { code: string, message: string } | null } | null } };
+export type CliDecommissionClientMutation = { decommissionClient: { client: { decommissionedAt: string | null, uuid: string, clientId: string, displayName: string | null, purpose: string | null, hostname: string, platform: string, arch: string, online: boolean, health: HealthStatus, healthReason: string | null, keyMismatch: boolean, decommissioned: boolean, lastSeen: string, capabilities: Array<string>, tags: Array<{ name: string }> }, serviceStop: { result: { returncode: number, stdout: string, stderr: string, durationMs: number, timedOut: boolean, truncated: boolean } | null, error: { code: ErrorCode, message: string } | null } | null } };
 
 export type CliDescribeClientQueryVariables = Exact<{
   id: string | number;
@@ -365,9 +404,9 @@ export type CliFleetHealthQueryVariables = Exact<{
 }>;
 
 
-export type CliFleetHealthQuery = { fleetHealth: { total: number, online: number, offline: number, unhealthy: number, keyMismatches: number, recentlyOffline: number, recentlyOfflineHours: number, sampled: number, failed: number, collectedAt: string, durationMs: number, overCpu: Array<{ cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, load1: number | null, client: { uuid: string, clientId: string, displayName: string | null, online: boolean }, over: Array<{ resource: Resource, percent: number, threshold: number }>, error: { code: string, message: string } | null }>, overMemory: Array<{ cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, load1: number | null, client: { uuid: string, clientId: string, displayName: string | null, online: boolean }, over: Array<{ resource: Resource, percent: number, threshold: number }>, error: { code: string, message: string } | null }>, overDisk: Array<{ cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, load1: number | null, client: { uuid: string, clientId: string, displayName: string | null, online: boolean }, over: Array<{ resource: Resource, percent: number, threshold: number }>, error: { code: string, message: string } | null }>, samples: Array<{ cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, load1: number | null, client: { uuid: string, clientId: string, displayName: string | null, online: boolean }, over: Array<{ resource: Resource, percent: number, threshold: number }>, error: { code: string, message: string } | null }>, unhealthyClients: Array<{ clientId: string, displayName: string | null, online: boolean, healthReason: string | null, healthSince: string | null }>, keyMismatchClients: Array<{ clientId: string, displayName: string | null, online: boolean, keyMismatchAt: string | null }>, recentlyOfflineClients: Array<{ clientId: string, displayName: string | null, online: boolean, lastDisconnectedAt: string | null }> } };
+export type CliFleetHealthQuery = { fleetHealth: { total: number, online: number, offline: number, unhealthy: number, keyMismatches: number, recentlyOffline: number, recentlyOfflineHours: number, sampled: number, failed: number, collectedAt: string, durationMs: number, overCpu: Array<{ cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, load1: number | null, client: { uuid: string, clientId: string, displayName: string | null, online: boolean }, over: Array<{ resource: Resource, percent: number, threshold: number }>, error: { code: ErrorCode, message: string } | null }>, overMemory: Array<{ cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, load1: number | null, client: { uuid: string, clientId: string, displayName: string | null, online: boolean }, over: Array<{ resource: Resource, percent: number, threshold: number }>, error: { code: ErrorCode, message: string } | null }>, overDisk: Array<{ cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, load1: number | null, client: { uuid: string, clientId: string, displayName: string | null, online: boolean }, over: Array<{ resource: Resource, percent: number, threshold: number }>, error: { code: ErrorCode, message: string } | null }>, samples: Array<{ cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, load1: number | null, client: { uuid: string, clientId: string, displayName: string | null, online: boolean }, over: Array<{ resource: Resource, percent: number, threshold: number }>, error: { code: ErrorCode, message: string } | null }>, unhealthyClients: Array<{ clientId: string, displayName: string | null, online: boolean, healthReason: string | null, healthSince: string | null }>, keyMismatchClients: Array<{ clientId: string, displayName: string | null, online: boolean, keyMismatchAt: string | null }>, recentlyOfflineClients: Array<{ clientId: string, displayName: string | null, online: boolean, lastDisconnectedAt: string | null }> } };
 
-export type CliResourceSampleFragment = { cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, load1: number | null, client: { uuid: string, clientId: string, displayName: string | null, online: boolean }, over: Array<{ resource: Resource, percent: number, threshold: number }>, error: { code: string, message: string } | null };
+export type CliResourceSampleFragment = { cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, load1: number | null, client: { uuid: string, clientId: string, displayName: string | null, online: boolean }, over: Array<{ resource: Resource, percent: number, threshold: number }>, error: { code: ErrorCode, message: string } | null };
 
 export type CliClientMetricsQueryVariables = Exact<{
   id: string | number;
@@ -384,7 +423,7 @@ export type CliWatchMetricsSubscriptionVariables = Exact<{
 }>;
 
 
-export type CliWatchMetricsSubscription = { clientMetrics: { timestamp: string, metrics: unknown, error: { code: string, message: string } | null, client: { clientId: string } } };
+export type CliWatchMetricsSubscription = { clientMetrics: { timestamp: string, metrics: unknown, error: { code: ErrorCode, message: string } | null, client: { clientId: string } } };
 
 export type CliRunCommandMutationVariables = Exact<{
   clientId: string | number;
@@ -407,7 +446,7 @@ export type CliRunCommandOnClientsMutationVariables = Exact<{
 }>;
 
 
-export type CliRunCommandOnClientsMutation = { runCommandOnClients: { total: number, succeeded: number, failed: number, results: Array<{ client: { uuid: string, clientId: string, displayName: string | null, purpose: string | null, hostname: string, platform: string, arch: string, online: boolean, health: HealthStatus, healthReason: string | null, keyMismatch: boolean, decommissioned: boolean, lastSeen: string, capabilities: Array<string>, tags: Array<{ name: string }> }, result: { returncode: number, stdout: string, stderr: string, durationMs: number, timedOut: boolean, truncated: boolean } | null, error: { code: string, message: string } | null }> } };
+export type CliRunCommandOnClientsMutation = { runCommandOnClients: { total: number, succeeded: number, failed: number, results: Array<{ client: { uuid: string, clientId: string, displayName: string | null, purpose: string | null, hostname: string, platform: string, arch: string, online: boolean, health: HealthStatus, healthReason: string | null, keyMismatch: boolean, decommissioned: boolean, lastSeen: string, capabilities: Array<string>, tags: Array<{ name: string }> }, result: { returncode: number, stdout: string, stderr: string, durationMs: number, timedOut: boolean, truncated: boolean } | null, error: { code: ErrorCode, message: string } | null }> } };
 
 export type CliCreateEnrollmentTokenMutationVariables = Exact<{
   input?: CreateEnrollmentTokenInput | null | undefined;
@@ -550,9 +589,9 @@ export type McpDownloadFileMutationVariables = Exact<{
 }>;
 
 
-export type McpDownloadFileMutation = { downloadFile: { transferId: string, direction: TransferDirection, state: TransferState, localPath: string, remotePath: string, bytesDone: number, totalBytes: number | null, resumedFrom: number, sha256: string | null, rateBytesPerSecond: number, startedAt: string, finishedAt: string | null, error: { code: string, message: string } | null } };
+export type McpDownloadFileMutation = { downloadFile: { transferId: string, direction: TransferDirection, state: TransferState, localPath: string, remotePath: string, bytesDone: number, totalBytes: number | null, resumedFrom: number, sha256: string | null, rateBytesPerSecond: number, startedAt: string, finishedAt: string | null, error: { code: ErrorCode, message: string } | null } };
 
-export type McpTransferFragment = { transferId: string, direction: TransferDirection, state: TransferState, localPath: string, remotePath: string, bytesDone: number, totalBytes: number | null, resumedFrom: number, sha256: string | null, rateBytesPerSecond: number, startedAt: string, finishedAt: string | null, error: { code: string, message: string } | null };
+export type McpTransferFragment = { transferId: string, direction: TransferDirection, state: TransferState, localPath: string, remotePath: string, bytesDone: number, totalBytes: number | null, resumedFrom: number, sha256: string | null, rateBytesPerSecond: number, startedAt: string, finishedAt: string | null, error: { code: ErrorCode, message: string } | null };
 
 export type McpFindClientQueryVariables = Exact<{
   filter?: ClientFilter | null | undefined;
@@ -570,7 +609,7 @@ export type McpFleetHealthQueryVariables = Exact<{
 }>;
 
 
-export type McpFleetHealthQuery = { fleetHealth: { total: number, online: number, offline: number, unhealthy: number, keyMismatches: number, recentlyOffline: number, recentlyOfflineHours: number, sampled: number, failed: number, durationMs: number, collectedAt: string, keyMismatchClients: Array<{ clientId: string }>, recentlyOfflineClients: Array<{ clientId: string, lastSeen: string }>, unhealthyClients: Array<{ clientId: string, healthReason: string | null }>, samples: Array<{ cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, client: { uuid: string, clientId: string }, over: Array<{ resource: Resource, percent: number, threshold: number }>, error: { code: string, message: string } | null }> } };
+export type McpFleetHealthQuery = { fleetHealth: { total: number, online: number, offline: number, unhealthy: number, keyMismatches: number, recentlyOffline: number, recentlyOfflineHours: number, sampled: number, failed: number, durationMs: number, collectedAt: string, keyMismatchClients: Array<{ clientId: string }>, recentlyOfflineClients: Array<{ clientId: string, lastSeen: string }>, unhealthyClients: Array<{ clientId: string, healthReason: string | null }>, samples: Array<{ cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, client: { uuid: string, clientId: string }, over: Array<{ resource: Resource, percent: number, threshold: number }>, error: { code: ErrorCode, message: string } | null }> } };
 
 export type McpClientMetricsQueryVariables = Exact<{
   id: string | number;
@@ -648,7 +687,7 @@ export type McpUploadFileMutationVariables = Exact<{
 }>;
 
 
-export type McpUploadFileMutation = { uploadFile: { transferId: string, direction: TransferDirection, state: TransferState, localPath: string, remotePath: string, bytesDone: number, totalBytes: number | null, resumedFrom: number, sha256: string | null, rateBytesPerSecond: number, startedAt: string, finishedAt: string | null, error: { code: string, message: string } | null } };
+export type McpUploadFileMutation = { uploadFile: { transferId: string, direction: TransferDirection, state: TransferState, localPath: string, remotePath: string, bytesDone: number, totalBytes: number | null, resumedFrom: number, sha256: string | null, rateBytesPerSecond: number, startedAt: string, finishedAt: string | null, error: { code: ErrorCode, message: string } | null } };
 
 export type McpWriteFileMutationVariables = Exact<{
   clientId: string | number;
@@ -720,7 +759,7 @@ export type GuideBulkRunMutationVariables = Exact<{
 }>;
 
 
-export type GuideBulkRunMutation = { runCommandOnClients: { total: number, succeeded: number, failed: number, results: Array<{ client: { uuid: string, online: boolean }, result: { stdout: string, returncode: number } | null, error: { code: string, message: string } | null }> } };
+export type GuideBulkRunMutation = { runCommandOnClients: { total: number, succeeded: number, failed: number, results: Array<{ client: { uuid: string, online: boolean }, result: { stdout: string, returncode: number } | null, error: { code: ErrorCode, message: string } | null }> } };
 
 export type GuideDecommissionMutationVariables = Exact<{
   id: string | number;
@@ -730,7 +769,7 @@ export type GuideDecommissionMutationVariables = Exact<{
 }>;
 
 
-export type GuideDecommissionMutation = { decommissionClient: { client: { uuid: string, online: boolean, decommissioned: boolean, webhookUrl: string | null }, serviceStop: { result: { returncode: number } | null, error: { code: string, message: string } | null } | null } };
+export type GuideDecommissionMutation = { decommissionClient: { client: { uuid: string, online: boolean, decommissioned: boolean, webhookUrl: string | null }, serviceStop: { result: { returncode: number } | null, error: { code: ErrorCode, message: string } | null } | null } };
 
 export type GuideRestoreMutationVariables = Exact<{
   id: string | number;
@@ -800,7 +839,7 @@ export type MetricsStreamSubscriptionVariables = Exact<{
 }>;
 
 
-export type MetricsStreamSubscription = { clientMetrics: { timestamp: string, metrics: unknown, error: { code: string, message: string } | null, client: { uuid: string, online: boolean } } };
+export type MetricsStreamSubscription = { clientMetrics: { timestamp: string, metrics: unknown, error: { code: ErrorCode, message: string } | null, client: { uuid: string, online: boolean } } };
 
 export type FleetHealthOfTestsQueryVariables = Exact<{
   filter?: ClientFilter | null | undefined;
@@ -808,7 +847,7 @@ export type FleetHealthOfTestsQueryVariables = Exact<{
 }>;
 
 
-export type FleetHealthOfTestsQuery = { fleetHealth: { total: number, online: number, offline: number, keyMismatches: number, unhealthy: number, recentlyOffline: number, recentlyOfflineHours: number, sampled: number, failed: number, durationMs: number, collectedAt: string, samples: Array<{ cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, load1: number | null, summary: unknown, client: { uuid: string }, over: Array<{ resource: Resource, percent: number, threshold: number }>, thresholds: { cpu: number, memory: number, disk: number }, error: { code: string } | null }>, overCpu: Array<{ client: { uuid: string } }>, overMemory: Array<{ memoryPercent: number | null, client: { uuid: string } }>, overDisk: Array<{ diskPercent: number | null, client: { uuid: string } }>, keyMismatchClients: Array<{ uuid: string }>, recentlyOfflineClients: Array<{ uuid: string }>, unhealthyClients: Array<{ uuid: string }> } };
+export type FleetHealthOfTestsQuery = { fleetHealth: { total: number, online: number, offline: number, keyMismatches: number, unhealthy: number, recentlyOffline: number, recentlyOfflineHours: number, sampled: number, failed: number, durationMs: number, collectedAt: string, samples: Array<{ cpuPercent: number | null, memoryPercent: number | null, diskPercent: number | null, load1: number | null, summary: unknown, client: { uuid: string }, over: Array<{ resource: Resource, percent: number, threshold: number }>, thresholds: { cpu: number, memory: number, disk: number }, error: { code: ErrorCode } | null }>, overCpu: Array<{ client: { uuid: string } }>, overMemory: Array<{ memoryPercent: number | null, client: { uuid: string } }>, overDisk: Array<{ diskPercent: number | null, client: { uuid: string } }>, keyMismatchClients: Array<{ uuid: string }>, recentlyOfflineClients: Array<{ uuid: string }>, unhealthyClients: Array<{ uuid: string }> } };
 
 export type RateLimitsStatsQueryVariables = Exact<{
   id: string | number;
@@ -852,7 +891,7 @@ export type TestListFilesQueryVariables = Exact<{
 
 export type TestListFilesQuery = { listFiles: { path: string, truncated: boolean, entries: Array<{ name: string, type: FileType, size: number }> } };
 
-export type TransferFieldsFragment = { transferId: string, clientId: string, direction: TransferDirection, remotePath: string, localPath: string, state: TransferState, bytesDone: number, totalBytes: number | null, resumedFrom: number, rateBytesPerSecond: number, etaSeconds: number | null, sha256: string | null, error: { code: string, message: string } | null };
+export type TransferFieldsFragment = { transferId: string, clientId: string, direction: TransferDirection, remotePath: string, localPath: string, state: TransferState, bytesDone: number, totalBytes: number | null, resumedFrom: number, rateBytesPerSecond: number, etaSeconds: number | null, sha256: string | null, error: { code: ErrorCode, message: string } | null };
 
 export type TestUploadFileMutationVariables = Exact<{
   clientId: string | number;
@@ -863,7 +902,7 @@ export type TestUploadFileMutationVariables = Exact<{
 }>;
 
 
-export type TestUploadFileMutation = { uploadFile: { transferId: string, clientId: string, direction: TransferDirection, remotePath: string, localPath: string, state: TransferState, bytesDone: number, totalBytes: number | null, resumedFrom: number, rateBytesPerSecond: number, etaSeconds: number | null, sha256: string | null, error: { code: string, message: string } | null } };
+export type TestUploadFileMutation = { uploadFile: { transferId: string, clientId: string, direction: TransferDirection, remotePath: string, localPath: string, state: TransferState, bytesDone: number, totalBytes: number | null, resumedFrom: number, rateBytesPerSecond: number, etaSeconds: number | null, sha256: string | null, error: { code: ErrorCode, message: string } | null } };
 
 export type TestDownloadFileMutationVariables = Exact<{
   clientId: string | number;
@@ -873,14 +912,14 @@ export type TestDownloadFileMutationVariables = Exact<{
 }>;
 
 
-export type TestDownloadFileMutation = { downloadFile: { transferId: string, clientId: string, direction: TransferDirection, remotePath: string, localPath: string, state: TransferState, bytesDone: number, totalBytes: number | null, resumedFrom: number, rateBytesPerSecond: number, etaSeconds: number | null, sha256: string | null, error: { code: string, message: string } | null } };
+export type TestDownloadFileMutation = { downloadFile: { transferId: string, clientId: string, direction: TransferDirection, remotePath: string, localPath: string, state: TransferState, bytesDone: number, totalBytes: number | null, resumedFrom: number, rateBytesPerSecond: number, etaSeconds: number | null, sha256: string | null, error: { code: ErrorCode, message: string } | null } };
 
 export type TestTransferProgressSubscriptionVariables = Exact<{
   transferId: string | number;
 }>;
 
 
-export type TestTransferProgressSubscription = { transferProgress: { transferId: string, clientId: string, direction: TransferDirection, remotePath: string, localPath: string, state: TransferState, bytesDone: number, totalBytes: number | null, resumedFrom: number, rateBytesPerSecond: number, etaSeconds: number | null, sha256: string | null, error: { code: string, message: string } | null } };
+export type TestTransferProgressSubscription = { transferProgress: { transferId: string, clientId: string, direction: TransferDirection, remotePath: string, localPath: string, state: TransferState, bytesDone: number, totalBytes: number | null, resumedFrom: number, rateBytesPerSecond: number, etaSeconds: number | null, sha256: string | null, error: { code: ErrorCode, message: string } | null } };
 
 export type TestFileEventsQueryVariables = Exact<{
   clientId?: string | number | null | undefined;

@@ -3,12 +3,14 @@
 
 import SchemaBuilder from '@pothos/core';
 import type { GraphQLContext } from './context.js';
+import { parseDateTime, serializeDateTime } from './dates.js';
 
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext;
   DefaultFieldNullability: false;
   Scalars: {
     JSON: { Input: unknown; Output: unknown };
+    DateTime: { Input: Date; Output: Date };
   };
 }>({
   defaultFieldNullability: false,
@@ -18,6 +20,13 @@ builder.scalarType('JSON', {
   description: 'Any JSON value (objects, arrays, strings, numbers, booleans, null).',
   serialize: (value) => value,
   parseValue: (value) => value,
+});
+
+builder.scalarType('DateTime', {
+  description:
+    'A point in time: an ISO 8601 (RFC 3339) date and time with a zone, e.g. "2026-11-25T03:00:00Z"; always UTC to the millisecond on output. New time fields use it; older ones are ISO 8601 Strings.',
+  serialize: serializeDateTime,
+  parseValue: parseDateTime,
 });
 
 builder.queryType({ description: 'Read the fleet: clients, tags, events, enrollment tokens.' });

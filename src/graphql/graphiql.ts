@@ -1,9 +1,10 @@
 // GraphiQL as served at GET /graphql: the self-contained page (no CDN), its options, the example
-// tabs (graphiql-examples.ts) and the login form that supplies the API key (graphiql-login.ts).
+// tabs (examples/*.graphql, read once at start by graphiql-examples.ts) and the login form that
+// supplies the API key (graphiql-login.ts).
 
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphiQLOptions } from 'graphql-yoga';
-import { graphiqlExamples } from './graphiql-examples.js';
+import { loadGraphiQLExamples } from './graphiql-examples.js';
 import { addLogin } from './graphiql-login.js';
 
 const ENDPOINT = '/graphql';
@@ -11,7 +12,7 @@ const ENDPOINT = '/graphql';
 export const graphiqlOptions: GraphiQLOptions = {
   title: 'ET Phone Home',
   endpoint: ENDPOINT,
-  defaultTabs: graphiqlExamples.map((example) => ({
+  defaultTabs: loadGraphiQLExamples().map((example) => ({
     query: example.query,
     variables: example.variables ? JSON.stringify(example.variables, null, 2) : null,
   })),

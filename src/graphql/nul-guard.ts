@@ -2,8 +2,10 @@
 // in SQLite, in file systems or in argv, where a NUL cuts a string short. One check for every
 // operation (variables and literals), before anything runs, whatever the door.
 
-import { GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
+import { Kind, visit, type DocumentNode, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { ErrorCode } from '../errors.js';
+import { codedError } from './errors.js';
 
 /** Where the first NUL is ("variable $x", "argument literal"), or null. */
 export function findNul(document: DocumentNode, variables: unknown): string | null {
@@ -37,9 +39,9 @@ export function findNul(document: DocumentNode, variables: unknown): string | nu
 }
 
 function nulError(where: string): GraphQLError {
-  return new GraphQLError(
+  return codedError(
+    ErrorCode.badUserInput,
     `Strings must not contain NUL bytes (found in ${where}). Remove the \\u0000 and retry.`,
-    { extensions: { code: 'BAD_USER_INPUT' } },
   );
 }
 

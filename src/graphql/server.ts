@@ -10,17 +10,29 @@
 // Both transports go through the same yoga envelope (plugins, error masking, context), so an
 // operation behaves the same whichever way it arrives.
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
+import {
+  getOperationAST,
+  type ExecutionArgs,
+  type GraphQLError,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Logger } from 'pino';
 import type { Fleet } from '../fleet/fleet.js';
 import { createKeyCheck } from '../lib/api-key.js';
+import { ErrorCode, errorCatalog } from '../errors.js';
 import type { GraphQLContext } from './context.js';
-import { createMaskError } from './errors.js';
+import { createMaskError, operationChoiceError, refusalBody } from './errors.js';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql.js';
 import { nulGuardPlugin } from './nul-guard.js';
 import { createLimitPlugins, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits.js';
@@ -44,9 +56,6 @@ interface ServerContext {
   signal?: AbortSignal;
 }
 
-const unauthenticated = (message: string): string =>
-  JSON.stringify({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
-
 export function createApiServer(options: ApiServerOptions) {
   const { fleet, logger } = options;
   const keyMatches = createKeyCheck(options.apiKey);
@@ -67,13 +76,14 @@ export function createApiServer(options: ApiServerOptions) {
       if (match && keyMatches(match[1] ?? '')) return;
       endResponse(
         new fetchAPI.Response(
-          unauthenticated(
+          refusalBody(
+            ErrorCode.unauthenticated,
             match
               ? 'The API key is not valid. Use the key in <data-dir>/api_key or ETPHONEHOME_API_KEY.'
               : 'Missing API key: send "Authorization: Bearer <key>" (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY).',
           ),
           {
-            status: 401,
+            status: errorCatalog.UNAUTHENTICATED.httpStatus ?? 401,
             headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
           },
         ),
@@ -92,14 +102,10 @@ export function createApiServer(options: ApiServerOptions) {
       };
       setResponse(
         new fetchAPI.Response(
-          JSON.stringify({
-            errors: [
-              {
-                message: reasons[response.status] ?? `Request refused (HTTP ${response.status}).`,
-                extensions: { code: 'BAD_REQUEST' },
-              },
-            ],
-          }),
+          refusalBody(
+            ErrorCode.badRequest,
+            reasons[response.status] ?? `Request refused (HTTP ${response.status}).`,
+          ),
           {
             status: response.status,
             headers: {
@@ -173,15 +179,10 @@ export function createApiServer(options: ApiServerOptions) {
     if (req.headers['transfer-encoding'] !== undefined && req.method !== 'GET') {
       res.writeHead(411, { 'content-type': 'application/json', connection: 'close' });
       res.end(
-        JSON.stringify({
-          errors: [
-            {
-              message:
-                'Send the request body with a Content-Length header (chunked bodies are not accepted).',
-              extensions: { code: 'BAD_USER_INPUT' },
-            },
-          ],
-        }),
+        refusalBody(
+          ErrorCode.badUserInput,
+          'Send the request body with a Content-Length header (chunked bodies are not accepted).',
+        ),
       );
       req.resume();
       return;
@@ -189,22 +190,34 @@ export function createApiServer(options: ApiServerOptions) {
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) {
       res.writeHead(413, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          errors: [
-            {
-              message: `Request body over ${MAX_BODY_BYTES} bytes.`,
-              extensions: { code: 'BAD_USER_INPUT' },
-            },
-          ],
-        }),
-      );
+      res.end(refusalBody(ErrorCode.badUserInput, `Request body over ${MAX_BODY_BYTES} bytes.`));
       req.resume();
       return;
     }
     void yoga(req, res, { req, res });
   });
   httpServer.on('connection', (socket) => socket.setNoDelay(true));
+  // A request node's HTTP parser refuses (a malformed Content-Length, oversized headers) gets a
+  // JSON error like any other refusal, not node's bare "400 Bad Request".
+  httpServer.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? 431
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? 408
+          : 400;
+    const body = refusalBody(
+      ErrorCode.badRequest,
+      `The HTTP request could not be read (${error.code ?? 'malformed'}): check its headers.`,
+    );
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
 
   const wss = new WebSocketServer({
     server: httpServer,
@@ -248,6 +261,9 @@ export function createApiServer(options: ApiServerOptions) {
           return [maskError(error) as GraphQLError];
         }
         if (errors.length > 0) return errors.map((error) => maskError(error) as GraphQLError);
+        // graphql-ws would answer "Unable to identify operation", without a code or the names.
+        if (!getOperationAST(document, payload.operationName))
+          return [operationChoiceError(document, payload.operationName)];
         const args: ExecutionArgs & {
           rootValue: { execute: typeof enveloped.execute; subscribe: typeof enveloped.subscribe };
         } = {

@@ -1,10 +1,16 @@
 // The tabs GraphiQL opens with are where users start: every operation in them must validate
 // against the committed schema.graphql, every tab's variables must coerce for each operation in
-// it, and together they must cover the guide's workflows.
+// it, and together they must cover the guide's workflows. They are files (src/graphql/examples),
+// so they must also be found where the server looks for them: in dist/ after a build, and in the
+// package npm installs.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   buildSchema,
   getVariableValues,
@@ -13,10 +19,15 @@ import {
   validate,
   type OperationDefinitionNode,
 } from 'graphql';
-import { graphiqlExamples } from '../../src/graphql/graphiql-examples.js';
+import {
+  EXAMPLES_DIR,
+  ExamplesError,
+  loadGraphiQLExamples,
+} from '../../src/graphql/graphiql-examples.js';
 import { graphiqlOptions, renderGraphiQLPage } from '../../src/graphql/graphiql.js';
 
 const schema = buildSchema(readFileSync('schema.graphql', 'utf8'));
+const graphiqlExamples = loadGraphiQLExamples();
 
 function operationsOf(query: string): OperationDefinitionNode[] {
   return parse(query).definitions.filter(
@@ -130,5 +141,74 @@ test('the page GraphiQL serves opens with these tabs and the login form', () => 
   assert.doesNotMatch(inlined, /<\/script|<!--/i);
   for (const example of graphiqlExamples) {
     assert.ok(page.includes(JSON.stringify(example.query)), titleOf(example.query));
+  }
+});
+
+test('the tabs come from src/graphql/examples, one .graphql file each, in file-name order', () => {
+  assert.equal(resolve(EXAMPLES_DIR), resolve('src/graphql/examples'));
+  const files = graphiqlExamples.map((example) => example.file);
+  assert.deepEqual(files, [...files].sort());
+  assert.ok(
+    files.every((file) => /^\d{2}-[a-z0-9-]+\.graphql$/.test(file)),
+    files.join(', '),
+  );
+  assert.equal(titleOf(graphiqlExamples[0]?.query ?? ''), 'FleetStatus');
+});
+
+/** Loads the tabs with the loader module found under `root` (a build, or an installed package). */
+async function loadFrom(root: string): Promise<unknown> {
+  const loader = join(root, 'dist/graphql/graphiql-examples.js');
+  assert.ok(existsSync(loader), `${loader} is missing: run npm run build first`);
+  const module = (await import(pathToFileURL(loader).href)) as {
+    loadGraphiQLExamples: typeof loadGraphiQLExamples;
+  };
+  return module.loadGraphiQLExamples();
+}
+
+test('the server built in dist/ finds the same tabs', async () => {
+  assert.deepEqual(await loadFrom(resolve('.')), graphiqlExamples);
+});
+
+test('the package npm installs ships the tabs where its server finds them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'etph-pack-'));
+  try {
+    // --ignore-scripts: pack the dist/ that was built, without building again.
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }),
+    ) as { filename: string }[];
+    const tarball = join(dir, packed[0]?.filename ?? '');
+    execFileSync('tar', ['-xzf', tarball, '-C', dir]);
+    assert.deepEqual(await loadFrom(join(dir, 'package')), graphiqlExamples);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a missing or broken examples directory is refused, saying what is wrong', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'etph-examples-'));
+  try {
+    assert.throws(
+      () => loadGraphiQLExamples(join(dir, 'absent')),
+      (error: unknown) => error instanceof ExamplesError && /npm run build/.test(error.message),
+    );
+    mkdirSync(join(dir, 'empty'));
+    assert.throws(() => loadGraphiQLExamples(join(dir, 'empty')), /No \.graphql example tabs/);
+    writeFileSync(join(dir, '01-a.graphql'), 'query A { tags { name } }\n');
+    writeFileSync(join(dir, '02-b.json'), '{}');
+    assert.throws(() => loadGraphiQLExamples(dir), /Variables without a tab in .*: 02-b\.json/);
+    writeFileSync(join(dir, '01-a.json'), '[1]');
+    rmSync(join(dir, '02-b.json'));
+    assert.throws(() => loadGraphiQLExamples(dir), /must hold a JSON object/);
+    writeFileSync(join(dir, '01-a.json'), '{"x": ');
+    assert.throws(() => loadGraphiQLExamples(dir), /01-a\.json is not JSON/);
+    writeFileSync(join(dir, '01-a.json'), '{"x": 1}');
+    assert.deepEqual(loadGraphiQLExamples(dir), [
+      { file: '01-a.graphql', query: 'query A { tags { name } }\n', variables: { x: 1 } },
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -4,6 +4,12 @@
 import type { ClientView } from '../../fleet/client-view.js';
 import type { ClientOutcome } from '../../fleet/fleet.js';
 import type { RunCommandResult } from '../../protocol/rpc.js';
+import {
+  DEFAULT_PARALLELISM,
+  DEFAULT_TIMEOUT_S,
+  MAX_PARALLELISM,
+  MAX_TIMEOUT_S,
+} from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientFilterInput, ClientRef } from './client.js';
 import { CommandResultRef, EnvironmentVariableInput, toEnvRecord } from './command.js';
@@ -108,8 +114,8 @@ builder.mutationFields((t) => ({
       }),
       timeout: t.arg.int({
         required: false,
-        defaultValue: 300,
-        description: 'Seconds before the command is killed on each client (1 to 86400).',
+        defaultValue: DEFAULT_TIMEOUT_S,
+        description: `Seconds before the command is killed on each client (1 to ${MAX_TIMEOUT_S}).`,
       }),
       env: t.arg({
         type: [EnvironmentVariableInput],
@@ -118,8 +124,8 @@ builder.mutationFields((t) => ({
       }),
       parallelism: t.arg.int({
         required: false,
-        defaultValue: 10,
-        description: 'Clients worked on at once (1 to 64).',
+        defaultValue: DEFAULT_PARALLELISM,
+        description: `Clients worked on at once (1 to ${MAX_PARALLELISM}).`,
       }),
     },
     resolve: (_root, args, ctx) =>
@@ -131,7 +137,7 @@ builder.mutationFields((t) => ({
           timeout: args.timeout,
           env: toEnvRecord(args.env),
         },
-        args.parallelism ?? 10,
+        args.parallelism ?? DEFAULT_PARALLELISM,
         ctx.caller,
       ),
   }),

@@ -3,6 +3,7 @@
 
 import type { ClientView } from '../../fleet/client-view.js';
 import { AppError, ErrorCode } from '../../errors.js';
+import { MAX_PAGE_SIZE } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientFilterInput, ClientRef } from './client.js';
 
@@ -96,8 +97,9 @@ builder.queryFields((t) => ({
       }),
       first: t.arg.int({
         required: false,
+        // fleet/limits.ts has no default page size yet; when it gets one, it replaces this 50.
         defaultValue: 50,
-        description: 'Page size (0 to 500).',
+        description: `Page size (0 to ${MAX_PAGE_SIZE}).`,
       }),
       after: t.arg.string({
         required: false,

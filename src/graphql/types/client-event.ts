@@ -6,8 +6,15 @@ import { FleetEventType, fleetEventTypes } from '../../fleet/events.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { EventFilter } from '../../fleet/fleet.js';
 import type { ClientView } from '../../fleet/client-view.js';
+import {
+  DEFAULT_EVENT_LIMIT,
+  DEFAULT_RECENT_EVENTS,
+  MAX_EVENT_LIMIT,
+  MAX_RECENT_EVENTS,
+} from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { renewLoaders, type GraphQLContext } from '../context.js';
+import { eventWindow } from '../event-window.js';
 import { ClientRef } from './client.js';
 
 const enumName = (type: string): string => type.replace(/[.]/g, '_').toUpperCase();
@@ -118,15 +125,15 @@ builder.queryFields((t) => ({
       filter: t.arg({ type: EventFilterInput, required: false, description: 'Which events.' }),
       limit: t.arg.int({
         required: false,
-        defaultValue: 50,
-        description: 'At most this many (1 to 1000).',
+        defaultValue: DEFAULT_EVENT_LIMIT,
+        description: `At most this many (1 to ${MAX_EVENT_LIMIT}).`,
       }),
       before: t.arg.id({ required: false, description: 'Only events older than this event id.' }),
     },
     resolve: (_root, args, ctx) =>
       ctx.fleet.listEvents(
         toEventFilter(args.filter),
-        args.limit ?? 50,
+        args.limit ?? DEFAULT_EVENT_LIMIT,
         args.before === null || args.before === undefined ? null : String(args.before),
       ),
   }),
@@ -148,6 +155,38 @@ builder.subscriptionFields((t) => ({
   }),
 }));
 
+builder.subscriptionFields((t) => ({
+  recentClientEvents: t.field({
+    type: [ClientEventRef],
+    description:
+      'The latest events matching the filter as one list, newest first: the audit trail’s latest when the subscription starts, then the whole list again after every new event (the oldest drops out). For views that keep a rolling window, such as GraphiQL’s live tab; clientEvents sends each event once.',
+    args: {
+      filter: t.arg({ type: EventFilterInput, required: false, description: 'Which events.' }),
+      limit: t.arg.int({
+        required: false,
+        defaultValue: DEFAULT_RECENT_EVENTS,
+        description: `How many the list keeps (1 to ${MAX_RECENT_EVENTS}).`,
+      }),
+    },
+    subscribe: async (_root, args, ctx) => {
+      const limit = checkLimit(args.limit ?? DEFAULT_RECENT_EVENTS);
+      const filter = toEventFilter(args.filter);
+      // On the bus before reading the trail, so that nothing falls between the two.
+      const live = await ctx.fleet.subscribeEvents(filter);
+      try {
+        return eventWindow(await ctx.fleet.listEvents(filter, limit, null), live, limit);
+      } catch (error) {
+        await live.return?.();
+        throw error;
+      }
+    },
+    resolve: (window, _args, ctx) => {
+      renewLoaders(ctx);
+      return window;
+    },
+  }),
+}));
+
 builder.objectFields(ClientRef, (t) => ({
   recentEvents: t.field({
     type: [ClientEventRef],
@@ -155,13 +194,13 @@ builder.objectFields(ClientRef, (t) => ({
     args: {
       limit: t.arg.int({
         required: false,
-        defaultValue: 10,
-        description: 'At most this many (1 to 100).',
+        defaultValue: DEFAULT_RECENT_EVENTS,
+        description: `At most this many (1 to ${MAX_RECENT_EVENTS}).`,
       }),
       events: t.arg.stringList({ required: false, description: 'Only these event names.' }),
     },
     resolve: (client, args, ctx) => {
-      const limit = checkLimit(args.limit ?? 10);
+      const limit = checkLimit(args.limit ?? DEFAULT_RECENT_EVENTS);
       const types = args.events && args.events.length > 0 ? [...args.events].sort() : null;
       return ctx.loaders.recentEvents.load({ uuid: client.uuid, limit, types });
     },
@@ -173,21 +212,24 @@ builder.objectFields(ClientRef, (t) => ({
     args: {
       limit: t.arg.int({
         required: false,
-        defaultValue: 10,
-        description: 'At most this many (1 to 100).',
+        defaultValue: DEFAULT_RECENT_EVENTS,
+        description: `At most this many (1 to ${MAX_RECENT_EVENTS}).`,
       }),
     },
     resolve: (client, args, ctx) =>
       ctx.loaders.recentEvents.load({
         uuid: client.uuid,
-        limit: checkLimit(args.limit ?? 10),
+        limit: checkLimit(args.limit ?? DEFAULT_RECENT_EVENTS),
         types: [FleetEventType.commandExecuted],
       }),
   }),
 }));
 
 function checkLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
-    throw new AppError(ErrorCode.badUserInput, `limit must be from 1 to 100 (got ${limit}).`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RECENT_EVENTS)
+    throw new AppError(
+      ErrorCode.badUserInput,
+      `limit must be from 1 to ${MAX_RECENT_EVENTS} (got ${limit}).`,
+    );
   return limit;
 }

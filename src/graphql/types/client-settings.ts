@@ -1,8 +1,58 @@
-// A client's operational settings (webhook, rate limits) and its rate-limit figures.
+// A client's operational settings (webhook, rate limits, resource thresholds) and its rate-limit
+// figures. `Client.rateLimit` and `Client.thresholds` group what the contract's flat fields
+// (rateLimitRpm, cpuThreshold …) say, as the API conventions ask for new fields
+// (docs/design/0003-api-conventions.md); the flat fields stay.
 
+import type { ClientView } from '../../fleet/client-view.js';
 import type { RateLimitStats } from '../../fleet/fleet.js';
+import type { ResourceThresholds } from '../../fleet/health.js';
+import { MAX_RATE_LIMIT_CONCURRENT, MAX_RATE_LIMIT_RPM } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientRef, RateLimitModeEnum } from './client.js';
+
+export const ResourceThresholdsRef = builder.objectRef<ResourceThresholds>('ResourceThresholds');
+ResourceThresholdsRef.implement({
+  description: 'Percentages above which a client is flagged.',
+  fields: (t) => ({
+    cpu: t.exposeFloat('cpu', { description: 'CPU percent.' }),
+    memory: t.exposeFloat('memory', { description: 'Memory percent.' }),
+    disk: t.exposeFloat('disk', { description: 'Fullest-disk percent.' }),
+  }),
+});
+
+const RateLimitSettingsRef = builder.objectRef<ClientView>('RateLimitSettings');
+RateLimitSettingsRef.implement({
+  description:
+    'A client’s rate limits: its own where set (configureClient), the server defaults otherwise.',
+  fields: (t) => ({
+    rpm: t.exposeInt('rateLimitRpm', {
+      description: 'Requests allowed in a rolling 60-second window.',
+    }),
+    concurrent: t.exposeInt('rateLimitConcurrent', {
+      description: 'Requests allowed in flight at once.',
+    }),
+    mode: t.field({
+      type: RateLimitModeEnum,
+      description: 'What happens over the limits.',
+      resolve: (c) => c.rateLimitMode,
+    }),
+  }),
+});
+
+builder.objectFields(ClientRef, (t) => ({
+  rateLimit: t.field({
+    type: RateLimitSettingsRef,
+    description:
+      'Its rate limits and mode in one object (the same values as rateLimitRpm, rateLimitConcurrent and rateLimitMode).',
+    resolve: (c) => c,
+  }),
+  thresholds: t.field({
+    type: ResourceThresholdsRef,
+    description:
+      'Its CPU, memory and disk thresholds in one object (the same values as cpuThreshold, memoryThreshold and diskThreshold).',
+    resolve: (c) => c.thresholds,
+  }),
+}));
 
 const ConfigureClientInput = builder.inputType('ConfigureClientInput', {
   description:
@@ -20,12 +70,11 @@ const ConfigureClientInput = builder.inputType('ConfigureClientInput', {
     }),
     rateLimitRpm: t.int({
       required: false,
-      description:
-        'Requests allowed in a rolling 60-second window (1 to 1,000,000); null for the server default.',
+      description: `Requests allowed in a rolling 60-second window (1 to ${MAX_RATE_LIMIT_RPM.toLocaleString('en-US')}); null for the server default.`,
     }),
     rateLimitConcurrent: t.int({
       required: false,
-      description: 'Requests allowed in flight at once (1 to 10,000); null for the server default.',
+      description: `Requests allowed in flight at once (1 to ${MAX_RATE_LIMIT_CONCURRENT.toLocaleString('en-US')}); null for the server default.`,
     }),
     rateLimitMode: t.field({
       type: RateLimitModeEnum,

@@ -2,6 +2,7 @@
 // Resolvers are thin: every decision is the fleet service's.
 
 import type { ClientView } from '../../fleet/client-view.js';
+import { MAX_LIST_CLIENTS } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { isoOrNull as iso } from '../dates.js';
 
@@ -267,8 +268,7 @@ export const ClientFilterInput = builder.inputType('ClientFilter', {
 builder.queryFields((t) => ({
   clients: t.field({
     type: [ClientRef],
-    description:
-      'Clients matching the filter (all when none is given), ordered by clientId; at most 5000 (more is a BAD_USER_INPUT error that says how many: page with clientsConnection). MCP: list_clients / find_client.',
+    description: `Clients matching the filter (all when none is given), ordered by clientId; at most ${MAX_LIST_CLIENTS} (more is a BAD_USER_INPUT error that says how many: page with clientsConnection). MCP: list_clients / find_client.`,
     args: {
       filter: t.arg({
         type: ClientFilterInput,

@@ -1,6 +1,7 @@
 // Running commands on a client, and accepting a client's new key.
 
 import type { RunCommandResult } from '../../protocol/rpc.js';
+import { DEFAULT_TIMEOUT_S, MAX_TIMEOUT_S } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientRef } from './client.js';
 
@@ -63,8 +64,8 @@ builder.mutationFields((t) => ({
       }),
       timeout: t.arg.int({
         required: false,
-        defaultValue: 300,
-        description: 'Seconds before the command is killed (1 to 86400).',
+        defaultValue: DEFAULT_TIMEOUT_S,
+        description: `Seconds before the command is killed (1 to ${MAX_TIMEOUT_S}).`,
       }),
       env: t.arg({
         type: [EnvironmentVariableInput],

@@ -2,7 +2,7 @@
 
 import type { ClientView } from '../../fleet/client-view.js';
 import type { ServiceStop } from '../../fleet/fleet.js';
-import { DEFAULT_STOP_COMMAND } from '../../fleet/limits.js';
+import { DEFAULT_STOP_COMMAND, MAX_REASON_CHARS } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientRef } from './client.js';
 import { CommandResultRef } from './command.js';
@@ -69,7 +69,7 @@ builder.mutationFields((t) => ({
       }),
       reason: t.arg.string({
         required: false,
-        description: 'Why, for the audit trail (up to 1024 characters).',
+        description: `Why, for the audit trail (up to ${MAX_REASON_CHARS} characters).`,
       }),
     },
     resolve: (_root, args, ctx) =>

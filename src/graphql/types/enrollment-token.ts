@@ -1,6 +1,7 @@
 // Enrollment tokens: how a new machine's key is admitted without editing authorized_keys.
 
 import type { TokenView } from '../../fleet/enrollment-tokens.js';
+import { DEFAULT_TOKEN_LIFETIME_S, DEFAULT_TOKEN_USES } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { isoOrNull as iso } from '../dates.js';
 
@@ -83,11 +84,11 @@ const CreateEnrollmentTokenInput = builder.inputType('CreateEnrollmentTokenInput
     tags: t.stringList({ required: false, description: 'Tags for the client that enrolls.' }),
     maxUses: t.int({
       required: false,
-      description: 'Enrollments admitted (default 1; null for unlimited).',
+      description: `Enrollments admitted (default ${DEFAULT_TOKEN_USES}; null for unlimited).`,
     }),
     expiresInSeconds: t.int({
       required: false,
-      description: 'Lifetime in seconds (default 86400; null for none).',
+      description: `Lifetime in seconds (default ${DEFAULT_TOKEN_LIFETIME_S}; null for none).`,
     }),
   }),
 });
@@ -110,8 +111,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createEnrollmentToken: t.field({
     type: CreatedEnrollmentTokenRef,
-    description:
-      'Creates a token that admits new agents; single use and valid 24 h unless told otherwise.',
+    description: `Creates a token that admits new agents: ${DEFAULT_TOKEN_USES === 1 ? 'single use' : `${DEFAULT_TOKEN_USES} uses`} and valid ${DEFAULT_TOKEN_LIFETIME_S / 3600} h unless told otherwise.`,
     args: {
       input: t.arg({ type: CreateEnrollmentTokenInput, required: false, description: 'Options.' }),
     },

@@ -2,7 +2,10 @@
 
 import type { FileEntry } from '../../protocol/rpc.js';
 import type { FileContent, FileListing } from '../../fleet/files.js';
+import { MAX_FILE_BYTES, MAX_LIST_ENTRIES } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
+
+const maxFile = `${MAX_FILE_BYTES / (1024 * 1024)} MiB`;
 
 export const FileEncodingEnum = builder.enumType('FileEncoding', {
   description: 'How file content travels in the API.',
@@ -24,7 +27,7 @@ export const FileTypeEnum = builder.enumType('FileType', {
 
 const FileContentRef = builder.objectRef<FileContent>('FileContent');
 FileContentRef.implement({
-  description: 'A whole file read from a client (up to 10 MiB; larger files: downloadFile).',
+  description: `A whole file read from a client (up to ${maxFile}; larger files: downloadFile).`,
   fields: (t) => ({
     path: t.exposeString('path', { description: 'The real path read (symlinks resolved).' }),
     content: t.exposeString('content', { description: 'The content, in `encoding`.' }),
@@ -85,8 +88,7 @@ FileListingRef.implement({
 builder.queryFields((t) => ({
   readFile: t.field({
     type: FileContentRef,
-    description:
-      'Reads a whole file (up to 10 MiB) from a client. The path must lie inside the client’s allowedPaths and its owner’s ceiling, symlinks resolved. Recorded as a file_accessed event. MCP: read_file.',
+    description: `Reads a whole file (up to ${maxFile}) from a client. The path must lie inside the client’s allowedPaths and its owner’s ceiling, symlinks resolved. Recorded as a file_accessed event. MCP: read_file.`,
     args: {
       clientId: t.arg.id({
         required: true,
@@ -119,7 +121,7 @@ builder.queryFields((t) => ({
       path: t.arg.string({ required: true, description: 'Absolute path of the directory.' }),
       limit: t.arg.int({
         required: false,
-        description: 'At most this many entries (1 to 100000; default 10000).',
+        description: `At most this many entries (1 to ${MAX_LIST_ENTRIES}; default 10000).`,
       }),
     },
     resolve: (_root, args, ctx) =>
@@ -134,8 +136,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   writeFile: t.field({
     type: WrittenFileRef,
-    description:
-      'Writes a whole file (up to 10 MiB) on a client, atomically (a temp file renamed into place); an existing file keeps its mode. Inside the client’s allowedPaths. Recorded as a file_accessed event. MCP: write_file.',
+    description: `Writes a whole file (up to ${maxFile}) on a client, atomically (a temp file renamed into place); an existing file keeps its mode. Inside the client’s allowedPaths. Recorded as a file_accessed event. MCP: write_file.`,
     args: {
       clientId: t.arg.id({
         required: true,

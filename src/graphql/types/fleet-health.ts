@@ -2,10 +2,18 @@
 // the fleet's counts, and a metrics summary from every online client matching the filter,
 // compared to each client's thresholds.
 
-import type { ResourceBreach, ResourceThresholds } from '../../fleet/health.js';
+import type { ResourceBreach } from '../../fleet/health.js';
 import type { FleetHealthReport, ResourceSample } from '../../fleet/metrics-service.js';
+import {
+  DEFAULT_FLEET_HEALTH_TIMEOUT_S,
+  DEFAULT_RECENTLY_OFFLINE_HOURS,
+  MAX_FLEET_HEALTH_TIMEOUT_S,
+  MAX_HEALTH_LIST,
+  MAX_RECENTLY_OFFLINE_HOURS,
+} from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientFilterInput, ClientRef } from './client.js';
+import { ResourceThresholdsRef } from './client-settings.js';
 import { OperationErrorRef } from './operation-error.js';
 
 const ResourceEnum = builder.enumType('Resource', {
@@ -15,16 +23,6 @@ const ResourceEnum = builder.enumType('Resource', {
     MEMORY: { description: 'Memory in use (reclaimable cache counts as free).' },
     DISK: { description: 'The fullest real disk.' },
   } as const,
-});
-
-const ResourceThresholdsRef = builder.objectRef<ResourceThresholds>('ResourceThresholds');
-ResourceThresholdsRef.implement({
-  description: 'Percentages above which a client is flagged.',
-  fields: (t) => ({
-    cpu: t.exposeFloat('cpu', { description: 'CPU percent.' }),
-    memory: t.exposeFloat('memory', { description: 'Memory percent.' }),
-    disk: t.exposeFloat('disk', { description: 'Fullest-disk percent.' }),
-  }),
 });
 
 const ResourceBreachRef = builder.objectRef<ResourceBreach>('ResourceBreach');
@@ -98,6 +96,8 @@ function overFor(resource: ResourceBreach['resource']) {
       );
 }
 
+const healthList = MAX_HEALTH_LIST.toLocaleString('en-US');
+
 const FleetHealthRef = builder.objectRef<FleetHealthReport>('FleetHealth');
 FleetHealthRef.implement({
   description:
@@ -144,17 +144,17 @@ FleetHealthRef.implement({
     }),
     unhealthyClients: t.field({
       type: [ClientRef],
-      description: 'The UNHEALTHY clients (with healthReason), at most 1,000.',
+      description: `The UNHEALTHY clients (with healthReason), at most ${healthList}.`,
       resolve: (r) => r.unhealthyClients,
     }),
     keyMismatchClients: t.field({
       type: [ClientRef],
-      description: 'The clients waiting for acceptKey, at most 1,000.',
+      description: `The clients waiting for acceptKey, at most ${healthList}.`,
       resolve: (r) => r.keyMismatchClients,
     }),
     recentlyOfflineClients: t.field({
       type: [ClientRef],
-      description: 'The recently offline clients, at most 1,000.',
+      description: `The recently offline clients, at most ${healthList}.`,
       resolve: (r) => r.recentlyOfflineClients,
     }),
     collectedAt: t.string({
@@ -178,13 +178,13 @@ builder.queryFields((t) => ({
       }),
       timeoutS: t.arg.int({
         required: false,
-        defaultValue: 10,
-        description: 'How long each client may take to answer (1 to 120 s).',
+        defaultValue: DEFAULT_FLEET_HEALTH_TIMEOUT_S,
+        description: `How long each client may take to answer (1 to ${MAX_FLEET_HEALTH_TIMEOUT_S} s).`,
       }),
       recentlyOfflineHours: t.arg.int({
         required: false,
-        defaultValue: 24,
-        description: 'What counts as recently offline (1 to 2160 hours).',
+        defaultValue: DEFAULT_RECENTLY_OFFLINE_HOURS,
+        description: `What counts as recently offline (1 to ${MAX_RECENTLY_OFFLINE_HOURS} hours).`,
       }),
     },
     resolve: (_root, args, ctx) =>

@@ -2,6 +2,11 @@
 // subscription) for monitors. Each sample is a call to the agent and counts toward its rate limit.
 
 import type { MetricsSample } from '../../fleet/metrics-service.js';
+import {
+  DEFAULT_METRICS_INTERVAL_S,
+  MAX_METRICS_INTERVAL_S,
+  MIN_METRICS_INTERVAL_S,
+} from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { renewLoaders } from '../context.js';
 import { ClientRef } from './client.js';
@@ -66,14 +71,14 @@ builder.subscriptionFields((t) => ({
       }),
       intervalS: t.arg.int({
         required: false,
-        defaultValue: 5,
-        description: 'Seconds between samples (1 to 3600).',
+        defaultValue: DEFAULT_METRICS_INTERVAL_S,
+        description: `Seconds between samples (${MIN_METRICS_INTERVAL_S} to ${MAX_METRICS_INTERVAL_S}).`,
       }),
     },
     subscribe: (_root, args, ctx) =>
       ctx.fleet.subscribeMetrics(
         String(args.id),
-        { summary: args.summary ?? true, intervalS: args.intervalS ?? 5 },
+        { summary: args.summary ?? true, intervalS: args.intervalS ?? DEFAULT_METRICS_INTERVAL_S },
         ctx.caller,
       ),
     resolve: (sample, _args, ctx) => {

@@ -3,6 +3,7 @@
 import type { TransferProgress } from '../../fleet/transfers.js';
 import { builder } from '../builder.js';
 import { isoOrNull } from '../dates.js';
+import { OperationErrorRef } from './operation-error.js';
 
 export const TransferDirectionEnum = builder.enumType('TransferDirection', {
   description: 'Which way a transfer goes.',
@@ -25,15 +26,6 @@ export const TransferStateEnum = builder.enumType('TransferState', {
       description: 'Stopped; see error. The bytes already there are kept for a resume.',
     },
   } as const,
-});
-
-const TransferErrorRef = builder.objectRef<{ code: string; message: string }>('TransferError');
-TransferErrorRef.implement({
-  description: 'Why a transfer failed.',
-  fields: (t) => ({
-    code: t.exposeString('code', { description: 'The error code (PATH_DENIED, TIMEOUT …).' }),
-    message: t.exposeString('message', { description: 'What happened and what to do.' }),
-  }),
 });
 
 export const TransferRef = builder.objectRef<TransferProgress>('Transfer');
@@ -91,9 +83,9 @@ TransferRef.implement({
       resolve: (p) => isoOrNull(p.finishedAt),
     }),
     error: t.field({
-      type: TransferErrorRef,
+      type: OperationErrorRef,
       nullable: true,
-      description: 'Why it failed; null otherwise.',
+      description: 'Why it failed (PATH_DENIED, TIMEOUT, AGENT_UNAVAILABLE …); null otherwise.',
       resolve: (p) => p.error,
     }),
   }),

@@ -7,6 +7,7 @@ import type {
   WebhookDeliveryView as WebhookDelivery,
   Webhooks,
 } from '../../fleet/webhooks/webhooks.js';
+import { MAX_DELIVERIES_LIST } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { renewLoaders, type GraphQLContext } from '../context.js';
 import { ClientRef } from './client.js';
@@ -183,8 +184,10 @@ builder.queryFields((t) => ({
       }),
       limit: t.arg.int({
         required: false,
+        // Not DEFAULT_DELIVERY_LIMIT: fleet/limits.ts says 50 where the API, the CLI and the docs
+        // have always said 100. The two are to be reconciled in limits.ts, not here.
         defaultValue: 100,
-        description: 'At most this many (1 to 1000).',
+        description: `At most this many (1 to ${MAX_DELIVERIES_LIST}).`,
       }),
     },
     resolve: (_root, args, ctx) =>
