@@ -27,7 +27,7 @@ const PARSE_ARGS_ERRORS: ReadonlySet<string> = new Set([
 ]);
 
 const USAGE_STATUS = 2;
-const UNREACHABLE_STATUS = 4;
+const UNREACHABLE_STATUS = exitCodeOf.SERVER_UNREACHABLE;
 const FAILED_STATUS = 1;
 
 /** Tells the user why the command failed; returns the exit status. */

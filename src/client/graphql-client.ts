@@ -8,14 +8,12 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { ErrorCode, type ErrorCodeName } from '../errors.js';
+import { isErrorCode, type ErrorCodeName } from '../errors.js';
 import { graphqlEndpoint, type Connection } from './endpoint.js';
 
-const CATALOGUE: ReadonlySet<string> = new Set(Object.values(ErrorCode));
-
-/** A code from the wire as one of the catalogue's, or undefined (GraphQL's own, or none). */
+/** A code from the wire as one of the catalogue's, or undefined (a newer server's, or none). */
 export function catalogueCode(code: string | undefined): ErrorCodeName | undefined {
-  return code !== undefined && CATALOGUE.has(code) ? (code as ErrorCodeName) : undefined;
+  return code !== undefined && isErrorCode(code) ? code : undefined;
 }
 
 export interface GraphQLErrorItem {
