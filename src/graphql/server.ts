@@ -17,7 +17,7 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { ExecutionArgs, GraphQLError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import type { Fleet } from '../fleet/fleet.js';
+import type { Fleet } from '../fleet/index.js';
 import { createKeyCheck } from '../lib/api-key.js';
 import type { GraphQLContext } from './context.js';
 import { createMaskError } from './errors.js';

@@ -13,7 +13,7 @@ import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createGraphQLClient, GraphQLRequestError } from '../cli/graphql-client.js';
 import { isAppError } from '../errors.js';
-import type { Caller } from '../fleet/fleet.js';
+import type { Caller } from '../fleet/index.js';
 
 export class ToolError extends Error {
   readonly code: string;

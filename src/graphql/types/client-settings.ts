@@ -1,6 +1,6 @@
 // A client's operational settings (webhook, rate limits) and its rate-limit figures.
 
-import type { RateLimitStats } from '../../fleet/fleet.js';
+import type { RateLimitStats } from '../../fleet/index.js';
 import { builder } from '../builder.js';
 import { ClientRef, RateLimitModeEnum } from './client.js';
 
@@ -93,7 +93,7 @@ builder.queryFields((t) => ({
     args: {
       id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
     },
-    resolve: (_root, args, ctx) => ctx.fleet.rateLimitStats(String(args.id)),
+    resolve: (_root, args, ctx) => ctx.fleet.clients.rateLimitStats(String(args.id)),
   }),
 }));
 
@@ -111,6 +111,6 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.configureClient(String(args.id), args.input, ctx.caller),
+      ctx.fleet.clients.configure(String(args.id), args.input, ctx.caller),
   }),
 }));

@@ -1,7 +1,7 @@
 // Files on a client: read, write and list, within the client's allowed paths.
 
 import type { FileEntry } from '../../protocol/rpc.js';
-import type { FileContent, FileListing } from '../../fleet/files.js';
+import type { FileContent, FileListing } from '../../fleet/index.js';
 import { builder } from '../builder.js';
 
 export const FileEncodingEnum = builder.enumType('FileEncoding', {
@@ -101,7 +101,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.readFile(
+      ctx.fleet.files.read(
         String(args.clientId),
         { path: args.path, encoding: args.encoding ?? 'text' },
         ctx.caller,
@@ -123,7 +123,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.listFiles(
+      ctx.fleet.files.list(
         String(args.clientId),
         { path: args.path, limit: args.limit },
         ctx.caller,
@@ -160,7 +160,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.writeFile(
+      ctx.fleet.files.write(
         String(args.clientId),
         {
           path: args.path,

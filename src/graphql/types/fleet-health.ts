@@ -2,8 +2,12 @@
 // the fleet's counts, and a metrics summary from every online client matching the filter,
 // compared to each client's thresholds.
 
-import type { ResourceBreach, ResourceThresholds } from '../../fleet/health.js';
-import type { FleetHealthReport, ResourceSample } from '../../fleet/metrics-service.js';
+import type {
+  FleetHealthReport,
+  ResourceBreach,
+  ResourceSample,
+  ResourceThresholds,
+} from '../../fleet/index.js';
 import { builder } from '../builder.js';
 import { ClientFilterInput, ClientRef } from './client.js';
 import { OperationErrorRef } from './operation-error.js';
@@ -188,7 +192,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.fleetHealth(
+      ctx.fleet.metrics.fleetHealth(
         args.filter ?? {},
         { timeoutS: args.timeoutS, recentlyOfflineHours: args.recentlyOfflineHours },
         ctx.caller,

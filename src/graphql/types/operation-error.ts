@@ -1,7 +1,7 @@
 // An expected failure reported as data (one client's part of a bulk operation), with the same
 // code and message a single operation would have raised as a GraphQL error.
 
-import type { OperationFailure } from '../../fleet/fleet.js';
+import type { OperationFailure } from '../../fleet/index.js';
 import { builder } from '../builder.js';
 
 export const OperationErrorRef = builder.objectRef<OperationFailure>('OperationError');
