@@ -34,7 +34,11 @@ export interface CommandsDeps {
 export function createCommands(deps: CommandsDeps) {
   const { gate } = deps;
 
-  async function run(ref: string, input: RunCommandInput, caller: Caller): Promise<RunCommandResult> {
+  async function run(
+    ref: string,
+    input: RunCommandInput,
+    caller: Caller,
+  ): Promise<RunCommandResult> {
     const { timeoutMs, env } = validateCommand(input);
     const { result } = await gate.call(ref, caller, {
       method: 'run_command',

@@ -30,29 +30,30 @@ interface KindEntry {
 }
 
 /** What each way of failing means in the catalogue, and how it is said. */
-export const agentFailureKinds: Readonly<Record<Exclude<AgentCallFailureKind, 'remote'>, KindEntry>> =
-  {
-    timeout: {
-      code: ErrorCode.timeout,
-      message: (what, clientId, detail) =>
-        `${what} on "${clientId}" timed out (${detail}); it was cancelled on the client.`,
-    },
-    aborted: {
-      code: ErrorCode.timeout,
-      message: (what, clientId) =>
-        `${what} on "${clientId}" was abandoned by the caller and cancelled on the client.`,
-    },
-    closed: {
-      code: ErrorCode.agentUnavailable,
-      message: (what, clientId, detail) =>
-        `The link to "${clientId}" broke during ${what} (${detail}). Check that the client is back online and retry.`,
-    },
-    protocol: {
-      code: ErrorCode.agentUnavailable,
-      message: (what, clientId, detail) =>
-        `Client "${clientId}" sent an unusable reply to ${what}: ${detail}.`,
-    },
-  };
+export const agentFailureKinds: Readonly<
+  Record<Exclude<AgentCallFailureKind, 'remote'>, KindEntry>
+> = {
+  timeout: {
+    code: ErrorCode.timeout,
+    message: (what, clientId, detail) =>
+      `${what} on "${clientId}" timed out (${detail}); it was cancelled on the client.`,
+  },
+  aborted: {
+    code: ErrorCode.timeout,
+    message: (what, clientId) =>
+      `${what} on "${clientId}" was abandoned by the caller and cancelled on the client.`,
+  },
+  closed: {
+    code: ErrorCode.agentUnavailable,
+    message: (what, clientId, detail) =>
+      `The link to "${clientId}" broke during ${what} (${detail}). Check that the client is back online and retry.`,
+  },
+  protocol: {
+    code: ErrorCode.agentUnavailable,
+    message: (what, clientId, detail) =>
+      `Client "${clientId}" sent an unusable reply to ${what}: ${detail}.`,
+  },
+};
 
 function isAgentErrorCode(code: string | undefined): code is AgentErrorCodeName {
   return code !== undefined && Object.hasOwn(agentErrorCodes, code);
@@ -66,9 +67,13 @@ export function codeOfAgentError(agentCode: string | undefined): ErrorCodeName {
 /** The AppError for a failed call of `what` on a client. */
 export function agentFailure(error: AgentCallError, clientId: string, what: string): AppError {
   if (error.kind === 'remote') {
-    return new AppError(codeOfAgentError(error.remoteCode), `Client "${clientId}": ${error.message}`, {
-      agentCode: error.remoteCode,
-    });
+    return new AppError(
+      codeOfAgentError(error.remoteCode),
+      `Client "${clientId}": ${error.message}`,
+      {
+        agentCode: error.remoteCode,
+      },
+    );
   }
   const entry = agentFailureKinds[error.kind];
   return new AppError(entry.code, entry.message(what, clientId, error.message));

@@ -27,7 +27,7 @@ import { createGate } from './gate.js';
 import { createHealthMonitor } from './health.js';
 import { createLoaders } from './loaders.js';
 import { createMetrics } from './metrics.js';
-import { createRegistry, type Registry } from './registry.js';
+import { createRegistry } from './registry.js';
 import {
   effectiveResourceChecks,
   effectiveThresholds,
@@ -63,15 +63,14 @@ export function assembleFleet(options: FleetOptions) {
   const bus = createEventBus();
 
   // The webhook service resolves client names through the registry, which needs the audit,
-  // which needs the webhook outbox: the registry is bound once it exists.
-  let registry: Registry | undefined;
+  // which needs the webhook outbox: the registry is looked up when a name is resolved.
   const webhookService = options.webhooks
     ? createWebhooks({
         store,
         logger: componentLog('webhooks'),
         ...options.webhooks,
         version: options.version,
-        resolveClient: (ref) => (registry as Registry).resolve(ref),
+        resolveClient: (ref) => registry.resolve(ref),
       })
     : null;
   const audit = createAudit({
@@ -93,43 +92,42 @@ export function assembleFleet(options: FleetOptions) {
         : { thresholds: options.health.thresholds, resourceChecks: false };
     },
   });
-  const clientRegistry = createRegistry({
+  const registry = createRegistry({
     store,
     audit,
     logger,
     defaults: { rateLimit: options.rateLimitDefaults, health: options.health },
     onAttached: monitor.watch,
   });
-  registry = clientRegistry;
 
   const gate = createGate({
     store,
-    registry: clientRegistry,
+    registry: registry,
     audit,
     rateLimitDefaults: options.rateLimitDefaults,
     logger: componentLog('gate'),
   });
-  const queries = createClientQueries({ store, registry: clientRegistry, gate });
+  const queries = createClientQueries({ store, registry: registry, gate });
   const commands = createCommands({ gate, select: queries.select, current: queries.get });
   const changes = createClientChanges({
     store,
     audit,
-    registry: clientRegistry,
+    registry: registry,
     queryOf: queries.queryOf,
     assertUrlAllowed: webhookService?.assertUrlAllowed,
   });
   const lifecycle = createDecommissioning({
     store,
     audit,
-    registry: clientRegistry,
+    registry: registry,
     run: commands.run,
   });
-  const metrics = createMetrics({ gate, registry: clientRegistry });
+  const metrics = createMetrics({ gate, registry: registry });
   const authorize = createAdmission({
     store,
     authorizedKeys: options.authorizedKeys,
     openEnrollment: options.openEnrollment,
-    onlineFingerprint: clientRegistry.onlineFingerprint,
+    onlineFingerprint: registry.onlineFingerprint,
     async onRefusedMismatch(attempt, pinned) {
       await audit.record(FleetEventType.keyMismatch, attempt.login.uuid, {
         previous_fingerprint: pinned,
@@ -160,20 +158,20 @@ export function assembleFleet(options: FleetOptions) {
       logger: componentLog('transfers'),
       transferRoots: options.transferRoots ?? [],
     }),
-    events: createEvents({ store, bus, registry: clientRegistry }),
+    events: createEvents({ store, bus, registry: registry }),
     metrics: {
       get: metrics.get,
       subscribe: metrics.subscribe,
       fleetHealth: createFleetHealth({
         store,
         gate,
-        registry: clientRegistry,
+        registry: registry,
         queryOf: queries.queryOf,
       }),
     },
     webhooks: webhooksApi(webhookService),
     tokens: createTokens(store),
-    agents: { authorize, attach: clientRegistry.attach },
+    agents: { authorize, attach: registry.attach },
 
     async health() {
       return {
@@ -181,18 +179,18 @@ export function assembleFleet(options: FleetOptions) {
         version: options.version,
         uptimeS: Math.round((Date.now() - startedAt) / 1000),
         clients: {
-          online: clientRegistry.onlineCount,
+          online: registry.onlineCount,
           total: await store.clients.count({}),
         },
       };
     },
-    createLoaders: () => createLoaders(store, clientRegistry.view),
+    createLoaders: () => createLoaders(store, registry.view),
     async start(): Promise<void> {
       await webhookService?.start();
     },
     async disconnectAll(reason: string): Promise<void> {
       monitor.stop();
-      await clientRegistry.closeAll(reason);
+      await registry.closeAll(reason);
     },
     async stop(): Promise<void> {
       monitor.stop();

@@ -110,7 +110,12 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
     const { uuid } = entry;
     if (!outcome.ok) {
       entry.log.warn(
-        { component: 'health', failures: next.counters.heartbeatFailures, inGrace, err: outcome.error },
+        {
+          component: 'health',
+          failures: next.counters.heartbeatFailures,
+          inGrace,
+          err: outcome.error,
+        },
         'heartbeat failed',
       );
     }

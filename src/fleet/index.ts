@@ -44,11 +44,7 @@ import type { DownloadInput } from './transfers/download.js';
 import type { TransferProgress } from './transfers/progress.js';
 import type { UploadInput } from './transfers/upload.js';
 import type { AttemptRecord } from './webhooks/worker.js';
-import type {
-  DeliveryFilter,
-  FailureFilter,
-  WebhookDeliveryView,
-} from './webhooks/webhooks.js';
+import type { DeliveryFilter, FailureFilter, WebhookDeliveryView } from './webhooks/webhooks.js';
 
 // ── the surface ──────────────────────────────────────────────────────────────────────────────
 
@@ -138,7 +134,11 @@ export interface FleetFiles {
   /** A whole file, as UTF-8 text or base64 (MCP: read_file). */
   read(ref: string, input: ReadFileInput, caller: Caller): Promise<FileContent>;
   /** Replaces (or creates) a file atomically (MCP: write_file). */
-  write(ref: string, input: WriteFileInput, caller: Caller): Promise<{ path: string; size: number }>;
+  write(
+    ref: string,
+    input: WriteFileInput,
+    caller: Caller,
+  ): Promise<{ path: string; size: number }>;
   /** One directory level, sorted by name (MCP: list_files). */
   list(ref: string, input: ListFilesInput, caller: Caller): Promise<FileListing>;
 }
@@ -199,10 +199,7 @@ export interface FleetWebhooks {
   /** Every FAILED delivery matching the filter back to PENDING; how many. */
   replayFailed(filter: Omit<DeliveryFilter, 'status'>): Promise<number>;
   /** A signed webhook.test delivery to a client's URL (or `url`), attempted now, once. */
-  sendTest(input: {
-    clientId?: string | null;
-    url?: string | null;
-  }): Promise<WebhookDeliveryView>;
+  sendTest(input: { clientId?: string | null; url?: string | null }): Promise<WebhookDeliveryView>;
   /** Failed attempts as they happen. */
   subscribeFailures(filter: FailureFilter): Promise<AsyncIterableIterator<AttemptRecord>>;
 }
@@ -280,11 +277,7 @@ export {
 export type { TagView } from './tags.js';
 export type { CreatedToken, CreateTokenInput, TokenView } from './tokens.js';
 export type { DownloadInput } from './transfers/download.js';
-export type {
-  TransferDirection,
-  TransferProgress,
-  TransferState,
-} from './transfers/progress.js';
+export type { TransferDirection, TransferProgress, TransferState } from './transfers/progress.js';
 export type { UploadInput } from './transfers/upload.js';
 export type { AttemptRecord } from './webhooks/worker.js';
 export {

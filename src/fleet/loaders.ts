@@ -65,9 +65,7 @@ export function createLoaders(store: Store, view: (row: ClientRecord) => ClientV
     const byUuid = new Map<string, ClientView>();
     for (const client of clients)
       if (client && !(client instanceof Error)) byUuid.set(client.uuid, client);
-    return names.map((name) =>
-      (members.get(name) ?? []).flatMap((uuid) => byUuid.get(uuid) ?? []),
-    );
+    return names.map((name) => (members.get(name) ?? []).flatMap((uuid) => byUuid.get(uuid) ?? []));
   });
 
   return { clientByUuid, recentEvents, tagClientCount, tagClients };

@@ -17,7 +17,12 @@ export async function loadBreachHistory(
     for (const row of await store.rateLimits.breachCounts(FleetEventType.rateLimited)) {
       let entry = counts.get(row.clientUuid);
       if (!entry) {
-        entry = { rpmWarnings: 0, concurrentWarnings: 0, rpmRejections: 0, concurrentRejections: 0 };
+        entry = {
+          rpmWarnings: 0,
+          concurrentWarnings: 0,
+          rpmRejections: 0,
+          concurrentRejections: 0,
+        };
         counts.set(row.clientUuid, entry);
       }
       const key: keyof SeedCounts = `${row.breach === 'concurrent' ? 'concurrent' : 'rpm'}${row.enforced ? 'Rejections' : 'Warnings'}`;

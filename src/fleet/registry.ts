@@ -87,7 +87,8 @@ export function createRegistry(deps: RegistryDeps) {
     const tokenId = session.admission.tokenId;
     if (tokenId) {
       token = await tx.tokens.consume(tokenId, now);
-      if (!token) throw new Error('enrollment token is no longer usable (revoked, expired or used up)');
+      if (!token)
+        throw new Error('enrollment token is no longer usable (revoked, expired or used up)');
     }
     if (!existing) {
       const row: ClientRecord = {

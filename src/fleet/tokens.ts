@@ -126,7 +126,8 @@ export function createTokens(store: Store) {
         );
       }
       const revoked = await store.tokens.revoke((rows[0] as TokenRecord).id, new Date());
-      if (!revoked) throw new AppError(ErrorCode.notFound, `Enrollment token ${quote(idOrPrefix)} is gone.`);
+      if (!revoked)
+        throw new AppError(ErrorCode.notFound, `Enrollment token ${quote(idOrPrefix)} is gone.`);
       return toTokenView(revoked);
     },
   };

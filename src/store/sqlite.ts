@@ -75,7 +75,9 @@ export function createStoreOptions(
 
 /** Opens the database file (created if missing) and brings its schema up to date. */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<Store> {
-  const orm = await MikroORM.init(createStoreOptions(options.file, options.log, options.onStatement));
+  const orm = await MikroORM.init(
+    createStoreOptions(options.file, options.log, options.onStatement),
+  );
   try {
     const applied = await orm.getMigrator().up();
     for (const migration of applied) options.log?.(`applied migration ${migration.name}`);

@@ -88,7 +88,8 @@ builder.mutationFields((t) => ({
       }),
       input: t.arg({ type: UpdateClientsInput, required: true, description: 'The tag changes.' }),
     },
-    resolve: (_root, args, ctx) => ctx.fleet.clients.updateMany(args.filter, args.input, ctx.caller),
+    resolve: (_root, args, ctx) =>
+      ctx.fleet.clients.updateMany(args.filter, args.input, ctx.caller),
   }),
   runCommandOnClients: t.field({
     type: BulkCommandResultRef,

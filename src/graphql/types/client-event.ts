@@ -21,7 +21,8 @@ export const ClientEventTypeEnum = builder.enumType('ClientEventType', {
 /** An event's client as it is now: shared by every subscriber of a live event, else batched. */
 export async function clientOfEvent(e: FleetEvent, ctx: GraphQLContext): Promise<ClientView> {
   const client =
-    (await ctx.fleet.events.liveEventClient(e)) ?? (await ctx.loaders.clientByUuid.load(e.clientUuid));
+    (await ctx.fleet.events.liveEventClient(e)) ??
+    (await ctx.loaders.clientByUuid.load(e.clientUuid));
   if (!client) throw new Error(`event ${e.id} names unknown client ${e.clientUuid}`);
   return client;
 }

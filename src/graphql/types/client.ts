@@ -322,6 +322,7 @@ builder.mutationFields((t) => ({
         description: 'The fields to change.',
       }),
     },
-    resolve: (_root, args, ctx) => ctx.fleet.clients.update(String(args.id), args.input, ctx.caller),
+    resolve: (_root, args, ctx) =>
+      ctx.fleet.clients.update(String(args.id), args.input, ctx.caller),
   }),
 }));

@@ -88,7 +88,10 @@ function encode(kind: Kind, value: unknown): unknown {
 }
 
 /** Column names and parameters for the fields present in `changes`. */
-export function clientAssignments(changes: ClientChanges): { columns: string[]; params: unknown[] } {
+export function clientAssignments(changes: ClientChanges): {
+  columns: string[];
+  params: unknown[];
+} {
   const out: { columns: string[]; params: unknown[] } = { columns: [], params: [] };
   const given = changes as Partial<Record<Field, unknown>>;
   for (const field of fields) {

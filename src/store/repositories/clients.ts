@@ -156,10 +156,9 @@ export function createClientRepository(sql: Sql): ClientRepository {
         display_name: string | null;
         hostname: string;
         webhook_url: string | null;
-      }>(
-        'select uuid, client_id, display_name, hostname, webhook_url from client where uuid = ?',
-        [uuid],
-      );
+      }>('select uuid, client_id, display_name, hostname, webhook_url from client where uuid = ?', [
+        uuid,
+      ]);
       return row
         ? {
             uuid: row.uuid,
