@@ -7,7 +7,7 @@
 // Methods, each measured sequentially (one call at a time) after one warm-up call:
 //   ours (HTTP)   GraphQL runCommand(cmd: "true") over HTTP POST (keep-alive) to a spawned
 //                 `etphonehome server` (dist/), agent = a spawned `phonehome` — the real thing;
-//   ours (fleet)  fleet.runCommand in-process (src/serve.ts's startServer): no HTTP/GraphQL,
+//   ours (fleet)  fleet.commands.run in-process (src/serve.ts's startServer): no HTTP/GraphQL,
 //                 but the fleet's client lookup and audit row (SQLite) are still there;
 //   ours (hub)    AgentSession.call('run_command') on an in-process tunnel hub: the SSH link
 //                 and the agent only;
@@ -214,15 +214,16 @@ async function benchOursFleet(tmp: string): Promise<Row> {
     { sshPort: running.sshPort } as TestServer, // createAgent reads only the SSH port
     'fleet',
   );
-  await waitFor(async () => (await running.fleet.findClient(agent.uuid))?.online === true, {
+  await waitFor(async () => (await running.fleet.clients.find(agent.uuid))?.online === true, {
     what: 'the fleet agent online',
   });
   const caller = { actor: 'bench' };
   const row = await measure(
     'ours-fleet',
-    'ours: fleet.runCommand in-process, no HTTP',
+    'ours: fleet.commands.run in-process, no HTTP',
     iterations,
-    async () => expectSuccess(await running.fleet.runCommand(agent.uuid, { cmd: 'true' }, caller)),
+    async () =>
+      expectSuccess(await running.fleet.commands.run(agent.uuid, { cmd: 'true' }, caller)),
   );
   return row;
 }

@@ -27,8 +27,8 @@ import { createEventBus } from '../src/fleet/event-bus.js';
 import { readWebhookSettings } from '../src/fleet/webhooks/settings.js';
 import { generateSecret } from '../src/fleet/webhooks/sign.js';
 import { createWebhooks } from '../src/fleet/webhooks/webhooks.js';
-import { ClientEntity } from '../src/store/entities/index.js';
-import { openStore } from '../src/store/orm.js';
+import { openStore } from '../src/store/open.js';
+import type { ClientRecord } from '../src/store/index.js';
 import { machine, progress } from './common.js';
 import { summarize, type Summary } from './stats.js';
 
@@ -87,7 +87,7 @@ const now = () => performance.timeOrigin + performance.now();
 const dead = net.createServer(() => undefined); // accepts, never answers
 const deadPort = await listen(dead);
 
-const store = await openStore(join(dir, 'bench.db'));
+const store = await openStore({ file: join(dir, 'bench.db') });
 const logger = pino({ level: 'silent' });
 const settings = readWebhookSettings({
   ETPHONEHOME_WEBHOOK_URL: `http://127.0.0.1:${receiverPort}/hook`,
@@ -101,33 +101,57 @@ const webhooks = createWebhooks({
   resolveClient: () => Promise.reject(new Error('not used')),
   version: 'bench',
 });
-const audit = createAudit(store, createEventBus(), logger, webhooks);
+const audit = createAudit({ store, bus: createEventBus(), logger, outbox: webhooks });
 await webhooks.start();
 
-function client(uuid: string, webhookUrl: string | null) {
+function client(uuid: string, webhookUrl: string | null): ClientRecord {
   const now = new Date();
   return {
     uuid,
     clientId: `bench-${uuid.slice(-4)}`,
     displayName: 'Bench',
+    purpose: null,
+    tags: [],
+    allowedPaths: null,
+    webhookUrl,
+    webhookSecret: null,
+    rateLimitRpm: null,
+    rateLimitConcurrent: null,
+    rateLimitMode: null,
+    cpuThreshold: null,
+    memoryThreshold: null,
+    diskThreshold: null,
+    resourceChecks: null,
+    decommissionedAt: null,
     hostname: 'bench',
+    platform: '',
+    platformRelease: '',
+    arch: '',
+    agentVersion: '',
+    username: '',
     capabilities: [],
+    agentAllowedPaths: null,
     publicKey: 'ssh-ed25519 AAAA',
     keyFingerprint: `SHA256:${uuid}`,
+    pendingPublicKey: null,
+    pendingFingerprint: null,
+    previousFingerprint: null,
+    keyMismatchAt: null,
+    keyAcceptedAt: null,
+    keyAcceptedBy: null,
     enrolledVia: 'bench',
     firstSeen: now,
     lastSeen: now,
-    webhookUrl,
+    connectionCount: 0,
+    lastConnectedAt: null,
+    lastDisconnectedAt: null,
+    lastRemoteAddress: null,
   };
 }
 const healthy = '00000000-0000-0000-0000-00000000000a';
 const stuck = '00000000-0000-0000-0000-00000000000b';
-{
-  const em = store.em.fork();
-  em.create(ClientEntity, client(healthy, null));
-  em.create(ClientEntity, client(stuck, `http://127.0.0.1:${deadPort}/never`));
-  await em.flush();
-}
+await store.clients.insert(client(healthy, null));
+await store.clients.insert(client(stuck, `http://127.0.0.1:${deadPort}/never`));
 
 function record(uuid: string, command: string) {
   return audit.record('command_executed', uuid, {

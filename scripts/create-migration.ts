@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/sqlite';
-import { createStoreOptions } from '../src/store/orm.js';
+import { createStoreOptions } from '../src/store/sqlite.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'etph-migration-'));
 try {

@@ -5,8 +5,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { RateLimitModeName } from './fleet/client-view.js';
-import type { HealthConfig } from './fleet/health.js';
+import type { HealthConfig, RateLimitModeName } from './fleet/settings.js';
 import {
   readWebhookSettings,
   webhookEnvUsage,

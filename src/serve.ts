@@ -7,7 +7,7 @@ import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ServerConfig } from './config.js';
 import { createAuthorizedKeys } from './fleet/authorized-keys.js';
-import { createFleet, type Fleet } from './fleet/fleet.js';
+import { createFleet, type Fleet } from './fleet/index.js';
 import { loadOrCreateWebhookSecret } from './fleet/webhooks/secret-file.js';
 import { createSchema } from './graphql/schema.js';
 import { createApiServer } from './graphql/server.js';
@@ -16,7 +16,7 @@ import { createMcpHttpHandler } from './mcp/http.js';
 import { loadOrCreateHostKey } from './hub/host-key.js';
 import { createTunnelHub, type HubLimits } from './hub/tunnel-hub.js';
 import type { Logger } from './logger.js';
-import { openStore } from './store/orm.js';
+import { openStore } from './store/open.js';
 import { VERSION } from './version.js';
 
 export interface RunningServer {
@@ -71,16 +71,21 @@ export async function startServer(
 
   const hostKey = await loadOrCreateHostKey(config.dataDir);
   const apiKey = await loadOrCreateApiKey(config.dataDir, config.apiKey);
-  const store = await openStore(join(config.dataDir, 'etphonehome.db'), (message) =>
-    logger.debug({ orm: message }, 'store'),
-  );
+  const storeLog = logger.child({ component: 'store' });
+  const store = await openStore({
+    file: join(config.dataDir, 'etphonehome.db'),
+    log: (message) => storeLog.debug({ orm: message }, 'store'),
+  });
 
   const transferRoots = await prepareTransferRoots(config);
   const webhookSecret = await loadOrCreateWebhookSecret(config.dataDir, config.webhooks.secret);
   const fleet = createFleet({
     store,
     logger,
-    authorizedKeys: createAuthorizedKeys(join(config.dataDir, 'authorized_keys'), logger),
+    authorizedKeys: createAuthorizedKeys(
+      join(config.dataDir, 'authorized_keys'),
+      logger.child({ component: 'admission' }),
+    ),
     openEnrollment: config.openEnrollment,
     rateLimitDefaults: config.rateLimit,
     health: config.health,
@@ -88,14 +93,14 @@ export async function startServer(
     transferRoots,
     webhooks: { settings: config.webhooks, globalSecret: webhookSecret.secret },
   });
-  await fleet.webhooks?.start();
+  await fleet.start();
 
   const hub = createTunnelHub({
     hostKey: hostKey.privateKey,
     hubVersion: VERSION,
-    logger,
-    authorize: fleet.authorize,
-    onSession: fleet.attachSession,
+    logger: logger.child({ component: 'hub' }),
+    authorize: fleet.agents.authorize,
+    onSession: fleet.agents.attach,
     limits: {
       keepaliveIntervalMs: config.sshKeepalive.intervalS * 1000,
       keepaliveCountMax: config.sshKeepalive.countMax,
@@ -103,15 +108,16 @@ export async function startServer(
     },
   });
   const schema = createSchema();
+  const mcpLog = logger.child({ component: 'mcp' });
   const mcp = createMcpHttpHandler({
     apiKey: apiKey.key,
-    logger,
+    logger: mcpLog,
     version: VERSION,
     allowedOrigins: config.mcp.allowedOrigins,
     limits: config.mcp,
     executor: createSchemaExecutor({
       schema,
-      logger,
+      logger: mcpLog,
       contextFor: (caller) => ({ fleet, caller, loaders: fleet.createLoaders() }),
     }),
   });
@@ -119,7 +125,7 @@ export async function startServer(
     fleet,
     schema,
     apiKey: apiKey.key,
-    logger,
+    logger: logger.child({ component: 'api' }),
     limits: config.graphql,
     routes: { '/mcp': mcp.handle },
   });
@@ -130,7 +136,7 @@ export async function startServer(
     sshAddress = await hub.listen(config.sshHost, config.sshPort);
     httpAddress = await api.listen(config.httpHost, config.httpPort);
   } catch (error) {
-    await fleet.webhooks?.stop();
+    await fleet.stop();
     await hub.close();
     await store.close();
     throw error;
@@ -153,7 +159,7 @@ export async function startServer(
     let token: string | null = null;
     if (!config.openEnrollment) {
       token = (
-        await fleet.createEnrollmentToken(
+        await fleet.tokens.create(
           { name: 'first client', maxUses: 1, expiresInSeconds: 24 * 3600 },
           { actor: 'first start' },
         )
@@ -198,7 +204,7 @@ export async function startServer(
       if (closed) return;
       closed = true;
       await fleet.disconnectAll('server shutting down');
-      await fleet.webhooks?.stop();
+      await fleet.stop();
       await mcp.close();
       await api.close();
       await hub.close();

@@ -8,10 +8,9 @@
 // now, in which case the newcomer is refused: a live agent proves its key is still in use.
 
 import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
-import type { Store } from '../store/orm.js';
-import { ClientEntity } from '../store/entities/index.js';
+import type { Store } from '../store/index.js';
 import type { AuthorizedKeys } from './authorized-keys.js';
-import { findUsableToken } from './enrollment-tokens.js';
+import { findUsableToken } from './tokens.js';
 
 export type AdmissionVia = 'pinned' | 'authorized_keys' | 'enrollment_token' | 'open_enrollment';
 
@@ -40,7 +39,7 @@ export function createAdmission(deps: AdmissionDeps) {
       return { via: 'authorized_keys', tokenId: null };
     let tokenReason: string | null = null;
     if (attempt.login.enrollmentToken) {
-      const found = await findUsableToken(deps.store.em.fork(), attempt.login.enrollmentToken);
+      const found = await findUsableToken(deps.store, attempt.login.enrollmentToken);
       if ('row' in found) return { via: 'enrollment_token', tokenId: found.row.id };
       tokenReason = found.reason;
     }
@@ -53,7 +52,7 @@ export function createAdmission(deps: AdmissionDeps) {
   }
 
   return async function authorize(attempt: AuthAttempt): Promise<AuthDecision<Admission>> {
-    const client = await deps.store.em.fork().findOne(ClientEntity, { uuid: attempt.login.uuid });
+    const client = await deps.store.clients.get(attempt.login.uuid);
     if (client?.decommissionedAt) {
       return { accept: false, reason: 'client is decommissioned' };
     }

@@ -1,14 +1,12 @@
-// Records fleet events: one append-only row in the audit table, then a publication on the bus.
+// Records fleet events: one append-only row in the audit trail, then a publication on the bus.
 // The row is written first so that nothing a subscriber sees can be missing from the trail.
 // When an outbox is given (webhooks), its rows for the event are written in the same
 // transaction: an event is never recorded without its webhook delivery, nor the reverse.
 
-import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Logger } from 'pino';
-import type { Store } from '../store/orm.js';
-import { EventEntity, type Event } from '../store/entities/index.js';
+import type { Repositories, Store } from '../store/index.js';
 import type { EventBus } from './event-bus.js';
-import type { FleetEvent, FleetEventTypeName } from './events.js';
+import type { FleetEvent, FleetEventTypeName } from './event-types.js';
 
 export interface Audit {
   record(
@@ -23,8 +21,8 @@ export interface Audit {
 export interface Outbox {
   /** Whether events of this type may need outbox rows (others skip the transaction). */
   wants(type: string): boolean;
-  /** Writes rows for `event` in `em`'s transaction; true when it wrote any. */
-  stage(em: EntityManager, event: StagedEvent): Promise<boolean>;
+  /** Writes rows for `event` in the event's transaction; true when it wrote any. */
+  stage(tx: Repositories, event: StagedEvent): Promise<boolean>;
   /** The transaction that staged rows has committed. */
   committed(): void;
 }
@@ -46,7 +44,13 @@ interface Waiting {
 
 const MAX_BATCH = 256;
 
-export function createAudit(store: Store, bus: EventBus, logger: Logger, outbox?: Outbox): Audit {
+export function createAudit(deps: {
+  store: Store;
+  bus: EventBus;
+  logger: Logger;
+  outbox?: Outbox | undefined;
+}): Audit {
+  const { store, bus, logger, outbox } = deps;
   // Group commit for events with outbox rows: records that arrive while a transaction runs are
   // written together in the next one (SQLite has one connection; a commit per event capped the
   // rate, see bench/webhooks.ts). A failing batch is retried one event at a time, so one bad
@@ -55,25 +59,11 @@ export function createAudit(store: Store, bus: EventBus, logger: Logger, outbox?
   let writing = false;
 
   async function writeBatch(batch: Waiting[], box: Outbox): Promise<void> {
-    const results = await store.em.fork().transactional(async (em) => {
+    const results = await store.transaction(async (tx) => {
       const out: { id: number; staged: boolean }[] = [];
       for (const { event } of batch) {
-        const inserted = (await em
-          .getConnection()
-          .execute(
-            'insert into event (type, client_uuid, at, data, actor) values (?, ?, ?, ?, ?) returning id',
-            [
-              event.type,
-              event.clientUuid,
-              event.at.getTime(),
-              JSON.stringify(event.data),
-              event.actor,
-            ],
-            'get',
-            em.getTransactionContext(),
-          )) as { id: number };
-        const id = Number(inserted.id);
-        out.push({ id, staged: await box.stage(em, { ...event, id }) });
+        const { id } = await tx.events.append(event);
+        out.push({ id, staged: await box.stage(tx, { ...event, id }) });
       }
       return out;
     });
@@ -112,21 +102,19 @@ export function createAudit(store: Store, bus: EventBus, logger: Logger, outbox?
 
   return {
     async record(type, clientUuid, data, actor = null) {
+      const at = new Date();
       let staged = false;
-      let row: Pick<Event, 'id' | 'at'>;
+      let id: number;
       if (outbox?.wants(type)) {
-        const at = new Date();
         const written = await writeWithOutbox(outbox, { type, clientUuid, at, data, actor });
         staged = written.staged;
-        row = { id: written.id, at };
+        id = written.id;
       } else {
-        const em = store.em.fork();
-        row = em.create(EventEntity, { type, clientUuid, at: new Date(), data, actor });
-        await em.flush();
+        id = (await store.events.append({ type, clientUuid, at, data, actor })).id;
       }
       if (staged) outbox?.committed();
-      const event: FleetEvent = { id: row.id, type, clientUuid, at: row.at, data, actor };
-      logger.info({ event: type, clientUuid, eventId: row.id, actor }, 'fleet event');
+      const event: FleetEvent = { id, type, clientUuid, at, data, actor };
+      logger.info({ event: type, clientUuid, eventId: id, actor }, 'fleet event');
       bus.publish(event);
       return event;
     },

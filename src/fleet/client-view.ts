@@ -1,9 +1,17 @@
 // What every door (GraphQL, MCP, CLI) sees of a client: the stored record merged with the live
 // link state and the effective settings (a client's own rate limits, or the server defaults).
 
-import type { HealthConfig, ResourceThresholds } from './health.js';
 import type { MetricsSummary } from '../protocol/rpc.js';
-import type { Client } from '../store/entities/index.js';
+import type { ClientRecord } from '../store/index.js';
+import {
+  effectiveRateLimits,
+  effectiveResourceChecks,
+  effectiveThresholds,
+  type HealthDefaults,
+  type RateLimitDefaults,
+  type RateLimitModeName,
+  type ResourceThresholds,
+} from './settings.js';
 
 export const HealthStatus = {
   healthy: 'HEALTHY',
@@ -12,18 +20,7 @@ export const HealthStatus = {
 } as const;
 export type HealthStatusName = (typeof HealthStatus)[keyof typeof HealthStatus];
 
-export const RateLimitMode = { warn: 'WARN', enforce: 'ENFORCE', off: 'OFF' } as const;
-export type RateLimitModeName = (typeof RateLimitMode)[keyof typeof RateLimitMode];
-
-export interface RateLimitDefaults {
-  rpm: number;
-  concurrent: number;
-  mode: RateLimitModeName;
-}
-
-/** What the server defaults a client's health settings to. */
-export type HealthDefaults = Pick<HealthConfig, 'thresholds' | 'resourceChecks'>;
-
+/** What is known of an online client beyond its record: its link and its health. */
 export interface LiveState {
   connectedAt: Date;
   remoteAddress: string;
@@ -36,6 +33,12 @@ export interface LiveState {
   heartbeatFailures: number;
   /** The metrics summary sampled with the last heartbeat (resource checks on). */
   lastSample: { at: Date; metrics: MetricsSummary } | null;
+}
+
+/** The server defaults a view fills in for settings a client does not have. */
+export interface ViewDefaults {
+  rateLimit: RateLimitDefaults;
+  health: HealthDefaults;
 }
 
 export interface ClientView {
@@ -87,68 +90,40 @@ export interface ClientView {
   decommissionedAt: Date | null;
 }
 
-function isRateLimitMode(value: string | null | undefined): value is RateLimitModeName {
-  return value === 'WARN' || value === 'ENFORCE' || value === 'OFF';
-}
-
-/** A client's own limits where it has them, the server defaults otherwise. */
-export function effectiveRateLimits(row: Client, defaults: RateLimitDefaults): RateLimitDefaults {
-  return {
-    rpm: row.rateLimitRpm ?? defaults.rpm,
-    concurrent: row.rateLimitConcurrent ?? defaults.concurrent,
-    mode: isRateLimitMode(row.rateLimitMode) ? row.rateLimitMode : defaults.mode,
-  };
-}
-
-/** A client's own thresholds where it has them, the server defaults otherwise. */
-export function effectiveThresholds(row: Client, defaults: HealthDefaults): ResourceThresholds {
-  return {
-    cpu: row.cpuThreshold ?? defaults.thresholds.cpu,
-    memory: row.memoryThreshold ?? defaults.thresholds.memory,
-    disk: row.diskThreshold ?? defaults.thresholds.disk,
-  };
-}
-
-export function effectiveResourceChecks(row: Client, defaults: HealthDefaults): boolean {
-  return row.resourceChecks ?? defaults.resourceChecks;
-}
-
 export function toClientView(
-  row: Client,
-  tags: string[],
+  row: ClientRecord,
   live: LiveState | undefined,
-  defaults: RateLimitDefaults,
-  healthDefaults: HealthDefaults,
+  defaults: ViewDefaults,
 ): ClientView {
-  const keyMismatch = row.pendingFingerprint !== null && row.pendingFingerprint !== undefined;
-  const limits = effectiveRateLimits(row, defaults);
+  const keyMismatch = row.pendingFingerprint !== null;
+  const limits = effectiveRateLimits(row, defaults.rateLimit);
   return {
     uuid: row.uuid,
     clientId: row.clientId,
-    displayName: row.displayName ?? null,
-    purpose: row.purpose ?? null,
-    tags: [...tags].sort(),
+    displayName: row.displayName,
+    purpose: row.purpose,
+    tags: row.tags,
     capabilities: row.capabilities,
     online: live !== undefined,
     health: live?.health ?? HealthStatus.unknown,
     healthReason: live?.healthReason ?? null,
     healthSince: live?.healthSince ?? null,
     keyMismatch,
-    publicKeyFingerprint: keyMismatch ? (row.pendingFingerprint as string) : row.keyFingerprint,
+    publicKeyFingerprint: row.pendingFingerprint ?? row.keyFingerprint,
     trustedFingerprint: row.keyFingerprint,
-    previousFingerprint: keyMismatch ? row.keyFingerprint : (row.previousFingerprint ?? null),
-    keyMismatchAt: row.keyMismatchAt ?? null,
-    keyAcceptedAt: row.keyAcceptedAt ?? null,
-    keyAcceptedBy: row.keyAcceptedBy ?? null,
-    allowedPaths: row.allowedPaths ?? null,
-    agentAllowedPaths: row.agentAllowedPaths ?? null,
-    webhookUrl: row.webhookUrl ?? null,
+    previousFingerprint: keyMismatch ? row.keyFingerprint : row.previousFingerprint,
+    keyMismatchAt: row.keyMismatchAt,
+    keyAcceptedAt: row.keyAcceptedAt,
+    keyAcceptedBy: row.keyAcceptedBy,
+    allowedPaths: row.allowedPaths,
+    agentAllowedPaths: row.agentAllowedPaths,
+    webhookUrl: row.webhookUrl,
     hasWebhookSecret: Boolean(row.webhookSecret),
     rateLimitRpm: limits.rpm,
     rateLimitConcurrent: limits.concurrent,
     rateLimitMode: limits.mode,
-    thresholds: effectiveThresholds(row, healthDefaults),
-    resourceChecks: effectiveResourceChecks(row, healthDefaults),
+    thresholds: effectiveThresholds(row, defaults.health),
+    resourceChecks: effectiveResourceChecks(row, defaults.health),
     lastHeartbeatAt: live?.lastHeartbeatAt ?? null,
     heartbeatFailures: live?.heartbeatFailures ?? 0,
     lastSample: live?.lastSample ?? null,
@@ -163,10 +138,10 @@ export function toClientView(
     lastSeen: live ? new Date() : row.lastSeen,
     connectionCount: row.connectionCount,
     connectedAt: live?.connectedAt ?? null,
-    lastConnectedAt: row.lastConnectedAt ?? null,
-    lastDisconnectedAt: row.lastDisconnectedAt ?? null,
-    remoteAddress: live?.remoteAddress ?? row.lastRemoteAddress ?? null,
+    lastConnectedAt: row.lastConnectedAt,
+    lastDisconnectedAt: row.lastDisconnectedAt,
+    remoteAddress: live?.remoteAddress ?? row.lastRemoteAddress,
     tunnelPort: live?.tunnelPort ?? null,
-    decommissionedAt: row.decommissionedAt ?? null,
+    decommissionedAt: row.decommissionedAt,
   };
 }

@@ -3,7 +3,7 @@
 // instead of growing the server's memory.
 
 import { createAsyncQueue, type AsyncQueue } from '../lib/async-queue.js';
-import type { FleetEvent } from './events.js';
+import type { FleetEvent } from './event-types.js';
 
 export interface EventBus {
   publish(event: FleetEvent): void;

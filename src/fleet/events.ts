@@ -1,36 +1,210 @@
-// The fleet's event vocabulary. Names are the webhook event names of the infrastructure guide
-// (`client.connected` …); the same strings travel on the bus, in the audit table and in GraphQL.
+// Events as the doors read them: the audit trail (newest first, paged backwards), live events
+// from the bus, one client's status changes, and rate-limit warnings. A live event's client is
+// looked up once for all the subscribers it goes to, so that one event to 1,000 subscribers
+// costs one lookup, not 1,000.
 
-export const FleetEventType = {
-  connected: 'client.connected',
-  disconnected: 'client.disconnected',
-  keyMismatch: 'client.key_mismatch',
-  keyAccepted: 'client.key_accepted',
-  unhealthy: 'client.unhealthy',
-  recovered: 'client.recovered',
-  rateLimited: 'client.rate_limited',
-  commandExecuted: 'command_executed',
-  fileAccessed: 'file_accessed',
-  operationRefused: 'operation_refused',
-  updated: 'client.updated',
-  decommissioned: 'client.decommissioned',
-  restored: 'client.restored',
-} as const;
+import { createAsyncQueue } from '../lib/async-queue.js';
+import { quote } from '../lib/quote.js';
+import type { ClientRecord, Store } from '../store/index.js';
+import type { ClientView } from './client-view.js';
+import type { EventBus } from './event-bus.js';
+import {
+  FleetEventType,
+  isFleetEventType,
+  type FleetEvent,
+  type FleetEventTypeName,
+} from './event-types.js';
+import { MAX_EVENT_FILTER_NAMES, MAX_EVENT_LIMIT, MAX_TAG_CHARS } from './limits.js';
+import type { Registry } from './registry.js';
+import { bad } from './validation.js';
 
-export type FleetEventTypeName = (typeof FleetEventType)[keyof typeof FleetEventType];
-
-export const fleetEventTypes: readonly FleetEventTypeName[] = Object.values(FleetEventType);
-
-export function isFleetEventType(value: string): value is FleetEventTypeName {
-  return (fleetEventTypes as readonly string[]).includes(value);
+export interface EventFilter {
+  /** Event names (client.connected …); any when empty. */
+  events?: readonly string[] | null | undefined;
+  /** One client by uuid, clientId or display name. */
+  clientId?: string | null | undefined;
+  /** Events of clients carrying ALL of these tags (as they are now). */
+  tags?: readonly string[] | null | undefined;
 }
 
-/** One event as persisted and published. */
-export interface FleetEvent {
-  id: number;
-  type: FleetEventTypeName;
-  clientUuid: string;
+export interface StatusChange {
+  /** The event that changed it, or "current" for the state when the subscription began. */
+  cause: string;
   at: Date;
-  data: Record<string, unknown>;
-  actor: string | null;
+  client: ClientView;
+}
+
+/** Events that change whether a client is online, healthy or usable. */
+const STATUS_EVENTS: ReadonlySet<string> = new Set([
+  FleetEventType.connected,
+  FleetEventType.disconnected,
+  FleetEventType.keyMismatch,
+  FleetEventType.keyAccepted,
+  FleetEventType.unhealthy,
+  FleetEventType.recovered,
+  FleetEventType.decommissioned,
+  FleetEventType.restored,
+]);
+
+interface ResolvedFilter {
+  types: string[] | null;
+  uuid: string | null;
+  tags: string[] | null;
+}
+
+export function createEvents(deps: {
+  store: Store;
+  bus: EventBus;
+  registry: Pick<Registry, 'resolve' | 'view'>;
+}) {
+  const { store, bus, registry } = deps;
+  const liveClients = new WeakMap<FleetEvent, Promise<ClientRecord | null>>();
+  const fromBus = new WeakSet<FleetEvent>();
+
+  function clientOfLiveEvent(event: FleetEvent): Promise<ClientRecord | null> {
+    let found = liveClients.get(event);
+    if (!found) {
+      found = store.clients.get(event.clientUuid);
+      liveClients.set(event, found);
+    }
+    return found;
+  }
+
+  /** An event filter, checked, with its client resolved; null parts match anything. */
+  async function resolveFilter(filter: EventFilter): Promise<ResolvedFilter> {
+    if (
+      (filter.events?.length ?? 0) > MAX_EVENT_FILTER_NAMES ||
+      (filter.tags?.length ?? 0) > MAX_EVENT_FILTER_NAMES
+    )
+      throw bad('An event filter names at most 64 events and 64 tags.');
+    for (const tag of filter.tags ?? [])
+      if (tag.length > MAX_TAG_CHARS) throw bad('A tag is at most 128 characters.');
+    const types = filter.events && filter.events.length > 0 ? [...new Set(filter.events)] : null;
+    for (const type of types ?? []) {
+      if (!isFleetEventType(type)) {
+        throw bad(
+          `Unknown event type ${quote(type)}. Known: ${Object.values(FleetEventType).join(', ')}.`,
+        );
+      }
+    }
+    const uuid =
+      filter.clientId !== null && filter.clientId !== undefined
+        ? (await registry.resolve(filter.clientId)).uuid
+        : null;
+    const tags = filter.tags && filter.tags.length > 0 ? [...new Set(filter.tags)] : null;
+    return { types, uuid, tags };
+  }
+
+  /** Whether a live event passes a resolved filter; tags as they are now. */
+  function matcher({ types, uuid, tags }: ResolvedFilter) {
+    return async (event: FleetEvent): Promise<boolean> => {
+      if (types && !types.includes(event.type)) return false;
+      if (uuid && event.clientUuid !== uuid) return false;
+      if (tags) {
+        const names = new Set((await clientOfLiveEvent(event))?.tags ?? []);
+        if (!tags.every((tag) => names.has(tag))) return false;
+      }
+      return true;
+    };
+  }
+
+  /** Live events matching `filter`, until the returned iterator is closed. */
+  async function subscribe(filter: EventFilter): Promise<AsyncIterableIterator<FleetEvent>> {
+    // On the bus first, so that nothing published while the filter resolves is missed.
+    const source = bus.subscribe(() => true);
+    let matches: (event: FleetEvent) => Promise<boolean>;
+    try {
+      matches = matcher(await resolveFilter(filter));
+    } catch (error) {
+      await source.return?.();
+      throw error;
+    }
+    const out = createAsyncQueue<FleetEvent>({
+      maxBuffered: 1000,
+      onClose: () => void source.return?.(),
+    });
+    void (async () => {
+      try {
+        for await (const event of source) {
+          fromBus.add(event);
+          if (await matches(event)) out.push(event);
+        }
+        out.end();
+      } catch (error) {
+        out.end(error as Error);
+      }
+    })();
+    return out;
+  }
+
+  return {
+    /** Recorded events matching `filter`, newest first; `before` (an event id) pages back. */
+    async list(filter: EventFilter, limit: number, before?: string | null): Promise<FleetEvent[]> {
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENT_LIMIT)
+        throw bad(`limit must be from 1 to ${MAX_EVENT_LIMIT}.`);
+      if (before !== null && before !== undefined && !/^[1-9]\d{0,15}$/.test(before)) {
+        throw bad(
+          `before must be an event id (a positive whole number), got "${before.slice(0, 40)}".`,
+        );
+      }
+      const { types, uuid, tags } = await resolveFilter(filter);
+      const rows = await store.events.list({
+        types,
+        clientUuid: uuid,
+        tags,
+        beforeId: before ? Number(before) : null,
+        limit,
+      });
+      return rows.map((row) => ({ ...row, type: row.type as FleetEventTypeName }));
+    },
+
+    subscribe,
+
+    /** Live rate-limit breaches (client.rate_limited events) matching the filter. */
+    subscribeRateLimitWarnings(
+      filter: Omit<EventFilter, 'events'>,
+    ): Promise<AsyncIterableIterator<FleetEvent>> {
+      return subscribe({ ...filter, events: [FleetEventType.rateLimited] });
+    },
+
+    /** One client's online/health/key state: now, then on every change, until closed. */
+    async subscribeStatus(ref: string): Promise<AsyncIterableIterator<StatusChange>> {
+      const source = bus.subscribe((event) => STATUS_EVENTS.has(event.type));
+      let first: ClientView;
+      try {
+        first = registry.view(await registry.resolve(ref));
+      } catch (error) {
+        await source.return?.();
+        throw error;
+      }
+      const out = createAsyncQueue<StatusChange>({
+        maxBuffered: 1000,
+        onClose: () => void source.return?.(),
+      });
+      out.push({ cause: 'current', at: new Date(), client: first });
+      void (async () => {
+        try {
+          for await (const event of source) {
+            if (event.clientUuid !== first.uuid) continue;
+            const row = await clientOfLiveEvent(event);
+            if (row) out.push({ cause: event.type, at: event.at, client: registry.view(row) });
+          }
+          out.end();
+        } catch (error) {
+          out.end(error as Error);
+        }
+      })();
+      return out;
+    },
+
+    /**
+     * The client of an event delivered by a subscription, looked up once for all subscribers;
+     * null for events that did not come live from the bus (use the request's loaders).
+     */
+    async liveEventClient(event: FleetEvent): Promise<ClientView | null> {
+      if (!fromBus.has(event)) return null;
+      const row = await clientOfLiveEvent(event);
+      return row ? registry.view(row) : null;
+    },
+  };
 }

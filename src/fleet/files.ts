@@ -1,20 +1,15 @@
-// File operations on a client: read, write, list. Policy is the fleet's (callAgent: the client
-// is resolved and guarded, the path checked against allowedPaths, a rate-limit permit taken, the
-// roots sent along for the agent to enforce again with symlinks resolved); this module adds the
-// encodings and the audit trail: one `file_accessed` event per operation, and an
-// `operation_refused` event when the agent itself refuses a path.
+// File operations on a client: read, write, list. Policy is the gate's (the client resolved
+// and guarded, the path checked against allowedPaths, a rate-limit permit taken, the roots sent
+// along for the agent to enforce again with symlinks resolved); this module adds the encodings
+// and the audit trail: one `file_accessed` event per operation.
 
-import { ErrorCode } from '../errors.js';
-import { AgentCallError } from '../hub/errors.js';
-import { isAbsoluteOnAnyPlatform } from '../lib/paths.js';
 import { quote } from '../lib/quote.js';
-import { MAX_FILE_BYTES, type FileEntry, type RpcMethods } from '../protocol/rpc.js';
-import type { Client } from '../store/entities/index.js';
-import type { Audit } from './audit.js';
-import { FleetEventType } from './events.js';
-import { FILE_TIMEOUT_MS, MAX_PATH_LENGTH } from './limits.js';
-import type { Caller } from './fleet.js';
-import { bad } from './validation.js';
+import { MAX_FILE_BYTES, type FileEntry } from '../protocol/rpc.js';
+import type { Caller } from './caller.js';
+import { FleetEventType } from './event-types.js';
+import type { Gate } from './gate.js';
+import { FILE_TIMEOUT_MS, MAX_LIST_ENTRIES } from './limits.js';
+import { bad, validateRemotePath } from './validation.js';
 
 export type FileEncoding = 'text' | 'base64';
 
@@ -33,48 +28,25 @@ export interface FileListing {
   truncated: boolean;
 }
 
-type CallAgent = <M extends keyof RpcMethods>(
-  ref: string,
-  method: M,
-  params: RpcMethods[M]['params'],
-  timeoutMs: number,
-  caller: Caller,
-  paths?: { path: string; what: string }[],
-) => Promise<{ client: Client; result: RpcMethods[M]['result'] }>;
-
-/** BAD_USER_INPUT unless `path` is an absolute path of sane length (NUL bytes never pass). */
-export function validateRemotePath(path: string, what = 'path'): void {
-  if (typeof path !== 'string' || path.length === 0) throw bad(`${what} must not be empty.`);
-  if (path.length > MAX_PATH_LENGTH)
-    throw bad(`${what} is ${path.length} characters long, over the limit of ${MAX_PATH_LENGTH}.`);
-  if (path.includes('\0')) throw bad(`${what} contains a NUL byte.`);
-  if (!isAbsoluteOnAnyPlatform(path))
-    throw bad(
-      `${what} ${quote(path)} is not absolute. Use a full path such as "/home/deploy/app.log".`,
-    );
+export interface ReadFileInput {
+  path: string;
+  encoding?: FileEncoding | null | undefined;
 }
 
-/** Records an agent's PATH_DENIED as a refused operation (the server's own are recorded too). */
-export async function recordAgentRefusal(
-  audit: Audit,
-  client: Client,
-  operation: string,
-  error: unknown,
-  caller: Caller,
-): Promise<void> {
-  if (!(error instanceof AgentCallError) || error.remoteCode !== 'PATH_DENIED') return;
-  await audit.record(
-    FleetEventType.operationRefused,
-    client.uuid,
-    {
-      operation,
-      code: ErrorCode.pathDenied,
-      path: typeof error.remoteData?.['path'] === 'string' ? error.remoteData['path'] : null,
-      refused_by: 'agent',
-    },
-    caller.actor,
-  );
+export interface WriteFileInput {
+  path: string;
+  content: string;
+  encoding?: FileEncoding | null | undefined;
+  createParents?: boolean | null | undefined;
+  mode?: number | null | undefined;
 }
+
+export interface ListFilesInput {
+  path: string;
+  limit?: number | null | undefined;
+}
+
+const accessed = (data: Record<string, unknown>) => ({ type: FleetEventType.fileAccessed, data });
 
 function decode(content: string, encoding: FileEncoding): Buffer {
   if (encoding === 'text') return Buffer.from(content, 'utf8');
@@ -83,38 +55,26 @@ function decode(content: string, encoding: FileEncoding): Buffer {
   return Buffer.from(content, 'base64');
 }
 
-export function createFileOperations(deps: { audit: Audit; callAgent: CallAgent }) {
-  const { audit, callAgent } = deps;
-
+export function createFiles(gate: Gate) {
   return {
     /** A whole file (up to 10 MiB), as UTF-8 text or base64. MCP: read_file. */
-    async readFile(
-      ref: string,
-      input: { path: string; encoding?: FileEncoding | null },
-      caller: Caller,
-    ): Promise<FileContent> {
+    async read(ref: string, input: ReadFileInput, caller: Caller): Promise<FileContent> {
       validateRemotePath(input.path);
       const encoding = input.encoding ?? 'text';
-      const { client, result } = await callAgent(
-        ref,
-        'read_file',
-        { path: input.path },
-        FILE_TIMEOUT_MS,
-        caller,
-        [{ path: input.path, what: 'path' }],
-      );
+      const { client, result } = await gate.call(ref, caller, {
+        method: 'read_file',
+        params: { path: input.path },
+        timeoutMs: FILE_TIMEOUT_MS,
+        paths: [{ path: input.path, what: 'path' }],
+        record: (_client, read) =>
+          accessed({
+            operation: 'read_file',
+            path: input.path,
+            resolved_path: read.path,
+            size: Buffer.byteLength(read.contentBase64, 'base64'),
+          }),
+      });
       const bytes = Buffer.from(result.contentBase64, 'base64');
-      await audit.record(
-        FleetEventType.fileAccessed,
-        client.uuid,
-        {
-          operation: 'read_file',
-          path: input.path,
-          resolved_path: result.path,
-          size: bytes.length,
-        },
-        caller.actor,
-      );
       let content = result.contentBase64;
       if (encoding === 'text') {
         try {
@@ -136,15 +96,9 @@ export function createFileOperations(deps: { audit: Audit; callAgent: CallAgent 
     },
 
     /** Replaces (or creates) a file atomically. MCP: write_file. */
-    async writeFile(
+    async write(
       ref: string,
-      input: {
-        path: string;
-        content: string;
-        encoding?: FileEncoding | null | undefined;
-        createParents?: boolean | null | undefined;
-        mode?: number | null | undefined;
-      },
+      input: WriteFileInput,
       caller: Caller,
     ): Promise<{ path: string; size: number }> {
       validateRemotePath(input.path);
@@ -158,65 +112,49 @@ export function createFileOperations(deps: { audit: Audit; callAgent: CallAgent 
         (!Number.isInteger(input.mode) || input.mode < 0 || input.mode > 0o7777)
       )
         throw bad(`mode must be permission bits from 0 to 4095 (0o7777); got ${input.mode}.`);
-      const { client, result } = await callAgent(
-        ref,
-        'write_file',
-        {
+      const { result } = await gate.call(ref, caller, {
+        method: 'write_file',
+        params: {
           path: input.path,
           contentBase64: bytes.toString('base64'),
           createParents: input.createParents ?? false,
           mode: input.mode ?? undefined,
         },
-        FILE_TIMEOUT_MS,
-        caller,
-        [{ path: input.path, what: 'path' }],
-      );
-      await audit.record(
-        FleetEventType.fileAccessed,
-        client.uuid,
-        {
-          operation: 'write_file',
-          path: input.path,
-          resolved_path: result.path,
-          size: result.size,
-        },
-        caller.actor,
-      );
+        timeoutMs: FILE_TIMEOUT_MS,
+        paths: [{ path: input.path, what: 'path' }],
+        record: (_client, written) =>
+          accessed({
+            operation: 'write_file',
+            path: input.path,
+            resolved_path: written.path,
+            size: written.size,
+          }),
+      });
       return result;
     },
 
     /** One directory level, sorted by name. MCP: list_files. */
-    async listFiles(
-      ref: string,
-      input: { path: string; limit?: number | null | undefined },
-      caller: Caller,
-    ): Promise<FileListing> {
+    async list(ref: string, input: ListFilesInput, caller: Caller): Promise<FileListing> {
       validateRemotePath(input.path);
       if (
         input.limit != null &&
-        (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > 100_000)
+        (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > MAX_LIST_ENTRIES)
       )
-        throw bad(`limit must be from 1 to 100000 (got ${input.limit}).`);
-      const { client, result } = await callAgent(
-        ref,
-        'list_files',
-        { path: input.path, limit: input.limit ?? undefined },
-        FILE_TIMEOUT_MS,
-        caller,
-        [{ path: input.path, what: 'path' }],
-      );
-      await audit.record(
-        FleetEventType.fileAccessed,
-        client.uuid,
-        {
-          operation: 'list_files',
-          path: input.path,
-          resolved_path: result.path,
-          size: result.entries.length,
-          truncated: result.truncated,
-        },
-        caller.actor,
-      );
+        throw bad(`limit must be from 1 to ${MAX_LIST_ENTRIES} (got ${input.limit}).`);
+      const { result } = await gate.call(ref, caller, {
+        method: 'list_files',
+        params: { path: input.path, limit: input.limit ?? undefined },
+        timeoutMs: FILE_TIMEOUT_MS,
+        paths: [{ path: input.path, what: 'path' }],
+        record: (_client, listed) =>
+          accessed({
+            operation: 'list_files',
+            path: input.path,
+            resolved_path: listed.path,
+            size: listed.entries.length,
+            truncated: listed.truncated,
+          }),
+      });
       return result;
     },
   };

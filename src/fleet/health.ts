@@ -13,62 +13,12 @@
 // after interval × count unanswered keepalives; heartbeats notice an agent that is connected
 // but not answering (stopped, overloaded, wedged) before that.
 
-import type { Logger } from 'pino';
-import type { MetricsSummary } from '../protocol/rpc.js';
 import type { Audit } from './audit.js';
 import { HealthStatus } from './client-view.js';
-import { FleetEventType } from './events.js';
-import type { FleetSession, Live } from './registry.js';
-
-export interface ResourceThresholds {
-  /** Percent; a sample above it is over the threshold. */
-  cpu: number;
-  memory: number;
-  disk: number;
-}
-
-export interface HealthConfig {
-  heartbeatIntervalS: number;
-  /** Consecutive failed heartbeats (or samples over a threshold) that make a client unhealthy. */
-  heartbeatFailures: number;
-  /** After a connection, failures are not counted for this long. */
-  graceS: number;
-  /** How long one heartbeat may take before it counts as failed. */
-  heartbeatTimeoutS: number;
-  /** Whether crossing a resource threshold makes a client unhealthy (per client overridable). */
-  resourceChecks: boolean;
-  thresholds: ResourceThresholds;
-}
-
-export const ResourceName = { cpu: 'CPU', memory: 'MEMORY', disk: 'DISK' } as const;
-export type ResourceNameValue = (typeof ResourceName)[keyof typeof ResourceName];
-
-export interface ResourceBreach {
-  resource: ResourceNameValue;
-  percent: number;
-  threshold: number;
-}
-
-/** The resources of a metrics summary above their thresholds. */
-export function overThresholds(
-  metrics: Pick<MetricsSummary, 'cpuPercent' | 'memoryPercent' | 'diskPercent'>,
-  thresholds: ResourceThresholds,
-): ResourceBreach[] {
-  const breaches: ResourceBreach[] = [];
-  const check = (resource: ResourceNameValue, percent: number | null, threshold: number) => {
-    if (percent !== null && percent > threshold) breaches.push({ resource, percent, threshold });
-  };
-  check(ResourceName.cpu, metrics.cpuPercent, thresholds.cpu);
-  check(ResourceName.memory, metrics.memoryPercent, thresholds.memory);
-  check(ResourceName.disk, metrics.diskPercent, thresholds.disk);
-  return breaches;
-}
-
-export function describeBreaches(breaches: readonly ResourceBreach[]): string {
-  return breaches
-    .map((b) => `${b.resource.toLowerCase()} ${b.percent}% over the ${b.threshold}% threshold`)
-    .join(', ');
-}
+import { FleetEventType } from './event-types.js';
+import type { LiveClient } from './live.js';
+import { describeBreaches, overThresholds, type ResourceBreach } from './resources.js';
+import type { HealthConfig, ResourceThresholds } from './settings.js';
 
 /** One heartbeat's outcome, as the rules see it. */
 export type BeatOutcome =
@@ -119,22 +69,20 @@ export interface HealthMonitorDeps {
     'heartbeatIntervalS' | 'heartbeatFailures' | 'graceS' | 'heartbeatTimeoutS'
   >;
   audit: Audit;
-  logger: Logger;
   /** The client's health settings as they are now (operators may change them at any time). */
   settingsOf(uuid: string): Promise<{ thresholds: ResourceThresholds; resourceChecks: boolean }>;
 }
 
 export function createHealthMonitor(deps: HealthMonitorDeps) {
-  const { config, audit, logger } = deps;
+  const { config, audit } = deps;
   const intervalMs = config.heartbeatIntervalS * 1000;
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
 
-  async function beat(session: FleetSession, entry: Live): Promise<BeatOutcome> {
-    const uuid = session.identity.uuid;
-    const settings = await deps.settingsOf(uuid);
+  async function beat(entry: LiveClient): Promise<BeatOutcome> {
+    const settings = await deps.settingsOf(entry.uuid);
     try {
-      const reply = await session.call(
+      const reply = await entry.link.call(
         'heartbeat',
         settings.resourceChecks ? { metrics: true } : {},
         { timeoutMs: config.heartbeatTimeoutS * 1000 },
@@ -151,8 +99,7 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
 
   /** Applies one outcome to the live state; records unhealthy and recovery. */
   async function apply(
-    session: FleetSession,
-    entry: Live,
+    entry: LiveClient,
     counters: CheckCounters,
     outcome: BeatOutcome,
   ): Promise<CheckCounters> {
@@ -160,10 +107,15 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
     const inGrace = now.getTime() - entry.connectedAt.getTime() < config.graceS * 1000;
     const next = assess(counters, outcome, { failureLimit: config.heartbeatFailures, inGrace });
     entry.heartbeatFailures = next.counters.heartbeatFailures;
-    const uuid = session.identity.uuid;
+    const { uuid } = entry;
     if (!outcome.ok) {
-      logger.warn(
-        { uuid, failures: next.counters.heartbeatFailures, inGrace, err: outcome.error },
+      entry.log.warn(
+        {
+          component: 'health',
+          failures: next.counters.heartbeatFailures,
+          inGrace,
+          err: outcome.error,
+        },
         'heartbeat failed',
       );
     }
@@ -197,28 +149,28 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
   }
 
   return {
-    /** Starts heartbeating a newly registered session until it closes. */
-    watch(session: FleetSession, entry: Live): void {
+    /** Starts heartbeating a client that came online, until its link ends. */
+    watch(entry: LiveClient): void {
       let counters: CheckCounters = { heartbeatFailures: 0, resourceBreaches: 0 };
       let timer: NodeJS.Timeout | undefined;
       const run = async (): Promise<void> => {
         if (timer) timers.delete(timer);
-        if (stopped || session.closed) return;
+        if (stopped || entry.link.closed) return;
         try {
-          const outcome = await beat(session, entry);
+          const outcome = await beat(entry);
           // Closed meanwhile: the disconnection, not a failed heartbeat, is what happened.
-          if (session.closed) return;
-          counters = await apply(session, entry, counters, outcome);
+          if (entry.link.closed) return;
+          counters = await apply(entry, counters, outcome);
         } catch (error) {
-          logger.error({ err: error, uuid: session.identity.uuid }, 'health check failed');
+          entry.log.error({ err: error, component: 'health' }, 'health check failed');
         }
-        if (stopped || session.closed) return;
+        if (stopped || entry.link.closed) return;
         // ±10 % jitter, so a thousand agents that connected together do not beat together.
         const delay = intervalMs * (0.9 + Math.random() * 0.2);
         timer = setTimeout(() => void run(), delay);
         timers.add(timer);
       };
-      session.once('close', () => {
+      void entry.ended.then(() => {
         if (timer) {
           clearTimeout(timer);
           timers.delete(timer);

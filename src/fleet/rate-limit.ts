@@ -6,7 +6,7 @@
 // memory; the limits themselves are client settings in the store.
 
 import { AppError, ErrorCode } from '../errors.js';
-import { RateLimitMode, type RateLimitModeName } from './client-view.js';
+import { RateLimitMode, type RateLimitModeName } from './settings.js';
 
 export const RATE_WINDOW_MS = 60_000;
 

@@ -5,18 +5,18 @@
 import { AppError, ErrorCode } from '../errors.js';
 import { isAbsoluteOnAnyPlatform } from '../lib/paths.js';
 import { quote } from '../lib/quote.js';
-import { RateLimitMode, type RateLimitModeName } from './client-view.js';
-import type { ClientFilter } from './registry.js';
-import type { CreateTokenInput } from './enrollment-tokens.js';
+import type { ClientFilter } from './client-filter.js';
 import {
   DEFAULT_TIMEOUT_S,
   MAX_COMMAND_BYTES,
   MAX_COMMAND_TIMEOUT_MS,
+  MAX_PATH_LENGTH,
   MAX_RATE_LIMIT_CONCURRENT,
   MAX_RATE_LIMIT_RPM,
   MAX_WEBHOOK_URL_LENGTH,
+  TAG_PATTERN,
 } from './limits.js';
-import { invalidTagMessage, isValidTag } from './tags.js';
+import { RateLimitMode, type RateLimitModeName } from './settings.js';
 import { secretProblem } from './webhooks/sign.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -25,17 +25,19 @@ export function bad(message: string, details?: Record<string, unknown>): AppErro
   return new AppError(ErrorCode.badUserInput, message, details);
 }
 
+export function isValidTag(name: string): boolean {
+  return TAG_PATTERN.test(name);
+}
+
+export function invalidTagMessage(name: string): string {
+  return `Tag "${name.slice(0, 64)}" is not valid: letters, digits and . _ : / -, starting with a letter or digit, at most 128 characters.`;
+}
+
 export interface CommandInput {
   cmd: string;
   cwd?: string | null | undefined;
   timeout?: number | null | undefined;
   env?: Readonly<Record<string, string>> | null | undefined;
-}
-
-/** An expected failure (AppError) as data; anything else is a bug and is thrown again. */
-export function failureOf(error: unknown): { code: string; message: string } {
-  if (error instanceof AppError) return { code: error.code, message: error.message };
-  throw error;
 }
 
 export function validateCommand(input: CommandInput): {
@@ -71,6 +73,18 @@ export function validateCommand(input: CommandInput): {
     env = Object.fromEntries(entries);
   }
   return { timeoutMs: timeoutS * 1000, env };
+}
+
+/** BAD_USER_INPUT unless `path` is an absolute path of sane length (NUL bytes never pass). */
+export function validateRemotePath(path: string, what = 'path'): void {
+  if (typeof path !== 'string' || path.length === 0) throw bad(`${what} must not be empty.`);
+  if (path.length > MAX_PATH_LENGTH)
+    throw bad(`${what} is ${path.length} characters long, over the limit of ${MAX_PATH_LENGTH}.`);
+  if (path.includes('\0')) throw bad(`${what} contains a NUL byte.`);
+  if (!isAbsoluteOnAnyPlatform(path))
+    throw bad(
+      `${what} ${quote(path)} is not absolute. Use a full path such as "/home/deploy/app.log".`,
+    );
 }
 
 function validatePath(field: string, path: string): void {
@@ -124,6 +138,23 @@ export interface MetadataInput {
   purpose?: string | null | undefined;
   tags?: readonly string[] | null | undefined;
   allowedPaths?: readonly string[] | null | undefined;
+}
+
+/** BAD_USER_INPUT unless at least one field of an operator change is given. */
+export function assertSomethingToChange(
+  ref: string,
+  input: object,
+  fields: { name: string; mcp: string }[],
+): void {
+  const given = fields.some(({ name }) => {
+    const value = (input as Record<string, unknown>)[name];
+    // A null tag list changes nothing (tags are replaced by a list, not cleared by null).
+    return value !== undefined && !(name === 'tags' && value === null);
+  });
+  if (!given)
+    throw bad(
+      `Nothing to change for ${quote(ref)}: give at least one of ${fields.map((f) => f.name).join(', ')} (MCP: ${fields.map((f) => f.mcp).join(', ')}).`,
+    );
 }
 
 export function validateMetadata(input: MetadataInput): void {
@@ -223,7 +254,16 @@ function validateWebhookUrl(raw: string): string {
   return url.toString();
 }
 
-export function validateTokenInput(input: CreateTokenInput): void {
+export interface TokenInput {
+  name?: string | null | undefined;
+  displayName?: string | null | undefined;
+  purpose?: string | null | undefined;
+  tags?: readonly string[] | null | undefined;
+  maxUses?: number | null | undefined;
+  expiresInSeconds?: number | null | undefined;
+}
+
+export function validateTokenInput(input: TokenInput): void {
   if (
     input.maxUses !== null &&
     input.maxUses !== undefined &&

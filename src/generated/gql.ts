@@ -126,6 +126,7 @@ type Documents = {
     "\n  mutation TestSendTestWebhook($clientId: ID, $url: String) {\n    sendTestWebhook(clientId: $clientId, url: $url) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n": typeof types.TestSendTestWebhookDocument,
     "\n  subscription TestWebhookDeliveryFailed($filter: WebhookFailureFilter) {\n    webhookDeliveryFailed(filter: $filter) {\n      deadLettered\n      delivery {\n        ...TestWebhookDeliveryFields\n      }\n    }\n  }\n": typeof types.TestWebhookDeliveryFailedDocument,
     "\n  mutation TestConfigureWebhook($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      uuid\n      webhookUrl\n      hasWebhookSecret\n    }\n  }\n": typeof types.TestConfigureWebhookDocument,
+    "\n  query TestClientWebhook($id: ID!) {\n    client(id: $id) {\n      uuid\n      webhookUrl\n      hasWebhookSecret\n    }\n  }\n": typeof types.TestClientWebhookDocument,
 };
 const documents: Documents = {
     "\n  query CliBulkTargets($filter: ClientFilter) {\n    clients(filter: $filter) {\n      ...CliClientFields\n    }\n  }\n": types.CliBulkTargetsDocument,
@@ -240,6 +241,7 @@ const documents: Documents = {
     "\n  mutation TestSendTestWebhook($clientId: ID, $url: String) {\n    sendTestWebhook(clientId: $clientId, url: $url) {\n      ...TestWebhookDeliveryFields\n    }\n  }\n": types.TestSendTestWebhookDocument,
     "\n  subscription TestWebhookDeliveryFailed($filter: WebhookFailureFilter) {\n    webhookDeliveryFailed(filter: $filter) {\n      deadLettered\n      delivery {\n        ...TestWebhookDeliveryFields\n      }\n    }\n  }\n": types.TestWebhookDeliveryFailedDocument,
     "\n  mutation TestConfigureWebhook($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      uuid\n      webhookUrl\n      hasWebhookSecret\n    }\n  }\n": types.TestConfigureWebhookDocument,
+    "\n  query TestClientWebhook($id: ID!) {\n    client(id: $id) {\n      uuid\n      webhookUrl\n      hasWebhookSecret\n    }\n  }\n": types.TestClientWebhookDocument,
 };
 
 /**
@@ -704,6 +706,10 @@ export function graphql(source: "\n  subscription TestWebhookDeliveryFailed($fil
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TestConfigureWebhook($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      uuid\n      webhookUrl\n      hasWebhookSecret\n    }\n  }\n"): (typeof documents)["\n  mutation TestConfigureWebhook($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      uuid\n      webhookUrl\n      hasWebhookSecret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestClientWebhook($id: ID!) {\n    client(id: $id) {\n      uuid\n      webhookUrl\n      hasWebhookSecret\n    }\n  }\n"): (typeof documents)["\n  query TestClientWebhook($id: ID!) {\n    client(id: $id) {\n      uuid\n      webhookUrl\n      hasWebhookSecret\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

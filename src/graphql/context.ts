@@ -2,8 +2,7 @@
 // batching loaders of this request. Subscriptions replace `loaders` for every event they
 // deliver, so that no event is answered from an earlier event's data.
 
-import type { Caller, Fleet } from '../fleet/fleet.js';
-import type { Loaders } from '../fleet/loaders.js';
+import type { Caller, Fleet, Loaders } from '../fleet/index.js';
 
 export interface GraphQLContext {
   fleet: Fleet;

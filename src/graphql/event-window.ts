@@ -3,7 +3,7 @@
 // the ones before it on screen. Events the starting window already holds (published while it was
 // read from the audit trail) are not counted twice: ids only grow.
 
-import type { FleetEvent } from '../fleet/events.js';
+import type { FleetEvent } from '../fleet/index.js';
 
 /**
  * First `initial` (newest first, at most `limit`), then a new window per event of `live`.

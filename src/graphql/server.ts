@@ -28,7 +28,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Logger } from 'pino';
-import type { Fleet } from '../fleet/fleet.js';
+import type { Fleet } from '../fleet/index.js';
 import { createKeyCheck } from '../lib/api-key.js';
 import { ErrorCode, errorCatalog } from '../errors.js';
 import type { GraphQLContext } from './context.js';

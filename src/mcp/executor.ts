@@ -13,7 +13,7 @@ import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { catalogueCode, createGraphQLClient, GraphQLRequestError } from '../client/index.js';
 import { ErrorCode, isAppError, type ErrorCodeName } from '../errors.js';
-import type { Caller } from '../fleet/fleet.js';
+import type { Caller } from '../fleet/index.js';
 
 /** A tool's failure: a catalogue code and a message safe to show (the `isError` result's text). */
 export class ToolError extends Error {

@@ -17,6 +17,7 @@ import { startServer, type TestServer } from '../support/server.js';
 import { ssrfCorpus } from '../support/ssrf-corpus.js';
 import { waitFor } from '../support/wait.js';
 import {
+  ClientWebhookDocument,
   ConfigureWebhookDocument,
   SendTestWebhookDocument,
   WebhookDeliveriesDocument,
@@ -91,11 +92,8 @@ describe('webhook SSRF guard', () => {
         /is refused/,
       );
     }
-    const unchanged = await server.gql.request(ConfigureWebhookDocument, {
-      id: agent.uuid,
-      input: {},
-    });
-    assert.equal(unchanged.configureClient.webhookUrl, null, 'nothing was set');
+    const unchanged = await server.gql.request(ClientWebhookDocument, { id: agent.uuid });
+    assert.equal(unchanged.client?.webhookUrl, null, 'nothing was set');
     assert.equal(contacts, 0, 'no target was contacted');
   });
 

@@ -2,12 +2,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  assess,
-  overThresholds,
-  type BeatOutcome,
-  type CheckCounters,
-} from '../../src/fleet/health.js';
+import { assess, type BeatOutcome, type CheckCounters } from '../../src/fleet/health.js';
+import { overThresholds } from '../../src/fleet/resources.js';
 
 const limits = { failureLimit: 3, inGrace: false };
 const fresh: CheckCounters = { heartbeatFailures: 0, resourceBreaches: 0 };

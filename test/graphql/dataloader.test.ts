@@ -9,55 +9,49 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphql as execute, parse, subscribe } from 'graphql';
 import pino from 'pino';
-import { createFleet, type Fleet } from '../../src/fleet/fleet.js';
+import { createFleet, type Fleet } from '../../src/fleet/index.js';
 import { createAuthorizedKeys } from '../../src/fleet/authorized-keys.js';
 import { createSchema } from '../../src/graphql/schema.js';
 import type { GraphQLContext } from '../../src/graphql/context.js';
-import { openStore, type Store } from '../../src/store/orm.js';
-import { ClientEntity, EventEntity, TagEntity } from '../../src/store/entities/index.js';
+import type { Store } from '../../src/store/index.js';
+import { clientRecord, openTestStore, type TestStore } from '../support/store.js';
 
 let dir: string;
+let testStore: TestStore;
 let store: Store;
 let fleet: Fleet;
 const schema = createSchema();
 let statements: string[] = [];
 
 async function seed(count: number): Promise<void> {
-  const em = store.em.fork();
-  const tags = ['production', 'staging', 'us-east', 'critical'].map((name) =>
-    em.create(TagEntity, { name }),
-  );
+  const tags = [
+    ['production', 'us-east'],
+    ['staging', 'critical'],
+  ];
   const now = new Date();
-  for (let i = 0; i < count; i += 1) {
-    const uuid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    const client = em.create(ClientEntity, {
-      uuid,
-      clientId: `host-${String(i).padStart(3, '0')}`,
-      displayName: `Host ${i}`,
-      capabilities: ['git'],
-      publicKey: 'ssh-ed25519 AAAA',
-      keyFingerprint: `SHA256:${i}`,
-      enrolledVia: 'open_enrollment',
-      firstSeen: now,
-      lastSeen: now,
-    });
-    client.tags.add(
-      tags[i % 2] as (typeof tags)[number],
-      tags[2 + (i % 2)] as (typeof tags)[number],
-    );
-    for (const [type, data] of [
-      ['client.connected', { platform: 'Linux' }],
-      ['command_executed', { command: 'uptime', exit_code: 0 }],
-      ['client.disconnected', { reason: 'test' }],
-    ] as const) {
-      em.create(EventEntity, { type, clientUuid: uuid, at: now, data, actor: null });
+  await store.transaction(async (tx) => {
+    for (let i = 0; i < count; i += 1) {
+      const client = clientRecord(i, {
+        displayName: `Host ${i}`,
+        capabilities: ['git'],
+        tags: tags[i % 2] as string[],
+        firstSeen: now,
+        lastSeen: now,
+      });
+      await tx.clients.insert(client);
+      for (const [type, data] of [
+        ['client.connected', { platform: 'Linux' }],
+        ['command_executed', { command: 'uptime', exit_code: 0 }],
+        ['client.disconnected', { reason: 'test' }],
+      ] as const) {
+        await tx.events.append({ type, clientUuid: client.uuid, at: now, data, actor: null });
+      }
     }
-  }
-  await em.flush();
+  });
 }
 
 async function run(query: string): Promise<{ data: unknown; statements: number }> {
-  statements = [];
+  testStore.resetStatements();
   const context: GraphQLContext = {
     fleet,
     caller: { actor: 'test' },
@@ -70,7 +64,8 @@ async function run(query: string): Promise<{ data: unknown; statements: number }
 
 before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'etph-loader-'));
-  store = await openStore(join(dir, 'fleet.db'));
+  testStore = await openTestStore();
+  store = testStore.store;
   const logger = pino({ level: 'silent' });
   fleet = createFleet({
     store,
@@ -89,14 +84,12 @@ before(async () => {
     version: 'test',
   });
   await seed(100);
-  store.em
-    .getConnection()
-    .getKnex()
-    .on('query', (q: { sql: string }) => statements.push(q.sql));
+  // Every statement the store runs from now on, gathered per test run.
+  statements = testStore.statements;
 });
 
 after(async () => {
-  await store.close();
+  await testStore.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -189,8 +182,8 @@ test('one published event costs one client lookup, however many subscribe', asyn
     assert.ok(Symbol.asyncIterator in stream, JSON.stringify(stream));
     subscriptions.push(stream);
   }
-  await fleet.updateClient('host-000', { purpose: 'watched' }, { actor: 'test' });
-  statements = [];
+  await fleet.clients.update('host-000', { purpose: 'watched' }, { actor: 'test' });
+  testStore.resetStatements();
   const received = await Promise.all(subscriptions.map((stream) => stream.next()));
   const delivered = statements.length;
   for (const { value } of received) {
@@ -209,21 +202,10 @@ test('one published event costs one client lookup, however many subscribe', asyn
 });
 
 test('a plain list is bounded: past 5000 matches it says how many and points to paging', async () => {
-  const em = store.em.fork();
-  const now = new Date();
-  for (let i = 100; i < 5001; i += 1) {
-    em.create(ClientEntity, {
-      uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      clientId: `host-${String(i).padStart(4, '0')}`,
-      capabilities: [],
-      publicKey: 'ssh-ed25519 AAAA',
-      keyFingerprint: `SHA256:${i}`,
-      enrolledVia: 'open_enrollment',
-      firstSeen: now,
-      lastSeen: now,
-    });
-  }
-  await em.flush();
+  await store.transaction(async (tx) => {
+    for (let i = 100; i < 5001; i += 1)
+      await tx.clients.insert(clientRecord(i, { clientId: `host-${String(i).padStart(4, '0')}` }));
+  });
   const context: GraphQLContext = {
     fleet,
     caller: { actor: 'test' },

@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FleetEvent } from '../../src/fleet/events.js';
+import type { FleetEvent } from '../../src/fleet/index.js';
 import { createAsyncQueue } from '../../src/lib/async-queue.js';
 import { eventWindow } from '../../src/graphql/event-window.js';
 

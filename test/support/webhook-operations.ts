@@ -84,3 +84,13 @@ export const ConfigureWebhookDocument = graphql(`
     }
   }
 `);
+
+export const ClientWebhookDocument = graphql(`
+  query TestClientWebhook($id: ID!) {
+    client(id: $id) {
+      uuid
+      webhookUrl
+      hasWebhookSecret
+    }
+  }
+`);

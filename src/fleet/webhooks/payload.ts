@@ -3,7 +3,7 @@
 // the fields a receiver may rely on (missing ones are null); nothing else of the audit row (the
 // actor, internal fields) leaves the server.
 
-import type { FleetEvent } from '../events.js';
+import type { FleetEvent } from '../event-types.js';
 
 /** The events delivered to webhooks: the guide's six, and client.recovered (see docs/webhooks.md). */
 export const webhookEvents: ReadonlySet<string> = new Set([

@@ -2,18 +2,20 @@
 // answers the API (list, replay, test deliveries, failures as they happen). Client names are
 // resolved by the fleet (`resolveClient`), so every door names clients the same way.
 
-import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../../errors.js';
 import { createAsyncQueue, type AsyncQueue } from '../../lib/async-queue.js';
 import { quote } from '../../lib/quote.js';
 import {
-  WebhookDeliveryEntity,
-  type Client,
-  type WebhookDelivery,
-} from '../../store/entities/index.js';
-import type { Store } from '../../store/orm.js';
+  DeliveryStatus,
+  type ClientRecord,
+  type DeliveryRecord,
+  type DeliveryStatusName,
+  type Repositories,
+  type Store,
+} from '../../store/index.js';
 import type { StagedEvent } from '../audit.js';
+import { MAX_CLIENT_REF_CHARS, MAX_DELIVERIES_LIST, MAX_WEBHOOK_URL_LENGTH } from '../limits.js';
 import { bad } from '../validation.js';
 import { buildPayload, TEST_EVENT, webhookEvents } from './payload.js';
 import { createSender } from './send.js';
@@ -21,13 +23,6 @@ import type { WebhookSettings } from './settings.js';
 import { newDeliveryId } from './sign.js';
 import { checkTarget, UrlRefused } from './url-guard.js';
 import { createWorker, type AttemptRecord } from './worker.js';
-
-export const DeliveryStatus = {
-  pending: 'PENDING',
-  delivered: 'DELIVERED',
-  failed: 'FAILED',
-} as const;
-export type DeliveryStatusName = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
 
 export interface DeliveryFilter {
   status?: DeliveryStatusName | null | undefined;
@@ -40,8 +35,6 @@ export interface FailureFilter {
   deadLetteredOnly?: boolean | null | undefined;
 }
 
-export const MAX_DELIVERIES_LIST = 1000;
-
 function endpointOf(url: string): string {
   const parsed = new URL(url);
   return `${parsed.protocol}//${parsed.host}`;
@@ -53,13 +46,15 @@ export interface WebhookServiceOptions {
   settings: WebhookSettings;
   /** The secret used when no client secret applies (from the environment or the data dir). */
   globalSecret: string;
-  resolveClient(ref: string): Promise<Client>;
+  resolveClient(ref: string): Promise<ClientRecord>;
   /** The server's version, for the user-agent header. */
   version: string;
 }
 
 /** A delivery as the API shows it. */
-export type WebhookDeliveryView = WebhookDelivery;
+export type WebhookDeliveryView = DeliveryRecord;
+
+export { DeliveryStatus, type DeliveryStatusName };
 
 export function createWebhooks(options: WebhookServiceOptions) {
   const { store, logger, settings } = options;
@@ -86,29 +81,32 @@ export function createWebhooks(options: WebhookServiceOptions) {
     },
   });
 
-  function newRow(
-    em: EntityManager,
-    fields: Pick<WebhookDelivery, 'event' | 'url' | 'target' | 'payload'> & {
-      eventId: number | null;
-      clientUuid: string | null;
-    },
-  ): WebhookDelivery {
+  function newDelivery(
+    fields: Pick<DeliveryRecord, 'eventId' | 'event' | 'clientUuid' | 'url' | 'target' | 'payload'>,
+    claimed: boolean,
+  ): DeliveryRecord {
     const now = new Date();
-    return em.create(WebhookDeliveryEntity, {
+    return {
       id: newDeliveryId(),
       ...fields,
       endpoint: endpointOf(fields.url),
       status: DeliveryStatus.pending,
       attempts: 0,
       nextAttemptAt: now,
-      claimed: false,
+      claimed,
+      lastError: null,
+      lastStatusCode: null,
+      lastAttemptAt: null,
       createdAt: now,
-    });
+      deliveredAt: null,
+      replayedAt: null,
+    };
   }
 
   async function clientUuidOf(ref: string | null | undefined): Promise<string | null> {
     if (ref === null || ref === undefined) return null;
-    if (ref.length > 256) throw bad('clientId is at most 256 characters.');
+    if (ref.length > MAX_CLIENT_REF_CHARS)
+      throw bad(`clientId is at most ${MAX_CLIENT_REF_CHARS} characters.`);
     return (await options.resolveClient(ref)).uuid;
   }
 
@@ -121,8 +119,8 @@ export function createWebhooks(options: WebhookServiceOptions) {
     }
   }
 
-  async function fresh(id: string): Promise<WebhookDelivery> {
-    const row = await store.em.fork().findOne(WebhookDeliveryEntity, { id });
+  async function fresh(id: string): Promise<DeliveryRecord> {
+    const row = await store.deliveries.get(id);
     if (!row) throw new AppError(ErrorCode.notFound, `No webhook delivery ${quote(id, 80)}.`);
     return row;
   }
@@ -154,59 +152,28 @@ export function createWebhooks(options: WebhookServiceOptions) {
      */
     wants: (type: string) => webhookEvents.has(type),
 
-    async stage(em: EntityManager, event: StagedEvent): Promise<boolean> {
+    async stage(tx: Repositories, event: StagedEvent): Promise<boolean> {
       if (!webhookEvents.has(event.type) || !event.clientUuid) return false;
-      // Raw SQL in the caller's transaction: this runs for every delivered event, and the
-      // ORM's hydration of a whole client row cost more than the rest of the transaction.
-      const connection = em.getConnection();
-      const tx = em.getTransactionContext();
-      const found = (await connection.execute(
-        'select uuid, client_id, display_name, hostname, webhook_url from client where uuid = ?',
-        [event.clientUuid],
-        'get',
-        tx,
-      )) as
-        | {
-            uuid: string;
-            client_id: string;
-            display_name: string | null;
-            hostname: string;
-            webhook_url: string | null;
-          }
-        | undefined;
-      const client = found
-        ? {
-            uuid: found.uuid,
-            clientId: found.client_id,
-            displayName: found.display_name,
-            hostname: found.hostname,
-          }
-        : null;
-      const url = found?.webhook_url ?? settings.url;
+      const client = await tx.clients.webhookTarget(event.clientUuid);
+      const url = client?.webhookUrl ?? settings.url;
       if (!url) return false;
       const payload = buildPayload(
         { type: event.type as never, at: event.at, data: event.data },
         client,
         event.clientUuid,
       );
-      const now = Date.now();
-      await connection.execute(
-        `insert into webhook_delivery (id, event_id, event, client_uuid, url, endpoint, target, payload, status, attempts, next_attempt_at, claimed, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, 0, ?)`,
-        [
-          newDeliveryId(),
-          event.id,
-          event.type,
-          event.clientUuid,
-          url,
-          endpointOf(url),
-          found?.webhook_url ? 'client' : 'global',
-          JSON.stringify(payload),
-          now,
-          now,
-        ],
-        'run',
-        tx,
+      await tx.deliveries.insert(
+        newDelivery(
+          {
+            eventId: event.id,
+            event: event.type,
+            clientUuid: event.clientUuid,
+            url,
+            target: client?.webhookUrl ? 'client' : 'global',
+            payload: JSON.stringify(payload),
+          },
+          false,
+        ),
       );
       return true;
     },
@@ -218,48 +185,34 @@ export function createWebhooks(options: WebhookServiceOptions) {
 
     assertUrlAllowed,
 
-    async list(filter: DeliveryFilter, limit: number): Promise<WebhookDelivery[]> {
+    async list(filter: DeliveryFilter, limit: number): Promise<DeliveryRecord[]> {
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_DELIVERIES_LIST)
         throw bad(`limit must be from 1 to ${MAX_DELIVERIES_LIST} (got ${limit}).`);
       checkEvent(filter.event);
       const clientUuid = await clientUuidOf(filter.clientId);
-      return store.em.fork().find(
-        WebhookDeliveryEntity,
-        {
-          ...(filter.status ? { status: filter.status } : {}),
-          ...(clientUuid ? { clientUuid } : {}),
-          ...(filter.event ? { event: filter.event } : {}),
-        },
-        { orderBy: { createdAt: 'desc', id: 'desc' }, limit },
-      );
+      return store.deliveries.list({
+        status: filter.status ?? null,
+        clientUuid,
+        event: filter.event ?? null,
+        limit,
+      });
     },
 
-    async get(id: string): Promise<WebhookDelivery> {
+    async get(id: string): Promise<DeliveryRecord> {
       if (id.length > 64) throw bad('A delivery id is at most 64 characters.');
       return fresh(id);
     },
 
     /** A FAILED delivery goes back to PENDING with a fresh schedule (same webhook-id). */
-    async replay(id: string): Promise<WebhookDelivery> {
+    async replay(id: string): Promise<DeliveryRecord> {
       if (id.length > 64) throw bad('A delivery id is at most 64 characters.');
       const row = await fresh(id);
       if (row.status !== DeliveryStatus.failed) {
         throw bad(
-          `Webhook delivery ${id} is ${row.status}, not FAILED: only dead-lettered deliveries are replayed${row.status === 'PENDING' ? ` (its next attempt is at ${row.nextAttemptAt.toISOString()})` : ''}.`,
+          `Webhook delivery ${id} is ${row.status}, not FAILED: only dead-lettered deliveries are replayed${row.status === DeliveryStatus.pending ? ` (its next attempt is at ${row.nextAttemptAt.toISOString()})` : ''}.`,
         );
       }
-      const now = new Date();
-      await store.em.fork().nativeUpdate(
-        WebhookDeliveryEntity,
-        { id, status: DeliveryStatus.failed },
-        {
-          status: DeliveryStatus.pending,
-          attempts: 0,
-          nextAttemptAt: now,
-          replayedAt: now,
-          claimed: false,
-        },
-      );
+      await store.deliveries.replay(id, new Date());
       worker.wake();
       return fresh(id);
     },
@@ -268,21 +221,9 @@ export function createWebhooks(options: WebhookServiceOptions) {
     async replayFailed(filter: Omit<DeliveryFilter, 'status'>): Promise<number> {
       checkEvent(filter.event);
       const clientUuid = await clientUuidOf(filter.clientId);
-      const now = new Date();
-      const count = await store.em.fork().nativeUpdate(
-        WebhookDeliveryEntity,
-        {
-          status: DeliveryStatus.failed,
-          ...(clientUuid ? { clientUuid } : {}),
-          ...(filter.event ? { event: filter.event } : {}),
-        },
-        {
-          status: DeliveryStatus.pending,
-          attempts: 0,
-          nextAttemptAt: now,
-          replayedAt: now,
-          claimed: false,
-        },
+      const count = await store.deliveries.replayFailed(
+        { clientUuid, event: filter.event ?? null },
+        new Date(),
       );
       worker.wake();
       return count;
@@ -295,13 +236,14 @@ export function createWebhooks(options: WebhookServiceOptions) {
     async sendTest(input: {
       clientId?: string | null;
       url?: string | null;
-    }): Promise<WebhookDelivery> {
-      let client: Client | null = null;
+    }): Promise<DeliveryRecord> {
+      let client: ClientRecord | null = null;
       if (input.clientId !== null && input.clientId !== undefined)
         client = await options.resolveClient(input.clientId);
       let url = input.url?.trim() || null;
       if (url !== null) {
-        if (url.length > 2048) throw bad('url is at most 2048 characters.');
+        if (url.length > MAX_WEBHOOK_URL_LENGTH)
+          throw bad(`url is at most ${MAX_WEBHOOK_URL_LENGTH} characters.`);
         let parsed: URL;
         try {
           parsed = new URL(url);
@@ -321,7 +263,6 @@ export function createWebhooks(options: WebhookServiceOptions) {
             : 'Give clientId or url (no global ETPHONEHOME_WEBHOOK_URL is set).',
         );
       }
-      const em = store.em.fork();
       const uuid = client?.uuid ?? '00000000-0000-0000-0000-000000000000';
       const payload = buildPayload(
         { type: TEST_EVENT as never, at: new Date(), data: {} },
@@ -329,17 +270,19 @@ export function createWebhooks(options: WebhookServiceOptions) {
         uuid,
       );
       payload.data = { message: 'A test delivery from ET Phone Home: your receiver works.' };
-      const row = newRow(em, {
-        eventId: null,
-        event: TEST_EVENT,
-        clientUuid: client?.uuid ?? null,
-        url,
-        target: client?.webhookUrl && url === client.webhookUrl ? 'client' : 'global',
-        payload: JSON.stringify(payload),
-      });
-      row.claimed = true;
-      await em.flush();
-      return (await worker.attemptNow({ ...row })).delivery;
+      const row = newDelivery(
+        {
+          eventId: null,
+          event: TEST_EVENT,
+          clientUuid: client?.uuid ?? null,
+          url,
+          target: client?.webhookUrl && url === client.webhookUrl ? 'client' : 'global',
+          payload: JSON.stringify(payload),
+        },
+        true,
+      );
+      await store.deliveries.insert(row);
+      return (await worker.attemptNow(row)).delivery;
     },
 
     /** Failed attempts as they happen (deadLettered: the schedule is spent). */
@@ -380,3 +323,27 @@ export function createWebhooks(options: WebhookServiceOptions) {
 }
 
 export type Webhooks = ReturnType<typeof createWebhooks>;
+
+type WebhooksApi = Pick<
+  Webhooks,
+  'list' | 'get' | 'replay' | 'replayFailed' | 'sendTest' | 'subscribeFailures'
+>;
+
+/** What the doors may do with webhooks; every call refused when webhooks are off. */
+export function webhooksApi(service: Webhooks | null): WebhooksApi {
+  if (service) {
+    const { list, get, replay, replayFailed, sendTest, subscribeFailures } = service;
+    return { list, get, replay, replayFailed, sendTest, subscribeFailures };
+  }
+  const off = async (): Promise<never> => {
+    throw new AppError(ErrorCode.badUserInput, 'Webhooks are not enabled on this server.');
+  };
+  return {
+    list: off,
+    get: off,
+    replay: off,
+    replayFailed: off,
+    sendTest: off,
+    subscribeFailures: off,
+  };
+}

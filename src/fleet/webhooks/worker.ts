@@ -10,12 +10,12 @@
 // what was in flight or queued is due again at once after a restart (retries keep their time).
 
 import type { Logger } from 'pino';
-import type { Store } from '../../store/orm.js';
 import {
-  ClientEntity,
-  WebhookDeliveryEntity,
-  type WebhookDelivery,
-} from '../../store/entities/index.js';
+  DeliveryStatus,
+  type AttemptOutcome,
+  type DeliveryRecord,
+  type Store,
+} from '../../store/index.js';
 import { nextDelayMs, type RetryPolicy } from './retry-schedule.js';
 import type { Sender } from './send.js';
 import { signDelivery } from './sign.js';
@@ -26,7 +26,7 @@ const CLAIM_BATCH = 200;
 const WAKE_WINDOW_MS = 5;
 
 export interface AttemptRecord {
-  delivery: WebhookDelivery;
+  delivery: DeliveryRecord;
   /** True when the delivery is now FAILED (dead letter). */
   deadLettered: boolean;
 }
@@ -42,57 +42,8 @@ export interface WorkerOptions {
   onFailure(record: AttemptRecord): void;
 }
 
-/** A webhook_delivery row as SQLite returns it (datetimes as epoch ms, booleans as 0/1). */
-interface DeliveryRow {
-  id: string;
-  event_id: number | null;
-  event: string;
-  client_uuid: string | null;
-  url: string;
-  endpoint: string;
-  target: string;
-  payload: string;
-  status: string;
-  attempts: number;
-  next_attempt_at: number | string;
-  claimed: number;
-  last_error: string | null;
-  last_status_code: number | null;
-  last_attempt_at: number | string | null;
-  created_at: number | string;
-  delivered_at: number | string | null;
-  replayed_at: number | string | null;
-}
-
-function date(value: number | string): Date {
-  return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
-}
-
-function fromRow(row: DeliveryRow): WebhookDelivery {
-  return {
-    id: row.id,
-    eventId: row.event_id,
-    event: row.event,
-    clientUuid: row.client_uuid,
-    url: row.url,
-    endpoint: row.endpoint,
-    target: row.target,
-    payload: row.payload,
-    status: row.status,
-    attempts: Number(row.attempts),
-    nextAttemptAt: date(row.next_attempt_at),
-    claimed: Boolean(row.claimed),
-    lastError: row.last_error,
-    lastStatusCode: row.last_status_code,
-    lastAttemptAt: row.last_attempt_at === null ? null : date(row.last_attempt_at),
-    createdAt: date(row.created_at),
-    deliveredAt: row.delivered_at === null ? null : date(row.delivered_at),
-    replayedAt: row.replayed_at === null ? null : date(row.replayed_at),
-  } as WebhookDelivery;
-}
-
 interface Endpoint {
-  queue: WebhookDelivery[];
+  queue: DeliveryRecord[];
   active: number;
 }
 
@@ -108,12 +59,11 @@ export function createWorker(options: WorkerOptions) {
 
   // Outcomes are written in batches, one transaction per batch: one commit per delivery would
   // make the single SQLite connection the bottleneck at a few hundred deliveries a second.
-  type Update = Record<string, unknown>;
-  let writes: { id: string; update: Update; done: () => void; failed: (e: unknown) => void }[] = [];
+  let writes: { outcome: AttemptOutcome; done: () => void; failed: (e: unknown) => void }[] = [];
   let writing: Promise<void> | null = null;
-  function persist(id: string, update: Update): Promise<void> {
+  function persist(outcome: AttemptOutcome): Promise<void> {
     return new Promise((done, failed) => {
-      writes.push({ id, update, done, failed });
+      writes.push({ outcome, done, failed });
       writing ??= flushWrites();
     });
   }
@@ -123,35 +73,9 @@ export function createWorker(options: WorkerOptions) {
       const batch = writes;
       writes = [];
       try {
-        await store.em.fork().transactional(async (em) => {
-          // Successes (nearly all writes) go in one statement per status code and 500 rows;
-          // the rest one by one.
-          const delivered = new Map<number, { ids: string[]; at: Date }>();
-          for (const write of batch) {
-            const { update } = write;
-            if (update['status'] !== 'DELIVERED') {
-              await em.nativeUpdate(WebhookDeliveryEntity, { id: write.id }, update);
-              continue;
-            }
-            const code = Number(update['lastStatusCode']);
-            const group = delivered.get(code) ?? { ids: [], at: update['deliveredAt'] as Date };
-            group.ids.push(write.id);
-            delivered.set(code, group);
-          }
-          for (const [code, { ids, at }] of delivered) {
-            for (let i = 0; i < ids.length; i += 500) {
-              const chunk = ids.slice(i, i + 500);
-              await em.getConnection().execute(
-                `update webhook_delivery set status = 'DELIVERED', attempts = attempts + 1,
-                   claimed = 0, last_error = null, last_status_code = ?, last_attempt_at = ?,
-                   delivered_at = ? where id in (${chunk.map(() => '?').join(', ')})`,
-                [code, at.getTime(), at.getTime(), ...chunk],
-                'run',
-                em.getTransactionContext(),
-              );
-            }
-          }
-        });
+        await store.transaction((tx) =>
+          tx.deliveries.recordAttempts(batch.map((write) => write.outcome)),
+        );
         for (const write of batch) write.done();
       } catch (error) {
         for (const write of batch) write.failed(error);
@@ -160,16 +84,13 @@ export function createWorker(options: WorkerOptions) {
     writing = null;
   }
 
-  async function secretFor(delivery: WebhookDelivery): Promise<string> {
+  async function secretFor(delivery: DeliveryRecord): Promise<string> {
     if (delivery.target !== 'client' || !delivery.clientUuid) return options.globalSecret;
-    const client = await store.em
-      .fork()
-      .findOne(ClientEntity, { uuid: delivery.clientUuid }, { fields: ['webhookSecret'] });
-    return client?.webhookSecret ?? options.globalSecret;
+    return (await store.clients.webhookSecret(delivery.clientUuid)) ?? options.globalSecret;
   }
 
   /** One attempt of `delivery`; records the outcome and returns the row as it now is. */
-  async function attempt(delivery: WebhookDelivery): Promise<AttemptRecord> {
+  async function attempt(delivery: DeliveryRecord): Promise<AttemptRecord> {
     const at = new Date();
     let result;
     try {
@@ -185,24 +106,19 @@ export function createWorker(options: WorkerOptions) {
       return { delivery, deadLettered: false };
     }
     const attempts = delivery.attempts + 1;
-    const update: {
-      attempts: number;
-      lastAttemptAt: Date;
-      lastStatusCode: number | null;
-      claimed: boolean;
-      status?: string;
-      deliveredAt?: Date;
-      lastError?: string | null;
-      nextAttemptAt?: Date;
-    } = {
+    const update: AttemptOutcome = {
+      id: delivery.id,
       attempts,
       lastAttemptAt: at,
       lastStatusCode: result.statusCode,
-      claimed: false,
     };
     let deadLettered = false;
     if (result.ok) {
-      Object.assign(update, { status: 'DELIVERED', deliveredAt: new Date(), lastError: null });
+      Object.assign(update, {
+        status: DeliveryStatus.delivered,
+        deliveredAt: new Date(),
+        lastError: null,
+      });
     } else {
       update.lastError = result.error;
       const delay =
@@ -211,13 +127,21 @@ export function createWorker(options: WorkerOptions) {
           : nextDelayMs(options.retry, attempts, result.retryAfterMs);
       if (delay === null) {
         deadLettered = true;
-        update.status = 'FAILED';
+        update.status = DeliveryStatus.failed;
       } else {
         update.nextAttemptAt = new Date(Date.now() + delay);
       }
     }
-    await persist(delivery.id, update);
-    const now = { ...delivery, ...update } as WebhookDelivery;
+    await persist(update);
+    const now: DeliveryRecord = {
+      ...delivery,
+      ...update,
+      claimed: false,
+      status: update.status ?? delivery.status,
+      deliveredAt: update.deliveredAt ?? delivery.deliveredAt,
+      lastError: update.lastError === undefined ? delivery.lastError : update.lastError,
+      nextAttemptAt: update.nextAttemptAt ?? delivery.nextAttemptAt,
+    };
     if (!result.ok) {
       logger.warn(
         { delivery: delivery.id, url: delivery.url, attempts, error: result.error, deadLettered },
@@ -243,10 +167,7 @@ export function createWorker(options: WorkerOptions) {
         .catch(async (error: unknown) => {
           logger.error({ err: error, delivery: delivery.id }, 'webhook worker');
           // The outcome could not be written: release the row so the next claim retries it.
-          await store.em
-            .fork()
-            .nativeUpdate(WebhookDeliveryEntity, { id: delivery.id }, { claimed: false })
-            .catch(() => undefined);
+          await store.deliveries.release(delivery.id).catch(() => undefined);
         })
         .finally(() => {
           endpoint.active -= 1;
@@ -263,25 +184,13 @@ export function createWorker(options: WorkerOptions) {
     const saturated = [...endpoints]
       .filter(([, e]) => e.queue.length + e.active >= queueCap)
       .map(([key]) => key);
-    // One statement claims a batch and returns it (SQLite ≥ 3.35: UPDATE … RETURNING).
-    const rows = (await store.em
-      .fork()
-      .getConnection()
-      .execute(
-        `update webhook_delivery set claimed = 1 where id in (
-           select id from webhook_delivery
-           where status = 'PENDING' and claimed = 0 and next_attempt_at <= ?
-           ${saturated.length > 0 ? `and endpoint not in (${saturated.map(() => '?').join(', ')})` : ''}
-           order by next_attempt_at limit ${CLAIM_BATCH})
-         returning *`,
-        [Date.now(), ...saturated],
-        'all',
-      )) as DeliveryRow[];
+    const rows = await store.deliveries.claimDue(new Date(), {
+      limit: CLAIM_BATCH,
+      skipEndpoints: saturated,
+    });
     if (rows.length === 0) return 0;
-    rows.sort((a, b) => Number(a.next_attempt_at) - Number(b.next_attempt_at));
     const touched = new Set<string>();
-    for (const raw of rows) {
-      const row = fromRow(raw);
+    for (const row of rows) {
       let endpoint = endpoints.get(row.endpoint);
       if (!endpoint) {
         endpoint = { queue: [], active: 0 };
@@ -327,13 +236,7 @@ export function createWorker(options: WorkerOptions) {
   return {
     async start(): Promise<void> {
       // Rows claimed by a process that died are ours again, due at once.
-      await store.em
-        .fork()
-        .nativeUpdate(
-          WebhookDeliveryEntity,
-          { status: 'PENDING', claimed: true },
-          { claimed: false },
-        );
+      await store.deliveries.releaseClaims();
       running = true;
       timer = setInterval(() => void tick(), POLL_MS);
       timer.unref();
@@ -342,7 +245,7 @@ export function createWorker(options: WorkerOptions) {
     /** New deliveries were committed: look now rather than at the next poll. */
     wake,
     /** Runs one attempt of a delivery now, outside the queues (sendTestWebhook). */
-    async attemptNow(delivery: WebhookDelivery): Promise<AttemptRecord> {
+    async attemptNow(delivery: DeliveryRecord): Promise<AttemptRecord> {
       return attempt(delivery);
     },
     async stop(): Promise<void> {
@@ -354,13 +257,7 @@ export function createWorker(options: WorkerOptions) {
       await Promise.allSettled([...inFlight]);
       endpoints.clear();
       // Queued but unattempted rows are released for the next start.
-      await store.em
-        .fork()
-        .nativeUpdate(
-          WebhookDeliveryEntity,
-          { status: 'PENDING', claimed: true },
-          { claimed: false },
-        );
+      await store.deliveries.releaseClaims();
     },
   };
 }

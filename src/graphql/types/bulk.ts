@@ -1,8 +1,7 @@
 // Bulk operations by filter: the guide's "Bulk Operations" (find, then act on each) in one call,
 // with one outcome per client.
 
-import type { ClientView } from '../../fleet/client-view.js';
-import type { ClientOutcome } from '../../fleet/fleet.js';
+import type { ClientOutcome, ClientView } from '../../fleet/index.js';
 import type { RunCommandResult } from '../../protocol/rpc.js';
 import {
   DEFAULT_PARALLELISM,
@@ -95,7 +94,8 @@ builder.mutationFields((t) => ({
       }),
       input: t.arg({ type: UpdateClientsInput, required: true, description: 'The tag changes.' }),
     },
-    resolve: (_root, args, ctx) => ctx.fleet.updateClients(args.filter, args.input, ctx.caller),
+    resolve: (_root, args, ctx) =>
+      ctx.fleet.clients.updateMany(args.filter, args.input, ctx.caller),
   }),
   runCommandOnClients: t.field({
     type: BulkCommandResultRef,
@@ -129,7 +129,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.runCommandOnClients(
+      ctx.fleet.commands.runOnClients(
         args.filter,
         {
           cmd: args.cmd,

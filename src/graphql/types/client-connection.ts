@@ -1,7 +1,7 @@
 // Clients a page at a time (the connection form, for large fleets): forward pagination in
 // clientId order with opaque cursors, and the total that matches.
 
-import type { ClientView } from '../../fleet/client-view.js';
+import type { ClientView } from '../../fleet/index.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import { MAX_PAGE_SIZE } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
@@ -107,7 +107,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.pageClients(
+      ctx.fleet.clients.page(
         args.filter ?? {},
         args.first ?? 50,
         args.after ? decodeCursor(args.after) : null,

@@ -1,11 +1,9 @@
 // Fleet events: the audit trail as a query, and live as a subscription. Each event carries the
 // same Client type as queries, so a monitor needs no second query.
 
-import type { FleetEvent } from '../../fleet/events.js';
-import { FleetEventType, fleetEventTypes } from '../../fleet/events.js';
+import { FleetEventType, fleetEventTypes } from '../../fleet/index.js';
 import { AppError, ErrorCode } from '../../errors.js';
-import type { EventFilter } from '../../fleet/fleet.js';
-import type { ClientView } from '../../fleet/client-view.js';
+import type { ClientView, EventFilter, FleetEvent } from '../../fleet/index.js';
 import {
   DEFAULT_EVENT_LIMIT,
   DEFAULT_RECENT_EVENTS,
@@ -30,7 +28,8 @@ export const ClientEventTypeEnum = builder.enumType('ClientEventType', {
 /** An event's client as it is now: shared by every subscriber of a live event, else batched. */
 export async function clientOfEvent(e: FleetEvent, ctx: GraphQLContext): Promise<ClientView> {
   const client =
-    (await ctx.fleet.liveEventClient(e)) ?? (await ctx.loaders.clientByUuid.load(e.clientUuid));
+    (await ctx.fleet.events.liveEventClient(e)) ??
+    (await ctx.loaders.clientByUuid.load(e.clientUuid));
   if (!client) throw new Error(`event ${e.id} names unknown client ${e.clientUuid}`);
   return client;
 }
@@ -131,7 +130,7 @@ builder.queryFields((t) => ({
       before: t.arg.id({ required: false, description: 'Only events older than this event id.' }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.listEvents(
+      ctx.fleet.events.list(
         toEventFilter(args.filter),
         args.limit ?? DEFAULT_EVENT_LIMIT,
         args.before === null || args.before === undefined ? null : String(args.before),
@@ -147,7 +146,7 @@ builder.subscriptionFields((t) => ({
     args: {
       filter: t.arg({ type: EventFilterInput, required: false, description: 'Which events.' }),
     },
-    subscribe: (_root, args, ctx) => ctx.fleet.subscribeEvents(toEventFilter(args.filter)),
+    subscribe: (_root, args, ctx) => ctx.fleet.events.subscribe(toEventFilter(args.filter)),
     resolve: (event, _args, ctx) => {
       renewLoaders(ctx);
       return event;
@@ -172,9 +171,9 @@ builder.subscriptionFields((t) => ({
       const limit = checkLimit(args.limit ?? DEFAULT_RECENT_EVENTS);
       const filter = toEventFilter(args.filter);
       // On the bus before reading the trail, so that nothing falls between the two.
-      const live = await ctx.fleet.subscribeEvents(filter);
+      const live = await ctx.fleet.events.subscribe(filter);
       try {
-        return eventWindow(await ctx.fleet.listEvents(filter, limit, null), live, limit);
+        return eventWindow(await ctx.fleet.events.list(filter, limit, null), live, limit);
       } catch (error) {
         await live.return?.();
         throw error;

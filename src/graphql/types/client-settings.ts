@@ -3,9 +3,7 @@
 // (rateLimitRpm, cpuThreshold …) say, as the API conventions ask for new fields
 // (docs/design/0003-api-conventions.md); the flat fields stay.
 
-import type { ClientView } from '../../fleet/client-view.js';
-import type { RateLimitStats } from '../../fleet/fleet.js';
-import type { ResourceThresholds } from '../../fleet/health.js';
+import type { ClientView, RateLimitStats, ResourceThresholds } from '../../fleet/index.js';
 import { MAX_RATE_LIMIT_CONCURRENT, MAX_RATE_LIMIT_RPM } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientRef, RateLimitModeEnum } from './client.js';
@@ -142,7 +140,7 @@ builder.queryFields((t) => ({
     args: {
       id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
     },
-    resolve: (_root, args, ctx) => ctx.fleet.rateLimitStats(String(args.id)),
+    resolve: (_root, args, ctx) => ctx.fleet.clients.rateLimitStats(String(args.id)),
   }),
 }));
 
@@ -160,6 +158,6 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.configureClient(String(args.id), args.input, ctx.caller),
+      ctx.fleet.clients.configure(String(args.id), args.input, ctx.caller),
   }),
 }));

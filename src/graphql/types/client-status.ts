@@ -1,7 +1,7 @@
 // One client's status, live: its state when the subscription starts, then again on every change
 // of online, health, key or decommissioned state — each time the whole Client.
 
-import type { StatusChange } from '../../fleet/fleet.js';
+import type { StatusChange } from '../../fleet/index.js';
 import { builder } from '../builder.js';
 import { renewLoaders } from '../context.js';
 import { ClientRef } from './client.js';
@@ -34,7 +34,7 @@ builder.subscriptionFields((t) => ({
     args: {
       id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
     },
-    subscribe: (_root, args, ctx) => ctx.fleet.subscribeClientStatus(String(args.id)),
+    subscribe: (_root, args, ctx) => ctx.fleet.events.subscribeStatus(String(args.id)),
     resolve: (change, _args, ctx) => {
       renewLoaders(ctx);
       return change;

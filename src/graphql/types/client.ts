@@ -1,7 +1,7 @@
 // The Client type, its enums and its filter input, plus the queries that read clients.
 // Resolvers are thin: every decision is the fleet service's.
 
-import type { ClientView } from '../../fleet/client-view.js';
+import type { ClientView } from '../../fleet/index.js';
 import { MAX_LIST_CLIENTS } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { isoOrNull as iso } from '../dates.js';
@@ -276,7 +276,7 @@ builder.queryFields((t) => ({
         description: 'Conditions that must all hold.',
       }),
     },
-    resolve: (_root, args, ctx) => ctx.fleet.listClients(args.filter ?? {}),
+    resolve: (_root, args, ctx) => ctx.fleet.clients.list(args.filter ?? {}),
   }),
   client: t.field({
     type: ClientRef,
@@ -284,7 +284,7 @@ builder.queryFields((t) => ({
     description:
       'One client by uuid, clientId or an unambiguous display name; null when none matches. MCP: describe_client.',
     args: { id: t.arg.id({ required: true, description: 'uuid, clientId or display name.' }) },
-    resolve: (_root, args, ctx) => ctx.fleet.findClient(String(args.id)),
+    resolve: (_root, args, ctx) => ctx.fleet.clients.find(String(args.id)),
   }),
 }));
 
@@ -322,6 +322,7 @@ builder.mutationFields((t) => ({
         description: 'The fields to change.',
       }),
     },
-    resolve: (_root, args, ctx) => ctx.fleet.updateClient(String(args.id), args.input, ctx.caller),
+    resolve: (_root, args, ctx) =>
+      ctx.fleet.clients.update(String(args.id), args.input, ctx.caller),
   }),
 }));

@@ -74,7 +74,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.runCommand(
+      ctx.fleet.commands.run(
         String(args.clientId),
         {
           cmd: args.cmd,
@@ -92,6 +92,6 @@ builder.mutationFields((t) => ({
     args: {
       id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
     },
-    resolve: (_root, args, ctx) => ctx.fleet.acceptKey(String(args.id), ctx.caller),
+    resolve: (_root, args, ctx) => ctx.fleet.clients.acceptKey(String(args.id), ctx.caller),
   }),
 }));

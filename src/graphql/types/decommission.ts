@@ -1,7 +1,6 @@
 // Retiring a client (the guide's decommissioning checklist in one mutation), and undoing it.
 
-import type { ClientView } from '../../fleet/client-view.js';
-import type { ServiceStop } from '../../fleet/fleet.js';
+import type { ClientView, ServiceStop } from '../../fleet/index.js';
 import { DEFAULT_STOP_COMMAND, MAX_REASON_CHARS } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientRef } from './client.js';
@@ -73,7 +72,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.decommissionClient(
+      ctx.fleet.clients.decommission(
         String(args.id),
         { stopService: args.stopService, stopCommand: args.stopCommand, reason: args.reason },
         ctx.caller,
@@ -86,6 +85,6 @@ builder.mutationFields((t) => ({
     args: {
       id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
     },
-    resolve: (_root, args, ctx) => ctx.fleet.restoreClient(String(args.id), ctx.caller),
+    resolve: (_root, args, ctx) => ctx.fleet.clients.restore(String(args.id), ctx.caller),
   }),
 }));

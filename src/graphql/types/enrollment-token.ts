@@ -1,6 +1,6 @@
 // Enrollment tokens: how a new machine's key is admitted without editing authorized_keys.
 
-import type { TokenView } from '../../fleet/enrollment-tokens.js';
+import type { TokenView } from '../../fleet/index.js';
 import { DEFAULT_TOKEN_LIFETIME_S, DEFAULT_TOKEN_USES } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { isoOrNull as iso } from '../dates.js';
@@ -104,7 +104,7 @@ builder.queryFields((t) => ({
         description: 'Also list revoked, expired and used-up tokens.',
       }),
     },
-    resolve: (_root, args, ctx) => ctx.fleet.listEnrollmentTokens(args.includeInactive ?? false),
+    resolve: (_root, args, ctx) => ctx.fleet.tokens.list(args.includeInactive ?? false),
   }),
 }));
 
@@ -117,7 +117,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, ctx) => {
       const input = args.input ?? {};
-      return ctx.fleet.createEnrollmentToken(
+      return ctx.fleet.tokens.create(
         {
           name: input.name,
           displayName: input.displayName,
@@ -136,6 +136,6 @@ builder.mutationFields((t) => ({
     type: EnrollmentTokenRef,
     description: 'Revokes a token (by id or prefix); clients already enrolled stay.',
     args: { id: t.arg.id({ required: true, description: 'Token id or prefix.' }) },
-    resolve: (_root, args, ctx) => ctx.fleet.revokeEnrollmentToken(String(args.id)),
+    resolve: (_root, args, ctx) => ctx.fleet.tokens.revoke(String(args.id)),
   }),
 }));

@@ -1,7 +1,7 @@
 // Files on a client: read, write and list, within the client's allowed paths.
 
 import type { FileEntry } from '../../protocol/rpc.js';
-import type { FileContent, FileListing } from '../../fleet/files.js';
+import type { FileContent, FileListing } from '../../fleet/index.js';
 import { MAX_FILE_BYTES, MAX_LIST_ENTRIES } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 
@@ -103,7 +103,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.readFile(
+      ctx.fleet.files.read(
         String(args.clientId),
         { path: args.path, encoding: args.encoding ?? 'text' },
         ctx.caller,
@@ -125,7 +125,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.listFiles(
+      ctx.fleet.files.list(
         String(args.clientId),
         { path: args.path, limit: args.limit },
         ctx.caller,
@@ -161,7 +161,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.writeFile(
+      ctx.fleet.files.write(
         String(args.clientId),
         {
           path: args.path,

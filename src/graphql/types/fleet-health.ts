@@ -2,8 +2,7 @@
 // the fleet's counts, and a metrics summary from every online client matching the filter,
 // compared to each client's thresholds.
 
-import type { ResourceBreach } from '../../fleet/health.js';
-import type { FleetHealthReport, ResourceSample } from '../../fleet/metrics-service.js';
+import type { FleetHealthReport, ResourceBreach, ResourceSample } from '../../fleet/index.js';
 import {
   DEFAULT_FLEET_HEALTH_TIMEOUT_S,
   DEFAULT_RECENTLY_OFFLINE_HOURS,
@@ -188,7 +187,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.fleetHealth(
+      ctx.fleet.metrics.fleetHealth(
         args.filter ?? {},
         { timeoutS: args.timeoutS, recentlyOfflineHours: args.recentlyOfflineHours },
         ctx.caller,

@@ -1,7 +1,7 @@
 // A client's metrics: once (clientMetrics query) or as a live stream of samples (clientMetrics
 // subscription) for monitors. Each sample is a call to the agent and counts toward its rate limit.
 
-import type { MetricsSample } from '../../fleet/metrics-service.js';
+import type { MetricsSample } from '../../fleet/index.js';
 import {
   DEFAULT_METRICS_INTERVAL_S,
   MAX_METRICS_INTERVAL_S,
@@ -53,7 +53,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.clientMetrics(String(args.id), args.summary ?? false, ctx.caller),
+      ctx.fleet.metrics.get(String(args.id), args.summary ?? false, ctx.caller),
   }),
 }));
 
@@ -76,7 +76,7 @@ builder.subscriptionFields((t) => ({
       }),
     },
     subscribe: (_root, args, ctx) =>
-      ctx.fleet.subscribeMetrics(
+      ctx.fleet.metrics.subscribe(
         String(args.id),
         { summary: args.summary ?? true, intervalS: args.intervalS ?? DEFAULT_METRICS_INTERVAL_S },
         ctx.caller,

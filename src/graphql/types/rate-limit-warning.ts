@@ -1,7 +1,7 @@
 // Rate-limit breaches as they happen: every request over a client's limits, whether it ran
 // anyway (WARN) or was refused (ENFORCE). Each is a client.rate_limited event in the audit trail.
 
-import type { FleetEvent } from '../../fleet/events.js';
+import type { FleetEvent } from '../../fleet/index.js';
 import { builder } from '../builder.js';
 import { renewLoaders } from '../context.js';
 import { ClientRef, RateLimitModeEnum } from './client.js';
@@ -85,7 +85,7 @@ builder.subscriptionFields((t) => ({
       }),
     },
     subscribe: (_root, args, ctx) =>
-      ctx.fleet.subscribeRateLimitWarnings({
+      ctx.fleet.events.subscribeRateLimitWarnings({
         clientId:
           args.clientId === null || args.clientId === undefined ? null : String(args.clientId),
         tags: args.tags ?? null,

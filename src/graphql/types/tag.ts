@@ -33,13 +33,13 @@ builder.queryFields((t) => ({
   tags: t.field({
     type: [TagRef],
     description: 'Every tag carried by at least one client, by name.',
-    resolve: (_root, _args, ctx) => ctx.fleet.listTags(),
+    resolve: (_root, _args, ctx) => ctx.fleet.tags.list(),
   }),
   tag: t.field({
     type: TagRef,
     nullable: true,
     description: 'One tag by name; null when no client carries it.',
     args: { name: t.arg.string({ required: true, description: 'The tag, e.g. "production".' }) },
-    resolve: (_root, args, ctx) => ctx.fleet.findTag(args.name),
+    resolve: (_root, args, ctx) => ctx.fleet.tags.find(args.name),
   }),
 }));

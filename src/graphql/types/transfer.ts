@@ -1,6 +1,6 @@
 // File transfers between the server and a client, of any size, and their progress.
 
-import type { TransferProgress } from '../../fleet/transfers.js';
+import type { TransferProgress } from '../../fleet/index.js';
 import { builder } from '../builder.js';
 import { isoOrNull } from '../dates.js';
 import { OperationErrorRef } from './operation-error.js';
@@ -123,7 +123,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.uploadFile(
+      ctx.fleet.transfers.upload(
         String(args.clientId),
         {
           localPath: args.localPath,
@@ -153,7 +153,7 @@ builder.mutationFields((t) => ({
       transferId: t.arg.id({ required: false, description: transferIdArg }),
     },
     resolve: (_root, args, ctx) =>
-      ctx.fleet.downloadFile(
+      ctx.fleet.transfers.download(
         String(args.clientId),
         {
           remotePath: args.remotePath,
@@ -169,7 +169,7 @@ builder.queryFields((t) => ({
   transfers: t.field({
     type: [TransferRef],
     description: 'Transfers running now and those finished in the last ten minutes.',
-    resolve: (_root, _args, ctx) => ctx.fleet.listTransfers(),
+    resolve: (_root, _args, ctx) => ctx.fleet.transfers.list(),
   }),
 }));
 
@@ -181,7 +181,7 @@ builder.subscriptionFields((t) => ({
     args: {
       transferId: t.arg.id({ required: true, description: 'The transfer to follow.' }),
     },
-    subscribe: (_root, args, ctx) => ctx.fleet.subscribeTransfer(String(args.transferId)),
+    subscribe: (_root, args, ctx) => ctx.fleet.transfers.subscribe(String(args.transferId)),
     resolve: (progress) => progress,
   }),
 }));

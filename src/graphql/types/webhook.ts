@@ -1,12 +1,12 @@
 // Webhook deliveries: the outbox as a query, replays, test deliveries, and failed attempts as
-// they happen. Resolvers are thin over fleet.webhooks (fleet/webhooks/webhooks.ts).
+// they happen. Resolvers are thin over fleet.webhooks (fleet/index.ts FleetWebhooks).
 
 import { AppError, ErrorCode } from '../../errors.js';
-import type { AttemptRecord } from '../../fleet/webhooks/worker.js';
 import type {
+  AttemptRecord,
+  FleetWebhooks as Webhooks,
   WebhookDeliveryView as WebhookDelivery,
-  Webhooks,
-} from '../../fleet/webhooks/webhooks.js';
+} from '../../fleet/index.js';
 import { MAX_DELIVERIES_LIST } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { renewLoaders, type GraphQLContext } from '../context.js';

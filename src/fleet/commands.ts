@@ -1,0 +1,98 @@
+// Commands: one command on one client, and one command on every client a filter selects (a few
+// at a time, one outcome each). Policy is the gate's; this module adds the input checks, the
+// link's grace beyond the command's own timeout, and the command_executed record.
+
+import { ErrorCode } from '../errors.js';
+import { mapWithConcurrency } from '../lib/map-with-concurrency.js';
+import { redactSecrets } from '../lib/redact.js';
+import type { RunCommandResult } from '../protocol/rpc.js';
+import type { Caller } from './caller.js';
+import type { ClientFilter } from './client-filter.js';
+import type { ClientView } from './client-view.js';
+import { FleetEventType } from './event-types.js';
+import type { Gate } from './gate.js';
+import { LINK_GRACE_MS, MAX_BULK_TARGETS, MAX_PARALLELISM } from './limits.js';
+import { failureOf, type ClientOutcome } from './outcomes.js';
+import { bad, validateBulkFilter, validateCommand } from './validation.js';
+
+export interface RunCommandInput {
+  cmd: string;
+  cwd?: string | null | undefined;
+  /** Seconds; default 300. */
+  timeout?: number | null | undefined;
+  env?: Readonly<Record<string, string>> | null | undefined;
+}
+
+export interface CommandsDeps {
+  gate: Gate;
+  /** The clients a bulk operation targets (at most `limit`), as views. */
+  select(filter: ClientFilter, limit: number): Promise<ClientView[]>;
+  /** A fresh view of one client, by any name. */
+  current(ref: string): Promise<ClientView>;
+}
+
+export function createCommands(deps: CommandsDeps) {
+  const { gate } = deps;
+
+  async function run(
+    ref: string,
+    input: RunCommandInput,
+    caller: Caller,
+  ): Promise<RunCommandResult> {
+    const { timeoutMs, env } = validateCommand(input);
+    const { result } = await gate.call(ref, caller, {
+      method: 'run_command',
+      params: { cmd: input.cmd, cwd: input.cwd ?? undefined, timeoutMs, env },
+      timeoutMs: timeoutMs + LINK_GRACE_MS,
+      paths: input.cwd ? [{ path: input.cwd, what: 'cwd' }] : [],
+      record: (_client, done) => ({
+        type: FleetEventType.commandExecuted,
+        data: {
+          command: redactSecrets(input.cmd),
+          cwd: input.cwd ?? null,
+          exit_code: done.returncode,
+          duration_ms: Math.round(done.durationMs),
+          timed_out: done.timedOut,
+        },
+      }),
+    });
+    return result;
+  }
+
+  /**
+   * Runs one command on every client matching `filter`, at most `parallelism` at a time; one
+   * outcome per client (offline or refused clients get an error, the others a result).
+   */
+  async function runOnClients(
+    filter: ClientFilter,
+    input: RunCommandInput,
+    parallelism: number,
+    caller: Caller,
+  ): Promise<ClientOutcome<RunCommandResult>[]> {
+    validateBulkFilter(filter);
+    validateCommand(input);
+    if (!Number.isInteger(parallelism) || parallelism < 1 || parallelism > MAX_PARALLELISM)
+      throw bad(`parallelism must be from 1 to ${MAX_PARALLELISM} (got ${parallelism}).`);
+    const targets = await deps.select(filter, MAX_BULK_TARGETS + 1);
+    if (targets.length > MAX_BULK_TARGETS)
+      throw bad(
+        `The filter matches more than ${MAX_BULK_TARGETS} clients; a bulk command takes at most ${MAX_BULK_TARGETS}. Narrow the filter.`,
+      );
+    return mapWithConcurrency(targets, parallelism, async (client) => {
+      if (caller.signal?.aborted) {
+        return {
+          client,
+          result: null,
+          error: { code: ErrorCode.timeout, message: 'Not started: the caller gave up.' },
+        };
+      }
+      try {
+        return { client, result: await run(client.uuid, input, caller), error: null };
+      } catch (error) {
+        return { client: await deps.current(client.uuid), result: null, error: failureOf(error) };
+      }
+    });
+  }
+
+  return { run, runOnClients };
+}

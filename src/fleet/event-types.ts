@@ -1,0 +1,36 @@
+// The fleet's event vocabulary. Names are the webhook event names of the infrastructure guide
+// (`client.connected` …); the same strings travel on the bus, in the audit table and in GraphQL.
+
+export const FleetEventType = {
+  connected: 'client.connected',
+  disconnected: 'client.disconnected',
+  keyMismatch: 'client.key_mismatch',
+  keyAccepted: 'client.key_accepted',
+  unhealthy: 'client.unhealthy',
+  recovered: 'client.recovered',
+  rateLimited: 'client.rate_limited',
+  commandExecuted: 'command_executed',
+  fileAccessed: 'file_accessed',
+  operationRefused: 'operation_refused',
+  updated: 'client.updated',
+  decommissioned: 'client.decommissioned',
+  restored: 'client.restored',
+} as const;
+
+export type FleetEventTypeName = (typeof FleetEventType)[keyof typeof FleetEventType];
+
+export const fleetEventTypes: readonly FleetEventTypeName[] = Object.values(FleetEventType);
+
+export function isFleetEventType(value: string): value is FleetEventTypeName {
+  return (fleetEventTypes as readonly string[]).includes(value);
+}
+
+/** One event as persisted and published. */
+export interface FleetEvent {
+  id: number;
+  type: FleetEventTypeName;
+  clientUuid: string;
+  at: Date;
+  data: Record<string, unknown>;
+  actor: string | null;
+}

@@ -1,0 +1,285 @@
+// The gate: the one policy pipeline every operation that reaches an agent goes through,
+// whatever door it came from (commands, files, transfers, metrics, fleetHealth).
+//
+//   resolve the client ─▶ online? (CLIENT_OFFLINE) ─▶ key accepted? (KEY_MISMATCH, recorded)
+//     ─▶ paths inside allowedPaths? (PATH_DENIED, recorded) ─▶ rate-limit permit (breaches
+//     recorded; RATE_LIMITED in ENFORCE mode) ─▶ call the agent through its AgentLink
+//     ─▶ success: the operation's event (command_executed, file_accessed …)
+//     └▶ failure: agent refusals recorded, mapped through one table (failures.ts)
+//
+// Transfers hold the link for longer than one call: they `admit`, stream through the link, and
+// map their failure with `failure`; `call` is admit + one call + release.
+
+import type { Logger } from 'pino';
+import { AppError, ErrorCode } from '../errors.js';
+import { AgentCallError } from '../hub/errors.js';
+import { isWithinRoot } from '../lib/paths.js';
+import { AgentErrorCode, type RpcMethods } from '../protocol/rpc.js';
+import type { ClientRecord, Store } from '../store/index.js';
+import type { AgentLink } from './agent-link.js';
+import type { Audit } from './audit.js';
+import type { Caller } from './caller.js';
+import { FleetEventType, type FleetEventTypeName } from './event-types.js';
+import { mapAgentFailure } from './failures.js';
+import { createRateLimiter, type RateLimitBreach, type RateLimitFigures } from './rate-limit.js';
+import { loadBreachHistory } from './rate-limit-history.js';
+import type { Registry } from './registry.js';
+import { effectiveRateLimits, type RateLimitDefaults } from './settings.js';
+
+/** A path an operation touches, and what to call it in a refusal ("cwd", "remotePath" …). */
+export interface PathCheck {
+  path: string;
+  what: string;
+}
+
+/** A client that passed the gate: its record, its link, and the permit to release. */
+export interface Admitted {
+  client: ClientRecord;
+  link: AgentLink;
+  /** Returns the rate-limit permit (a second call does nothing). */
+  release(): void;
+}
+
+/** One call of an agent method through the gate. */
+export interface AgentCall<M extends keyof RpcMethods> {
+  method: M;
+  params: RpcMethods[M]['params'];
+  timeoutMs: number;
+  /** Checked against allowedPaths; when given, the client's roots go along for the agent. */
+  paths?: readonly PathCheck[] | undefined;
+  /** The event that records a success. */
+  record?:
+    | ((
+        client: ClientRecord,
+        result: RpcMethods[M]['result'],
+      ) => { type: FleetEventTypeName; data: Record<string, unknown> })
+    | undefined;
+}
+
+export interface GateDeps {
+  store: Store;
+  registry: Pick<Registry, 'resolve' | 'linkOf'>;
+  audit: Audit;
+  rateLimitDefaults: RateLimitDefaults;
+  logger: Logger;
+}
+
+function ago(date: Date): string {
+  const seconds = Math.max(0, Math.round((Date.now() - date.getTime()) / 1000));
+  if (seconds < 90) return `${seconds} s ago`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min ago`;
+  if (seconds < 129_600) return `${Math.round(seconds / 3600)} h ago`;
+  return `${Math.round(seconds / 86_400)} days ago`;
+}
+
+export function createGate(deps: GateDeps) {
+  const { audit, logger } = deps;
+  const limiter = createRateLimiter({
+    onBreach(uuid, breach, limits, enforced) {
+      logger.warn(
+        { uuid, breach, rpm: limits.rpm, concurrent: limits.concurrent, mode: limits.mode },
+        enforced ? 'rate limit: request refused' : 'rate limit exceeded (warn mode: request runs)',
+      );
+    },
+  });
+  const history = loadBreachHistory(deps.store, limiter, logger);
+
+  const refused = (
+    client: ClientRecord,
+    caller: Caller,
+    data: Record<string, unknown>,
+  ): Promise<unknown> =>
+    audit.record(FleetEventType.operationRefused, client.uuid, data, caller.actor);
+
+  /** The client and its link, or the error that says why it cannot be operated. */
+  async function operable(
+    ref: string | ClientRecord,
+    operation: string,
+    caller: Caller,
+  ): Promise<{ client: ClientRecord; link: AgentLink }> {
+    // A record the caller just loaded (fleetHealth's online clients) saves a lookup per client.
+    const client = typeof ref === 'string' ? await deps.registry.resolve(ref) : ref;
+    const link = deps.registry.linkOf(client.uuid);
+    if (!link) {
+      throw new AppError(
+        ErrorCode.clientOffline,
+        `Client "${client.clientId}" is offline (last seen ${ago(client.lastSeen)}). Call list_clients (GraphQL: clients(filter: {onlineOnly: true})) to see who is online.`,
+        { uuid: client.uuid },
+      );
+    }
+    if (client.pendingFingerprint) {
+      await refused(client, caller, {
+        operation,
+        code: ErrorCode.keyMismatch,
+        fingerprint: client.pendingFingerprint,
+      });
+      throw new AppError(
+        ErrorCode.keyMismatch,
+        `Client "${client.clientId}" connected with a different SSH key (${client.pendingFingerprint}; pinned: ${client.keyFingerprint}). Operations are refused until an operator verifies the new key and calls acceptKey(id: "${client.uuid}") (MCP: accept_key).`,
+        {
+          uuid: client.uuid,
+          fingerprint: client.pendingFingerprint,
+          pinnedFingerprint: client.keyFingerprint,
+        },
+      );
+    }
+    return { client, link };
+  }
+
+  /** PATH_DENIED (recorded as a refused operation) unless `path` lies in the allowed paths. */
+  async function checkPath(
+    client: ClientRecord,
+    { path, what }: PathCheck,
+    operation: string,
+    caller: Caller,
+  ): Promise<void> {
+    const roots = client.allowedPaths ?? [];
+    if (roots.length === 0 || roots.some((root) => isWithinRoot(path, root))) return;
+    await refused(client, caller, { operation, code: ErrorCode.pathDenied, path });
+    throw new AppError(
+      ErrorCode.pathDenied,
+      `${what} "${path}" is outside the allowed paths of "${client.clientId}": ${roots.join(', ')}. Use a path inside one of them, or change allowedPaths with updateClient (MCP: update_client).`,
+      { path, allowedPaths: roots },
+    );
+  }
+
+  /** Records one rate-limit breach (client.rate_limited), warned or refused. */
+  async function recordBreach(
+    client: ClientRecord,
+    operation: string,
+    limit: RateLimitBreach,
+    limits: RateLimitDefaults,
+    enforced: boolean,
+    caller: Caller,
+  ): Promise<void> {
+    const figures = limiter.figures(client.uuid);
+    await audit.record(
+      FleetEventType.rateLimited,
+      client.uuid,
+      {
+        limit,
+        enforced,
+        mode: limits.mode,
+        operation,
+        requests_per_minute: figures.requestsPerMinute,
+        current_concurrent: figures.currentConcurrent,
+        rpm_limit: limits.rpm,
+        concurrent_limit: limits.concurrent,
+      },
+      caller.actor,
+    );
+  }
+
+  /** A rate-limit permit for one operation on `client`, breaches recorded. */
+  async function permit(
+    client: ClientRecord,
+    operation: string,
+    caller: Caller,
+  ): Promise<() => void> {
+    await history;
+    const limits = effectiveRateLimits(client, deps.rateLimitDefaults);
+    let taken;
+    try {
+      taken = limiter.acquire(client.uuid, client.clientId, limits);
+    } catch (error) {
+      if (error instanceof AppError && error.code === ErrorCode.rateLimited) {
+        const limit = error.details?.['limit'] as RateLimitBreach;
+        await recordBreach(client, operation, limit, limits, true, caller);
+        await refused(client, caller, {
+          operation,
+          code: ErrorCode.rateLimited,
+          ...error.details,
+        });
+      }
+      throw error;
+    }
+    try {
+      for (const breach of taken.breaches)
+        await recordBreach(client, operation, breach, limits, false, caller);
+    } catch (error) {
+      taken.release();
+      throw error;
+    }
+    return taken.release;
+  }
+
+  /** An agent's own PATH_DENIED, recorded as a refused operation (the server's are too). */
+  async function recordAgentRefusal(
+    client: ClientRecord,
+    operation: string,
+    error: unknown,
+    caller: Caller,
+  ): Promise<void> {
+    if (!(error instanceof AgentCallError) || error.remoteCode !== AgentErrorCode.pathDenied)
+      return;
+    await refused(client, caller, {
+      operation,
+      code: ErrorCode.pathDenied,
+      path: typeof error.remoteData?.['path'] === 'string' ? error.remoteData['path'] : null,
+      refused_by: 'agent',
+    });
+  }
+
+  async function admit(
+    ref: string | ClientRecord,
+    operation: string,
+    caller: Caller,
+    paths: readonly PathCheck[] = [],
+  ): Promise<Admitted> {
+    const { client, link } = await operable(ref, operation, caller);
+    for (const path of paths) await checkPath(client, path, operation, caller);
+    return { client, link, release: await permit(client, operation, caller) };
+  }
+
+  /** The error to throw for a failure of an admitted operation (agent refusals recorded). */
+  async function failure(
+    error: unknown,
+    client: ClientRecord,
+    operation: string,
+    caller: Caller,
+  ): Promise<unknown> {
+    await recordAgentRefusal(client, operation, error, caller);
+    return mapAgentFailure(error, client.clientId, operation);
+  }
+
+  async function call<M extends keyof RpcMethods>(
+    ref: string | ClientRecord,
+    caller: Caller,
+    request: AgentCall<M>,
+  ): Promise<{ client: ClientRecord; result: RpcMethods[M]['result'] }> {
+    const paths = request.paths ?? [];
+    const { client, link, release } = await admit(ref, request.method, caller, paths);
+    let result: RpcMethods[M]['result'];
+    try {
+      // The agent enforces the client's allowedPaths too, symlinks resolved, at the moment of use.
+      const params =
+        paths.length > 0
+          ? { ...request.params, roots: client.allowedPaths ?? undefined }
+          : request.params;
+      result = await link.call(request.method, params, {
+        timeoutMs: request.timeoutMs,
+        signal: caller.signal,
+      });
+    } catch (error) {
+      throw await failure(error, client, request.method, caller);
+    } finally {
+      release();
+    }
+    const event = request.record?.(client, result);
+    if (event) await audit.record(event.type, client.uuid, event.data, caller.actor);
+    return { client, result };
+  }
+
+  return {
+    admit,
+    call,
+    failure,
+    /** The client's rate-limit counters now (those recorded before this process included). */
+    async rateLimitFigures(uuid: string): Promise<RateLimitFigures> {
+      await history;
+      return limiter.figures(uuid);
+    },
+  };
+}
+
+export type Gate = ReturnType<typeof createGate>;

@@ -1,0 +1,289 @@
+// The fleet service's public surface: everything the doors (GraphQL, MCP) and the wiring
+// (serve.ts, the tunnel hub's callbacks) may use of the fleet, and nothing else. Doors import
+// this module (and the constants of ./limits.ts) only; every type they handle is a named export
+// here.
+//
+// The fleet is grouped by concern. Each group is one place for its policy, whatever door a
+// request came through; every operation that reaches an agent goes through the gate
+// (./gate.ts). Room is left for what comes next: `keys` (API keys as principals, issue 15),
+// `jobs` (bulk jobs, issue 13), `sessions` and `tunnels` (shells and port forwards, issue 16),
+// `servers` (several servers on one database, issue 14) — each a group beside these.
+
+import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
+import type { MetricsResult, RunCommandResult } from '../protocol/rpc.js';
+import type { Admission } from './admission.js';
+import type { Caller } from './caller.js';
+import type { ClientFilter } from './client-filter.js';
+import type { ClientView } from './client-view.js';
+import type {
+  ConfigureClientInput,
+  UpdateClientInput,
+  UpdateClientsInput,
+} from './client-changes.js';
+import type { ClientPage, RateLimitStats } from './clients.js';
+import type { RunCommandInput } from './commands.js';
+import type { DecommissionInput, Decommissioned } from './decommission.js';
+import type { FleetEvent } from './event-types.js';
+import type { EventFilter, StatusChange } from './events.js';
+import { assembleFleet, type FleetOptions } from './fleet.js';
+import type {
+  FileContent,
+  FileListing,
+  ListFilesInput,
+  ReadFileInput,
+  WriteFileInput,
+} from './files.js';
+import type { FleetHealthOptions, FleetHealthReport } from './fleet-health.js';
+import type { FleetSession } from './live.js';
+import type { Loaders } from './loaders.js';
+import type { MetricsOptions, MetricsSample } from './metrics.js';
+import type { ClientOutcome } from './outcomes.js';
+import type { TagView } from './tags.js';
+import type { CreatedToken, CreateTokenInput, TokenView } from './tokens.js';
+import type { DownloadInput } from './transfers/download.js';
+import type { TransferProgress } from './transfers/progress.js';
+import type { UploadInput } from './transfers/upload.js';
+import type { AttemptRecord } from './webhooks/worker.js';
+import type { DeliveryFilter, FailureFilter, WebhookDeliveryView } from './webhooks/webhooks.js';
+
+// ── the surface ──────────────────────────────────────────────────────────────────────────────
+
+export interface Fleet {
+  /** The registry as operators see and change it. */
+  readonly clients: FleetClients;
+  /** The tags clients carry. */
+  readonly tags: FleetTags;
+  /** Commands on one client or on every client a filter selects. */
+  readonly commands: FleetCommands;
+  /** Whole files (up to 10 MiB) read, written and listed on a client. */
+  readonly files: FleetFiles;
+  /** Files of any size between the server's transfer roots and a client, with progress. */
+  readonly transfers: FleetTransfers;
+  /** The audit trail and live events. */
+  readonly events: FleetEvents;
+  /** Metrics of one client, and the fleet's health at a glance. */
+  readonly metrics: FleetMetrics;
+  /** Webhook deliveries (the outbox): list, replay, test. Refused when webhooks are off. */
+  readonly webhooks: FleetWebhooks;
+  /** Enrollment tokens that admit new agents. */
+  readonly tokens: FleetTokens;
+  /** What the tunnel hub calls: who may log in, and a session that said hello. */
+  readonly agents: FleetAgents;
+
+  /** The server's liveness for `GET /health`: version, uptime, clients online and known. */
+  health(): Promise<ServerHealth>;
+  /** Batching loaders for one request (or one subscription event); drop them after. */
+  createLoaders(): Loaders;
+  /** Starts the background work (the webhook worker, after releasing a crashed run's claims). */
+  start(): Promise<void>;
+  /** Closes every agent link and waits until the disconnections are recorded (shutdown). */
+  disconnectAll(reason: string): Promise<void>;
+  /** Stops the background work (heartbeats, the webhook worker); call after disconnectAll. */
+  stop(): Promise<void>;
+}
+
+export interface FleetClients {
+  /** Clients matching the filter (every condition must hold); BAD_USER_INPUT beyond 5,000. */
+  list(filter?: ClientFilter): Promise<ClientView[]>;
+  /** Up to `first` clients after the clientId `after`, in clientId order. */
+  page(filter: ClientFilter, first: number, after: string | null): Promise<ClientPage>;
+  /** One client by uuid, clientId or unambiguous display name; NOT_FOUND otherwise. */
+  get(ref: string): Promise<ClientView>;
+  /** One client by uuid, clientId or unambiguous display name; null when none matches. */
+  find(ref: string): Promise<ClientView | null>;
+  /** The client's rate limits and how close it is to them (counts survive restarts). */
+  rateLimitStats(ref: string): Promise<RateLimitStats>;
+  /** Operator metadata (displayName, purpose, tags, allowedPaths): only the fields given change. */
+  update(ref: string, input: UpdateClientInput, caller: Caller): Promise<ClientView>;
+  /** Operational settings (webhook, rate limits, thresholds); null restores the default. */
+  configure(ref: string, input: ConfigureClientInput, caller: Caller): Promise<ClientView>;
+  /** Adds and removes tags on every client a filter selects (at least one condition). */
+  updateMany(
+    filter: ClientFilter,
+    input: UpdateClientsInput,
+    caller: Caller,
+  ): Promise<ClientView[]>;
+  /** Trusts the key a client presented instead of its pinned one, ending its quarantine. */
+  acceptKey(ref: string, caller: Caller): Promise<ClientView>;
+  /** Stops the agent's service (if asked and online), clears the webhook, cuts the link. */
+  decommission(ref: string, input: DecommissionInput, caller: Caller): Promise<Decommissioned>;
+  /** Undoes decommission: the client may connect again and appears in lists. */
+  restore(ref: string, caller: Caller): Promise<ClientView>;
+}
+
+export interface FleetTags {
+  /** Tags carried by at least one client that is not decommissioned, by name. */
+  list(): Promise<TagView[]>;
+  /** One tag; null when no client carries it. */
+  find(name: string): Promise<TagView | null>;
+}
+
+export interface FleetCommands {
+  /** Runs a command on a client and returns its output (timeout in seconds, default 300). */
+  run(ref: string, input: RunCommandInput, caller: Caller): Promise<RunCommandResult>;
+  /** Runs one command on every client a filter selects, `parallelism` at a time. */
+  runOnClients(
+    filter: ClientFilter,
+    input: RunCommandInput,
+    parallelism: number,
+    caller: Caller,
+  ): Promise<ClientOutcome<RunCommandResult>[]>;
+}
+
+export interface FleetFiles {
+  /** A whole file, as UTF-8 text or base64 (MCP: read_file). */
+  read(ref: string, input: ReadFileInput, caller: Caller): Promise<FileContent>;
+  /** Replaces (or creates) a file atomically (MCP: write_file). */
+  write(
+    ref: string,
+    input: WriteFileInput,
+    caller: Caller,
+  ): Promise<{ path: string; size: number }>;
+  /** One directory level, sorted by name (MCP: list_files). */
+  list(ref: string, input: ListFilesInput, caller: Caller): Promise<FileListing>;
+}
+
+export interface FleetTransfers {
+  /** Sends a server file to a client; resolves when it is in place (MCP: upload_file). */
+  upload(ref: string, input: UploadInput, caller: Caller): Promise<TransferProgress>;
+  /** Fetches a client file to the server; resolves when it is in place (MCP: download_file). */
+  download(ref: string, input: DownloadInput, caller: Caller): Promise<TransferProgress>;
+  /** A transfer's progress: its state now (when known), then every change, to the end. */
+  subscribe(transferId: string): AsyncIterableIterator<TransferProgress>;
+  /** Transfers running now, and those finished in the last ten minutes. */
+  list(): TransferProgress[];
+}
+
+export interface FleetEvents {
+  /** Recorded events matching the filter, newest first; `before` (an event id) pages back. */
+  list(filter: EventFilter, limit: number, before?: string | null): Promise<FleetEvent[]>;
+  /** Live events matching the filter, until the iterator is closed. */
+  subscribe(filter: EventFilter): Promise<AsyncIterableIterator<FleetEvent>>;
+  /** One client's online/health/key state: now, then on every change. */
+  subscribeStatus(ref: string): Promise<AsyncIterableIterator<StatusChange>>;
+  /** Live rate-limit breaches (client.rate_limited events). */
+  subscribeRateLimitWarnings(
+    filter: Omit<EventFilter, 'events'>,
+  ): Promise<AsyncIterableIterator<FleetEvent>>;
+  /**
+   * The client of an event a subscription delivered, looked up once for all subscribers; null
+   * for events that did not come live (use the request's loaders).
+   */
+  liveEventClient(event: FleetEvent): Promise<ClientView | null>;
+}
+
+export interface FleetMetrics {
+  /** One client's metrics now, full or summary (MCP: get_client_metrics). */
+  get(ref: string, summary: boolean, caller: Caller): Promise<MetricsResult>;
+  /** A client's metrics every `intervalS`; failed samples arrive with `error` set. */
+  subscribe(
+    ref: string,
+    options: MetricsOptions,
+    caller: Caller,
+  ): Promise<AsyncIterableIterator<MetricsSample>>;
+  /** Counts and a resource sample of every online client the filter selects. */
+  fleetHealth(
+    filter: ClientFilter,
+    options: FleetHealthOptions,
+    caller: Caller,
+  ): Promise<FleetHealthReport>;
+}
+
+export interface FleetWebhooks {
+  /** Deliveries, newest first. */
+  list(filter: DeliveryFilter, limit: number): Promise<WebhookDeliveryView[]>;
+  /** One delivery by id (its webhook-id); NOT_FOUND otherwise. */
+  get(id: string): Promise<WebhookDeliveryView>;
+  /** A FAILED delivery back to PENDING with a fresh schedule (same webhook-id). */
+  replay(id: string): Promise<WebhookDeliveryView>;
+  /** Every FAILED delivery matching the filter back to PENDING; how many. */
+  replayFailed(filter: Omit<DeliveryFilter, 'status'>): Promise<number>;
+  /** A signed webhook.test delivery to a client's URL (or `url`), attempted now, once. */
+  sendTest(input: { clientId?: string | null; url?: string | null }): Promise<WebhookDeliveryView>;
+  /** Failed attempts as they happen. */
+  subscribeFailures(filter: FailureFilter): Promise<AsyncIterableIterator<AttemptRecord>>;
+}
+
+export interface FleetTokens {
+  /** A new token (its secret shown once); single use, valid 24 h unless told otherwise. */
+  create(input: CreateTokenInput, caller: Caller): Promise<CreatedToken>;
+  /** Tokens, newest first; only the usable ones unless `includeInactive`. */
+  list(includeInactive: boolean): Promise<TokenView[]>;
+  /** Revokes a token by id or prefix (already revoked: unchanged). */
+  revoke(idOrPrefix: string): Promise<TokenView>;
+}
+
+export interface FleetAgents {
+  /** Decides whether a key may log in, and as what (pinned, authorized, token, open). */
+  authorize(attempt: AuthAttempt): Promise<AuthDecision<Admission>>;
+  /** Registers a session that said hello: the client is online (records client.connected). */
+  attach(session: FleetSession): Promise<void>;
+}
+
+export interface ServerHealth {
+  status: 'ok';
+  version: string;
+  uptimeS: number;
+  clients: { online: number; total: number };
+}
+
+/** Creates the fleet over an open store; nothing global, so several may run in one process. */
+export function createFleet(options: FleetOptions): Fleet {
+  return assembleFleet(options);
+}
+
+// ── what the doors handle ────────────────────────────────────────────────────────────────────
+
+export type { FleetOptions } from './fleet.js';
+export type { Caller } from './caller.js';
+export type { ClientFilter } from './client-filter.js';
+export { HealthStatus, type ClientView, type HealthStatusName } from './client-view.js';
+export type {
+  ConfigureClientInput,
+  UpdateClientInput,
+  UpdateClientsInput,
+} from './client-changes.js';
+export type { ClientPage, RateLimitStats } from './clients.js';
+export type { RunCommandInput } from './commands.js';
+export type { DecommissionInput, Decommissioned, ServiceStop } from './decommission.js';
+export {
+  FleetEventType,
+  fleetEventTypes,
+  isFleetEventType,
+  type FleetEvent,
+  type FleetEventTypeName,
+} from './event-types.js';
+export type { EventFilter, StatusChange } from './events.js';
+export type {
+  FileContent,
+  FileEncoding,
+  FileListing,
+  ListFilesInput,
+  ReadFileInput,
+  WriteFileInput,
+} from './files.js';
+export type { FleetHealthOptions, FleetHealthReport, ResourceSample } from './fleet-health.js';
+export type { Loaders, RecentEventsKey } from './loaders.js';
+export type { MetricsOptions, MetricsSample } from './metrics.js';
+export { failureOf, type ClientOutcome, type OperationFailure } from './outcomes.js';
+export { ResourceName, type ResourceBreach, type ResourceNameValue } from './resources.js';
+export {
+  RateLimitMode,
+  type HealthConfig,
+  type RateLimitDefaults,
+  type RateLimitModeName,
+  type ResourceThresholds,
+} from './settings.js';
+export type { TagView } from './tags.js';
+export type { CreatedToken, CreateTokenInput, TokenView } from './tokens.js';
+export type { DownloadInput } from './transfers/download.js';
+export type { TransferDirection, TransferProgress, TransferState } from './transfers/progress.js';
+export type { UploadInput } from './transfers/upload.js';
+export type { AttemptRecord } from './webhooks/worker.js';
+export {
+  DeliveryStatus,
+  type DeliveryFilter,
+  type DeliveryStatusName,
+  type FailureFilter,
+  type WebhookDeliveryView,
+} from './webhooks/webhooks.js';

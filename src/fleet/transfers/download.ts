@@ -1,0 +1,135 @@
+// A download's bytes: agent ──▶ server file. Written to a partial file beside the destination
+// (pinned through its directory's descriptor), in batches, SHA-256 computed on the way, synced
+// and renamed into place when complete. A partial file left by a broken transfer is offered to
+// the agent (its length and the SHA-256 of its bytes) so only the rest comes.
+
+import { constants } from 'node:fs';
+import { createHash, type Hash } from 'node:crypto';
+import { rename, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../errors.js';
+import { AgentCallError } from '../../hub/errors.js';
+import { hashPrefix, peekDigest } from '../../lib/file-hash.js';
+import { quote } from '../../lib/quote.js';
+import {
+  assertSingleLink,
+  descriptorPath,
+  makeDirectories,
+  openConfined,
+  openDirectoryConfined,
+} from '../../lib/safe-path.js';
+import { downloadReadySchema, partialName } from '../../protocol/transfer.js';
+import { bad } from '../validation.js';
+import type { TransferBody, TransferContext, TransferOutcome } from './body.js';
+import { assertReplaceable } from './server-paths.js';
+
+const WRITE_BATCH_BYTES = 1024 * 1024;
+
+export interface DownloadInput {
+  remotePath: string;
+  localPath: string;
+  transferId?: string | null | undefined;
+}
+
+/** Receives the file into `handle`, which holds `held` bytes of an earlier attempt. */
+async function receive(
+  { client, link, progress, guard }: TransferContext,
+  input: DownloadInput,
+  handle: FileHandle,
+  held: number,
+): Promise<TransferOutcome> {
+  let hash: Hash = held > 0 ? await hashPrefix(handle, held) : createHash('sha256');
+  const channel = await link.openTransfer('download_file', {
+    path: input.remotePath,
+    roots: client.allowedPaths ?? undefined,
+    offset: held,
+    ...(held > 0 ? { prefixSha256: peekDigest(hash) } : {}),
+  });
+  const unguard = guard(channel);
+  try {
+    const { size, start } = (await channel.readControl(downloadReadySchema)).ready;
+    if (start !== 0 && start !== held)
+      throw new AgentCallError('protocol', `the client offered to start at byte ${start}`);
+    if (start === 0) hash = createHash('sha256');
+    await handle.truncate(start);
+    progress.update(start, size, start);
+    let position = start;
+    let batch: Buffer[] = [];
+    let batchBytes = 0;
+    const flush = async (): Promise<void> => {
+      if (batchBytes === 0) return;
+      const data = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, batchBytes);
+      batch = [];
+      batchBytes = 0;
+      let written = 0;
+      while (written < data.length) {
+        const { bytesWritten } = await handle.write(data, written, data.length - written, position);
+        written += bytesWritten;
+        position += bytesWritten;
+      }
+      progress.update(position);
+    };
+    try {
+      await channel.reader.readBytes(size - start, async (chunk) => {
+        hash.update(chunk);
+        batch.push(chunk);
+        batchBytes += chunk.length;
+        if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+      });
+    } catch (error) {
+      throw error instanceof AgentCallError || error instanceof AppError
+        ? error
+        : new AgentCallError('closed', `link broke during the transfer: ${String(error)}`);
+    } finally {
+      await flush();
+    }
+    const result = await channel.readResult();
+    const sha256 = hash.digest('hex');
+    if (result.sha256 !== sha256 || result.size !== size) {
+      await handle.truncate(0).catch(() => undefined);
+      throw new AgentCallError(
+        'protocol',
+        `the client sent ${size} bytes hashing to ${sha256} but reports ${result.sha256}; nothing was replaced, retry`,
+      );
+    }
+    return { size, sha256, resumedFrom: start };
+  } finally {
+    unguard();
+    channel.close();
+  }
+}
+
+export function downloadBody(input: DownloadInput, sets: string[][]): TransferBody {
+  return async (context) => {
+    const parent = path.dirname(context.local);
+    const name = path.basename(context.local);
+    await makeDirectories(input.localPath, parent, sets);
+    const directory = await openDirectoryConfined(input.localPath, parent, sets);
+    try {
+      const pinned = descriptorPath(directory.handle, parent);
+      await assertReplaceable(path.join(pinned, name), input.localPath);
+      const partial = path.join(pinned, partialName(name));
+      const { handle, info } = await openConfined(
+        input.localPath,
+        partial,
+        constants.O_RDWR | constants.O_CREAT,
+        sets,
+        0o600,
+      );
+      let outcome: TransferOutcome;
+      try {
+        if (!info.isFile()) throw bad(`${quote(partial)} is not a regular file.`);
+        assertSingleLink(input.localPath, info, sets);
+        outcome = await receive(context, input, handle, info.size);
+        await handle.sync();
+      } finally {
+        await handle.close().catch(() => undefined);
+      }
+      await rename(partial, path.join(pinned, name));
+      await directory.handle.sync().catch(() => undefined);
+      return outcome;
+    } finally {
+      await directory.handle.close().catch(() => undefined);
+    }
+  };
+}

@@ -1,0 +1,66 @@
+// What differs between the databases the store speaks, and nothing else. Repositories write
+// portable SQL (`?` placeholders, `returning`, `on conflict do nothing`, window functions) and
+// ask the dialect for the few fragments and value decodings that are not portable:
+//
+//   need                          SQLite (today)                     PostgreSQL (issue 14)
+//   datetime as read              epoch ms (number or digit string)  Date
+//   boolean as read               0 / 1                              true / false
+//   json column as read           text                               parsed value
+//   JSON array holds a string     exists (… json_each(col) …)        col::jsonb @> jsonb_build_array(?)
+//   one field of a JSON object    json_extract(col, '$.key')         col::jsonb ->> 'key'
+//   case-insensitive LIKE         like (ASCII case-insensitive)      ilike
+//   join strings of a group       group_concat(x, char(31))          string_agg(x, chr(31))
+//
+// Values are bound by the driver layer (MikroORM's platform quotes them per database: a Date
+// becomes epoch ms on SQLite and a timestamp on PostgreSQL, an array a comma list).
+
+export type DialectName = 'sqlite' | 'postgresql';
+
+export interface Dialect {
+  readonly name: DialectName;
+  /** A datetime column's value as the driver returns it. */
+  date(value: unknown): Date;
+  /** A nullable datetime column's value. */
+  dateOrNull(value: unknown): Date | null;
+  /** A boolean column's value (null stays null). */
+  boolOrNull(value: unknown): boolean | null;
+  /** A json column's value, parsed. */
+  json<T>(value: unknown): T;
+  /** SQL: the JSON array of strings in `column` holds the value bound to the one placeholder. */
+  jsonArrayHas(column: string): string;
+  /** SQL: the text of field `key` (a literal, [a-z_]+) of the JSON object in `column`. */
+  jsonText(column: string, key: string): string;
+  /** SQL: `column` matches the LIKE pattern bound to the one placeholder, ignoring case. */
+  likeIgnoringCase(column: string): string;
+  /** SQL: the values of `expression` in a group, joined by UNIT_SEPARATOR. */
+  joinGroup(expression: string): string;
+}
+
+/** Joins aggregated names (tags cannot contain it: fleet/limits.ts TAG_PATTERN). */
+export const UNIT_SEPARATOR = '\u001f';
+
+function epochDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
+  if (typeof value === 'string') return new Date(/^\d+$/.test(value) ? Number(value) : value);
+  throw new TypeError(`not a datetime: ${String(value)}`);
+}
+
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  date: epochDate,
+  dateOrNull: (value) => (value === null || value === undefined ? null : epochDate(value)),
+  boolOrNull: (value) => (value === null || value === undefined ? null : Boolean(value)),
+  json<T>(value: unknown): T {
+    return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+  },
+  jsonArrayHas: (column) => `exists (select 1 from json_each(${column}) j where j.value = ?)`,
+  jsonText: (column, key) => `json_extract(${column}, '$.${key}')`,
+  likeIgnoringCase: (column) => `${column} like ? escape '\\'`,
+  joinGroup: (expression) => `group_concat(${expression}, char(31))`,
+};
+
+/** A LIKE pattern matching `text` anywhere, its wildcards escaped (with `escape '\'`). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}

@@ -1,0 +1,197 @@
+// The plain records the store takes and returns: no ORM entity, no lazy collection, no unit of
+// work. A record is what a row holds, decoded (dates as Date, booleans, JSON parsed), with a
+// client's tags inlined as names.
+
+export interface ClientRecord {
+  uuid: string;
+  clientId: string;
+
+  // Operator-set metadata and settings (a reconnect never touches them).
+  displayName: string | null;
+  purpose: string | null;
+  /** Tag names, sorted. */
+  tags: string[];
+  allowedPaths: string[] | null;
+  webhookUrl: string | null;
+  /** Signs deliveries to this client's own webhookUrl; never shown. */
+  webhookSecret: string | null;
+  rateLimitRpm: number | null;
+  rateLimitConcurrent: number | null;
+  rateLimitMode: string | null;
+  cpuThreshold: number | null;
+  memoryThreshold: number | null;
+  diskThreshold: number | null;
+  resourceChecks: boolean | null;
+  decommissionedAt: Date | null;
+
+  // Facts the agent reports (refreshed on every connection).
+  hostname: string;
+  platform: string;
+  platformRelease: string;
+  arch: string;
+  agentVersion: string;
+  username: string;
+  capabilities: string[];
+  agentAllowedPaths: string[] | null;
+
+  // Identity: the pinned key, and a presented key not yet accepted.
+  publicKey: string;
+  keyFingerprint: string;
+  pendingPublicKey: string | null;
+  pendingFingerprint: string | null;
+  previousFingerprint: string | null;
+  keyMismatchAt: Date | null;
+  keyAcceptedAt: Date | null;
+  keyAcceptedBy: string | null;
+  enrolledVia: string;
+
+  // Connection history.
+  firstSeen: Date;
+  lastSeen: Date;
+  connectionCount: number;
+  lastConnectedAt: Date | null;
+  lastDisconnectedAt: Date | null;
+  lastRemoteAddress: string | null;
+}
+
+/** Fields a change may set (tags change through their own calls). */
+export type ClientChanges = Partial<Omit<ClientRecord, 'uuid' | 'tags'>>;
+
+/** Conditions on clients; every one given must hold. */
+export interface ClientQuery {
+  /** Substring of display name, purpose, hostname or clientId, ignoring case. */
+  query?: string | null | undefined;
+  /** Substring of the purpose, ignoring case. */
+  purpose?: string | null | undefined;
+  /** Every one of these tags. */
+  tags?: readonly string[] | null | undefined;
+  /** Every one of these capabilities. */
+  capabilities?: readonly string[] | null | undefined;
+  /** true: only clients with a key waiting for acceptKey; false: only those without. */
+  keyMismatch?: boolean | null | undefined;
+  /** Decommissioned clients are left out unless this is true. */
+  includeDecommissioned?: boolean | null | undefined;
+  /** Only clients with one of these uuids (the fleet passes the online ones). */
+  uuidIn?: readonly string[] | undefined;
+  /** No client with one of these uuids. */
+  uuidNotIn?: readonly string[] | undefined;
+  /** Only clients whose last disconnection is at or after this time. */
+  disconnectedSince?: Date | undefined;
+}
+
+/** A page of a list in clientId order. */
+export interface ClientPage {
+  afterClientId?: string | null | undefined;
+  limit?: number | undefined;
+}
+
+/** What a webhook delivery needs of its client. */
+export interface WebhookTarget {
+  uuid: string;
+  clientId: string;
+  displayName: string | null;
+  hostname: string;
+  webhookUrl: string | null;
+}
+
+export interface EventRecord {
+  id: number;
+  type: string;
+  clientUuid: string;
+  at: Date;
+  data: Record<string, unknown>;
+  actor: string | null;
+}
+
+export type NewEvent = Omit<EventRecord, 'id'>;
+
+/** Conditions on the audit trail, newest first. */
+export interface EventQuery {
+  types?: readonly string[] | null | undefined;
+  clientUuid?: string | null | undefined;
+  /** Events of clients carrying every one of these tags now. */
+  tags?: readonly string[] | null | undefined;
+  /** Only events older than this id (paging backwards). */
+  beforeId?: number | null | undefined;
+  limit: number;
+}
+
+/** How many events of one client recorded one kind of rate-limit breach. */
+export interface BreachCount {
+  clientUuid: string;
+  /** "rpm" or "concurrent", as the event's data.limit says. */
+  breach: string;
+  enforced: boolean;
+  count: number;
+}
+
+export interface TokenRecord {
+  id: string;
+  tokenHash: string;
+  prefix: string;
+  name: string | null;
+  displayName: string | null;
+  purpose: string | null;
+  tags: string[];
+  maxUses: number | null;
+  uses: number;
+  expiresAt: Date | null;
+  createdAt: Date;
+  createdBy: string | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+export const DeliveryStatus = {
+  pending: 'PENDING',
+  delivered: 'DELIVERED',
+  failed: 'FAILED',
+} as const;
+export type DeliveryStatusName = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
+
+export interface DeliveryRecord {
+  /** The Standard Webhooks webhook-id: the same on every attempt. */
+  id: string;
+  /** The audit event carried; null for test deliveries. */
+  eventId: number | null;
+  event: string;
+  clientUuid: string | null;
+  url: string;
+  /** scheme://host:port of `url`: the worker's per-endpoint queue. */
+  endpoint: string;
+  /** "client" (signed with the client's secret when it has one) or "global". */
+  target: string;
+  /** The exact JSON body sent on every attempt. */
+  payload: string;
+  status: DeliveryStatusName;
+  attempts: number;
+  nextAttemptAt: Date;
+  /** Held in memory by a worker. */
+  claimed: boolean;
+  lastError: string | null;
+  lastStatusCode: number | null;
+  lastAttemptAt: Date | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+  replayedAt: Date | null;
+}
+
+export interface DeliveryQuery {
+  status?: DeliveryStatusName | null | undefined;
+  clientUuid?: string | null | undefined;
+  event?: string | null | undefined;
+  limit: number;
+}
+
+/** The outcome of one attempt, as the worker writes it. */
+export interface AttemptOutcome {
+  id: string;
+  attempts: number;
+  lastAttemptAt: Date;
+  lastStatusCode: number | null;
+  /** DELIVERED, FAILED (dead letter), or absent: still PENDING, due at nextAttemptAt. */
+  status?: DeliveryStatusName | undefined;
+  deliveredAt?: Date | undefined;
+  lastError?: string | null | undefined;
+  nextAttemptAt?: Date | undefined;
+}

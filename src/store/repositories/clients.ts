@@ -1,0 +1,181 @@
+// Clients: the registry's rows, read with their tags in the same statement (an aggregated
+// subquery per row), filtered in SQL, written field by field.
+
+import { containsPattern, type Dialect } from '../dialect.js';
+import type { ClientRepository } from '../index.js';
+import type { ClientQuery, ClientRecord } from '../records.js';
+import { chunks, inList, type Sql } from '../sql.js';
+import { clientAssignments, clientRow, clientSelect, toClientRecord } from './client-columns.js';
+import { ensureTags, linkTags, withAllTags } from './tags.js';
+
+/** Clients per statement when tags change on many at once. */
+const TAG_CHANGE_CHUNK = 2000;
+
+/** The WHERE clause of `query` (table alias `c`) and its parameters. */
+export function clientConditions(query: ClientQuery, dialect: Dialect): [string, unknown[]] {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: string, values: readonly unknown[] = []): void => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (!query.includeDecommissioned) add('c.decommissioned_at is null');
+  if (query.query) {
+    const pattern = containsPattern(query.query);
+    const columns = ['c.display_name', 'c.purpose', 'c.hostname', 'c.client_id'];
+    add(`(${columns.map((column) => dialect.likeIgnoringCase(column)).join(' or ')})`, [
+      pattern,
+      pattern,
+      pattern,
+      pattern,
+    ]);
+  }
+  if (query.purpose) add(dialect.likeIgnoringCase('c.purpose'), [containsPattern(query.purpose)]);
+  if (query.tags && query.tags.length > 0) add(...withAllTags('c.uuid', query.tags));
+  for (const capability of new Set(query.capabilities ?? []))
+    add(dialect.jsonArrayHas('c.capabilities'), [capability]);
+  if (query.keyMismatch === true) add('c.pending_fingerprint is not null');
+  if (query.keyMismatch === false) add('c.pending_fingerprint is null');
+  if (query.uuidIn) add(...inList('c.uuid', query.uuidIn));
+  if (query.uuidNotIn && query.uuidNotIn.length > 0)
+    add('c.uuid not in (?)', [[...query.uuidNotIn]]);
+  if (query.disconnectedSince) add('c.last_disconnected_at >= ?', [query.disconnectedSince]);
+  return [conditions.length > 0 ? conditions.join(' and ') : '1 = 1', params];
+}
+
+export function createClientRepository(sql: Sql): ClientRepository {
+  const { dialect } = sql;
+  const select = `select ${clientSelect(dialect)} from client c`;
+  const records = (rows: Record<string, unknown>[]): ClientRecord[] =>
+    rows.map((row) => toClientRecord(row, dialect));
+  const first = async (where: string, params: unknown[]): Promise<ClientRecord | null> => {
+    const row = await sql.one<Record<string, unknown>>(`${select} where ${where}`, params);
+    return row ? toClientRecord(row, dialect) : null;
+  };
+
+  return {
+    get: (uuid) => first('c.uuid = ?', [uuid]),
+    getByClientId: (clientId) => first('c.client_id = ?', [clientId]),
+
+    async getMany(uuids) {
+      const out: ClientRecord[] = [];
+      for (const part of chunks([...new Set(uuids)], TAG_CHANGE_CHUNK)) {
+        const [cond, params] = inList('c.uuid', part);
+        out.push(...records(await sql.all(`${select} where ${cond}`, params)));
+      }
+      return out;
+    },
+
+    async findByName(name, limit) {
+      const lowered = name.toLowerCase();
+      return records(
+        await sql.all(
+          `${select} where lower(c.client_id) = ? or lower(c.display_name) = ? limit ?`,
+          [lowered, lowered, limit],
+        ),
+      );
+    },
+
+    async list(query, page = {}) {
+      const [where, params] = clientConditions(query, dialect);
+      let text = `${select} where ${where}`;
+      if (page.afterClientId !== null && page.afterClientId !== undefined) {
+        text += ' and c.client_id > ?';
+        params.push(page.afterClientId);
+      }
+      text += ' order by c.client_id';
+      if (page.limit !== undefined) {
+        text += ' limit ?';
+        params.push(page.limit);
+      }
+      return records(await sql.all(text, params));
+    },
+
+    async count(query) {
+      const [where, params] = clientConditions(query, dialect);
+      const row = await sql.one<{ n: number | string }>(
+        `select count(*) as n from client c where ${where}`,
+        params,
+      );
+      return Number(row?.n ?? 0);
+    },
+
+    async clientIdsStartingWith(prefix) {
+      const rows = await sql.all<{ client_id: string }>(
+        `select client_id from client where client_id like ? escape '\\'`,
+        [`${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`],
+      );
+      return rows.map((row) => row.client_id);
+    },
+
+    async insert(client) {
+      const { columns, params } = clientRow(client);
+      await sql.run(
+        `insert into client (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+        params,
+      );
+      await ensureTags(sql, client.tags);
+      await linkTags(sql, [client.uuid], client.tags);
+    },
+
+    async update(uuid, changes) {
+      const { columns, params } = clientAssignments(changes);
+      if (columns.length === 0) return (await first('c.uuid = ?', [uuid])) !== null;
+      const rows = await sql.all(
+        `update client set ${columns.map((column) => `${column} = ?`).join(', ')} where uuid = ? returning uuid`,
+        [...params, uuid],
+      );
+      return rows.length > 0;
+    },
+
+    async setTags(uuid, names) {
+      await sql.run('delete from client_tag where client_uuid = ?', [uuid]);
+      await ensureTags(sql, names);
+      await linkTags(sql, [uuid], names);
+    },
+
+    async changeTags(uuids, { add, remove }) {
+      await ensureTags(sql, add);
+      for (const part of chunks([...new Set(uuids)], TAG_CHANGE_CHUNK)) {
+        if (remove.length > 0) {
+          const [clients, clientParams] = inList('client_uuid', part);
+          const [tags, tagParams] = inList('name', [...new Set(remove)]);
+          await sql.run(
+            `delete from client_tag where ${clients} and tag_id in (select id from tag where ${tags})`,
+            [...clientParams, ...tagParams],
+          );
+        }
+        await linkTags(sql, part, add);
+      }
+    },
+
+    async webhookTarget(uuid) {
+      const row = await sql.one<{
+        uuid: string;
+        client_id: string;
+        display_name: string | null;
+        hostname: string;
+        webhook_url: string | null;
+      }>('select uuid, client_id, display_name, hostname, webhook_url from client where uuid = ?', [
+        uuid,
+      ]);
+      return row
+        ? {
+            uuid: row.uuid,
+            clientId: row.client_id,
+            displayName: row.display_name,
+            hostname: row.hostname,
+            webhookUrl: row.webhook_url,
+          }
+        : null;
+    },
+
+    async webhookSecret(uuid) {
+      const row = await sql.one<{ webhook_secret: string | null }>(
+        'select webhook_secret from client where uuid = ?',
+        [uuid],
+      );
+      return row?.webhook_secret ?? null;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// Every repository over one statement runner: the store itself, or one transaction.
+
+import type { Repositories } from '../index.js';
+import type { Sql } from '../sql.js';
+import { createClientRepository } from './clients.js';
+import { createDeliveryRepository } from './deliveries.js';
+import { createEventRepository, createRateLimitRepository } from './events.js';
+import { createTagRepository } from './tags.js';
+import { createTokenRepository } from './tokens.js';
+
+export function createRepositories(sql: Sql): Repositories {
+  return {
+    clients: createClientRepository(sql),
+    tags: createTagRepository(sql),
+    events: createEventRepository(sql),
+    rateLimits: createRateLimitRepository(sql),
+    tokens: createTokenRepository(sql),
+    deliveries: createDeliveryRepository(sql),
+  };
+}

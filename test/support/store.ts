@@ -1,0 +1,82 @@
+// A real store for tests, in a temporary directory: today SQLite; a PostgreSQL variant (issue 14)
+// goes here too, so every store test runs on each dialect through the same `Store` interface.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ClientRecord, Store } from '../../src/store/index.js';
+import { openStore } from '../../src/store/open.js';
+
+export interface TestStore {
+  store: Store;
+  /** The statements run since the last `resetStatements()` (for "no N+1" checks). */
+  statements: string[];
+  resetStatements(): void;
+  /** Closes the store and removes its files. */
+  close(): Promise<void>;
+}
+
+export async function openTestStore(): Promise<TestStore> {
+  const dir = await mkdtemp(join(tmpdir(), 'etph-store-'));
+  const statements: string[] = [];
+  const store = await openStore({
+    file: join(dir, 'test.db'),
+    onStatement: (sql) => statements.push(sql),
+  });
+  return {
+    store,
+    statements,
+    resetStatements: () => statements.splice(0),
+    async close() {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A client record with every field set to something plain; `fields` override. */
+export function clientRecord(n: number, fields: Partial<ClientRecord> = {}): ClientRecord {
+  const now = new Date('2026-01-01T00:00:00Z');
+  return {
+    uuid: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    clientId: `host-${String(n).padStart(3, '0')}`,
+    displayName: null,
+    purpose: null,
+    tags: [],
+    allowedPaths: null,
+    webhookUrl: null,
+    webhookSecret: null,
+    rateLimitRpm: null,
+    rateLimitConcurrent: null,
+    rateLimitMode: null,
+    cpuThreshold: null,
+    memoryThreshold: null,
+    diskThreshold: null,
+    resourceChecks: null,
+    decommissionedAt: null,
+    hostname: `host-${n}`,
+    platform: 'Linux',
+    platformRelease: '6.1',
+    arch: 'x64',
+    agentVersion: 'test',
+    username: 'deploy',
+    capabilities: [],
+    agentAllowedPaths: null,
+    publicKey: 'ssh-ed25519 AAAA',
+    keyFingerprint: `SHA256:${n}`,
+    pendingPublicKey: null,
+    pendingFingerprint: null,
+    previousFingerprint: null,
+    keyMismatchAt: null,
+    keyAcceptedAt: null,
+    keyAcceptedBy: null,
+    enrolledVia: 'open_enrollment',
+    firstSeen: now,
+    lastSeen: now,
+    connectionCount: 1,
+    lastConnectedAt: null,
+    lastDisconnectedAt: null,
+    lastRemoteAddress: null,
+    ...fields,
+  };
+}
