@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { LineTooLongError, readLine } from '../lib/line-reader.js';
 import {
+  AgentErrorCode,
   JSONRPC_VERSION,
   MAX_MESSAGE_BYTES,
   RpcErrorCode,
@@ -99,7 +100,7 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
       error: {
         code: RpcErrorCode.invalidParams,
         message: `invalid params: ${describeIssues(params.error)}`,
-        data: { code: 'BAD_USER_INPUT' },
+        data: { code: AgentErrorCode.badInput },
       },
     });
   }
