@@ -7,12 +7,18 @@
 // is ever bound on the hub): write one JSON-RPC request line, read one reply line, close.
 // Closing the channel early — timeout, caller abort, session end — is what cancels the work on
 // the agent. Replies are read with a size cap and validated against the method's schema.
+//
+// A session can also tell the agent something (a notice: why it is being closed, or that it is
+// quarantined): a JSON-RPC notification on a channel of its own, written and ended, no reply.
 
 import { EventEmitter } from 'node:events';
 import type { Connection } from 'ssh2';
 import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
 import { readLine, LineTooLongError } from '../lib/line-reader.js';
+import { NOTICE_METHOD, type Notice } from '../protocol/notice.js';
 import {
+  AgentErrorCode,
   JSONRPC_VERSION,
   MAX_MESSAGE_BYTES,
   type AgentFacts,
@@ -34,6 +40,19 @@ export interface ForwardTarget {
   bindPort: number;
 }
 
+/** What the hub gives a session besides the ssh2 connection. */
+export interface SessionLink {
+  /** Ends the connection, and destroys it if the peer does not close it soon (a frozen peer). */
+  end(): void;
+  /** The connection's logger (remoteAddress, remotePort and uuid bound). */
+  logger: Logger;
+}
+
+/** How long opening a channel may take before a call fails. */
+const OPEN_CHANNEL_TIMEOUT_MS = 30_000;
+/** How long a notice may take to reach the agent before the session is closed regardless. */
+const NOTICE_TIMEOUT_MS = 5000;
+
 let nextSessionId = 1;
 
 export class AgentSession<Admission = unknown> extends EventEmitter {
@@ -54,6 +73,7 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       publicKey: string;
       remoteAddress: string;
     },
+    private readonly link: SessionLink,
   ) {
     super();
     // ssh2 reports why it gave up (e.g. "Keepalive timeout") as an error just before the close.
@@ -68,6 +88,11 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
 
   get closed(): boolean {
     return this.closedReason !== null;
+  }
+
+  /** This connection's logger: remoteAddress, remotePort and uuid are bound. */
+  get logger(): Logger {
+    return this.link.logger;
   }
 
   /** The virtual port the agent's reverse forward was acknowledged with (nothing listens). */
@@ -175,10 +200,44 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     return transfer;
   }
 
-  /** Ends the connection (for a replaced session, a refused identity or shutdown). */
-  close(reason: string): void {
+  /**
+   * Ends the connection (for a replaced session, a refused identity or shutdown). With a notice,
+   * the agent is told why first (see ../protocol/notice.ts), so its log says what was decided
+   * and its reconnect honours the notice's retry hint. Calls fail at once either way.
+   */
+  close(reason: string, notice?: Notice): void {
+    const first = !this.closed;
     this.markClosed(reason);
-    this.connection.end();
+    if (!notice || !first) return this.link.end();
+    void this.notify(notice).finally(() => this.link.end());
+  }
+
+  /**
+   * Tells the agent something without closing (e.g. that it is quarantined). Resolves true once
+   * the agent has read it and closed the channel; false when it could not be delivered in time.
+   */
+  async notify(notice: Notice): Promise<boolean> {
+    let channel: Duplex;
+    try {
+      channel = await this.openChannel(NOTICE_TIMEOUT_MS);
+    } catch {
+      return false;
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        channel.destroy();
+        resolve(false);
+      }, NOTICE_TIMEOUT_MS);
+      channel.on('error', () => undefined);
+      channel.on('data', () => undefined); // an agent that answers anyway must not stall it
+      channel.once('close', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      channel.end(
+        JSON.stringify({ jsonrpc: JSONRPC_VERSION, method: NOTICE_METHOD, params: notice }) + '\n',
+      );
+    });
   }
 
   private markClosed(reason: string): void {
@@ -188,11 +247,11 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     this.emit('close', reason);
   }
 
-  private openChannel(): Promise<Duplex> {
+  private openChannel(timeoutMs = OPEN_CHANNEL_TIMEOUT_MS): Promise<Duplex> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new AgentCallError('timeout', 'agent did not open a channel in time')),
-        30_000,
+        timeoutMs,
       );
       try {
         this.connection.forwardOut(
@@ -236,7 +295,8 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       const error = record['error'] as Record<string, unknown> | null;
       const message = typeof error?.['message'] === 'string' ? error['message'].slice(0, 2000) : '';
       const data = error?.['data'] as Record<string, unknown> | undefined;
-      const code = typeof data?.['code'] === 'string' ? data['code'].slice(0, 64) : 'FAILED';
+      const code =
+        typeof data?.['code'] === 'string' ? data['code'].slice(0, 64) : AgentErrorCode.failed;
       throw new AgentCallError('remote', message || 'agent reported an error', {
         remoteCode: code,
         remoteData: data && typeof data === 'object' ? data : undefined,
