@@ -13,15 +13,15 @@ const nextStep: Record<string, { level: 'info' | 'warn' | 'error'; step?: string
   },
   [NoticeCode.decommissioned]: {
     level: 'error',
-    step: 'This UUID cannot log in again. Stop the agent (e.g. systemctl --user disable --now phonehome), or rejoin under a new identity: phonehome --init --config-dir NEW_DIR with an enrollment token.',
+    step: 'The server refuses this client until an operator restores it (etphonehome clients restore <client>). If it was retired on purpose, stop this agent (e.g. systemctl --user disable --now phonehome).',
   },
   [NoticeCode.keyMismatch]: {
     level: 'error',
-    step: 'This key is not the one the server pinned for this UUID. Ask an operator to accept it (acceptKey / accept_key), or restore the previous key (id_ed25519.old).',
+    step: 'This key is not the one the server pinned for this UUID. Ask an operator to accept it (etphonehome clients accept-key <client>, or acceptKey / accept_key), or put the previous key back (id_ed25519.old).',
   },
   [NoticeCode.quarantined]: {
     level: 'warn',
-    step: 'Every operation is refused until an operator accepts this key (acceptKey / accept_key).',
+    step: 'Every operation is refused until an operator accepts this key (etphonehome clients accept-key <client>, or acceptKey / accept_key).',
   },
   [NoticeCode.replaced]: {
     level: 'warn',
