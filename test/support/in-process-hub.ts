@@ -61,8 +61,9 @@ export interface InProcessHub {
 }
 
 export async function startHub(
-  options: Partial<TunnelHubOptions<unknown>> = {},
+  options: Partial<TunnelHubOptions<unknown>> & { port?: number } = {},
 ): Promise<InProcessHub> {
+  const { port: wantedPort = 0, ...hubOptions } = options;
   const log = captureLog();
   const sessions = new Map<string, AgentSession<unknown>>();
   const hub = createTunnelHub<unknown>({
@@ -78,9 +79,9 @@ export async function startHub(
         if (sessions.get(session.identity.uuid) === session) sessions.delete(session.identity.uuid);
       });
     },
-    ...options,
+    ...hubOptions,
   });
-  const port = (await hub.listen('127.0.0.1', 0)).port;
+  const port = (await hub.listen('127.0.0.1', wantedPort)).port;
   return { hub, port, log, sessions, close: () => hub.close() };
 }
 
