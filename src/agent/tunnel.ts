@@ -23,6 +23,9 @@ import { logNotice } from './notices.js';
 import { runReconnectLoop, type BackoffTiming, type LinkOutcome } from './reconnect.js';
 import { serveChannel } from './rpc-server.js';
 
+/** How long stopping waits for the server to close the connection before dropping it. */
+const STOP_GRACE_MS = 2000;
+
 export interface TunnelOptions {
   host: string;
   port: number;
@@ -141,9 +144,11 @@ function connectOnce(
     };
     let sshStarted = false;
     // Stopping ends an SSH connection politely; a dial not yet handed to ssh2 is just dropped.
+    // A frozen server never answers the end: the socket goes anyway after a short grace.
     const onStop = (): void => {
       if (sshStarted) client.end();
       else socket.destroy();
+      setTimeout(() => socket.destroy(), STOP_GRACE_MS).unref();
     };
     signal.addEventListener('abort', onStop, { once: true });
 
