@@ -213,6 +213,17 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
 
   function identified(entry: Entry): void {
     if (entry.phase !== 'ident') return;
+    if (queued >= limits.maxQueuedHandshakes) {
+      // The queue filled while this one was identifying. It stays counted until it closes.
+      if (entry.timer) clearTimeout(entry.timer);
+      entry.timer = null;
+      return refuse(
+        entry.socket,
+        'handshake queue full',
+        `The server is admitting ${queued + inProgress} agents already. Retrying later.`,
+        hint(queued, limits.maxConcurrentHandshakes),
+      );
+    }
     const remaining = limits.authTimeoutMs - (Date.now() - entry.acceptedAt);
     if (entry.timer) clearTimeout(entry.timer);
     entry.timer = setTimeout(() => expire(entry), Math.max(0, remaining));

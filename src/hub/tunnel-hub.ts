@@ -115,6 +115,15 @@ export function createTunnelHub<A>(options: TunnelHubOptions<A>): TunnelHub {
     listen(host, port) {
       const raise = raiseOpenFileLimit();
       capacity = computeCapacity(limits, raise.after, raise.outcome);
+      log.info(
+        {
+          maxConnections: capacity.maxConnections,
+          basis: capacity.basis,
+          openFiles: capacity.openFiles,
+          reservedDescriptors: capacity.reservedDescriptors,
+        },
+        'SSH hub capacity',
+      );
       if (raise.outcome === 'failed') {
         log.warn(
           { openFiles: raise.after, err: raise.error },

@@ -5,7 +5,6 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import ssh2 from 'ssh2';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 import { startAgent, startHub, type InProcessHub } from '../support/in-process-hub.js';
