@@ -25,7 +25,7 @@ import {
   type RpcMethods,
 } from '../protocol/rpc.js';
 import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
-import { AgentCallError } from './errors.js';
+import { AgentCallError, AgentCallFailure } from './errors.js';
 import { createTransferChannel, type TransferChannel } from './transfer-channel.js';
 
 export interface CallOptions {
@@ -106,7 +106,8 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     params: RpcMethods[M]['params'],
     options: CallOptions,
   ): Promise<RpcMethods[M]['result']> {
-    if (this.closedReason) throw new AgentCallError('closed', `link closed: ${this.closedReason}`);
+    if (this.closedReason)
+      throw new AgentCallError(AgentCallFailure.closed, `link closed: ${this.closedReason}`);
     const id = this.nextCallId++;
 
     // Cancellation covers the whole call, channel opening included: the deadline, the caller's
@@ -117,13 +118,15 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     const cancelled = new Promise<never>((_, reject) => {
       const seconds = Math.round(options.timeoutMs / 1000);
       timer = setTimeout(
-        () => reject(new AgentCallError('timeout', `no reply within ${seconds} s`)),
+        () => reject(new AgentCallError(AgentCallFailure.timeout, `no reply within ${seconds} s`)),
         options.timeoutMs,
       );
-      onAbort = () => reject(new AgentCallError('aborted', 'call aborted by the caller'));
+      onAbort = () =>
+        reject(new AgentCallError(AgentCallFailure.aborted, 'call aborted by the caller'));
       if (options.signal?.aborted) onAbort();
       else options.signal?.addEventListener('abort', onAbort, { once: true });
-      onSessionClose = () => reject(new AgentCallError('closed', 'link closed during the call'));
+      onSessionClose = () =>
+        reject(new AgentCallError(AgentCallFailure.closed, 'link closed during the call'));
       this.once('close', onSessionClose);
     });
     cancelled.catch(() => undefined); // observed through the races below
@@ -139,7 +142,10 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     } catch (error) {
       if (error instanceof AgentCallError) throw error;
       if (error instanceof LineTooLongError) {
-        throw new AgentCallError('protocol', `agent reply exceeds ${MAX_MESSAGE_BYTES} bytes`);
+        throw new AgentCallError(
+          AgentCallFailure.protocol,
+          `agent reply exceeds ${MAX_MESSAGE_BYTES} bytes`,
+        );
       }
       throw new AgentCallError(
         'closed',
@@ -171,12 +177,13 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     method: M,
     params: RpcMethods[M]['params'],
   ): Promise<TransferChannel> {
-    if (this.closedReason) throw new AgentCallError('closed', `link closed: ${this.closedReason}`);
+    if (this.closedReason)
+      throw new AgentCallError(AgentCallFailure.closed, `link closed: ${this.closedReason}`);
     const id = this.nextCallId++;
     const channel = await this.openChannel();
     if (this.closedReason) {
       channel.destroy();
-      throw new AgentCallError('closed', `link closed: ${this.closedReason}`);
+      throw new AgentCallError(AgentCallFailure.closed, `link closed: ${this.closedReason}`);
     }
     this.inFlight.add(channel);
     const linkClosed = new AbortController();
@@ -250,7 +257,10 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
   private openChannel(timeoutMs = OPEN_CHANNEL_TIMEOUT_MS): Promise<Duplex> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new AgentCallError('timeout', 'agent did not open a channel in time')),
+        () =>
+          reject(
+            new AgentCallError(AgentCallFailure.timeout, 'agent did not open a channel in time'),
+          ),
         timeoutMs,
       );
       try {
@@ -262,13 +272,23 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
           (error, channel) => {
             clearTimeout(timer);
             if (error)
-              reject(new AgentCallError('closed', `agent refused a channel: ${error.message}`));
+              reject(
+                new AgentCallError(
+                  AgentCallFailure.closed,
+                  `agent refused a channel: ${error.message}`,
+                ),
+              );
             else resolve(channel);
           },
         );
       } catch (error) {
         clearTimeout(timer);
-        reject(new AgentCallError('closed', `cannot open a channel: ${(error as Error).message}`));
+        reject(
+          new AgentCallError(
+            AgentCallFailure.closed,
+            `cannot open a channel: ${(error as Error).message}`,
+          ),
+        );
       }
     });
   }
@@ -282,14 +302,14 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     try {
       reply = JSON.parse(line);
     } catch {
-      throw new AgentCallError('protocol', 'agent reply is not JSON');
+      throw new AgentCallError(AgentCallFailure.protocol, 'agent reply is not JSON');
     }
     if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) {
-      throw new AgentCallError('protocol', 'agent reply is not a JSON-RPC object');
+      throw new AgentCallError(AgentCallFailure.protocol, 'agent reply is not a JSON-RPC object');
     }
     const record = reply as Record<string, unknown>;
     if (record['jsonrpc'] !== JSONRPC_VERSION || record['id'] !== id) {
-      throw new AgentCallError('protocol', 'agent reply does not match the request');
+      throw new AgentCallError(AgentCallFailure.protocol, 'agent reply does not match the request');
     }
     if ('error' in record) {
       const error = record['error'] as Record<string, unknown> | null;
@@ -297,7 +317,7 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       const data = error?.['data'] as Record<string, unknown> | undefined;
       const code =
         typeof data?.['code'] === 'string' ? data['code'].slice(0, 64) : AgentErrorCode.failed;
-      throw new AgentCallError('remote', message || 'agent reported an error', {
+      throw new AgentCallError(AgentCallFailure.remote, message || 'agent reported an error', {
         remoteCode: code,
         remoteData: data && typeof data === 'object' ? data : undefined,
       });
