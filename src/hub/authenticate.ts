@@ -154,7 +154,7 @@ export async function authenticate<A>(
       attempt,
       notice: {
         code: NoticeCode.throttled,
-        message: `The server throttles reconnects: ${who} reconnected too often. Retrying after ${Math.ceil(churn.retryAfterMs / 1000)} s.`,
+        message: `The server throttles reconnects: ${who} reconnected too often; try again in ${Math.ceil(churn.retryAfterMs / 1000)} s.`,
         retryAfterMs: churn.retryAfterMs,
       },
     };

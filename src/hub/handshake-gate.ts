@@ -110,7 +110,12 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
       { remoteAddress, retryAfterMs },
       `connection refused: ${why}`,
     );
-    refuseSocket(socket, { code: NoticeCode.overloaded, message, retryAfterMs }, deps.ident);
+    const notice = {
+      code: NoticeCode.overloaded,
+      message: `${message}; try again in ${Math.ceil(retryAfterMs / 1000)} s.`,
+      retryAfterMs,
+    };
+    refuseSocket(socket, notice, deps.ident);
   }
 
   function counts(source: string): { pending: number; inProgress: number } {
@@ -130,7 +135,7 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
       return refuse(
         socket,
         'at connection capacity',
-        `The server holds as many connections as its open-files budget allows (${deps.maxConnections()}). Retrying later.`,
+        `The server holds as many connections as its open-files budget allows (${deps.maxConnections()})`,
         limits.retryAfterMaxMs,
       );
     }
@@ -139,7 +144,7 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
       return refuse(
         socket,
         'too many unauthenticated connections from this source',
-        `The server is admitting ${limits.maxPendingPerSource} connections from ${source} already. Retrying later.`,
+        `The server is admitting ${limits.maxPendingPerSource} connections from ${source} already`,
         hint(mine.pending, limits.maxConcurrentHandshakesPerSource),
       );
     }
@@ -147,7 +152,7 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
       return refuse(
         socket,
         'handshake queue full',
-        `The server is admitting ${queued + inProgress} agents already. Retrying later.`,
+        `The server is admitting ${queued + inProgress} agents already`,
         hint(queued, limits.maxConcurrentHandshakes),
       );
     }
@@ -220,7 +225,7 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
       return refuse(
         entry.socket,
         'handshake queue full',
-        `The server is admitting ${queued + inProgress} agents already. Retrying later.`,
+        `The server is admitting ${queued + inProgress} agents already`,
         hint(queued, limits.maxConcurrentHandshakes),
       );
     }
