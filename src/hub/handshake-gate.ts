@@ -23,6 +23,8 @@ import type { ThrottledLog } from './throttled-log.js';
 
 /** RFC 4253 §4.2: the identification line is at most 255 bytes, CR LF included. */
 const MAX_IDENT_BYTES = 255;
+/** Refused sockets waiting for their peer to read the notice, at most (beyond: dropped). */
+const MAX_LINGERING_REFUSALS = 256;
 
 export interface GateEntry {
   readonly socket: net.Socket;
@@ -94,6 +96,7 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
   const waiting = new Map<string, Entry[]>();
   let queued = 0;
   let inProgress = 0;
+  let refusing = 0;
   // Recent handshake duration, for retry hints: how long the queue ahead takes to drain.
   let handshakeMsEstimate = 50;
 
@@ -110,6 +113,11 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
       { remoteAddress, retryAfterMs },
       `connection refused: ${why}`,
     );
+    // A refused socket lingers up to a second for its notice; under a flood of them, the
+    // descriptors matter more than the courtesy.
+    if (refusing >= MAX_LINGERING_REFUSALS) return void socket.destroy();
+    refusing += 1;
+    socket.once('close', () => (refusing -= 1));
     const notice = {
       code: NoticeCode.overloaded,
       message: `${message}; try again in ${Math.ceil(retryAfterMs / 1000)} s.`,
