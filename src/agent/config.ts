@@ -11,6 +11,7 @@ import YAML from 'yaml';
 import { z } from 'zod';
 import { fingerprintOf } from '../lib/fingerprint.js';
 import { generateEd25519KeyPair } from '../lib/ssh-keygen.js';
+import { checkEnrollmentToken } from '../protocol/identity.js';
 
 export const CONFIG_FILE = 'config.yaml';
 export const KEY_FILE = 'id_ed25519';
@@ -70,7 +71,18 @@ export async function readAgentConfig(dir: string): Promise<AgentConfig | null> 
       `${join(dir, CONFIG_FILE)}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`,
     );
   }
-  return parsed.data;
+  const config = parsed.data;
+  if (config.enrollment_token !== null) {
+    // A pasted token often brings a space or a newline along: trimmed here, refused if still bad.
+    const checked = checkEnrollmentToken(config.enrollment_token);
+    if ('problem' in checked) {
+      throw new AgentConfigError(
+        `${join(dir, CONFIG_FILE)}: enrollment_token: ${checked.problem}. Copy it again exactly as "etphonehome token create" printed it, or remove the line (it is only needed until the first login).`,
+      );
+    }
+    config.enrollment_token = checked.token;
+  }
+  return config;
 }
 
 export async function writeAgentConfig(dir: string, config: AgentConfig): Promise<void> {

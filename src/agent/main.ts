@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../logger.js';
 import type { AgentFacts } from '../protocol/rpc.js';
 import { VERSION } from '../version.js';
+import { checkEnrollmentToken } from '../protocol/identity.js';
 import { detectCapabilities } from './capabilities.js';
 import {
   AgentConfigError,
@@ -90,6 +91,16 @@ function parse(argv: string[]) {
 
 type Flags = ReturnType<typeof parse>;
 
+/** " --config-dir D" when the user chose a directory, so the commands we print find it again. */
+function configDirArg(flags: Flags): string {
+  const dir = flags['config-dir'];
+  return dir ? ` --config-dir ${quoteArg(dir)}` : '';
+}
+
+function quoteArg(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
 const list = (value: string): string[] =>
   value
     .split(',')
@@ -115,7 +126,14 @@ function applyFlags(config: AgentConfig, flags: Flags): boolean {
     if (!config.server) throw new UsageError('--server-fingerprint needs a server (-s HOST)');
     config.known_servers[`${config.server}:${config.port}`] = fp;
   }
-  if (flags.enroll !== undefined) config.enrollment_token = flags.enroll;
+  if (flags.enroll !== undefined) {
+    const checked = checkEnrollmentToken(flags.enroll);
+    if ('problem' in checked)
+      throw new UsageError(
+        `--enroll: ${checked.problem}. Copy the token exactly as "etphonehome token create" printed it.`,
+      );
+    config.enrollment_token = checked.token;
+  }
   if (flags['display-name'] !== undefined) config.display_name = flags['display-name'];
   if (flags.purpose !== undefined) config.purpose = flags.purpose;
   if (flags.tags !== undefined) config.tags = list(flags.tags);
@@ -206,12 +224,26 @@ async function run(flags: Flags): Promise<number> {
 
   if (flags['generate-key']) {
     await ensureConfigDir(dir);
+    const config = await readAgentConfig(dir);
     const key = await generateAgentKey(dir, `phonehome@${hostname()}`);
+    const again = `phonehome${configDirArg(flags)}`;
     out(`New key: ${key.fingerprint}`);
     out(`${key.publicKey}`);
+    out('');
+    out('The server admits a new key in one of three ways:');
     out(
-      'The server will report a key mismatch for this client until an operator accepts the new key (acceptKey / accept_key).',
+      `  - an enrollment token: ${again} --enroll TOKEN   (an operator runs "etphonehome token create")`,
     );
+    out(
+      `  - a line in the server's <data-dir>/authorized_keys: the output of "${again} --show-key"`,
+    );
+    out('  - the server runs with --open-enrollment');
+    if (config) {
+      out(
+        `Until an operator accepts it (etphonehome clients accept-key ${config.uuid}, or acceptKey / accept_key), the client connects quarantined as a key mismatch, and is refused while its old key is still connected.`,
+      );
+    }
+    out(`Restart the agent to use it (the previous key is kept as id_ed25519.old).`);
     return 0;
   }
 
@@ -225,7 +257,7 @@ async function run(flags: Flags): Promise<number> {
     out(
       `  server       ${config.server ? `${config.server}:${config.port}` : '(none yet: pass -s HOST)'}`,
     );
-    out('Run "phonehome" to connect.');
+    out(`Run "phonehome${configDirArg(flags)}" to connect.`);
     return 0;
   }
 

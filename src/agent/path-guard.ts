@@ -16,6 +16,7 @@ import {
 } from '../lib/safe-path.js';
 import { toAgentError } from './handlers/fs-errors.js';
 import { AgentError } from './handlers/types.js';
+import { AgentErrorCode } from '../protocol/rpc.js';
 
 /** The root sets a call is confined to: the owner's ceiling, then the server's roots. */
 export function rootSets(allowedPaths: RootSet, serverRoots?: RootSet): RootSet[] {
@@ -26,7 +27,7 @@ export function rootSets(allowedPaths: RootSet, serverRoots?: RootSet): RootSet[
 export function asAgentError(err: unknown, target: string): unknown {
   if (err instanceof PathRefusal) {
     const message =
-      err.code === 'PATH_DENIED'
+      err.code === AgentErrorCode.pathDenied
         ? `${err.message} The machine's owner sets its ceiling in config.yaml allowed_paths; the server's are the client's allowedPaths.`
         : err.message;
     return new AgentError(err.code, message, err.data);

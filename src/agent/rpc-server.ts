@@ -1,11 +1,13 @@
 // The agent's side of a call: read one JSON-RPC request line from a channel the hub opened,
 // dispatch it to a handler, write one reply line, end the channel. The channel closing first
 // means the hub gave up: the handler's signal aborts and it stops (killing a command's group).
+// A notification (no id) gets no reply: the hub's `notice` (../protocol/notice.ts) is passed on.
 
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { LineTooLongError, readLine } from '../lib/line-reader.js';
 import {
+  AgentErrorCode,
   JSONRPC_VERSION,
   MAX_MESSAGE_BYTES,
   RpcErrorCode,
@@ -13,6 +15,7 @@ import {
   type RpcErrorObject,
   type RpcMethods,
 } from '../protocol/rpc.js';
+import { NOTICE_METHOD, parseNotice, type Notice } from '../protocol/notice.js';
 import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
 import { createStreamReader, writeWithBackpressure } from '../lib/stream-reader.js';
 import {
@@ -33,6 +36,8 @@ export interface RpcServerDeps {
   linkClosed?: AbortSignal;
   /** Told about each valid request before it runs. */
   onRequest?(method: keyof RpcMethods): void;
+  /** Told what the server decided (why it closes the session, a retry hint, quarantine). */
+  onNotice?(notice: Notice): void;
 }
 
 function reply(
@@ -77,6 +82,13 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
       error: { code: RpcErrorCode.parseError, message: 'request is not a JSON object' },
     });
   }
+  if (!('id' in request) && request['jsonrpc'] === JSONRPC_VERSION) {
+    // A notification: never answered (JSON-RPC 2.0 §4.1), never counted as a request.
+    const notice = request['method'] === NOTICE_METHOD ? parseNotice(request['params']) : null;
+    if (notice) deps.onNotice?.(notice);
+    channel.end();
+    return;
+  }
   const id = typeof request['id'] === 'number' ? request['id'] : null;
   const method = request['method'];
   if (request['jsonrpc'] !== JSONRPC_VERSION || id === null || typeof method !== 'string') {
@@ -99,7 +111,7 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
       error: {
         code: RpcErrorCode.invalidParams,
         message: `invalid params: ${describeIssues(params.error)}`,
-        data: { code: 'BAD_USER_INPUT' },
+        data: { code: AgentErrorCode.badInput },
       },
     });
   }

@@ -5,18 +5,26 @@
 //         ──tcpip-forward──▶                the server binds nothing; it opens channels back
 //         ◀── forwarded-tcpip channel ──── one JSON-RPC call each → serveChannel
 //
-// Reconnects with exponential backoff and full jitter (base 1 s, cap 60 s; reset after a
-// healthy minute). A changed server host key is fatal: the agent stops with a message saying
-// how to re-pin, rather than talk to a server it cannot trust.
+// Reconnects through ./reconnect.ts (exponential backoff, full jitter, base 1 s, cap 60 s, reset
+// after a healthy minute; never sooner than the server's retry hint). The server states its
+// decisions in notices (../protocol/notice.ts) — busy, throttled, decommissioned, key refused,
+// quarantined, replaced — and the agent logs them in its words (./notices.ts). A changed server
+// host key is fatal: the agent stops with a message saying how to re-pin, rather than talk to a
+// server it cannot trust.
 
 import net from 'node:net';
 import ssh2 from 'ssh2';
 import type { Logger } from 'pino';
-import { createBackoff } from '../lib/backoff.js';
 import { fingerprintOf } from '../lib/fingerprint.js';
 import { formatAgentLogin } from '../protocol/identity.js';
+import { NoticeCode, parseNoticeGreeting, type Notice } from '../protocol/notice.js';
 import type { AgentFacts } from '../protocol/rpc.js';
+import { logNotice } from './notices.js';
+import { runReconnectLoop, type BackoffTiming, type LinkOutcome } from './reconnect.js';
 import { serveChannel } from './rpc-server.js';
+
+/** How long stopping waits for the server to close the connection before dropping it. */
+const STOP_GRACE_MS = 2000;
 
 export interface TunnelOptions {
   host: string;
@@ -33,7 +41,18 @@ export interface TunnelOptions {
   onTrustFirstUse(fingerprint: string): Promise<void>;
   /** Once the server has registered this agent (a used enrollment token is no longer needed). */
   onRegistered(): Promise<void>;
-  backoff?: { baseMs: number; capMs: number; healthyMs: number };
+  backoff?: BackoffTiming;
+  /** Told before each wait between connections (tests, simulators). */
+  onWait?(wait: { delayMs: number; attempt: number; retryAfterMs: number | undefined }): void;
+  /** Told each notice the server sends (after it is logged). */
+  onNotice?(notice: Notice): void;
+  /**
+   * Give up on a connection that is not authenticated within this (default 25 s: a little longer
+   * than the hub's own 20 s bound, so the hub's answer — a notice — arrives first).
+   */
+  readyTimeoutMs?: number;
+  /** SSH keepalives to the server (default every 15 s, 4 unanswered: the link is cut). */
+  keepalive?: { intervalMs: number; countMax: number };
 }
 
 export class HostKeyChangedError extends Error {
@@ -58,41 +77,80 @@ export interface Tunnel {
   stop(): void;
 }
 
+/** What outlives one connection: the pinned key (after first use) and the unused token. */
+interface TunnelState {
+  pinned: string | null;
+  token: string | null;
+}
+
 export function startTunnel(options: TunnelOptions): Tunnel {
   const log = options.logger;
-  const timing = options.backoff ?? { baseMs: 1000, capMs: 60_000, healthyMs: 60_000 };
-  const backoff = createBackoff({ baseMs: timing.baseMs, capMs: timing.capMs });
   const server = `${options.host}:${options.port}`;
-  let pinned = options.pinnedFingerprint;
-  let token = options.enrollmentToken;
-  let stopped = false;
-  let current: ssh2.Client | null = null;
-  let retryTimer: NodeJS.Timeout | undefined;
-  let resolveDone!: () => void;
-  let rejectDone!: (error: Error) => void;
-  const done = new Promise<void>((resolve, reject) => {
-    resolveDone = resolve;
-    rejectDone = reject;
+  const state: TunnelState = {
+    pinned: options.pinnedFingerprint,
+    token: options.enrollmentToken,
+  };
+  const stopping = new AbortController();
+  const done = runReconnectLoop({
+    connect: (signal) => connectOnce(options, state, signal),
+    signal: stopping.signal,
+    ...(options.backoff ? { backoff: options.backoff } : {}),
+    onWait(wait) {
+      log.info(
+        {
+          server,
+          delayMs: wait.delayMs,
+          attempt: wait.attempt,
+          ...(wait.retryAfterMs === undefined ? {} : { retryAfterMs: wait.retryAfterMs }),
+        },
+        'reconnecting',
+      );
+      options.onWait?.(wait);
+    },
   });
+  // A fatal error (host key) stops the loop; make sure nothing keeps running after it.
+  done.catch(() => stopping.abort());
+  return {
+    done,
+    stop() {
+      stopping.abort();
+    },
+  };
+}
 
-  function scheduleReconnect(connectedForMs: number): void {
-    if (stopped) return;
-    if (connectedForMs >= timing.healthyMs) backoff.reset();
-    const delay = backoff.nextDelayMs();
-    log.info({ server, delayMs: delay, attempt: backoff.attempts }, 'reconnecting');
-    retryTimer = setTimeout(connect, delay);
-  }
-
-  function connect(): void {
-    if (stopped) return;
+/** One connection, from dial to close. Rejects only with HostKeyChangedError. */
+function connectOnce(
+  options: TunnelOptions,
+  state: TunnelState,
+  signal: AbortSignal,
+): Promise<LinkOutcome> {
+  const log = options.logger;
+  const server = `${options.host}:${options.port}`;
+  return new Promise((resolve, reject) => {
     let connectedAt = 0;
     let hostKeyChange: HostKeyChangedError | null = null;
     let presentedFingerprint: string | null = null;
+    let notice: Notice | null = null;
     const client = new ssh2.Client();
-    current = client;
     const socket = net.connect({ host: options.host, port: options.port });
     socket.setNoDelay(true);
     socket.on('error', () => undefined); // reported through the client below
+
+    const heard = (said: Notice): void => {
+      // Every notice but quarantine comes with the end of the connection: it is the reason.
+      if (said.code !== NoticeCode.quarantined) notice = said;
+      logNotice(log, server, said);
+      options.onNotice?.(said);
+    };
+    let sshStarted = false;
+    // Stopping ends an SSH connection politely; a dial not yet handed to ssh2 is just dropped.
+    // A frozen server never answers the end: the socket goes anyway after a short grace.
+    const onStop = (): void => {
+      if (sshStarted) client.end();
+      else socket.destroy();
+      setTimeout(() => socket.destroy(), STOP_GRACE_MS).unref();
+    };
+    signal.addEventListener('abort', onStop, { once: true });
 
     let registered = false;
     const onRequest = (method: string): void => {
@@ -100,8 +158,8 @@ export function startTunnel(options: TunnelOptions): Tunnel {
       if (registered || method === 'hello') return;
       registered = true;
       log.info({ server }, 'registered by the server');
-      if (token !== null) {
-        token = null;
+      if (state.token !== null) {
+        state.token = null;
         options
           .onRegistered()
           .catch((error: unknown) => log.error({ err: error }, 'cannot save the config'));
@@ -117,7 +175,14 @@ export function startTunnel(options: TunnelOptions): Tunnel {
         allowedPaths: options.allowedPaths,
         facts: options.facts,
         onRequest,
+        onNotice: heard,
       });
+    });
+
+    // Lines before the server's identification: a refusal before any handshake (server busy).
+    client.on('greeting', (text: string) => {
+      const said = parseNoticeGreeting(text);
+      if (said) heard(said);
     });
 
     client.on('ready', () => {
@@ -128,11 +193,11 @@ export function startTunnel(options: TunnelOptions): Tunnel {
           client.end();
           return;
         }
-        log.info({ server }, 'connected; waiting for calls');
+        if (!notice) log.info({ server }, 'connected; waiting for calls');
       });
-      if (pinned === null && presentedFingerprint) {
+      if (state.pinned === null && presentedFingerprint) {
         const fingerprint = presentedFingerprint;
-        pinned = fingerprint;
+        state.pinned = fingerprint;
         log.warn({ server, fingerprint }, 'trusting this server key on first use and pinning it');
         options
           .onTrustFirstUse(fingerprint)
@@ -141,7 +206,7 @@ export function startTunnel(options: TunnelOptions): Tunnel {
     });
 
     client.on('error', (error: Error & { level?: string }) => {
-      if (hostKeyChange) return;
+      if (hostKeyChange || notice) return; // said better elsewhere
       if (error.level === 'client-authentication') {
         log.error(
           { server, uuid: options.uuid },
@@ -152,33 +217,39 @@ export function startTunnel(options: TunnelOptions): Tunnel {
       }
     });
 
-    client.on('close', () => {
+    let finished = false;
+    const finish = (): void => {
+      if (finished) return;
+      finished = true;
+      signal.removeEventListener('abort', onStop);
       linkClosed.abort();
-      if (current === client) current = null;
-      if (hostKeyChange) {
-        stopped = true;
-        rejectDone(hostKeyChange);
-        return;
-      }
-      if (connectedAt) log.warn({ server }, 'disconnected');
-      if (stopped) return resolveDone();
-      scheduleReconnect(connectedAt ? Date.now() - connectedAt : 0);
+      if (hostKeyChange) return reject(hostKeyChange);
+      // A notice's session (refused, told why) is not a link that was up.
+      if (connectedAt && !notice) log.warn({ server }, 'disconnected');
+      resolve({
+        connectedForMs: connectedAt ? Date.now() - connectedAt : 0,
+        retryAfterMs: notice?.retryAfterMs,
+      });
+    };
+    client.on('close', finish);
+    socket.once('close', () => {
+      if (!sshStarted) finish(); // ssh2 reports its own sockets' close as the client's
     });
 
-    let sshStarted = false;
     socket.once('connect', () => {
+      if (signal.aborted) return void socket.destroy();
       sshStarted = true;
       client.connect({
         sock: socket,
-        username: formatAgentLogin({ uuid: options.uuid, enrollmentToken: token }),
+        username: formatAgentLogin({ uuid: options.uuid, enrollmentToken: state.token }),
         privateKey: options.privateKey,
-        readyTimeout: 30_000,
-        keepaliveInterval: 15_000,
-        keepaliveCountMax: 4,
+        readyTimeout: options.readyTimeoutMs ?? 25_000,
+        keepaliveInterval: options.keepalive?.intervalMs ?? 15_000,
+        keepaliveCountMax: options.keepalive?.countMax ?? 4,
         hostVerifier: (key: Buffer) => {
           presentedFingerprint = fingerprintOf(key);
-          if (pinned !== null && pinned !== presentedFingerprint) {
-            hostKeyChange = new HostKeyChangedError(server, pinned, presentedFingerprint);
+          if (state.pinned !== null && state.pinned !== presentedFingerprint) {
+            hostKeyChange = new HostKeyChangedError(server, state.pinned, presentedFingerprint);
             return false;
           }
           return true;
@@ -188,19 +259,8 @@ export function startTunnel(options: TunnelOptions): Tunnel {
     socket.once('error', (error) => {
       if (sshStarted) return; // ssh2 owns the socket now and reports through 'error'/'close'
       log.warn({ server, err: error.message }, 'cannot reach the server');
-      client.emit('close'); // never connected: take the same reconnect path
+      finish(); // never connected: take the same reconnect path
     });
-  }
-
-  connect();
-  return {
-    done,
-    stop() {
-      if (stopped) return;
-      stopped = true;
-      clearTimeout(retryTimer);
-      if (current) current.end();
-      else resolveDone();
-    },
-  };
+    if (signal.aborted) socket.destroy();
+  });
 }

@@ -7,19 +7,25 @@
 // is ever bound on the hub): write one JSON-RPC request line, read one reply line, close.
 // Closing the channel early — timeout, caller abort, session end — is what cancels the work on
 // the agent. Replies are read with a size cap and validated against the method's schema.
+//
+// A session can also tell the agent something (a notice: why it is being closed, or that it is
+// quarantined): a JSON-RPC notification on a channel of its own, written and ended, no reply.
 
 import { EventEmitter } from 'node:events';
 import type { Connection } from 'ssh2';
 import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
 import { readLine, LineTooLongError } from '../lib/line-reader.js';
+import { NOTICE_METHOD, type Notice } from '../protocol/notice.js';
 import {
+  AgentErrorCode,
   JSONRPC_VERSION,
   MAX_MESSAGE_BYTES,
   type AgentFacts,
   type RpcMethods,
 } from '../protocol/rpc.js';
 import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
-import { AgentCallError } from './errors.js';
+import { AgentCallError, AgentCallFailure } from './errors.js';
 import { createTransferChannel, type TransferChannel } from './transfer-channel.js';
 
 export interface CallOptions {
@@ -33,6 +39,19 @@ export interface ForwardTarget {
   bindAddr: string;
   bindPort: number;
 }
+
+/** What the hub gives a session besides the ssh2 connection. */
+export interface SessionLink {
+  /** Ends the connection, and destroys it if the peer does not close it soon (a frozen peer). */
+  end(): void;
+  /** The connection's logger (remoteAddress, remotePort and uuid bound). */
+  logger: Logger;
+}
+
+/** How long opening a channel may take before a call fails. */
+const OPEN_CHANNEL_TIMEOUT_MS = 30_000;
+/** How long a notice may take to reach the agent before the session is closed regardless. */
+const NOTICE_TIMEOUT_MS = 5000;
 
 let nextSessionId = 1;
 
@@ -54,6 +73,7 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       publicKey: string;
       remoteAddress: string;
     },
+    private readonly link: SessionLink,
   ) {
     super();
     // ssh2 reports why it gave up (e.g. "Keepalive timeout") as an error just before the close.
@@ -70,6 +90,11 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     return this.closedReason !== null;
   }
 
+  /** This connection's logger: remoteAddress, remotePort and uuid are bound. */
+  get logger(): Logger {
+    return this.link.logger;
+  }
+
   /** The virtual port the agent's reverse forward was acknowledged with (nothing listens). */
   get tunnelPort(): number {
     return this.forward.bindPort;
@@ -81,7 +106,8 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     params: RpcMethods[M]['params'],
     options: CallOptions,
   ): Promise<RpcMethods[M]['result']> {
-    if (this.closedReason) throw new AgentCallError('closed', `link closed: ${this.closedReason}`);
+    if (this.closedReason)
+      throw new AgentCallError(AgentCallFailure.closed, `link closed: ${this.closedReason}`);
     const id = this.nextCallId++;
 
     // Cancellation covers the whole call, channel opening included: the deadline, the caller's
@@ -92,13 +118,15 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     const cancelled = new Promise<never>((_, reject) => {
       const seconds = Math.round(options.timeoutMs / 1000);
       timer = setTimeout(
-        () => reject(new AgentCallError('timeout', `no reply within ${seconds} s`)),
+        () => reject(new AgentCallError(AgentCallFailure.timeout, `no reply within ${seconds} s`)),
         options.timeoutMs,
       );
-      onAbort = () => reject(new AgentCallError('aborted', 'call aborted by the caller'));
+      onAbort = () =>
+        reject(new AgentCallError(AgentCallFailure.aborted, 'call aborted by the caller'));
       if (options.signal?.aborted) onAbort();
       else options.signal?.addEventListener('abort', onAbort, { once: true });
-      onSessionClose = () => reject(new AgentCallError('closed', 'link closed during the call'));
+      onSessionClose = () =>
+        reject(new AgentCallError(AgentCallFailure.closed, 'link closed during the call'));
       this.once('close', onSessionClose);
     });
     cancelled.catch(() => undefined); // observed through the races below
@@ -114,7 +142,10 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     } catch (error) {
       if (error instanceof AgentCallError) throw error;
       if (error instanceof LineTooLongError) {
-        throw new AgentCallError('protocol', `agent reply exceeds ${MAX_MESSAGE_BYTES} bytes`);
+        throw new AgentCallError(
+          AgentCallFailure.protocol,
+          `agent reply exceeds ${MAX_MESSAGE_BYTES} bytes`,
+        );
       }
       throw new AgentCallError(
         'closed',
@@ -146,12 +177,13 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     method: M,
     params: RpcMethods[M]['params'],
   ): Promise<TransferChannel> {
-    if (this.closedReason) throw new AgentCallError('closed', `link closed: ${this.closedReason}`);
+    if (this.closedReason)
+      throw new AgentCallError(AgentCallFailure.closed, `link closed: ${this.closedReason}`);
     const id = this.nextCallId++;
     const channel = await this.openChannel();
     if (this.closedReason) {
       channel.destroy();
-      throw new AgentCallError('closed', `link closed: ${this.closedReason}`);
+      throw new AgentCallError(AgentCallFailure.closed, `link closed: ${this.closedReason}`);
     }
     this.inFlight.add(channel);
     const linkClosed = new AbortController();
@@ -175,10 +207,44 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     return transfer;
   }
 
-  /** Ends the connection (for a replaced session, a refused identity or shutdown). */
-  close(reason: string): void {
+  /**
+   * Ends the connection (for a replaced session, a refused identity or shutdown). With a notice,
+   * the agent is told why first (see ../protocol/notice.ts), so its log says what was decided
+   * and its reconnect honours the notice's retry hint. Calls fail at once either way.
+   */
+  close(reason: string, notice?: Notice): void {
+    const first = !this.closed;
     this.markClosed(reason);
-    this.connection.end();
+    if (!notice || !first) return this.link.end();
+    void this.notify(notice).finally(() => this.link.end());
+  }
+
+  /**
+   * Tells the agent something without closing (e.g. that it is quarantined). Resolves true once
+   * the agent has read it and closed the channel; false when it could not be delivered in time.
+   */
+  async notify(notice: Notice): Promise<boolean> {
+    let channel: Duplex;
+    try {
+      channel = await this.openChannel(NOTICE_TIMEOUT_MS);
+    } catch {
+      return false;
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        channel.destroy();
+        resolve(false);
+      }, NOTICE_TIMEOUT_MS);
+      channel.on('error', () => undefined);
+      channel.on('data', () => undefined); // an agent that answers anyway must not stall it
+      channel.once('close', () => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+      channel.end(
+        JSON.stringify({ jsonrpc: JSONRPC_VERSION, method: NOTICE_METHOD, params: notice }) + '\n',
+      );
+    });
   }
 
   private markClosed(reason: string): void {
@@ -188,11 +254,14 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     this.emit('close', reason);
   }
 
-  private openChannel(): Promise<Duplex> {
+  private openChannel(timeoutMs = OPEN_CHANNEL_TIMEOUT_MS): Promise<Duplex> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new AgentCallError('timeout', 'agent did not open a channel in time')),
-        30_000,
+        () =>
+          reject(
+            new AgentCallError(AgentCallFailure.timeout, 'agent did not open a channel in time'),
+          ),
+        timeoutMs,
       );
       try {
         this.connection.forwardOut(
@@ -203,13 +272,23 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
           (error, channel) => {
             clearTimeout(timer);
             if (error)
-              reject(new AgentCallError('closed', `agent refused a channel: ${error.message}`));
+              reject(
+                new AgentCallError(
+                  AgentCallFailure.closed,
+                  `agent refused a channel: ${error.message}`,
+                ),
+              );
             else resolve(channel);
           },
         );
       } catch (error) {
         clearTimeout(timer);
-        reject(new AgentCallError('closed', `cannot open a channel: ${(error as Error).message}`));
+        reject(
+          new AgentCallError(
+            AgentCallFailure.closed,
+            `cannot open a channel: ${(error as Error).message}`,
+          ),
+        );
       }
     });
   }
@@ -223,21 +302,22 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     try {
       reply = JSON.parse(line);
     } catch {
-      throw new AgentCallError('protocol', 'agent reply is not JSON');
+      throw new AgentCallError(AgentCallFailure.protocol, 'agent reply is not JSON');
     }
     if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) {
-      throw new AgentCallError('protocol', 'agent reply is not a JSON-RPC object');
+      throw new AgentCallError(AgentCallFailure.protocol, 'agent reply is not a JSON-RPC object');
     }
     const record = reply as Record<string, unknown>;
     if (record['jsonrpc'] !== JSONRPC_VERSION || record['id'] !== id) {
-      throw new AgentCallError('protocol', 'agent reply does not match the request');
+      throw new AgentCallError(AgentCallFailure.protocol, 'agent reply does not match the request');
     }
     if ('error' in record) {
       const error = record['error'] as Record<string, unknown> | null;
       const message = typeof error?.['message'] === 'string' ? error['message'].slice(0, 2000) : '';
       const data = error?.['data'] as Record<string, unknown> | undefined;
-      const code = typeof data?.['code'] === 'string' ? data['code'].slice(0, 64) : 'FAILED';
-      throw new AgentCallError('remote', message || 'agent reported an error', {
+      const code =
+        typeof data?.['code'] === 'string' ? data['code'].slice(0, 64) : AgentErrorCode.failed;
+      throw new AgentCallError(AgentCallFailure.remote, message || 'agent reported an error', {
         remoteCode: code,
         remoteData: data && typeof data === 'object' ? data : undefined,
       });

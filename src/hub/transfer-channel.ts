@@ -12,7 +12,7 @@ import {
 } from '../lib/stream-reader.js';
 import { MAX_MESSAGE_BYTES, type TransferResult } from '../protocol/rpc.js';
 import { MAX_CONTROL_LINE_BYTES } from '../protocol/transfer.js';
-import { AgentCallError } from './errors.js';
+import { AgentCallError, AgentCallFailure } from './errors.js';
 
 export interface TransferChannel {
   readonly reader: StreamReader;
@@ -38,9 +38,15 @@ export function createTransferChannel(
       return await reader.readLine(maxBytes);
     } catch (error) {
       if (error instanceof LineTooLongError) {
-        throw new AgentCallError('protocol', `agent sent a line over ${maxBytes} bytes`);
+        throw new AgentCallError(
+          AgentCallFailure.protocol,
+          `agent sent a line over ${maxBytes} bytes`,
+        );
       }
-      throw new AgentCallError('closed', `link broke during the transfer: ${String(error)}`);
+      throw new AgentCallError(
+        AgentCallFailure.closed,
+        `link broke during the transfer: ${String(error)}`,
+      );
     }
   };
   return {
@@ -52,15 +58,21 @@ export function createTransferChannel(
       try {
         value = JSON.parse(line);
       } catch {
-        throw new AgentCallError('protocol', 'agent sent a control line that is not JSON');
+        throw new AgentCallError(
+          AgentCallFailure.protocol,
+          'agent sent a control line that is not JSON',
+        );
       }
       if (typeof value === 'object' && value !== null && 'jsonrpc' in value) {
         parseReply(line); // throws the error it carries
-        throw new AgentCallError('protocol', 'agent replied before the transfer began');
+        throw new AgentCallError(
+          AgentCallFailure.protocol,
+          'agent replied before the transfer began',
+        );
       }
       const parsed = schema.safeParse(value);
       if (!parsed.success || line.length > MAX_CONTROL_LINE_BYTES) {
-        throw new AgentCallError('protocol', 'agent sent a malformed control line');
+        throw new AgentCallError(AgentCallFailure.protocol, 'agent sent a malformed control line');
       }
       return parsed.data;
     },
@@ -71,7 +83,10 @@ export function createTransferChannel(
       try {
         await writeWithBackpressure(channel, chunk, linkClosed);
       } catch (error) {
-        throw new AgentCallError('closed', `link broke during the transfer: ${String(error)}`);
+        throw new AgentCallError(
+          AgentCallFailure.closed,
+          `link broke during the transfer: ${String(error)}`,
+        );
       }
     },
     close() {

@@ -2,57 +2,32 @@
 // This is the only module that imports ssh2's Server.
 //
 //   agent ──TCP──▶ handshake gate ──▶ ssh2 transport ──▶ publickey auth
-//                  (≤ N at once,       (host key:        (signature verified here,
-//                   queue, timeout)     ed25519)          fingerprint from that key,
-//                                                         admission asked of `authorize`)
+//                  (capacity, per-source  (host key:       (signature verified here,
+//                   caps, deadlines from   ed25519)          fingerprint from that key,
+//                   accept, fair slots)                      admission asked of `authorize`,
+//                                                            reconnect churn throttled)
 //        ◀── tcpip-forward accepted, no port bound ──┘
 //   hub ── hello over a forwarded-tcpip channel ──▶ agent facts ──▶ onSession(session)
 //
-// Anything else an agent tries — sessions, direct-tcpip, a second forward, unknown global
-// requests — is refused; an agent that keeps opening channels is disconnected. The hub holds no
-// policy of its own: who may log in is the `authorize` callback's decision (the fleet service).
+// Refusals the agent should understand carry a notice with a retry hint (../protocol/notice.ts):
+// before the handshake when the hub is full, after authentication when the fleet or the churn
+// throttle says no. Pieces: handshake-gate.ts (before authentication), authenticate.ts (one
+// request), agent-connection.ts (one connection), agent-session.ts (calls), limits.ts.
 
 import net from 'node:net';
-import ssh2, { type Connection, type AuthContext, type PublicKeyAuthContext } from 'ssh2';
+import ssh2 from 'ssh2';
 import type { Logger } from 'pino';
-import { fingerprintOf } from '../lib/fingerprint.js';
-import { parseAgentLogin, type AgentLogin } from '../protocol/identity.js';
-import { AgentSession } from './agent-session.js';
-import { AgentCallError } from './errors.js';
+import { raiseOpenFileLimit, readOpenFileLimits } from '../lib/open-files.js';
+import type { AgentSession } from './agent-session.js';
+import { handleConnection } from './agent-connection.js';
+import type { AuthAttempt, AuthDecision } from './authenticate.js';
+import { createHandshakeGate } from './handshake-gate.js';
+import { computeCapacity, defaultHubLimits, type HubCapacity, type HubLimits } from './limits.js';
+import { createReloginThrottle } from './relogin-throttle.js';
+import { createThrottledLogs } from './throttled-log.js';
 
-export interface AuthAttempt {
-  login: AgentLogin;
-  /** OpenSSH one-line form: "<algo> <base64>". */
-  publicKey: string;
-  fingerprint: string;
-  remoteAddress: string;
-  /** False for the signature-less probe clients send first; true once the signature checked out. */
-  verified: boolean;
-}
-
-export type AuthDecision<A> = { accept: true; admission: A } | { accept: false; reason: string };
-
-export interface HubLimits {
-  maxConcurrentHandshakes: number;
-  maxQueuedHandshakes: number;
-  handshakeTimeoutMs: number;
-  helloTimeoutMs: number;
-  maxRefusedChannels: number;
-  keepaliveIntervalMs: number;
-  keepaliveCountMax: number;
-}
-
-export const defaultHubLimits: HubLimits = {
-  maxConcurrentHandshakes: 32,
-  maxQueuedHandshakes: 1024,
-  handshakeTimeoutMs: 30_000,
-  helloTimeoutMs: 15_000,
-  maxRefusedChannels: 64,
-  // Longer than the default heartbeat verdict (3 × 30 s): an agent that stops answering is
-  // reported unhealthy first, and cut off as dead about 30 s later.
-  keepaliveIntervalMs: 30_000,
-  keepaliveCountMax: 4,
-};
+export type { AuthAttempt, AuthDecision } from './authenticate.js';
+export { defaultHubLimits, type HubCapacity, type HubLimits } from './limits.js';
 
 export interface TunnelHubOptions<A> {
   hostKey: string;
@@ -65,273 +40,130 @@ export interface TunnelHubOptions<A> {
 }
 
 export interface TunnelHub {
+  /** Raises the open-files limit if it can, sizes the capacity, then listens. */
   listen(host: string, port: number): Promise<net.AddressInfo>;
   close(): Promise<void>;
+  /** Handshakes running now (key exchange and authentication). */
   readonly handshakesInProgress: number;
-}
-
-interface PendingHandshake {
-  socket: net.Socket;
-  release(): void;
+  /** Identified sockets waiting for a handshake slot. */
+  readonly handshakesQueued: number;
+  /** Connections held now: agents and sockets not yet authenticated. */
+  readonly connections: number;
+  /** How many connections the hub holds at most, and why (known once listening). */
+  readonly capacity: HubCapacity;
 }
 
 export function createTunnelHub<A>(options: TunnelHubOptions<A>): TunnelHub {
-  const limits = { ...defaultHubLimits, ...options.limits };
+  const limits: HubLimits = { ...defaultHubLimits, ...options.limits };
   const log = options.logger;
-  const sockets = new Set<net.Socket>();
-  const pending = new Map<string, PendingHandshake>();
-  const queue: net.Socket[] = [];
-  let active = 0;
+  const ident = `etphonehome_${options.hubVersion}`;
+  let capacity = computeCapacity(limits, readOpenFileLimits(), 'not tried');
+
+  const logs = createThrottledLogs(log, {
+    intervalMs: limits.logIntervalMs,
+    burst: limits.logBurst,
+  });
+  const refusedLogin = logs.create('login refused', 'warn');
+  const throttledLogin = logs.create('login throttled', 'warn', 1);
+  const gateLogs = {
+    refused: logs.create('connection refused', 'warn'),
+    timedOut: logs.create('handshake timed out', 'warn'),
+    badIdent: logs.create('not an SSH client', 'info'),
+  };
+  const tooManyAttempts = logs.create('too many authentication attempts', 'warn');
+  const throttle = createReloginThrottle(limits);
 
   const sshServer = new ssh2.Server(
     {
       hostKeys: [options.hostKey],
-      ident: `etphonehome_${options.hubVersion}`,
+      ident,
       keepaliveInterval: limits.keepaliveIntervalMs,
       keepaliveCountMax: limits.keepaliveCountMax,
     },
     (connection, info) => {
-      const key = `${info.ip}:${info.port}`;
-      handleConnection(connection, info.ip ?? 'unknown', pending.get(key));
+      const entry = gate.take(info.ip, info.port);
+      if (!entry) {
+        log.error({ remoteAddress: info.ip }, 'SSH connection without a gate entry; closed');
+        return connection.end();
+      }
+      handleConnection(connection, entry, {
+        limits,
+        hubVersion: options.hubVersion,
+        authorize: options.authorize,
+        onSession: options.onSession,
+        throttle,
+        logs: { refused: refusedLogin, throttled: throttledLogin, tooManyAttempts },
+      });
     },
   );
 
-  // ── Handshake gate ──────────────────────────────────────────────────────────────────────
-  function admitSocket(socket: net.Socket): void {
-    socket.setNoDelay(true);
-    socket.on('error', () => undefined); // reported through ssh2 or the close below
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-    if (active < limits.maxConcurrentHandshakes) startHandshake(socket);
-    else if (queue.length < limits.maxQueuedHandshakes) queue.push(socket);
-    else {
-      log.warn({ remoteAddress: socket.remoteAddress }, 'handshake queue full; connection dropped');
-      socket.destroy();
-    }
-  }
+  const gate = createHandshakeGate({
+    limits,
+    maxConnections: () => capacity.maxConnections,
+    ident,
+    logger: log,
+    logs: gateLogs,
+    startHandshake: (socket) => sshServer.injectSocket(socket),
+  });
 
-  function startHandshake(socket: net.Socket): void {
-    if (socket.destroyed) return startNext();
-    active += 1;
-    const key = `${socket.remoteAddress}:${socket.remotePort}`;
-    let released = false;
-    const timer = setTimeout(() => {
-      log.warn({ remoteAddress: socket.remoteAddress }, 'SSH handshake timed out');
-      socket.destroy();
-    }, limits.handshakeTimeoutMs);
-    const release = (): void => {
-      if (released) return;
-      released = true;
-      clearTimeout(timer);
-      pending.delete(key);
-      active -= 1;
-      startNext();
-    };
-    pending.set(key, { socket, release });
-    socket.once('close', release);
-    sshServer.injectSocket(socket);
-  }
-
-  function startNext(): void {
-    while (active < limits.maxConcurrentHandshakes && queue.length > 0) {
-      const next = queue.shift();
-      if (next && !next.destroyed) {
-        startHandshake(next);
-        return;
-      }
-    }
-  }
-
-  // ── One connection ──────────────────────────────────────────────────────────────────────
-  function handleConnection(
-    connection: Connection,
-    remoteAddress: string,
-    handshake: PendingHandshake | undefined,
-  ): void {
-    let admitted: { attempt: AuthAttempt; admission: A } | null = null;
-    let forward: { bindAddr: string; bindPort: number } | null = null;
-    let refusedChannels = 0;
-    let session: AgentSession<A> | null = null;
-
-    connection.on('error', (error) => {
-      log.debug({ remoteAddress, err: error.message }, 'SSH connection error');
-    });
-
-    connection.on('authentication', (ctx: AuthContext) => {
-      if (ctx.method !== 'publickey') return ctx.reject(['publickey']);
-      authenticate(ctx, remoteAddress)
-        .then((result) => {
-          if (result === 'probe-ok') ctx.accept();
-          else if (result === null) ctx.reject(['publickey']);
-          else {
-            admitted = result;
-            ctx.accept();
-          }
-        })
-        .catch((error: unknown) => {
-          log.error({ err: error, remoteAddress }, 'authorization failed unexpectedly');
-          ctx.reject(['publickey']);
-        });
-    });
-
-    connection.on('ready', () => {
-      handshake?.release();
-      if (!admitted) return connection.end();
-      const { attempt, admission } = admitted;
-      const helloTimer = setTimeout(() => {
-        log.warn(
-          { uuid: attempt.login.uuid, remoteAddress },
-          'agent did not request its reverse forward in time',
-        );
-        connection.end();
-      }, limits.helloTimeoutMs);
-
-      connection.on('request', (accept, reject, name, info) => {
-        if (name !== 'tcpip-forward' || forward !== null || !accept) return reject?.();
-        const forwardInfo = info as { bindAddr: string; bindPort: number };
-        // Acknowledge without listening: the port only names the forward for forwardOut.
-        const bindPort =
-          forwardInfo.bindPort === 0
-            ? 10_000 + Math.floor(Math.random() * 50_000)
-            : forwardInfo.bindPort;
-        forward = { bindAddr: forwardInfo.bindAddr, bindPort };
-        accept(bindPort);
-        session = new AgentSession(connection, forward, admission, {
-          uuid: attempt.login.uuid,
-          fingerprint: attempt.fingerprint,
-          publicKey: attempt.publicKey,
-          remoteAddress,
-        });
-        void greet(session, helloTimer);
-      });
-    });
-
-    const refuseChannel = (reject: () => void, kind: string): void => {
-      reject();
-      refusedChannels += 1;
-      if (refusedChannels === limits.maxRefusedChannels) {
-        log.warn(
-          { remoteAddress, kind, refusedChannels },
-          'agent keeps opening channels; disconnecting',
-        );
-        connection.end();
-      }
-    };
-    connection.on('session', (_accept, reject) => refuseChannel(reject, 'session'));
-    connection.on('tcpip', (_accept, reject) => refuseChannel(reject, 'direct-tcpip'));
-
-    connection.on('close', () => {
-      handshake?.release();
-    });
-
-    async function greet(current: AgentSession<A>, helloTimer: NodeJS.Timeout): Promise<void> {
-      try {
-        const facts = await current.call(
-          'hello',
-          { hubVersion: options.hubVersion },
-          {
-            timeoutMs: limits.helloTimeoutMs,
-          },
-        );
-        clearTimeout(helloTimer);
-        if (facts.uuid !== current.identity.uuid) {
-          log.warn(
-            { uuid: current.identity.uuid, claimed: facts.uuid, remoteAddress },
-            'agent claimed a UUID other than the one it logged in with; disconnecting',
-          );
-          return current.close('identity mismatch');
-        }
-        current.facts = facts;
-        await options.onSession(current);
-      } catch (error) {
-        clearTimeout(helloTimer);
-        const message = error instanceof AgentCallError ? error.message : String(error);
-        log.warn(
-          { uuid: current.identity.uuid, remoteAddress, err: message },
-          'agent session refused',
-        );
-        current.close('hello failed');
-      }
-    }
-  }
-
-  async function authenticate(
-    ctx: AuthContext,
-    remoteAddress: string,
-  ): Promise<'probe-ok' | { attempt: AuthAttempt; admission: A } | null> {
-    const pk = ctx as PublicKeyAuthContext;
-    const login = parseAgentLogin(ctx.username);
-    const keyBlob = pk.key.data;
-    const fingerprint = fingerprintOf(keyBlob);
-    if (!login) {
-      log.warn(
-        { remoteAddress, fingerprint, username: ctx.username.slice(0, 80) },
-        'login refused: not an agent login',
-      );
-      return null;
-    }
-    const parsed = ssh2.utils.parseKey(keyBlob);
-    if (parsed instanceof Error || Array.isArray(parsed)) {
-      log.warn({ remoteAddress, fingerprint }, 'login refused: unreadable public key');
-      return null;
-    }
-    const signature = pk.signature;
-    const verified = signature !== undefined;
-    if (verified) {
-      // ssh2 leaves the signature check to us: without it anyone knowing a public key gets in.
-      const ok = pk.blob !== undefined && parsed.verify(pk.blob, signature, pk.hashAlgo) === true;
-      if (!ok) {
-        log.warn({ remoteAddress, fingerprint, uuid: login.uuid }, 'login refused: bad signature');
-        return null;
-      }
-    }
-    const attempt: AuthAttempt = {
-      login,
-      publicKey: `${pk.key.algo} ${keyBlob.toString('base64')}`,
-      fingerprint,
-      remoteAddress,
-      verified,
-    };
-    const decision = await options.authorize(attempt);
-    if (!decision.accept) {
-      // Clients probe before signing; a refused probe is the usual (and only) sign of a
-      // stranger's key, so both stages are logged.
-      log.warn(
-        {
-          remoteAddress,
-          fingerprint,
-          uuid: login.uuid,
-          reason: decision.reason,
-          stage: verified ? 'signed' : 'probe',
-        },
-        'login refused',
-      );
-      return null;
-    }
-    return verified ? { attempt, admission: decision.admission } : 'probe-ok';
-  }
-
-  const tcpServer = net.createServer(admitSocket);
+  const tcpServer = net.createServer(gate.admit);
+  // Accepting fails with EMFILE when descriptors run out anyway (the reserve is for the rest of
+  // the server, which may have used it): logged, never thrown — an unhandled 'error' would crash.
+  const acceptFailed = logs.create('cannot accept a connection', 'error');
 
   return {
     listen(host, port) {
+      const raise = raiseOpenFileLimit();
+      capacity = computeCapacity(limits, raise.after, raise.outcome);
+      log.info(
+        {
+          maxConnections: capacity.maxConnections,
+          basis: capacity.basis,
+          openFiles: capacity.openFiles,
+          reservedDescriptors: capacity.reservedDescriptors,
+        },
+        'SSH hub capacity',
+      );
+      if (raise.outcome === 'failed') {
+        log.warn(
+          { openFiles: raise.after, err: raise.error },
+          'cannot raise the open-files soft limit to the hard limit; fewer agents fit',
+        );
+      }
       return new Promise((resolve, reject) => {
         tcpServer.once('error', reject);
         tcpServer.listen(port, host, () => {
           tcpServer.off('error', reject);
+          tcpServer.on('error', (error: NodeJS.ErrnoException) =>
+            acceptFailed(
+              error.code ?? 'error',
+              log,
+              { err: error.message },
+              'cannot accept a connection',
+            ),
+          );
           resolve(tcpServer.address() as net.AddressInfo);
         });
       });
     },
     close() {
       return new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        queue.length = 0;
+        gate.closeAll();
+        logs.stop();
         tcpServer.close(() => resolve());
       });
     },
     get handshakesInProgress() {
-      return active;
+      return gate.inProgress;
+    },
+    get handshakesQueued() {
+      return gate.queued;
+    },
+    get connections() {
+      return gate.connections;
+    },
+    get capacity() {
+      return capacity;
     },
   };
 }

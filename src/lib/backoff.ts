@@ -1,9 +1,15 @@
 // Exponential backoff with full jitter: delay n is uniform in [0, min(cap, base · 2^n)].
 // Full jitter spreads a fleet's reconnects after a server restart instead of synchronising them.
+// A server that says when to come back sets a floor: the delay is then uniform in
+// [hint, hint + min(hint, cap)], so the agents it turned away return spread over the next period
+// rather than all at the hinted instant.
 
 export interface Backoff {
-  /** The delay before the next attempt, in milliseconds; each call grows the window. */
-  nextDelayMs(): number;
+  /**
+   * The delay before the next attempt, in milliseconds; each call grows the window. With
+   * `atLeastMs` (a server's retry hint), never less than it.
+   */
+  nextDelayMs(atLeastMs?: number): number;
   /** Start again from the base window (after a healthy period). */
   reset(): void;
   readonly attempts: number;
@@ -17,10 +23,12 @@ export function createBackoff(options: {
   const random = options.random ?? Math.random;
   let attempts = 0;
   return {
-    nextDelayMs() {
+    nextDelayMs(atLeastMs = 0) {
       const window = Math.min(options.capMs, options.baseMs * 2 ** Math.min(attempts, 30));
       attempts += 1;
-      return Math.floor(random() * window);
+      if (!(atLeastMs > 0)) return Math.floor(random() * window);
+      const hint = Math.ceil(atLeastMs);
+      return hint + Math.floor(random() * Math.min(hint, options.capMs));
     },
     reset() {
       attempts = 0;

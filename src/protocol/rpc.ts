@@ -3,7 +3,7 @@
 // The hub opens a `forwarded-tcpip` channel back through the agent's own SSH connection, writes
 // one request line, reads one reply line, and closes the channel. Closing a channel before the
 // reply arrives is the cancellation signal: the agent aborts the handler (and kills the process
-// group of a running command); the hub never half-closes, so an end of stream means the same.
+// group of a running command); the hub never half-closes a call, so an end of stream means the same.
 // Lines are UTF-8 JSON terminated by "\n", never longer than
 // MAX_MESSAGE_BYTES. Everything the agent sends is untrusted: the hub validates every reply with
 // the schemas in ./schemas.ts before using it.

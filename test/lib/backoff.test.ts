@@ -20,3 +20,22 @@ test('full jitter: each delay is within [0, min(cap, base·2^n)], growing, cappe
   assert.ok(delays.every((d) => d >= 0 && d < 1000));
   assert.ok(new Set(delays).size > 100, 'delays are spread, not synchronised');
 });
+
+test('a retry hint is a floor: the delay is uniform in [hint, hint + min(hint, cap)]', () => {
+  const low = createBackoff({ baseMs: 1000, capMs: 60_000, random: () => 0 });
+  assert.equal(low.nextDelayMs(5000), 5000, 'never sooner than the hint');
+  const high = createBackoff({ baseMs: 1000, capMs: 60_000, random: () => 0.999999 });
+  assert.equal(high.nextDelayMs(5000), 9999, 'jittered over a window as wide as the hint');
+  assert.equal(
+    high.nextDelayMs(120_000),
+    179_999,
+    'a hint beyond the cap is honoured; jitter is capped',
+  );
+  assert.equal(high.attempts, 2, 'a hinted wait still counts as an attempt');
+  assert.equal(high.nextDelayMs(0), 3999, 'no hint: the usual window');
+
+  const real = createBackoff({ baseMs: 1000, capMs: 60_000 });
+  const delays = Array.from({ length: 1000 }, () => real.nextDelayMs(2000));
+  assert.ok(delays.every((d) => d >= 2000 && d < 4000));
+  assert.ok(new Set(delays).size > 100, 'agents turned away together do not return together');
+});

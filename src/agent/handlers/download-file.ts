@@ -10,6 +10,7 @@ import { TRANSFER_CHUNK_BYTES } from '../../protocol/transfer.js';
 import { asAgentError, assertPathAllowed, rootSets } from '../path-guard.js';
 import { assertRegularFile } from './read-file.js';
 import { AgentError, type StreamHandler } from './types.js';
+import { AgentErrorCode } from '../../protocol/rpc.js';
 
 export const sendDownload: StreamHandler<'download_file'> = async (params, context, link) => {
   const real = await assertPathAllowed(params.path, context.allowedPaths, params.roots);
@@ -34,13 +35,13 @@ export const sendDownload: StreamHandler<'download_file'> = async (params, conte
       let position = start;
       while (position < size) {
         if (context.signal.aborted) {
-          throw new AgentError('FAILED', 'download_file cancelled: the hub left.');
+          throw new AgentError(AgentErrorCode.failed, 'download_file cancelled: the hub left.');
         }
         const want = Math.min(buffer.length, size - position);
         const { bytesRead } = await handle.read(buffer, 0, want, position);
         if (bytesRead === 0) {
           throw new AgentError(
-            'FAILED',
+            AgentErrorCode.failed,
             `"${params.path}" shrank to ${position} bytes while being sent.`,
           );
         }

@@ -3,6 +3,7 @@
 // user-facing failures: they are returned unchanged so the tunnel reports them as internal.
 
 import { AgentError } from './types.js';
+import { AgentErrorCode } from '../../protocol/rpc.js';
 
 interface ErrnoLike {
   code: string;
@@ -21,31 +22,39 @@ export function toAgentError(err: unknown, path: string): unknown {
   const data = { path, errno: err.code };
   switch (err.code) {
     case 'ENOENT':
-      return new AgentError('NOT_FOUND', `No such file or directory: "${path}".`, data);
+      return new AgentError(AgentErrorCode.notFound, `No such file or directory: "${path}".`, data);
     case 'ENOTDIR':
       return new AgentError(
-        'NOT_A_DIRECTORY',
+        AgentErrorCode.notADirectory,
         `A component of "${path}" is not a directory.`,
         data,
       );
     case 'EISDIR':
-      return new AgentError('NOT_A_FILE', `"${path}" is a directory, not a file.`, data);
+      return new AgentError(AgentErrorCode.notAFile, `"${path}" is a directory, not a file.`, data);
     case 'EACCES':
     case 'EPERM':
       return new AgentError(
-        'PERMISSION_DENIED',
+        AgentErrorCode.permissionDenied,
         `Permission denied on "${path}" for the agent's user.`,
         data,
       );
     case 'ELOOP':
-      return new AgentError('BAD_USER_INPUT', `Too many symbolic links in "${path}".`, data);
+      return new AgentError(AgentErrorCode.badInput, `Too many symbolic links in "${path}".`, data);
     case 'ENAMETOOLONG':
-      return new AgentError('BAD_USER_INPUT', `Path "${path}" is too long.`, data);
+      return new AgentError(AgentErrorCode.badInput, `Path "${path}" is too long.`, data);
     case 'EFBIG':
-      return new AgentError('TOO_LARGE', `"${path}" is too large for this filesystem.`, data);
+      return new AgentError(
+        AgentErrorCode.tooLarge,
+        `"${path}" is too large for this filesystem.`,
+        data,
+      );
     default:
       // ENOSPC, EROFS, EIO…: the system's own wording is the most precise we have.
-      return new AgentError('FAILED', `Operation on "${path}" failed: ${err.message}`, data);
+      return new AgentError(
+        AgentErrorCode.failed,
+        `Operation on "${path}" failed: ${err.message}`,
+        data,
+      );
   }
 }
 

@@ -6,7 +6,7 @@
 import type { Stats } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { FileType, type FileEntry, type FileTypeName } from '../../protocol/rpc.js';
+import { AgentErrorCode, FileType, type FileEntry, type FileTypeName } from '../../protocol/rpc.js';
 import { descriptorPath } from '../../lib/safe-path.js';
 import { asAgentError, assertPathAllowed, openDirectoryConfined, rootSets } from '../path-guard.js';
 import { hasErrnoCode } from './fs-errors.js';
@@ -23,7 +23,7 @@ export const listFiles: Handler<'list_files'> = async (params, context) => {
   try {
     const info = await lstat(directory);
     if (!info.isDirectory()) {
-      throw new AgentError('NOT_A_DIRECTORY', `"${params.path}" is not a directory.`, {
+      throw new AgentError(AgentErrorCode.notADirectory, `"${params.path}" is not a directory.`, {
         path: params.path,
       });
     }
@@ -50,7 +50,7 @@ async function listOpen(
     const entries: FileEntry[] = [];
     for (let start = 0; start < Math.min(names.length, limit); start += LSTAT_BATCH) {
       if (signal.aborted) {
-        throw new AgentError('FAILED', 'list_files cancelled: the hub left.');
+        throw new AgentError(AgentErrorCode.failed, 'list_files cancelled: the hub left.');
       }
       const batch = names.slice(start, Math.min(start + LSTAT_BATCH, limit));
       const described = await Promise.all(batch.map((name) => describe(pinned, name)));

@@ -5,7 +5,7 @@
 
 import type { Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { MAX_FILE_BYTES } from '../../protocol/rpc.js';
+import { AgentErrorCode, MAX_FILE_BYTES } from '../../protocol/rpc.js';
 import { READ_FLAGS } from '../../lib/safe-path.js';
 import {
   asAgentError,
@@ -47,7 +47,7 @@ export const readFile: Handler<'read_file'> = async (params, context) => {
 export function assertRegularFile(info: Stats, path: string, verb = 'read_file reads'): void {
   if (!info.isFile()) {
     const what = info.isDirectory() ? 'a directory' : 'not a regular file';
-    throw new AgentError('NOT_A_FILE', `"${path}" is ${what}; ${verb} regular files.`, {
+    throw new AgentError(AgentErrorCode.notAFile, `"${path}" is ${what}; ${verb} regular files.`, {
       path,
     });
   }
@@ -62,7 +62,8 @@ async function readBounded(
   const chunks: Buffer[] = [];
   let totalBytes = 0;
   for (;;) {
-    if (signal.aborted) throw new AgentError('FAILED', 'read_file cancelled: the hub left.');
+    if (signal.aborted)
+      throw new AgentError(AgentErrorCode.failed, 'read_file cancelled: the hub left.');
     const chunk = Buffer.alloc(CHUNK_BYTES);
     const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, null);
     if (bytesRead === 0) return Buffer.concat(chunks, totalBytes);
@@ -74,7 +75,7 @@ async function readBounded(
 
 function tooLarge(path: string, sizeText: string, limitBytes: number): AgentError {
   return new AgentError(
-    'TOO_LARGE',
+    AgentErrorCode.tooLarge,
     `File "${path}" ${sizeText}, over the read_file limit of ${limitBytes} bytes. ` +
       'Use download_file for large files.',
     { path, limitBytes },

@@ -9,6 +9,7 @@ import { constants as osConstants } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { FileHandle } from 'node:fs/promises';
 import {
+  AgentErrorCode,
   DEFAULT_MAX_OUTPUT_BYTES,
   type RunCommandParams,
   type RunCommandResult,
@@ -104,7 +105,9 @@ const runIn = async (
     child.stderr?.on('data', stderr.push).on('error', () => {});
 
     child.once('error', (err) => {
-      settle(() => reject(new AgentError('FAILED', `Could not start the shell: ${err.message}`)));
+      settle(() =>
+        reject(new AgentError(AgentErrorCode.failed, `Could not start the shell: ${err.message}`)),
+      );
     });
     child.once('exit', (code, exitSignal) => {
       exit = { code, signal: exitSignal };
@@ -130,16 +133,20 @@ async function openWorkingDirectory(
     info = await stat(real);
   } catch (err) {
     if (hasErrnoCode(err, 'ENOENT')) {
-      throw new AgentError('NOT_FOUND', `Working directory "${cwd}" does not exist.`, {
+      throw new AgentError(AgentErrorCode.notFound, `Working directory "${cwd}" does not exist.`, {
         path: cwd,
       });
     }
     throw toAgentError(err, cwd);
   }
   if (!info.isDirectory()) {
-    throw new AgentError('NOT_A_DIRECTORY', `Working directory "${cwd}" is not a directory.`, {
-      path: cwd,
-    });
+    throw new AgentError(
+      AgentErrorCode.notADirectory,
+      `Working directory "${cwd}" is not a directory.`,
+      {
+        path: cwd,
+      },
+    );
   }
   try {
     const { handle } = await openDirectoryConfined(cwd, real, sets);
@@ -171,7 +178,7 @@ function spawnShell(cmd: string, cwd: string | undefined, env: NodeJS.ProcessEnv
   } catch (err) {
     // Node refuses NUL bytes in arguments and environment synchronously.
     const message = err instanceof Error ? err.message : String(err);
-    throw new AgentError('BAD_USER_INPUT', `Cannot run the command: ${message}`);
+    throw new AgentError(AgentErrorCode.badInput, `Cannot run the command: ${message}`);
   }
 }
 
@@ -224,7 +231,7 @@ function returncodeOf(code: number | null, signal: NodeJS.Signals | null): numbe
 }
 
 function cancelled(): AgentError {
-  return new AgentError('FAILED', 'Command cancelled: the hub abandoned the call.');
+  return new AgentError(AgentErrorCode.failed, 'Command cancelled: the hub abandoned the call.');
 }
 
 interface OutputCapture {

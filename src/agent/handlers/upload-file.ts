@@ -20,6 +20,7 @@ import { asAgentError, assertPathAllowed, rootSets } from '../path-guard.js';
 import { assertRegularFile } from './read-file.js';
 import { AgentError, type StreamHandler } from './types.js';
 import { existingFile, keepOwnerAndMode, openParent } from './write-file.js';
+import { AgentErrorCode } from '../../protocol/rpc.js';
 
 const DEFAULT_MODE = 0o644;
 /** Received bytes are gathered up to this much before one write. */
@@ -79,7 +80,7 @@ export const receiveUpload: StreamHandler<'upload_file'> = async (params, contex
       JSON.parse(await channel.reader.readLine(MAX_CONTROL_LINE_BYTES)),
     ).start;
     if (start !== 0 && start !== offset) {
-      throw new AgentError('BAD_USER_INPUT', `upload_file: cannot start at byte ${start}.`);
+      throw new AgentError(AgentErrorCode.badInput, `upload_file: cannot start at byte ${start}.`);
     }
     if (start === 0) hash = createHash('sha256');
     await handle.truncate(start);
@@ -101,7 +102,8 @@ export const receiveUpload: StreamHandler<'upload_file'> = async (params, contex
     };
     try {
       await channel.reader.readBytes(size - start, async (chunk) => {
-        if (signal.aborted) throw new AgentError('FAILED', 'upload_file cancelled: the hub left.');
+        if (signal.aborted)
+          throw new AgentError(AgentErrorCode.failed, 'upload_file cancelled: the hub left.');
         hash.update(chunk);
         batch.push(chunk);
         batchBytes += chunk.length;
@@ -118,7 +120,7 @@ export const receiveUpload: StreamHandler<'upload_file'> = async (params, contex
     if (sha256 !== expected) {
       await handle.truncate(0).catch(() => undefined);
       throw new AgentError(
-        'FAILED',
+        AgentErrorCode.failed,
         `upload_file: the received bytes hash to ${sha256}, the hub sent ${expected}; nothing was replaced. Retry the transfer.`,
         { path: params.path },
       );

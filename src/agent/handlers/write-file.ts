@@ -9,7 +9,7 @@ import { constants, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_FILE_BYTES } from '../../protocol/rpc.js';
+import { AgentErrorCode, MAX_FILE_BYTES } from '../../protocol/rpc.js';
 import {
   O_NOFOLLOW,
   assertSingleLink,
@@ -30,7 +30,7 @@ export const writeFile: Handler<'write_file'> = async (params, context) => {
   const content = Buffer.from(params.contentBase64, 'base64');
   if (content.length > MAX_FILE_BYTES) {
     throw new AgentError(
-      'TOO_LARGE',
+      AgentErrorCode.tooLarge,
       `Content is ${content.length} bytes, over the write_file limit of ${MAX_FILE_BYTES} bytes.`,
       { path: params.path, limitBytes: MAX_FILE_BYTES },
     );
@@ -81,14 +81,14 @@ export async function openParent(
   if (info === undefined) {
     if (!createParents) {
       throw new AgentError(
-        'NOT_FOUND',
+        AgentErrorCode.notFound,
         `Parent directory "${parent}" does not exist. Pass createParents: true to create it.`,
         { path: parent },
       );
     }
     await makeDirectories(requested, parent, sets);
   } else if (!info.isDirectory()) {
-    throw new AgentError('NOT_A_DIRECTORY', `Parent "${parent}" is not a directory.`, {
+    throw new AgentError(AgentErrorCode.notADirectory, `Parent "${parent}" is not a directory.`, {
       path: parent,
     });
   }
@@ -113,14 +113,14 @@ export async function existingFile(
   if (info.isSymbolicLink()) {
     // The target was resolved through its links before; a link here now was swapped in.
     throw new AgentError(
-      'PATH_DENIED',
+      AgentErrorCode.pathDenied,
       `"${requested}" became a symbolic link during the operation; it is not followed.`,
       { path: requested },
     );
   }
   if (!info.isFile()) {
     throw new AgentError(
-      'NOT_A_FILE',
+      AgentErrorCode.notAFile,
       `"${requested}" exists and is not a regular file; it will not be replaced.`,
       { path: requested },
     );
@@ -154,7 +154,8 @@ async function replaceAtomically(
     } finally {
       await handle.close();
     }
-    if (signal.aborted) throw new AgentError('FAILED', 'write_file cancelled: the hub left.');
+    if (signal.aborted)
+      throw new AgentError(AgentErrorCode.failed, 'write_file cancelled: the hub left.');
     await rename(temp, path.join(directory.path, name));
     renamed = true;
   } finally {

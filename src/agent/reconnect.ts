@@ -1,0 +1,75 @@
+// The agent's reconnect loop, kept apart from what one connection does so that anything dialling
+// the server the way an agent does — the agent's tunnel, the storm benchmark's simulated agents —
+// runs this very code with a connect step of its own.
+//
+//   connect ──▶ link up … link down ──▶ wait ──▶ connect …
+//                                        │
+//        exponential backoff with full jitter (../lib/backoff.ts), reset after a healthy link;
+//        never shorter than the server's retry hint when it gave one (a notice), jittered above it
+//
+// A connect step that rejects stops the loop with its error (e.g. the server's host key changed:
+// retrying cannot fix that).
+
+import { createBackoff } from '../lib/backoff.js';
+
+export interface LinkOutcome {
+  /** How long the link was up; 0 when it never came up. */
+  connectedForMs: number;
+  /** The server asked not to come back before this many milliseconds (a notice's hint). */
+  retryAfterMs?: number | undefined;
+}
+
+export interface BackoffTiming {
+  baseMs: number;
+  capMs: number;
+  /** A link up this long counts as healthy: the next wait starts from the base window again. */
+  healthyMs: number;
+}
+
+export const defaultBackoffTiming: BackoffTiming = {
+  baseMs: 1000,
+  capMs: 60_000,
+  healthyMs: 60_000,
+};
+
+export interface ReconnectOptions {
+  /** One connection from dial to close; resolves when it is over. A rejection stops the loop. */
+  connect(signal: AbortSignal): Promise<LinkOutcome>;
+  /** Stops the loop: ends the wait at once (the connect step must end its link on it too). */
+  signal: AbortSignal;
+  backoff?: BackoffTiming;
+  random?: () => number;
+  /** Told before each wait (for logs and tests). */
+  onWait?(wait: { delayMs: number; attempt: number; retryAfterMs: number | undefined }): void;
+}
+
+/** Connects, and reconnects after every link ends, until `signal` aborts. */
+export async function runReconnectLoop(options: ReconnectOptions): Promise<void> {
+  const timing = options.backoff ?? defaultBackoffTiming;
+  const backoff = createBackoff({
+    baseMs: timing.baseMs,
+    capMs: timing.capMs,
+    ...(options.random ? { random: options.random } : {}),
+  });
+  const { signal } = options;
+  while (!signal.aborted) {
+    const outcome = await options.connect(signal);
+    if (signal.aborted) return;
+    if (outcome.connectedForMs >= timing.healthyMs) backoff.reset();
+    const delayMs = backoff.nextDelayMs(outcome.retryAfterMs);
+    options.onWait?.({ delayMs, attempt: backoff.attempts, retryAfterMs: outcome.retryAfterMs });
+    await sleep(delayMs, signal);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

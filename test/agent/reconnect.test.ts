@@ -1,0 +1,83 @@
+// The agent's reconnect loop with a scripted connect step — the same function a simulator uses
+// with its own: backoff with full jitter, a server's hint as a floor, reset after a healthy link,
+// stop at any point, and a fatal error ending the loop.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runReconnectLoop, type LinkOutcome } from '../../src/agent/reconnect.js';
+
+function scripted(outcomes: Array<LinkOutcome | Error>) {
+  const controller = new AbortController();
+  let calls = 0;
+  const waits: Array<{ delayMs: number; attempt: number; retryAfterMs: number | undefined }> = [];
+  const loop = runReconnectLoop({
+    signal: controller.signal,
+    backoff: { baseMs: 40, capMs: 400, healthyMs: 1000 },
+    random: () => 0.5,
+    connect: async () => {
+      const next = outcomes[calls++];
+      if (next === undefined) {
+        controller.abort();
+        return { connectedForMs: 0 };
+      }
+      if (next instanceof Error) throw next;
+      return next;
+    },
+    onWait: (wait) => waits.push(wait),
+  });
+  return { loop, waits, controller, calls: () => calls };
+}
+
+test('waits grow with full jitter, never undercut a hint, and start over after a healthy link', async () => {
+  const run = scripted([
+    { connectedForMs: 0 },
+    { connectedForMs: 0 },
+    { connectedForMs: 0, retryAfterMs: 300 },
+    { connectedForMs: 5000 },
+    { connectedForMs: 0, retryAfterMs: 10 },
+  ]);
+  await run.loop;
+  assert.deepEqual(
+    run.waits.map((wait) => [wait.delayMs, wait.retryAfterMs]),
+    [
+      [20, undefined], // window 40
+      [40, undefined], // window 80
+      [450, 300], // hint 300, jitter over min(300, cap)
+      [20, undefined], // healthy: back to the base window
+      [15, 10], // a hint below the window is still a floor, jittered above it
+    ],
+  );
+});
+
+test('stop ends a wait at once; a fatal connect error ends the loop with it', async () => {
+  const controller = new AbortController();
+  const loop = runReconnectLoop({
+    signal: controller.signal,
+    backoff: { baseMs: 60_000, capMs: 60_000, healthyMs: 60_000 },
+    random: () => 0.99,
+    connect: async () => ({ connectedForMs: 0, retryAfterMs: 3_600_000 }),
+  });
+  setTimeout(() => controller.abort(), 20);
+  await loop; // resolves: without the abort it would wait an hour
+
+  const fatal = new Error('host key changed');
+  const run = scripted([{ connectedForMs: 0 }, fatal]);
+  await assert.rejects(run.loop, fatal);
+  assert.equal(run.calls(), 2);
+});
+
+test('the connect step gets the stop signal, and the loop does not wait after a stop', async () => {
+  const controller = new AbortController();
+  let waits = 0;
+  const loop = runReconnectLoop({
+    signal: controller.signal,
+    connect: (signal) =>
+      new Promise((resolve) =>
+        signal.addEventListener('abort', () => resolve({ connectedForMs: 10 }), { once: true }),
+      ),
+    onWait: () => (waits += 1),
+  });
+  setTimeout(() => controller.abort(), 20);
+  await loop;
+  assert.equal(waits, 0);
+});
