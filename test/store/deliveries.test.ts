@@ -76,9 +76,12 @@ test('a claim takes due, unclaimed rows of open endpoints, oldest due first, onc
   const late = delivery({ nextAttemptAt: new Date(now - 1000) });
   const early = delivery({ nextAttemptAt: new Date(now - 5000) });
   const future = delivery({ nextAttemptAt: new Date(now + 60_000) });
-  const saturated = delivery({ endpoint: 'https://b.example.com' });
-  const held = delivery({ claimed: true });
-  const failed = delivery({ status: 'FAILED' });
+  const saturated = delivery({
+    endpoint: 'https://b.example.com',
+    nextAttemptAt: new Date(now - 500),
+  });
+  const held = delivery({ claimed: true, nextAttemptAt: new Date(now - 500) });
+  const failed = delivery({ status: 'FAILED', nextAttemptAt: new Date(now - 500) });
   for (const row of [late, early, future, saturated, held, failed])
     await store.deliveries.insert(row);
   const claimed = await store.deliveries.claimDue(new Date(now), {
