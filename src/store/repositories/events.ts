@@ -33,7 +33,7 @@ export function createEventRepository(sql: Sql): EventRepository {
     async append(event) {
       const row = await sql.one<{ id: number | string }>(
         'insert into event (type, client_uuid, at, data, actor) values (?, ?, ?, ?, ?) returning id',
-        [event.type, event.clientUuid, event.at, JSON.stringify(event.data), event.actor],
+        [event.type, event.clientUuid, event.at, dialect.jsonParam(event.data), event.actor],
       );
       return { ...event, id: Number(row?.id) };
     },
