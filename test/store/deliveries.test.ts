@@ -101,6 +101,19 @@ forEachDialect((dialect) => {
     assert.equal(again.length, 1, 'released rows are due again; the limit holds');
   });
 
+  test('claims made at the same time never take one row twice', async () => {
+    const rows = Array.from({ length: 40 }, () => delivery());
+    for (const row of rows) await store.deliveries.insert(row);
+    const claims = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        store.deliveries.claimDue(new Date(), { limit: 15, skipEndpoints: [] }),
+      ),
+    );
+    const ids = claims.flat().map((d) => d.id);
+    assert.equal(new Set(ids).size, ids.length, 'no row claimed twice');
+    assert.deepEqual([...ids].sort(), rows.map((d) => d.id).sort(), 'every due row claimed');
+  });
+
   test('outcomes: successes grouped, failures one by one, dead letters replayed', async () => {
     const ok1 = delivery();
     const ok2 = delivery();

@@ -4,7 +4,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Store } from '../../src/store/index.js';
+import type { EventRecord, Store } from '../../src/store/index.js';
 import { clientRecord, forEachDialect, openTestStore, type TestStore } from '../support/store.js';
 
 forEachDialect((dialect) => {
@@ -57,6 +57,30 @@ forEachDialect((dialect) => {
       older.map((e) => e.id),
       [...older.map((e) => e.id)].sort((x, y) => y - x),
     );
+  });
+
+  test('after a cursor: every event once, oldest first, page by page', async () => {
+    const all = (await store.events.list({ limit: 1000 })).reverse();
+    assert.ok(all.length >= 6);
+    const seen: number[] = [];
+    let cursor: number | null = null;
+    for (;;) {
+      const page: EventRecord[] = await store.events.after(cursor, 4);
+      if (page.length === 0) break;
+      seen.push(...page.map((e) => e.id));
+      cursor = page.at(-1)!.id;
+    }
+    assert.deepEqual(
+      seen,
+      all.map((e) => e.id),
+    );
+    assert.deepEqual(await store.events.after(null, 1), [all[0]], 'the same records as list');
+    assert.deepEqual(
+      (await store.events.after(all[2]!.id, 100)).map((e) => e.id),
+      all.slice(3).map((e) => e.id),
+    );
+    assert.deepEqual(await store.events.after(all.at(-1)!.id, 10), [], 'nothing newer');
+    assert.deepEqual(await store.events.after(all.at(-1)!.id + 1000, 10), [], 'no such event');
   });
 
   test('the trail filters by type, client and tags', async () => {

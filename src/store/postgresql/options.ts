@@ -67,6 +67,9 @@ export function createPostgresOptions(url: string, options: PostgresStoreOptions
     allowGlobalContext: false,
     debug: false,
     discovery: { requireEntitiesArray: true },
+    // MikroORM would create a missing database (through the `postgres` database, and racing
+    // when several servers start): the operator creates it, and a missing one is an error.
+    ensureDatabase: false,
     ...(options.onStatement
       ? {
           onQuery: (sql: string) => {

@@ -40,11 +40,11 @@ interface KnexClient {
 /** Connects (failing at once with the driver's reason), migrates, and returns the store. */
 export async function openPostgresStore(options: OpenPostgresOptions): Promise<Store> {
   const { url, ...rest } = options;
-  const orm = await MikroORM.init(createPostgresOptions(url, rest));
+  // Not connected by init: its check would wait on the pool, which retries refused connections
+  // until its acquire timeout (right while the database restarts, wrong at start). One direct
+  // connection first reports a bad password, a missing database or a refused port at once.
+  const orm = await MikroORM.init({ ...createPostgresOptions(url, rest), connect: false });
   try {
-    // The pool retries refused connections until its acquire timeout (right while the database
-    // restarts, wrong at start): one direct connection first reports a bad password, a missing
-    // database or a refused port at once.
     const client = orm.em.getConnection().getKnex().client as KnexClient;
     try {
       await client.destroyRawConnection(await client.acquireRawConnection());
