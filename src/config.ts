@@ -5,6 +5,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { databaseUrlProblem } from './store/database-url.js';
 import type { HealthConfig, RateLimitModeName } from './fleet/settings.js';
 import {
   readWebhookSettings,
@@ -21,6 +22,8 @@ export class ConfigError extends Error {
 
 export interface ServerConfig {
   dataDir: string;
+  /** postgres:// URL of a shared database; null = the SQLite file in the data directory. */
+  databaseUrl: string | null;
   sshHost: string;
   sshPort: number;
   httpHost: string;
@@ -45,6 +48,9 @@ export const serverUsage = `Usage: etphonehome server [options]
 
 Options:
   --data-dir DIR      data directory (env ETPHONEHOME_DATA_DIR; default ~/.etphonehome-server)
+  --database-url URL  keep the fleet in PostgreSQL instead of <data-dir>/etphonehome.db
+                      (env ETPHONEHOME_DATABASE_URL; postgres://USER:PASSWORD@HOST:5432/DATABASE;
+                      migrated on start)
   --ssh-host H        SSH listen address (env ETPHONEHOME_SSH_HOST; default 0.0.0.0)
   --ssh-port N        SSH listen port (env ETPHONEHOME_SSH_PORT; default 2222; 0 = any free port)
   --http-host H       HTTP listen address (env ETPHONEHOME_HTTP_HOST; default 127.0.0.1)
@@ -88,6 +94,7 @@ ${webhookEnvUsage}
 Examples:
   etphonehome server
   etphonehome server --data-dir /var/lib/etphonehome --http-host 0.0.0.0
+  ETPHONEHOME_DATABASE_URL=postgres://etphonehome@db.example/etphonehome etphonehome server
 `;
 
 function port(value: string, name: string): number {
@@ -136,6 +143,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       allowPositionals: false,
       options: {
         'data-dir': { type: 'string' },
+        'database-url': { type: 'string' },
         'ssh-host': { type: 'string' },
         'ssh-port': { type: 'string' },
         'http-host': { type: 'string' },
@@ -177,6 +185,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
   );
   return Object.freeze({
     dataDir,
+    databaseUrl: databaseUrl(v['database-url'], env['ETPHONEHOME_DATABASE_URL']),
     sshHost: v['ssh-host'] ?? env['ETPHONEHOME_SSH_HOST'] ?? '0.0.0.0',
     sshPort: port(v['ssh-port'] ?? env['ETPHONEHOME_SSH_PORT'] ?? '2222', '--ssh-port'),
     httpHost: v['http-host'] ?? env['ETPHONEHOME_HTTP_HOST'] ?? '127.0.0.1',
@@ -283,6 +292,24 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     logLevel,
     webhooks: webhookSettings(env),
   });
+}
+
+/** The database URL from the flag or the environment ("" = unset); refused when unusable. */
+function databaseUrl(flagValue: string | undefined, envValue: string | undefined): string | null {
+  const [value, name] =
+    flagValue !== undefined
+      ? [flagValue.trim(), '--database-url']
+      : [envValue?.trim() ?? '', 'ETPHONEHOME_DATABASE_URL'];
+  if (value === '') {
+    if (flagValue !== undefined)
+      throw new ConfigError(
+        '--database-url is empty: give a postgres:// URL, or leave it out for the SQLite file.',
+      );
+    return null;
+  }
+  const problem = databaseUrlProblem(value);
+  if (problem !== null) throw new ConfigError(`${name} ${problem}.`);
+  return value;
 }
 
 function transferRoots(value: string | undefined, dataDir: string): string[] {

@@ -4,6 +4,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { ServerConfig } from './config.js';
 import { createAuthorizedKeys } from './fleet/authorized-keys.js';
@@ -16,6 +17,7 @@ import { createMcpHttpHandler } from './mcp/http.js';
 import { loadOrCreateHostKey } from './hub/host-key.js';
 import { createTunnelHub, type HubLimits } from './hub/tunnel-hub.js';
 import type { Logger } from './logger.js';
+import { redactDatabaseUrl } from './store/database-url.js';
 import { openStore } from './store/open.js';
 import { VERSION } from './version.js';
 
@@ -74,6 +76,8 @@ export async function startServer(
   const storeLog = logger.child({ component: 'store' });
   const store = await openStore({
     file: join(config.dataDir, 'etphonehome.db'),
+    databaseUrl: config.databaseUrl,
+    applicationName: `etphonehome/${hostname()}`,
     log: (message) => storeLog.debug({ orm: message }, 'store'),
   });
 
@@ -149,6 +153,7 @@ export async function startServer(
       httpHost: config.httpHost,
       httpPort: httpAddress.port,
       dataDir: config.dataDir,
+      database: config.databaseUrl ? redactDatabaseUrl(config.databaseUrl) : 'sqlite',
       hostKeyFingerprint: hostKey.fingerprint,
       openEnrollment: config.openEnrollment,
     },

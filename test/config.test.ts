@@ -170,3 +170,56 @@ test('webhook settings: defaults, values, and bad values named', () => {
     );
   }
 });
+
+test('database URL: unset is the SQLite file; the flag wins over the environment', () => {
+  const none = readServerConfig([], {});
+  assert.ok(none !== 'help');
+  assert.equal(none.databaseUrl, null);
+  const blankEnv = readServerConfig([], { ETPHONEHOME_DATABASE_URL: '  ' });
+  assert.ok(blankEnv !== 'help');
+  assert.equal(blankEnv.databaseUrl, null, 'an empty variable is unset');
+  const env = { ETPHONEHOME_DATABASE_URL: 'postgres://etph:secret@db.example:5432/fleet' };
+  const fromEnv = readServerConfig([], env);
+  assert.ok(fromEnv !== 'help');
+  assert.equal(fromEnv.databaseUrl, 'postgres://etph:secret@db.example:5432/fleet');
+  const fromFlag = readServerConfig(
+    ['--database-url', 'postgresql://etph@other.example/fleet2?sslmode=require'],
+    env,
+  );
+  assert.ok(fromFlag !== 'help');
+  assert.equal(fromFlag.databaseUrl, 'postgresql://etph@other.example/fleet2?sslmode=require');
+  const socket = readServerConfig(['--database-url', 'postgres:///fleet?host=/run/postgresql'], {});
+  assert.ok(socket !== 'help');
+  assert.equal(socket.databaseUrl, 'postgres:///fleet?host=/run/postgresql');
+});
+
+test('database URL: bad values are refused naming the setting, never the password', () => {
+  const cases: Array<[string[], Record<string, string>, RegExp]> = [
+    [['--database-url', ''], {}, /--database-url is empty/],
+    [['--database-url', 'not a url'], {}, /--database-url is not a URL/],
+    [
+      [],
+      { ETPHONEHOME_DATABASE_URL: 'mysql://u:hunter2@db/x' },
+      /ETPHONEHOME_DATABASE_URL uses mysql:\/\//,
+    ],
+    [['--database-url', 'sqlite:///var/lib/x.db'], {}, /--database-url uses sqlite:\/\//],
+    [['--database-url', 'postgres://u:hunter2@db.example'], {}, /--database-url names no database/],
+    [['--database-url', 'postgres://u:hunter2@db.example/a/b'], {}, /names no database/],
+    [
+      [],
+      { ETPHONEHOME_DATABASE_URL: 'postgres:///fleet' },
+      /ETPHONEHOME_DATABASE_URL names no host/,
+    ],
+    [['--database-url', 'postgres://u:hunter2@:5432/x'], {}, /not a URL|names no host/],
+  ];
+  for (const [argv, env, message] of cases) {
+    assert.throws(
+      () => readServerConfig(argv, env),
+      (error: Error) =>
+        error instanceof ConfigError &&
+        message.test(error.message) &&
+        !error.message.includes('hunter2'),
+      `${JSON.stringify([argv, env])} is refused with ${message}`,
+    );
+  }
+});

@@ -178,6 +178,7 @@ export function assembleFleet(options: FleetOptions) {
         status: 'ok' as const,
         version: options.version,
         uptimeS: Math.round((Date.now() - startedAt) / 1000),
+        database: store.dialect,
         clients: {
           online: registry.onlineCount,
           total: await store.clients.count({}),

@@ -11,6 +11,7 @@
 
 import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
 import type { MetricsResult, RunCommandResult } from '../protocol/rpc.js';
+import type { DialectName } from '../store/index.js';
 import type { Admission } from './admission.js';
 import type { Caller } from './caller.js';
 import type { ClientFilter } from './client-filter.js';
@@ -224,6 +225,8 @@ export interface ServerHealth {
   status: 'ok';
   version: string;
   uptimeS: number;
+  /** Which store the server uses (never its URL). */
+  database: DialectName;
   clients: { online: number; total: number };
 }
 

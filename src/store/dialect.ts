@@ -2,17 +2,20 @@
 // portable SQL (`?` placeholders, `returning`, `on conflict do nothing`, window functions) and
 // ask the dialect for the few fragments and value decodings that are not portable:
 //
-//   need                          SQLite (today)                     PostgreSQL (issue 14)
-//   datetime as read              epoch ms (number or digit string)  Date
+//   need                          SQLite (./dialect.ts)              PostgreSQL (./postgresql/dialect.ts)
+//   datetime as read              epoch ms (number or digit string)  text ('2026-01-02 03:04:05.678+00')
 //   boolean as read               0 / 1                              true / false
 //   json column as read           text                               parsed value
-//   JSON array holds a string     exists (… json_each(col) …)        col::jsonb @> jsonb_build_array(?)
-//   one field of a JSON object    json_extract(col, '$.key')         col::jsonb ->> 'key'
+//   text and JSON as written      as given                           NUL and lone surrogates → U+FFFD
+//   JSON array holds a string     exists (… json_each(col) …)        col @> jsonb_build_array(?::text)
+//   one field of a JSON object    json_extract(col, '$.key')         (col ->> 'key')
 //   case-insensitive LIKE         like (ASCII case-insensitive)      ilike
 //   join strings of a group       group_concat(x, char(31))          string_agg(x, chr(31))
+//   claim rows others may claim   (one writer at a time)             for update skip locked
+//   hold a name until commit      (one writer at a time)             pg_advisory_xact_lock
 //
 // Values are bound by the driver layer (MikroORM's platform quotes them per database: a Date
-// becomes epoch ms on SQLite and a timestamp on PostgreSQL, an array a comma list).
+// becomes epoch ms on SQLite and an ISO timestamp on PostgreSQL, an array a comma list).
 
 export type DialectName = 'sqlite' | 'postgresql';
 
@@ -34,6 +37,20 @@ export interface Dialect {
   likeIgnoringCase(column: string): string;
   /** SQL: the values of `expression` in a group, joined by UNIT_SEPARATOR. */
   joinGroup(expression: string): string;
+  /** A statement parameter as this database can store it (see `text and JSON as written`). */
+  param(value: unknown): unknown;
+  /** A value for a json column, as the statement parameter. */
+  jsonParam(value: unknown): string;
+  /**
+   * SQL appended to a `select … limit ?` that picks rows to claim: rows another transaction is
+   * claiming right now are skipped instead of waited for ('' where writers never overlap).
+   */
+  readonly skipLocked: string;
+  /**
+   * SQL (one placeholder: a name) that holds `name` until the transaction ends, so that two
+   * transactions picking the same free name take turns; null where writers never overlap.
+   */
+  readonly holdName: string | null;
 }
 
 /** Joins aggregated names (tags cannot contain it: fleet/limits.ts TAG_PATTERN). */
@@ -58,6 +75,11 @@ export const sqliteDialect: Dialect = {
   jsonText: (column, key) => `json_extract(${column}, '$.${key}')`,
   likeIgnoringCase: (column) => `${column} like ? escape '\\'`,
   joinGroup: (expression) => `group_concat(${expression}, char(31))`,
+  param: (value) => value,
+  jsonParam: (value) => JSON.stringify(value),
+  // One connection: a transaction runs alone, start to end.
+  skipLocked: '',
+  holdName: null,
 };
 
 /** A LIKE pattern matching `text` anywhere, its wildcards escaped (with `escape '\'`). */

@@ -1,8 +1,9 @@
 // The store: the only code that knows SQL or the ORM. The fleet sees this interface — one
 // repository per aggregate, plain records in and out, and `transaction` for the few units of
 // work that span aggregates (an agent's attach: client upsert + token consumption; an event and
-// its webhook outbox rows). Today one implementation: SQLite through MikroORM (./sqlite.ts,
-// opened by ./open.ts); PostgreSQL is a second dialect of the same repositories (./dialect.ts).
+// its webhook outbox rows). Two implementations of the same repositories, each over its own
+// dialect (./dialect.ts): SQLite through MikroORM (./sqlite.ts), and PostgreSQL for several
+// servers on one database (./postgresql/store.ts); ./open.ts picks one.
 
 import type {
   AttemptOutcome,
@@ -69,6 +70,14 @@ export interface EventRepository {
   append(event: NewEvent): Promise<EventRecord>;
   /** Newest first. */
   list(query: EventQuery): Promise<EventRecord[]>;
+  /**
+   * Events recorded after the event `afterId` (null: from the first), oldest first, at most
+   * `limit`; pass the last one's id as the next `afterId`. A cursor that never skips an event,
+   * even one whose transaction commits after a later id's: on PostgreSQL only events older than
+   * every running transaction come back, in (transaction, id) order; SQLite's one writer commits
+   * in id order. An `afterId` that is no event's reads the events with larger ids.
+   */
+  after(afterId: number | null, limit: number): Promise<EventRecord[]>;
   /** The newest `limit` events of each client (of `types` when given), newest first. */
   recentOf(
     uuids: readonly string[],
@@ -142,7 +151,8 @@ export interface Store extends Repositories {
   /**
    * Runs `work` in one transaction: its repositories see and write the same snapshot, and
    * everything commits or nothing does. Use only `tx` inside (SQLite has one connection: a
-   * call on the store itself would wait for this transaction to end).
+   * call on the store itself would wait for this transaction to end). On PostgreSQL, a failed
+   * statement aborts the whole transaction: do not catch one inside and carry on.
    */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,11 +1,33 @@
-// Opens the store the server is configured for. Today the SQLite file in the data directory;
-// issue 14 adds PostgreSQL (`--database-url`) as a second implementation of the same Store.
+// Opens the store the server is configured for: PostgreSQL when a postgres:// (or
+// postgresql://) database URL is given (several servers may share it), else the SQLite file.
+// Both are the same Store: the same repositories over their own dialect.
 
 import type { Store } from './index.js';
-import { openSqliteStore, type SqliteStoreOptions } from './sqlite.js';
+import { openPostgresStore } from './postgresql/store.js';
+import { openSqliteStore } from './sqlite.js';
 
-export type StoreOptions = SqliteStoreOptions;
+export interface StoreOptions {
+  /** The SQLite file (created if missing); used when there is no databaseUrl. */
+  file: string;
+  /** A postgres:// URL: PostgreSQL instead of the file. */
+  databaseUrl?: string | null | undefined;
+  /** Shown in PostgreSQL's pg_stat_activity (e.g. `etphonehome/<host>`). */
+  applicationName?: string | undefined;
+  /** Told about the ORM's own messages (migrations applied …). */
+  log?: ((message: string) => void) | undefined;
+  /** Told about every statement the repositories run (tests count them). */
+  onStatement?: ((sql: string) => void) | undefined;
+}
 
 export function openStore(options: StoreOptions): Promise<Store> {
-  return openSqliteStore(options);
+  const { databaseUrl, file, log, onStatement, applicationName } = options;
+  if (databaseUrl) {
+    return openPostgresStore({
+      url: databaseUrl,
+      ...(log ? { log } : {}),
+      ...(onStatement ? { onStatement } : {}),
+      ...(applicationName ? { applicationName } : {}),
+    });
+  }
+  return openSqliteStore({ file, log, onStatement });
 }

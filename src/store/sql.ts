@@ -1,7 +1,8 @@
 // How repositories run statements: `all` / `one` / `run` over the store's connection, inside a
 // transaction when they were handed one. Parameters use `?` and are quoted by the driver layer
 // for the database in use (MikroORM's platform: strings escaped, Dates and booleans encoded,
-// arrays expanded into comma lists), so a long `in (?)` list costs no bound variables.
+// arrays expanded into comma lists), so a long `in (?)` list costs no bound variables; the
+// dialect first makes each one storable (PostgreSQL refuses NUL characters).
 
 import type { AbstractSqlConnection } from '@mikro-orm/knex';
 import type { Dialect } from './dialect.js';
@@ -21,8 +22,9 @@ export function createSql(
   dialect: Dialect,
   tx?: TransactionContext,
 ): Sql {
+  const encode = (params: readonly unknown[]): unknown[] => params.map(dialect.param);
   const all = async <T>(sql: string, params: readonly unknown[] = []): Promise<T[]> =>
-    (await connection.execute(sql, [...params], 'all', tx)) as T[];
+    (await connection.execute(sql, encode(params), 'all', tx)) as T[];
   return {
     dialect,
     all,
@@ -30,7 +32,7 @@ export function createSql(
       return (await all<T>(sql, params))[0];
     },
     async run(sql, params = []) {
-      await connection.execute(sql, [...params], 'run', tx);
+      await connection.execute(sql, encode(params), 'run', tx);
     },
   };
 }

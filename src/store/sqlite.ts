@@ -11,6 +11,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { sqliteDialect } from './dialect.js';
 import { entities } from './entities/index.js';
 import type { Store } from './index.js';
+import { refuseUnknownMigrations } from './migration-history.js';
 import { migrationsList } from './migrations/index.js';
 import { createRepositories } from './repositories/index.js';
 import { createSql, type TransactionContext } from './sql.js';
@@ -81,6 +82,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
   try {
     const applied = await orm.getMigrator().up();
     for (const migration of applied) options.log?.(`applied migration ${migration.name}`);
+    const executed = await orm.getMigrator().getExecutedMigrations();
+    refuseUnknownMigrations(
+      executed.map((migration) => migration.name),
+      migrationsList,
+      `The database file ${options.file}`,
+    );
   } catch (error) {
     await orm.close();
     throw error;

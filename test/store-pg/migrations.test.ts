@@ -24,7 +24,7 @@ import { migrationsList as sqliteMigrations } from '../../src/store/migrations/i
 import { migrationsList as postgresMigrations } from '../../src/store/postgresql/migrations/index.js';
 import { createPostgresOptions } from '../../src/store/postgresql/options.js';
 import { MIGRATION_LOCK_KEY, migratePostgres } from '../../src/store/postgresql/migrate.js';
-import { pendingSchemaChanges } from '../../src/store/postgresql/schema-drift.js';
+import { POSTGRES_ONLY, pendingSchemaChanges } from '../../src/store/postgresql/schema-drift.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { waitFor } from '../support/wait.js';
 
@@ -355,7 +355,24 @@ function kindOf(declared: string): string {
   return type;
 }
 
+/** The PostgreSQL schema without the parts declared PostgreSQL-only (checked present here). */
 async function postgresSchema(orm: MikroORM): Promise<SchemaSummary> {
+  const all = await postgresSchemaWithExtras(orm);
+  const columnNames = all.columns.map((c) => c.split(' ')[0]);
+  for (const column of POSTGRES_ONLY.columns)
+    assert.ok(columnNames.includes(column), `PostgreSQL-only column ${column} exists`);
+  for (const index of POSTGRES_ONLY.indexes)
+    assert.ok(all.indexes.includes(index), `PostgreSQL-only index ${index} exists`);
+  return {
+    columns: all.columns.filter(
+      (c) => !(POSTGRES_ONLY.columns as readonly string[]).includes(c.split(' ')[0] ?? ''),
+    ),
+    indexes: all.indexes.filter((i) => !(POSTGRES_ONLY.indexes as readonly string[]).includes(i)),
+    foreignKeys: all.foreignKeys,
+  };
+}
+
+async function postgresSchemaWithExtras(orm: MikroORM): Promise<SchemaSummary> {
   const em = orm.em.fork();
   const columns = await em.execute<
     { table_name: string; column_name: string; data_type: string; is_nullable: string }[]

@@ -4,176 +4,185 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ClientQuery, Store } from '../../src/store/index.js';
-import { clientRecord, openTestStore, type TestStore } from '../support/store.js';
+import { clientRecord, forEachDialect, openTestStore, type TestStore } from '../support/store.js';
 
-let testStore: TestStore;
-let store: Store;
+forEachDialect((dialect) => {
+  let testStore: TestStore;
+  let store: Store;
 
-before(async () => {
-  testStore = await openTestStore();
-  store = testStore.store;
-  await store.transaction(async (tx) => {
-    await tx.clients.insert(
-      clientRecord(1, {
-        clientId: 'web-01',
-        displayName: 'Web Front',
-        purpose: 'Serves the shop (100% uptime)',
-        hostname: 'web-01.example.com',
-        tags: ['production', 'web'],
-        capabilities: ['docker', 'git'],
-      }),
+  before(async () => {
+    testStore = await openTestStore(dialect);
+    store = testStore.store;
+    await store.transaction(async (tx) => {
+      await tx.clients.insert(
+        clientRecord(1, {
+          clientId: 'web-01',
+          displayName: 'Web Front',
+          purpose: 'Serves the shop (100% uptime)',
+          hostname: 'web-01.example.com',
+          tags: ['production', 'web'],
+          capabilities: ['docker', 'git'],
+        }),
+      );
+      await tx.clients.insert(
+        clientRecord(2, {
+          clientId: 'web-02',
+          displayName: 'web front',
+          purpose: 'Serves the shop',
+          tags: ['staging', 'web'],
+          capabilities: ['git'],
+          pendingFingerprint: 'SHA256:new',
+          pendingPublicKey: 'ssh-ed25519 BBBB',
+        }),
+      );
+      await tx.clients.insert(
+        clientRecord(3, {
+          clientId: 'db-01',
+          purpose: 'Database',
+          tags: ['production'],
+          capabilities: ['python3.12'],
+          lastDisconnectedAt: new Date('2026-01-02T00:00:00Z'),
+        }),
+      );
+      await tx.clients.insert(
+        clientRecord(4, { clientId: 'old-01', decommissionedAt: new Date(), tags: ['production'] }),
+      );
+    });
+  });
+
+  after(() => testStore.close());
+
+  const ids = async (query: ClientQuery): Promise<string[]> =>
+    (await store.clients.list(query)).map((client) => client.clientId);
+
+  test('a record round-trips: text, numbers, booleans, dates, JSON and tags', async () => {
+    const uuid = clientRecord(10).uuid;
+    const stored = clientRecord(10, {
+      clientId: 'round-trip',
+      displayName: "O'Brien's box \\ ? %",
+      allowedPaths: ['/srv', '/home/deploy'],
+      webhookUrl: 'https://hooks.example.com/x?y=1',
+      webhookSecret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0',
+      rateLimitRpm: 120,
+      rateLimitConcurrent: 3,
+      rateLimitMode: 'ENFORCE',
+      cpuThreshold: 92.5,
+      resourceChecks: false,
+      keyMismatchAt: new Date('2026-02-03T04:05:06.789Z'),
+      agentAllowedPaths: [],
+      capabilities: ['docker'],
+      tags: ['b', 'a'],
+    });
+    await store.clients.insert(stored);
+    const read = await store.clients.get(uuid);
+    assert.deepEqual(read, { ...stored, tags: ['a', 'b'] });
+    await store.clients.update(uuid, { resourceChecks: true, cpuThreshold: null });
+    const changed = await store.clients.get(uuid);
+    assert.equal(changed?.resourceChecks, true);
+    assert.equal(changed?.cpuThreshold, null);
+    assert.equal(await store.clients.update('00000000-0000-4000-8000-999999999999', {}), false);
+    await store.clients.update(uuid, { decommissionedAt: new Date() });
+  });
+
+  test('lookups by clientId and by name, ignoring case', async () => {
+    assert.equal((await store.clients.getByClientId('web-01'))?.displayName, 'Web Front');
+    assert.equal(await store.clients.getByClientId('WEB-01'), null);
+    const named = await store.clients.findByName('WEB FRONT', 10);
+    assert.deepEqual(named.map((c) => c.clientId).sort(), ['web-01', 'web-02']);
+    assert.equal((await store.clients.findByName('Web Front', 1)).length, 1, 'the limit holds');
+    assert.deepEqual(
+      (await store.clients.getMany([clientRecord(1).uuid, clientRecord(3).uuid, 'nobody']))
+        .map((c) => c.clientId)
+        .sort(),
+      ['db-01', 'web-01'],
     );
-    await tx.clients.insert(
-      clientRecord(2, {
-        clientId: 'web-02',
-        displayName: 'web front',
-        purpose: 'Serves the shop',
-        tags: ['staging', 'web'],
-        capabilities: ['git'],
-        pendingFingerprint: 'SHA256:new',
-        pendingPublicKey: 'ssh-ed25519 BBBB',
-      }),
+    assert.deepEqual(await store.clients.clientIdsStartingWith('web-'), ['web-01', 'web-02']);
+    assert.deepEqual(await store.clients.clientIdsStartingWith('web_'), [], '_ is no wildcard');
+  });
+
+  test('filters combine, and every condition must hold', async () => {
+    assert.deepEqual(await ids({}), ['db-01', 'web-01', 'web-02']);
+    assert.deepEqual(await ids({ includeDecommissioned: true }), [
+      'db-01',
+      'old-01',
+      'round-trip',
+      'web-01',
+      'web-02',
+    ]);
+    assert.deepEqual(
+      await ids({ query: 'WEB FR' }),
+      ['web-01', 'web-02'],
+      'display name, any case',
     );
-    await tx.clients.insert(
-      clientRecord(3, {
-        clientId: 'db-01',
-        purpose: 'Database',
-        tags: ['production'],
-        capabilities: ['python3.12'],
-        lastDisconnectedAt: new Date('2026-01-02T00:00:00Z'),
-      }),
-    );
-    await tx.clients.insert(
-      clientRecord(4, { clientId: 'old-01', decommissionedAt: new Date(), tags: ['production'] }),
+    assert.deepEqual(await ids({ query: 'example.com' }), ['web-01'], 'hostname');
+    assert.deepEqual(await ids({ query: '100%' }), ['web-01'], '% is literal');
+    assert.deepEqual(await ids({ query: '_' }), [], '_ is literal');
+    assert.deepEqual(await ids({ purpose: 'shop' }), ['web-01', 'web-02']);
+    assert.deepEqual(await ids({ tags: ['production'] }), ['db-01', 'web-01']);
+    assert.deepEqual(await ids({ tags: ['production', 'web'] }), ['web-01'], 'ALL tags');
+    assert.deepEqual(await ids({ tags: ['web', 'web'] }), ['web-01', 'web-02'], 'duplicates');
+    assert.deepEqual(await ids({ capabilities: ['git'] }), ['web-01', 'web-02']);
+    assert.deepEqual(await ids({ capabilities: ['git', 'docker'] }), ['web-01']);
+    assert.deepEqual(await ids({ keyMismatch: true }), ['web-02']);
+    assert.deepEqual(await ids({ keyMismatch: false }), ['db-01', 'web-01']);
+    assert.deepEqual(await ids({ uuidIn: [clientRecord(2).uuid, clientRecord(3).uuid] }), [
+      'db-01',
+      'web-02',
+    ]);
+    assert.deepEqual(await ids({ uuidIn: [] }), [], 'nobody online');
+    assert.deepEqual(await ids({ uuidNotIn: [clientRecord(1).uuid] }), ['db-01', 'web-02']);
+    assert.deepEqual(await ids({ disconnectedSince: new Date('2026-01-01T12:00:00Z') }), ['db-01']);
+    assert.deepEqual(await ids({ tags: ['web'], purpose: 'shop', keyMismatch: false }), ['web-01']);
+    assert.equal(await store.clients.count({ tags: ['production'] }), 2);
+    assert.equal(
+      await store.clients.count({ tags: ['production'], includeDecommissioned: true }),
+      3,
     );
   });
-});
 
-after(() => testStore.close());
-
-const ids = async (query: ClientQuery): Promise<string[]> =>
-  (await store.clients.list(query)).map((client) => client.clientId);
-
-test('a record round-trips: text, numbers, booleans, dates, JSON and tags', async () => {
-  const uuid = clientRecord(10).uuid;
-  const stored = clientRecord(10, {
-    clientId: 'round-trip',
-    displayName: "O'Brien's box \\ ? %",
-    allowedPaths: ['/srv', '/home/deploy'],
-    webhookUrl: 'https://hooks.example.com/x?y=1',
-    webhookSecret: 'whsec_c2VjcmV0c2VjcmV0c2VjcmV0',
-    rateLimitRpm: 120,
-    rateLimitConcurrent: 3,
-    rateLimitMode: 'ENFORCE',
-    cpuThreshold: 92.5,
-    resourceChecks: false,
-    keyMismatchAt: new Date('2026-02-03T04:05:06.789Z'),
-    agentAllowedPaths: [],
-    capabilities: ['docker'],
-    tags: ['b', 'a'],
+  test('pages follow clientId order', async () => {
+    const first = await store.clients.list({}, { limit: 2 });
+    assert.deepEqual(
+      first.map((c) => c.clientId),
+      ['db-01', 'web-01'],
+    );
+    const next = await store.clients.list({}, { afterClientId: 'web-01', limit: 2 });
+    assert.deepEqual(
+      next.map((c) => c.clientId),
+      ['web-02'],
+    );
   });
-  await store.clients.insert(stored);
-  const read = await store.clients.get(uuid);
-  assert.deepEqual(read, { ...stored, tags: ['a', 'b'] });
-  await store.clients.update(uuid, { resourceChecks: true, cpuThreshold: null });
-  const changed = await store.clients.get(uuid);
-  assert.equal(changed?.resourceChecks, true);
-  assert.equal(changed?.cpuThreshold, null);
-  assert.equal(await store.clients.update('00000000-0000-4000-8000-999999999999', {}), false);
-  await store.clients.update(uuid, { decommissionedAt: new Date() });
-});
 
-test('lookups by clientId and by name, ignoring case', async () => {
-  assert.equal((await store.clients.getByClientId('web-01'))?.displayName, 'Web Front');
-  assert.equal(await store.clients.getByClientId('WEB-01'), null);
-  const named = await store.clients.findByName('WEB FRONT', 10);
-  assert.deepEqual(named.map((c) => c.clientId).sort(), ['web-01', 'web-02']);
-  assert.equal((await store.clients.findByName('Web Front', 1)).length, 1, 'the limit holds');
-  assert.deepEqual(
-    (await store.clients.getMany([clientRecord(1).uuid, clientRecord(3).uuid, 'nobody']))
-      .map((c) => c.clientId)
-      .sort(),
-    ['db-01', 'web-01'],
-  );
-  assert.deepEqual(await store.clients.clientIdsStartingWith('web-'), ['web-01', 'web-02']);
-  assert.deepEqual(await store.clients.clientIdsStartingWith('web_'), [], '_ is no wildcard');
-});
-
-test('filters combine, and every condition must hold', async () => {
-  assert.deepEqual(await ids({}), ['db-01', 'web-01', 'web-02']);
-  assert.deepEqual(await ids({ includeDecommissioned: true }), [
-    'db-01',
-    'old-01',
-    'round-trip',
-    'web-01',
-    'web-02',
-  ]);
-  assert.deepEqual(await ids({ query: 'WEB FR' }), ['web-01', 'web-02'], 'display name, any case');
-  assert.deepEqual(await ids({ query: 'example.com' }), ['web-01'], 'hostname');
-  assert.deepEqual(await ids({ query: '100%' }), ['web-01'], '% is literal');
-  assert.deepEqual(await ids({ query: '_' }), [], '_ is literal');
-  assert.deepEqual(await ids({ purpose: 'shop' }), ['web-01', 'web-02']);
-  assert.deepEqual(await ids({ tags: ['production'] }), ['db-01', 'web-01']);
-  assert.deepEqual(await ids({ tags: ['production', 'web'] }), ['web-01'], 'ALL tags');
-  assert.deepEqual(await ids({ tags: ['web', 'web'] }), ['web-01', 'web-02'], 'duplicates');
-  assert.deepEqual(await ids({ capabilities: ['git'] }), ['web-01', 'web-02']);
-  assert.deepEqual(await ids({ capabilities: ['git', 'docker'] }), ['web-01']);
-  assert.deepEqual(await ids({ keyMismatch: true }), ['web-02']);
-  assert.deepEqual(await ids({ keyMismatch: false }), ['db-01', 'web-01']);
-  assert.deepEqual(await ids({ uuidIn: [clientRecord(2).uuid, clientRecord(3).uuid] }), [
-    'db-01',
-    'web-02',
-  ]);
-  assert.deepEqual(await ids({ uuidIn: [] }), [], 'nobody online');
-  assert.deepEqual(await ids({ uuidNotIn: [clientRecord(1).uuid] }), ['db-01', 'web-02']);
-  assert.deepEqual(await ids({ disconnectedSince: new Date('2026-01-01T12:00:00Z') }), ['db-01']);
-  assert.deepEqual(await ids({ tags: ['web'], purpose: 'shop', keyMismatch: false }), ['web-01']);
-  assert.equal(await store.clients.count({ tags: ['production'] }), 2);
-  assert.equal(await store.clients.count({ tags: ['production'], includeDecommissioned: true }), 3);
-});
-
-test('pages follow clientId order', async () => {
-  const first = await store.clients.list({}, { limit: 2 });
-  assert.deepEqual(
-    first.map((c) => c.clientId),
-    ['db-01', 'web-01'],
-  );
-  const next = await store.clients.list({}, { afterClientId: 'web-01', limit: 2 });
-  assert.deepEqual(
-    next.map((c) => c.clientId),
-    ['web-02'],
-  );
-});
-
-test('tags: replaced on one client, added and removed on many at once', async () => {
-  const web1 = clientRecord(1).uuid;
-  const web2 = clientRecord(2).uuid;
-  await store.clients.setTags(web1, ['production', 'web', 'eu-west']);
-  assert.deepEqual((await store.clients.get(web1))?.tags, ['eu-west', 'production', 'web']);
-  await store.clients.changeTags([web1, web2], { add: ['fleet', 'web'], remove: ['eu-west'] });
-  assert.deepEqual((await store.clients.get(web1))?.tags, ['fleet', 'production', 'web']);
-  assert.deepEqual((await store.clients.get(web2))?.tags, ['fleet', 'staging', 'web']);
-  await store.clients.changeTags([web1, web2], { add: [], remove: ['fleet'] });
-  assert.deepEqual((await store.clients.get(web2))?.tags, ['staging', 'web']);
-  await store.clients.setTags(web1, ['production', 'web']);
-});
-
-test('what a webhook delivery needs of a client', async () => {
-  await store.clients.update(clientRecord(3).uuid, {
-    webhookUrl: 'https://hooks.example.com/db',
-    webhookSecret: 'a-secret-of-sixteen-bytes',
+  test('tags: replaced on one client, added and removed on many at once', async () => {
+    const web1 = clientRecord(1).uuid;
+    const web2 = clientRecord(2).uuid;
+    await store.clients.setTags(web1, ['production', 'web', 'eu-west']);
+    assert.deepEqual((await store.clients.get(web1))?.tags, ['eu-west', 'production', 'web']);
+    await store.clients.changeTags([web1, web2], { add: ['fleet', 'web'], remove: ['eu-west'] });
+    assert.deepEqual((await store.clients.get(web1))?.tags, ['fleet', 'production', 'web']);
+    assert.deepEqual((await store.clients.get(web2))?.tags, ['fleet', 'staging', 'web']);
+    await store.clients.changeTags([web1, web2], { add: [], remove: ['fleet'] });
+    assert.deepEqual((await store.clients.get(web2))?.tags, ['staging', 'web']);
+    await store.clients.setTags(web1, ['production', 'web']);
   });
-  assert.deepEqual(await store.clients.webhookTarget(clientRecord(3).uuid), {
-    uuid: clientRecord(3).uuid,
-    clientId: 'db-01',
-    displayName: null,
-    hostname: 'host-3',
-    webhookUrl: 'https://hooks.example.com/db',
+
+  test('what a webhook delivery needs of a client', async () => {
+    await store.clients.update(clientRecord(3).uuid, {
+      webhookUrl: 'https://hooks.example.com/db',
+      webhookSecret: 'a-secret-of-sixteen-bytes',
+    });
+    assert.deepEqual(await store.clients.webhookTarget(clientRecord(3).uuid), {
+      uuid: clientRecord(3).uuid,
+      clientId: 'db-01',
+      displayName: null,
+      hostname: 'host-3',
+      webhookUrl: 'https://hooks.example.com/db',
+    });
+    assert.equal(
+      await store.clients.webhookSecret(clientRecord(3).uuid),
+      'a-secret-of-sixteen-bytes',
+    );
+    assert.equal(await store.clients.webhookTarget('nobody'), null);
+    assert.equal(await store.clients.webhookSecret('nobody'), null);
   });
-  assert.equal(
-    await store.clients.webhookSecret(clientRecord(3).uuid),
-    'a-secret-of-sixteen-bytes',
-  );
-  assert.equal(await store.clients.webhookTarget('nobody'), null);
-  assert.equal(await store.clients.webhookSecret('nobody'), null);
 });

@@ -1,5 +1,5 @@
 // The SQLite store itself: a new file is migrated, runs in WAL mode, and keeps rows across a
-// reopen (a second open applies no migration); a transaction commits all or nothing.
+// reopen (a second open applies no migration). Transactions: transactions.test.ts.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/sqlite';
 import { createStoreOptions } from '../../src/store/sqlite.js';
 import { openStore } from '../../src/store/open.js';
-import { clientRecord, openTestStore } from '../support/store.js';
+import { clientRecord } from '../support/store.js';
 
 test('the store migrates a new file, uses WAL and keeps rows across reopen', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'etph-store-'));
@@ -41,26 +41,5 @@ test('the store migrates a new file, uses WAL and keeps rows across reopen', asy
     await store.close();
   } finally {
     await rm(dir, { recursive: true, force: true });
-  }
-});
-
-test('a transaction commits everything or nothing', async () => {
-  const { store, close } = await openTestStore();
-  try {
-    await assert.rejects(
-      store.transaction(async (tx) => {
-        await tx.clients.insert(clientRecord(1));
-        throw new Error('disk full');
-      }),
-      /disk full/,
-    );
-    assert.equal(await store.clients.get(clientRecord(1).uuid), null, 'rolled back');
-    await store.transaction(async (tx) => {
-      await tx.clients.insert(clientRecord(2, { tags: ['a'] }));
-      await tx.clients.setTags(clientRecord(2).uuid, ['b']);
-    });
-    assert.deepEqual((await store.clients.get(clientRecord(2).uuid))?.tags, ['b']);
-  } finally {
-    await close();
   }
 });

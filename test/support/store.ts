@@ -1,11 +1,39 @@
-// A real store for tests, in a temporary directory: today SQLite; a PostgreSQL variant (issue 14)
-// goes here too, so every store test runs on each dialect through the same `Store` interface.
+// A real store for tests, on either dialect through the same `Store` interface: SQLite in a
+// temporary directory, or PostgreSQL in a database of its own on a throwaway server that the
+// test file's process shares (test/support/postgres.ts: started on first use, stopped and
+// deleted when the process exits). `forEachDialect` runs a file's tests once per dialect.
+//
+// Without PostgreSQL's binaries the PostgreSQL variant fails with startPostgres's message (how
+// to install them); it never skips.
 
+import { describe } from 'node:test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ClientRecord, Store } from '../../src/store/index.js';
+import type { ClientRecord, DialectName, Store } from '../../src/store/index.js';
 import { openStore } from '../../src/store/open.js';
+import { startPostgres, type PostgresServer } from './postgres.js';
+
+export const DIALECTS: readonly DialectName[] = ['sqlite', 'postgresql'];
+
+/** Declares `tests` once per dialect, each run in a `describe` named for its dialect. */
+export function forEachDialect(tests: (dialect: DialectName) => void): void {
+  for (const dialect of DIALECTS) describe(dialect, () => tests(dialect));
+}
+
+let sharedPostgres: Promise<PostgresServer> | undefined;
+
+/** This process's throwaway PostgreSQL server (one per test file), started on first use. */
+export function testPostgres(): Promise<PostgresServer> {
+  sharedPostgres ??= startPostgres();
+  return sharedPostgres;
+}
+
+/** A fresh, empty database on this process's PostgreSQL server; its URL. */
+export async function testDatabaseUrl(): Promise<string> {
+  return (await testPostgres()).createDatabase(`store_${process.pid}_${++databases}`);
+}
+let databases = 0;
 
 export interface TestStore {
   store: Store;
@@ -16,11 +44,12 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
-export async function openTestStore(): Promise<TestStore> {
+export async function openTestStore(dialect: DialectName = 'sqlite'): Promise<TestStore> {
   const dir = await mkdtemp(join(tmpdir(), 'etph-store-'));
   const statements: string[] = [];
   const store = await openStore({
     file: join(dir, 'test.db'),
+    databaseUrl: dialect === 'postgresql' ? await testDatabaseUrl() : null,
     onStatement: (sql) => statements.push(sql),
   });
   return {

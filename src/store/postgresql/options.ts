@@ -10,6 +10,8 @@
 // - int8 parsed as a number: `count(*)`, bigserial ids and other bigint results come back as
 //   numbers, as SQLite returns them (pg returns strings by default). Past 2^53 the text is kept,
 //   which no id or count of ours reaches.
+// - The URL goes to pg as a whole (`connectionString`): TLS settings and other parameters in its
+//   query string apply, and whatever it sets wins over the defaults here.
 // - TCP keepalive and a connect timeout: a database that vanished (network split) is noticed
 //   instead of leaving queries waiting forever; `acquireConnectionTimeout` bounds the wait for a
 //   connection while the database restarts.
@@ -18,6 +20,9 @@ import type { Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { entities } from '../entities/index.js';
 import { migrationsList } from './migrations/index.js';
+import { databaseUrlProblem } from '../database-url.js';
+
+export { redactDatabaseUrl } from '../database-url.js';
 
 export interface PostgresStoreOptions {
   /** Receives MikroORM's log lines; silent when absent (stdout belongs to the CLI and MCP). */
@@ -26,6 +31,8 @@ export interface PostgresStoreOptions {
   poolMax?: number;
   /** Shown in `pg_stat_activity.application_name` (e.g. `etphonehome/<server name>`). */
   applicationName?: string;
+  /** Told about every statement run (tests count them). */
+  onStatement?: ((sql: string) => void) | undefined;
 }
 
 export const DEFAULT_POOL_MAX = 10;
@@ -60,6 +67,17 @@ export function createPostgresOptions(url: string, options: PostgresStoreOptions
     allowGlobalContext: false,
     debug: false,
     discovery: { requireEntitiesArray: true },
+    // MikroORM would create a missing database (through the `postgres` database, and racing
+    // when several servers start): the operator creates it, and a missing one is an error.
+    ensureDatabase: false,
+    ...(options.onStatement
+      ? {
+          onQuery: (sql: string) => {
+            options.onStatement?.(sql);
+            return sql;
+          },
+        }
+      : {}),
     migrations: {
       migrationsList,
       transactional: true,
@@ -86,6 +104,9 @@ export function createPostgresOptions(url: string, options: PostgresStoreOptions
       // knex warns on console (dropped connections during a restart); route it to our log.
       log: { warn: knexLog, error: knexLog, deprecate: knexLog, debug: () => undefined },
       connection: {
+        // pg reads the whole URL itself, so its query parameters (sslmode, sslrootcert, a Unix
+        // socket's host …) are honoured; MikroORM alone keeps only host, port, user and database.
+        connectionString: url,
         application_name: options.applicationName ?? 'etphonehome',
         keepAlive: true,
         keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
@@ -95,31 +116,9 @@ export function createPostgresOptions(url: string, options: PostgresStoreOptions
   };
 }
 
-/** A database URL with its password masked, for messages and logs. */
-export function redactDatabaseUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
-}
-
 function checkDatabaseUrl(url: string): void {
-  let protocol: string;
-  try {
-    protocol = new URL(url).protocol;
-  } catch {
-    throw new TypeError(
-      `Database URL ${redactDatabaseUrl(url)} is not a URL: use postgres://user:password@host:5432/database`,
-    );
-  }
-  if (protocol !== 'postgres:' && protocol !== 'postgresql:') {
-    throw new TypeError(
-      `Database URL ${redactDatabaseUrl(url)} uses ${protocol}: only postgres:// (or postgresql://) is supported; leave it unset for the SQLite file in the data directory`,
-    );
-  }
+  const problem = databaseUrlProblem(url);
+  if (problem !== null) throw new TypeError(`The database URL ${problem}.`);
 }
 
 function parseInt8(text: string): number | string {

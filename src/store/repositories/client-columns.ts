@@ -82,13 +82,16 @@ export function toClientRecord(row: Record<string, unknown>, dialect: Dialect): 
 }
 
 /** A value as a statement parameter (the driver layer encodes Dates and booleans). */
-function encode(kind: Kind, value: unknown): unknown {
+function encode(kind: Kind, value: unknown, dialect: Dialect): unknown {
   if (value === null || value === undefined) return null;
-  return kind === 'json' ? JSON.stringify(value) : value;
+  return kind === 'json' ? dialect.jsonParam(value) : value;
 }
 
 /** Column names and parameters for the fields present in `changes`. */
-export function clientAssignments(changes: ClientChanges): {
+export function clientAssignments(
+  changes: ClientChanges,
+  dialect: Dialect,
+): {
   columns: string[];
   params: unknown[];
 } {
@@ -98,15 +101,18 @@ export function clientAssignments(changes: ClientChanges): {
     if (field === 'uuid' || given[field] === undefined) continue;
     const [column, kind] = columns[field];
     out.columns.push(column);
-    out.params.push(encode(kind, given[field]));
+    out.params.push(encode(kind, given[field], dialect));
   }
   return out;
 }
 
 /** Every column of a new row with its parameter. */
-export function clientRow(record: ClientRecord): { columns: string[]; params: unknown[] } {
+export function clientRow(
+  record: ClientRecord,
+  dialect: Dialect,
+): { columns: string[]; params: unknown[] } {
   return {
     columns: fields.map((field) => columns[field][0]),
-    params: fields.map((field) => encode(columns[field][1], record[field])),
+    params: fields.map((field) => encode(columns[field][1], record[field], dialect)),
   };
 }

@@ -101,6 +101,9 @@ export function createClientRepository(sql: Sql): ClientRepository {
     },
 
     async clientIdsStartingWith(prefix) {
+      // Inside a transaction, the prefix is held until it ends: two first admissions of one
+      // hostname on a pool (PostgreSQL) take turns, so the second sees the first's clientId.
+      if (dialect.holdName) await sql.run(dialect.holdName, [`client_id:${prefix}`]);
       const rows = await sql.all<{ client_id: string }>(
         `select client_id from client where client_id like ? escape '\\'`,
         [`${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`],
@@ -109,7 +112,7 @@ export function createClientRepository(sql: Sql): ClientRepository {
     },
 
     async insert(client) {
-      const { columns, params } = clientRow(client);
+      const { columns, params } = clientRow(client, dialect);
       await sql.run(
         `insert into client (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
         params,
@@ -119,7 +122,7 @@ export function createClientRepository(sql: Sql): ClientRepository {
     },
 
     async update(uuid, changes) {
-      const { columns, params } = clientAssignments(changes);
+      const { columns, params } = clientAssignments(changes, dialect);
       if (columns.length === 0) return (await first('c.uuid = ?', [uuid])) !== null;
       const rows = await sql.all(
         `update client set ${columns.map((column) => `${column} = ?`).join(', ')} where uuid = ? returning uuid`,

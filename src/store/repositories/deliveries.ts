@@ -119,13 +119,16 @@ export function createDeliveryRepository(sql: Sql): DeliveryRepository {
     },
 
     async claimDue(now, { limit, skipEndpoints }) {
+      // On a pool (PostgreSQL) claims may overlap: rows another claim holds are skipped, and
+      // `claimed = false` is checked again on the row itself, so no row is claimed twice.
       const skip = skipEndpoints.length > 0 ? 'and endpoint not in (?)' : '';
       const rows = await sql.all<DeliveryRow>(
         `update webhook_delivery set claimed = true where id in (
            select id from webhook_delivery
            where status = '${DeliveryStatus.pending}' and claimed = false and next_attempt_at <= ?
            ${skip}
-           order by next_attempt_at limit ?)
+           order by next_attempt_at limit ? ${dialect.skipLocked})
+           and claimed = false
          returning *`,
         skipEndpoints.length > 0 ? [now, [...skipEndpoints], limit] : [now, limit],
       );

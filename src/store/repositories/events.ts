@@ -33,7 +33,7 @@ export function createEventRepository(sql: Sql): EventRepository {
     async append(event) {
       const row = await sql.one<{ id: number | string }>(
         'insert into event (type, client_uuid, at, data, actor) values (?, ?, ?, ?, ?) returning id',
-        [event.type, event.clientUuid, event.at, JSON.stringify(event.data), event.actor],
+        [event.type, event.clientUuid, event.at, dialect.jsonParam(event.data), event.actor],
       );
       return { ...event, id: Number(row?.id) };
     },
@@ -63,6 +63,39 @@ export function createEventRepository(sql: Sql): EventRepository {
       const rows = await sql.all<EventRow>(
         `select e.* from event e ${where} order by e.id desc limit ?`,
         [...params, query.limit],
+      );
+      return rows.map((row) => toEvent(row, dialect));
+    },
+
+    async after(afterId, limit) {
+      const columns = 'e.id, e.type, e.client_uuid, e.at, e.data, e.actor';
+      if (dialect.name === 'sqlite') {
+        const rows = await sql.all<EventRow>(
+          `select ${columns} from event e where e.id > ? order by e.id limit ?`,
+          [afterId ?? 0, limit],
+        );
+        return rows.map((row) => toEvent(row, dialect));
+      }
+      // PostgreSQL: ids are drawn before commit, so "id > cursor" could pass over an id still
+      // being written. Rows whose transaction (tx, migration 20261202074500) is older than the
+      // oldest running one are final, and (tx, id) order puts any later commit after them.
+      const cursor =
+        afterId === null
+          ? null
+          : await sql.one<{ tx: string }>('select tx::text as tx from event where id = ?', [
+              afterId,
+            ]);
+      const [condition, params]: [string, unknown[]] =
+        afterId === null
+          ? ['1 = 1', []]
+          : cursor
+            ? ['(e.tx, e.id) > (?::xid8, ?)', [cursor.tx, afterId]]
+            : ['e.id > ?', [afterId]];
+      const rows = await sql.all<EventRow>(
+        `select ${columns} from event e
+          where e.tx < pg_snapshot_xmin(pg_current_snapshot()) and ${condition}
+          order by e.tx, e.id limit ?`,
+        [...params, limit],
       );
       return rows.map((row) => toEvent(row, dialect));
     },

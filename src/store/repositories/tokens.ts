@@ -60,7 +60,7 @@ export function createTokenRepository(sql: Sql): TokenRepository {
           token.name,
           token.displayName,
           token.purpose,
-          JSON.stringify(token.tags),
+          dialect.jsonParam(token.tags),
           token.maxUses,
           token.uses,
           token.expiresAt,
