@@ -18,6 +18,7 @@ import {
   ormImportsOutsideStore,
   rawErrorCodes,
   readTree,
+  sqlLines,
   sqlOutsideStore,
   treeOf,
   type Layering,
@@ -147,6 +148,9 @@ test('the store-seam checks refuse ORM imports and SQL outside src/store/', () =
       `em.getKnex().insert(x);`,
       `const s = 'UPDATE clients SET quarantined = 1';`,
       `const t = 'INSERT OR IGNORE INTO tags (name) VALUES (?)';`,
+      'await sql.all(`select c.uuid, c.client_id from client c where c.uuid = ?`);',
+      `  const m = 'Select a client from the list, or update them all.';`,
+      ` * delete from the outbox (a doc comment)`,
     ].join('\n'),
     'graphql/x.ts': `import Database from 'better-sqlite3';`,
   });
@@ -163,8 +167,12 @@ test('the store-seam checks refuse ORM imports and SQL outside src/store/', () =
       'fleet/events.ts:5',
       'fleet/events.ts:6',
       'fleet/events.ts:7',
+      'fleet/events.ts:8',
     ],
   );
+  // The pattern finds the store's own SQL, lower case as it is written there.
+  const store = new Map([...src].filter(([file]) => file.startsWith('store/')));
+  assert.ok(sqlLines(store) > 20, `only ${sqlLines(store)} SQL lines found in src/store/`);
 });
 
 test('the size checks count lines as wc -l does and spare generated code', () => {
