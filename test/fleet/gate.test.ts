@@ -27,8 +27,8 @@ before(async () => {
 });
 after(() => h.close());
 
-const refusals = (uuid: string, since: number) =>
-  h.events.find({ type: 'operation_refused', clientUuid: uuid }, since).map((e) => e.data);
+const refusals = async (uuid: string, since: number) =>
+  (await h.recorded({ type: 'operation_refused', clientUuid: uuid }, since)).map((e) => e.data);
 
 test('an offline client is refused with CLIENT_OFFLINE, naming it; nothing reaches an agent', async () => {
   const agent = await h.addAgent({ hostname: 'gone-01' });
@@ -39,7 +39,7 @@ test('an offline client is refused with CLIENT_OFFLINE, naming it; nothing reach
     'CLIENT_OFFLINE',
     /"gone-01" is offline \(last seen .* ago\)/,
   );
-  assert.deepEqual(h.events.find({ clientUuid: agent.uuid }, since), []);
+  assert.deepEqual(await h.recorded({ clientUuid: agent.uuid }, since), []);
 });
 
 test('a client with a new key is refused with KEY_MISMATCH until acceptKey; the refusal is recorded', async () => {
@@ -52,10 +52,10 @@ test('a client with a new key is refused with KEY_MISMATCH until acceptKey; the 
     /"rekeyed-01" connected with a different SSH key/,
   );
   assert.equal(error.details?.['fingerprint'], agent.fingerprint);
-  assert.deepEqual(refusals(agent.uuid, since), [
+  assert.deepEqual(await refusals(agent.uuid, since), [
     { operation: 'run_command', code: 'KEY_MISMATCH', fingerprint: agent.fingerprint },
   ]);
-  assert.equal(h.events.find({ type: 'operation_refused' }, since)[0]?.actor, 'ops');
+  assert.equal((await h.recorded({ type: 'operation_refused' }, since))[0]?.actor, 'ops');
   await h.fleet.clients.acceptKey(agent.uuid, h.caller('ops'));
   const result = await h.fleet.commands.run(agent.uuid, { cmd: 'echo ok' }, h.caller());
   assert.equal(result.stdout.trim(), 'ok');
@@ -75,13 +75,13 @@ test('ENFORCE over the per-minute limit: RATE_LIMITED, the breach and the refusa
     h.fleet.commands.run(agent.uuid, { cmd: 'true' }, h.caller()),
     'RATE_LIMITED',
   );
-  const [breach] = h.events.find({ type: 'client.rate_limited', clientUuid: agent.uuid }, since);
+  const [breach] = await h.recorded({ type: 'client.rate_limited', clientUuid: agent.uuid }, since);
   assert.equal(breach?.data['limit'], 'rpm');
   assert.equal(breach?.data['enforced'], true);
   assert.equal(breach?.data['rpm_limit'], 2);
-  assert.equal(refusals(agent.uuid, since)[0]?.['code'], 'RATE_LIMITED');
+  assert.equal((await refusals(agent.uuid, since))[0]?.['code'], 'RATE_LIMITED');
   assert.equal(
-    h.events.find({ type: 'command_executed', clientUuid: agent.uuid }, since).length,
+    (await h.recorded({ type: 'command_executed', clientUuid: agent.uuid }, since)).length,
     0,
   );
   const stats = await h.fleet.clients.rateLimitStats(agent.uuid);
@@ -98,7 +98,7 @@ test('WARN over the per-minute limit: the request runs, the breach is recorded a
   const since = h.events.mark();
   for (let i = 0; i < 3; i += 1)
     await h.fleet.commands.run(agent.uuid, { cmd: 'true' }, h.caller());
-  const breaches = h.events.find({ type: 'client.rate_limited', clientUuid: agent.uuid }, since);
+  const breaches = await h.recorded({ type: 'client.rate_limited', clientUuid: agent.uuid }, since);
   assert.deepEqual(
     breaches.map((e) => [e.data['limit'], e.data['enforced'], e.data['mode']]),
     [
@@ -106,9 +106,9 @@ test('WARN over the per-minute limit: the request runs, the breach is recorded a
       ['rpm', false, 'WARN'],
     ],
   );
-  assert.deepEqual(refusals(agent.uuid, since), []);
+  assert.deepEqual(await refusals(agent.uuid, since), []);
   assert.equal(
-    h.events.find({ type: 'command_executed', clientUuid: agent.uuid }, since).length,
+    (await h.recorded({ type: 'command_executed', clientUuid: agent.uuid }, since)).length,
     3,
   );
 });
@@ -125,7 +125,7 @@ test('OFF: no limit counts, nothing is recorded', async () => {
     [1, 2, 3].map(() => h.fleet.commands.run(agent.uuid, { cmd: 'true' }, h.caller())),
   );
   assert.deepEqual(
-    h.events.find({ type: 'client.rate_limited', clientUuid: agent.uuid }, since),
+    await h.recorded({ type: 'client.rate_limited', clientUuid: agent.uuid }, since),
     [],
   );
 });
@@ -152,7 +152,7 @@ test('ENFORCE over the concurrency limit refuses the second; cancelling the firs
     'RATE_LIMITED',
   );
   assert.equal(refused.details?.['limit'], 'concurrent');
-  assert.equal(refusals(agent.uuid, since)[0]?.['code'], 'RATE_LIMITED');
+  assert.equal((await refusals(agent.uuid, since))[0]?.['code'], 'RATE_LIMITED');
   assert.ok(isAlive(pid), 'the first command runs on');
   abort.abort();
   await expectAppError(first, 'TIMEOUT', /abandoned by the caller and cancelled on the client/);
@@ -175,7 +175,7 @@ test('the server refuses a path outside allowedPaths with PATH_DENIED, recorded,
     'PATH_DENIED',
     /cwd ".*outside" is outside/,
   );
-  assert.deepEqual(refusals(agent.uuid, since), [
+  assert.deepEqual(await refusals(agent.uuid, since), [
     { operation: 'read_file', code: 'PATH_DENIED', path: join(outside, 'b.txt') },
     { operation: 'run_command', code: 'PATH_DENIED', path: outside },
   ]);
@@ -190,7 +190,7 @@ test("the agent refuses a path outside its own ceiling: PATH_DENIED, recorded as
     h.fleet.files.read(agent.uuid, { path: join(outside, 'b.txt') }, h.caller()),
     'PATH_DENIED',
   );
-  assert.deepEqual(refusals(agent.uuid, since), [
+  assert.deepEqual(await refusals(agent.uuid, since), [
     {
       operation: 'read_file',
       code: 'PATH_DENIED',

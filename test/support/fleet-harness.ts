@@ -20,6 +20,7 @@ import {
   createFleet,
   type Caller,
   type Fleet,
+  type FleetEvent,
   type HealthConfig,
   type RateLimitDefaults,
   type ResourceThresholds,
@@ -28,7 +29,7 @@ import { createTunnelHub, type HubLimits, type TunnelHub } from '../../src/hub/t
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 import type { Store } from '../../src/store/index.js';
 import { openStore } from '../../src/store/open.js';
-import { createEventLog, type EventLog } from './event-log.js';
+import { createEventLog, type EventLog, type EventMatch } from './event-log.js';
 import type { HarnessApi } from './harness-api.js';
 import { createHarnessAgent, type AgentSpec, type HarnessAgent } from './harness-agent.js';
 import { captureLog, type CapturedLog } from './in-process-hub.js';
@@ -57,8 +58,13 @@ export interface FleetHarness {
   resetStatements(): void;
   /** The server's log lines (fleet and hub), parsed. */
   readonly log: CapturedLog;
-  /** Every event the fleet published (across restarts). */
+  /** Every event the fleet published (across restarts). Live, so it may lag: see recorded(). */
   readonly events: EventLog;
+  /**
+   * The events matching, since a mark, once every event recorded so far has reached `events`
+   * (delivery to subscribers is asynchronous; the row is written before an operation returns).
+   */
+  recorded(match: EventMatch, since?: number): Promise<FleetEvent[]>;
   /** A temporary directory for the test's files; removed by close(). */
   readonly dir: string;
   readonly hubPort: number;
@@ -164,6 +170,11 @@ export async function startFleetHarness(options: HarnessOptions = {}): Promise<F
     resetStatements: () => void statements.splice(0),
     log,
     events,
+    async recorded(match, since = 0) {
+      const [newest] = await fleet.events.list({}, 1);
+      if (newest) await events.next({ where: (event) => event.id >= newest.id }, { since: 0 });
+      return events.find(match, since);
+    },
     dir,
     get hubPort() {
       return hubPort;
