@@ -1,6 +1,7 @@
 // The audit trail and bulk operations, in process through the real hub and real agents: events
 // listed with filters and `before`, live subscriptions with filters, the status subscription;
-// updateMany and runOnClients with their refusals, parallelism and per-client outcomes.
+// updateMany and runOnClients with their refusals, parallelism and per-client outcomes; the
+// fleet's health at a glance over a mixed fleet.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -212,4 +213,35 @@ test('runOnClients refuses an empty filter and a bad parallelism', async () => {
       'BAD_USER_INPUT',
       /parallelism must be from 1 to 64/,
     );
+});
+
+test('fleetHealth counts online, offline and key mismatches and samples the online clients', async () => {
+  const [up, down, rekeyed] = await h.addAgents(3, (i) => ({ hostname: `fh-${i}`, tags: ['fh'] }));
+  await down?.stop();
+  await rekeyed?.rekey();
+  const report = await h.fleet.metrics.fleetHealth(
+    { tags: ['fh'] },
+    { timeoutS: 30, recentlyOfflineHours: 1 },
+    h.caller(),
+  );
+  assert.equal(report.total, 3);
+  assert.equal(report.online, 2);
+  assert.equal(report.offline, 1);
+  assert.equal(report.keyMismatches, 1);
+  assert.deepEqual(
+    report.keyMismatchClients.map((c) => c.uuid),
+    [rekeyed?.uuid],
+  );
+  assert.deepEqual(
+    report.recentlyOfflineClients.map((c) => c.uuid),
+    [down?.uuid],
+  );
+  const sampled = new Map(report.samples.map((s) => [s.client.uuid, s]));
+  assert.equal(typeof sampled.get(up?.uuid ?? '')?.metrics?.cpuPercent, 'number');
+  assert.equal(sampled.has(rekeyed?.uuid ?? ''), false, 'a quarantined client is not sampled');
+  assert.equal(report.sampled, 1);
+  await expectAppError(
+    h.fleet.metrics.fleetHealth({ tags: ['fh'] }, { timeoutS: 0 }, h.caller()),
+    'BAD_USER_INPUT',
+  );
 });
