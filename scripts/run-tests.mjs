@@ -3,7 +3,7 @@
 // files are collected here). Usage: node scripts/run-tests.mjs [path-substring …]
 // Files run two at a time (TEST_CONCURRENCY overrides): end-to-end tests start a server and
 // agents each, and the suite must stay calm on a 2-core machine.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -28,7 +28,10 @@ if (files.length === 0) {
 
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 console.log(`# ${files.length} test files on Node ${process.version}`);
-const result = spawnSync(
+// The runner and its test files run in a process group of their own, so a signal that ends this
+// script (Ctrl-C, `timeout`, a cancelled CI job) reaches every test file: each then kills the
+// servers and agents it spawned (test/support/processes.ts) instead of leaving them running.
+const runner = spawn(
   process.execPath,
   [
     '--import',
@@ -40,6 +43,15 @@ const result = spawnSync(
     '--test-timeout=240000',
     ...files,
   ],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', detached: true },
 );
-process.exit(result.status ?? 1);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    try {
+      process.kill(-runner.pid, signal);
+    } catch {
+      // already gone
+    }
+  });
+}
+runner.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

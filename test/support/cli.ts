@@ -2,7 +2,7 @@
 // exit status and output, or spawned (watch) with its output read line by line.
 
 import { spawn } from 'node:child_process';
-import { spawnProcess, type Spawned } from './processes.js';
+import { spawnProcess, track, type Spawned } from './processes.js';
 import { SERVER_BIN, type TestServer } from './server.js';
 
 export interface CliResult {
@@ -35,7 +35,9 @@ export function runBinary(args: string[], env: NodeJS.ProcessEnv): Promise<CliRe
     const child = spawn(process.execPath, [SERVER_BIN, ...args], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
+    track(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

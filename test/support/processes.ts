@@ -1,5 +1,9 @@
 // Spawned processes for end-to-end tests: output captured line by line, and every process
-// killed when the test file ends, whatever happened.
+// killed when the test file ends, whatever happened: a normal exit, an uncaught error, or a
+// signal (the runner cancelling the file, Ctrl-C, `timeout`). Each child leads its own process
+// group (`detached`), and the cleanup kills the group, so what the child started itself (an
+// agent's running command, a server's helpers) goes too. Only SIGKILL of the test process
+// escapes this: nothing runs then.
 
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { once } from 'node:events';
@@ -16,13 +20,56 @@ export interface Spawned {
 }
 
 const running = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
-});
+
+/** Kills a child's whole process group, now (it leads one: see track()). */
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // The group is gone already; the child itself may not have led one (spawned elsewhere).
+    child.kill('SIGKILL');
+  }
+}
+
+function killEveryGroup(): void {
+  for (const child of running) killGroup(child);
+}
+
+/** The signals a test process is ended by; the cleanup runs, then the signal's own ending. */
+const ENDING_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+let cleanupInstalled = false;
+
+function installCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  process.on('exit', killEveryGroup);
+  for (const signal of ENDING_SIGNALS) {
+    const onSignal = (): void => {
+      killEveryGroup();
+      // Then end as the signal would have: without our listener, re-raising it does.
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
+    };
+    process.on(signal, onSignal);
+  }
+}
+
+/**
+ * Kills `child` (and its process group, if it leads one) when this process ends. For children
+ * spawned without spawnProcess; pass `detached: true` to spawn() so the group is its own.
+ */
+export function track(child: ChildProcess): ChildProcess {
+  installCleanup();
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  return child;
+}
 
 export function spawnProcess(command: string, args: string[], options: SpawnOptions = {}): Spawned {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-  running.add(child);
+  const child = track(
+    spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...options }),
+  );
   const stdout: string[] = [];
   const stderr: string[] = [];
   const waiters = new Set<{ match: (line: string) => boolean; resolve: (line: string) => void }>();
@@ -96,7 +143,7 @@ export function spawnProcess(command: string, args: string[], options: SpawnOpti
 export async function killAll(): Promise<void> {
   await Promise.all(
     [...running].map(async (child) => {
-      child.kill('SIGKILL');
+      killGroup(child);
       if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
     }),
   );

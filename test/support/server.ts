@@ -110,8 +110,11 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
   return server;
 }
 
+/** Where a graphql-ws client connects: a spawned server, or the in-process harness's API. */
+export type WsTarget = Pick<TestServer, 'httpPort' | 'apiKey'>;
+
 export function wsClientFor(
-  server: TestServer,
+  server: WsTarget,
   authorization: string = `Bearer ${server.apiKey}`,
 ): WsClient {
   return createClient({
@@ -126,8 +129,8 @@ export function wsClientFor(
   });
 }
 
-async function subscribe<R, V>(
-  server: TestServer,
+export async function subscribe<R, V>(
+  server: WsTarget,
   document: TypedDocumentNode<R, V>,
   variables: V | undefined,
   registry: Set<WsClient>,
