@@ -11,6 +11,7 @@ import type { ClientFilter } from './client-filter.js';
 import type { ClientView } from './client-view.js';
 import { FleetEventType } from './event-types.js';
 import { MAX_BULK_TARGETS } from './limits.js';
+import { assertNameFree } from './names.js';
 import type { Registry } from './registry.js';
 import {
   assertSomethingToChange,
@@ -73,6 +74,9 @@ export function createClientChanges(deps: ClientChangesDeps) {
   ): Promise<ClientView> {
     const client = await registry.resolve(ref);
     await store.transaction(async (tx) => {
+      // Checked in the transaction that writes it: two renames cannot both take one name.
+      if (changes.displayName)
+        await assertNameFree(tx.clients, changes.displayName, client.uuid, 'Display name');
       await tx.clients.update(client.uuid, changes);
       if (tags) await tx.clients.setTags(client.uuid, tags);
     });

@@ -108,6 +108,16 @@ export function createClientRepository(sql: Sql): ClientRepository {
       return rows.map((row) => row.client_id);
     },
 
+    async namesStartingWith(prefix) {
+      const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const rows = await sql.all<{ name: string }>(
+        `select lower(client_id) as name from client where lower(client_id) like ? escape '\\'
+         union select lower(display_name) as name from client where lower(display_name) like ? escape '\\'`,
+        [pattern, pattern],
+      );
+      return rows.map((row) => row.name);
+    },
+
     async insert(client) {
       const { columns, params } = clientRow(client);
       await sql.run(
