@@ -21,6 +21,7 @@ import type { Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import { FleetEventType, type FleetEventTypeName } from './event-types.js';
 import { mapAgentFailure } from './failures.js';
+import { MAX_PATH_LENGTH } from './limits.js';
 import { createRateLimiter, type RateLimitBreach, type RateLimitFigures } from './rate-limit.js';
 import { loadBreachHistory } from './rate-limit-history.js';
 import type { Registry } from './registry.js';
@@ -215,7 +216,11 @@ export function createGate(deps: GateDeps) {
     await refused(client, caller, {
       operation,
       code: ErrorCode.pathDenied,
-      path: typeof error.remoteData?.['path'] === 'string' ? error.remoteData['path'] : null,
+      // The agent's words: kept only as a path of sane length (it may be hostile).
+      path:
+        typeof error.remoteData?.['path'] === 'string'
+          ? error.remoteData['path'].slice(0, MAX_PATH_LENGTH)
+          : null,
       refused_by: 'agent',
     });
   }
