@@ -185,7 +185,8 @@ export function isRestricted(sets: readonly RootSet[]): boolean {
 }
 
 function denied(target: string, real: string, sets: readonly RootSet[]): PathRefusal {
-  const roots = activeSets(sets).flat();
+  // The same root may stand in both sets (the agent's ceiling and the server's list): once.
+  const roots = [...new Set(activeSets(sets).flat())];
   const via = real === target ? '' : ` (resolves to "${real}")`;
   return new PathRefusal(
     'PATH_DENIED',
@@ -244,7 +245,7 @@ export async function assertDescriptorConfined(
   if (!ok) {
     await handle.close().catch(() => undefined);
     const refusal = denied(target, where ?? real, sets);
-    refusal.message = `Path "${target}" changed while being opened and now leads outside the allowed paths: ${activeSets(sets).flat().join(', ')}.`;
+    refusal.message = `Path "${target}" changed while being opened and now leads outside the allowed paths: ${[...new Set(activeSets(sets).flat())].join(', ')}.`;
     throw refusal;
   }
   return info;
