@@ -128,8 +128,17 @@ export function createRegistry(deps: RegistryDeps) {
       await tx.clients.insert(row);
       return { row, mismatch: null, droppedName };
     }
+    // Facts reported under an unaccepted key are the newcomer's word, not the client's: only the
+    // connection itself is noted until acceptKey (issue 17, item 13).
+    const reported = factsOf(facts, session, now);
     const changes = {
-      ...factsOf(facts, session, now),
+      ...(existing.keyFingerprint === fingerprint
+        ? reported
+        : {
+            lastSeen: reported.lastSeen,
+            lastConnectedAt: reported.lastConnectedAt,
+            lastRemoteAddress: reported.lastRemoteAddress,
+          }),
       connectionCount: existing.connectionCount + 1,
       // The pinned key is back: any unaccepted replacement is moot (the audit trail keeps it).
       ...(existing.keyFingerprint === fingerprint
