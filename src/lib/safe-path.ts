@@ -317,14 +317,16 @@ export function assertSingleLink(target: string, info: Stats, sets: readonly Roo
 /**
  * Creates the missing directories of the confined real path `realDirectory`, one level at a time,
  * each inside its parent opened and checked as a descriptor (so a parent swapped for a symlink
- * cannot redirect the creation). Call only after `confine` admitted the path.
+ * cannot redirect the creation). Call only after `confine` admitted the path. Returns the
+ * directories it created, outermost first (a refused transfer removes them again).
  */
 export async function makeDirectories(
   target: string,
   realDirectory: string,
   sets: readonly RootSet[],
-): Promise<void> {
+): Promise<string[]> {
   const missing: string[] = [];
+  const created: string[] = [];
   let existing = realDirectory;
   for (;;) {
     try {
@@ -340,6 +342,7 @@ export async function makeDirectories(
     const { handle } = await openDirectoryConfined(target, existing, sets);
     try {
       await mkdir(path.join(descriptorPath(handle, existing), name), { mode: 0o755 });
+      created.push(path.join(existing, name));
     } catch (err) {
       if (errnoOf(err) !== 'EEXIST') throw err;
     } finally {
@@ -347,4 +350,5 @@ export async function makeDirectories(
     }
     existing = path.join(existing, name);
   }
+  return created;
 }
