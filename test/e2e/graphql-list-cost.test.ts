@@ -62,7 +62,7 @@ test('cyclic lists are counted at their size and refused before they run, over H
         { query: tagCycle },
         {
           next: (value) => resolve(value as Answer),
-          error: (errors) => resolve({ errors: errors as Answer['errors'] }),
+          error: (errors) => resolve({ errors: errors as NonNullable<Answer['errors']> }),
           complete: () => reject(new Error('completed without an answer')),
         },
       );

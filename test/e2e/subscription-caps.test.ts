@@ -31,7 +31,8 @@ function open(ws: Ws): Promise<{ first: First; stop: () => void }> {
       { query: liveSubscription },
       {
         next: (value) => resolve({ first: value as First, stop }),
-        error: (errors) => resolve({ first: { errors: errors as First['errors'] }, stop }),
+        error: (errors) =>
+          resolve({ first: { errors: errors as NonNullable<First['errors']> }, stop }),
         complete: () => undefined,
       },
     );
