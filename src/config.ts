@@ -29,13 +29,22 @@ export interface ServerConfig {
   httpHost: string;
   httpPort: number;
   openEnrollment: boolean;
+  /** Start with an empty database even though the data directory already holds keys. */
+  allowNewDatabase: boolean;
   /** From ETPHONEHOME_API_KEY; null = use (or create) <data-dir>/api_key. */
   apiKey: string | null;
   rateLimit: { rpm: number; concurrent: number; mode: RateLimitModeName };
   health: HealthConfig;
   /** SSH keepalives from the hub: a silently dead network path is cut after interval × count. */
   sshKeepalive: { intervalS: number; countMax: number };
-  graphql: { introspection: boolean; maxDepth: number; maxCost: number };
+  graphql: {
+    introspection: boolean;
+    maxDepth: number;
+    maxCost: number;
+    /** Open subscriptions per connection and per server (graphql-ws and SSE). */
+    maxSubscriptionsPerConnection: number;
+    maxSubscriptions: number;
+  };
   /** Where file transfers may read and write on the server; default [<data-dir>/transfers]. */
   transferRoots: readonly string[];
   webhooks: WebhookSettings;
@@ -61,6 +70,9 @@ Options:
                       (env ETPHONEHOME_HEARTBEAT_FAILURES; default 3)
   --health-grace S    seconds after a connection during which failures do not count
                       (env ETPHONEHOME_HEALTH_GRACE_S; default 60)
+  --allow-new-database  start with a new, empty database although the data directory already
+                      holds keys (env ETPHONEHOME_ALLOW_NEW_DATABASE=1); without it a missing or
+                      empty database beside existing keys refuses to start
   --disable-introspection  hide the GraphQL schema (env ETPHONEHOME_GRAPHQL_INTROSPECTION=0);
                       GraphiQL's documentation and completion then stop working
   --log-level LEVEL   trace|debug|info|warn|error (env ETPHONEHOME_LOG_LEVEL; default info)
@@ -150,6 +162,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         'http-port': { type: 'string' },
         'open-enrollment': { type: 'boolean' },
         'disable-introspection': { type: 'boolean' },
+        'allow-new-database': { type: 'boolean' },
         'heartbeat-interval': { type: 'string' },
         'heartbeat-failures': { type: 'string' },
         'health-grace': { type: 'string' },
@@ -191,6 +204,8 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     httpHost: v['http-host'] ?? env['ETPHONEHOME_HTTP_HOST'] ?? '127.0.0.1',
     httpPort: port(v['http-port'] ?? env['ETPHONEHOME_HTTP_PORT'] ?? '8765', '--http-port'),
     openEnrollment: v['open-enrollment'] === true || flag(env['ETPHONEHOME_OPEN_ENROLLMENT']),
+    allowNewDatabase:
+      v['allow-new-database'] === true || flag(env['ETPHONEHOME_ALLOW_NEW_DATABASE']),
     apiKey: apiKey ?? null,
     rateLimit: Object.freeze({
       rpm: positiveInt(
@@ -267,6 +282,16 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         env['ETPHONEHOME_GRAPHQL_MAX_COST'] ?? '100000',
         'ETPHONEHOME_GRAPHQL_MAX_COST',
         100_000_000,
+      ),
+      maxSubscriptionsPerConnection: positiveInt(
+        env['ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION'] ?? '100',
+        'ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION',
+        100_000,
+      ),
+      maxSubscriptions: positiveInt(
+        env['ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS'] ?? '10000',
+        'ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS',
+        1_000_000,
       ),
     }),
     transferRoots: Object.freeze(transferRoots(env['ETPHONEHOME_TRANSFER_ROOTS'], dataDir)),

@@ -15,6 +15,7 @@ import { createApiServer } from './graphql/server.js';
 import { createSchemaExecutor } from './mcp/executor.js';
 import { createMcpHttpHandler } from './mcp/http.js';
 import { loadOrCreateHostKey } from './hub/host-key.js';
+import { databasePath, prepareDataDir } from './data-dir.js';
 import { createTunnelHub, type HubLimits } from './hub/tunnel-hub.js';
 import type { Logger } from './logger.js';
 import { redactDatabaseUrl } from './store/database-url.js';
@@ -69,13 +70,22 @@ export async function startServer(
   options: { print?: (text: string) => void; hubLimits?: Partial<HubLimits> } = {},
 ): Promise<RunningServer> {
   const print = options.print ?? ((text: string) => process.stdout.write(text));
-  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  // Before the keys are created: a missing database file beside existing keys refuses to start
+  // (on PostgreSQL there is no file here: the operator created the database).
+  const prepared = await prepareDataDir(config.dataDir, databasePath(config.dataDir), {
+    allowNewDatabase: config.allowNewDatabase || config.databaseUrl !== null,
+  });
+  if (prepared.tightenedFrom !== null)
+    logger.warn(
+      { dataDir: config.dataDir, mode: prepared.tightenedFrom.toString(8) },
+      'data directory was readable by others: tightened to 0700',
+    );
 
   const hostKey = await loadOrCreateHostKey(config.dataDir);
   const apiKey = await loadOrCreateApiKey(config.dataDir, config.apiKey);
   const storeLog = logger.child({ component: 'store' });
   const store = await openStore({
-    file: join(config.dataDir, 'etphonehome.db'),
+    file: databasePath(config.dataDir),
     databaseUrl: config.databaseUrl,
     applicationName: `etphonehome/${hostname()}`,
     log: (message) => storeLog.debug({ orm: message }, 'store'),
@@ -131,6 +141,7 @@ export async function startServer(
     apiKey: apiKey.key,
     logger: logger.child({ component: 'api' }),
     limits: config.graphql,
+    subscriptions: config.graphql,
     routes: { '/mcp': mcp.handle },
   });
 

@@ -8,9 +8,10 @@ import type { ClientChanges, ClientQuery, Store } from '../store/index.js';
 import type { Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import type { ClientFilter } from './client-filter.js';
-import type { ClientView } from './client-view.js';
+import { pathsBeyond, type ClientView } from './client-view.js';
 import { FleetEventType } from './event-types.js';
 import { MAX_BULK_TARGETS } from './limits.js';
+import { assertNameFree } from './names.js';
 import type { Registry } from './registry.js';
 import {
   assertSomethingToChange,
@@ -72,7 +73,15 @@ export function createClientChanges(deps: ClientChangesDeps) {
     caller: Caller,
   ): Promise<ClientView> {
     const client = await registry.resolve(ref);
+    if (changes.allowedPaths) {
+      // Allowed, but refused by the agent all the same: said in the event (and on the client).
+      const beyond = pathsBeyond(changes.allowedPaths, client.agentAllowedPaths);
+      if (beyond.length > 0) changed['allowed_paths_beyond_agent'] = beyond;
+    }
     await store.transaction(async (tx) => {
+      // Checked in the transaction that writes it: two renames cannot both take one name.
+      if (changes.displayName)
+        await assertNameFree(tx.clients, changes.displayName, client.uuid, 'Display name');
       await tx.clients.update(client.uuid, changes);
       if (tags) await tx.clients.setTags(client.uuid, tags);
     });

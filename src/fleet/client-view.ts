@@ -1,6 +1,7 @@
 // What every door (GraphQL, MCP, CLI) sees of a client: the stored record merged with the live
 // link state and the effective settings (a client's own rate limits, or the server defaults).
 
+import { isWithinRoot } from '../lib/paths.js';
 import type { MetricsSummary } from '../protocol/rpc.js';
 import type { ClientRecord } from '../store/index.js';
 import {
@@ -61,6 +62,8 @@ export interface ClientView {
   keyAcceptedBy: string | null;
   allowedPaths: string[] | null;
   agentAllowedPaths: string[] | null;
+  /** Allowed paths outside the agent's own ceiling: the agent refuses everything there. */
+  allowedPathsBeyondAgent: string[];
   webhookUrl: string | null;
   /** Whether a per-client webhook secret is set (the secret itself is never shown). */
   hasWebhookSecret: boolean;
@@ -90,6 +93,15 @@ export interface ClientView {
   decommissionedAt: Date | null;
 }
 
+/** The entries of `paths` that lie inside none of `ceiling` (none when there is no ceiling). */
+export function pathsBeyond(
+  paths: readonly string[] | null,
+  ceiling: readonly string[] | null,
+): string[] {
+  if (!paths || !ceiling || ceiling.length === 0) return [];
+  return paths.filter((path) => !ceiling.some((root) => isWithinRoot(path, root)));
+}
+
 export function toClientView(
   row: ClientRecord,
   live: LiveState | undefined,
@@ -117,6 +129,7 @@ export function toClientView(
     keyAcceptedBy: row.keyAcceptedBy,
     allowedPaths: row.allowedPaths,
     agentAllowedPaths: row.agentAllowedPaths,
+    allowedPathsBeyondAgent: pathsBeyond(row.allowedPaths, row.agentAllowedPaths),
     webhookUrl: row.webhookUrl,
     hasWebhookSecret: Boolean(row.webhookSecret),
     rateLimitRpm: limits.rpm,

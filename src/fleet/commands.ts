@@ -6,6 +6,7 @@ import { ErrorCode } from '../errors.js';
 import { mapWithConcurrency } from '../lib/map-with-concurrency.js';
 import { redactSecrets } from '../lib/redact.js';
 import type { RunCommandResult } from '../protocol/rpc.js';
+import type { ClientRecord } from '../store/index.js';
 import type { Caller } from './caller.js';
 import type { ClientFilter } from './client-filter.js';
 import type { ClientView } from './client-view.js';
@@ -31,6 +32,18 @@ export interface CommandsDeps {
   current(ref: string): Promise<ClientView>;
 }
 
+/**
+ * Where a command runs: its cwd, or — on a client with allowed paths — the first of them. The
+ * agent's own working directory may lie outside every allowed path, and a command's cwd is held
+ * to them like any file operation (the guide: allowed paths affect cwd).
+ */
+export function defaultCwd(
+  input: Pick<RunCommandInput, 'cwd'>,
+  client: Pick<ClientRecord, 'allowedPaths'>,
+): string | undefined {
+  return input.cwd ?? client.allowedPaths?.[0] ?? undefined;
+}
+
 export function createCommands(deps: CommandsDeps) {
   const { gate } = deps;
 
@@ -39,17 +52,22 @@ export function createCommands(deps: CommandsDeps) {
     input: RunCommandInput,
     caller: Caller,
   ): Promise<RunCommandResult> {
+    const cwdFor = (client: ClientRecord): string | undefined => defaultCwd(input, client);
     const { timeoutMs, env } = validateCommand(input);
     const { result } = await gate.call(ref, caller, {
       method: 'run_command',
-      params: { cmd: input.cmd, cwd: input.cwd ?? undefined, timeoutMs, env },
+      params: (client) => ({ cmd: input.cmd, cwd: cwdFor(client), timeoutMs, env }),
       timeoutMs: timeoutMs + LINK_GRACE_MS,
-      paths: input.cwd ? [{ path: input.cwd, what: 'cwd' }] : [],
-      record: (_client, done) => ({
+      paths: (client) => {
+        const cwd = cwdFor(client);
+        return cwd === undefined ? [] : [{ path: cwd, what: 'cwd' }];
+      },
+      record: (client, done) => ({
         type: FleetEventType.commandExecuted,
         data: {
           command: redactSecrets(input.cmd),
-          cwd: input.cwd ?? null,
+          cwd: cwdFor(client) ?? null,
+          ...(input.cwd ? {} : cwdFor(client) ? { cwd_defaulted: true } : {}),
           exit_code: done.returncode,
           duration_ms: Math.round(done.durationMs),
           timed_out: done.timedOut,

@@ -28,6 +28,7 @@ import { createHealthMonitor } from './health.js';
 import { createLoaders } from './loaders.js';
 import { createMetrics } from './metrics.js';
 import { createRegistry } from './registry.js';
+import { createLastSeenKeeper } from './last-seen.js';
 import {
   effectiveResourceChecks,
   effectiveThresholds,
@@ -98,6 +99,12 @@ export function assembleFleet(options: FleetOptions) {
     logger,
     defaults: { rateLimit: options.rateLimitDefaults, health: options.health },
     onAttached: monitor.watch,
+  });
+  const lastSeen = createLastSeenKeeper({
+    store,
+    audit,
+    logger: componentLog('registry'),
+    registry,
   });
 
   const gate = createGate({
@@ -187,6 +194,8 @@ export function assembleFleet(options: FleetOptions) {
     },
     createLoaders: () => createLoaders(store, registry.view),
     async start(): Promise<void> {
+      await lastSeen.closeLeftOpen();
+      lastSeen.start();
       await webhookService?.start();
     },
     async disconnectAll(reason: string): Promise<void> {
@@ -195,6 +204,7 @@ export function assembleFleet(options: FleetOptions) {
     },
     async stop(): Promise<void> {
       monitor.stop();
+      await lastSeen.stop();
       await webhookService?.stop();
     },
   };

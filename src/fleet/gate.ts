@@ -21,6 +21,7 @@ import type { Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import { FleetEventType, type FleetEventTypeName } from './event-types.js';
 import { mapAgentFailure } from './failures.js';
+import { MAX_PATH_LENGTH } from './limits.js';
 import { createRateLimiter, type RateLimitBreach, type RateLimitFigures } from './rate-limit.js';
 import { loadBreachHistory } from './rate-limit-history.js';
 import type { Registry } from './registry.js';
@@ -31,6 +32,9 @@ export interface PathCheck {
   path: string;
   what: string;
 }
+
+/** The paths an operation touches; a function when they depend on the client. */
+export type PathChecks = readonly PathCheck[] | ((client: ClientRecord) => readonly PathCheck[]);
 
 /** A client that passed the gate: its record, its link, and the permit to release. */
 export interface Admitted {
@@ -43,10 +47,11 @@ export interface Admitted {
 /** One call of an agent method through the gate. */
 export interface AgentCall<M extends keyof RpcMethods> {
   method: M;
-  params: RpcMethods[M]['params'];
+  /** The call's parameters; a function when they depend on the client (a default cwd). */
+  params: RpcMethods[M]['params'] | ((client: ClientRecord) => RpcMethods[M]['params']);
   timeoutMs: number;
   /** Checked against allowedPaths; when given, the client's roots go along for the agent. */
-  paths?: readonly PathCheck[] | undefined;
+  paths?: PathChecks | undefined;
   /** The event that records a success. */
   record?:
     | ((
@@ -215,7 +220,11 @@ export function createGate(deps: GateDeps) {
     await refused(client, caller, {
       operation,
       code: ErrorCode.pathDenied,
-      path: typeof error.remoteData?.['path'] === 'string' ? error.remoteData['path'] : null,
+      // The agent's words: kept only as a path of sane length (it may be hostile).
+      path:
+        typeof error.remoteData?.['path'] === 'string'
+          ? error.remoteData['path'].slice(0, MAX_PATH_LENGTH)
+          : null,
       refused_by: 'agent',
     });
   }
@@ -224,10 +233,11 @@ export function createGate(deps: GateDeps) {
     ref: string | ClientRecord,
     operation: string,
     caller: Caller,
-    paths: readonly PathCheck[] = [],
+    paths: PathChecks = [],
   ): Promise<Admitted> {
     const { client, link } = await operable(ref, operation, caller);
-    for (const path of paths) await checkPath(client, path, operation, caller);
+    for (const path of typeof paths === 'function' ? paths(client) : paths)
+      await checkPath(client, path, operation, caller);
     return { client, link, release: await permit(client, operation, caller) };
   }
 
@@ -247,15 +257,15 @@ export function createGate(deps: GateDeps) {
     caller: Caller,
     request: AgentCall<M>,
   ): Promise<{ client: ClientRecord; result: RpcMethods[M]['result'] }> {
-    const paths = request.paths ?? [];
-    const { client, link, release } = await admit(ref, request.method, caller, paths);
+    const { client, link, release } = await admit(ref, request.method, caller, request.paths);
     let result: RpcMethods[M]['result'];
     try {
+      const given = typeof request.params === 'function' ? request.params(client) : request.params;
+      const paths =
+        typeof request.paths === 'function' ? request.paths(client) : (request.paths ?? []);
       // The agent enforces the client's allowedPaths too, symlinks resolved, at the moment of use.
       const params =
-        paths.length > 0
-          ? { ...request.params, roots: client.allowedPaths ?? undefined }
-          : request.params;
+        paths.length > 0 ? { ...given, roots: client.allowedPaths ?? undefined } : given;
       result = await link.call(request.method, params, {
         timeoutMs: request.timeoutMs,
         signal: caller.signal,

@@ -6,9 +6,6 @@
 // what the agent suggested. Offline clients stay, with first/last seen and a connection count.
 
 import type { Logger } from 'pino';
-import { AppError, ErrorCode } from '../errors.js';
-import { quote } from '../lib/quote.js';
-import { isUuid } from '../protocol/identity.js';
 import type { AgentFacts } from '../protocol/rpc.js';
 import type { ClientRecord, Repositories, Store, TokenRecord } from '../store/index.js';
 import type { AgentLink } from './agent-link.js';
@@ -16,10 +13,8 @@ import type { Audit } from './audit.js';
 import { HealthStatus, toClientView, type ClientView, type ViewDefaults } from './client-view.js';
 import { FleetEventType } from './event-types.js';
 import type { FleetSession, LiveClient } from './live.js';
+import { describeHolder, freeClientId, otherHolder, resolveClientName } from './names.js';
 import { isValidTag } from './validation.js';
-
-/** How many candidates an ambiguous name lists. */
-const MAX_CANDIDATES = 10;
 
 export interface RegistryDeps {
   store: Store;
@@ -29,23 +24,6 @@ export interface RegistryDeps {
   defaults: ViewDefaults;
   /** Told when a client comes online (after client.connected): the health monitor starts. */
   onAttached(client: LiveClient): void;
-}
-
-function baseClientId(hostname: string): string {
-  return (
-    hostname
-      .toLowerCase()
-      .replace(/[^a-z0-9.-]+/g, '-')
-      .replace(/^[-.]+|[-.]+$/g, '')
-      .slice(0, 64) || 'client'
-  );
-}
-
-async function uniqueClientId(tx: Repositories, hostname: string): Promise<string> {
-  const base = baseClientId(hostname);
-  const taken = new Set(await tx.clients.clientIdsStartingWith(base));
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 /** The agent's facts as record fields, refreshed on every connection. */
@@ -65,6 +43,13 @@ function factsOf(facts: AgentFacts, session: FleetSession, now: Date) {
   };
 }
 
+/** A display name a new client could not take, and why. */
+interface DroppedName {
+  name: string;
+  source: 'enrollment_token' | 'agent';
+  heldBy: string;
+}
+
 export function createRegistry(deps: RegistryDeps) {
   const { store, audit, logger } = deps;
   const live = new Map<string, LiveClient>();
@@ -79,7 +64,11 @@ export function createRegistry(deps: RegistryDeps) {
     tx: Repositories,
     session: FleetSession,
     now: Date,
-  ): Promise<{ row: ClientRecord; mismatch: { previous: string } | null }> {
+  ): Promise<{
+    row: ClientRecord;
+    mismatch: { previous: string } | null;
+    droppedName: DroppedName | null;
+  }> {
     const facts = session.facts as AgentFacts;
     const { uuid, fingerprint, publicKey } = session.identity;
     const existing = await tx.clients.get(uuid);
@@ -91,10 +80,22 @@ export function createRegistry(deps: RegistryDeps) {
         throw new Error('enrollment token is no longer usable (revoked, expired or used up)');
     }
     if (!existing) {
+      // A preset or suggested display name another client holds is dropped, not taken: a name
+      // leads to one client (./names.ts).
+      const wanted = token?.displayName ?? facts.suggested.displayName ?? null;
+      const holder = wanted === null ? null : await otherHolder(tx.clients, wanted, uuid);
+      const droppedName =
+        wanted !== null && holder
+          ? {
+              name: wanted,
+              source: token?.displayName ? ('enrollment_token' as const) : ('agent' as const),
+              heldBy: describeHolder(holder, wanted),
+            }
+          : null;
       const row: ClientRecord = {
         uuid,
-        clientId: await uniqueClientId(tx, facts.hostname),
-        displayName: token?.displayName ?? facts.suggested.displayName ?? null,
+        clientId: await freeClientId(tx.clients, facts.hostname),
+        displayName: droppedName ? null : wanted,
         purpose: token?.purpose ?? facts.suggested.purpose ?? null,
         tags: [
           ...new Set([...(token?.tags ?? []), ...(facts.suggested.tags ?? []).filter(isValidTag)]),
@@ -125,10 +126,19 @@ export function createRegistry(deps: RegistryDeps) {
         ...factsOf(facts, session, now),
       };
       await tx.clients.insert(row);
-      return { row, mismatch: null };
+      return { row, mismatch: null, droppedName };
     }
+    // Facts reported under an unaccepted key are the newcomer's word, not the client's: only the
+    // connection itself is noted until acceptKey (issue 17, item 13).
+    const reported = factsOf(facts, session, now);
     const changes = {
-      ...factsOf(facts, session, now),
+      ...(existing.keyFingerprint === fingerprint
+        ? reported
+        : {
+            lastSeen: reported.lastSeen,
+            lastConnectedAt: reported.lastConnectedAt,
+            lastRemoteAddress: reported.lastRemoteAddress,
+          }),
       connectionCount: existing.connectionCount + 1,
       // The pinned key is back: any unaccepted replacement is moot (the audit trail keeps it).
       ...(existing.keyFingerprint === fingerprint
@@ -143,7 +153,7 @@ export function createRegistry(deps: RegistryDeps) {
     await tx.clients.update(uuid, changes);
     const mismatch =
       existing.keyFingerprint === fingerprint ? null : { previous: existing.keyFingerprint };
-    return { row: { ...existing, ...changes }, mismatch };
+    return { row: { ...existing, ...changes }, mismatch, droppedName: null };
   }
 
   /** Registers a session that said hello; emits connected (and key_mismatch). */
@@ -151,7 +161,9 @@ export function createRegistry(deps: RegistryDeps) {
     const facts = session.facts as AgentFacts;
     const { uuid, fingerprint } = session.identity;
     const now = new Date();
-    const { row, mismatch } = await store.transaction((tx) => upsert(tx, session, now));
+    const { row, mismatch, droppedName } = await store.transaction((tx) =>
+      upsert(tx, session, now),
+    );
 
     const previous = live.get(uuid);
     const entry: LiveClient = {
@@ -196,6 +208,15 @@ export function createRegistry(deps: RegistryDeps) {
       fingerprint,
       key_mismatch: mismatch !== null,
       first_connection: row.connectionCount === 1,
+      ...(droppedName
+        ? {
+            display_name_dropped: {
+              name: droppedName.name,
+              source: droppedName.source,
+              reason: `already ${droppedName.heldBy}`,
+            },
+          }
+        : {}),
     });
     if (mismatch) {
       await audit.record(FleetEventType.keyMismatch, uuid, {
@@ -225,37 +246,9 @@ export function createRegistry(deps: RegistryDeps) {
     }
   }
 
-  /** Finds a client by uuid, clientId or an unambiguous display name. */
-  async function resolve(ref: string): Promise<ClientRecord> {
-    const needle = ref.trim();
-    if (needle === '')
-      throw new AppError(
-        ErrorCode.badUserInput,
-        'A client id is required (uuid, clientId or display name).',
-      );
-    if (isUuid(needle)) {
-      const byUuid = await store.clients.get(needle.toLowerCase());
-      if (byUuid) return byUuid;
-    }
-    const byClientId = await store.clients.getByClientId(needle);
-    if (byClientId) return byClientId;
-    const candidates = await store.clients.findByName(needle, MAX_CANDIDATES + 1);
-    if (candidates.length === 1) return candidates[0] as ClientRecord;
-    if (candidates.length > 1) {
-      const names = candidates
-        .slice(0, MAX_CANDIDATES)
-        .map((c) => `${c.clientId} (${c.uuid}${c.displayName ? `, "${c.displayName}"` : ''})`)
-        .join('; ');
-      throw new AppError(
-        ErrorCode.ambiguousClient,
-        `${quote(needle)} matches more than one client: ${names}. Use the uuid or clientId instead.`,
-        { candidates: candidates.map((c) => c.uuid) },
-      );
-    }
-    throw new AppError(
-      ErrorCode.notFound,
-      `No client matches ${quote(needle)} (tried uuid, clientId and display name). Call list_clients / query clients to see the fleet.`,
-    );
+  /** Finds a client by uuid, clientId or an unambiguous display name (./names.ts). */
+  function resolve(ref: string): Promise<ClientRecord> {
+    return resolveClientName(store.clients, ref);
   }
 
   return {

@@ -10,7 +10,8 @@ import { quote } from '../lib/quote.js';
 import type { Store, TokenRecord } from '../store/index.js';
 import type { Caller } from './caller.js';
 import { DEFAULT_TOKEN_LIFETIME_S, DEFAULT_TOKEN_USES } from './limits.js';
-import { validateTokenInput } from './validation.js';
+import { assertNameFree } from './names.js';
+import { bad, validateTokenInput } from './validation.js';
 
 export const TOKEN_PREFIX = 'etph_';
 
@@ -80,6 +81,16 @@ export function createTokens(store: Store) {
   return {
     async create(input: CreateTokenInput, caller: Caller): Promise<CreatedToken> {
       validateTokenInput(input);
+      const maxUses = input.maxUses === undefined ? DEFAULT_TOKEN_USES : input.maxUses;
+      const displayName = input.displayName?.trim() || null;
+      if (displayName !== null) {
+        // A display name leads to one client (./names.ts): a token may preset it for one.
+        if (maxUses !== 1)
+          throw bad(
+            `displayName ${quote(displayName)} can name one client only, but this token admits ${maxUses === null ? 'any number of' : maxUses} clients. Give maxUses: 1, or leave displayName out and name each client after it enrolls (updateClient).`,
+          );
+        await assertNameFree(store.clients, displayName, '', 'Display name');
+      }
       const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
       const now = new Date();
       const lifetimeS =
@@ -89,10 +100,10 @@ export function createTokens(store: Store) {
         tokenHash: hashToken(token),
         prefix: token.slice(0, TOKEN_PREFIX.length + 6),
         name: input.name ?? null,
-        displayName: input.displayName ?? null,
+        displayName,
         purpose: input.purpose ?? null,
         tags: [...new Set(input.tags ?? [])],
-        maxUses: input.maxUses === undefined ? DEFAULT_TOKEN_USES : input.maxUses,
+        maxUses,
         uses: 0,
         expiresAt: lifetimeS === null ? null : new Date(now.getTime() + lifetimeS * 1000),
         createdAt: now,

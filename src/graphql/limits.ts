@@ -1,10 +1,12 @@
 // Limits on what one operation may ask for, checked before it runs: depth, cost, aliases,
-// directives and tokens (graphql-armor), and whether the schema may be introspected. A refused
-// operation gets an error naming the limit; nothing runs.
+// directives and tokens (graphql-armor), the answer's size with lists counted at their size
+// (list-cost.ts), and whether the schema may be introspected. A refused operation gets an error
+// naming the limit; nothing runs.
 
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Plugin } from 'graphql-yoga';
+import { useListCostLimit } from './list-cost.js';
 
 export interface OperationLimits {
   /** GraphiQL needs it; turn it off to hide the schema from anyone holding a key. */
@@ -31,6 +33,8 @@ export function createLimitPlugins(limits: OperationLimits): Plugin[] {
       // Suggestions ("did you mean …") reveal field names: only when the schema is public anyway.
       blockFieldSuggestion: { enabled: !limits.introspection },
     }) as Plugin,
+    // Armor counts a field once whatever list holds it; this counts lists at their size.
+    useListCostLimit(limits.maxCost),
   ];
   if (!limits.introspection) plugins.push(useDisableIntrospection() as Plugin);
   return plugins;

@@ -1,7 +1,8 @@
 // The HTTP side of the server, on one port:
 //
 //   GET  /health                      no auth: status, version, uptime, client counts
-//   GET  /graphql  (Accept: text/html) GraphiQL, assets served from this process (no CDN)
+//   GET  /graphql  (Accept: text/html) GraphiQL, assets served from this process (no CDN):
+//        /graphql/assets/<hash>      the page's scripts and styles, compressed, immutable
 //   POST /graphql                     queries and mutations   ─┐ Authorization: Bearer <key>
 //   GET|POST /graphql (text/event-stream) subscriptions (SSE) ─┤
 //   WS   /graphql  (graphql-ws)       subscriptions, and any operation; the key travels in
@@ -34,8 +35,21 @@ import { ErrorCode, errorCatalog } from '../errors.js';
 import type { GraphQLContext } from './context.js';
 import { createMaskError, operationChoiceError, refusalBody } from './errors.js';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql.js';
+import {
+  ASSET_HEADERS,
+  ASSET_PREFIX,
+  buildGraphiQLFiles,
+  pageHeaders,
+  sendBody,
+  type GraphiQLFiles,
+} from './graphiql-assets.js';
 import { nulGuardPlugin } from './nul-guard.js';
 import { createLimitPlugins, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits.js';
+import {
+  DEFAULT_SUBSCRIPTION_CAPS,
+  useSubscriptionCaps,
+  type SubscriptionCaps,
+} from './subscription-caps.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -45,8 +59,21 @@ export interface ApiServerOptions {
   apiKey: string;
   logger: Logger;
   limits?: OperationLimits;
+  /** Caps on open subscriptions, per connection and per server. */
+  subscriptions?: SubscriptionCaps;
   /** Other handlers on this port by exact path (MCP's /mcp); they do their own auth. */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+}
+
+/**
+ * A browser asking for GraphiQL: a GET for HTML. With `?query=` GraphiQL would pre-load that
+ * operation into the editor of an operator whose key is remembered (a link could plant a
+ * mutation one click from running): such a request is redirected to the bare page.
+ */
+function graphiQLRequest(req: IncomingMessage): 'page' | 'strip' | null {
+  if (!String(req.headers.accept ?? '').includes('text/html')) return null;
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  return url.searchParams.has('query') ? 'strip' : 'page';
 }
 
 interface ServerContext {
@@ -136,6 +163,7 @@ export function createApiServer(options: ApiServerOptions) {
       authPlugin,
       emptyErrorBodyPlugin,
       ...createLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS),
+      useSubscriptionCaps(options.subscriptions ?? DEFAULT_SUBSCRIPTION_CAPS, logger),
       nulGuardPlugin,
     ],
     context: ({
@@ -153,6 +181,26 @@ export function createApiServer(options: ApiServerOptions) {
     }),
   });
 
+  // GraphiQL's page and assets: built once, on the first request (./graphiql-assets.ts).
+  let graphiqlFiles: Promise<GraphiQLFiles> | null = null;
+  const serveGraphiQL = (req: IncomingMessage, res: ServerResponse, path: string) => {
+    graphiqlFiles ??= buildGraphiQLFiles(renderGraphiQLPage(graphiqlOptions));
+    graphiqlFiles.then(
+      (files) => {
+        if (path === '/graphql') return sendBody(req, res, files.page, pageHeaders(files));
+        const asset = files.assets.get(path.slice(ASSET_PREFIX.length));
+        if (asset) return sendBody(req, res, asset, ASSET_HEADERS);
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(refusalBody(ErrorCode.notFound, `No GraphiQL asset at ${path}.`));
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'cannot build the GraphiQL page');
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(refusalBody(ErrorCode.internal, 'The GraphiQL page could not be built.'));
+      },
+    );
+  };
+
   const httpServer: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/health' && req.method === 'GET') {
@@ -168,6 +216,18 @@ export function createApiServer(options: ApiServerOptions) {
           res.end(JSON.stringify({ status: 'error' }));
         });
       return;
+    }
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const graphiql = path === '/graphql' ? graphiQLRequest(req) : null;
+      if (graphiql === 'strip') {
+        res.writeHead(303, { location: '/graphql', 'cache-control': 'no-store' });
+        res.end();
+        return;
+      }
+      if (path?.startsWith(ASSET_PREFIX) || graphiql === 'page') {
+        serveGraphiQL(req, res, path ?? '/graphql');
+        return;
+      }
     }
     const route = path === undefined ? undefined : options.routes?.[path];
     if (route) {

@@ -185,7 +185,8 @@ export function isRestricted(sets: readonly RootSet[]): boolean {
 }
 
 function denied(target: string, real: string, sets: readonly RootSet[]): PathRefusal {
-  const roots = activeSets(sets).flat();
+  // The same root may stand in both sets (the agent's ceiling and the server's list): once.
+  const roots = [...new Set(activeSets(sets).flat())];
   const via = real === target ? '' : ` (resolves to "${real}")`;
   return new PathRefusal(
     'PATH_DENIED',
@@ -244,7 +245,7 @@ export async function assertDescriptorConfined(
   if (!ok) {
     await handle.close().catch(() => undefined);
     const refusal = denied(target, where ?? real, sets);
-    refusal.message = `Path "${target}" changed while being opened and now leads outside the allowed paths: ${activeSets(sets).flat().join(', ')}.`;
+    refusal.message = `Path "${target}" changed while being opened and now leads outside the allowed paths: ${[...new Set(activeSets(sets).flat())].join(', ')}.`;
     throw refusal;
   }
   return info;
@@ -316,14 +317,16 @@ export function assertSingleLink(target: string, info: Stats, sets: readonly Roo
 /**
  * Creates the missing directories of the confined real path `realDirectory`, one level at a time,
  * each inside its parent opened and checked as a descriptor (so a parent swapped for a symlink
- * cannot redirect the creation). Call only after `confine` admitted the path.
+ * cannot redirect the creation). Call only after `confine` admitted the path. Returns the
+ * directories it created, outermost first (a refused transfer removes them again).
  */
 export async function makeDirectories(
   target: string,
   realDirectory: string,
   sets: readonly RootSet[],
-): Promise<void> {
+): Promise<string[]> {
   const missing: string[] = [];
+  const created: string[] = [];
   let existing = realDirectory;
   for (;;) {
     try {
@@ -339,6 +342,7 @@ export async function makeDirectories(
     const { handle } = await openDirectoryConfined(target, existing, sets);
     try {
       await mkdir(path.join(descriptorPath(handle, existing), name), { mode: 0o755 });
+      created.push(path.join(existing, name));
     } catch (err) {
       if (errnoOf(err) !== 'EEXIST') throw err;
     } finally {
@@ -346,4 +350,5 @@ export async function makeDirectories(
     }
     existing = path.join(existing, name);
   }
+  return created;
 }

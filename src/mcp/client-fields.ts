@@ -35,6 +35,7 @@ export const McpClientDetail = graphql(`
     agentVersion
     allowedPaths
     agentAllowedPaths
+    allowedPathsBeyondAgent
     webhookUrl
     rateLimitRpm
     rateLimitConcurrent
@@ -125,6 +126,7 @@ export function toClientDetail(c: McpClientDetailFragment & McpClientSummaryFrag
     agent_version: c.agentVersion,
     allowed_paths: c.allowedPaths ?? null,
     agent_allowed_paths: c.agentAllowedPaths ?? null,
+    allowed_paths_beyond_agent: c.allowedPathsBeyondAgent,
     webhook_url: c.webhookUrl ?? null,
     rate_limit_rpm: c.rateLimitRpm,
     rate_limit_concurrent: c.rateLimitConcurrent,

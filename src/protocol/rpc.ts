@@ -220,7 +220,6 @@ export interface MetricsSummary {
   diskPercent: number | null;
   load1: number | null;
   uptimeS: number | null;
-  [key: string]: unknown;
 }
 
 export interface HeartbeatResult {

@@ -112,22 +112,24 @@ export const heartbeatParamsSchema = z.object({ metrics: z.boolean().optional() 
 
 const percentOrNull = z.number().min(0).max(100).nullable();
 
-/** The summary form of get_metrics: what health checks and fleetHealth compare to thresholds. */
-export const metricsSummarySchema = z
-  .object({
-    hostname: z.string().max(256),
-    platform: z.string().max(64),
-    cpuPercent: percentOrNull,
-    memoryPercent: percentOrNull,
-    diskPercent: percentOrNull,
-    load1: z.number().nullable(),
-    uptimeS: z.number().nullable(),
-  })
-  .passthrough();
+/**
+ * The summary form of get_metrics: what health checks and fleetHealth compare to thresholds.
+ * Unknown fields are dropped, not kept: the summary is copied into client.unhealthy events, their
+ * webhook bodies and the API, and a hostile agent padded it to megabytes (issue 17, item 6).
+ */
+export const metricsSummarySchema = z.object({
+  hostname: z.string().max(256),
+  platform: z.string().max(64),
+  cpuPercent: percentOrNull,
+  memoryPercent: percentOrNull,
+  diskPercent: percentOrNull,
+  load1: z.number().min(0).max(1e9).nullable(),
+  uptimeS: z.number().min(0).max(1e12).nullable(),
+});
 
 export const heartbeatResultSchema = z.object({
-  time: z.number(),
-  uptimeS: z.number(),
+  time: z.number().min(0).max(1e15),
+  uptimeS: z.number().min(0).max(1e12),
   metrics: metricsSummarySchema.optional(),
 });
 

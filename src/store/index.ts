@@ -39,6 +39,11 @@ export interface ClientRepository {
   count(query: ClientQuery): Promise<number>;
   /** The clientIds that start with `prefix` (to pick a free one). */
   clientIdsStartingWith(prefix: string): Promise<string[]>;
+  /**
+   * Every name (clientId or display name) that starts with `prefix` ignoring case, lowercased:
+   * what a new clientId must not be, since a name resolves to one client only.
+   */
+  namesStartingWith(prefix: string): Promise<string[]>;
   /** Adds a client with its tags (missing tags are created). */
   insert(client: ClientRecord): Promise<void>;
   /** Sets the given fields; false when no such client. */

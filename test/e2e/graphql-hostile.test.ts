@@ -22,6 +22,7 @@ import {
   type HostileCase,
   type HttpRequest,
 } from '../support/hostile-graphql.js';
+import { openStore } from '../../src/store/open.js';
 import { isAlive, killAll } from '../support/processes.js';
 import { startServer, wsClientFor, type TestServer } from '../support/server.js';
 
@@ -125,11 +126,16 @@ describe('hostile GraphQL operations', () => {
     await graphql(
       `mutation($a: ID!, $b: ID!, $allowed: String!) {
         a: updateClient(id: $a, input: { displayName: "${TWIN}", purpose: "hostile target", tags: ["${SHARED_TAG}", "alpha"], allowedPaths: [$allowed] }) { uuid }
-        b: updateClient(id: $b, input: { displayName: "${TWIN}", purpose: "hostile bystander", tags: ["${SHARED_TAG}", "beta"] }) { uuid }
+        b: updateClient(id: $b, input: { purpose: "hostile bystander", tags: ["${SHARED_TAG}", "beta"] }) { uuid }
         c: configureClient(id: $a, input: { webhookUrl: "https://hooks.example.invalid/etph", rateLimitRpm: 100000, rateLimitConcurrent: 50, rateLimitMode: WARN }) { uuid }
       }`,
       { a: agentA.uuid, b: agentB.uuid, allowed: allowedDir },
     );
+    // The API refuses a display name another client holds (issue 17 item 2), so the twin is
+    // written straight into the database, as a server from before that rule would have allowed.
+    const direct = await openStore({ file: join(server.dataDir, 'etphonehome.db') });
+    await direct.clients.update(agentB.uuid, { displayName: TWIN });
+    await direct.close();
     const { createEnrollmentToken } = await graphql<{
       createEnrollmentToken: { enrollmentToken: { id: string } };
     }>(

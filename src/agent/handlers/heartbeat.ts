@@ -11,6 +11,6 @@ export const heartbeat: Handler<'heartbeat'> = async (params) => ({
   time: Date.now(),
   uptimeS: os.uptime(),
   ...(params.metrics
-    ? { metrics: (await collectMetrics({ summary: true })) as MetricsSummary }
+    ? { metrics: (await collectMetrics({ summary: true })) as unknown as MetricsSummary }
     : {}),
 });

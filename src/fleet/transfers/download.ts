@@ -5,7 +5,7 @@
 
 import { constants } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
-import { rename, type FileHandle } from 'node:fs/promises';
+import { lstat, rename, rmdir, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../errors.js';
 import { AgentCallError } from '../../hub/errors.js';
@@ -103,12 +103,14 @@ export function downloadBody(input: DownloadInput, sets: string[][]): TransferBo
   return async (context) => {
     const parent = path.dirname(context.local);
     const name = path.basename(context.local);
-    await makeDirectories(input.localPath, parent, sets);
+    const created = await makeDirectories(input.localPath, parent, sets);
     const directory = await openDirectoryConfined(input.localPath, parent, sets);
+    let partialPath: string | null = null;
     try {
       const pinned = descriptorPath(directory.handle, parent);
       await assertReplaceable(path.join(pinned, name), input.localPath);
       const partial = path.join(pinned, partialName(name));
+      partialPath = partial;
       const { handle, info } = await openConfined(
         input.localPath,
         partial,
@@ -128,8 +130,23 @@ export function downloadBody(input: DownloadInput, sets: string[][]): TransferBo
       await rename(partial, path.join(pinned, name));
       await directory.handle.sync().catch(() => undefined);
       return outcome;
+    } catch (error) {
+      // Refused before any byte arrived (no such file, denied on the client): leave nothing
+      // behind. A partial file holding bytes stays, for the retry to resume from.
+      await removeIfEmpty(partialPath, created);
+      throw error;
     } finally {
       await directory.handle.close().catch(() => undefined);
     }
   };
+}
+
+/** Removes an empty partial file, then the directories this transfer created, if empty. */
+async function removeIfEmpty(partial: string | null, created: readonly string[]): Promise<void> {
+  if (partial) {
+    const info = await lstat(partial).catch(() => null);
+    if (info?.isFile() && info.size === 0) await unlink(partial).catch(() => undefined);
+  }
+  // rmdir removes only empty directories: anything else written there meanwhile stays.
+  for (const directory of [...created].reverse()) await rmdir(directory).catch(() => undefined);
 }

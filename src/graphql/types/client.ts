@@ -132,6 +132,10 @@ ClientRef.implement({
       description:
         "The machine owner's own ceiling from the agent's config.yaml, which the server cannot widen.",
     }),
+    allowedPathsBeyondAgent: t.exposeStringList('allowedPathsBeyondAgent', {
+      description:
+        "Entries of allowedPaths that lie outside the agent's own ceiling (agentAllowedPaths): the agent refuses every operation there, whatever the server allows. Empty when all fit, or when the agent sets no ceiling.",
+    }),
     hasWebhookSecret: t.exposeBoolean('hasWebhookSecret', {
       description:
         'Whether deliveries to this client’s own webhookUrl are signed with its own secret (set by configureClient; the secret is never returned).',

@@ -67,8 +67,13 @@ export const updateClient = defineTool({
       { id: args.uuid, input },
       request,
     );
+    const beyond = client.allowedPathsBeyondAgent;
+    const warning =
+      args.allowed_paths !== undefined && beyond.length > 0
+        ? ` Warning: ${beyond.join(', ')} ${beyond.length === 1 ? 'lies' : 'lie'} outside the agent's own ceiling (agent_allowed_paths: ${(client.agentAllowedPaths ?? []).join(', ')}); the agent refuses every operation there. The machine's owner widens it in the agent's config.yaml (allowed_paths).`
+        : '';
     return {
-      text: `Updated ${labelOf(client)}: ${Object.keys(input).join(', ')}.`,
+      text: `Updated ${labelOf(client)}: ${Object.keys(input).join(', ')}.${warning}`,
       data: { client: toClientDetail(client) },
     };
   },

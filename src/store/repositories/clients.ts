@@ -111,6 +111,19 @@ export function createClientRepository(sql: Sql): ClientRepository {
       return rows.map((row) => row.client_id);
     },
 
+    async namesStartingWith(prefix) {
+      // Inside a transaction, the prefix is held until it ends: two first admissions of one
+      // hostname on a pool (PostgreSQL) take turns, so the second sees the first's clientId.
+      if (dialect.holdName) await sql.run(dialect.holdName, [`client_id:${prefix.toLowerCase()}`]);
+      const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      const rows = await sql.all<{ name: string }>(
+        `select lower(client_id) as name from client where lower(client_id) like ? escape '\\'
+         union select lower(display_name) as name from client where lower(display_name) like ? escape '\\'`,
+        [pattern, pattern],
+      );
+      return rows.map((row) => row.name);
+    },
+
     async insert(client) {
       const { columns, params } = clientRow(client, dialect);
       await sql.run(

@@ -1,0 +1,107 @@
+// Last-seen that survives a crash (issue 17, item 11). While a client is online its lastSeen is
+// written from its heartbeats, in batches (one transaction per interval for the clients whose
+// heartbeat advanced, not one write per beat). At start, sessions a crash left open — connected
+// after their last disconnection — are closed: lastDisconnectedAt set to their last known sign of
+// life and a `client.disconnected` event with reason "server restarted", so the audit trail,
+// lastSeen and recentlyOffline tell the truth about clients that never came back.
+
+import type { Logger } from 'pino';
+import type { Store } from '../store/index.js';
+import type { ClientRecord } from '../store/records.js';
+import type { Audit } from './audit.js';
+import { FleetEventType } from './event-types.js';
+import type { LiveClient } from './live.js';
+
+/** How often heartbeats' last-seen times are written. */
+export const LAST_SEEN_FLUSH_MS = 60_000;
+/** The reason recorded for sessions a crash left open. */
+export const RESTART_REASON = 'server restarted';
+const PAGE = 500;
+
+export interface LastSeenDeps {
+  store: Store;
+  audit: Pick<Audit, 'record'>;
+  logger: Logger;
+  registry: { onlineUuids(): string[]; live(uuid: string): LiveClient | undefined };
+  flushMs?: number;
+}
+
+function leftOpen(row: ClientRecord): boolean {
+  if (!row.lastConnectedAt) return false;
+  return !row.lastDisconnectedAt || row.lastDisconnectedAt < row.lastConnectedAt;
+}
+
+export function createLastSeenKeeper(deps: LastSeenDeps) {
+  const { store, audit, logger } = deps;
+  const written = new Map<string, number>();
+  let timer: NodeJS.Timeout | null = null;
+  let flushing: Promise<void> = Promise.resolve();
+
+  async function writeBatch(): Promise<void> {
+    const due: { uuid: string; at: Date }[] = [];
+    for (const uuid of deps.registry.onlineUuids()) {
+      const at = deps.registry.live(uuid)?.lastHeartbeatAt;
+      if (at && at.getTime() > (written.get(uuid) ?? 0)) due.push({ uuid, at });
+    }
+    for (const uuid of written.keys()) if (!deps.registry.live(uuid)) written.delete(uuid); // offline: detach wrote it
+    if (due.length === 0) return;
+    try {
+      await store.transaction(async (tx) => {
+        for (const { uuid, at } of due) await tx.clients.update(uuid, { lastSeen: at });
+      });
+      for (const { uuid, at } of due) written.set(uuid, at.getTime());
+    } catch (error) {
+      logger.warn({ err: error, clients: due.length }, 'cannot write last-seen times');
+    }
+  }
+
+  /** Writes the heartbeats' last-seen times now (also on stop). */
+  function flush(): Promise<void> {
+    flushing = flushing.then(writeBatch);
+    return flushing;
+  }
+
+  /** Closes the sessions a crash left open; returns how many. Run before agents can connect. */
+  async function closeLeftOpen(): Promise<number> {
+    let closed = 0;
+    let after: string | null = null;
+    for (;;) {
+      const rows = await store.clients.list(
+        { includeDecommissioned: true },
+        { afterClientId: after, limit: PAGE },
+      );
+      for (const row of rows.filter(leftOpen)) {
+        // The connection set lastSeen and heartbeats advanced it: the last known sign of life.
+        const lastSeen = row.lastSeen;
+        await store.clients.update(row.uuid, { lastDisconnectedAt: lastSeen });
+        await audit.record(FleetEventType.disconnected, row.uuid, {
+          reason: RESTART_REASON,
+          unclean: true,
+          last_seen: lastSeen.toISOString(),
+          connected_for_s: Math.round(
+            (lastSeen.getTime() - (row.lastConnectedAt ?? lastSeen).getTime()) / 1000,
+          ),
+        });
+        closed += 1;
+      }
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]?.clientId ?? null;
+    }
+    if (closed > 0) logger.warn({ closed }, 'closed sessions left open by an unclean stop');
+    return closed;
+  }
+
+  return {
+    closeLeftOpen,
+    flush,
+    start(): void {
+      timer ??= setInterval(() => void flush(), deps.flushMs ?? LAST_SEEN_FLUSH_MS);
+      timer.unref();
+    },
+    async stop(): Promise<void> {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await flush();
+    },
+  };
+}
