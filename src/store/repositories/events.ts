@@ -3,7 +3,7 @@
 
 import type { Dialect } from '../dialect.js';
 import type { EventRepository, RateLimitRepository } from '../index.js';
-import type { EventRecord } from '../records.js';
+import type { EventConditions, EventRecord } from '../records.js';
 import { inList, type Sql } from '../sql.js';
 import { withAllTags } from './tags.js';
 
@@ -27,6 +27,30 @@ function toEvent(row: EventRow, dialect: Dialect): EventRecord {
   };
 }
 
+/** The conditions of a query every listing shares (types, client, tags), as SQL and values. */
+function conditions(query: EventConditions): [string[], unknown[]] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.types) {
+    const [cond, values] = inList('e.type', query.types);
+    where.push(cond);
+    params.push(...values);
+  }
+  if (query.clientUuid) {
+    where.push('e.client_uuid = ?');
+    params.push(query.clientUuid);
+  }
+  if (query.tags && query.tags.length > 0) {
+    const [cond, values] = withAllTags('e.client_uuid', query.tags);
+    where.push(cond);
+    params.push(...values);
+  }
+  return [where, params];
+}
+
+const whereClause = (where: string[]): string =>
+  where.length > 0 ? `where ${where.join(' and ')}` : '';
+
 export function createEventRepository(sql: Sql): EventRepository {
   const { dialect } = sql;
   return {
@@ -39,32 +63,44 @@ export function createEventRepository(sql: Sql): EventRepository {
     },
 
     async list(query) {
-      const conditions: string[] = [];
-      const params: unknown[] = [];
+      const [where, params] = conditions(query);
       if (query.beforeId !== null && query.beforeId !== undefined) {
-        conditions.push('e.id < ?');
+        where.push('e.id < ?');
         params.push(query.beforeId);
       }
-      if (query.types) {
-        const [cond, values] = inList('e.type', query.types);
-        conditions.push(cond);
-        params.push(...values);
-      }
-      if (query.clientUuid) {
-        conditions.push('e.client_uuid = ?');
-        params.push(query.clientUuid);
-      }
-      if (query.tags && query.tags.length > 0) {
-        const [cond, values] = withAllTags('e.client_uuid', query.tags);
-        conditions.push(cond);
-        params.push(...values);
-      }
-      const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
       const rows = await sql.all<EventRow>(
-        `select e.* from event e ${where} order by e.id desc limit ?`,
+        `select e.* from event e ${whereClause(where)} order by e.id desc limit ?`,
         [...params, query.limit],
       );
       return rows.map((row) => toEvent(row, dialect));
+    },
+
+    async listAfter(query) {
+      const [where, params] = conditions(query);
+      where.push('e.id > ?');
+      params.push(query.afterId);
+      const rows = await sql.all<EventRow>(
+        `select e.* from event e ${whereClause(where)} order by e.id limit ?`,
+        [...params, query.limit],
+      );
+      return rows.map((row) => toEvent(row, dialect));
+    },
+
+    async countAfter(query, cap) {
+      const [where, params] = conditions(query);
+      where.push('e.id > ?');
+      params.push(query.afterId);
+      // Counting stops at `cap`: a cursor far back costs no more than `cap` rows.
+      const row = await sql.one<{ n: number | string }>(
+        `select count(*) as n from (select 1 from event e ${whereClause(where)} limit ?) capped`,
+        [...params, cap],
+      );
+      return Number(row?.n ?? 0);
+    },
+
+    async latestId() {
+      const row = await sql.one<{ id: number | string | null }>('select max(id) as id from event');
+      return Number(row?.id ?? 0);
     },
 
     async recentOf(uuids, { limit, types }) {
