@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphql } from '../../src/generated/index.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
+import { spawnCli } from '../support/cli.js';
 import { expectError } from '../support/errors.js';
+import { connectMcp } from '../support/mcp.js';
 import { killAll } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
@@ -310,6 +312,84 @@ test('bad input to every new argument is refused with a clear error', async () =
   const bad = await server.subscribe(ProgressDocument, { id: job.id, after: 'abc' });
   await assert.rejects(bad.next(), /after/);
   bad.close();
+});
+
+test('the CLI bulk run prints each result as it arrives and exits 0 when all exit 0', async () => {
+  const dir = await mkdtempIn('cli-stream');
+  const run = spawnCli(server, ['run', '--tags', 'bulkjobs', '--', firstThenWait(dir)]);
+  // The first client's output is printed while the other still waits for the file.
+  await run.waitForLine((l) => l === 'first', 60_000);
+  assert.equal(run.stdout.filter((l) => l === 'second').length, 0);
+  await writeFile(join(dir, 'go'), '');
+  assert.equal((await run.exited).code, 0, run.stderr.join('\n'));
+  assert.equal(run.stdout.filter((l) => /^── .*: exit 0/.test(l)).length, 2, run.stdout.join('\n'));
+  assert.ok(run.stderr.some((l) => /2 of 2 client\(s\) exited 0, 0 failed/.test(l)));
+});
+
+test('Ctrl-C on the CLI bulk run cancels the job: the commands are killed, exit 130', async () => {
+  const dir = await mkdtempIn('cli-cancel');
+  const run = spawnCli(server, [
+    'run',
+    '--tags',
+    'bulkjobs',
+    '--parallel',
+    '1',
+    '--',
+    `echo $$ >> ${dir}/pids; exec sleep 300`,
+  ]);
+  const pid = Number(
+    await waitFor(
+      async () => (await readFile(join(dir, 'pids'), 'utf8').catch(() => '')).trim() || null,
+      { what: 'the command to start on a client' },
+    ),
+  );
+  run.child.kill('SIGINT');
+  assert.equal((await run.exited).code, 130, run.stderr.join('\n'));
+  assert.ok(run.stderr.some((l) => /Cancelling job/.test(l)));
+  assert.ok(
+    run.stderr.some((l) => /0 of 2 client\(s\) exited 0, 2 failed. Job .* cancelled/.test(l)),
+  );
+  await waitFor(() => !isAlive(pid), { what: `process ${pid} to be killed` });
+});
+
+test('MCP run_bulk_command: dry_run lists the targets; a run waits for the job; a repeat reads it', async () => {
+  const mcp = await connectMcp(server, 'http');
+  try {
+    const dry = await mcp.ok<{ dry_run: boolean; total: number; targets: unknown[] }>(
+      'run_bulk_command',
+      { tags: ['bulkjobs'], cmd: 'echo hi', dry_run: true },
+    );
+    assert.equal(dry.dry_run, true);
+    assert.equal(dry.targets.length, 2);
+    const dir = await mkdtempIn('mcp');
+    const args = { tags: ['bulkjobs'], cmd: `echo hi >> ${dir}/count; echo hi` };
+    const done = await mcp.ok<{
+      status: string;
+      succeeded: number;
+      idempotency_key: string;
+      job_id: string;
+      results: { stdout: string }[];
+    }>('run_bulk_command', args);
+    assert.equal(done.status, 'COMPLETED');
+    assert.equal(done.succeeded, 2);
+    assert.deepEqual(
+      done.results.map((r) => r.stdout),
+      ['hi\n', 'hi\n'],
+    );
+    const again = await mcp.ok<{ job_id: string }>('run_bulk_command', {
+      ...args,
+      idempotency_key: done.idempotency_key,
+    });
+    assert.equal(again.job_id, done.job_id);
+    assert.equal((await readFile(join(dir, 'count'), 'utf8')).trim().split('\n').length, 2);
+    assert.match(await mcp.fails('run_bulk_command', { cmd: 'true' }), /BAD_USER_INPUT/);
+    assert.match(
+      await mcp.fails('run_bulk_command', { tags: ['bulkjobs'], cmd: 'true', parallelism: 0 }),
+      /parallelism/,
+    );
+  } finally {
+    await mcp.close();
+  }
 });
 
 test('a SIGKILLed server restarts with the job INTERRUPTED and what finished kept', async () => {
