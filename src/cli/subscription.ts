@@ -19,6 +19,8 @@ export interface StreamOptions<R, V> {
   onData(data: R): void;
   /** What is being watched, for the first stderr line. */
   what?: string;
+  /** The variables of a resubscription after a reconnection (e.g. a cursor moved on). */
+  resumeVariables?(): V;
   /** Called on every (re)connection, e.g. to fill the gap a reconnection left. */
   onConnected?(reconnected: boolean): void;
 }
@@ -35,6 +37,7 @@ export async function streamSubscription<R, V>(
       document: options.document,
       variables: options.variables,
       onData: options.onData,
+      ...(options.resumeVariables ? { resumeVariables: options.resumeVariables } : {}),
       signal: io.interrupted?.(),
       onConnected(reconnected) {
         io.err(

@@ -17,6 +17,11 @@ export interface LiveSubscriptionOptions<R, V> {
   document: TypedDocumentNode<R, V>;
   variables: V;
   onData(data: R): void;
+  /**
+   * The variables of each resubscription after a reconnection (asked as the link comes back),
+   * e.g. a cursor moved on to the last item received, so that the server resumes after it.
+   */
+  resumeVariables?(): V;
   /** Every (re)connection, e.g. to fill the gap a reconnection left; false the first time. */
   onConnected?(reconnected: boolean): void;
   /** Once per outage: the link is down (or not up yet) and is being retried. */
@@ -66,6 +71,10 @@ export function followSubscription<R, V>(
   let socket: WebSocket | undefined;
   let pongTimer: NodeJS.Timeout | undefined;
 
+  const payload = {
+    query: print(options.document),
+    variables: options.variables as Record<string, unknown>,
+  };
   const client: Client = createClient({
     url: websocketEndpoint(connection.url).toString(),
     webSocketImpl: WebSocket,
@@ -86,6 +95,9 @@ export function followSubscription<R, V>(
         const reconnected = connectedOnce;
         connectedOnce = true;
         down = false;
+        // graphql-ws sends the (re)subscription with this payload right after this event.
+        if (reconnected && options.resumeVariables)
+          payload.variables = options.resumeVariables() as Record<string, unknown>;
         options.onConnected?.(reconnected);
       },
       ping: (received) => {
@@ -127,40 +139,37 @@ export function followSubscription<R, V>(
     }
     signal?.addEventListener('abort', onAbort, { once: true });
 
-    client.subscribe<R>(
-      { query: print(options.document), variables: options.variables as Record<string, unknown> },
-      {
-        next: (value) => {
-          if (value.errors && value.errors.length > 0) {
-            const errors = value.errors as unknown as GraphQLErrorItem[];
-            finish(() => reject(new GraphQLRequestError(errors, 200)));
-            return;
-          }
-          if (value.data) options.onData(value.data as R);
-        },
-        error: (error) => {
-          if (refusedKey(closeCode(error))) {
-            const refusal: GraphQLErrorItem = {
-              message: 'The server refused the API key.',
-              extensions: { code: ErrorCode.unauthenticated },
-            };
-            finish(() => reject(new GraphQLRequestError([refusal], 401)));
-            return;
-          }
-          if (Array.isArray(error)) {
-            finish(() => reject(new GraphQLRequestError(error as GraphQLErrorItem[], 200)));
-            return;
-          }
-          finish(() =>
-            reject(
-              error instanceof Error
-                ? error
-                : new Error(`subscription failed: ${JSON.stringify(error)}`),
-            ),
-          );
-        },
-        complete: () => finish(resolve),
+    client.subscribe<R>(payload, {
+      next: (value) => {
+        if (value.errors && value.errors.length > 0) {
+          const errors = value.errors as unknown as GraphQLErrorItem[];
+          finish(() => reject(new GraphQLRequestError(errors, 200)));
+          return;
+        }
+        if (value.data) options.onData(value.data as R);
       },
-    );
+      error: (error) => {
+        if (refusedKey(closeCode(error))) {
+          const refusal: GraphQLErrorItem = {
+            message: 'The server refused the API key.',
+            extensions: { code: ErrorCode.unauthenticated },
+          };
+          finish(() => reject(new GraphQLRequestError([refusal], 401)));
+          return;
+        }
+        if (Array.isArray(error)) {
+          finish(() => reject(new GraphQLRequestError(error as GraphQLErrorItem[], 200)));
+          return;
+        }
+        finish(() =>
+          reject(
+            error instanceof Error
+              ? error
+              : new Error(`subscription failed: ${JSON.stringify(error)}`),
+          ),
+        );
+      },
+      complete: () => finish(resolve),
+    });
   });
 }

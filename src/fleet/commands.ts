@@ -1,6 +1,7 @@
 // Commands: one command on one client, and one command on every client a filter selects (a few
 // at a time, one outcome each). Policy is the gate's; this module adds the input checks, the
-// link's grace beyond the command's own timeout, and the command_executed record.
+// link's grace beyond the command's own timeout, the command_executed record, and the
+// idempotency key of runCommand (a retry with the key gets the first outcome).
 
 import { ErrorCode } from '../errors.js';
 import { mapWithConcurrency } from '../lib/map-with-concurrency.js';
@@ -12,7 +13,8 @@ import type { ClientFilter } from './client-filter.js';
 import type { ClientView } from './client-view.js';
 import { FleetEventType } from './event-types.js';
 import type { Gate } from './gate.js';
-import { LINK_GRACE_MS, MAX_BULK_TARGETS, MAX_PARALLELISM } from './limits.js';
+import type { Idempotency } from './idempotency.js';
+import { DEFAULT_TIMEOUT_S, LINK_GRACE_MS, MAX_BULK_TARGETS, MAX_PARALLELISM } from './limits.js';
 import { failureOf, type ClientOutcome } from './outcomes.js';
 import { bad, validateBulkFilter, validateCommand } from './validation.js';
 
@@ -22,10 +24,13 @@ export interface RunCommandInput {
   /** Seconds; default 300. */
   timeout?: number | null | undefined;
   env?: Readonly<Record<string, string>> | null | undefined;
+  /** A retry with the same key (and arguments) gets the first outcome instead of running. */
+  idempotencyKey?: string | null | undefined;
 }
 
 export interface CommandsDeps {
   gate: Gate;
+  idempotency: Idempotency;
   /** The clients a bulk operation targets (at most `limit`), as views. */
   select(filter: ClientFilter, limit: number): Promise<ClientView[]>;
   /** A fresh view of one client, by any name. */
@@ -52,8 +57,30 @@ export function createCommands(deps: CommandsDeps) {
     input: RunCommandInput,
     caller: Caller,
   ): Promise<RunCommandResult> {
-    const cwdFor = (client: ClientRecord): string | undefined => defaultCwd(input, client);
     const { timeoutMs, env } = validateCommand(input);
+    return deps.idempotency.once({
+      key: input.idempotencyKey,
+      operation: 'runCommand',
+      args: {
+        clientId: ref,
+        cmd: input.cmd,
+        cwd: input.cwd,
+        timeout: input.timeout ?? DEFAULT_TIMEOUT_S,
+        env,
+      },
+      caller,
+      run: (runner) => runNow(ref, input, timeoutMs, env, runner),
+    });
+  }
+
+  async function runNow(
+    ref: string,
+    input: RunCommandInput,
+    timeoutMs: number,
+    env: Record<string, string> | undefined,
+    caller: Caller,
+  ): Promise<RunCommandResult> {
+    const cwdFor = (client: ClientRecord): string | undefined => defaultCwd(input, client);
     const { result } = await gate.call(ref, caller, {
       method: 'run_command',
       params: (client) => ({ cmd: input.cmd, cwd: cwdFor(client), timeoutMs, env }),

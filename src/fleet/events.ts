@@ -1,10 +1,12 @@
 // Events as the doors read them: the audit trail (newest first, paged backwards), live events
-// from the bus, one client's status changes, and rate-limit warnings. A live event's client is
-// looked up once for all the subscribers it goes to, so that one event to 1,000 subscribers
-// costs one lookup, not 1,000.
+// from the bus — from a cursor when asked (the recorded events after it first, then live ones,
+// no gap and no duplicate at the seam: lib/replay-then-live.ts) — one client's status changes,
+// and rate-limit warnings. A live event's client is looked up once for all the subscribers it
+// goes to, so that one event to 1,000 subscribers costs one lookup, not 1,000.
 
 import { createAsyncQueue } from '../lib/async-queue.js';
 import { quote } from '../lib/quote.js';
+import { replayThenLive } from '../lib/replay-then-live.js';
 import type { ClientRecord, Store } from '../store/index.js';
 import type { ClientView } from './client-view.js';
 import type { EventBus } from './event-bus.js';
@@ -14,7 +16,12 @@ import {
   type FleetEvent,
   type FleetEventTypeName,
 } from './event-types.js';
-import { MAX_EVENT_FILTER_NAMES, MAX_EVENT_LIMIT, MAX_TAG_CHARS } from './limits.js';
+import {
+  MAX_EVENT_FILTER_NAMES,
+  MAX_EVENT_LIMIT,
+  MAX_EVENT_REPLAY,
+  MAX_TAG_CHARS,
+} from './limits.js';
 import type { Registry } from './registry.js';
 import { bad } from './validation.js';
 
@@ -50,6 +57,19 @@ interface ResolvedFilter {
   types: string[] | null;
   uuid: string | null;
   tags: string[] | null;
+}
+
+/** Recorded events read per statement while a subscription replays from its cursor. */
+const REPLAY_PAGE = 500;
+
+/** An event id given as a cursor (`after`, `before`): a whole number, or BAD_USER_INPUT. */
+function parseEventId(value: string, what: string, least: number): number {
+  if (!/^(0|[1-9]\d{0,15})$/.test(value) || Number(value) < least) {
+    throw bad(
+      `${what} must be an event id (a ${least === 0 ? 'non-negative' : 'positive'} whole number: a ClientEvent's id), got "${value.slice(0, 40)}".`,
+    );
+  }
+  return Number(value);
 }
 
 export function createEvents(deps: {
@@ -108,17 +128,51 @@ export function createEvents(deps: {
     };
   }
 
-  /** Live events matching `filter`, until the returned iterator is closed. */
-  async function subscribe(filter: EventFilter): Promise<AsyncIterableIterator<FleetEvent>> {
-    // On the bus first, so that nothing published while the filter resolves is missed.
+  /** Refuses a replay from `after` that cannot be (a cursor ahead of the trail, or too far back). */
+  async function checkReplay(filter: ResolvedFilter, after: number): Promise<void> {
+    const latest = await store.events.latestId();
+    if (after > latest) {
+      throw bad(
+        `after: event ${after} does not exist (the newest is ${latest}). Pass the id of an event you received, or leave after out to follow live events only.`,
+        { after, latestId: latest },
+      );
+    }
+    const query = {
+      types: filter.types,
+      clientUuid: filter.uuid,
+      tags: filter.tags,
+      afterId: after,
+    };
+    const count = await store.events.countAfter(query, MAX_EVENT_REPLAY + 1);
+    if (count > MAX_EVENT_REPLAY) {
+      throw bad(
+        `More than ${MAX_EVENT_REPLAY} events after event ${after} match the filter; a subscription replays at most ${MAX_EVENT_REPLAY}. Read them from the audit trail a page at a time (events(filter, before:); CLI: etphonehome events --before …), then subscribe with after: ${latest} (the newest), or without after to follow live events only.`,
+        { after, latestId: latest, limit: MAX_EVENT_REPLAY },
+      );
+    }
+  }
+
+  /**
+   * Live events matching `filter`, until the returned iterator is closed; with `after` (an
+   * event id), the recorded events after it first, then the live ones, each once.
+   */
+  async function subscribe(
+    filter: EventFilter,
+    after?: string | null,
+  ): Promise<AsyncIterableIterator<FleetEvent>> {
+    const cursor = after === null || after === undefined ? null : parseEventId(after, 'after', 0);
+    // On the bus first, so that nothing published while the filter resolves (or while the
+    // trail is replayed) is missed.
     const source = bus.subscribe(() => true);
-    let matches: (event: FleetEvent) => Promise<boolean>;
+    let resolved: ResolvedFilter;
     try {
-      matches = matcher(await resolveFilter(filter));
+      resolved = await resolveFilter(filter);
+      if (cursor !== null) await checkReplay(resolved, cursor);
     } catch (error) {
       await source.return?.();
       throw error;
     }
+    const matches = matcher(resolved);
     const out = createAsyncQueue<FleetEvent>({
       maxBuffered: 1000,
       onClose: () => void source.return?.(),
@@ -134,7 +188,24 @@ export function createEvents(deps: {
         out.end(error as Error);
       }
     })();
-    return out;
+    if (cursor === null) return out;
+    const { types, uuid, tags } = resolved;
+    return replayThenLive<FleetEvent>({
+      live: out,
+      after: cursor,
+      idOf: (event) => event.id,
+      pageSize: REPLAY_PAGE,
+      async readPage(afterId) {
+        const rows = await store.events.listAfter({
+          types,
+          clientUuid: uuid,
+          tags,
+          afterId,
+          limit: REPLAY_PAGE,
+        });
+        return rows.map((row) => ({ ...row, type: row.type as FleetEventTypeName }));
+      },
+    });
   }
 
   return {
@@ -142,11 +213,7 @@ export function createEvents(deps: {
     async list(filter: EventFilter, limit: number, before?: string | null): Promise<FleetEvent[]> {
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENT_LIMIT)
         throw bad(`limit must be from 1 to ${MAX_EVENT_LIMIT}.`);
-      if (before !== null && before !== undefined && !/^[1-9]\d{0,15}$/.test(before)) {
-        throw bad(
-          `before must be an event id (a positive whole number), got "${before.slice(0, 40)}".`,
-        );
-      }
+      if (before !== null && before !== undefined) parseEventId(before, 'before', 1);
       const { types, uuid, tags } = await resolveFilter(filter);
       const rows = await store.events.list({
         types,

@@ -1,13 +1,16 @@
 // File operations on a client: read, write, list. Policy is the gate's (the client resolved
 // and guarded, the path checked against allowedPaths, a rate-limit permit taken, the roots sent
 // along for the agent to enforce again with symlinks resolved); this module adds the encodings
-// and the audit trail: one `file_accessed` event per operation.
+// and the audit trail: one `file_accessed` event per operation; writeFile takes an idempotency
+// key (a retry with it gets the first outcome).
 
+import { createHash } from 'node:crypto';
 import { quote } from '../lib/quote.js';
 import { MAX_FILE_BYTES, type FileEntry } from '../protocol/rpc.js';
 import type { Caller } from './caller.js';
 import { FleetEventType } from './event-types.js';
 import type { Gate } from './gate.js';
+import type { Idempotency } from './idempotency.js';
 import { FILE_TIMEOUT_MS, MAX_LIST_ENTRIES } from './limits.js';
 import { bad, validateRemotePath } from './validation.js';
 
@@ -39,6 +42,8 @@ export interface WriteFileInput {
   encoding?: FileEncoding | null | undefined;
   createParents?: boolean | null | undefined;
   mode?: number | null | undefined;
+  /** A retry with the same key (and arguments) gets the first outcome instead of writing. */
+  idempotencyKey?: string | null | undefined;
 }
 
 export interface ListFilesInput {
@@ -55,7 +60,34 @@ function decode(content: string, encoding: FileEncoding): Buffer {
   return Buffer.from(content, 'base64');
 }
 
-export function createFiles(gate: Gate) {
+export function createFiles(gate: Gate, idempotency: Idempotency) {
+  async function writeNow(
+    ref: string,
+    input: WriteFileInput,
+    bytes: Buffer,
+    caller: Caller,
+  ): Promise<{ path: string; size: number }> {
+    const { result } = await gate.call(ref, caller, {
+      method: 'write_file',
+      params: {
+        path: input.path,
+        contentBase64: bytes.toString('base64'),
+        createParents: input.createParents ?? false,
+        mode: input.mode ?? undefined,
+      },
+      timeoutMs: FILE_TIMEOUT_MS,
+      paths: [{ path: input.path, what: 'path' }],
+      record: (_client, written) =>
+        accessed({
+          operation: 'write_file',
+          path: input.path,
+          resolved_path: written.path,
+          size: written.size,
+        }),
+    });
+    return result;
+  }
+
   return {
     /** A whole file (up to 10 MiB), as UTF-8 text or base64. MCP: read_file. */
     async read(ref: string, input: ReadFileInput, caller: Caller): Promise<FileContent> {
@@ -112,25 +144,20 @@ export function createFiles(gate: Gate) {
         (!Number.isInteger(input.mode) || input.mode < 0 || input.mode > 0o7777)
       )
         throw bad(`mode must be permission bits from 0 to 4095 (0o7777); got ${input.mode}.`);
-      const { result } = await gate.call(ref, caller, {
-        method: 'write_file',
-        params: {
+      return idempotency.once({
+        key: input.idempotencyKey,
+        operation: 'writeFile',
+        args: {
+          clientId: ref,
           path: input.path,
-          contentBase64: bytes.toString('base64'),
+          // The bytes, not their spelling: TEXT and BASE64 of the same content are one request.
+          sha256: createHash('sha256').update(bytes).digest('hex'),
           createParents: input.createParents ?? false,
-          mode: input.mode ?? undefined,
+          mode: input.mode,
         },
-        timeoutMs: FILE_TIMEOUT_MS,
-        paths: [{ path: input.path, what: 'path' }],
-        record: (_client, written) =>
-          accessed({
-            operation: 'write_file',
-            path: input.path,
-            resolved_path: written.path,
-            size: written.size,
-          }),
+        caller,
+        run: (writer) => writeNow(ref, input, bytes, writer),
       });
-      return result;
     },
 
     /** One directory level, sorted by name. MCP: list_files. */

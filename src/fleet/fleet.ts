@@ -3,7 +3,7 @@
 //
 //   store ◀── registry (records, who is online) ◀── gate (resolve, guard, permit, call, map)
 //     │          ▲ attach (hub)      │ health monitor      │ commands, files, transfers,
-//     │          │                   ▼                     ▼ metrics, fleetHealth
+//     │          │                   ▼                     ▼ metrics, fleetHealth, jobs
 //     └── audit (event + outbox rows) ──▶ event bus ──▶ events (subscriptions), webhooks worker
 //
 // Everything is created here and nothing is global: several fleets may run in one process (the
@@ -25,6 +25,8 @@ import { createFiles } from './files.js';
 import { createFleetHealth } from './fleet-health.js';
 import { createGate } from './gate.js';
 import { createHealthMonitor } from './health.js';
+import { createIdempotency } from './idempotency.js';
+import { createBulkJobs } from './jobs/bulk-jobs.js';
 import { createLoaders } from './loaders.js';
 import { createMetrics } from './metrics.js';
 import { createRegistry } from './registry.js';
@@ -115,7 +117,20 @@ export function assembleFleet(options: FleetOptions) {
     logger: componentLog('gate'),
   });
   const queries = createClientQueries({ store, registry: registry, gate });
-  const commands = createCommands({ gate, select: queries.select, current: queries.get });
+  const idempotency = createIdempotency({ store, logger: componentLog('idempotency') });
+  const commands = createCommands({
+    gate,
+    idempotency,
+    select: queries.select,
+    current: queries.get,
+  });
+  const jobs = createBulkJobs({
+    store,
+    logger: componentLog('jobs'),
+    idempotency,
+    select: queries.select,
+    run: commands.run,
+  });
   const changes = createClientChanges({
     store,
     audit,
@@ -158,13 +173,21 @@ export function assembleFleet(options: FleetOptions) {
     },
     tags: createTags(store),
     commands,
-    files: createFiles(gate),
+    files: createFiles(gate, idempotency),
     transfers: createTransfers({
       gate,
+      idempotency,
       audit,
       logger: componentLog('transfers'),
       transferRoots: options.transferRoots ?? [],
     }),
+    jobs: {
+      startBulkCommand: jobs.start,
+      get: jobs.get,
+      results: jobs.results,
+      cancel: jobs.cancel,
+      subscribe: jobs.subscribe,
+    },
     events: createEvents({ store, bus, registry: registry }),
     metrics: {
       get: metrics.get,
@@ -196,15 +219,22 @@ export function assembleFleet(options: FleetOptions) {
     async start(): Promise<void> {
       await lastSeen.closeLeftOpen();
       lastSeen.start();
+      // What a crash left running: jobs and idempotency keys end INTERRUPTED (with several
+      // servers on one database, issue 14 limits this to the server's own).
+      await jobs.recover();
+      await idempotency.recover();
       await webhookService?.start();
     },
     async disconnectAll(reason: string): Promise<void> {
       monitor.stop();
+      // Jobs first: their unfinished clients are recorded as interrupted, not as broken links.
+      await jobs.stop();
       await registry.closeAll(reason);
     },
     async stop(): Promise<void> {
       monitor.stop();
       await lastSeen.stop();
+      await jobs.stop();
       await webhookService?.stop();
     },
   };

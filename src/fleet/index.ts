@@ -6,7 +6,7 @@
 // The fleet is grouped by concern. Each group is one place for its policy, whatever door a
 // request came through; every operation that reaches an agent goes through the gate
 // (./gate.ts). Room is left for what comes next: `keys` (API keys as principals, issue 15),
-// `jobs` (bulk jobs, issue 13), `sessions` and `tunnels` (shells and port forwards, issue 16),
+// `sessions` and `tunnels` (shells and port forwards, issue 16),
 // `servers` (several servers on one database, issue 14) — each a group beside these.
 
 import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
@@ -36,6 +36,12 @@ import type {
 } from './files.js';
 import type { FleetHealthOptions, FleetHealthReport } from './fleet-health.js';
 import type { FleetSession } from './live.js';
+import type {
+  BulkJobResultPage,
+  BulkJobUpdate,
+  BulkJobView,
+  StartBulkCommandInput,
+} from './jobs/job-views.js';
 import type { Loaders } from './loaders.js';
 import type { MetricsOptions, MetricsSample } from './metrics.js';
 import type { ClientOutcome } from './outcomes.js';
@@ -56,6 +62,8 @@ export interface Fleet {
   readonly tags: FleetTags;
   /** Commands on one client or on every client a filter selects. */
   readonly commands: FleetCommands;
+  /** Fleet-wide commands as jobs: started at once, followed live, cancelled, kept. */
+  readonly jobs: FleetJobs;
   /** Whole files (up to 10 MiB) read, written and listed on a client. */
   readonly files: FleetFiles;
   /** Files of any size between the server's transfer roots and a client, with progress. */
@@ -131,6 +139,30 @@ export interface FleetCommands {
   ): Promise<ClientOutcome<RunCommandResult>[]>;
 }
 
+export interface FleetJobs {
+  /**
+   * Starts a command on every client the filter selects (at least one condition, at most
+   * MAX_BULK_TARGETS), `parallelism` at a time; returns the job at once. With an idempotency
+   * key, a repeat returns the same job.
+   */
+  startBulkCommand(
+    filter: ClientFilter,
+    input: StartBulkCommandInput,
+    caller: Caller,
+  ): Promise<BulkJobView>;
+  /** A job by id (its counts live while it runs); NOT_FOUND otherwise. */
+  get(id: string): Promise<BulkJobView>;
+  /** Up to `first` of a job's results after the cursor `after`, in the order they arrived. */
+  results(id: string, first: number, after: string | null): Promise<BulkJobResultPage>;
+  /** Kills what still runs on the clients and marks the rest not started; the job after. */
+  cancel(id: string, caller: Caller): Promise<BulkJobView>;
+  /**
+   * A job's results after the cursor `after` (recorded first, then live, each once), then its
+   * final state; the stream ends there.
+   */
+  subscribe(id: string, after?: string | null): Promise<AsyncIterableIterator<BulkJobUpdate>>;
+}
+
 export interface FleetFiles {
   /** A whole file, as UTF-8 text or base64 (MCP: read_file). */
   read(ref: string, input: ReadFileInput, caller: Caller): Promise<FileContent>;
@@ -158,8 +190,11 @@ export interface FleetTransfers {
 export interface FleetEvents {
   /** Recorded events matching the filter, newest first; `before` (an event id) pages back. */
   list(filter: EventFilter, limit: number, before?: string | null): Promise<FleetEvent[]>;
-  /** Live events matching the filter, until the iterator is closed. */
-  subscribe(filter: EventFilter): Promise<AsyncIterableIterator<FleetEvent>>;
+  /**
+   * Live events matching the filter, until the iterator is closed; with `after` (an event id),
+   * the recorded events after it first (at most MAX_EVENT_REPLAY), then live ones, each once.
+   */
+  subscribe(filter: EventFilter, after?: string | null): Promise<AsyncIterableIterator<FleetEvent>>;
   /** One client's online/health/key state: now, then on every change. */
   subscribeStatus(ref: string): Promise<AsyncIterableIterator<StatusChange>>;
   /** Live rate-limit breaches (client.rate_limited events). */
@@ -266,6 +301,21 @@ export type {
   WriteFileInput,
 } from './files.js';
 export type { FleetHealthOptions, FleetHealthReport, ResourceSample } from './fleet-health.js';
+export type {
+  BulkJobResultPage,
+  BulkJobResultView,
+  BulkJobUpdate,
+  BulkJobView,
+  StartBulkCommandInput,
+} from './jobs/job-views.js';
+export { parseResultCursor } from './jobs/bulk-jobs.js';
+export { validateIdempotencyKey } from './idempotency.js';
+export {
+  BulkJobStatus,
+  BulkResultState,
+  type BulkJobStatusName,
+  type BulkResultStateName,
+} from '../store/index.js';
 export type { Loaders, RecentEventsKey } from './loaders.js';
 export type { MetricsOptions, MetricsSample } from './metrics.js';
 export { failureOf, type ClientOutcome, type OperationFailure } from './outcomes.js';

@@ -31,6 +31,20 @@ export const MAX_BULK_TARGETS = 10_000;
 export const DEFAULT_PARALLELISM = 10;
 export const MAX_PARALLELISM = 64;
 
+// ── bulk jobs ────────────────────────────────────────────────────────────────────────────
+/** A job's results per page (bulkJob.results) when none is given, and the most per page. */
+export const DEFAULT_JOB_RESULTS_PAGE = 100;
+export const MAX_JOB_RESULTS_PAGE = 1000;
+/** The longest job id accepted (ids are UUIDs). */
+export const MAX_JOB_ID_CHARS = 64;
+
+// ── idempotency keys ─────────────────────────────────────────────────────────────────────
+/** How long a key and the outcome of its first request are kept, in seconds (24 h). */
+export const IDEMPOTENCY_KEY_TTL_S = 24 * 3600;
+/** A key: 1 to 255 letters, digits and . _ : / + = @ - (a UUID fits). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:/+=@-]{1,255}$/;
+export const MAX_IDEMPOTENCY_KEY_CHARS = 255;
+
 // ── lists ────────────────────────────────────────────────────────────────────────────────
 /** The most clients one plain list returns; beyond it, clientsConnection pages. */
 export const MAX_LIST_CLIENTS = 5000;
@@ -64,6 +78,8 @@ export const MAX_QUERY_CHARS = 256;
 export const MAX_REASON_CHARS = 1024;
 /** Event types and tags an event filter may name. */
 export const MAX_EVENT_FILTER_NAMES = 64;
+/** The most recorded events a subscription replays from its cursor (`after`); beyond, refused. */
+export const MAX_EVENT_REPLAY = 10_000;
 
 // ── paths and files ──────────────────────────────────────────────────────────────────────
 /** Longest path accepted (PATH_MAX on Linux). */

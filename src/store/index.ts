@@ -8,6 +8,9 @@
 import type {
   AttemptOutcome,
   BreachCount,
+  BulkJobEnd,
+  BulkJobRecord,
+  BulkJobResultRecord,
   ClientChanges,
   ClientPage,
   ClientQuery,
@@ -16,6 +19,10 @@ import type {
   DeliveryRecord,
   EventQuery,
   EventRecord,
+  EventsAfterQuery,
+  IdempotencyRecord,
+  IdempotencyStateName,
+  NewBulkJobResult,
   NewEvent,
   TokenRecord,
   WebhookTarget,
@@ -23,7 +30,7 @@ import type {
 import type { DialectName } from './dialect.js';
 
 export type * from './records.js';
-export { DeliveryStatus } from './records.js';
+export { BulkJobStatus, BulkResultState, DeliveryStatus, IdempotencyState } from './records.js';
 export type { DialectName } from './dialect.js';
 
 /** Clients with their tags: the registry's records. */
@@ -83,6 +90,12 @@ export interface EventRepository {
    * in id order. An `afterId` that is no event's reads the events with larger ids.
    */
   after(afterId: number | null, limit: number): Promise<EventRecord[]>;
+  /** Events after a cursor, oldest first: a subscriber's replay. */
+  listAfter(query: EventsAfterQuery): Promise<EventRecord[]>;
+  /** How many events follow the cursor, counting no further than `cap`. */
+  countAfter(query: Omit<EventsAfterQuery, 'limit'>, cap: number): Promise<number>;
+  /** The newest event's id; 0 when the trail is empty. */
+  latestId(): Promise<number>;
   /** The newest `limit` events of each client (of `types` when given), newest first. */
   recentOf(
     uuids: readonly string[],
@@ -142,6 +155,42 @@ export interface DeliveryRepository {
   ): Promise<number>;
 }
 
+/** Bulk jobs (one row each) and their clients' outcomes (one row per finished client). */
+export interface BulkJobRepository {
+  insert(job: BulkJobRecord): Promise<void>;
+  get(id: string): Promise<BulkJobRecord | null>;
+  /** A RUNNING job stops: its final status and counts (a job that already stopped is kept). */
+  finish(id: string, end: BulkJobEnd): Promise<void>;
+  /** Every RUNNING job becomes INTERRUPTED, counted from its results (a server starting). */
+  interruptRunning(at: Date): Promise<string[]>;
+  /** Writes outcomes (few statements for many); returns them with their ids, in id order. */
+  appendResults(results: readonly NewBulkJobResult[]): Promise<BulkJobResultRecord[]>;
+  /** A job's results after the result id `afterId`, in id order. */
+  results(jobId: string, page: { afterId: number; limit: number }): Promise<BulkJobResultRecord[]>;
+  countResults(jobId: string): Promise<number>;
+}
+
+/** Idempotency keys with the outcome of the first request that used each. */
+export interface IdempotencyRepository {
+  get(key: string): Promise<IdempotencyRecord | null>;
+  /**
+   * Claims the key for `record` (an expired holder is deleted first), atomically: null when
+   * claimed, else the record that holds it.
+   */
+  claim(record: IdempotencyRecord): Promise<IdempotencyRecord | null>;
+  /** Records the outcome. */
+  finish(
+    key: string,
+    end: { state: IdempotencyStateName; outcome: string | null; finishedAt: Date },
+  ): Promise<void>;
+  /** Forgets a RUNNING key (its request was refused before anything ran). */
+  release(key: string): Promise<void>;
+  /** Every RUNNING key becomes INTERRUPTED (a server starting); how many. */
+  interruptRunning(at: Date): Promise<number>;
+  /** Deletes the keys expired at `now`; how many. */
+  purgeExpired(now: Date): Promise<number>;
+}
+
 export interface Repositories {
   readonly clients: ClientRepository;
   readonly tags: TagRepository;
@@ -149,6 +198,8 @@ export interface Repositories {
   readonly rateLimits: RateLimitRepository;
   readonly tokens: TokenRepository;
   readonly deliveries: DeliveryRepository;
+  readonly bulkJobs: BulkJobRepository;
+  readonly idempotency: IdempotencyRepository;
 }
 
 export interface Store extends Repositories {

@@ -105,14 +105,25 @@ export interface EventRecord {
 
 export type NewEvent = Omit<EventRecord, 'id'>;
 
-/** Conditions on the audit trail, newest first. */
-export interface EventQuery {
+/** Which events: every condition given must hold. */
+export interface EventConditions {
   types?: readonly string[] | null | undefined;
   clientUuid?: string | null | undefined;
   /** Events of clients carrying every one of these tags now. */
   tags?: readonly string[] | null | undefined;
+}
+
+/** Conditions on the audit trail, newest first. */
+export interface EventQuery extends EventConditions {
   /** Only events older than this id (paging backwards). */
   beforeId?: number | null | undefined;
+  limit: number;
+}
+
+/** Conditions on the audit trail after a cursor (an event id), oldest first. */
+export interface EventsAfterQuery extends EventConditions {
+  /** Only events newer than this id (0: from the first). */
+  afterId: number;
   limit: number;
 }
 
@@ -194,4 +205,92 @@ export interface AttemptOutcome {
   deliveredAt?: Date | undefined;
   lastError?: string | null | undefined;
   nextAttemptAt?: Date | undefined;
+}
+
+export const BulkJobStatus = {
+  running: 'RUNNING',
+  completed: 'COMPLETED',
+  cancelled: 'CANCELLED',
+  interrupted: 'INTERRUPTED',
+} as const;
+export type BulkJobStatusName = (typeof BulkJobStatus)[keyof typeof BulkJobStatus];
+
+/** A bulk job: what was asked, by whom, and its counts (final once it is not RUNNING). */
+export interface BulkJobRecord {
+  id: string;
+  status: BulkJobStatusName;
+  /** The command line, secrets redacted. */
+  command: string;
+  cwd: string | null;
+  timeoutS: number;
+  envNames: string[] | null;
+  filter: Record<string, unknown>;
+  parallelism: number;
+  total: number;
+  succeeded: number;
+  failed: number;
+  notStarted: number;
+  actor: string | null;
+  idempotencyKey: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+/** The counts and end of a job that stopped. */
+export interface BulkJobEnd {
+  status: BulkJobStatusName;
+  succeeded: number;
+  failed: number;
+  notStarted: number;
+  finishedAt: Date;
+}
+
+export const BulkResultState = {
+  succeeded: 'SUCCEEDED',
+  failed: 'FAILED',
+  notStarted: 'NOT_STARTED',
+} as const;
+export type BulkResultStateName = (typeof BulkResultState)[keyof typeof BulkResultState];
+
+/** One client's outcome in a bulk job; `id` orders a job's results as they arrived. */
+export interface BulkJobResultRecord {
+  id: number;
+  jobId: string;
+  clientUuid: string;
+  clientId: string;
+  state: BulkResultStateName;
+  returncode: number | null;
+  stdout: string | null;
+  stderr: string | null;
+  timedOut: boolean | null;
+  truncated: boolean | null;
+  durationMs: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  startedAt: Date | null;
+  finishedAt: Date;
+}
+
+export type NewBulkJobResult = Omit<BulkJobResultRecord, 'id'>;
+
+export const IdempotencyState = {
+  running: 'RUNNING',
+  done: 'DONE',
+  interrupted: 'INTERRUPTED',
+} as const;
+export type IdempotencyStateName = (typeof IdempotencyState)[keyof typeof IdempotencyState];
+
+/** An idempotency key and what its first request asked and got. */
+export interface IdempotencyRecord {
+  key: string;
+  operation: string;
+  /** SHA-256 (hex) of the operation and its arguments. */
+  fingerprint: string;
+  actor: string | null;
+  state: IdempotencyStateName;
+  /** JSON text: {"result": …} or {"error": {code, message}}; null while RUNNING. */
+  outcome: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  expiresAt: Date;
 }

@@ -1,8 +1,8 @@
 // `etphonehome run <client> -- <cmd>`: runs a command on a client and exits with its exit
-// status, as ssh does; with --tags/--query it runs on every matching client and prints one
-// result per client (exit 1 if any failed).
+// status, as ssh does; with --tags/--query it runs on every matching client as a bulk job and
+// prints each result as it arrives (run-job.ts; exit 1 if any failed).
 
-import { connect } from '../../client/index.js';
+import { connect, createGraphQLClient, resolveConnection } from '../../client/index.js';
 import {
   DEFAULT_PARALLELISM,
   DEFAULT_TIMEOUT_S,
@@ -21,10 +21,10 @@ import {
   readParallel,
   splitAtDoubleDash,
 } from '../args.js';
-import { findTargets, noTargets, printDryRun } from '../bulk.js';
+import { findTargets, printDryRun } from '../bulk.js';
 import type { Command } from '../command.js';
-import { clientName } from '../format.js';
-import { printJson, printTable, styleFor, UsageError, type CommandIO } from '../output.js';
+import { printJson, UsageError, type CommandIO } from '../output.js';
+import { runAsJob } from './run-job.js';
 
 const usage = `Usage: etphonehome run <client> [options] -- <command …>
        etphonehome run --tags a,b|--query TEXT [filters] [options] [--dry-run] [--parallel N] -- <command …>
@@ -32,9 +32,12 @@ const usage = `Usage: etphonehome run <client> [options] -- <command …>
   Runs the command with /bin/sh -c on the client, as the agent's user, and prints its output.
   The exit status is the remote command's own (124 when the timeout killed it), as with ssh; an
   error before it ran exits with the error's status (3 not found, 4 offline, 5 key mismatch,
-  6 path denied, 7 rate limited …). With selectors instead of a client it runs on every match,
-  --parallel at a time (default ${DEFAULT_PARALLELISM}, at most ${MAX_PARALLELISM}), prints each client's output under a header and a
+  6 path denied, 7 rate limited …). With selectors instead of a client it starts a bulk job on
+  the server that runs on every match, --parallel at a time (default ${DEFAULT_PARALLELISM}, at most ${MAX_PARALLELISM}), prints each
+  client's output under a header as it arrives (with a progress line on a terminal) and a
   summary, and exits 1 if any client failed or exited non-zero (0 only when all exited 0).
+  Ctrl-C cancels the job (running commands are killed, the rest not started), prints what
+  finished and exits 130; a second Ctrl-C leaves without waiting.
 
 Options:
   --cwd DIR          absolute working directory (inside the client's allowed paths, when set)
@@ -69,42 +72,6 @@ const RunDocument = graphql(`
   ) {
     runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, env: $env, timeout: $timeout) {
       ...CliCommandResultFields
-    }
-  }
-`);
-
-const RunManyDocument = graphql(`
-  mutation CliRunCommandOnClients(
-    $filter: ClientFilter!
-    $cmd: String!
-    $cwd: String
-    $env: [EnvironmentVariableInput!]
-    $timeout: Int
-    $parallelism: Int
-  ) {
-    runCommandOnClients(
-      filter: $filter
-      cmd: $cmd
-      cwd: $cwd
-      env: $env
-      timeout: $timeout
-      parallelism: $parallelism
-    ) {
-      total
-      succeeded
-      failed
-      results {
-        client {
-          ...CliClientFields
-        }
-        result {
-          ...CliCommandResultFields
-        }
-        error {
-          code
-          message
-        }
-      }
     }
   }
 `);
@@ -174,54 +141,15 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     );
   if (!cmd) throw new UsageError('run needs a command after "--": run --tags web -- uptime');
   const parallelism = readParallel(values.parallel, DEFAULT_PARALLELISM);
-  const gql = await connect(values, io.env);
+  const connection = await resolveConnection(values, io.env);
   if (values['dry-run'])
-    return printDryRun(io, values.json, `run "${cmd}"`, await findTargets(gql, filter));
-  const bulk = (await gql.request(RunManyDocument, { filter, cmd, parallelism, ...options }))
-    .runCommandOnClients;
-  if (bulk.total === 0) throw noTargets('run');
-  if (values.json) {
-    printJson(io, {
-      total: bulk.total,
-      succeeded: bulk.succeeded,
-      failed: bulk.failed,
-      results: bulk.results.map((r) => ({
-        client: r.client,
-        ok: r.error === null && r.result?.returncode === 0,
-        result: r.result,
-        error: r.error,
-      })),
-    });
-  } else {
-    const style = styleFor(io);
-    for (const r of bulk.results) {
-      const status = r.error
-        ? style.red(`${r.error.code}: ${r.error.message}`)
-        : r.result?.returncode === 0
-          ? style.green(`exit 0, ${r.result.durationMs} ms`)
-          : style.red(
-              `exit ${r.result?.returncode}${r.result?.timedOut ? ' (timed out)' : ''}, ${r.result?.durationMs} ms`,
-            );
-      io.out(style.bold(`── ${clientName(r.client)}: `) + status);
-      if (r.result?.stdout) io.out(r.result.stdout);
-      if (r.result?.stderr) io.err(r.result.stderr);
-    }
-    io.out('');
-    printTable(
+    return printDryRun(
       io,
-      ['CLIENT', 'RESULT'],
-      bulk.results.map((r) => [
-        clientName(r.client),
-        r.error
-          ? style.red(r.error.code)
-          : r.result?.returncode === 0
-            ? style.green('exit 0')
-            : style.red(`exit ${r.result?.returncode}`),
-      ]),
+      values.json,
+      `run "${cmd}"`,
+      await findTargets(createGraphQLClient(connection), filter),
     );
-    io.err(`${bulk.succeeded} of ${bulk.total} client(s) exited 0, ${bulk.failed} failed.`);
-  }
-  return bulk.failed > 0 ? 1 : 0;
+  return runAsJob(io, connection, values.json === true, { filter, cmd, parallelism, ...options });
 }
 
 function writeOutput(io: CommandIO, stdout: string, stderr: string): void {

@@ -1,8 +1,9 @@
 // `etphonehome watch`: a live monitor of fleet events (the clientEvents subscription), one line
-// per event, until Ctrl-C; it reconnects by itself when the server restarts.
+// per event, until Ctrl-C; it reconnects by itself when the server restarts and resumes after
+// the last event it printed (clientEvents(after:)).
 
 import { createGraphQLClient, resolveConnection } from '../../client/index.js';
-import { MAX_EVENT_LIMIT } from '../../fleet/limits.js';
+import { MAX_EVENT_REPLAY } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import type { CliWatchEventsSubscription } from '../../generated/graphql.js';
 import { commonHelp, commonOptions, noPositionals, parse } from '../args.js';
@@ -16,7 +17,9 @@ const usage = `Usage: etphonehome watch [--client C] [--tags a,b] [--events a,b]
   Prints fleet events as they happen, one line each: connections and disconnections, key
   mismatches, health changes, commands, file access, refused operations, metadata changes.
   Ctrl-C ends it (exit 0). When the server goes away it says so on stderr, reconnects with
-  backoff, and prints the events it missed meanwhile (from the audit trail, up to ${MAX_EVENT_LIMIT}).
+  backoff, and resumes after the last event printed: the events recorded meanwhile come first,
+  then live ones, none missed or repeated (more than ${MAX_EVENT_REPLAY} missed: it stops and says
+  how to read them with "etphonehome events --before").
 
 ${eventFilterHelp}
 
@@ -42,20 +45,17 @@ const WatchedEventFields = graphql(`
 `);
 void WatchedEventFields;
 
-const GapDocument = graphql(`
-  query CliWatchGap($filter: EventFilter, $limit: Int) {
-    events(filter: $filter, limit: $limit) {
-      ...CliWatchedEvent
+const LatestDocument = graphql(`
+  query CliWatchLatest {
+    events(limit: 1) {
+      id
     }
   }
 `);
 
-/** The most missed events one reconnection reads back: one page of the audit trail. */
-const GAP_LIMIT = MAX_EVENT_LIMIT;
-
 const WatchDocument = graphql(`
-  subscription CliWatchEvents($filter: EventFilter) {
-    clientEvents(filter: $filter) {
+  subscription CliWatchEvents($filter: EventFilter, $after: ID) {
+    clientEvents(filter: $filter, after: $after) {
       ...CliWatchedEvent
     }
   }
@@ -70,44 +70,21 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const gql = createGraphQLClient(connection);
   type WatchedEvent = CliWatchEventsSubscription['clientEvents'];
 
-  // Events are numbered in order: the newest id printed (or current at start) marks where a
-  // reconnection must resume; ids printed recently stop a gap event arriving live as well.
-  let lastId = 0;
-  const printed = new Set<string>();
+  // Events are numbered in order and each id is a cursor: the watch subscribes after the newest
+  // event at start, and resubscribes after the last one printed when the link comes back; the
+  // server replays what was recorded meanwhile, then goes on live, none missed or repeated.
+  const latest = await gql.request(LatestDocument, {});
+  let lastId = latest.events[0]?.id ?? '0';
   const print = (e: WatchedEvent): void => {
-    if (printed.has(e.id)) return;
-    printed.add(e.id);
-    if (printed.size > 10_000) printed.delete(printed.values().next().value as string);
-    lastId = Math.max(lastId, Number(e.id));
+    lastId = e.id;
     io.out(values.json ? JSON.stringify(e) : eventLine(e, style));
-  };
-  // resumeAfter is taken when the link comes back, before live events can move lastId on.
-  const fillGap = async (reconnected: boolean, resumeAfter: number): Promise<void> => {
-    const { events } = await gql.request(GapDocument, { filter, limit: GAP_LIMIT });
-    if (!reconnected) {
-      lastId = Math.max(lastId, Number(events[0]?.id ?? 0));
-      return;
-    }
-    const missed = events.filter((e) => Number(e.id) > resumeAfter).reverse();
-    if (missed.length === GAP_LIMIT)
-      io.err(
-        `More than ${GAP_LIMIT} events were missed; older ones: etphonehome events --before ${missed[0]?.id}`,
-      );
-    if (missed.length > 0) io.err(`${missed.length} event(s) sent while disconnected:`);
-    for (const e of missed) print(e);
   };
 
   return streamSubscription(io, connection, {
     document: WatchDocument,
-    variables: { filter },
+    variables: { filter, after: lastId },
+    resumeVariables: () => ({ filter, after: lastId }),
     what: 'fleet events',
-    onConnected(reconnected) {
-      fillGap(reconnected, lastId).catch((error: unknown) =>
-        io.err(
-          `Could not read the events missed while disconnected (${(error as Error).message}); see "etphonehome events".`,
-        ),
-      );
-    },
     onData(data) {
       print(data.clientEvents);
     },

@@ -29,6 +29,8 @@ export interface DownloadInput {
   remotePath: string;
   localPath: string;
   transferId?: string | null | undefined;
+  /** A retry with the same key (and arguments) gets the first outcome instead of running. */
+  idempotencyKey?: string | null | undefined;
 }
 
 /** Receives the file into `handle`, which holds `held` bytes of an earlier attempt. */

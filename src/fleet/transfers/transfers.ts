@@ -8,7 +8,8 @@
 // renamed into place when complete; a broken transfer resumes from what its partial file holds.
 // This module is the frame both directions share: the gate's admission (held for the whole
 // transfer), the server path (server-paths.ts), one transfer per destination, progress by id
-// (progress.ts), idle and caller cancellation, the file_accessed record, failures mapped.
+// (progress.ts), idle and caller cancellation, the file_accessed record, failures mapped, and
+// the idempotency key (a retry with it gets the first outcome instead of moving bytes again).
 
 import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../../errors.js';
@@ -18,6 +19,7 @@ import type { Audit } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { FleetEventType } from '../event-types.js';
 import type { Gate } from '../gate.js';
+import type { Idempotency } from '../idempotency.js';
 import type { OperationFailure } from '../outcomes.js';
 import { bad, validateRemotePath } from '../validation.js';
 import type { TransferBody } from './body.js';
@@ -36,6 +38,7 @@ const IDLE_TIMEOUT_MS = 120_000;
 
 export interface TransfersDeps {
   gate: Gate;
+  idempotency: Idempotency;
   audit: Audit;
   logger: Logger;
   /** Real, absolute directories; the first one takes relative localPath values. */
@@ -48,6 +51,16 @@ const asFailure = (error: unknown): OperationFailure =>
   error instanceof AppError
     ? { code: error.code, message: error.message }
     : { code: ErrorCode.internal, message: 'internal error' };
+
+/** A transfer's outcome read back from its idempotency record (dates were stored as text). */
+function reviveProgress(stored: Record<string, unknown>): TransferProgress {
+  const progress = stored as unknown as TransferProgress;
+  return {
+    ...progress,
+    startedAt: new Date(String(stored['startedAt'])),
+    finishedAt: stored['finishedAt'] ? new Date(String(stored['finishedAt'])) : null,
+  };
+}
 
 export function createTransfers(deps: TransfersDeps) {
   const { gate, audit, logger } = deps;
@@ -198,6 +211,28 @@ export function createTransfers(deps: TransfersDeps) {
     }
   }
 
+  /**
+   * A transfer under its idempotency key. The transferId only names the progress stream, so a
+   * retry may follow its own: it is not part of what the key stands for.
+   */
+  const keyed =
+    (
+      operation: string,
+      ref: string,
+      input: Request & { idempotencyKey?: string | null | undefined },
+      caller: Caller,
+      extra: Record<string, unknown>,
+    ) =>
+    (work: (runner: Caller) => Promise<TransferProgress>): Promise<TransferProgress> =>
+      deps.idempotency.once({
+        key: input.idempotencyKey,
+        operation,
+        args: { clientId: ref, remotePath: input.remotePath, localPath: input.localPath, ...extra },
+        caller,
+        run: work,
+        decode: (stored) => reviveProgress(stored as Record<string, unknown>),
+      });
+
   return {
     /** Sends a server file to a client (MCP: upload_file). Resolves when it is in place. */
     async upload(ref: string, input: UploadInput, caller: Caller): Promise<TransferProgress> {
@@ -206,12 +241,21 @@ export function createTransfers(deps: TransfersDeps) {
         (!Number.isInteger(input.mode) || input.mode < 0 || input.mode > 0o7777)
       )
         throw bad(`mode must be permission bits from 0 to 4095 (0o7777); got ${input.mode}.`);
-      return run('upload', ref, input, caller, uploadBody(input, paths.sets));
+      return keyed('uploadFile', ref, input, caller, {
+        createParents: input.createParents ?? false,
+        mode: input.mode,
+      })((runner) => run('upload', ref, input, runner, uploadBody(input, paths.sets)));
     },
 
     /** Fetches a client file to the server (MCP: download_file). Resolves when it is in place. */
     async download(ref: string, input: DownloadInput, caller: Caller): Promise<TransferProgress> {
-      return run('download', ref, input, caller, downloadBody(input, paths.sets));
+      return keyed(
+        'downloadFile',
+        ref,
+        input,
+        caller,
+        {},
+      )((runner) => run('download', ref, input, runner, downloadBody(input, paths.sets)));
     },
 
     /** A transfer's progress: its latest state now (when known), then every change, to the end. */

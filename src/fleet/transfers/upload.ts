@@ -17,6 +17,8 @@ export interface UploadInput {
   transferId?: string | null | undefined;
   createParents?: boolean | null | undefined;
   mode?: number | null | undefined;
+  /** A retry with the same key (and arguments) gets the first outcome instead of running. */
+  idempotencyKey?: string | null | undefined;
 }
 
 export function uploadBody(input: UploadInput, sets: string[][]): TransferBody {

@@ -42,18 +42,20 @@ ClientEdgeRef.implement({
   }),
 });
 
-const PageInfoRef = builder.objectRef<ClientsPage>('PageInfo');
+/** Where a page of any connection sits: shared by every connection of the API. */
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export const PageInfoRef = builder.objectRef<PageInfo>('PageInfo');
 PageInfoRef.implement({
   description: 'Where a page sits in the whole list.',
   fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'True when more clients follow.' }),
-    endCursor: t.string({
+    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'True when more items follow.' }),
+    endCursor: t.exposeString('endCursor', {
       nullable: true,
-      description: 'Cursor of the last client of this page; null for an empty page.',
-      resolve: (page) => {
-        const last = page.clients[page.clients.length - 1];
-        return last ? encodeCursor(last.clientId) : null;
-      },
+      description: 'Cursor of the last item of this page; null for an empty page.',
     }),
   }),
 });
@@ -75,7 +77,13 @@ ClientsConnectionRef.implement({
     pageInfo: t.field({
       type: PageInfoRef,
       description: 'Whether more follow, and the cursor to continue from.',
-      resolve: (page) => page,
+      resolve: (page) => {
+        const last = page.clients[page.clients.length - 1];
+        return {
+          hasNextPage: page.hasNextPage,
+          endCursor: last ? encodeCursor(last.clientId) : null,
+        };
+      },
     }),
     totalCount: t.int({
       description: 'How many clients match the filter in all (one extra count query).',

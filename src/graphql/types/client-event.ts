@@ -8,6 +8,7 @@ import {
   DEFAULT_EVENT_LIMIT,
   DEFAULT_RECENT_EVENTS,
   MAX_EVENT_LIMIT,
+  MAX_EVENT_REPLAY,
   MAX_RECENT_EVENTS,
 } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
@@ -39,7 +40,8 @@ ClientEventRef.implement({
   description: `Something that happened to a client. Event names: ${fleetEventTypes.join(', ')}.`,
   fields: (t) => ({
     id: t.id({
-      description: 'Position in the audit trail (increasing).',
+      description:
+        'Position in the audit trail (increasing); also the event’s cursor: subscribe with clientEvents(after: this id) to resume after it, missing nothing.',
       resolve: (e) => String(e.id),
     }),
     event: t.exposeString('type', { description: 'The event name, e.g. "client.connected".' }),
@@ -141,12 +143,20 @@ builder.queryFields((t) => ({
 builder.subscriptionFields((t) => ({
   clientEvents: t.field({
     type: ClientEventRef,
-    description:
-      'Fleet events as they happen: connected, disconnected, key mismatches, commands, …',
+    description: `Fleet events as they happen: connected, disconnected, key mismatches, commands, … With after (an event id, e.g. the last one received before a disconnection), the recorded events after it that match the filter come first, oldest first, then live events, with none missed or repeated at the seam; at most ${MAX_EVENT_REPLAY} are replayed (more is refused: read the audit trail with events(before:)).`,
     args: {
       filter: t.arg({ type: EventFilterInput, required: false, description: 'Which events.' }),
+      after: t.arg.id({
+        required: false,
+        description:
+          'Resume after this event id (a ClientEvent’s id; 0: from the first recorded event); without it, live events only.',
+      }),
     },
-    subscribe: (_root, args, ctx) => ctx.fleet.events.subscribe(toEventFilter(args.filter)),
+    subscribe: (_root, args, ctx) =>
+      ctx.fleet.events.subscribe(
+        toEventFilter(args.filter),
+        args.after === null || args.after === undefined ? null : String(args.after),
+      ),
     resolve: (event, _args, ctx) => {
       renewLoaders(ctx);
       return event;

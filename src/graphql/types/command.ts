@@ -4,6 +4,7 @@ import type { RunCommandResult } from '../../protocol/rpc.js';
 import { DEFAULT_TIMEOUT_S, MAX_TIMEOUT_S } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { ClientRef } from './client.js';
+import { idempotencyKeyDescription } from './idempotency-key.js';
 
 export const CommandResultRef = builder.objectRef<RunCommandResult>('CommandResult');
 CommandResultRef.implement({
@@ -72,6 +73,7 @@ builder.mutationFields((t) => ({
         required: false,
         description: 'Extra environment variables.',
       }),
+      idempotencyKey: t.arg.string({ required: false, description: idempotencyKeyDescription }),
     },
     resolve: (_root, args, ctx) =>
       ctx.fleet.commands.run(
@@ -81,6 +83,7 @@ builder.mutationFields((t) => ({
           cwd: args.cwd,
           timeout: args.timeout,
           env: toEnvRecord(args.env),
+          idempotencyKey: args.idempotencyKey,
         },
         ctx.caller,
       ),

@@ -4,6 +4,7 @@ import type { FileEntry } from '../../protocol/rpc.js';
 import type { FileContent, FileListing } from '../../fleet/index.js';
 import { MAX_FILE_BYTES, MAX_LIST_ENTRIES } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
+import { idempotencyKeyDescription } from './idempotency-key.js';
 
 const maxFile = `${MAX_FILE_BYTES / (1024 * 1024)} MiB`;
 
@@ -159,6 +160,7 @@ builder.mutationFields((t) => ({
         required: false,
         description: 'Permission bits for a new file (default 0o644, minus the agent’s umask).',
       }),
+      idempotencyKey: t.arg.string({ required: false, description: idempotencyKeyDescription }),
     },
     resolve: (_root, args, ctx) =>
       ctx.fleet.files.write(
@@ -169,6 +171,7 @@ builder.mutationFields((t) => ({
           encoding: args.encoding ?? 'text',
           createParents: args.createParents,
           mode: args.mode,
+          idempotencyKey: args.idempotencyKey,
         },
         ctx.caller,
       ),

@@ -3,6 +3,7 @@
 import type { TransferProgress } from '../../fleet/index.js';
 import { builder } from '../builder.js';
 import { isoOrNull } from '../dates.js';
+import { idempotencyKeyDescription } from './idempotency-key.js';
 import { OperationErrorRef } from './operation-error.js';
 
 export const TransferDirectionEnum = builder.enumType('TransferDirection', {
@@ -121,6 +122,7 @@ builder.mutationFields((t) => ({
         required: false,
         description: 'Permission bits for a new file (default 0o644, minus the agent’s umask).',
       }),
+      idempotencyKey: t.arg.string({ required: false, description: idempotencyKeyDescription }),
     },
     resolve: (_root, args, ctx) =>
       ctx.fleet.transfers.upload(
@@ -131,6 +133,7 @@ builder.mutationFields((t) => ({
           transferId: args.transferId == null ? null : String(args.transferId),
           createParents: args.createParents,
           mode: args.mode,
+          idempotencyKey: args.idempotencyKey,
         },
         ctx.caller,
       ),
@@ -151,6 +154,7 @@ builder.mutationFields((t) => ({
           'Destination on the server: relative to <data-dir>/transfers (or the first ETPHONEHOME_TRANSFER_ROOTS entry), or absolute inside a transfer root. Missing directories inside the root are created.',
       }),
       transferId: t.arg.id({ required: false, description: transferIdArg }),
+      idempotencyKey: t.arg.string({ required: false, description: idempotencyKeyDescription }),
     },
     resolve: (_root, args, ctx) =>
       ctx.fleet.transfers.download(
@@ -159,6 +163,7 @@ builder.mutationFields((t) => ({
           remotePath: args.remotePath,
           localPath: args.localPath,
           transferId: args.transferId == null ? null : String(args.transferId),
+          idempotencyKey: args.idempotencyKey,
         },
         ctx.caller,
       ),

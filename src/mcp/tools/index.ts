@@ -13,6 +13,7 @@ import { getRateLimitStats } from './get-rate-limit-stats.js';
 import { listClients } from './list-clients.js';
 import { listFiles } from './list-files.js';
 import { readFile } from './read-file.js';
+import { runBulkCommand } from './run-bulk-command.js';
 import { runCommand } from './run-command.js';
 import { selectClient } from './select-client.js';
 import { updateClient } from './update-client.js';
@@ -29,6 +30,7 @@ export const tools: readonly AnyTool[] = [
   getRateLimitStats,
   acceptKey,
   runCommand,
+  runBulkCommand,
   readFile,
   writeFile,
   listFiles,

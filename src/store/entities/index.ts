@@ -1,15 +1,30 @@
 // Every entity the store knows, in one list for the ORM and the migration generator.
 
+import { BulkJobEntity } from './bulk-job.js';
+import { BulkJobResultEntity } from './bulk-job-result.js';
 import { ClientEntity } from './client.js';
 import { EnrollmentTokenEntity } from './enrollment-token.js';
 import { EventEntity } from './event.js';
+import { IdempotencyKeyEntity } from './idempotency-key.js';
 import { TagEntity } from './tag.js';
 import { WebhookDeliveryEntity } from './webhook-delivery.js';
 
-export { ClientEntity, EnrollmentTokenEntity, EventEntity, TagEntity, WebhookDeliveryEntity };
+export {
+  BulkJobEntity,
+  BulkJobResultEntity,
+  ClientEntity,
+  EnrollmentTokenEntity,
+  EventEntity,
+  IdempotencyKeyEntity,
+  TagEntity,
+  WebhookDeliveryEntity,
+};
+export type { BulkJob } from './bulk-job.js';
+export type { BulkJobResult } from './bulk-job-result.js';
 export type { Client } from './client.js';
 export type { EnrollmentToken } from './enrollment-token.js';
 export type { Event } from './event.js';
+export type { IdempotencyKey } from './idempotency-key.js';
 export type { Tag } from './tag.js';
 export type { WebhookDelivery } from './webhook-delivery.js';
 
@@ -19,4 +34,7 @@ export const entities = [
   EventEntity,
   EnrollmentTokenEntity,
   WebhookDeliveryEntity,
+  BulkJobEntity,
+  BulkJobResultEntity,
+  IdempotencyKeyEntity,
 ];

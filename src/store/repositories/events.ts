@@ -3,7 +3,7 @@
 
 import type { Dialect } from '../dialect.js';
 import type { EventRepository, RateLimitRepository } from '../index.js';
-import type { EventRecord } from '../records.js';
+import type { EventConditions, EventRecord } from '../records.js';
 import { inList, type Sql } from '../sql.js';
 import { withAllTags } from './tags.js';
 
@@ -27,8 +27,55 @@ function toEvent(row: EventRow, dialect: Dialect): EventRecord {
   };
 }
 
+/** The conditions of a query every listing shares (types, client, tags), as SQL and values. */
+function conditions(query: EventConditions): [string[], unknown[]] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (query.types) {
+    const [cond, values] = inList('e.type', query.types);
+    where.push(cond);
+    params.push(...values);
+  }
+  if (query.clientUuid) {
+    where.push('e.client_uuid = ?');
+    params.push(query.clientUuid);
+  }
+  if (query.tags && query.tags.length > 0) {
+    const [cond, values] = withAllTags('e.client_uuid', query.tags);
+    where.push(cond);
+    params.push(...values);
+  }
+  return [where, params];
+}
+
+const whereClause = (where: string[]): string =>
+  where.length > 0 ? `where ${where.join(' and ')}` : '';
+
 export function createEventRepository(sql: Sql): EventRepository {
   const { dialect } = sql;
+
+  /**
+   * The events after the event `afterId` (null or 0: from the first), as conditions and an order.
+   * SQLite's one writer commits in id order. On PostgreSQL ids are drawn before commit, so
+   * "id > cursor" could pass over an id still being written: rows whose transaction (tx,
+   * migration 20261202074500) is older than the oldest running one are final, and (tx, id)
+   * order puts any later commit after them.
+   */
+  async function afterCursor(
+    afterId: number | null,
+  ): Promise<{ where: string[]; params: unknown[]; order: string }> {
+    const from = afterId ?? 0;
+    if (dialect.name === 'sqlite') return { where: ['e.id > ?'], params: [from], order: 'e.id' };
+    const visible = 'e.tx < pg_snapshot_xmin(pg_current_snapshot())';
+    const order = 'e.tx, e.id';
+    if (from === 0) return { where: [visible], params: [], order };
+    const cursor = await sql.one<{ tx: string }>('select tx::text as tx from event where id = ?', [
+      from,
+    ]);
+    return cursor
+      ? { where: [visible, '(e.tx, e.id) > (?::xid8, ?)'], params: [cursor.tx, from], order }
+      : { where: [visible, 'e.id > ?'], params: [from], order };
+  }
   return {
     async append(event) {
       const row = await sql.one<{ id: number | string }>(
@@ -39,65 +86,54 @@ export function createEventRepository(sql: Sql): EventRepository {
     },
 
     async list(query) {
-      const conditions: string[] = [];
-      const params: unknown[] = [];
+      const [where, params] = conditions(query);
       if (query.beforeId !== null && query.beforeId !== undefined) {
-        conditions.push('e.id < ?');
+        where.push('e.id < ?');
         params.push(query.beforeId);
       }
-      if (query.types) {
-        const [cond, values] = inList('e.type', query.types);
-        conditions.push(cond);
-        params.push(...values);
-      }
-      if (query.clientUuid) {
-        conditions.push('e.client_uuid = ?');
-        params.push(query.clientUuid);
-      }
-      if (query.tags && query.tags.length > 0) {
-        const [cond, values] = withAllTags('e.client_uuid', query.tags);
-        conditions.push(cond);
-        params.push(...values);
-      }
-      const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
       const rows = await sql.all<EventRow>(
-        `select e.* from event e ${where} order by e.id desc limit ?`,
+        `select e.* from event e ${whereClause(where)} order by e.id desc limit ?`,
         [...params, query.limit],
       );
       return rows.map((row) => toEvent(row, dialect));
     },
 
     async after(afterId, limit) {
-      const columns = 'e.id, e.type, e.client_uuid, e.at, e.data, e.actor';
-      if (dialect.name === 'sqlite') {
-        const rows = await sql.all<EventRow>(
-          `select ${columns} from event e where e.id > ? order by e.id limit ?`,
-          [afterId ?? 0, limit],
-        );
-        return rows.map((row) => toEvent(row, dialect));
-      }
-      // PostgreSQL: ids are drawn before commit, so "id > cursor" could pass over an id still
-      // being written. Rows whose transaction (tx, migration 20261202074500) is older than the
-      // oldest running one are final, and (tx, id) order puts any later commit after them.
-      const cursor =
-        afterId === null
-          ? null
-          : await sql.one<{ tx: string }>('select tx::text as tx from event where id = ?', [
-              afterId,
-            ]);
-      const [condition, params]: [string, unknown[]] =
-        afterId === null
-          ? ['1 = 1', []]
-          : cursor
-            ? ['(e.tx, e.id) > (?::xid8, ?)', [cursor.tx, afterId]]
-            : ['e.id > ?', [afterId]];
+      const cursor = await afterCursor(afterId);
       const rows = await sql.all<EventRow>(
-        `select ${columns} from event e
-          where e.tx < pg_snapshot_xmin(pg_current_snapshot()) and ${condition}
-          order by e.tx, e.id limit ?`,
-        [...params, limit],
+        `select e.id, e.type, e.client_uuid, e.at, e.data, e.actor from event e
+          ${whereClause(cursor.where)} order by ${cursor.order} limit ?`,
+        [...cursor.params, limit],
       );
       return rows.map((row) => toEvent(row, dialect));
+    },
+
+    async listAfter(query) {
+      const [where, params] = conditions(query);
+      const cursor = await afterCursor(query.afterId);
+      const rows = await sql.all<EventRow>(
+        `select e.id, e.type, e.client_uuid, e.at, e.data, e.actor from event e
+          ${whereClause([...where, ...cursor.where])} order by ${cursor.order} limit ?`,
+        [...params, ...cursor.params, query.limit],
+      );
+      return rows.map((row) => toEvent(row, dialect));
+    },
+
+    async countAfter(query, cap) {
+      const [where, params] = conditions(query);
+      const cursor = await afterCursor(query.afterId);
+      // Counting stops at `cap`: a cursor far back costs no more than `cap` rows.
+      const row = await sql.one<{ n: number | string }>(
+        `select count(*) as n from (select 1 from event e
+          ${whereClause([...where, ...cursor.where])} limit ?) capped`,
+        [...params, ...cursor.params, cap],
+      );
+      return Number(row?.n ?? 0);
+    },
+
+    async latestId() {
+      const row = await sql.one<{ id: number | string | null }>('select max(id) as id from event');
+      return Number(row?.id ?? 0);
     },
 
     async recentOf(uuids, { limit, types }) {

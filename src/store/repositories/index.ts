@@ -2,9 +2,11 @@
 
 import type { Repositories } from '../index.js';
 import type { Sql } from '../sql.js';
+import { createBulkJobRepository } from './bulk-jobs.js';
 import { createClientRepository } from './clients.js';
 import { createDeliveryRepository } from './deliveries.js';
 import { createEventRepository, createRateLimitRepository } from './events.js';
+import { createIdempotencyRepository } from './idempotency.js';
 import { createTagRepository } from './tags.js';
 import { createTokenRepository } from './tokens.js';
 
@@ -16,5 +18,7 @@ export function createRepositories(sql: Sql): Repositories {
     rateLimits: createRateLimitRepository(sql),
     tokens: createTokenRepository(sql),
     deliveries: createDeliveryRepository(sql),
+    bulkJobs: createBulkJobRepository(sql),
+    idempotency: createIdempotencyRepository(sql),
   };
 }
