@@ -26,6 +26,14 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors.js';
+import {
+  MAX_DELIVERIES_LIST,
+  MAX_EVENT_LIMIT,
+  MAX_JOB_RESULTS_PAGE,
+  MAX_LIST_ENTRIES,
+  MAX_PAGE_SIZE,
+  MAX_RECENT_EVENTS,
+} from '../fleet/limits.js';
 import { codedError } from './errors.js';
 
 /** A list's size when no argument bounds it. */
@@ -34,6 +42,20 @@ export const ASSUMED_LIST_SIZE = 100;
 const SMALL_LISTS: Readonly<Record<string, number>> = Object.freeze({
   'Client.tags': 10,
   'ResourceSample.over': 3,
+});
+/**
+ * The largest size each field accepts: a larger argument is counted at this size, so the field's
+ * own refusal ("first must be from 1 to 1000") answers it rather than a cost estimate.
+ */
+const FIELD_MAXIMA: Readonly<Record<string, number>> = Object.freeze({
+  'BulkJob.results': MAX_JOB_RESULTS_PAGE,
+  'Client.recentCommands': MAX_RECENT_EVENTS,
+  'Client.recentEvents': MAX_RECENT_EVENTS,
+  'Query.clientsConnection': MAX_PAGE_SIZE,
+  'Query.events': MAX_EVENT_LIMIT,
+  'Query.listFiles': MAX_LIST_ENTRIES,
+  'Query.webhookDeliveries': MAX_DELIVERIES_LIST,
+  'Subscription.recentClientEvents': MAX_RECENT_EVENTS,
 });
 /** Arguments that bound a list's (or a connection's page's) size. */
 const SIZE_ARGUMENTS = ['limit', 'first', 'last'] as const;
@@ -70,7 +92,7 @@ export function listCost(
   // A field's size argument bounds the field itself when it is a list (`events(limit:)`), or the
   // list just below it when it is not (`clientsConnection(first:) { nodes }`, `listFiles(limit:)
   // { entries }`): `page` carries it down one level.
-  const argumentSize = (field: GraphQLField<unknown, unknown>, node: FieldNode) => {
+  const argumentSize = (parent: string, field: GraphQLField<unknown, unknown>, node: FieldNode) => {
     for (const name of SIZE_ARGUMENTS) {
       const definition = field.args.find((arg) => arg.name === name);
       if (!definition) continue;
@@ -78,7 +100,8 @@ export function listCost(
       const value = given
         ? valueFromAST(given.value, definition.type, variables ?? undefined)
         : definition.defaultValue;
-      if (typeof value === 'number' && Number.isFinite(value)) return Math.max(1, value);
+      if (typeof value === 'number' && Number.isFinite(value))
+        return Math.min(Math.max(1, value), FIELD_MAXIMA[`${parent}.${field.name}`] ?? Infinity);
       return ASSUMED_LIST_SIZE; // an argument given as null: unbounded
     }
     return null;
@@ -114,7 +137,7 @@ export function listCost(
         if (!isObjectType(type) && !isInterfaceType(type)) continue;
         const field = type.getFields()[selection.name.value];
         if (!field) continue; // __typename and the introspection fields
-        const bound = argumentSize(field, selection);
+        const bound = argumentSize(type.name, field, selection);
         const list = isList(field);
         const size = list ? (bound ?? sizeOf(type.name, field, page)) : 1;
         const label = size > 1 ? `${field.name}×${size}` : field.name;
