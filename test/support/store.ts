@@ -6,9 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClientRecord, Store } from '../../src/store/index.js';
 import { openStore } from '../../src/store/open.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
 
 export interface TestStore {
   store: Store;
+  /** The database file. */
+  file: string;
   /** The statements run since the last `resetStatements()` (for "no N+1" checks). */
   statements: string[];
   resetStatements(): void;
@@ -16,15 +19,24 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
-export async function openTestStore(): Promise<TestStore> {
+/**
+ * `clientIndex: false` opens the database alone, without the in-memory client index the server
+ * runs with: every client read is then a statement (for tests that count statements).
+ */
+export async function openTestStore(options: { clientIndex?: boolean } = {}): Promise<TestStore> {
   const dir = await mkdtemp(join(tmpdir(), 'etph-store-'));
   const statements: string[] = [];
-  const store = await openStore({
+  const storeOptions = {
     file: join(dir, 'test.db'),
-    onStatement: (sql) => statements.push(sql),
-  });
+    onStatement: (sql: string) => statements.push(sql),
+  };
+  const store =
+    options.clientIndex === false
+      ? await openSqliteStore(storeOptions)
+      : await openStore(storeOptions);
   return {
     store,
+    file: storeOptions.file,
     statements,
     resetStatements: () => statements.splice(0),
     async close() {
