@@ -49,6 +49,9 @@ export interface SimulatedAgentsOptions {
   hotEvery?: { cpu: number; memory: number; disk: number };
   /** Connection attempts per agent before it counts as failed; default 3. */
   attempts?: number;
+  /** Whether a heartbeat asked for metrics carries them (false: like an agent that cannot
+   * sample, so the server holds no sample for it); default true. */
+  heartbeatMetrics?: boolean;
 }
 
 export interface SimulatedAgentsReport {
@@ -223,7 +226,10 @@ class SimulatedAgent {
       case 'hello':
         return this.reply(channel, id, { result: this.facts() });
       case 'heartbeat': {
-        const metrics = params['metrics'] === true ? await this.summaryAfterDelay() : undefined;
+        const metrics =
+          params['metrics'] === true && this.context.options.heartbeatMetrics
+            ? await this.summaryAfterDelay()
+            : undefined;
         return this.reply(channel, id, {
           result: { time: Date.now(), uptimeS: this.uptimeS(), ...(metrics ? { metrics } : {}) },
         });
@@ -338,6 +344,7 @@ export async function startSimulatedAgents(
       metricsDelayMs: options.metricsDelayMs ?? 250,
       hotEvery: options.hotEvery ?? DEFAULT_HOT_EVERY,
       attempts: options.attempts ?? 3,
+      heartbeatMetrics: options.heartbeatMetrics ?? true,
     },
     calls: new Map(),
     startedAt: Date.now(),
