@@ -237,6 +237,8 @@ try {
   const killedAt = Date.now();
   await server.stop('SIGKILL');
   await server.restart();
+  const restartS = (Date.now() - killedAt) / 1000;
+  progress(`storm: the server listens again ${restartS.toFixed(1)} s after the kill`);
   const storm = await registeredSince(agents, killedAt, STORM_DEADLINE_MS);
   const stormSummary = summarize(storm.delaysMs.length > 0 ? storm.delaysMs : [NaN]);
   const counters = await agents.counters();
@@ -258,6 +260,7 @@ try {
   progress(
     `storm: reconnect waits ${counters.waits.total}, of which set by a retry hint ${counters.waits.hinted}`,
   );
+  figure('storm: restart (kill → listening), included above', `${restartS.toFixed(1)} s`, '—');
   await agents.stop();
   await server.close();
 
