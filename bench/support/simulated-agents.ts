@@ -8,11 +8,14 @@
 //
 // Each agent answers `hello` with AgentFacts, `heartbeat` with {time, uptimeS} (plus the metrics
 // summary when asked), `get_metrics` with a canned summary or full form after a short delay
-// (250 ms by default, like the real agent's CPU sample); anything else gets "method not found".
+// (250 ms by default, like the real agent's CPU sample), `run_command` as a real agent running
+// `true` (exit 0, no output); anything else gets "method not found".
 // Figures are deterministic per agent index, and every `hotEvery.cpu`-th agent (and so on) is
 // over the default thresholds (CPU 80 %, memory 85 %, disk 85 %), so a benchmark can check what
 // fleetHealth flags. The hub admits 32 handshakes at once; agents connect at most `waveSize` at a
-// time. startSimulatedFleet spreads the agents over child processes (this file, forked with the
+// time. With `reconnect`, an agent whose link ends dials again through the agent's own reconnect
+// loop (src/agent/reconnect.ts), honouring the retry hints of the server's notices — what the
+// storm benchmark (bench/scale.ts) measures. startSimulatedFleet spreads the agents over child processes (this file, forked with the
 // same tsx loader) so one event loop does not serve them all.
 
 import { fork, type ChildProcess } from 'node:child_process';
@@ -24,7 +27,9 @@ import { performance } from 'node:perf_hooks';
 import ssh2 from 'ssh2';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 import { readLine } from '../../src/lib/line-reader.js';
+import { runReconnectLoop, type LinkOutcome } from '../../src/agent/reconnect.js';
 import { formatAgentLogin } from '../../src/protocol/identity.js';
+import { parseNoticeGreeting } from '../../src/protocol/notice.js';
 import {
   JSONRPC_VERSION,
   MAX_MESSAGE_BYTES,
@@ -49,6 +54,12 @@ export interface SimulatedAgentsOptions {
   hotEvery?: { cpu: number; memory: number; disk: number };
   /** Connection attempts per agent before it counts as failed; default 3. */
   attempts?: number;
+  /** Whether a heartbeat asked for metrics carries them (false: like an agent that cannot
+   * sample, so the server holds no sample for it); default true. */
+  heartbeatMetrics?: boolean;
+  /** After attaching, reconnect whenever the link ends with the agent's own reconnect loop
+   * (src/agent/reconnect.ts), as real agents do after a server restart; default false. */
+  reconnect?: boolean;
 }
 
 export interface SimulatedAgentsReport {
@@ -69,6 +80,10 @@ export interface SimulatedAgentsCounters {
   dropped: number;
   /** Resident memory of the process(es) running the agents, summed. */
   rssBytes: number;
+  /** Per agent, when the server last registered it (epoch ms; 0: never). */
+  registeredAt: number[];
+  /** Waits of the reconnect loops, and how many of them a server's retry hint set. */
+  waits: { total: number; hinted: number };
 }
 
 export interface SimulatedAgents {
@@ -113,6 +128,7 @@ export function simulatedName(index: number): string {
 interface AgentContext {
   options: Required<Omit<SimulatedAgentsOptions, 'firstIndex' | 'count'>>;
   calls: Map<string, number>;
+  waits: { total: number; hinted: number };
   startedAt: number;
 }
 
@@ -124,7 +140,12 @@ class SimulatedAgent {
   private client: ssh2.Client | null = null;
   attached = false;
   dropped = false;
+  /** When the server last registered this agent: its first call after hello (epoch ms). */
+  registeredAt = 0;
+  private helloAnswered = false;
   private stopping = false;
+  private readonly abort = new AbortController();
+  private firstLinkEnded: Promise<LinkOutcome> | null = null;
 
   constructor(
     readonly index: number,
@@ -136,12 +157,48 @@ class SimulatedAgent {
 
   /** Resolves with the handshake time once the hub accepted the reverse forward. */
   connect(): Promise<number> {
+    const link = this.dial();
+    this.firstLinkEnded = link.ended;
+    return link.attached;
+  }
+
+  /**
+   * After the first attach: reconnects whenever the link ends, with the agent's own loop
+   * (src/agent/reconnect.ts: full-jitter backoff, the server's retry hints honoured).
+   */
+  startReconnecting(): void {
+    let first = this.firstLinkEnded;
+    void runReconnectLoop({
+      signal: this.abort.signal,
+      connect: async () => {
+        if (first) {
+          const ended = first;
+          first = null;
+          return ended;
+        }
+        const link = this.dial();
+        link.attached.catch(() => undefined);
+        return link.ended;
+      },
+      onWait: (wait) => {
+        this.context.waits.total += 1;
+        if (wait.retryAfterMs !== undefined) this.context.waits.hinted += 1;
+      },
+    });
+  }
+
+  /** One connection: `attached` once the forward is accepted, `ended` when it closes. */
+  private dial(): { attached: Promise<number>; ended: Promise<LinkOutcome> } {
     const { host, sshPort } = this.context.options;
-    return new Promise((resolve, reject) => {
+    let resolveEnded: (outcome: LinkOutcome) => void = () => undefined;
+    const ended = new Promise<LinkOutcome>((resolve) => (resolveEnded = resolve));
+    const attached = new Promise<number>((resolve, reject) => {
       const started = performance.now();
       const client = new ssh2.Client();
       this.client = client;
       let settled = false;
+      let readyAt = 0;
+      let retryAfterMs: number | undefined;
       const fail = (error: Error) => {
         if (settled) return;
         settled = true;
@@ -152,14 +209,24 @@ class SimulatedAgent {
       socket.setNoDelay(true);
       socket.on('error', (error) => fail(error));
       client.on('error', (error) => fail(error));
+      client.on('greeting', (text: string) => {
+        const notice = parseNoticeGreeting(text);
+        if (notice?.retryAfterMs !== undefined) retryAfterMs = notice.retryAfterMs;
+      });
+      const end = () =>
+        resolveEnded({ connectedForMs: readyAt ? performance.now() - readyAt : 0, retryAfterMs });
+      // A refused dial never reaches ssh2 (no client close): the socket's close ends it too.
+      socket.once('close', end);
       client.on('close', () => {
         if (!settled) fail(new Error('connection closed during the handshake'));
         else if (this.attached && !this.stopping) this.dropped = true;
+        end();
       });
       client.on('tcp connection', (_info, accept) => {
         void this.serve(accept());
       });
       client.on('ready', () => {
+        readyAt = performance.now();
         client.forwardIn('127.0.0.1', 0, (error) => {
           if (error) return fail(error);
           settled = true;
@@ -178,10 +245,12 @@ class SimulatedAgent {
         });
       });
     });
+    return { attached, ended };
   }
 
   stop(): Promise<void> {
     this.stopping = true;
+    this.abort.abort();
     const client = this.client;
     if (client === null) return Promise.resolve();
     return new Promise((resolve) => {
@@ -218,16 +287,37 @@ class SimulatedAgent {
     const method = typeof request.method === 'string' ? request.method : '';
     const calls = this.context.calls;
     calls.set(method, (calls.get(method) ?? 0) + 1);
+    // As the real agent: the server calls nothing but hello until it has registered the agent.
+    if (method === 'hello') this.helloAnswered = true;
+    else if (this.helloAnswered) {
+      this.helloAnswered = false;
+      this.registeredAt = Date.now();
+    }
     const params = request.params ?? {};
     switch (method) {
       case 'hello':
         return this.reply(channel, id, { result: this.facts() });
       case 'heartbeat': {
-        const metrics = params['metrics'] === true ? await this.summaryAfterDelay() : undefined;
+        const metrics =
+          params['metrics'] === true && this.context.options.heartbeatMetrics
+            ? await this.summaryAfterDelay()
+            : undefined;
         return this.reply(channel, id, {
           result: { time: Date.now(), uptimeS: this.uptimeS(), ...(metrics ? { metrics } : {}) },
         });
       }
+      case 'run_command':
+        // Like a real agent running `true`: exit 0, nothing printed.
+        return this.reply(channel, id, {
+          result: {
+            stdout: '',
+            stderr: '',
+            returncode: 0,
+            timedOut: false,
+            truncated: false,
+            durationMs: 1,
+          },
+        });
       case 'get_metrics': {
         const summary = await this.summaryAfterDelay();
         return this.reply(channel, id, {
@@ -338,8 +428,11 @@ export async function startSimulatedAgents(
       metricsDelayMs: options.metricsDelayMs ?? 250,
       hotEvery: options.hotEvery ?? DEFAULT_HOT_EVERY,
       attempts: options.attempts ?? 3,
+      heartbeatMetrics: options.heartbeatMetrics ?? true,
+      reconnect: options.reconnect ?? false,
     },
     calls: new Map(),
+    waits: { total: 0, hinted: 0 },
     startedAt: Date.now(),
   };
   const firstIndex = options.firstIndex ?? 0;
@@ -379,12 +472,16 @@ export async function startSimulatedAgents(
     Array.from({ length: Math.min(context.options.waveSize, agents.length) }, worker),
   );
   report.attachMs = performance.now() - started;
+  if (context.options.reconnect)
+    for (const agent of agents) if (agent.attached) agent.startReconnecting();
   return {
     report,
     counters: async () => ({
       calls: Object.fromEntries(context.calls),
       dropped: agents.filter((agent) => agent.dropped).length,
       rssBytes: process.memoryUsage().rss,
+      registeredAt: agents.map((agent) => agent.registeredAt),
+      waits: { ...context.waits },
     }),
     async stop() {
       await Promise.all(agents.map((agent) => agent.stop()));
@@ -505,6 +602,11 @@ export async function startSimulatedFleet(
         calls,
         dropped: all.reduce((sum, c) => sum + c.dropped, 0),
         rssBytes: all.reduce((sum, c) => sum + c.rssBytes, 0),
+        registeredAt: all.flatMap((c) => c.registeredAt),
+        waits: {
+          total: all.reduce((sum, c) => sum + c.waits.total, 0),
+          hinted: all.reduce((sum, c) => sum + c.waits.hinted, 0),
+        },
       };
     },
     stop: stopChildren,
@@ -539,5 +641,11 @@ if (process.env[WORKER_ENV] === '1' && process.send !== undefined) {
 }
 
 function emptyCounters(): SimulatedAgentsCounters {
-  return { calls: {}, dropped: 0, rssBytes: process.memoryUsage().rss };
+  return {
+    calls: {},
+    dropped: 0,
+    rssBytes: process.memoryUsage().rss,
+    registeredAt: [],
+    waits: { total: 0, hinted: 0 },
+  };
 }

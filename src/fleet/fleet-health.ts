@@ -1,7 +1,15 @@
 // fleetHealth: the guide's "Quick Fleet Status" and "Health Check Across Fleet" in one call —
 // counts from the registry, and a metrics summary from every online client matching the
-// filter, collected in parallel with a timeout per client, compared to each one's thresholds.
-// Every sample is an agent call through the gate.
+// filter, compared to each one's thresholds.
+//
+//   online client ── its latest sample younger than maxAgeSeconds? ── yes ─▶ used as it is
+//                                                                  └─ no ──▶ asked (get_metrics
+//                                                                    through the gate), kept
+//
+// Every heartbeat carries the agent's metrics summary (./health.ts), so with the default age
+// (twice the heartbeat interval) a healthy fleet is answered from memory and only the clients
+// whose sample is missing or old are asked: 10,000 agents asked 256 at a time took over 10 s.
+// Each result says how old its sample is (sampleAgeSeconds).
 
 import { ErrorCode } from '../errors.js';
 import { mapWithConcurrency } from '../lib/map-with-concurrency.js';
@@ -15,6 +23,7 @@ import type { Gate } from './gate.js';
 import {
   DEFAULT_FLEET_HEALTH_TIMEOUT_S,
   DEFAULT_RECENTLY_OFFLINE_HOURS,
+  MAX_FLEET_HEALTH_SAMPLE_AGE_S,
   MAX_FLEET_HEALTH_TIMEOUT_S,
   MAX_HEALTH_LIST,
   MAX_RECENTLY_OFFLINE_HOURS,
@@ -31,6 +40,8 @@ export interface ResourceSample {
   thresholds: ResourceThresholds;
   over: ResourceBreach[];
   error: OperationFailure | null;
+  /** When the metrics were sampled (a heartbeat's or this call's); null without metrics. */
+  sampledAt: Date | null;
 }
 
 export interface FleetHealthReport {
@@ -54,6 +65,8 @@ export interface FleetHealthReport {
 export interface FleetHealthOptions {
   timeoutS?: number | null | undefined;
   recentlyOfflineHours?: number | null | undefined;
+  /** A sample younger than this is used without asking the client; 0 asks every client. */
+  maxAgeSeconds?: number | null | undefined;
 }
 
 /** Samples collected at once (each waits ~250 ms on the agent's CPU sample). */
@@ -62,7 +75,9 @@ const FLEET_HEALTH_PARALLELISM = 256;
 export interface FleetHealthDeps {
   store: Store;
   gate: Gate;
-  registry: Pick<Registry, 'view' | 'onlineUuids'>;
+  registry: Pick<Registry, 'view' | 'onlineUuids' | 'live'>;
+  /** maxAgeSeconds when the caller gives none: twice the heartbeat interval. */
+  defaultMaxAgeSeconds: number;
   /** The store's conditions for a door's filter (the online clients resolved). */
   queryOf(filter: ClientFilter): ClientQuery;
 }
@@ -77,6 +92,7 @@ export function createFleetHealth(deps: FleetHealthDeps) {
       thresholds: client.thresholds,
       over: [],
       error,
+      sampledAt: null,
     });
     try {
       const { result } = await gate.call(row, caller, {
@@ -92,16 +108,26 @@ export function createFleetHealth(deps: FleetHealthDeps) {
         });
       }
       const metrics = parsed.data as MetricsSummary;
-      return {
-        client,
-        metrics,
-        thresholds: client.thresholds,
-        over: overThresholds(metrics, client.thresholds),
-        error: null,
-      };
+      const sampledAt = new Date();
+      // Kept as the client's latest sample, like a heartbeat's: the next call can use it.
+      const live = registry.live(row.uuid);
+      if (live && (live.lastSample === null || live.lastSample.at < sampledAt))
+        live.lastSample = { at: sampledAt, metrics };
+      return fromMetrics(client, metrics, sampledAt);
     } catch (error) {
       return unusable(failureOf(error));
     }
+  }
+
+  function fromMetrics(client: ClientView, metrics: MetricsSummary, sampledAt: Date) {
+    return {
+      client,
+      metrics,
+      thresholds: client.thresholds,
+      over: overThresholds(metrics, client.thresholds),
+      error: null,
+      sampledAt,
+    };
   }
 
   return async function fleetHealth(
@@ -123,6 +149,15 @@ export function createFleetHealth(deps: FleetHealthDeps) {
     )
       throw bad(
         `recentlyOfflineHours must be a whole number from 1 to ${MAX_RECENTLY_OFFLINE_HOURS} (got ${recentlyOfflineHours}).`,
+      );
+    const maxAgeSeconds = options.maxAgeSeconds ?? deps.defaultMaxAgeSeconds;
+    if (
+      !Number.isInteger(maxAgeSeconds) ||
+      maxAgeSeconds < 0 ||
+      maxAgeSeconds > MAX_FLEET_HEALTH_SAMPLE_AGE_S
+    )
+      throw bad(
+        `maxAgeSeconds must be a whole number of seconds from 0 (ask every client) to ${MAX_FLEET_HEALTH_SAMPLE_AGE_S} (got ${maxAgeSeconds}).`,
       );
     const started = Date.now();
     const query = deps.queryOf(filter);
@@ -148,9 +183,18 @@ export function createFleetHealth(deps: FleetHealthDeps) {
     const targets = online
       .map((row, index) => ({ row, client: onlineViews[index] as ClientView }))
       .filter(({ client }) => !client.keyMismatch);
-    const samples = await mapWithConcurrency(targets, FLEET_HEALTH_PARALLELISM, ({ row, client }) =>
-      sample(row, client, timeoutS, caller),
-    );
+    const freshSince = started - maxAgeSeconds * 1000;
+    const samples: (ResourceSample | null)[] = targets.map(({ row, client }) => {
+      const latest = registry.live(row.uuid)?.lastSample;
+      return maxAgeSeconds > 0 && latest && latest.at.getTime() >= freshSince
+        ? fromMetrics(client, latest.metrics, latest.at)
+        : null;
+    });
+    const stale = targets.flatMap((target, index) => (samples[index] ? [] : [{ target, index }]));
+    await mapWithConcurrency(stale, FLEET_HEALTH_PARALLELISM, async ({ target, index }) => {
+      samples[index] = await sample(target.row, target.client, timeoutS, caller);
+    });
+    const collected = samples as ResourceSample[];
     const unhealthyClients = onlineViews.filter((c) => c.health === HealthStatus.unhealthy);
     return {
       total,
@@ -160,9 +204,9 @@ export function createFleetHealth(deps: FleetHealthDeps) {
       unhealthy: unhealthyClients.length,
       recentlyOffline,
       recentlyOfflineHours,
-      sampled: samples.filter((s) => s.error === null).length,
-      failed: samples.filter((s) => s.error !== null).length,
-      samples,
+      sampled: collected.filter((s) => s.error === null).length,
+      failed: collected.filter((s) => s.error !== null).length,
+      samples: collected,
       unhealthyClients: unhealthyClients.slice(0, MAX_HEALTH_LIST),
       keyMismatchClients: keyMismatchRows.map(registry.view),
       recentlyOfflineClients: recentlyOfflineRows.map(registry.view),

@@ -197,6 +197,7 @@ export function assembleFleet(options: FleetOptions) {
         gate,
         registry: registry,
         queryOf: queries.queryOf,
+        defaultMaxAgeSeconds: 2 * options.health.heartbeatIntervalS,
       }),
     },
     webhooks: webhooksApi(webhookService),

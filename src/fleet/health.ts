@@ -2,7 +2,8 @@
 // HEALTHY / UNHEALTHY with a reason.
 //
 //   attach ──▶ heartbeat now (registers the agent) ──▶ every interval (±10 % jitter) ──▶ …
-//                 │ reply            → failures = 0; sample compared to thresholds (if on)
+//                 │ reply            → failures = 0; its metrics summary kept as the latest
+//                 │                    sample (fleetHealth's), compared to thresholds (if on)
 //                 │ no reply in time → failures + 1 (not counted during the grace period)
 //                 ▼
 //   failures ≥ limit, or samples over a threshold ≥ limit in a row → UNHEALTHY, client.unhealthy
@@ -82,15 +83,18 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
   async function beat(entry: LiveClient): Promise<BeatOutcome> {
     const settings = await deps.settingsOf(entry.uuid);
     try {
+      // Every beat carries the metrics summary: it is the client's latest sample, which
+      // fleetHealth answers from. Resource checks decide only whether it counts for health.
       const reply = await entry.link.call(
         'heartbeat',
-        settings.resourceChecks ? { metrics: true } : {},
+        { metrics: true },
         { timeoutMs: config.heartbeatTimeoutS * 1000 },
       );
       const at = new Date();
       entry.lastHeartbeatAt = at;
       if (!reply.metrics) return { ok: true, breaches: null };
       entry.lastSample = { at, metrics: reply.metrics };
+      if (!settings.resourceChecks) return { ok: true, breaches: null };
       return { ok: true, breaches: overThresholds(reply.metrics, settings.thresholds) };
     } catch (error) {
       return { ok: false, error: (error as Error).message };

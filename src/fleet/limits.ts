@@ -101,6 +101,8 @@ export const MAX_WEBHOOK_URL_LENGTH = 2048;
 /** How long fleetHealth waits for each client's sample, in seconds: default and most. */
 export const DEFAULT_FLEET_HEALTH_TIMEOUT_S = 10;
 export const MAX_FLEET_HEALTH_TIMEOUT_S = 120;
+/** The oldest heartbeat sample fleetHealth may be told to accept, in seconds (one day). */
+export const MAX_FLEET_HEALTH_SAMPLE_AGE_S = 86_400;
 /** How far back fleetHealth's "recently offline" looks, in hours: default and most (90 days). */
 export const DEFAULT_RECENTLY_OFFLINE_HOURS = 24;
 export const MAX_RECENTLY_OFFLINE_HOURS = 24 * 90;

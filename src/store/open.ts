@@ -1,7 +1,10 @@
 // Opens the store the server is configured for: PostgreSQL when a postgres:// (or
 // postgresql://) database URL is given (several servers may share it), else the SQLite file.
-// Both are the same Store: the same repositories over their own dialect.
+// Both are the same Store: the same repositories over their own dialect. Whatever the database,
+// client reads are answered from the in-memory client index (./client-index/indexed-store.ts),
+// which every client write keeps up to date.
 
+import { withClientIndex, type IndexedStore } from './client-index/indexed-store.js';
 import type { Store } from './index.js';
 import { openPostgresStore } from './postgresql/store.js';
 import { openSqliteStore } from './sqlite.js';
@@ -19,7 +22,8 @@ export interface StoreOptions {
   onStatement?: ((sql: string) => void) | undefined;
 }
 
-export function openStore(options: StoreOptions): Promise<Store> {
+/** The database alone, without the client index (tests that count statements use it). */
+export function openDatabase(options: StoreOptions): Promise<Store> {
   const { databaseUrl, file, log, onStatement, applicationName } = options;
   if (databaseUrl) {
     return openPostgresStore({
@@ -30,4 +34,14 @@ export function openStore(options: StoreOptions): Promise<Store> {
     });
   }
   return openSqliteStore({ file, log, onStatement });
+}
+
+export async function openStore(options: StoreOptions): Promise<IndexedStore> {
+  const store = await openDatabase(options);
+  try {
+    return await withClientIndex(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
 }

@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClientRecord, DialectName, Store } from '../../src/store/index.js';
-import { openStore } from '../../src/store/open.js';
+import { openDatabase, openStore } from '../../src/store/open.js';
 import { startPostgres, type PostgresServer } from './postgres.js';
 
 export const DIALECTS: readonly DialectName[] = ['sqlite', 'postgresql'];
@@ -37,6 +37,8 @@ let databases = 0;
 
 export interface TestStore {
   store: Store;
+  /** The database file. */
+  file: string;
   /** The statements run since the last `resetStatements()` (for "no N+1" checks). */
   statements: string[];
   resetStatements(): void;
@@ -44,16 +46,28 @@ export interface TestStore {
   close(): Promise<void>;
 }
 
-export async function openTestStore(dialect: DialectName = 'sqlite'): Promise<TestStore> {
+/**
+ * `clientIndex: false` opens the database alone, without the in-memory client index the server
+ * runs with: every client read is then a statement (for tests that count statements).
+ */
+export async function openTestStore(
+  dialect: DialectName = 'sqlite',
+  options: { clientIndex?: boolean } = {},
+): Promise<TestStore> {
   const dir = await mkdtemp(join(tmpdir(), 'etph-store-'));
   const statements: string[] = [];
-  const store = await openStore({
+  const storeOptions = {
     file: join(dir, 'test.db'),
     databaseUrl: dialect === 'postgresql' ? await testDatabaseUrl() : null,
-    onStatement: (sql) => statements.push(sql),
-  });
+    onStatement: (sql: string) => statements.push(sql),
+  };
+  const store =
+    options.clientIndex === false
+      ? await openDatabase(storeOptions)
+      : await openStore(storeOptions);
   return {
     store,
+    file: storeOptions.file,
     statements,
     resetStatements: () => statements.splice(0),
     async close() {

@@ -1,11 +1,12 @@
 // fleetHealth: the guide's "Quick Fleet Status" and "Health Check Across Fleet" as one query —
-// the fleet's counts, and a metrics summary from every online client matching the filter,
-// compared to each client's thresholds.
+// the fleet's counts, and a metrics summary of every online client matching the filter (its
+// latest heartbeat sample when young enough, else asked), compared to each client's thresholds.
 
 import type { FleetHealthReport, ResourceBreach, ResourceSample } from '../../fleet/index.js';
 import {
   DEFAULT_FLEET_HEALTH_TIMEOUT_S,
   DEFAULT_RECENTLY_OFFLINE_HOURS,
+  MAX_FLEET_HEALTH_SAMPLE_AGE_S,
   MAX_FLEET_HEALTH_TIMEOUT_S,
   MAX_HEALTH_LIST,
   MAX_RECENTLY_OFFLINE_HOURS,
@@ -39,6 +40,15 @@ ResourceSampleRef.implement({
   description: 'One online client’s metrics summary and how it compares to its thresholds.',
   fields: (t) => ({
     client: t.field({ type: ClientRef, description: 'The client.', resolve: (s) => s.client }),
+    sampleAgeSeconds: t.float({
+      nullable: true,
+      description:
+        'How old the metrics are, in seconds: a heartbeat’s sample younger than maxAgeSeconds, or one asked for by this call (null without metrics).',
+      resolve: (s) =>
+        s.sampledAt === null
+          ? null
+          : Math.max(0, Math.round((Date.now() - s.sampledAt.getTime()) / 100) / 10),
+    }),
     cpuPercent: t.float({
       nullable: true,
       description: 'CPU usage, percent.',
@@ -168,7 +178,7 @@ builder.queryFields((t) => ({
   fleetHealth: t.field({
     type: FleetHealthRef,
     description:
-      'The guide’s fleet status and health check in one call: counts, and a metrics summary from every online client matching the filter, asked in parallel with a timeout per client, flagged against each client’s thresholds. MCP: fleet_health.',
+      'The guide’s fleet status and health check in one call: counts, and a metrics summary of every online client matching the filter — its latest heartbeat sample when younger than maxAgeSeconds, else asked in parallel with a timeout per client — flagged against each client’s thresholds. MCP: fleet_health.',
     args: {
       filter: t.arg({
         type: ClientFilterInput,
@@ -185,11 +195,19 @@ builder.queryFields((t) => ({
         defaultValue: DEFAULT_RECENTLY_OFFLINE_HOURS,
         description: `What counts as recently offline (1 to ${MAX_RECENTLY_OFFLINE_HOURS} hours).`,
       }),
+      maxAgeSeconds: t.arg.int({
+        required: false,
+        description: `Use a client’s latest heartbeat sample when it is younger than this, and ask only the others (0 to ${MAX_FLEET_HEALTH_SAMPLE_AGE_S} s; 0 asks every client; default twice the heartbeat interval).`,
+      }),
     },
     resolve: (_root, args, ctx) =>
       ctx.fleet.metrics.fleetHealth(
         args.filter ?? {},
-        { timeoutS: args.timeoutS, recentlyOfflineHours: args.recentlyOfflineHours },
+        {
+          timeoutS: args.timeoutS,
+          recentlyOfflineHours: args.recentlyOfflineHours,
+          maxAgeSeconds: args.maxAgeSeconds,
+        },
         ctx.caller,
       ),
   }),

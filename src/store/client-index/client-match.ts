@@ -1,0 +1,73 @@
+// What a ClientQuery means for one record, in memory — the same conditions as the SQL of
+// ../repositories/clients.ts (clientConditions), evaluated on a record. Text conditions ignore
+// case in full Unicode (toLowerCase), where SQLite's LIKE folds only ASCII.
+
+import type { ClientQuery, ClientRecord } from '../records.js';
+
+/** Separates the searchable fields of one client in its search text. */
+export const FIELD_SEPARATOR = '\n';
+
+/** The lower-cased text `query` searches: display name, purpose, hostname and clientId. */
+export function searchTextOf(record: ClientRecord): string {
+  return [record.displayName ?? '', record.purpose ?? '', record.hostname, record.clientId]
+    .map((field) => field.toLowerCase())
+    .join(FIELD_SEPARATOR);
+}
+
+/** A query prepared once for many records: needles lowered, lists made sets. */
+export interface PreparedQuery {
+  readonly query: ClientQuery;
+  /** The lowered `query` text, or null when not given. */
+  readonly needle: string | null;
+  readonly purposeNeedle: string | null;
+  readonly tags: readonly string[];
+  readonly capabilities: readonly string[];
+  readonly uuidIn: ReadonlySet<string> | null;
+  readonly uuidNotIn: ReadonlySet<string> | null;
+  readonly disconnectedSinceMs: number | null;
+}
+
+export function prepareQuery(query: ClientQuery): PreparedQuery {
+  return {
+    query,
+    needle: query.query ? query.query.toLowerCase() : null,
+    purposeNeedle: query.purpose ? query.purpose.toLowerCase() : null,
+    tags: [...new Set(query.tags ?? [])],
+    capabilities: [...new Set(query.capabilities ?? [])],
+    uuidIn: query.uuidIn ? new Set(query.uuidIn) : null,
+    uuidNotIn: query.uuidNotIn && query.uuidNotIn.length > 0 ? new Set(query.uuidNotIn) : null,
+    disconnectedSinceMs: query.disconnectedSince ? query.disconnectedSince.getTime() : null,
+  };
+}
+
+/** True when `record` (whose lowered search text is `text`) meets every condition. */
+export function matches(record: ClientRecord, text: string, prepared: PreparedQuery): boolean {
+  const { query } = prepared;
+  if (!query.includeDecommissioned && record.decommissionedAt !== null) return false;
+  if (prepared.needle !== null && !textMatches(record, text, prepared.needle)) return false;
+  if (
+    prepared.purposeNeedle !== null &&
+    !(record.purpose ?? '').toLowerCase().includes(prepared.purposeNeedle)
+  )
+    return false;
+  for (const tag of prepared.tags) if (!record.tags.includes(tag)) return false;
+  for (const capability of prepared.capabilities)
+    if (!record.capabilities.includes(capability)) return false;
+  if (query.keyMismatch === true && record.pendingFingerprint === null) return false;
+  if (query.keyMismatch === false && record.pendingFingerprint !== null) return false;
+  if (prepared.uuidIn !== null && !prepared.uuidIn.has(record.uuid)) return false;
+  if (prepared.uuidNotIn?.has(record.uuid)) return false;
+  if (prepared.disconnectedSinceMs !== null) {
+    const at = record.lastDisconnectedAt;
+    if (at === null || at.getTime() < prepared.disconnectedSinceMs) return false;
+  }
+  return true;
+}
+
+/** A needle holding the field separator could match across two fields: check each field. */
+function textMatches(record: ClientRecord, text: string, needle: string): boolean {
+  if (!needle.includes(FIELD_SEPARATOR)) return text.includes(needle);
+  return [record.displayName, record.purpose, record.hostname, record.clientId].some((field) =>
+    (field ?? '').toLowerCase().includes(needle),
+  );
+}

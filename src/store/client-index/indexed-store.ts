@@ -1,0 +1,222 @@
+// A store whose client reads are answered from memory (./client-index.ts), kept coherent with
+// the database on every write path:
+//
+//   write on the store ──▶ statement ──▶ applied to the index at once
+//   write in a transaction ──▶ statement ──▶ kept until the commit ──▶ applied (dropped on rollback)
+//   clientsChanged(uuids) ──▶ re-read from the database ──▶ index      (changes made elsewhere)
+//
+// Every client write goes through the ClientRepository (insert, update, setTags, changeTags), so
+// wrapping it here covers every path — registry attaches, operator changes, bulk tags,
+// decommission and restore, acceptKey — whichever part of the server made it. `clientsChanged`
+// is the one door for changes this process did not make: several servers on one database
+// (issue 14) call it from their change notifications; a local write never needs it.
+//
+// Reads inside a transaction go to the database (they must see the transaction's own writes);
+// reads outside it never do. The index loads every client when the store opens (100,000 clients:
+// about a second and ~1 KiB each).
+//
+// On a database with several connections (PostgreSQL), two local transactions could commit in
+// one order and resume here in the other; there, each local write is also re-read after it is
+// applied, so the index converges on what the database holds.
+
+import type { ClientRepository, Repositories, Store, TagRepository } from '../index.js';
+import type { ClientChanges, ClientRecord } from '../records.js';
+import { createClientIndex, type ClientIndex } from './client-index.js';
+
+/** How many times a re-read that raced a local write is retried. */
+const MAX_REFRESH_ROUNDS = 5;
+
+type Op = () => string[];
+
+/** The store with its client index; `clientsChanged` is where remote changes arrive. */
+export interface IndexedStore extends Store {
+  clientsChanged(uuids: readonly string[]): Promise<void>;
+}
+
+function merged(record: ClientRecord, changes: ClientChanges): ClientRecord {
+  const next: Record<string, unknown> = { ...record };
+  for (const [field, value] of Object.entries(changes))
+    if (value !== undefined) next[field] = value;
+  return next as unknown as ClientRecord;
+}
+
+/** The index operations of each client write (applied once the write is durable). */
+function opsOf(index: ClientIndex) {
+  return {
+    insert(client: ClientRecord): Op {
+      const copy = { ...client, tags: [...client.tags] };
+      return () => {
+        index.put(copy);
+        return [copy.uuid];
+      };
+    },
+    update(uuid: string, changes: ClientChanges): Op {
+      const copy = { ...changes };
+      return () => {
+        const current = index.get(uuid);
+        if (current) index.put(merged(current, copy));
+        return [uuid];
+      };
+    },
+    setTags(uuid: string, names: readonly string[]): Op {
+      const tags = [...names];
+      return () => {
+        const current = index.get(uuid);
+        if (current) index.put({ ...current, tags });
+        return [uuid];
+      };
+    },
+    changeTags(
+      uuids: readonly string[],
+      change: { add: readonly string[]; remove: readonly string[] },
+    ): Op {
+      const add = [...change.add];
+      const remove = new Set(change.remove);
+      const targets = [...new Set(uuids)];
+      return () => {
+        for (const uuid of targets) {
+          const current = index.get(uuid);
+          if (!current) continue;
+          index.put({ ...current, tags: [...current.tags.filter((t) => !remove.has(t)), ...add] });
+        }
+        return targets;
+      };
+    },
+  };
+}
+
+/** The client repository's writes through `target`, each handing its index op to `apply`. */
+function writesThrough(
+  target: ClientRepository,
+  ops: ReturnType<typeof opsOf>,
+  apply: (op: Op) => void,
+): Pick<ClientRepository, 'insert' | 'update' | 'setTags' | 'changeTags'> {
+  return {
+    async insert(client) {
+      await target.insert(client);
+      apply(ops.insert(client));
+    },
+    async update(uuid, changes) {
+      const found = await target.update(uuid, changes);
+      if (found) apply(ops.update(uuid, changes));
+      return found;
+    },
+    async setTags(uuid, names) {
+      await target.setTags(uuid, names);
+      apply(ops.setTags(uuid, names));
+    },
+    async changeTags(uuids, change) {
+      await target.changeTags(uuids, change);
+      apply(ops.changeTags(uuids, change));
+    },
+  };
+}
+
+/** Client reads answered by the index. */
+function readsFrom(
+  index: ClientIndex,
+): Omit<ClientRepository, 'insert' | 'update' | 'setTags' | 'changeTags'> {
+  return {
+    get: async (uuid) => index.get(uuid),
+    async getMany(uuids) {
+      const out: ClientRecord[] = [];
+      for (const uuid of new Set(uuids)) {
+        const record = index.get(uuid);
+        if (record) out.push(record);
+      }
+      return out;
+    },
+    getByClientId: async (clientId) => index.getByClientId(clientId),
+    findByName: async (name, limit) => index.findByName(name, limit),
+    list: async (query, page) => index.list(query, page),
+    count: async (query) => index.count(query),
+    clientIdsStartingWith: async (prefix) => index.clientIdsStartingWith(prefix),
+    namesStartingWith: async (prefix) => index.namesStartingWith(prefix),
+    async webhookTarget(uuid) {
+      const record = index.get(uuid);
+      return record
+        ? {
+            uuid: record.uuid,
+            clientId: record.clientId,
+            displayName: record.displayName,
+            hostname: record.hostname,
+            webhookUrl: record.webhookUrl,
+          }
+        : null;
+    },
+    webhookSecret: async (uuid) => index.get(uuid)?.webhookSecret ?? null,
+  };
+}
+
+function tagsFrom(index: ClientIndex): TagRepository {
+  return {
+    inUse: async () => index.tagsInUse(),
+    clientCounts: async (names) => index.tagCounts(names),
+    clientsOf: async (names) => index.tagMembers(names),
+  };
+}
+
+/** Wraps an open store: loads every client into memory and answers client reads from there. */
+export async function withClientIndex(base: Store): Promise<IndexedStore> {
+  const index = createClientIndex();
+  for (const record of await base.clients.list({ includeDecommissioned: true })) index.put(record);
+  const ops = opsOf(index);
+  // Which local write or re-read last set each client (a re-read older than a local write loses).
+  let clock = 0;
+  const setAt = new Map<string, number>();
+  const convergeLocalWrites = base.dialect !== 'sqlite';
+
+  async function refresh(uuids: readonly string[]): Promise<void> {
+    let pending = [...new Set(uuids)];
+    for (let round = 0; pending.length > 0 && round < MAX_REFRESH_ROUNDS; round += 1) {
+      const started = ++clock;
+      const rows = new Map((await base.clients.getMany(pending)).map((row) => [row.uuid, row]));
+      const raced: string[] = [];
+      for (const uuid of pending) {
+        if ((setAt.get(uuid) ?? 0) > started) {
+          raced.push(uuid);
+          continue;
+        }
+        const row = rows.get(uuid);
+        if (row) index.put(row);
+        else index.remove(uuid);
+        setAt.set(uuid, started);
+      }
+      pending = raced;
+    }
+  }
+
+  function applyLocal(op: Op): void {
+    const touched = op();
+    const at = ++clock;
+    for (const uuid of touched) setAt.set(uuid, at);
+    if (convergeLocalWrites) void refresh(touched).catch(() => undefined);
+  }
+
+  const clients: ClientRepository = {
+    ...readsFrom(index),
+    ...writesThrough(base.clients, ops, applyLocal),
+  };
+
+  return {
+    ...base,
+    clients,
+    tags: tagsFrom(index),
+    async transaction(work) {
+      const staged: Op[] = [];
+      const result = await base.transaction((tx) => {
+        const repositories: Repositories = {
+          ...tx,
+          clients: {
+            ...tx.clients,
+            ...writesThrough(tx.clients, ops, (op) => staged.push(op)),
+          },
+        };
+        return work(repositories);
+      });
+      for (const op of staged) applyLocal(op);
+      return result;
+    },
+    clientsChanged: refresh,
+  };
+}
