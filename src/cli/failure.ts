@@ -38,7 +38,8 @@ export function reportFailure(error: unknown, io: CommandIO): number {
   }
   if (error instanceof GraphQLRequestError || error instanceof CommandError) {
     // The server's message, then its code: scripts read the exit status, people the words.
-    io.err(`etphonehome: ${error.message}${error.code ? ` (${error.code})` : ''}`);
+    const message = error instanceof GraphQLRequestError ? error.messageFor('cli') : error.message;
+    io.err(`etphonehome: ${message}${error.code ? ` (${error.code})` : ''}`);
     const code = error instanceof CommandError ? error.code : error.errorCode;
     const own = error instanceof CommandError ? error.exitCode : undefined;
     return own ?? (code ? exitCodeOf[code] : undefined) ?? FAILED_STATUS;

@@ -1,5 +1,6 @@
 // Small renderers shared by the commands: a client's name, its state, relative times.
 
+import { localise, readSteps } from '../errors.js';
 import type { Style } from './output.js';
 import { formatBytes } from './progress.js';
 
@@ -61,4 +62,13 @@ export function summariseData(data: unknown): string {
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(' ');
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+}
+
+/** A failure reported as data, its next steps in the CLI's words ("etphonehome clients …"). */
+export function failureText(error: {
+  code: string;
+  message: string;
+  nextSteps?: readonly unknown[] | null;
+}): string {
+  return `${error.code}: ${localise(error.message, readSteps(error.nextSteps), 'cli')}`;
 }

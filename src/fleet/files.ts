@@ -3,6 +3,7 @@
 // along for the agent to enforce again with symlinks resolved); this module adds the encodings
 // and the audit trail: one `file_accessed` event per operation.
 
+import { named, nextStep, Operation } from '../errors.js';
 import { quote } from '../lib/quote.js';
 import { MAX_FILE_BYTES, type FileEntry } from '../protocol/rpc.js';
 import type { Caller } from './caller.js';
@@ -105,7 +106,9 @@ export function createFiles(gate: Gate) {
       const bytes = decode(input.content, input.encoding ?? 'text');
       if (bytes.length > MAX_FILE_BYTES)
         throw bad(
-          `content is ${bytes.length} bytes, over the write_file limit of ${MAX_FILE_BYTES}; use uploadFile (MCP: upload_file) for large files.`,
+          `content is ${bytes.length} bytes, over the write_file limit of ${MAX_FILE_BYTES}; use ${named(nextStep(Operation.uploadFile))} for large files.`,
+          undefined,
+          [nextStep(Operation.uploadFile)],
         );
       if (
         input.mode != null &&

@@ -6,7 +6,7 @@
 // what the agent suggested. Offline clients stay, with first/last seen and a connection count.
 
 import type { Logger } from 'pino';
-import { AppError, ErrorCode } from '../errors.js';
+import { AppError, ErrorCode, named, nextStep, Operation } from '../errors.js';
 import { quote } from '../lib/quote.js';
 import { isUuid } from '../protocol/identity.js';
 import type { AgentFacts } from '../protocol/rpc.js';
@@ -252,9 +252,12 @@ export function createRegistry(deps: RegistryDeps) {
         { candidates: candidates.map((c) => c.uuid) },
       );
     }
+    const list = nextStep(Operation.listClients);
     throw new AppError(
       ErrorCode.notFound,
-      `No client matches ${quote(needle)} (tried uuid, clientId and display name). Call list_clients / query clients to see the fleet.`,
+      `No client matches ${quote(needle)} (tried uuid, clientId and display name). Call ${named(list)} to see the fleet.`,
+      undefined,
+      [list],
     );
   }
 

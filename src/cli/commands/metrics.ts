@@ -6,7 +6,7 @@ import { MAX_METRICS_INTERVAL_S, MIN_METRICS_INTERVAL_S } from '../../fleet/limi
 import { graphql } from '../../generated/gql.js';
 import { commonHelp, commonOptions, oneClient, parse, parseIntFlag } from '../args.js';
 import type { Command } from '../command.js';
-import { bytes, percent } from '../format.js';
+import { bytes, failureText, percent } from '../format.js';
 import { printFields, printJson, printSection, styleFor, type CommandIO } from '../output.js';
 import { streamSubscription } from '../subscription.js';
 
@@ -41,8 +41,7 @@ const MetricsSubscription = graphql(`
       timestamp
       metrics
       error {
-        code
-        message
+        ...CliOperationError
       }
       client {
         clientId
@@ -155,9 +154,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
         return;
       }
       if (sample.error) {
-        io.out(
-          `${sample.timestamp}  ${style.red(`${sample.error.code}: ${sample.error.message}`)}`,
-        );
+        io.out(`${sample.timestamp}  ${style.red(failureText(sample.error))}`);
         return;
       }
       const m = (sample.metrics ?? {}) as Json;

@@ -23,7 +23,7 @@ import {
 } from '../args.js';
 import { findTargets, noTargets, printDryRun } from '../bulk.js';
 import type { Command } from '../command.js';
-import { clientName } from '../format.js';
+import { clientName, failureText } from '../format.js';
 import { printJson, printTable, styleFor, UsageError, type CommandIO } from '../output.js';
 
 const usage = `Usage: etphonehome run <client> [options] -- <command …>
@@ -101,8 +101,7 @@ const RunManyDocument = graphql(`
           ...CliCommandResultFields
         }
         error {
-          code
-          message
+          ...CliOperationError
         }
       }
     }
@@ -196,7 +195,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     const style = styleFor(io);
     for (const r of bulk.results) {
       const status = r.error
-        ? style.red(`${r.error.code}: ${r.error.message}`)
+        ? style.red(failureText(r.error))
         : r.result?.returncode === 0
           ? style.green(`exit 0, ${r.result.durationMs} ms`)
           : style.red(

@@ -6,7 +6,7 @@ import { DEFAULT_STOP_COMMAND } from '../../../fleet/limits.js';
 import { graphql } from '../../../generated/gql.js';
 import { commonHelp, commonOptions, oneClient, parse } from '../../args.js';
 import type { Command } from '../../command.js';
-import { clientName } from '../../format.js';
+import { clientName, failureText } from '../../format.js';
 import { printJson, UsageError, type CommandIO } from '../../output.js';
 
 const usage = `Usage: etphonehome clients decommission <client> [--reason TEXT] [--no-stop] [--stop-command CMD] [--yes] [--json]
@@ -46,8 +46,7 @@ const DecommissionDocument = graphql(`
           ...CliCommandResultFields
         }
         error {
-          code
-          message
+          ...CliOperationError
         }
       }
     }
@@ -99,7 +98,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (stop?.result) io.err(`Service stop exited ${stop.result.returncode}.`);
   else if (stop?.error)
     io.err(
-      `Service stop: ${stop.error.code}: ${stop.error.message}${stop.error.code === ErrorCode.agentUnavailable ? ' (usually means the stop cut the link: it worked)' : ''}`,
+      `Service stop: ${failureText(stop.error)}${stop.error.code === ErrorCode.agentUnavailable ? ' (usually means the stop cut the link: it worked)' : ''}`,
     );
   return 0;
 }
