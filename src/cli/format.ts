@@ -1,7 +1,7 @@
 // Small renderers shared by the commands: a client's name, its state, relative times.
 
 import { localise, readSteps } from '../errors.js';
-import type { Style } from './output.js';
+import { oneLine, type Style } from './output.js';
 import { formatBytes } from './progress.js';
 
 export interface ClientLike {
@@ -14,10 +14,13 @@ export interface ClientLike {
   tags?: { name: string }[];
 }
 
+/** The clientId, and the display name when it differs: one line, whatever the name holds. */
 export function clientName(client: ClientLike): string {
-  return client.displayName && client.displayName !== client.clientId
-    ? `${client.clientId} (${client.displayName})`
-    : client.clientId;
+  return oneLine(
+    client.displayName && client.displayName !== client.clientId
+      ? `${client.clientId} (${client.displayName})`
+      : client.clientId,
+  );
 }
 
 export function clientState(client: ClientLike, style: Style): string {

@@ -7,7 +7,14 @@ import { graphql } from '../../generated/gql.js';
 import { commonHelp, commonOptions, oneClient, parse, parseIntFlag } from '../args.js';
 import type { Command } from '../command.js';
 import { bytes, failureText, percent } from '../format.js';
-import { printFields, printJson, printSection, styleFor, type CommandIO } from '../output.js';
+import {
+  jsonLine,
+  printFields,
+  printJson,
+  printSection,
+  styleFor,
+  type CommandIO,
+} from '../output.js';
 import { streamSubscription } from '../subscription.js';
 
 const usage = `Usage: etphonehome metrics <client> [--summary] [--watch N] [--json]
@@ -150,7 +157,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     onData(data) {
       const sample = data.clientMetrics;
       if (values.json) {
-        io.out(JSON.stringify(sample));
+        io.out(jsonLine(sample));
         return;
       }
       if (sample.error) {

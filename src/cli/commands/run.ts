@@ -202,8 +202,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
               `exit ${r.result?.returncode}${r.result?.timedOut ? ' (timed out)' : ''}, ${r.result?.durationMs} ms`,
             );
       io.out(style.bold(`── ${clientName(r.client)}: `) + status);
-      if (r.result?.stdout) io.out(r.result.stdout);
-      if (r.result?.stderr) io.err(r.result.stderr);
+      // The command's own output, as it is (as ssh passes it).
+      if (r.result?.stdout) (io.write ?? io.out)(withNewline(r.result.stdout));
+      if (r.result?.stderr) (io.writeErr ?? io.err)(withNewline(r.result.stderr));
     }
     io.out('');
     printTable(
@@ -235,3 +236,7 @@ export const runCommand: Command = {
   usage,
   run,
 };
+
+function withNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
+}

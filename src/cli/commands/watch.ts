@@ -8,7 +8,7 @@ import type { CliWatchEventsSubscription } from '../../generated/graphql.js';
 import { commonHelp, commonOptions, noPositionals, parse } from '../args.js';
 import type { Command } from '../command.js';
 import { eventFilterHelp, eventFilterOptions, eventLine, readEventFilter } from '../event-line.js';
-import { styleFor, type CommandIO } from '../output.js';
+import { jsonLine, styleFor, type CommandIO } from '../output.js';
 import { streamSubscription } from '../subscription.js';
 
 const usage = `Usage: etphonehome watch [--client C] [--tags a,b] [--events a,b] [--json]
@@ -79,7 +79,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     printed.add(e.id);
     if (printed.size > 10_000) printed.delete(printed.values().next().value as string);
     lastId = Math.max(lastId, Number(e.id));
-    io.out(values.json ? JSON.stringify(e) : eventLine(e, style));
+    io.out(values.json ? jsonLine(e) : eventLine(e, style));
   };
   // resumeAfter is taken when the link comes back, before live events can move lastId on.
   const fillGap = async (reconnected: boolean, resumeAfter: number): Promise<void> => {
