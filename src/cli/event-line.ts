@@ -105,14 +105,15 @@ function colourOf(event: string, style: Style): (text: string) => string {
 /** The event on one line, whatever its client's names and details hold. */
 export function eventLine(e: EventLike, style: Style): string {
   const detail = summariseData(e.data);
-  return oneLine([
-    style.dim(e.timestamp),
-    colourOf(e.event, style)(e.event.padEnd(21)),
-    clientName(e.client),
-    detail,
-    e.actor ? style.dim(`by ${e.actor}`) : '',
-  ]
-    .filter(Boolean)
-    .join('  '),
+  return oneLine(
+    [
+      style.dim(e.timestamp),
+      colourOf(e.event, style)(e.event.padEnd(21)),
+      clientName(e.client),
+      detail,
+      e.actor ? style.dim(`by ${e.actor}`) : '',
+    ]
+      .filter(Boolean)
+      .join('  '),
   );
 }

@@ -64,8 +64,8 @@ export function showControls(text: string, options: ShowOptions = {}): string {
  * here, which parse back to the very same strings.
  */
 export function escapeJsonControls(json: string): string {
-  // eslint-disable-next-line no-control-regex
-  return json.replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (char) =>
-    `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  return json.replace(
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
