@@ -15,6 +15,7 @@ import { createSchemaExecutor } from './mcp/executor.js';
 import { createMcpHttpHandler } from './mcp/http.js';
 import { loadOrCreateHostKey } from './hub/host-key.js';
 import { createTunnelHub, type HubLimits } from './hub/tunnel-hub.js';
+import type { ServerInfo } from './graphql/context.js';
 import type { Logger } from './logger.js';
 import { openStore } from './store/open.js';
 import { VERSION } from './version.js';
@@ -107,6 +108,8 @@ export async function startServer(
       ...options.hubLimits,
     },
   });
+  // Set once the SSH port listens: what token create needs to print a whole attach command.
+  let serverInfo: ServerInfo | null = null;
   const schema = createSchema();
   const mcpLog = logger.child({ component: 'mcp' });
   const mcp = createMcpHttpHandler({
@@ -118,7 +121,12 @@ export async function startServer(
     executor: createSchemaExecutor({
       schema,
       logger: mcpLog,
-      contextFor: (caller) => ({ fleet, caller, loaders: fleet.createLoaders() }),
+      contextFor: (caller) => ({
+        fleet,
+        caller,
+        loaders: fleet.createLoaders(),
+        serverInfo: () => serverInfo,
+      }),
     }),
   });
   const api = createApiServer({
@@ -128,6 +136,7 @@ export async function startServer(
     logger: logger.child({ component: 'api' }),
     limits: config.graphql,
     routes: { '/mcp': mcp.handle },
+    serverInfo: () => serverInfo,
   });
 
   let sshAddress;
@@ -141,6 +150,13 @@ export async function startServer(
     await store.close();
     throw error;
   }
+  serverInfo = {
+    version: VERSION,
+    sshHost: config.sshHost,
+    sshPort: sshAddress.port,
+    hostKeyFingerprint: hostKey.fingerprint,
+    openEnrollment: config.openEnrollment,
+  };
   logger.info(
     {
       version: VERSION,

@@ -38,6 +38,7 @@ type Documents = {
     "\n  mutation CliRunCommand(\n    $clientId: ID!\n    $cmd: String!\n    $cwd: String\n    $env: [EnvironmentVariableInput!]\n    $timeout: Int\n  ) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, env: $env, timeout: $timeout) {\n      ...CliCommandResultFields\n    }\n  }\n": typeof types.CliRunCommandDocument,
     "\n  mutation CliRunCommandOnClients(\n    $filter: ClientFilter!\n    $cmd: String!\n    $cwd: String\n    $env: [EnvironmentVariableInput!]\n    $timeout: Int\n    $parallelism: Int\n  ) {\n    runCommandOnClients(\n      filter: $filter\n      cmd: $cmd\n      cwd: $cwd\n      env: $env\n      timeout: $timeout\n      parallelism: $parallelism\n    ) {\n      total\n      succeeded\n      failed\n      results {\n        client {\n          ...CliClientFields\n        }\n        result {\n          ...CliCommandResultFields\n        }\n        error {\n          ...CliOperationError\n        }\n      }\n    }\n  }\n": typeof types.CliRunCommandOnClientsDocument,
     "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n": typeof types.CliCreateEnrollmentTokenDocument,
+    "\n  query CliServerInfo {\n    serverInfo {\n      sshHost\n      sshPort\n      hostKeyFingerprint\n    }\n  }\n": typeof types.CliServerInfoDocument,
     "\n  query CliEnrollmentTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      ...TokenFields\n    }\n  }\n": typeof types.CliEnrollmentTokensDocument,
     "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": typeof types.CliRevokeEnrollmentTokenDocument,
     "\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n": typeof types.TokenFieldsFragmentDoc,
@@ -157,6 +158,7 @@ const documents: Documents = {
     "\n  mutation CliRunCommand(\n    $clientId: ID!\n    $cmd: String!\n    $cwd: String\n    $env: [EnvironmentVariableInput!]\n    $timeout: Int\n  ) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, env: $env, timeout: $timeout) {\n      ...CliCommandResultFields\n    }\n  }\n": types.CliRunCommandDocument,
     "\n  mutation CliRunCommandOnClients(\n    $filter: ClientFilter!\n    $cmd: String!\n    $cwd: String\n    $env: [EnvironmentVariableInput!]\n    $timeout: Int\n    $parallelism: Int\n  ) {\n    runCommandOnClients(\n      filter: $filter\n      cmd: $cmd\n      cwd: $cwd\n      env: $env\n      timeout: $timeout\n      parallelism: $parallelism\n    ) {\n      total\n      succeeded\n      failed\n      results {\n        client {\n          ...CliClientFields\n        }\n        result {\n          ...CliCommandResultFields\n        }\n        error {\n          ...CliOperationError\n        }\n      }\n    }\n  }\n": types.CliRunCommandOnClientsDocument,
     "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n": types.CliCreateEnrollmentTokenDocument,
+    "\n  query CliServerInfo {\n    serverInfo {\n      sshHost\n      sshPort\n      hostKeyFingerprint\n    }\n  }\n": types.CliServerInfoDocument,
     "\n  query CliEnrollmentTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      ...TokenFields\n    }\n  }\n": types.CliEnrollmentTokensDocument,
     "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": types.CliRevokeEnrollmentTokenDocument,
     "\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n": types.TokenFieldsFragmentDoc,
@@ -362,6 +364,10 @@ export function graphql(source: "\n  mutation CliRunCommandOnClients(\n    $filt
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliServerInfo {\n    serverInfo {\n      sshHost\n      sshPort\n      hostKeyFingerprint\n    }\n  }\n"): (typeof documents)["\n  query CliServerInfo {\n    serverInfo {\n      sshHost\n      sshPort\n      hostKeyFingerprint\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

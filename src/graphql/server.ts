@@ -31,7 +31,7 @@ import type { Logger } from 'pino';
 import type { Fleet } from '../fleet/index.js';
 import { createKeyCheck } from '../lib/api-key.js';
 import { ErrorCode, errorCatalog } from '../errors.js';
-import type { GraphQLContext } from './context.js';
+import type { GraphQLContext, ServerInfo } from './context.js';
 import { createMaskError, operationChoiceError, refusalBody } from './errors.js';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql.js';
 import { nulGuardPlugin } from './nul-guard.js';
@@ -47,6 +47,8 @@ export interface ApiServerOptions {
   limits?: OperationLimits;
   /** Other handlers on this port by exact path (MCP's /mcp); they do their own auth. */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  /** What agents need to attach (the serverInfo query), once the server listens. */
+  serverInfo?: () => ServerInfo | null;
 }
 
 interface ServerContext {
@@ -150,6 +152,7 @@ export function createApiServer(options: ApiServerOptions) {
         actor: `${transport ?? 'graphql'} ${req?.socket.remoteAddress ?? 'unknown'}`,
         signal: signal ?? request?.signal,
       },
+      ...(options.serverInfo ? { serverInfo: options.serverInfo } : {}),
     }),
   });
 
