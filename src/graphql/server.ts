@@ -58,6 +58,14 @@ interface ServerContext {
   signal?: AbortSignal;
 }
 
+/** Query parameters people put a key in, by habit from other APIs. */
+const KEY_PARAMETERS = ['api_key', 'apikey', 'key', 'token', 'access_token', 'authorization'];
+
+/** The name of a query parameter that carries a key, if any (compared case-insensitively). */
+function keyInUrl(url: URL): string | undefined {
+  return [...url.searchParams.keys()].find((name) => KEY_PARAMETERS.includes(name.toLowerCase()));
+}
+
 export function createApiServer(options: ApiServerOptions) {
   const { fleet, logger } = options;
   const keyMatches = createKeyCheck(options.apiKey);
@@ -82,7 +90,9 @@ export function createApiServer(options: ApiServerOptions) {
             ErrorCode.unauthenticated,
             match
               ? 'The API key is not valid. Use the key in <data-dir>/api_key or ETPHONEHOME_API_KEY.'
-              : 'Missing API key: send "Authorization: Bearer <key>" (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY).',
+              : keyInUrl(url)
+                ? `Keys in URLs are not accepted (URLs end up in logs and histories; got a "${keyInUrl(url)}" parameter): send "Authorization: Bearer <key>" instead (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY).`
+                : 'Missing API key: send "Authorization: Bearer <key>" (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY).',
           ),
           {
             status: errorCatalog.UNAUTHENTICATED.httpStatus ?? 401,
