@@ -9,6 +9,20 @@
 // Anything else that escapes is a bug: it is logged with a reference id and callers see only
 // "internal error (ref …)".
 
+// Next steps are part of how an error is worded: whoever imports the catalogue gets them here.
+import type { NextStep } from './next-step.js';
+export {
+  localise,
+  named,
+  nextStep,
+  Operation,
+  readSteps,
+  wordStep,
+  type NextStep,
+  type OperationName,
+  type StepClient,
+} from './next-step.js';
+
 export const ErrorCode = {
   notFound: 'NOT_FOUND',
   ambiguousClient: 'AMBIGUOUS_CLIENT',
@@ -331,12 +345,23 @@ export const exitCodeOf: Readonly<Record<ErrorCodeName, number>> = Object.freeze
 export class AppError extends Error {
   readonly code: ErrorCodeName;
   readonly details: Record<string, unknown> | undefined;
+  /**
+   * The operations the message names as next steps, in GraphQL's words (`named(step)`): each
+   * door rewords them in its own names (next-step.ts). Sent as `extensions.nextSteps`.
+   */
+  readonly steps: readonly NextStep[];
 
-  constructor(code: ErrorCodeName, message: string, details?: Record<string, unknown>) {
+  constructor(
+    code: ErrorCodeName,
+    message: string,
+    details?: Record<string, unknown>,
+    steps: readonly NextStep[] = [],
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
+    this.steps = steps;
   }
 }
 

@@ -9,7 +9,7 @@ import type { Command } from './cli/command.js';
 import { cliCommands } from './cli/commands/index.js';
 import { dispatch } from './cli/dispatch.js';
 import { reportFailure } from './cli/failure.js';
-import type { CommandIO } from './cli/output.js';
+import { guardTerminal, type CommandIO } from './cli/output.js';
 import { createTopLevel } from './cli/top-level.js';
 import { ConfigError, readServerConfig, serverUsage } from './config.js';
 import { mcpUsage } from './mcp/usage.js';
@@ -24,7 +24,7 @@ for (const stream of [process.stdout, process.stderr])
     throw error;
   });
 
-const io: CommandIO = {
+const io: CommandIO = guardTerminal({
   out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
   err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
   write: (text) => void process.stdout.write(text),
@@ -57,7 +57,7 @@ const io: CommandIO = {
     }
     return interrupt.signal;
   },
-};
+});
 
 async function runServer(argv: string[]): Promise<number | null> {
   const config = readServerConfig(argv, process.env);

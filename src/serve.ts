@@ -17,6 +17,7 @@ import { createMcpHttpHandler } from './mcp/http.js';
 import { loadOrCreateHostKey } from './hub/host-key.js';
 import { databasePath, prepareDataDir } from './data-dir.js';
 import { createTunnelHub, type HubLimits } from './hub/tunnel-hub.js';
+import type { ServerInfo } from './graphql/context.js';
 import type { Logger } from './logger.js';
 import { redactDatabaseUrl } from './store/database-url.js';
 import { openStore } from './store/open.js';
@@ -121,6 +122,8 @@ export async function startServer(
       ...options.hubLimits,
     },
   });
+  // Set once the SSH port listens: what token create needs to print a whole attach command.
+  let serverInfo: ServerInfo | null = null;
   const schema = createSchema();
   const mcpLog = logger.child({ component: 'mcp' });
   const mcp = createMcpHttpHandler({
@@ -132,7 +135,12 @@ export async function startServer(
     executor: createSchemaExecutor({
       schema,
       logger: mcpLog,
-      contextFor: (caller) => ({ fleet, caller, loaders: fleet.createLoaders() }),
+      contextFor: (caller) => ({
+        fleet,
+        caller,
+        loaders: fleet.createLoaders(),
+        serverInfo: () => serverInfo,
+      }),
     }),
   });
   const api = createApiServer({
@@ -143,6 +151,7 @@ export async function startServer(
     limits: config.graphql,
     subscriptions: config.graphql,
     routes: { '/mcp': mcp.handle },
+    serverInfo: () => serverInfo,
   });
 
   let sshAddress;
@@ -156,6 +165,13 @@ export async function startServer(
     await store.close();
     throw error;
   }
+  serverInfo = {
+    version: VERSION,
+    sshHost: config.sshHost,
+    sshPort: sshAddress.port,
+    hostKeyFingerprint: hostKey.fingerprint,
+    openEnrollment: config.openEnrollment,
+  };
   logger.info(
     {
       version: VERSION,

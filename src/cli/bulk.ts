@@ -107,7 +107,8 @@ export function finishOutcomes(
 export function failedOutcome(client: CliClientFieldsFragment, error: unknown): Outcome {
   if (!(error instanceof GraphQLRequestError)) throw error;
   const code = error.code ?? ErrorCode.internal;
-  return { client, ok: false, detail: error.message, error: { code, message: error.message } };
+  const message = error.messageFor('cli');
+  return { client, ok: false, detail: message, error: { code, message } };
 }
 
 /** Applies `change` to each target, `parallel` at a time; a refusal is that client's outcome. */

@@ -4,7 +4,7 @@ import { graphql } from '../generated/gql.js';
 import type { EventFilter } from '../generated/graphql.js';
 import { splitList } from './args.js';
 import { clientName, summariseData, type ClientLike } from './format.js';
-import type { Style } from './output.js';
+import { oneLine, type Style } from './output.js';
 
 /** An event as events --json prints it (watch adds the client's health and key state). */
 export const CliEventFields = graphql(`
@@ -102,15 +102,18 @@ function colourOf(event: string, style: Style): (text: string) => string {
   return style.cyan;
 }
 
+/** The event on one line, whatever its client's names and details hold. */
 export function eventLine(e: EventLike, style: Style): string {
   const detail = summariseData(e.data);
-  return [
-    style.dim(e.timestamp),
-    colourOf(e.event, style)(e.event.padEnd(21)),
-    clientName(e.client),
-    detail,
-    e.actor ? style.dim(`by ${e.actor}`) : '',
-  ]
-    .filter(Boolean)
-    .join('  ');
+  return oneLine(
+    [
+      style.dim(e.timestamp),
+      colourOf(e.event, style)(e.event.padEnd(21)),
+      clientName(e.client),
+      detail,
+      e.actor ? style.dim(`by ${e.actor}`) : '',
+    ]
+      .filter(Boolean)
+      .join('  '),
+  );
 }

@@ -4,7 +4,7 @@
 
 import { ConnectionError, GraphQLRequestError } from '../client/index.js';
 import { exitCodeOf } from '../errors.js';
-import { CommandError, UsageError, type CommandIO } from './output.js';
+import { CommandError, oneLine, UsageError, type CommandIO } from './output.js';
 
 /** Node's errors for an unreachable server (not of an operation): exit 4, like an offline client. */
 const NETWORK_ERRORS: ReadonlySet<string> = new Set([
@@ -38,7 +38,10 @@ export function reportFailure(error: unknown, io: CommandIO): number {
   }
   if (error instanceof GraphQLRequestError || error instanceof CommandError) {
     // The server's message, then its code: scripts read the exit status, people the words.
-    io.err(`etphonehome: ${error.message}${error.code ? ` (${error.code})` : ''}`);
+    // The server's words may quote what an agent said: one inert line.
+    const message =
+      error instanceof GraphQLRequestError ? oneLine(error.messageFor('cli')) : error.message;
+    io.err(`etphonehome: ${message}${error.code ? ` (${error.code})` : ''}`);
     const code = error instanceof CommandError ? error.code : error.errorCode;
     const own = error instanceof CommandError ? error.exitCode : undefined;
     return own ?? (code ? exitCodeOf[code] : undefined) ?? FAILED_STATUS;

@@ -1,6 +1,7 @@
 // Small renderers shared by the commands: a client's name, its state, relative times.
 
-import type { Style } from './output.js';
+import { localise, readSteps } from '../errors.js';
+import { oneLine, type Style } from './output.js';
 import { formatBytes } from './progress.js';
 
 export interface ClientLike {
@@ -13,10 +14,13 @@ export interface ClientLike {
   tags?: { name: string }[];
 }
 
+/** The clientId, and the display name when it differs: one line, whatever the name holds. */
 export function clientName(client: ClientLike): string {
-  return client.displayName && client.displayName !== client.clientId
-    ? `${client.clientId} (${client.displayName})`
-    : client.clientId;
+  return oneLine(
+    client.displayName && client.displayName !== client.clientId
+      ? `${client.clientId} (${client.displayName})`
+      : client.clientId,
+  );
 }
 
 export function clientState(client: ClientLike, style: Style): string {
@@ -61,4 +65,13 @@ export function summariseData(data: unknown): string {
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(' ');
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
+}
+
+/** A failure reported as data, its next steps in the CLI's words ("etphonehome clients …"). */
+export function failureText(error: {
+  code: string;
+  message: string;
+  nextSteps?: readonly unknown[] | null;
+}): string {
+  return `${error.code}: ${localise(error.message, readSteps(error.nextSteps), 'cli')}`;
 }

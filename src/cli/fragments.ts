@@ -51,6 +51,22 @@ export const CliCommandResultFields = graphql(`
   }
 `);
 
+/** A failure reported as data, with the next steps its message names (for failureText). */
+export const CliOperationError = graphql(`
+  fragment CliOperationError on OperationError {
+    code
+    message
+    nextSteps {
+      operation
+      client {
+        uuid
+        clientId
+      }
+    }
+  }
+`);
+
+void CliOperationError;
 void CliClientFields;
 void CliClientSettings;
 void CliCommandResultFields;

@@ -1,8 +1,15 @@
 // How commands talk to the terminal: stdout for results (tables for people, --json for
 // scripts), stderr for messages. Passed in, so commands never touch process.* directly.
 // Colours only when stdout is a terminal and NO_COLOR is unset (FORCE_COLOR=1 forces them).
+//
+// Nearly everything printed comes from the server, and much of it from agents, which may be
+// hostile: a control character in it is shown as visible text (`^[`), never sent to the terminal
+// as is (guardTerminal); table cells and fields stay on one line; JSON escapes what JSON.stringify
+// leaves raw. Only the program's own colours pass, and a remote command's output (`run`, through
+// io.write), which is the operator's to see as it is, as with ssh.
 
 import type { ErrorCodeName } from '../errors.js';
+import { escapeJsonControls, showControls } from '../lib/terminal-text.js';
 
 export interface CommandIO {
   /** One line (or block) of results on stdout; a newline is added when missing. */
@@ -57,6 +64,27 @@ export function colorEnabled(io: CommandIO): boolean {
   return io.isTTY === true && io.env['TERM'] !== 'dumb';
 }
 
+/** Exactly the SGR sequences Style below writes; nothing else passes guardTerminal. */
+// eslint-disable-next-line no-control-regex
+const OWN_STYLING = /\u001b\[(?:1|2|22|31|32|33|36|39)m/;
+
+/** Text from elsewhere as one inert line: controls, tabs and newlines shown (`^[`, `^J`). */
+export function oneLine(text: string): string {
+  return showControls(text, { singleLine: true, keep: OWN_STYLING });
+}
+
+/**
+ * The IO with stdout and stderr lines guarded: every control character but newline and tab is
+ * shown as visible text, except the program's own colours when colours are on. `write` and
+ * `writeErr` (a remote command's output) and `progress` (the program's own bar) pass as they are.
+ */
+export function guardTerminal(io: CommandIO): CommandIO {
+  const keep = colorEnabled(io) ? OWN_STYLING : undefined;
+  const guard = (text: string): string => showControls(text, keep ? { keep } : {});
+  const { out, err } = io;
+  return { ...io, out: (text) => out(guard(text)), err: (text) => err(guard(text)) };
+}
+
 export interface Style {
   bold(text: string): string;
   dim(text: string): string;
@@ -103,6 +131,7 @@ function visibleLength(text: string): number {
 
 /** Left-aligned columns; cells may carry colour codes. Headers are bold on a terminal. */
 export function printTable(io: CommandIO, headers: string[], rows: string[][]): void {
+  rows = rows.map((row) => row.map(oneLine));
   const widths = headers.map((h, i) =>
     Math.max(h.length, ...rows.map((row) => visibleLength(row[i] ?? ''))),
   );
@@ -134,9 +163,15 @@ export function printFields(io: CommandIO, fields: [string, string][]): void {
   const width = Math.max(...fields.map(([label]) => label.length));
   const style = styleFor(io);
   for (const [label, value] of fields)
-    io.out(`${style.dim(`${label}:`.padEnd(width + 1))} ${value}`);
+    io.out(`${style.dim(`${label}:`.padEnd(width + 1))} ${oneLine(value)}`);
 }
 
+/** Indented JSON for --json; its strings are the data exactly, with nothing a terminal acts on. */
 export function printJson(io: CommandIO, value: unknown): void {
-  io.out(JSON.stringify(value, null, 2));
+  io.out(escapeJsonControls(JSON.stringify(value, null, 2)));
+}
+
+/** One JSON value on one line (watch --json), as printJson escapes it. */
+export function jsonLine(value: unknown): string {
+  return escapeJsonControls(JSON.stringify(value));
 }

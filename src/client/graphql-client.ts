@@ -8,7 +8,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { isErrorCode, type ErrorCodeName } from '../errors.js';
+import { isErrorCode, localise, readSteps, type Door, type ErrorCodeName } from '../errors.js';
 import { graphqlEndpoint, type Connection } from './endpoint.js';
 
 /** A code from the wire as one of the catalogue's, or undefined (a newer server's, or none). */
@@ -41,6 +41,17 @@ export class GraphQLRequestError extends Error {
   /** The same code when it is one of the catalogue's (src/errors.ts), else undefined. */
   get errorCode(): ErrorCodeName | undefined {
     return catalogueCode(this.code);
+  }
+
+  /**
+   * The message with the next steps it names (`extensions.nextSteps`) in `door`'s words:
+   * `etphonehome clients accept-key web-01` for the CLI, `accept_key` for MCP.
+   */
+  messageFor(door: Door): string {
+    if (this.errors.length === 0) return this.message;
+    return this.errors
+      .map((e) => localise(e.message, readSteps(e.extensions?.['nextSteps']), door))
+      .join('; ');
   }
 }
 

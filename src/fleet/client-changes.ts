@@ -3,7 +3,7 @@
 // (acceptKey). Only the fields given change; a change with nothing in it is refused; every
 // change is recorded as an event naming what changed (never a secret).
 
-import { AppError, ErrorCode } from '../errors.js';
+import { AppError, ErrorCode, Operation } from '../errors.js';
 import type { ClientChanges, ClientQuery, Store } from '../store/index.js';
 import type { Audit } from './audit.js';
 import type { Caller } from './caller.js';
@@ -93,7 +93,7 @@ export function createClientChanges(deps: ClientChangesDeps) {
     /** Operator metadata: only the fields given change; a reconnect never touches them. */
     async update(ref: string, input: UpdateClientInput, caller: Caller): Promise<ClientView> {
       validateMetadata(input);
-      assertSomethingToChange(ref, input, METADATA_FIELDS);
+      assertSomethingToChange(ref, input, METADATA_FIELDS, Operation.updateClientFields);
       const changes: ClientChanges = {};
       const changed: Record<string, unknown> = {};
       if (input.displayName !== undefined) {
@@ -119,7 +119,7 @@ export function createClientChanges(deps: ClientChangesDeps) {
     /** Operational settings: webhook and rate limits. null (or "" for the URL) restores the default. */
     async configure(ref: string, input: ConfigureClientInput, caller: Caller): Promise<ClientView> {
       const { webhookUrl, webhookSecret } = validateSettings(input);
-      assertSomethingToChange(ref, input, SETTINGS_FIELDS);
+      assertSomethingToChange(ref, input, SETTINGS_FIELDS, Operation.configureClientFields);
       if (webhookUrl) await deps.assertUrlAllowed?.(webhookUrl);
       const changes: ClientChanges = {};
       const changed: Record<string, unknown> = {};

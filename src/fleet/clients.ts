@@ -2,7 +2,7 @@
 // client by any of its names, and its rate-limit figures. Every client comes back as a view
 // (record + live state + effective settings).
 
-import { AppError, ErrorCode } from '../errors.js';
+import { AppError, ErrorCode, named, nextStep, Operation } from '../errors.js';
 import type { ClientQuery, Store } from '../store/index.js';
 import type { ClientFilter } from './client-filter.js';
 import type { ClientView } from './client-view.js';
@@ -57,9 +57,11 @@ export function createClientQueries(deps: ClientQueriesDeps) {
       const rows = await store.clients.list(query, { limit: MAX_LIST_CLIENTS + 1 });
       if (rows.length > MAX_LIST_CLIENTS) {
         const total = await store.clients.count(query);
+        const page = nextStep(Operation.clientsConnection);
         throw bad(
-          `${total} clients match; a list returns at most ${MAX_LIST_CLIENTS}. Narrow the filter, or page through them with clientsConnection(filter, first, after).`,
+          `${total} clients match; a list returns at most ${MAX_LIST_CLIENTS}. Narrow the filter, or page through them with ${named(page)}.`,
           { total },
+          [page],
         );
       }
       return rows.map(registry.view);

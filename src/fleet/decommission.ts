@@ -2,6 +2,7 @@
 // is online), clear its webhook, mark it decommissioned and cut its link — and its undoing. The
 // record and its history stay; a decommissioned client leaves the lists and may not connect.
 
+import { named, nextStep, Operation } from '../errors.js';
 import { redactSecrets } from '../lib/redact.js';
 import type { RunCommandResult } from '../protocol/rpc.js';
 import type { Store } from '../store/index.js';
@@ -58,8 +59,11 @@ export function createDecommissioning(deps: DecommissionDeps) {
       validateCommand(stop);
       const target = await registry.resolve(ref);
       if (target.decommissionedAt) {
+        const restore = nextStep(Operation.restoreClient, target);
         throw bad(
-          `Client "${target.clientId}" was already decommissioned on ${target.decommissionedAt.toISOString()}. Call restoreClient to bring it back.`,
+          `Client "${target.clientId}" was already decommissioned on ${target.decommissionedAt.toISOString()}. To bring it back: ${named(restore)}.`,
+          undefined,
+          [restore],
         );
       }
       let serviceStop: ServiceStop | null = null;

@@ -5,6 +5,7 @@
 // key (a retry with it gets the first outcome).
 
 import { createHash } from 'node:crypto';
+import { named, nextStep, Operation } from '../errors.js';
 import { quote } from '../lib/quote.js';
 import { MAX_FILE_BYTES, type FileEntry } from '../protocol/rpc.js';
 import type { Caller } from './caller.js';
@@ -137,7 +138,9 @@ export function createFiles(gate: Gate, idempotency: Idempotency) {
       const bytes = decode(input.content, input.encoding ?? 'text');
       if (bytes.length > MAX_FILE_BYTES)
         throw bad(
-          `content is ${bytes.length} bytes, over the write_file limit of ${MAX_FILE_BYTES}; use uploadFile (MCP: upload_file) for large files.`,
+          `content is ${bytes.length} bytes, over the write_file limit of ${MAX_FILE_BYTES}; use ${named(nextStep(Operation.uploadFile))} for large files.`,
+          undefined,
+          [nextStep(Operation.uploadFile)],
         );
       if (
         input.mode != null &&

@@ -11,7 +11,7 @@
 // map their failure with `failure`; `call` is admit + one call + release.
 
 import type { Logger } from 'pino';
-import { AppError, ErrorCode } from '../errors.js';
+import { AppError, ErrorCode, named, nextStep, Operation } from '../errors.js';
 import { AgentCallError } from '../hub/errors.js';
 import { isWithinRoot } from '../lib/paths.js';
 import { AgentErrorCode, type RpcMethods } from '../protocol/rpc.js';
@@ -106,10 +106,12 @@ export function createGate(deps: GateDeps) {
     const client = typeof ref === 'string' ? await deps.registry.resolve(ref) : ref;
     const link = deps.registry.linkOf(client.uuid);
     if (!link) {
+      const online = nextStep(Operation.listOnlineClients);
       throw new AppError(
         ErrorCode.clientOffline,
-        `Client "${client.clientId}" is offline (last seen ${ago(client.lastSeen)}). Call list_clients (GraphQL: clients(filter: {onlineOnly: true})) to see who is online.`,
+        `Client "${client.clientId}" is offline (last seen ${ago(client.lastSeen)}). Call ${named(online)} to see who is online.`,
         { uuid: client.uuid },
+        [online],
       );
     }
     if (client.pendingFingerprint) {
@@ -118,14 +120,16 @@ export function createGate(deps: GateDeps) {
         code: ErrorCode.keyMismatch,
         fingerprint: client.pendingFingerprint,
       });
+      const accept = nextStep(Operation.acceptKey, client);
       throw new AppError(
         ErrorCode.keyMismatch,
-        `Client "${client.clientId}" connected with a different SSH key (${client.pendingFingerprint}; pinned: ${client.keyFingerprint}). Operations are refused until an operator verifies the new key and calls acceptKey(id: "${client.uuid}") (MCP: accept_key).`,
+        `Client "${client.clientId}" connected with a different SSH key (${client.pendingFingerprint}; pinned: ${client.keyFingerprint}). Operations are refused until an operator verifies the new key and accepts it: ${named(accept)}.`,
         {
           uuid: client.uuid,
           fingerprint: client.pendingFingerprint,
           pinnedFingerprint: client.keyFingerprint,
         },
+        [accept],
       );
     }
     return { client, link };
@@ -141,10 +145,12 @@ export function createGate(deps: GateDeps) {
     const roots = client.allowedPaths ?? [];
     if (roots.length === 0 || roots.some((root) => isWithinRoot(path, root))) return;
     await refused(client, caller, { operation, code: ErrorCode.pathDenied, path });
+    const change = nextStep(Operation.updateAllowedPaths, client);
     throw new AppError(
       ErrorCode.pathDenied,
-      `${what} "${path}" is outside the allowed paths of "${client.clientId}": ${roots.join(', ')}. Use a path inside one of them, or change allowedPaths with updateClient (MCP: update_client).`,
+      `${what} "${path}" is outside the allowed paths of "${client.clientId}": ${roots.join(', ')}. Use a path inside one of them, or change them with ${named(change)}.`,
       { path, allowedPaths: roots },
+      [change],
     );
   }
 

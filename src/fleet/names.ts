@@ -11,7 +11,7 @@
 //                             one → that client, several → AMBIGUOUS_CLIENT (older data may
 //                             hold clashes), none → NOT_FOUND
 
-import { AppError, ErrorCode } from '../errors.js';
+import { AppError, ErrorCode, named, nextStep, Operation } from '../errors.js';
 import { quote } from '../lib/quote.js';
 import { isUuid } from '../protocol/identity.js';
 import type { ClientRecord, ClientRepository } from '../store/index.js';
@@ -101,8 +101,11 @@ export async function resolveClientName(
       { candidates: candidates.map((c) => c.uuid) },
     );
   }
+  const list = nextStep(Operation.listClients);
   throw new AppError(
     ErrorCode.notFound,
-    `No client matches ${quote(needle)} (tried uuid, clientId and display name). Call list_clients / query clients to see the fleet.`,
+    `No client matches ${quote(needle)} (tried uuid, clientId and display name). Call ${named(list)} to see the fleet.`,
+    undefined,
+    [list],
   );
 }

@@ -5,7 +5,7 @@
 // ENFORCE refuses it with RATE_LIMITED and the time to retry, OFF does nothing. Counters live in
 // memory; the limits themselves are client settings in the store.
 
-import { AppError, ErrorCode } from '../errors.js';
+import { AppError, ErrorCode, named, nextStep, Operation } from '../errors.js';
 import { RateLimitMode, type RateLimitModeName } from './settings.js';
 
 export const RATE_WINDOW_MS = 60_000;
@@ -98,10 +98,12 @@ export function createRateLimiter(options: RateLimiterOptions = {}) {
               1,
               Math.ceil(((entry.window[0] as number) + RATE_WINDOW_MS - at) / 1000),
             );
+            const raise = nextStep(Operation.configureRateLimitRpm, { uuid, clientId: clientName });
             throw new AppError(
               ErrorCode.rateLimited,
-              `Client "${clientName}" is over its rate limit of ${limits.rpm} requests per minute (mode ENFORCE). Retry in ${retryAfterS} s, or raise rateLimitRpm with configureClient (MCP: configure_client).`,
+              `Client "${clientName}" is over its rate limit of ${limits.rpm} requests per minute (mode ENFORCE). Retry in ${retryAfterS} s, or raise the limit with ${named(raise)}.`,
               { retryAfterS, limit: 'rpm', rpmLimit: limits.rpm },
+              [raise],
             );
           }
           entry.rpmWarnings += 1;
@@ -111,10 +113,15 @@ export function createRateLimiter(options: RateLimiterOptions = {}) {
           options.onBreach?.(uuid, 'concurrent', limits, enforced);
           if (enforced) {
             entry.concurrentRejections += 1;
+            const raise = nextStep(Operation.configureRateLimitConcurrent, {
+              uuid,
+              clientId: clientName,
+            });
             throw new AppError(
               ErrorCode.rateLimited,
-              `Client "${clientName}" already has ${entry.currentConcurrent} requests in flight, its limit (mode ENFORCE). Retry when one finishes, or raise rateLimitConcurrent with configureClient (MCP: configure_client).`,
+              `Client "${clientName}" already has ${entry.currentConcurrent} requests in flight, its limit (mode ENFORCE). Retry when one finishes, or raise the limit with ${named(raise)}.`,
               { retryAfterS: 1, limit: 'concurrent', concurrentLimit: limits.concurrent },
+              [raise],
             );
           }
           entry.concurrentWarnings += 1;

@@ -5,7 +5,7 @@
 // conditional update).
 
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { AppError, ErrorCode } from '../errors.js';
+import { AppError, ErrorCode, named, nextStep, Operation } from '../errors.js';
 import { quote } from '../lib/quote.js';
 import type { Store, TokenRecord } from '../store/index.js';
 import type { Caller } from './caller.js';
@@ -125,9 +125,12 @@ export function createTokens(store: Store) {
     async revoke(idOrPrefix: string): Promise<TokenView> {
       const rows = await store.tokens.findByIdOrPrefix(idOrPrefix);
       if (rows.length === 0) {
+        const list = nextStep(Operation.enrollmentTokens);
         throw new AppError(
           ErrorCode.notFound,
-          `No enrollment token has id or prefix ${quote(idOrPrefix)}. List them with enrollmentTokens (CLI: etphonehome token list).`,
+          `No enrollment token has id or prefix ${quote(idOrPrefix)}. List them with ${named(list)}.`,
+          undefined,
+          [list],
         );
       }
       if (rows.length > 1) {

@@ -2,7 +2,14 @@
 // BAD_USER_INPUT error that names the field, the limit and what was given; nothing has been
 // changed when one is thrown.
 
-import { AppError, ErrorCode } from '../errors.js';
+import {
+  AppError,
+  ErrorCode,
+  named,
+  nextStep,
+  type NextStep,
+  type OperationName,
+} from '../errors.js';
 import { isAbsoluteOnAnyPlatform } from '../lib/paths.js';
 import { quote } from '../lib/quote.js';
 import type { ClientFilter } from './client-filter.js';
@@ -21,8 +28,12 @@ import { secretProblem } from './webhooks/sign.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export function bad(message: string, details?: Record<string, unknown>): AppError {
-  return new AppError(ErrorCode.badUserInput, message, details);
+export function bad(
+  message: string,
+  details?: Record<string, unknown>,
+  steps?: readonly NextStep[],
+): AppError {
+  return new AppError(ErrorCode.badUserInput, message, details, steps);
 }
 
 export function isValidTag(name: string): boolean {
@@ -145,16 +156,21 @@ export function assertSomethingToChange(
   ref: string,
   input: object,
   fields: { name: string; mcp: string }[],
+  operation: OperationName,
 ): void {
   const given = fields.some(({ name }) => {
     const value = (input as Record<string, unknown>)[name];
     // A null tag list changes nothing (tags are replaced by a list, not cleared by null).
     return value !== undefined && !(name === 'tags' && value === null);
   });
-  if (!given)
+  if (!given) {
+    const step = nextStep(operation);
     throw bad(
-      `Nothing to change for ${quote(ref)}: give at least one of ${fields.map((f) => f.name).join(', ')} (MCP: ${fields.map((f) => f.mcp).join(', ')}).`,
+      `Nothing to change for ${quote(ref)}: give at least one of ${named(step)}.`,
+      undefined,
+      [step],
     );
+  }
 }
 
 export function validateMetadata(input: MetadataInput): void {

@@ -4,10 +4,21 @@
 
 import type { Caller, Fleet, Loaders } from '../fleet/index.js';
 
+/** What agents need to attach to this server (serverInfo); known once the SSH port listens. */
+export interface ServerInfo {
+  version: string;
+  sshHost: string;
+  sshPort: number;
+  hostKeyFingerprint: string;
+  openEnrollment: boolean;
+}
+
 export interface GraphQLContext {
   fleet: Fleet;
   caller: Caller;
   loaders: Loaders;
+  /** The running server's addresses; absent where no server runs (schema-only executors). */
+  serverInfo?: () => ServerInfo | null;
 }
 
 /** Fresh loaders for the next subscription event. */

@@ -61,7 +61,11 @@ export function createMaskError(logger: Logger) {
       // No originalError: yoga would take the error for an unexpected one (HTTP 500 on SSE).
       return codedError(original.code, original.message, {
         at: located,
-        extensions: original.details,
+        // The steps the message names, for the doors built on GraphQL to word in their own names.
+        extensions:
+          original.steps.length > 0
+            ? { ...original.details, nextSteps: original.steps }
+            : original.details,
       });
     }
     const refused = refusedInput(original);

@@ -32,7 +32,7 @@ import type { Logger } from 'pino';
 import type { Fleet } from '../fleet/index.js';
 import { createKeyCheck } from '../lib/api-key.js';
 import { ErrorCode, errorCatalog } from '../errors.js';
-import type { GraphQLContext } from './context.js';
+import type { GraphQLContext, ServerInfo } from './context.js';
 import { createMaskError, operationChoiceError, refusalBody } from './errors.js';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql.js';
 import {
@@ -63,6 +63,8 @@ export interface ApiServerOptions {
   subscriptions?: SubscriptionCaps;
   /** Other handlers on this port by exact path (MCP's /mcp); they do their own auth. */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  /** What agents need to attach (the serverInfo query), once the server listens. */
+  serverInfo?: () => ServerInfo | null;
 }
 
 /**
@@ -81,6 +83,14 @@ interface ServerContext {
   res?: ServerResponse;
   transport?: 'graphql-ws';
   signal?: AbortSignal;
+}
+
+/** Query parameters people put a key in, by habit from other APIs. */
+const KEY_PARAMETERS = ['api_key', 'apikey', 'key', 'token', 'access_token', 'authorization'];
+
+/** The name of a query parameter that carries a key, if any (compared case-insensitively). */
+function keyInUrl(url: URL): string | undefined {
+  return [...url.searchParams.keys()].find((name) => KEY_PARAMETERS.includes(name.toLowerCase()));
 }
 
 export function createApiServer(options: ApiServerOptions) {
@@ -107,7 +117,9 @@ export function createApiServer(options: ApiServerOptions) {
             ErrorCode.unauthenticated,
             match
               ? 'The API key is not valid. Use the key in <data-dir>/api_key or ETPHONEHOME_API_KEY.'
-              : 'Missing API key: send "Authorization: Bearer <key>" (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY).',
+              : keyInUrl(url)
+                ? `Keys in URLs are not accepted (URLs end up in logs and histories; got a "${keyInUrl(url)}" parameter): send "Authorization: Bearer <key>" instead (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY).`
+                : 'Missing API key: send "Authorization: Bearer <key>" (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY).',
           ),
           {
             status: errorCatalog.UNAUTHENTICATED.httpStatus ?? 401,
@@ -178,6 +190,7 @@ export function createApiServer(options: ApiServerOptions) {
         actor: `${transport ?? 'graphql'} ${req?.socket.remoteAddress ?? 'unknown'}`,
         signal: signal ?? request?.signal,
       },
+      ...(options.serverInfo ? { serverInfo: options.serverInfo } : {}),
     }),
   });
 

@@ -12,7 +12,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { catalogueCode, createGraphQLClient, GraphQLRequestError } from '../client/index.js';
-import { ErrorCode, isAppError, type ErrorCodeName } from '../errors.js';
+import { ErrorCode, isAppError, localise, type ErrorCodeName } from '../errors.js';
 import type { Caller } from '../fleet/index.js';
 
 /** A tool's failure: a catalogue code and a message safe to show (the `isError` result's text). */
@@ -62,7 +62,8 @@ export function createSchemaExecutor(options: {
 
 function toolErrorOf(error: GraphQLError, logger: Logger): ToolError {
   const original = error.originalError;
-  if (isAppError(original)) return new ToolError(original.code, original.message);
+  if (isAppError(original))
+    return new ToolError(original.code, localise(original.message, original.steps, 'mcp'));
   if (!original || original instanceof GraphQLError) {
     // GraphQL's own refusals (a variable of the wrong type …) are bad input.
     const code = error.extensions['code'];
@@ -91,7 +92,7 @@ export function createHttpExecutor(options: { url: string; apiKey: string }): Ex
         if (error instanceof GraphQLRequestError) {
           // A code the catalogue does not know (GraphQL's own validation codes) is bad input.
           if (error.code)
-            throw new ToolError(error.errorCode ?? ErrorCode.badUserInput, error.message);
+            throw new ToolError(error.errorCode ?? ErrorCode.badUserInput, error.messageFor('mcp'));
           throw new ToolError(
             error.status === 401 ? ErrorCode.unauthenticated : ErrorCode.internal,
             `The server at ${options.url} answered ${error.message.slice(0, 200)}`,

@@ -6,23 +6,16 @@
 //     and continue as if it were our own text.
 
 import { randomBytes } from 'node:crypto';
+import { stripControls } from '../lib/terminal-text.js';
 
 /** Per string in structured output. */
 export const MAX_STRING_CHARS = 64 * 1024;
 /** The whole fenced block of one result. */
 export const MAX_FENCED_CHARS = 256 * 1024;
 
-// CSI (ESC [ … final), OSC (ESC ] … BEL or ST), other two-character escapes, 8-bit CSI.
-const ANSI =
-  // eslint-disable-next-line no-control-regex
-  /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]|\u009b[0-?]*[ -/]*[@-~]/g;
-// C0 controls except tab and newline, DEL, C1 controls, and the bidi overrides that can reorder
-// what a reader sees.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
+/** Stripped of escapes and control characters (lib/terminal-text.ts, shared with the CLI), capped. */
 export function cleanText(text: string, maxChars = MAX_STRING_CHARS): string {
-  const cleaned = text.replace(ANSI, '').replace(/\r\n/g, '\n').replace(CONTROL, '');
+  const cleaned = stripControls(text);
   if (cleaned.length <= maxChars) return cleaned;
   return `${cleaned.slice(0, maxChars)}\n[… ${cleaned.length - maxChars} more characters cut]`;
 }

@@ -34,6 +34,7 @@ test('--help with examples for every command and subcommand', async () => {
       'list',
       'find',
       'describe',
+      'stats',
       'update',
       'configure',
       'accept-key',

@@ -1,11 +1,13 @@
 // The README's monitor example (docs/examples/monitor.mjs) really works: it prints a connect and
-// a disconnect as they happen.
+// a disconnect as they happen, and keeps watching across a server restart (issue 17 item 14):
+// while the server is down its reconnections are refused, and it still prints the events after.
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createAgent } from '../support/agent.js';
 import { killAll, spawnProcess } from '../support/processes.js';
 import { startServer } from '../support/server.js';
+import { waitFor } from '../support/wait.js';
 
 after(killAll);
 
@@ -23,6 +25,20 @@ test('docs/examples/monitor.mjs prints connections and disconnections', async ()
   await agent.stop('SIGKILL');
   const disconnected = await monitor.waitForLine((line) => line.includes('client.disconnected'));
   assert.match(disconnected, /\(Monitored\) online=false/);
+
+  // The server goes away long enough for reconnections to be refused, then comes back.
+  await server.stop();
+  await monitor.waitForLine((line) => line.includes('disconnected; reconnecting'));
+  await new Promise((r) => setTimeout(r, 3000));
+  await server.restart();
+  await agent.start();
+  await waitFor(
+    () =>
+      monitor.stdout.filter((l) => l.includes('client.connected') && l.includes('(Monitored)'))
+        .length >= 2,
+    { timeoutMs: 60_000, what: 'the monitor printing the connection after the restart' },
+  );
+  assert.equal(monitor.child.exitCode, null, 'the monitor is still running');
   await monitor.kill();
   await agent.close();
   await server.close();

@@ -19,7 +19,7 @@ import {
   readFilter,
 } from '../args.js';
 import type { Command } from '../command.js';
-import { ago, clientName, percent } from '../format.js';
+import { ago, clientName, failureText, percent } from '../format.js';
 import { printJson, printSection, styleFor, type CommandIO } from '../output.js';
 
 const usage = `Usage: etphonehome health [filters] [--recent-hours N] [--timeout S] [--check] [--json]
@@ -114,8 +114,7 @@ const SampleFields = graphql(`
       threshold
     }
     error {
-      code
-      message
+      ...CliOperationError
     }
   }
 `);
@@ -188,7 +187,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       io,
       'Not answering',
       ['CLIENT', 'ERROR'],
-      failedSamples.map((s) => [clientName(s.client), `${s.error?.code}: ${s.error?.message}`]),
+      failedSamples.map((s) => [clientName(s.client), s.error ? failureText(s.error) : '']),
     );
     printSection(
       io,

@@ -6,8 +6,15 @@ import { MAX_METRICS_INTERVAL_S, MIN_METRICS_INTERVAL_S } from '../../fleet/limi
 import { graphql } from '../../generated/gql.js';
 import { commonHelp, commonOptions, oneClient, parse, parseIntFlag } from '../args.js';
 import type { Command } from '../command.js';
-import { bytes, percent } from '../format.js';
-import { printFields, printJson, printSection, styleFor, type CommandIO } from '../output.js';
+import { bytes, failureText, percent } from '../format.js';
+import {
+  jsonLine,
+  printFields,
+  printJson,
+  printSection,
+  styleFor,
+  type CommandIO,
+} from '../output.js';
 import { streamSubscription } from '../subscription.js';
 
 const usage = `Usage: etphonehome metrics <client> [--summary] [--watch N] [--json]
@@ -41,8 +48,7 @@ const MetricsSubscription = graphql(`
       timestamp
       metrics
       error {
-        code
-        message
+        ...CliOperationError
       }
       client {
         clientId
@@ -151,13 +157,11 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     onData(data) {
       const sample = data.clientMetrics;
       if (values.json) {
-        io.out(JSON.stringify(sample));
+        io.out(jsonLine(sample));
         return;
       }
       if (sample.error) {
-        io.out(
-          `${sample.timestamp}  ${style.red(`${sample.error.code}: ${sample.error.message}`)}`,
-        );
+        io.out(`${sample.timestamp}  ${style.red(failureText(sample.error))}`);
         return;
       }
       const m = (sample.metrics ?? {}) as Json;

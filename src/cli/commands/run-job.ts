@@ -138,8 +138,9 @@ export async function runAsJob(
           );
     if (tty) io.progress?.('\r\x1b[K');
     io.out(style.bold(`── ${clientName(r.client)}: `) + status);
-    if (r.result?.stdout) io.out(r.result.stdout);
-    if (r.result?.stderr) io.err(r.result.stderr);
+    // The command's own output, as it is (as ssh passes it).
+    if (r.result?.stdout) (io.write ?? io.out)(withNewline(r.result.stdout));
+    if (r.result?.stderr) (io.writeErr ?? io.err)(withNewline(r.result.stderr));
   };
 
   try {
@@ -202,4 +203,8 @@ export async function runAsJob(
   }
   if (cancelled) return CANCELLED_EXIT;
   return failed + notStarted > 0 || succeeded < job.total ? 1 : 0;
+}
+
+function withNewline(text: string): string {
+  return text.endsWith('\n') ? text : `${text}\n`;
 }

@@ -9,7 +9,7 @@ import type { CliWatchEventsSubscription } from '../../generated/graphql.js';
 import { commonHelp, commonOptions, noPositionals, parse } from '../args.js';
 import type { Command } from '../command.js';
 import { eventFilterHelp, eventFilterOptions, eventLine, readEventFilter } from '../event-line.js';
-import { styleFor, type CommandIO } from '../output.js';
+import { jsonLine, styleFor, type CommandIO } from '../output.js';
 import { streamSubscription } from '../subscription.js';
 
 const usage = `Usage: etphonehome watch [--client C] [--tags a,b] [--events a,b] [--json]
@@ -77,7 +77,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   let lastId = latest.events[0]?.id ?? '0';
   const print = (e: WatchedEvent): void => {
     lastId = e.id;
-    io.out(values.json ? JSON.stringify(e) : eventLine(e, style));
+    io.out(values.json ? jsonLine(e) : eventLine(e, style));
   };
 
   return streamSubscription(io, connection, {

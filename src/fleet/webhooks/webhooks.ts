@@ -3,7 +3,7 @@
 // resolved by the fleet (`resolveClient`), so every door names clients the same way.
 
 import type { Logger } from 'pino';
-import { AppError, ErrorCode } from '../../errors.js';
+import { AppError, ErrorCode, named, nextStep, Operation } from '../../errors.js';
 import { createAsyncQueue, type AsyncQueue } from '../../lib/async-queue.js';
 import { quote } from '../../lib/quote.js';
 import {
@@ -257,10 +257,12 @@ export function createWebhooks(options: WebhookServiceOptions) {
       }
       url ??= client?.webhookUrl ?? settings.url;
       if (url === null) {
+        if (!client) throw bad('Give clientId or url (no global ETPHONEHOME_WEBHOOK_URL is set).');
+        const set = nextStep(Operation.configureWebhookUrl, client);
         throw bad(
-          client
-            ? `Client "${client.clientId}" has no webhookUrl and no global ETPHONEHOME_WEBHOOK_URL is set; pass url, or set one with configureClient.`
-            : 'Give clientId or url (no global ETPHONEHOME_WEBHOOK_URL is set).',
+          `Client "${client.clientId}" has no webhookUrl and no global ETPHONEHOME_WEBHOOK_URL is set; pass url, or set one with ${named(set)}.`,
+          undefined,
+          [set],
         );
       }
       const uuid = client?.uuid ?? '00000000-0000-0000-0000-000000000000';

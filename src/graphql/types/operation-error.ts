@@ -9,6 +9,8 @@ import {
   ErrorOrigin,
   isErrorCode,
   type ErrorCodeName,
+  type NextStep,
+  type StepClient,
 } from '../../errors.js';
 import { builder } from '../builder.js';
 
@@ -27,7 +29,35 @@ export const ErrorCodeEnum = builder.enumType('ErrorCode', {
 interface Failure {
   code: string;
   message: string;
+  steps?: readonly NextStep[] | undefined;
 }
+
+const StepClientRef = builder.objectRef<StepClient>('NextStepClient');
+StepClientRef.implement({
+  description: 'The client a next step would act on.',
+  fields: (t) => ({
+    uuid: t.exposeID('uuid', { description: 'Its uuid.' }),
+    clientId: t.exposeString('clientId', { description: 'Its clientId.' }),
+  }),
+});
+
+export const NextStepRef = builder.objectRef<NextStep>('NextStep');
+NextStepRef.implement({
+  description:
+    'An operation an error message names as the next step, as data: the same as `extensions.nextSteps` of a GraphQL error. Doors built on GraphQL (MCP tools, the CLI) word it in their own names.',
+  fields: (t) => ({
+    operation: t.exposeString('operation', {
+      description:
+        'The operation, by its GraphQL name, with the field that matters after a dot: "acceptKey", "updateClient.allowedPaths", "clients.onlineOnly" …',
+    }),
+    client: t.field({
+      type: StepClientRef,
+      nullable: true,
+      description: 'The client it would act on, when it names one.',
+      resolve: (step) => step.client ?? null,
+    }),
+  }),
+});
 
 export const OperationErrorRef = builder.objectRef<Failure>('OperationError');
 OperationErrorRef.implement({
@@ -42,6 +72,11 @@ OperationErrorRef.implement({
     }),
     message: t.exposeString('message', {
       description: 'What went wrong and what to do next.',
+    }),
+    nextSteps: t.field({
+      type: [NextStepRef],
+      description: 'The operations the message names as next steps, as data.',
+      resolve: (failure) => [...(failure.steps ?? [])],
     }),
   }),
 });

@@ -8,6 +8,7 @@ import {
   MAX_FLEET_HEALTH_TIMEOUT_S,
   MAX_RECENTLY_OFFLINE_HOURS,
 } from '../../fleet/limits.js';
+import { localise, readSteps } from '../../errors.js';
 import { graphql } from '../../generated/gql.js';
 import { clientFilterInput, toClientFilter } from '../client-filter.js';
 import { defineTool, toolHints } from '../tool.js';
@@ -53,6 +54,13 @@ const FleetHealthDocument = graphql(`
         error {
           code
           message
+          nextSteps {
+            operation
+            client {
+              uuid
+              clientId
+            }
+          }
         }
       }
     }
@@ -136,7 +144,9 @@ export const fleetHealth = defineTool({
           cpu_percent: s.cpuPercent ?? null,
           memory_percent: s.memoryPercent ?? null,
           disk_percent: s.diskPercent ?? null,
-          error: s.error ? `${s.error.code}: ${s.error.message}` : null,
+          error: s.error
+            ? `${s.error.code}: ${localise(s.error.message, readSteps(s.error.nextSteps), 'mcp')}`
+            : null,
         })),
         sampled: h.sampled,
         failed: h.failed,

@@ -4,6 +4,7 @@
 import type { AnyTool } from '../tool.js';
 import { acceptKey } from './accept-key.js';
 import { configureClient } from './configure-client.js';
+import { decommissionClient } from './decommission-client.js';
 import { describeClient } from './describe-client.js';
 import { findClient } from './find-client.js';
 import { downloadFile } from './download-file.js';
@@ -29,6 +30,7 @@ export const tools: readonly AnyTool[] = [
   configureClient,
   getRateLimitStats,
   acceptKey,
+  decommissionClient,
   runCommand,
   runBulkCommand,
   readFile,

@@ -6,7 +6,7 @@ import { DEFAULT_STOP_COMMAND } from '../../../fleet/limits.js';
 import { graphql } from '../../../generated/gql.js';
 import { commonHelp, commonOptions, oneClient, parse } from '../../args.js';
 import type { Command } from '../../command.js';
-import { clientName } from '../../format.js';
+import { clientName, failureText } from '../../format.js';
 import { printJson, UsageError, type CommandIO } from '../../output.js';
 
 const usage = `Usage: etphonehome clients decommission <client> [--reason TEXT] [--no-stop] [--stop-command CMD] [--yes] [--json]
@@ -46,8 +46,7 @@ const DecommissionDocument = graphql(`
           ...CliCommandResultFields
         }
         error {
-          code
-          message
+          ...CliOperationError
         }
       }
     }
@@ -93,13 +92,28 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     return 0;
   }
   const stop = decommissionClient.serviceStop;
+  const name = decommissionClient.client.clientId;
   io.out(
-    `Decommissioned ${clientName(decommissionClient.client)}; its history stays ("etphonehome clients restore ${decommissionClient.client.clientId}" undoes it).`,
+    `Decommissioned ${clientName(decommissionClient.client)}; its history stays ("etphonehome clients restore ${name}" undoes it).`,
   );
-  if (stop?.result) io.err(`Service stop exited ${stop.result.returncode}.`);
-  else if (stop?.error)
+  // What became of the agent: its service, then its link.
+  const refused = 'it is refused each time it connects, until restored';
+  if (values['no-stop'])
+    io.err(`Its agent service was left running (--no-stop); its link is closed and ${refused}.`);
+  else if (!stop) io.err(`It was offline, so its service was not stopped: ${refused}.`);
+  else if (stop.result?.returncode === 0)
+    io.err('Its agent service was stopped (the stop command exited 0) and its link is closed.');
+  else if (stop.result)
     io.err(
-      `Service stop: ${stop.error.code}: ${stop.error.message}${stop.error.code === ErrorCode.agentUnavailable ? ' (usually means the stop cut the link: it worked)' : ''}`,
+      `The stop command exited ${stop.result.returncode}, so its agent service may still be running; its link is closed and ${refused}. Stop the service on the machine itself.`,
+    );
+  else if (stop.error?.code === ErrorCode.agentUnavailable)
+    io.err(
+      `The link broke while the service was stopping, which usually means it stopped; ${refused}.`,
+    );
+  else if (stop.error)
+    io.err(
+      `Stopping its service failed (${failureText(stop.error)}), so it may still be running; its link is closed and ${refused}.`,
     );
   return 0;
 }

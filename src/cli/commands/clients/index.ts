@@ -8,15 +8,17 @@ import { describeCommand } from './describe.js';
 import { findCommand } from './find.js';
 import { listCommand } from './list.js';
 import { restoreCommand } from './restore.js';
+import { statsCommand } from './stats.js';
 import { updateCommand } from './update.js';
 
 export const clientsCommand = createCommandGroup({
   name: 'clients',
-  summary: 'list, find, describe, update, configure, accept-key, decommission, restore',
+  summary: 'list, find, describe, stats, update, configure, accept-key, decommission, restore',
   subcommands: [
     listCommand,
     findCommand,
     describeCommand,
+    statsCommand,
     updateCommand,
     configureCommand,
     acceptKeyCommand,

@@ -1,6 +1,6 @@
 // `etphonehome token create`: a token that admits new agents, printed once.
 
-import { connect } from '../../../client/index.js';
+import { createGraphQLClient, resolveConnection } from '../../../client/index.js';
 import { DEFAULT_TOKEN_LIFETIME_S, DEFAULT_TOKEN_USES } from '../../../fleet/limits.js';
 import { graphql } from '../../../generated/gql.js';
 import { parseDurationSeconds } from '../../../lib/duration.js';
@@ -15,14 +15,17 @@ const usage = `Usage: etphonehome token create [--name N] [--display-name N] [--
 
   Creates a token that admits new agents (default: ${defaults}) and prints it once, on stdout.
   --display-name, --purpose and --tags become the metadata of the clients it admits.
+  Then prints, on stderr, the whole command that attaches a machine with it: the server's SSH
+  port and host-key fingerprint included (the host is the one in --url, unless the server
+  listens on one address only).
   --json prints {token, enrollmentToken{id, prefix, name, displayName, purpose, tags, maxUses,
-  uses, expiresAt, createdAt, revokedAt, active}}.
+  uses, expiresAt, createdAt, revokedAt, active}, attachCommand}.
 
 ${commonHelp}
 
 Examples:
   etphonehome token create --name ci-runners --uses 10 --expires 7d --tags ci,linux
-  phonehome --init -s fleet.example.com --enroll <token>
+  phonehome --init -s fleet.example.com -p 2222 --server-fingerprint SHA256:… --enroll <token>
 `;
 
 const CreateTokenDocument = graphql(`
@@ -35,6 +38,22 @@ const CreateTokenDocument = graphql(`
     }
   }
 `);
+
+const ServerInfoDocument = graphql(`
+  query CliServerInfo {
+    serverInfo {
+      sshHost
+      sshPort
+      hostKeyFingerprint
+    }
+  }
+`);
+
+/** Where agents reach the server: its one SSH address, else the host the CLI talks to. */
+function attachHost(sshHost: string, url: string): string {
+  if (sshHost !== '0.0.0.0' && sshHost !== '::') return sshHost;
+  return new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
+}
 
 /** --uses N|unlimited: null is unlimited. */
 function readUses(text: string | undefined): number | null | undefined {
@@ -67,7 +86,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   noPositionals('token create', positionals, 'use --name to label the token');
   const maxUses = readUses(values.uses);
   const expiresInSeconds = readExpiry(values.expires);
-  const gql = await connect(values, io.env);
+  const connection = await resolveConnection(values, io.env);
+  const gql = createGraphQLClient(connection);
+  const { serverInfo } = await gql.request(ServerInfoDocument, {});
   const { createEnrollmentToken: created } = await gql.request(CreateTokenDocument, {
     input: {
       name: values.name ?? null,
@@ -78,8 +99,12 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       ...(expiresInSeconds !== undefined ? { expiresInSeconds } : {}),
     },
   });
+  // The first-start banner's command; without serverInfo (not listening yet), what we know.
+  const attachCommand = serverInfo
+    ? `phonehome --init -s ${attachHost(serverInfo.sshHost, connection.url)} -p ${serverInfo.sshPort} --server-fingerprint ${serverInfo.hostKeyFingerprint} --enroll ${created.token}`
+    : `phonehome --init -s <server> --enroll ${created.token}`;
   if (values.json) {
-    printJson(io, created);
+    printJson(io, { ...created, attachCommand });
     return 0;
   }
   const token = created.enrollmentToken;
@@ -87,7 +112,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   io.err(
     `Enrollment token ${token.prefix}… (${token.maxUses ?? 'unlimited'} use(s), ${
       token.expiresAt ? `expires ${token.expiresAt}` : 'never expires'
-    }). It is shown only now.\nOn the new machine: phonehome --init -s <server> --enroll ${created.token}`,
+    }). It is shown only now.\nOn the new machine:\n  ${attachCommand}\n  phonehome`,
   );
   return 0;
 }

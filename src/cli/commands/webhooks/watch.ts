@@ -4,7 +4,7 @@ import { resolveConnection } from '../../../client/index.js';
 import { graphql } from '../../../generated/gql.js';
 import { commonHelp, commonOptions, noPositionals, parse } from '../../args.js';
 import type { Command } from '../../command.js';
-import { styleFor, type CommandIO } from '../../output.js';
+import { jsonLine, styleFor, type CommandIO } from '../../output.js';
 import { streamSubscription } from '../../subscription.js';
 import { clipped, readText } from './delivery-view.js';
 
@@ -57,7 +57,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     what: 'failed webhook deliveries',
     onData({ webhookDeliveryFailed: f }) {
       if (values.json) {
-        io.out(JSON.stringify(f));
+        io.out(jsonLine(f));
         return;
       }
       const d = f.delivery;

@@ -1,0 +1,128 @@
+// decommission_client: the guide's decommissioning workflow in one step, saying what became of
+// the agent (its service stopped or not, its link closed). GraphQL: decommissionClient.
+
+import { z } from 'zod';
+import { ErrorCode } from '../../errors.js';
+import { DEFAULT_STOP_COMMAND, MAX_COMMAND_BYTES, MAX_REASON_CHARS } from '../../fleet/limits.js';
+import { graphql } from '../../generated/gql.js';
+import type { McpDecommissionClientMutation } from '../../generated/graphql.js';
+import { clientDetailSchema, clientRef, labelOf, toClientDetail } from '../client-fields.js';
+import { defineTool } from '../tool.js';
+import { cleanText } from '../untrusted.js';
+
+const DecommissionDocument = graphql(`
+  mutation McpDecommissionClient(
+    $id: ID!
+    $reason: String
+    $stopService: Boolean
+    $stopCommand: String
+  ) {
+    decommissionClient(
+      id: $id
+      reason: $reason
+      stopService: $stopService
+      stopCommand: $stopCommand
+    ) {
+      client {
+        ...McpClientDetail
+        decommissionedAt
+      }
+      serviceStop {
+        result {
+          returncode
+          stderr
+        }
+        error {
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+type ServiceStop = McpDecommissionClientMutation['decommissionClient']['serviceStop'];
+
+/** What became of the agent: its service, then its link. */
+function agentOutcome(stop: ServiceStop, stopRequested: boolean): string {
+  const refused = 'it is refused each time it connects, until it is restored';
+  if (!stopRequested)
+    return `Its agent service was left running (stop_service: false); its link is closed and ${refused}.`;
+  if (!stop) return `It was offline, so its service was not stopped: ${refused}.`;
+  if (stop.result?.returncode === 0)
+    return `Its agent service was stopped (the stop command exited 0) and its link is closed.`;
+  if (stop.result)
+    return `The stop command exited ${stop.result.returncode}, so its agent service may still be running; its link is closed and ${refused}. Stop the service on the machine itself.`;
+  if (stop.error?.code === ErrorCode.agentUnavailable)
+    return `The link broke while the service was stopping, which usually means it stopped; ${refused}.`;
+  return `Stopping its service failed (${stop.error?.code ?? 'unknown'}), so it may still be running; its link is closed and ${refused}.`;
+}
+
+export const decommissionClient = defineTool({
+  name: 'decommission_client',
+  title: 'Decommission a client',
+  description: `Retires a client in one step, the guide's decommissioning workflow: stops its agent service (stop_command, default "${DEFAULT_STOP_COMMAND}", when online and stop_service is true), clears its webhook, marks it decommissioned and closes its link. Its record and history stay; it disappears from lists and is refused when it connects, until restored (GraphQL restoreClient, or "etphonehome clients restore"). Confirm the client with describe_client and with the user first. The answer says what became of the agent (service_stop).`,
+  input: {
+    uuid: clientRef('The client to retire'),
+    reason: z
+      .string()
+      .max(MAX_REASON_CHARS)
+      .optional()
+      .describe('Why, for the audit trail, e.g. "replaced by db-02".'),
+    stop_service: z
+      .boolean()
+      .default(true)
+      .describe('Stop the agent service first (default true; only when the client is online).'),
+    stop_command: z
+      .string()
+      .min(1)
+      .max(MAX_COMMAND_BYTES)
+      .optional()
+      .describe(`The command that stops it (default "${DEFAULT_STOP_COMMAND}").`),
+  },
+  output: {
+    client: clientDetailSchema,
+    decommissioned_at: z.string().nullable(),
+    service_stop: z
+      .object({
+        returncode: z.number().nullable(),
+        error_code: z.string().nullable(),
+        error: z.string().nullable(),
+      })
+      .nullable()
+      .describe('The stop command: its returncode, or why it could not run; null when not run.'),
+  },
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async run(args, { executor, request }) {
+    const { decommissionClient: d } = await executor.request(
+      DecommissionDocument,
+      {
+        id: args.uuid,
+        reason: args.reason ?? null,
+        stopService: args.stop_service,
+        stopCommand: args.stop_command ?? null,
+      },
+      request,
+    );
+    const stop = d.serviceStop;
+    return {
+      text: `Decommissioned ${labelOf(d.client)}; its record and history stay. ${agentOutcome(stop, args.stop_service)}`,
+      data: {
+        client: toClientDetail(d.client),
+        decommissioned_at: d.client.decommissionedAt ?? null,
+        service_stop: stop
+          ? {
+              returncode: stop.result?.returncode ?? null,
+              error_code: stop.error?.code ?? null,
+              error: stop.error ? cleanText(stop.error.message) : null,
+            }
+          : null,
+      },
+    };
+  },
+});
