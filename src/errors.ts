@@ -10,7 +10,7 @@
 // "internal error (ref …)".
 
 // Next steps are part of how an error is worded: whoever imports the catalogue gets them here.
-import type { NextStep } from './next-step.js';
+import type { Door, NextStep } from './next-step.js';
 export {
   localise,
   named,
@@ -57,7 +57,7 @@ export const ErrorCode = {
 export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** The doors a caller meets the system through; each words the next step in its own names. */
-export type Door = 'graphql' | 'mcp' | 'cli';
+export type { Door } from './next-step.js';
 
 /** Who emits a code, which decides which callers can meet it. */
 export const ErrorOrigin = {

@@ -8,7 +8,8 @@
 // One table below says how each door names each operation; a new step is one row, and every door
 // words it at once.
 
-import type { Door } from './errors.js';
+/** The three interfaces a caller meets the fleet through. */
+export type Door = 'graphql' | 'mcp' | 'cli';
 
 /** The operations an error's next step may name, keyed by GraphQL name (and field, if any). */
 export const Operation = {

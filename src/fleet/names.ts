@@ -95,10 +95,12 @@ export async function resolveClientName(
       .slice(0, MAX_CANDIDATES)
       .map((c) => `${c.clientId} (${c.uuid}${c.displayName ? `, "${c.displayName}"` : ''})`)
       .join('; ');
+    const rename = nextStep(Operation.updateClientFields);
     throw new AppError(
       ErrorCode.ambiguousClient,
-      `${quote(needle)} matches more than one client: ${names}. Use the uuid instead, and give one of them another display name (updateClient; MCP: update_client).`,
+      `${quote(needle)} matches more than one client: ${names}. Use the uuid or clientId of the one you mean instead (a uuid always names one client), and give one of them another display name (${named(rename)}).`,
       { candidates: candidates.map((c) => c.uuid) },
+      [rename],
     );
   }
   const list = nextStep(Operation.listClients);
