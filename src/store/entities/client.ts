@@ -29,8 +29,6 @@ export const ClientEntity = defineEntity({
     memoryThreshold: p.float().nullable(),
     diskThreshold: p.float().nullable(),
     resourceChecks: p.boolean().nullable(),
-    /** host:port rules this client may be asked to forward to (null = none; issue 16). */
-    forwardTargets: p.json<string[]>().nullable(),
     decommissionedAt: p.datetime().nullable(),
 
     // Facts the agent reports.
@@ -42,7 +40,6 @@ export const ClientEntity = defineEntity({
     username: p.string().length(256).default(''),
     capabilities: p.json<string[]>(),
     agentAllowedPaths: p.json<string[]>().nullable(),
-    agentAllowedForwards: p.json<string[]>().nullable(),
 
     // Identity: the pinned key, and a presented key not yet accepted.
     publicKey: p.text(),

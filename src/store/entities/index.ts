@@ -3,22 +3,13 @@
 import { ClientEntity } from './client.js';
 import { EnrollmentTokenEntity } from './enrollment-token.js';
 import { EventEntity } from './event.js';
-import { ShellSessionEntity } from './shell-session.js';
 import { TagEntity } from './tag.js';
 import { WebhookDeliveryEntity } from './webhook-delivery.js';
 
-export {
-  ClientEntity,
-  EnrollmentTokenEntity,
-  EventEntity,
-  ShellSessionEntity,
-  TagEntity,
-  WebhookDeliveryEntity,
-};
+export { ClientEntity, EnrollmentTokenEntity, EventEntity, TagEntity, WebhookDeliveryEntity };
 export type { Client } from './client.js';
 export type { EnrollmentToken } from './enrollment-token.js';
 export type { Event } from './event.js';
-export type { ShellSession } from './shell-session.js';
 export type { Tag } from './tag.js';
 export type { WebhookDelivery } from './webhook-delivery.js';
 
@@ -28,5 +19,4 @@ export const entities = [
   EventEntity,
   EnrollmentTokenEntity,
   WebhookDeliveryEntity,
-  ShellSessionEntity,
 ];
