@@ -27,6 +27,8 @@ import { createGate } from './gate.js';
 import { createHealthMonitor } from './health.js';
 import { createLoaders } from './loaders.js';
 import { createMetrics } from './metrics.js';
+import { createReach } from './reach/reach.js';
+import type { RecordingOptions } from './reach/recording.js';
 import { createRegistry } from './registry.js';
 import {
   effectiveResourceChecks,
@@ -53,6 +55,8 @@ export interface FleetOptions {
   transferRoots?: readonly string[] | undefined;
   /** Webhook delivery; absent = no webhooks (unit tests). */
   webhooks?: { settings: WebhookSettings; globalSecret: string } | undefined;
+  /** Shell session recordings (asciicast); absent = sessions are not recorded. */
+  recording?: RecordingOptions | undefined;
 }
 
 /** Builds every part of the fleet; index.ts's createFleet checks the result against `Fleet`. */
@@ -139,6 +143,17 @@ export function assembleFleet(options: FleetOptions) {
     },
   });
 
+  const events = createEvents({ store, bus, registry: registry });
+  const reach = createReach({
+    gate,
+    audit,
+    logger: componentLog('reach'),
+    recording: options.recording ?? null,
+    listEvents: (filter, limit) => events.list(filter, limit),
+    resolve: (ref) => registry.resolve(ref),
+    clientIdOf: async (uuid) => (await registry.resolve(uuid).catch(() => null))?.clientId ?? uuid,
+  });
+
   return {
     clients: {
       list: queries.list,
@@ -158,7 +173,9 @@ export function assembleFleet(options: FleetOptions) {
       logger: componentLog('transfers'),
       transferRoots: options.transferRoots ?? [],
     }),
-    events: createEvents({ store, bus, registry: registry }),
+    events,
+    sessions: reach.sessions,
+    tunnels: reach.tunnels,
     metrics: {
       get: metrics.get,
       subscribe: metrics.subscribe,
@@ -187,9 +204,11 @@ export function assembleFleet(options: FleetOptions) {
     createLoaders: () => createLoaders(store, registry.view),
     async start(): Promise<void> {
       await webhookService?.start();
+      reach.start();
     },
     async disconnectAll(reason: string): Promise<void> {
       monitor.stop();
+      reach.stop(reason);
       await registry.closeAll(reason);
     },
     async stop(): Promise<void> {
