@@ -17,6 +17,8 @@ import { loadOrCreateHostKey } from './hub/host-key.js';
 import { createTunnelHub, type HubLimits } from './hub/tunnel-hub.js';
 import type { Logger } from './logger.js';
 import { openStore } from './store/open.js';
+import { createStreamDoor } from './stream/door.js';
+import { STREAM_PATH } from './protocol/ws-stream.js';
 import { VERSION } from './version.js';
 
 export interface RunningServer {
@@ -92,6 +94,7 @@ export async function startServer(
     version: VERSION,
     transferRoots,
     webhooks: { settings: config.webhooks, globalSecret: webhookSecret.secret },
+    recording: { dir: join(config.dataDir, 'recordings'), ...config.recording },
   });
   await fleet.start();
 
@@ -121,6 +124,11 @@ export async function startServer(
       contextFor: (caller) => ({ fleet, caller, loaders: fleet.createLoaders() }),
     }),
   });
+  const streams = createStreamDoor({
+    fleet,
+    apiKey: apiKey.key,
+    logger: logger.child({ component: 'stream' }),
+  });
   const api = createApiServer({
     fleet,
     schema,
@@ -128,6 +136,7 @@ export async function startServer(
     logger: logger.child({ component: 'api' }),
     limits: config.graphql,
     routes: { '/mcp': mcp.handle },
+    upgrades: { [STREAM_PATH]: streams.handleUpgrade },
   });
 
   let sshAddress;
@@ -206,6 +215,7 @@ export async function startServer(
       await fleet.disconnectAll('server shutting down');
       await fleet.stop();
       await mcp.close();
+      streams.close();
       await api.close();
       await hub.close();
       await store.close();

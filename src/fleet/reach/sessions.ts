@@ -82,7 +82,10 @@ export interface ShellSession extends EventEmitter {
   signal(name: ShellSignal): void;
   /** Stdin ended (pipes). */
   endInput(): void;
-  /** Stops (and resumes) reading the client's output: the door's backpressure. */
+  /**
+   * Stops (and resumes) reading the client's output: the door's backpressure. A session starts
+   * paused: resume it once the output listeners are on, so the first bytes are not lost.
+   */
   pause(): void;
   resume(): void;
   close(reason: string): void;
@@ -270,7 +273,7 @@ export function createSessions(deps: SessionDeps) {
     channel.on('drain', () => session.emit('drain'));
     channel.on('error', (error: Error) => log.debug({ err: error }, 'session channel error'));
     channel.on('close', () => void finish('the channel closed'));
-    channel.resume();
+    // The channel stays paused until the door has its listeners on and calls resume().
 
     Object.assign(session, {
       id,
