@@ -6,9 +6,11 @@ import type { CliEntry } from '../command.js';
 import { clientsCommand } from './clients/index.js';
 import { eventsCommand } from './events.js';
 import { filesCommand } from './files/index.js';
+import { forwardCommand } from './forward.js';
 import { healthCommand } from './health.js';
 import { metricsCommand } from './metrics.js';
 import { runCommand } from './run.js';
+import { shellCommand } from './shell.js';
 import { tokenCommand } from './token/index.js';
 import { watchCommand } from './watch.js';
 import { webhooksCommand } from './webhooks/index.js';
@@ -16,6 +18,8 @@ import { webhooksCommand } from './webhooks/index.js';
 export const cliCommands: readonly CliEntry[] = [
   clientsCommand,
   runCommand,
+  shellCommand,
+  forwardCommand,
   filesCommand,
   metricsCommand,
   healthCommand,
