@@ -43,9 +43,7 @@ const unbracket = (host: string): string =>
 export function parseForwardSpec(text: string): ForwardSpec {
   const parts = fields(text);
   if (parts.length !== 3 && parts.length !== 4)
-    throw new UsageError(
-      `forward: "${text}" is not [bind:]port:host:hostport (${EXAMPLE})`,
-    );
+    throw new UsageError(`forward: "${text}" is not [bind:]port:host:hostport (${EXAMPLE})`);
   const [bind, localPort, host = '', hostPort = ''] =
     parts.length === 4 ? parts : ['127.0.0.1', ...parts];
   if (!bind || !host || /[\s/]/.test(host) || /[\s/]/.test(bind ?? ''))

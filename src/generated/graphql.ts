@@ -31,7 +31,15 @@ export type ClientEventType =
   /** "file_accessed" */
   | 'FILE_ACCESSED'
   /** "operation_refused" */
-  | 'OPERATION_REFUSED';
+  | 'OPERATION_REFUSED'
+  /** "session.closed" */
+  | 'SESSION_CLOSED'
+  /** "session.opened" */
+  | 'SESSION_OPENED'
+  /** "tunnel.closed" */
+  | 'TUNNEL_CLOSED'
+  /** "tunnel.opened" */
+  | 'TUNNEL_OPENED';
 
 /** Every given condition must hold. */
 export type ClientFilter = {
@@ -115,6 +123,8 @@ export type ErrorCode =
   | 'CONFLICT'
   /** The API key is valid but its role does not allow this operation. */
   | 'FORBIDDEN'
+  /** A port-forward target is outside the client’s `forwardTargets` or the agent’s own `allowed_forwards`; nothing was connected. */
+  | 'FORWARD_DENIED'
   /** The document is not valid GraphQL syntax; nothing ran. */
   | 'GRAPHQL_PARSE_FAILED'
   /** The document does not fit the schema, or is over an operation limit (`extensions.limit: true`); nothing ran. */
@@ -140,7 +150,7 @@ export type ErrorCode =
 export type EventFilter = {
   /** Only events of this client (uuid, clientId or display name). */
   clientId?: string | number | null | undefined;
-  /** Only these event names (client.connected, client.disconnected, client.key_mismatch, client.key_accepted, client.unhealthy, client.recovered, client.rate_limited, command_executed, file_accessed, operation_refused, client.updated, client.decommissioned, client.restored). */
+  /** Only these event names (client.connected, client.disconnected, client.key_mismatch, client.key_accepted, client.unhealthy, client.recovered, client.rate_limited, command_executed, file_accessed, operation_refused, client.updated, client.decommissioned, client.restored, session.opened, session.closed, tunnel.opened, tunnel.closed). */
   events?: Array<string> | null | undefined;
   /** Only events of clients carrying ALL of these tags. */
   tags?: Array<string> | null | undefined;

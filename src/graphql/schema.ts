@@ -16,6 +16,7 @@ import './types/metrics.js';
 import './types/rate-limit-warning.js';
 import './types/file.js';
 import './types/tag.js';
+import './types/session.js';
 import './types/transfer.js';
 import './types/webhook.js';
 

@@ -105,12 +105,16 @@ function shellSocket(ws: WebSocket, session: ShellSession): void {
         if (frame.type === ShellFrameType.input) {
           if (!session.input(frame.payload)) ws.pause();
         } else if (frame.type === ShellFrameType.resize) {
-          const size = parseSize(frame.payload, { cols: MAX_TERMINAL_COLS, rows: MAX_TERMINAL_ROWS });
+          const size = parseSize(frame.payload, {
+            cols: MAX_TERMINAL_COLS,
+            rows: MAX_TERMINAL_ROWS,
+          });
           if (size) session.resize(size.cols, size.rows);
         } else if (frame.type === ShellFrameType.eof) session.endInput();
         else if (frame.type === ShellFrameType.signal) {
           const name = parseJsonPayload(frame.payload)?.['signal'];
-          if ((SHELL_SIGNALS as readonly unknown[]).includes(name)) session.signal(name as ShellSignal);
+          if ((SHELL_SIGNALS as readonly unknown[]).includes(name))
+            session.signal(name as ShellSignal);
         }
       }
     } catch {

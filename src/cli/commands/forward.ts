@@ -104,7 +104,11 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: true });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error) =>
-      reject(new UsageError(`forward: cannot listen on ${spec.bindHost}:${spec.bindPort}: ${error.message}`)),
+      reject(
+        new UsageError(
+          `forward: cannot listen on ${spec.bindHost}:${spec.bindPort}: ${error.message}`,
+        ),
+      ),
     );
     server.listen(spec.bindPort, spec.bindHost, () => resolve());
   });
@@ -125,9 +129,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   const tunnelId = control.reply.id;
   const sockets = new Set<net.Socket>();
-  server.on('connection', (socket: net.Socket) =>
-    carry(socket, connection, tunnelId, io, sockets),
-  );
+  server.on('connection', (socket: net.Socket) => carry(socket, connection, tunnelId, io, sockets));
   io.err(
     `etphonehome: forwarding ${listen} → ${spec.host}:${spec.port} on ${target} (tunnel ${tunnelId}); Ctrl-C to stop`,
   );

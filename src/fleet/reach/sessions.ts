@@ -124,7 +124,10 @@ export function createSessions(deps: SessionDeps) {
   ): Promise<ShellSession> {
     checkTerminalSize(input.cols, input.rows);
     const command = input.command ?? null;
-    if (command !== null && (command.length === 0 || Buffer.byteLength(command) > MAX_SHELL_COMMAND_BYTES))
+    if (
+      command !== null &&
+      (command.length === 0 || Buffer.byteLength(command) > MAX_SHELL_COMMAND_BYTES)
+    )
       throw new AppError(
         ErrorCode.badUserInput,
         `The command must be 1 to ${MAX_SHELL_COMMAND_BYTES} bytes; leave it out for the login shell.`,
@@ -261,12 +264,19 @@ export function createSessions(deps: SessionDeps) {
           view.bytesOut += frame.payload.length;
           recording?.output(frame.payload);
           touch();
-          session.emit('output', frame.payload, frame.type === ShellFrameType.output ? 'stdout' : 'stderr');
+          session.emit(
+            'output',
+            frame.payload,
+            frame.type === ShellFrameType.output ? 'stdout' : 'stderr',
+          );
         } else if (frame.type === ShellFrameType.exit) {
           const exit = parseJsonPayload(frame.payload);
           view.exitStatus = typeof exit?.['code'] === 'number' ? exit['code'] : null;
           view.exitSignal = typeof exit?.['signal'] === 'string' ? exit['signal'] : null;
-          session.emit('exit', { code: view.exitStatus, signal: view.exitSignal } satisfies ShellExit);
+          session.emit('exit', {
+            code: view.exitStatus,
+            signal: view.exitSignal,
+          } satisfies ShellExit);
         }
       }
     });
