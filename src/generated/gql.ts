@@ -36,10 +36,15 @@ type Documents = {
     "\n  subscription CliWatchMetrics($id: ID!, $intervalS: Int, $summary: Boolean) {\n    clientMetrics(id: $id, intervalS: $intervalS, summary: $summary) {\n      timestamp\n      metrics\n      error {\n        code\n        message\n      }\n      client {\n        clientId\n      }\n    }\n  }\n": typeof types.CliWatchMetricsDocument,
     "\n  mutation CliRunCommand(\n    $clientId: ID!\n    $cmd: String!\n    $cwd: String\n    $env: [EnvironmentVariableInput!]\n    $timeout: Int\n  ) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, env: $env, timeout: $timeout) {\n      ...CliCommandResultFields\n    }\n  }\n": typeof types.CliRunCommandDocument,
     "\n  mutation CliRunCommandOnClients(\n    $filter: ClientFilter!\n    $cmd: String!\n    $cwd: String\n    $env: [EnvironmentVariableInput!]\n    $timeout: Int\n    $parallelism: Int\n  ) {\n    runCommandOnClients(\n      filter: $filter\n      cmd: $cmd\n      cwd: $cwd\n      env: $env\n      timeout: $timeout\n      parallelism: $parallelism\n    ) {\n      total\n      succeeded\n      failed\n      results {\n        client {\n          ...CliClientFields\n        }\n        result {\n          ...CliCommandResultFields\n        }\n        error {\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.CliRunCommandOnClientsDocument,
+    "\n  mutation CliCloseSession($id: ID!) {\n    closeSession(id: $id) {\n      id\n      clientId\n      bytesIn\n      bytesOut\n    }\n  }\n": typeof types.CliCloseSessionDocument,
+    "\n  query CliSessions($filter: SessionFilter, $first: Int) {\n    sessions(filter: $filter, first: $first) {\n      id\n      clientId\n      principal\n      origin\n      command\n      pty\n      open\n      startedAt\n      endedAt\n      exitStatus\n      exitSignal\n      closeReason\n      bytesIn\n      bytesOut\n    }\n  }\n": typeof types.CliSessionsDocument,
+    "\n  query CliSessionRecording($id: ID!) {\n    session(id: $id) {\n      id\n      recording\n    }\n  }\n": typeof types.CliSessionRecordingDocument,
     "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n": typeof types.CliCreateEnrollmentTokenDocument,
     "\n  query CliEnrollmentTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      ...TokenFields\n    }\n  }\n": typeof types.CliEnrollmentTokensDocument,
     "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": typeof types.CliRevokeEnrollmentTokenDocument,
     "\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n": typeof types.TokenFieldsFragmentDoc,
+    "\n  mutation CliCloseTunnel($id: ID!) {\n    closeTunnel(id: $id) {\n      id\n      clientId\n      connections\n    }\n  }\n": typeof types.CliCloseTunnelDocument,
+    "\n  query CliTunnels {\n    tunnels {\n      id\n      clientId\n      principal\n      host\n      port\n      listen\n      openedAt\n      connections\n      activeConnections\n      bytesIn\n      bytesOut\n    }\n  }\n": typeof types.CliTunnelsDocument,
     "\n  fragment CliWatchedEvent on ClientEvent {\n    ...CliEventFields\n    client {\n      health\n      keyMismatch\n    }\n  }\n": typeof types.CliWatchedEventFragmentDoc,
     "\n  query CliWatchGap($filter: EventFilter, $limit: Int) {\n    events(filter: $filter, limit: $limit) {\n      ...CliWatchedEvent\n    }\n  }\n": typeof types.CliWatchGapDocument,
     "\n  subscription CliWatchEvents($filter: EventFilter) {\n    clientEvents(filter: $filter) {\n      ...CliWatchedEvent\n    }\n  }\n": typeof types.CliWatchEventsDocument,
@@ -151,10 +156,15 @@ const documents: Documents = {
     "\n  subscription CliWatchMetrics($id: ID!, $intervalS: Int, $summary: Boolean) {\n    clientMetrics(id: $id, intervalS: $intervalS, summary: $summary) {\n      timestamp\n      metrics\n      error {\n        code\n        message\n      }\n      client {\n        clientId\n      }\n    }\n  }\n": types.CliWatchMetricsDocument,
     "\n  mutation CliRunCommand(\n    $clientId: ID!\n    $cmd: String!\n    $cwd: String\n    $env: [EnvironmentVariableInput!]\n    $timeout: Int\n  ) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, env: $env, timeout: $timeout) {\n      ...CliCommandResultFields\n    }\n  }\n": types.CliRunCommandDocument,
     "\n  mutation CliRunCommandOnClients(\n    $filter: ClientFilter!\n    $cmd: String!\n    $cwd: String\n    $env: [EnvironmentVariableInput!]\n    $timeout: Int\n    $parallelism: Int\n  ) {\n    runCommandOnClients(\n      filter: $filter\n      cmd: $cmd\n      cwd: $cwd\n      env: $env\n      timeout: $timeout\n      parallelism: $parallelism\n    ) {\n      total\n      succeeded\n      failed\n      results {\n        client {\n          ...CliClientFields\n        }\n        result {\n          ...CliCommandResultFields\n        }\n        error {\n          code\n          message\n        }\n      }\n    }\n  }\n": types.CliRunCommandOnClientsDocument,
+    "\n  mutation CliCloseSession($id: ID!) {\n    closeSession(id: $id) {\n      id\n      clientId\n      bytesIn\n      bytesOut\n    }\n  }\n": types.CliCloseSessionDocument,
+    "\n  query CliSessions($filter: SessionFilter, $first: Int) {\n    sessions(filter: $filter, first: $first) {\n      id\n      clientId\n      principal\n      origin\n      command\n      pty\n      open\n      startedAt\n      endedAt\n      exitStatus\n      exitSignal\n      closeReason\n      bytesIn\n      bytesOut\n    }\n  }\n": types.CliSessionsDocument,
+    "\n  query CliSessionRecording($id: ID!) {\n    session(id: $id) {\n      id\n      recording\n    }\n  }\n": types.CliSessionRecordingDocument,
     "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n": types.CliCreateEnrollmentTokenDocument,
     "\n  query CliEnrollmentTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      ...TokenFields\n    }\n  }\n": types.CliEnrollmentTokensDocument,
     "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": types.CliRevokeEnrollmentTokenDocument,
     "\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n": types.TokenFieldsFragmentDoc,
+    "\n  mutation CliCloseTunnel($id: ID!) {\n    closeTunnel(id: $id) {\n      id\n      clientId\n      connections\n    }\n  }\n": types.CliCloseTunnelDocument,
+    "\n  query CliTunnels {\n    tunnels {\n      id\n      clientId\n      principal\n      host\n      port\n      listen\n      openedAt\n      connections\n      activeConnections\n      bytesIn\n      bytesOut\n    }\n  }\n": types.CliTunnelsDocument,
     "\n  fragment CliWatchedEvent on ClientEvent {\n    ...CliEventFields\n    client {\n      health\n      keyMismatch\n    }\n  }\n": types.CliWatchedEventFragmentDoc,
     "\n  query CliWatchGap($filter: EventFilter, $limit: Int) {\n    events(filter: $filter, limit: $limit) {\n      ...CliWatchedEvent\n    }\n  }\n": types.CliWatchGapDocument,
     "\n  subscription CliWatchEvents($filter: EventFilter) {\n    clientEvents(filter: $filter) {\n      ...CliWatchedEvent\n    }\n  }\n": types.CliWatchEventsDocument,
@@ -349,6 +359,18 @@ export function graphql(source: "\n  mutation CliRunCommandOnClients(\n    $filt
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CliCloseSession($id: ID!) {\n    closeSession(id: $id) {\n      id\n      clientId\n      bytesIn\n      bytesOut\n    }\n  }\n"): (typeof documents)["\n  mutation CliCloseSession($id: ID!) {\n    closeSession(id: $id) {\n      id\n      clientId\n      bytesIn\n      bytesOut\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliSessions($filter: SessionFilter, $first: Int) {\n    sessions(filter: $filter, first: $first) {\n      id\n      clientId\n      principal\n      origin\n      command\n      pty\n      open\n      startedAt\n      endedAt\n      exitStatus\n      exitSignal\n      closeReason\n      bytesIn\n      bytesOut\n    }\n  }\n"): (typeof documents)["\n  query CliSessions($filter: SessionFilter, $first: Int) {\n    sessions(filter: $filter, first: $first) {\n      id\n      clientId\n      principal\n      origin\n      command\n      pty\n      open\n      startedAt\n      endedAt\n      exitStatus\n      exitSignal\n      closeReason\n      bytesIn\n      bytesOut\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliSessionRecording($id: ID!) {\n    session(id: $id) {\n      id\n      recording\n    }\n  }\n"): (typeof documents)["\n  query CliSessionRecording($id: ID!) {\n    session(id: $id) {\n      id\n      recording\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -362,6 +384,14 @@ export function graphql(source: "\n  mutation CliRevokeEnrollmentToken($id: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n"): (typeof documents)["\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliCloseTunnel($id: ID!) {\n    closeTunnel(id: $id) {\n      id\n      clientId\n      connections\n    }\n  }\n"): (typeof documents)["\n  mutation CliCloseTunnel($id: ID!) {\n    closeTunnel(id: $id) {\n      id\n      clientId\n      connections\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliTunnels {\n    tunnels {\n      id\n      clientId\n      principal\n      host\n      port\n      listen\n      openedAt\n      connections\n      activeConnections\n      bytesIn\n      bytesOut\n    }\n  }\n"): (typeof documents)["\n  query CliTunnels {\n    tunnels {\n      id\n      clientId\n      principal\n      host\n      port\n      listen\n      openedAt\n      connections\n      activeConnections\n      bytesIn\n      bytesOut\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -10,8 +10,10 @@ import { forwardCommand } from './forward.js';
 import { healthCommand } from './health.js';
 import { metricsCommand } from './metrics.js';
 import { runCommand } from './run.js';
+import { sessionsCommand } from './sessions/index.js';
 import { shellCommand } from './shell.js';
 import { tokenCommand } from './token/index.js';
+import { tunnelsCommand } from './tunnels/index.js';
 import { watchCommand } from './watch.js';
 import { webhooksCommand } from './webhooks/index.js';
 
@@ -20,6 +22,8 @@ export const cliCommands: readonly CliEntry[] = [
   runCommand,
   shellCommand,
   forwardCommand,
+  sessionsCommand,
+  tunnelsCommand,
   filesCommand,
   metricsCommand,
   healthCommand,
