@@ -141,7 +141,10 @@ function connectionSocket(ws: WebSocket, connection: TunnelConnection): void {
   channel.on('drain', () => ws.resume());
   ws.on('message', (data, isBinary) => {
     if (!isBinary) {
-      if (parseJsonPayload(toBuffer(data))?.['eof'] === true) connection.halfClose();
+      // The EOF goes after every byte still queued on the channel (a write's callback fires in
+      // order), or the tail of the stream would be cut.
+      if (parseJsonPayload(toBuffer(data))?.['eof'] === true)
+        channel.write(Buffer.alloc(0), () => connection.halfClose());
       return;
     }
     const chunk = toBuffer(data);

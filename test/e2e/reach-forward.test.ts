@@ -132,9 +132,10 @@ describe('etphonehome forward', () => {
     const tunnel = await forward(server, agent.uuid, `0:127.0.0.1:${echo.port}`);
     const payloads = Array.from({ length: 100 }, (_, i) => randomBytes(1000 + i * 97));
     const replies = await Promise.all(payloads.map((p) => exchange(tunnel.port, p)));
-    replies.forEach((reply, i) =>
-      assert.ok(reply.equals(Buffer.concat([payloads[i] as Buffer, Buffer.from('bye')]))),
-    );
+    replies.forEach((reply, i) => {
+      const expected = Buffer.concat([payloads[i] as Buffer, Buffer.from('bye')]);
+      assert.ok(reply.equals(expected), `connection ${i}: ${reply.length} bytes, expected ${expected.length}`);
+    });
     await tunnel.cli.kill('SIGINT');
   });
 
