@@ -122,6 +122,7 @@ function shellSocket(ws: WebSocket, session: ShellSession): void {
     }
   });
   ws.on('close', () => session.close('the operator disconnected'));
+  session.resume();
 }
 
 function connectionSocket(ws: WebSocket, connection: TunnelConnection): void {

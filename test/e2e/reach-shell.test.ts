@@ -55,7 +55,7 @@ describe('etphonehome shell', () => {
   });
   after(async () => {
     try {
-      tmux('kill-server');
+      execFileSync('tmux', ['-L', tmuxSocket, 'kill-server'], { stdio: 'ignore' });
     } catch {
       // not started
     }
