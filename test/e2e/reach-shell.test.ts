@@ -91,7 +91,7 @@ describe('etphonehome shell', () => {
     const shows = (pattern: RegExp, what: string): Promise<unknown> =>
       waitFor(() => pattern.test(pane()), { timeoutMs: 30_000, what });
 
-    await shows(/\$ ?$/m, 'a prompt');
+    await shows(/[$#] ?$/m, 'a prompt');
     type('tty; stty size');
     key('Enter');
     await shows(/\/dev\/pts\/\d+/, 'tty output');
