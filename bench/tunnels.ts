@@ -185,7 +185,7 @@ async function startSshd(dir: string, sinkPort: number): Promise<string[]> {
 async function echoLatency(url: string, apiKey: string, client: string): Promise<number[]> {
   const { ws } = await openServerStream(
     { url, apiKey },
-    { op: 'shell', client, command: 'stty -echo; cat', pty: true, cols: 80, rows: 24 },
+    { op: 'shell', client, command: 'cat', pty: true, cols: 80, rows: 24 },
   );
   const decoder = createFrameDecoder();
   let waiting: (() => void) | null = null;

@@ -152,7 +152,9 @@ function connectionSocket(ws: WebSocket, connection: TunnelConnection): void {
     connection.count(chunk.length, 0);
     if (!channel.write(chunk)) ws.pause();
   });
-  ws.on('close', () => connection.close());
+  // Bytes still queued on the channel are written before it goes (a write's callback fires
+  // after every earlier one); destroying at once would cut the stream's tail.
+  ws.on('close', () => channel.write(Buffer.alloc(0), () => connection.close()));
   channel.resume();
 }
 

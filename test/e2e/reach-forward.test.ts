@@ -19,8 +19,8 @@ import { waitFor } from '../support/wait.js';
 
 after(killAll);
 
-/** Bytes of the big single-connection transfer (REACH_BIG_MIB overrides; default 1 GiB). */
-const BIG_BYTES = Number(process.env['REACH_BIG_MIB'] ?? 1024) * 1024 * 1024;
+/** Bytes of the big single-connection transfer (default 256 MiB so the file stays well inside the runner's per-file timeout on a loaded machine; REACH_BIG_MIB=1024 for the 1 GiB run). */
+const BIG_BYTES = Number(process.env['REACH_BIG_MIB'] ?? 256) * 1024 * 1024;
 
 interface Target {
   port: number;

@@ -84,7 +84,12 @@ function bridge(socket: net.Socket, ws: WebSocket): void {
     }
     if (!socket.write(data as Buffer)) ws.pause();
   });
-  ws.on('close', () => socket.destroy());
+  // The socket may still hold bytes the local program has not read: end() flushes them first
+  // (destroy() would drop them), then the socket goes.
+  ws.on('close', () => {
+    if (socket.destroyed) return;
+    socket.end(() => socket.destroy());
+  });
   ws.on('error', () => socket.destroy());
   socket.resume();
 }
