@@ -6,8 +6,8 @@
 // The fleet is grouped by concern. Each group is one place for its policy, whatever door a
 // request came through; every operation that reaches an agent goes through the gate
 // (./gate.ts). Room is left for what comes next: `keys` (API keys as principals, issue 15),
-// `jobs` (bulk jobs, issue 13), `sessions` and `tunnels` (shells and port forwards, issue 16),
-// `servers` (several servers on one database, issue 14) — each a group beside these.
+// `jobs` (bulk jobs, issue 13), `servers` (several servers on one database, issue 14) — each a
+// group beside these.
 
 import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
 import type { MetricsResult, RunCommandResult } from '../protocol/rpc.js';

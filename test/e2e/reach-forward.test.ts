@@ -134,7 +134,10 @@ describe('etphonehome forward', () => {
     const replies = await Promise.all(payloads.map((p) => exchange(tunnel.port, p)));
     replies.forEach((reply, i) => {
       const expected = Buffer.concat([payloads[i] as Buffer, Buffer.from('bye')]);
-      assert.ok(reply.equals(expected), `connection ${i}: ${reply.length} bytes, expected ${expected.length}`);
+      assert.ok(
+        reply.equals(expected),
+        `connection ${i}: ${reply.length} bytes, expected ${expected.length}`,
+      );
     });
     await tunnel.cli.kill('SIGINT');
   });

@@ -1,10 +1,10 @@
 // Port forwards to what a client can reach (issue 16), `ssh -L` style: a tunnel is opened once
-// through the gate (client online, key accepted, rate-limit permit, the target checked against
-// the agent's allowed_forwards as it reported them) and then carries TCP connections, each a
-// stream channel of its own through the agent's connection (protocol/stream.ts). The agent
-// checks its own ceiling again before it connects. Audited as tunnel.opened / tunnel.closed
-// (target, connections, bytes, duration). A tunnel knows the Caller that opened it; it ends at
-// once, with all its connections, when its client's link ends or it is closed.
+// through the gate (client online, key accepted, rate-limit permit, the per-client cap) and then
+// carries TCP connections, each a stream channel of its own through the agent's connection
+// (protocol/stream.ts). The agent checks each target against its own allowed_forwards before it
+// connects (FORWARD_DENIED otherwise). Audited as tunnel.opened / tunnel.closed (target,
+// connections, bytes, duration). A tunnel knows the Caller that opened it; it ends at once, with
+// all its connections, when its client's link ends or it is closed.
 
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
