@@ -16,9 +16,20 @@ const allowed: Record<string, string[]> = {
   fleet: ['hub', 'store', 'lib', 'protocol', 'errors.ts'],
   graphql: ['fleet', 'protocol', 'lib', 'errors.ts'],
   mcp: ['fleet', 'protocol', 'lib', 'errors.ts', 'generated', 'client'],
-  // The CLI talks GraphQL over the network: of the fleet, only its limits (pure constants).
-  cli: ['generated', 'lib', 'errors.ts', 'client', 'fleet/limits.ts'],
-  client: ['generated', 'lib', 'errors.ts'],
+  // The /stream door (issue 16): a door like graphql and mcp.
+  stream: ['fleet', 'protocol', 'lib', 'errors.ts'],
+  // The CLI talks GraphQL over the network: of the fleet, only its limits (pure constants); of
+  // the protocol, only the pure wire formats of the /stream path (shells and tunnels, issue 16).
+  cli: [
+    'generated',
+    'lib',
+    'errors.ts',
+    'client',
+    'fleet/limits.ts',
+    'protocol/ws-stream.ts',
+    'protocol/shell-frames.ts',
+  ],
+  client: ['generated', 'lib', 'errors.ts', 'protocol/ws-stream.ts'],
 };
 
 function files(dir: string): string[] {

@@ -12,6 +12,10 @@ const usage = `Usage: etphonehome sessions kill <id> [--json]
   session.closed is recorded. Exit 3 (NOT_FOUND) when it is not open.
 
 ${commonHelp}
+
+Examples:
+  etphonehome sessions list --open
+  etphonehome sessions kill ses_AbC…
 `;
 
 const CloseSessionDocument = graphql(`

@@ -19,6 +19,10 @@ const usage = `Usage: etphonehome sessions list [--client C] [--open] [--limit N
 exitStatus, exitSignal, closeReason, bytesIn, bytesOut}].
 
 ${commonHelp}
+
+Examples:
+  etphonehome sessions list --open
+  etphonehome sessions list --client web-01 --json
 `;
 
 export const SessionsDocument = graphql(`

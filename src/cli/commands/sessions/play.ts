@@ -17,6 +17,10 @@ const usage = `Usage: etphonehome sessions play <id> [--instant | --raw] [--idle
   --idle-cap S   longest pause kept, in seconds (default 2)
 
 ${commonHelp}
+
+Examples:
+  etphonehome sessions play ses_AbC…
+  etphonehome sessions play ses_AbC… --raw > session.cast
 `;
 
 const RecordingDocument = graphql(`

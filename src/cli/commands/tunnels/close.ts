@@ -12,6 +12,10 @@ const usage = `Usage: etphonehome tunnels close <id> [--json]
   exits; tunnel.closed is recorded. Exit 3 (NOT_FOUND) when it is not open.
 
 ${commonHelp}
+
+Examples:
+  etphonehome tunnels list
+  etphonehome tunnels close tun_AbC…
 `;
 
 const CloseTunnelDocument = graphql(`

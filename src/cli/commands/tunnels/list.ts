@@ -15,6 +15,10 @@ const usage = `Usage: etphonehome tunnels list [--json]
 activeConnections, bytesIn, bytesOut}].
 
 ${commonHelp}
+
+Examples:
+  etphonehome tunnels list
+  etphonehome tunnels list --json
 `;
 
 const TunnelsDocument = graphql(`
