@@ -50,6 +50,8 @@ export interface ServerConfig {
   webhooks: WebhookSettings;
   /** MCP over Streamable HTTP at /mcp. */
   mcp: { maxSessions: number; sessionIdleMs: number; allowedOrigins: readonly string[] };
+  /** Shell session recordings in <data-dir>/recordings (issue 16). */
+  recording: { recordInput: boolean; retentionDays: number };
   logLevel: string;
 }
 
@@ -101,6 +103,10 @@ Environment:
   ETPHONEHOME_MCP_SESSION_IDLE_S  seconds before an idle MCP session is closed (1800)
   ETPHONEHOME_MCP_ALLOWED_ORIGINS  comma-separated browser origins allowed at /mcp besides
                                  the server's own (default none)
+  ETPHONEHOME_RECORD_INPUT       1 = shell recordings keep keystrokes too (default off: they
+                                 may hold passwords); output is always recorded
+  ETPHONEHOME_RECORDING_RETENTION_DAYS  days shell recordings are kept in <data-dir>/recordings
+                                 (30; 0 = forever)
 
 ${webhookEnvUsage}
 Examples:
@@ -295,6 +301,15 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       ),
     }),
     transferRoots: Object.freeze(transferRoots(env['ETPHONEHOME_TRANSFER_ROOTS'], dataDir)),
+    recording: Object.freeze({
+      recordInput: flag(env['ETPHONEHOME_RECORD_INPUT']),
+      retentionDays: wholeNumber(
+        env['ETPHONEHOME_RECORDING_RETENTION_DAYS'] ?? '30',
+        'ETPHONEHOME_RECORDING_RETENTION_DAYS',
+        0,
+        36_500,
+      ),
+    }),
     mcp: Object.freeze({
       maxSessions: positiveInt(
         env['ETPHONEHOME_MCP_MAX_SESSIONS'] ?? '100',

@@ -29,6 +29,8 @@ export const ErrorCode = {
   clientOffline: 'CLIENT_OFFLINE',
   keyMismatch: 'KEY_MISMATCH',
   pathDenied: 'PATH_DENIED',
+  /** A port-forward target outside the client's forwardTargets or the agent's allowed_forwards. */
+  forwardDenied: 'FORWARD_DENIED',
   rateLimited: 'RATE_LIMITED',
   timeout: 'TIMEOUT',
   badUserInput: 'BAD_USER_INPUT',
@@ -147,6 +149,18 @@ const entries: Record<ErrorCodeName, Entry> = {
     },
     httpStatus: 403,
     exitStatus: 6,
+  },
+  FORWARD_DENIED: {
+    meaning:
+      'A port-forward target is outside the client’s `forwardTargets` or the agent’s own `allowed_forwards`; nothing was connected.',
+    next: {
+      graphql:
+        'Forward to a target both allow, or add it with `configureClient(input: {forwardTargets})` (and `allowed_forwards` on the machine).',
+      mcp: 'Use a target both allow, or add it with configure_client and allowed_forwards on the machine.',
+      cli: 'Use a target both allow, or `etphonehome clients configure C --forward-targets …` (and `phonehome --allowed-forwards …` on the machine).',
+    },
+    httpStatus: 403,
+    exitStatus: 13,
   },
   RATE_LIMITED: {
     meaning: 'The client is over its rate limit in ENFORCE mode; the message says when to retry.',

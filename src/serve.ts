@@ -21,6 +21,8 @@ import type { ServerInfo } from './graphql/context.js';
 import type { Logger } from './logger.js';
 import { redactDatabaseUrl } from './store/database-url.js';
 import { openStore } from './store/open.js';
+import { createStreamDoor } from './stream/door.js';
+import { STREAM_PATH } from './protocol/ws-stream.js';
 import { VERSION } from './version.js';
 
 export interface RunningServer {
@@ -107,6 +109,7 @@ export async function startServer(
     version: VERSION,
     transferRoots,
     webhooks: { settings: config.webhooks, globalSecret: webhookSecret.secret },
+    recording: { dir: join(config.dataDir, 'recordings'), ...config.recording },
   });
   await fleet.start();
 
@@ -143,6 +146,11 @@ export async function startServer(
       }),
     }),
   });
+  const streams = createStreamDoor({
+    fleet,
+    apiKey: apiKey.key,
+    logger: logger.child({ component: 'stream' }),
+  });
   const api = createApiServer({
     fleet,
     schema,
@@ -152,6 +160,7 @@ export async function startServer(
     subscriptions: config.graphql,
     routes: { '/mcp': mcp.handle },
     serverInfo: () => serverInfo,
+    upgrades: { [STREAM_PATH]: streams.handleUpgrade },
   });
 
   let sshAddress;
@@ -238,6 +247,7 @@ export async function startServer(
       await fleet.disconnectAll('server shutting down');
       await fleet.stop();
       await mcp.close();
+      streams.close();
       await api.close();
       await hub.close();
       await store.close();

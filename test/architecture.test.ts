@@ -40,8 +40,19 @@ const LAYERING: Layering = {
   // Never cli/: what the CLI and the stdio bridge share lives in client/.
   mcp: [...FLEET_SURFACE, 'protocol', 'lib', 'errors.ts', 'generated', 'client'],
   // The CLI talks GraphQL over the network: of the fleet, only its limits (pure constants).
-  cli: ['generated', 'lib', 'errors.ts', 'client', 'fleet/limits.ts'],
-  client: ['generated', 'lib', 'errors.ts'],
+  // Of the protocol, only the pure wire formats of the /stream path (shells and tunnels).
+  cli: [
+    'generated',
+    'lib',
+    'errors.ts',
+    'client',
+    'fleet/limits.ts',
+    'protocol/ws-stream.ts',
+    'protocol/shell-frames.ts',
+  ],
+  // The /stream door (issue 16): a door like graphql and mcp.
+  stream: [...FLEET_SURFACE, 'protocol', 'lib', 'errors.ts'],
+  client: ['generated', 'lib', 'errors.ts', 'protocol/ws-stream.ts'],
 };
 
 const MAX_LINES = 400;

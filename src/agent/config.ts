@@ -31,6 +31,11 @@ const configSchema = z.object({
   tags: z.array(z.string().min(1).max(128)).max(64).default([]),
   /** The machine owner's ceiling: the server can narrow it, never widen it. null = none. */
   allowed_paths: z.array(z.string().min(1).max(4096)).max(256).nullable().default(null),
+  /**
+   * The owner's ceiling on port forwards: host:port rules (protocol/forward-target.ts) the server
+   * may ask this machine to connect to. null (the default) = no forwards at all.
+   */
+  allowed_forwards: z.array(z.string().min(1).max(300)).max(256).nullable().default(null),
   /** Presented until the first successful connection, then removed. */
   enrollment_token: z.string().nullable().default(null),
 });
@@ -46,6 +51,7 @@ export class AgentConfigError extends Error {
 
 const HEADER = `# phonehome agent configuration (written by phonehome; safe to edit while it is stopped).
 # allowed_paths: directories the server may touch on this machine (null = no ceiling).
+# allowed_forwards: host:port targets the server may forward to from here (null = none).
 `;
 
 export async function readAgentConfig(dir: string): Promise<AgentConfig | null> {

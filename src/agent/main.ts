@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../logger.js';
 import type { AgentFacts } from '../protocol/rpc.js';
 import { VERSION } from '../version.js';
+import { parseForwardRules } from '../protocol/forward-target.js';
 import { checkEnrollmentToken } from '../protocol/identity.js';
 import { detectCapabilities } from './capabilities.js';
 import {
@@ -34,6 +35,8 @@ Setup:
     --purpose TEXT        suggested purpose
     --tags a,b            suggested tags
     --allowed-paths a,b   this machine's ceiling: the server may only touch these directories
+    --allowed-forwards h:p,…  port-forward targets the server may reach from here (none by
+                          default), e.g. 127.0.0.1:5432,db.internal:*,*.corp:8000-8099; "" = none
   --generate-key          create a new key pair (the old one is kept as id_ed25519.old), then exit
   --show-key              print the public key (for the server's authorized_keys), then exit
   --show-uuid             print this agent's UUID, then exit
@@ -72,6 +75,7 @@ function parse(argv: string[]) {
         purpose: { type: 'string' },
         tags: { type: 'string' },
         'allowed-paths': { type: 'string' },
+        'allowed-forwards': { type: 'string' },
         'generate-key': { type: 'boolean' },
         'show-key': { type: 'boolean' },
         'show-uuid': { type: 'boolean' },
@@ -143,6 +147,12 @@ function applyFlags(config: AgentConfig, flags: Flags): boolean {
       throw new UsageError('--allowed-paths takes absolute paths');
     config.allowed_paths = paths.length > 0 ? paths : null;
   }
+  if (flags['allowed-forwards'] !== undefined) {
+    const rules = list(flags['allowed-forwards']);
+    const parsed = parseForwardRules(rules);
+    if ('problem' in parsed) throw new UsageError(`--allowed-forwards: ${parsed.problem}`);
+    config.allowed_forwards = parsed.length > 0 ? parsed.map((rule) => rule.text) : null;
+  }
   return JSON.stringify(config) !== before;
 }
 
@@ -197,6 +207,7 @@ async function gatherFacts(config: AgentConfig): Promise<AgentFacts> {
     })(),
     capabilities: await detectCapabilities(),
     allowedPaths: config.allowed_paths,
+    allowedForwards: config.allowed_forwards,
     suggested: {
       displayName: config.display_name ?? undefined,
       purpose: config.purpose ?? undefined,
@@ -288,6 +299,7 @@ async function run(flags: Flags): Promise<number> {
     pinnedFingerprint: config.known_servers[serverKey] ?? null,
     enrollmentToken: config.enrollment_token,
     allowedPaths: config.allowed_paths,
+    allowedForwards: config.allowed_forwards,
     logger,
     facts: () => gatherFacts(config),
     async onTrustFirstUse(fingerprint) {

@@ -16,6 +16,7 @@ import {
   type RpcMethods,
 } from '../protocol/rpc.js';
 import { NOTICE_METHOD, parseNotice, type Notice } from '../protocol/notice.js';
+import { OPEN_STREAM_METHOD, type StreamHeader } from '../protocol/stream.js';
 import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
 import { createStreamReader, writeWithBackpressure } from '../lib/stream-reader.js';
 import {
@@ -26,10 +27,13 @@ import {
   type StreamedMethod,
 } from './handlers/index.js';
 import { AgentError, type Handler, type StreamHandler } from './handlers/types.js';
+import { serveStream } from './streams/serve-stream.js';
 
 export interface RpcServerDeps {
   logger: Logger;
   allowedPaths: readonly string[] | null;
+  /** The owner's ceiling on port forwards (config.yaml allowed_forwards); null = none. */
+  allowedForwards?: readonly string[] | null | undefined;
   /** Answers `hello`: the agent's facts, gathered per connection. */
   facts(): Promise<AgentFacts>;
   /** Fires when the connection to the hub is gone. */
@@ -114,6 +118,17 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
         data: { code: AgentErrorCode.badInput },
       },
     });
+  }
+
+  if (name === OPEN_STREAM_METHOD) {
+    // A shell or a forwarded connection: the channel becomes its byte stream (../protocol/stream.ts).
+    deps.onRequest?.(name);
+    await serveStream(channel, id, params.data as StreamHeader, {
+      logger: deps.logger,
+      allowedForwards: deps.allowedForwards ?? null,
+      signal: controller.signal,
+    });
+    return;
   }
 
   const context = { signal: controller.signal, allowedPaths: deps.allowedPaths };

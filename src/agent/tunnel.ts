@@ -35,6 +35,8 @@ export interface TunnelOptions {
   pinnedFingerprint: string | null;
   enrollmentToken: string | null;
   allowedPaths: readonly string[] | null;
+  /** The owner's ceiling on port forwards (config.yaml allowed_forwards); null = none. */
+  allowedForwards?: readonly string[] | null | undefined;
   logger: Logger;
   facts(): Promise<AgentFacts>;
   /** First contact with an unpinned server: persist its fingerprint. */
@@ -173,6 +175,7 @@ function connectOnce(
         linkClosed: linkClosed.signal,
         logger: log,
         allowedPaths: options.allowedPaths,
+        allowedForwards: options.allowedForwards ?? null,
         facts: options.facts,
         onRequest,
         onNotice: heard,

@@ -4,12 +4,17 @@
 //   gate ──▶ AgentLink ──▶ the hub's AgentSession (the agent's SSH connection, this server)
 //                     └──▶ a forwarding link to the server holding the agent (issue 14)
 //
-// Issue 16 adds channels of its own here (a shell's PTY, a tunnel's TCP stream) beside
-// `openTransfer`. A link reports failures as AgentCallError (hub/errors.ts), whatever carries
+// Byte streams — a shell's PTY, one TCP connection of a tunnel (issue 16) — are one method,
+// `openStream`, with a typed header (protocol/stream.ts), so a forwarding link (issue 14) routes
+// them all the same way. A link reports failures as AgentCallError (hub/errors.ts), whatever carries
 // it, so the gate maps them through one table (failures.ts).
 
+import type { AgentStream } from '../hub/agent-session.js';
 import type { TransferChannel } from '../hub/transfer-channel.js';
 import type { RpcMethods } from '../protocol/rpc.js';
+import type { StreamHeader } from '../protocol/stream.js';
+
+export type { AgentStream } from '../hub/agent-session.js';
 
 export type TransferMethod = 'upload_file' | 'download_file';
 
@@ -37,6 +42,14 @@ export interface AgentLink {
     method: M,
     params: RpcMethods[M]['params'],
   ): Promise<TransferChannel>;
+  /**
+   * Opens a byte stream to the agent (a shell, one forwarded TCP connection): resolves with its
+   * channel once the agent has accepted it, rejects with AgentCallError otherwise. The channel
+   * belongs to the caller (destroy it when done); the link's end destroys it too.
+   */
+  openStream(header: StreamHeader, options: LinkCallOptions): Promise<AgentStream>;
+  /** Calls `listener` once when the link ends (at once if it has); returns an unsubscribe. */
+  onClose(listener: (reason: string) => void): () => void;
   /** Ends the link (decommissioning, a replaced connection, shutdown). */
   close(reason: string): void;
 }

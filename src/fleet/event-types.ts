@@ -15,6 +15,10 @@ export const FleetEventType = {
   updated: 'client.updated',
   decommissioned: 'client.decommissioned',
   restored: 'client.restored',
+  sessionOpened: 'session.opened',
+  sessionClosed: 'session.closed',
+  tunnelOpened: 'tunnel.opened',
+  tunnelClosed: 'tunnel.closed',
 } as const;
 
 export type FleetEventTypeName = (typeof FleetEventType)[keyof typeof FleetEventType];

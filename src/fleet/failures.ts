@@ -22,6 +22,9 @@ export const agentErrorCodes: Readonly<Record<AgentErrorCodeName, ErrorCodeName>
   [AgentErrorCode.notAFile]: ErrorCode.agentError,
   [AgentErrorCode.notADirectory]: ErrorCode.agentError,
   [AgentErrorCode.failed]: ErrorCode.agentError,
+  // The agent's own allowed_forwards refused a forward target (the server's check missed it:
+  // an agent older than its rules, or rules changed on the machine since it connected).
+  [AgentErrorCode.forwardDenied]: ErrorCode.forwardDenied,
 };
 
 interface KindEntry {

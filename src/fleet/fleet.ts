@@ -29,6 +29,8 @@ import { createIdempotency } from './idempotency.js';
 import { createBulkJobs } from './jobs/bulk-jobs.js';
 import { createLoaders } from './loaders.js';
 import { createMetrics } from './metrics.js';
+import { createReach } from './reach/reach.js';
+import type { RecordingOptions } from './reach/recording.js';
 import { createRegistry } from './registry.js';
 import { createLastSeenKeeper } from './last-seen.js';
 import {
@@ -56,6 +58,8 @@ export interface FleetOptions {
   transferRoots?: readonly string[] | undefined;
   /** Webhook delivery; absent = no webhooks (unit tests). */
   webhooks?: { settings: WebhookSettings; globalSecret: string } | undefined;
+  /** Shell session recordings (asciicast); absent = sessions are not recorded. */
+  recording?: RecordingOptions | undefined;
 }
 
 /** Builds every part of the fleet; index.ts's createFleet checks the result against `Fleet`. */
@@ -161,6 +165,17 @@ export function assembleFleet(options: FleetOptions) {
     },
   });
 
+  const events = createEvents({ store, bus, registry: registry });
+  const reach = createReach({
+    gate,
+    audit,
+    logger: componentLog('reach'),
+    recording: options.recording ?? null,
+    listEvents: (filter, limit) => events.list(filter, limit),
+    resolve: (ref) => registry.resolve(ref),
+    clientIdOf: async (uuid) => (await registry.resolve(uuid).catch(() => null))?.clientId ?? uuid,
+  });
+
   return {
     clients: {
       list: queries.list,
@@ -188,7 +203,9 @@ export function assembleFleet(options: FleetOptions) {
       cancel: jobs.cancel,
       subscribe: jobs.subscribe,
     },
-    events: createEvents({ store, bus, registry: registry }),
+    events,
+    sessions: reach.sessions,
+    tunnels: reach.tunnels,
     metrics: {
       get: metrics.get,
       subscribe: metrics.subscribe,
@@ -225,11 +242,13 @@ export function assembleFleet(options: FleetOptions) {
       await jobs.recover();
       await idempotency.recover();
       await webhookService?.start();
+      reach.start();
     },
     async disconnectAll(reason: string): Promise<void> {
       monitor.stop();
       // Jobs first: their unfinished clients are recorded as interrupted, not as broken links.
       await jobs.stop();
+      reach.stop(reason);
       await registry.closeAll(reason);
     },
     async stop(): Promise<void> {

@@ -6,8 +6,7 @@
 // The fleet is grouped by concern. Each group is one place for its policy, whatever door a
 // request came through; every operation that reaches an agent goes through the gate
 // (./gate.ts). Room is left for what comes next: `keys` (API keys as principals, issue 15),
-// `sessions` and `tunnels` (shells and port forwards, issue 16),
-// `servers` (several servers on one database, issue 14) — each a group beside these.
+// `servers` (several servers on one database, issue 14) — a group beside these.
 
 import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
 import type { MetricsResult, RunCommandResult } from '../protocol/rpc.js';
@@ -45,6 +44,9 @@ import type {
 import type { Loaders } from './loaders.js';
 import type { MetricsOptions, MetricsSample } from './metrics.js';
 import type { ClientOutcome } from './outcomes.js';
+import type { SessionFilter } from './reach/reach.js';
+import type { OpenShellInput, SessionView, ShellSession } from './reach/sessions.js';
+import type { OpenTunnelInput, Tunnel, TunnelView } from './reach/tunnels.js';
 import type { TagView } from './tags.js';
 import type { CreatedToken, CreateTokenInput, TokenView } from './tokens.js';
 import type { DownloadInput } from './transfers/download.js';
@@ -78,6 +80,10 @@ export interface Fleet {
   readonly tokens: FleetTokens;
   /** What the tunnel hub calls: who may log in, and a session that said hello. */
   readonly agents: FleetAgents;
+  /** Interactive shells on clients: open, drive, list (with ended ones), close, recordings. */
+  readonly sessions: FleetSessions;
+  /** Port forwards to what a client can reach: open, connect, list, close. */
+  readonly tunnels: FleetTunnels;
 
   /** The server's liveness for `GET /health`: version, uptime, clients online and known. */
   health(): Promise<ServerHealth>;
@@ -256,6 +262,36 @@ export interface FleetAgents {
   attach(session: FleetSession): Promise<void>;
 }
 
+export interface FleetSessions {
+  /** Opens a shell (a PTY or pipes) on a client through the gate; session.opened recorded. */
+  open(ref: string, input: OpenShellInput, caller: Caller): Promise<ShellSession>;
+  /** An open session to drive; NOT_FOUND when it is not open. */
+  get(id: string): ShellSession;
+  /** Open sessions first (newest first), then ended ones from their session.closed events. */
+  list(filter: SessionFilter, limit: number): Promise<SessionView[]>;
+  /** One session, open or ended; null when unknown. */
+  find(id: string): Promise<SessionView | null>;
+  /** Ends an open session; NOT_FOUND when it is not open. */
+  close(id: string, caller: Caller): SessionView;
+  /** The session's asciicast v2 recording; null when it has none. */
+  recording(id: string): Promise<string | null>;
+  /** Ends the sessions whose opener matches (a revoked key); how many. */
+  closeWhere(match: (caller: Caller) => boolean, reason: string): number;
+}
+
+export interface FleetTunnels {
+  /** Opens a tunnel to host:port as seen from a client; tunnel.opened recorded. */
+  open(ref: string, input: OpenTunnelInput, caller: Caller): Promise<Tunnel>;
+  /** An open tunnel; NOT_FOUND otherwise. */
+  get(id: string): Tunnel;
+  /** Open tunnels with their counters. */
+  list(): TunnelView[];
+  /** Closes a tunnel and every connection it carries; NOT_FOUND when it is not open. */
+  close(id: string, caller: Caller): TunnelView;
+  /** Ends the tunnels whose opener matches (a revoked key); how many. */
+  closeWhere(match: (caller: Caller) => boolean, reason: string): number;
+}
+
 export interface ServerHealth {
   status: 'ok';
   version: string;
@@ -327,6 +363,11 @@ export {
   type RateLimitModeName,
   type ResourceThresholds,
 } from './settings.js';
+export type { SessionFilter } from './reach/reach.js';
+export type { RecordingOptions } from './reach/recording.js';
+export type { OpenShellInput, SessionView, ShellSession } from './reach/sessions.js';
+export type { OpenTunnelInput, Tunnel, TunnelConnection, TunnelView } from './reach/tunnels.js';
+export type { ShellSignal } from '../protocol/shell-frames.js';
 export type { TagView } from './tags.js';
 export type { CreatedToken, CreateTokenInput, TokenView } from './tokens.js';
 export type { DownloadInput } from './transfers/download.js';

@@ -120,3 +120,16 @@ export const MAX_TOKEN_LIFETIME_S = 366 * 86_400;
 /** A new token's lifetime when none is given (24 h), and its uses (one). */
 export const DEFAULT_TOKEN_LIFETIME_S = 24 * 3600;
 export const DEFAULT_TOKEN_USES = 1;
+
+// ── shells and tunnels (issue 16) ────────────────────────────────────────────────────────
+/** Shell sessions and tunnels one client may have open at once. */
+export const MAX_SESSIONS_PER_CLIENT = 32;
+export const MAX_TUNNELS_PER_CLIENT = 32;
+/** TCP connections one tunnel may carry at once. */
+export const MAX_TUNNEL_CONNECTIONS = 256;
+/** How long opening a shell or a forwarded connection may take on the agent, in ms. */
+export const STREAM_OPEN_TIMEOUT_MS = 20_000;
+/** A session without input or output this long closes itself (MCP default), in seconds. */
+export const DEFAULT_SESSION_IDLE_S = 900;
+/** A terminal of at most this many columns and rows. */
+export { MAX_TERMINAL_COLS, MAX_TERMINAL_ROWS } from '../protocol/stream.js';

@@ -39,11 +39,16 @@ type Documents = {
     "\n  subscription CliBulkJobProgress($id: ID!, $after: ID) {\n    bulkJobProgress(id: $id, after: $after) {\n      cursor\n      job {\n        status\n        total\n        succeeded\n        failed\n        notStarted\n      }\n      result {\n        client {\n          ...CliClientFields\n        }\n        ok\n        result {\n          ...CliCommandResultFields\n        }\n        error {\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.CliBulkJobProgressDocument,
     "\n  mutation CliCancelBulkJob($id: ID!) {\n    cancelBulkJob(id: $id) {\n      status\n    }\n  }\n": typeof types.CliCancelBulkJobDocument,
     "\n  mutation CliRunCommand(\n    $clientId: ID!\n    $cmd: String!\n    $cwd: String\n    $env: [EnvironmentVariableInput!]\n    $timeout: Int\n  ) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, env: $env, timeout: $timeout) {\n      ...CliCommandResultFields\n    }\n  }\n": typeof types.CliRunCommandDocument,
+    "\n  mutation CliCloseSession($id: ID!) {\n    closeSession(id: $id) {\n      id\n      clientId\n      bytesIn\n      bytesOut\n    }\n  }\n": typeof types.CliCloseSessionDocument,
+    "\n  query CliSessions($filter: SessionFilter, $first: Int) {\n    sessions(filter: $filter, first: $first) {\n      id\n      clientId\n      principal\n      origin\n      command\n      pty\n      open\n      startedAt\n      endedAt\n      exitStatus\n      exitSignal\n      closeReason\n      bytesIn\n      bytesOut\n    }\n  }\n": typeof types.CliSessionsDocument,
+    "\n  query CliSessionRecording($id: ID!) {\n    session(id: $id) {\n      id\n      recording\n    }\n  }\n": typeof types.CliSessionRecordingDocument,
     "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n": typeof types.CliCreateEnrollmentTokenDocument,
     "\n  query CliServerInfo {\n    serverInfo {\n      sshHost\n      sshPort\n      hostKeyFingerprint\n    }\n  }\n": typeof types.CliServerInfoDocument,
     "\n  query CliEnrollmentTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      ...TokenFields\n    }\n  }\n": typeof types.CliEnrollmentTokensDocument,
     "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": typeof types.CliRevokeEnrollmentTokenDocument,
     "\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n": typeof types.TokenFieldsFragmentDoc,
+    "\n  mutation CliCloseTunnel($id: ID!) {\n    closeTunnel(id: $id) {\n      id\n      clientId\n      connections\n    }\n  }\n": typeof types.CliCloseTunnelDocument,
+    "\n  query CliTunnels {\n    tunnels {\n      id\n      clientId\n      principal\n      host\n      port\n      listen\n      openedAt\n      connections\n      activeConnections\n      bytesIn\n      bytesOut\n    }\n  }\n": typeof types.CliTunnelsDocument,
     "\n  fragment CliWatchedEvent on ClientEvent {\n    ...CliEventFields\n    client {\n      health\n      keyMismatch\n    }\n  }\n": typeof types.CliWatchedEventFragmentDoc,
     "\n  query CliWatchLatest {\n    events(limit: 1) {\n      id\n    }\n  }\n": typeof types.CliWatchLatestDocument,
     "\n  subscription CliWatchEvents($filter: EventFilter, $after: ID) {\n    clientEvents(filter: $filter, after: $after) {\n      ...CliWatchedEvent\n    }\n  }\n": typeof types.CliWatchEventsDocument,
@@ -174,11 +179,16 @@ const documents: Documents = {
     "\n  subscription CliBulkJobProgress($id: ID!, $after: ID) {\n    bulkJobProgress(id: $id, after: $after) {\n      cursor\n      job {\n        status\n        total\n        succeeded\n        failed\n        notStarted\n      }\n      result {\n        client {\n          ...CliClientFields\n        }\n        ok\n        result {\n          ...CliCommandResultFields\n        }\n        error {\n          code\n          message\n        }\n      }\n    }\n  }\n": types.CliBulkJobProgressDocument,
     "\n  mutation CliCancelBulkJob($id: ID!) {\n    cancelBulkJob(id: $id) {\n      status\n    }\n  }\n": types.CliCancelBulkJobDocument,
     "\n  mutation CliRunCommand(\n    $clientId: ID!\n    $cmd: String!\n    $cwd: String\n    $env: [EnvironmentVariableInput!]\n    $timeout: Int\n  ) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, env: $env, timeout: $timeout) {\n      ...CliCommandResultFields\n    }\n  }\n": types.CliRunCommandDocument,
+    "\n  mutation CliCloseSession($id: ID!) {\n    closeSession(id: $id) {\n      id\n      clientId\n      bytesIn\n      bytesOut\n    }\n  }\n": types.CliCloseSessionDocument,
+    "\n  query CliSessions($filter: SessionFilter, $first: Int) {\n    sessions(filter: $filter, first: $first) {\n      id\n      clientId\n      principal\n      origin\n      command\n      pty\n      open\n      startedAt\n      endedAt\n      exitStatus\n      exitSignal\n      closeReason\n      bytesIn\n      bytesOut\n    }\n  }\n": types.CliSessionsDocument,
+    "\n  query CliSessionRecording($id: ID!) {\n    session(id: $id) {\n      id\n      recording\n    }\n  }\n": types.CliSessionRecordingDocument,
     "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n": types.CliCreateEnrollmentTokenDocument,
     "\n  query CliServerInfo {\n    serverInfo {\n      sshHost\n      sshPort\n      hostKeyFingerprint\n    }\n  }\n": types.CliServerInfoDocument,
     "\n  query CliEnrollmentTokens($includeInactive: Boolean) {\n    enrollmentTokens(includeInactive: $includeInactive) {\n      ...TokenFields\n    }\n  }\n": types.CliEnrollmentTokensDocument,
     "\n  mutation CliRevokeEnrollmentToken($id: ID!) {\n    revokeEnrollmentToken(id: $id) {\n      ...TokenFields\n    }\n  }\n": types.CliRevokeEnrollmentTokenDocument,
     "\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n": types.TokenFieldsFragmentDoc,
+    "\n  mutation CliCloseTunnel($id: ID!) {\n    closeTunnel(id: $id) {\n      id\n      clientId\n      connections\n    }\n  }\n": types.CliCloseTunnelDocument,
+    "\n  query CliTunnels {\n    tunnels {\n      id\n      clientId\n      principal\n      host\n      port\n      listen\n      openedAt\n      connections\n      activeConnections\n      bytesIn\n      bytesOut\n    }\n  }\n": types.CliTunnelsDocument,
     "\n  fragment CliWatchedEvent on ClientEvent {\n    ...CliEventFields\n    client {\n      health\n      keyMismatch\n    }\n  }\n": types.CliWatchedEventFragmentDoc,
     "\n  query CliWatchLatest {\n    events(limit: 1) {\n      id\n    }\n  }\n": types.CliWatchLatestDocument,
     "\n  subscription CliWatchEvents($filter: EventFilter, $after: ID) {\n    clientEvents(filter: $filter, after: $after) {\n      ...CliWatchedEvent\n    }\n  }\n": types.CliWatchEventsDocument,
@@ -401,6 +411,18 @@ export function graphql(source: "\n  mutation CliRunCommand(\n    $clientId: ID!
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CliCloseSession($id: ID!) {\n    closeSession(id: $id) {\n      id\n      clientId\n      bytesIn\n      bytesOut\n    }\n  }\n"): (typeof documents)["\n  mutation CliCloseSession($id: ID!) {\n    closeSession(id: $id) {\n      id\n      clientId\n      bytesIn\n      bytesOut\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliSessions($filter: SessionFilter, $first: Int) {\n    sessions(filter: $filter, first: $first) {\n      id\n      clientId\n      principal\n      origin\n      command\n      pty\n      open\n      startedAt\n      endedAt\n      exitStatus\n      exitSignal\n      closeReason\n      bytesIn\n      bytesOut\n    }\n  }\n"): (typeof documents)["\n  query CliSessions($filter: SessionFilter, $first: Int) {\n    sessions(filter: $filter, first: $first) {\n      id\n      clientId\n      principal\n      origin\n      command\n      pty\n      open\n      startedAt\n      endedAt\n      exitStatus\n      exitSignal\n      closeReason\n      bytesIn\n      bytesOut\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliSessionRecording($id: ID!) {\n    session(id: $id) {\n      id\n      recording\n    }\n  }\n"): (typeof documents)["\n  query CliSessionRecording($id: ID!) {\n    session(id: $id) {\n      id\n      recording\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CliCreateEnrollmentToken($input: CreateEnrollmentTokenInput) {\n    createEnrollmentToken(input: $input) {\n      token\n      enrollmentToken {\n        ...TokenFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -418,6 +440,14 @@ export function graphql(source: "\n  mutation CliRevokeEnrollmentToken($id: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n"): (typeof documents)["\n  fragment TokenFields on EnrollmentToken {\n    id\n    prefix\n    name\n    displayName\n    purpose\n    tags\n    maxUses\n    uses\n    expiresAt\n    createdAt\n    revokedAt\n    active\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliCloseTunnel($id: ID!) {\n    closeTunnel(id: $id) {\n      id\n      clientId\n      connections\n    }\n  }\n"): (typeof documents)["\n  mutation CliCloseTunnel($id: ID!) {\n    closeTunnel(id: $id) {\n      id\n      clientId\n      connections\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliTunnels {\n    tunnels {\n      id\n      clientId\n      principal\n      host\n      port\n      listen\n      openedAt\n      connections\n      activeConnections\n      bytesIn\n      bytesOut\n    }\n  }\n"): (typeof documents)["\n  query CliTunnels {\n    tunnels {\n      id\n      clientId\n      principal\n      host\n      port\n      listen\n      openedAt\n      connections\n      activeConnections\n      bytesIn\n      bytesOut\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

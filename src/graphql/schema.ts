@@ -18,6 +18,7 @@ import './types/rate-limit-warning.js';
 import './types/server-info.js';
 import './types/file.js';
 import './types/tag.js';
+import './types/session.js';
 import './types/transfer.js';
 import './types/webhook.js';
 

@@ -5,6 +5,7 @@
 //        /graphql/assets/<hash>      the page's scripts and styles, compressed, immutable
 //   POST /graphql                     queries and mutations   ─┐ Authorization: Bearer <key>
 //   GET|POST /graphql (text/event-stream) subscriptions (SSE) ─┤
+//   WS   /stream                      shells and tunnels (src/stream/door.ts), key in the header
 //   WS   /graphql  (graphql-ws)       subscriptions, and any operation; the key travels in
 //                                     connectionParams.authorization
 //
@@ -19,6 +20,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createYoga, type Plugin, type YogaInitialContext } from 'graphql-yoga';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
@@ -63,6 +65,8 @@ export interface ApiServerOptions {
   subscriptions?: SubscriptionCaps;
   /** Other handlers on this port by exact path (MCP's /mcp); they do their own auth. */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
+  /** WebSocket upgrades of other paths (the /stream door); they do their own auth. */
+  upgrades?: Record<string, (req: IncomingMessage, socket: Duplex, head: Buffer) => void>;
   /** What agents need to attach (the serverInfo query), once the server listens. */
   serverInfo?: () => ServerInfo | null;
 }
@@ -292,10 +296,16 @@ export function createApiServer(options: ApiServerOptions) {
     );
   });
 
-  const wss = new WebSocketServer({
-    server: httpServer,
-    path: '/graphql',
-    maxPayload: MAX_BODY_BYTES,
+  // Upgrades are routed by path: a WebSocketServer bound to the HTTP server would refuse every
+  // path but its own.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const other = options.upgrades?.[path];
+    if (other) other(req, socket, head);
+    else if (path === '/graphql')
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    else socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
   });
   const socketSignals = new WeakMap<object, AbortController>();
   useServer(

@@ -26,7 +26,28 @@ import {
 } from '../protocol/rpc.js';
 import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
 import { AgentCallError, AgentCallFailure } from './errors.js';
+import { OPEN_STREAM_METHOD, type StreamHeader, type StreamReady } from '../protocol/stream.js';
 import { createTransferChannel, type TransferChannel } from './transfer-channel.js';
+
+/** A byte stream the agent accepted: its channel, and what the agent said in its ready reply. */
+export interface AgentStream {
+  /** Paused: attach the reader, then pipe() or resume() it (nothing is lost before). */
+  channel: Duplex;
+  ready: StreamReady;
+  /**
+   * Ends what the hub sends and keeps reading (a half-close): SSH EOF alone. `channel.end()`
+   * would not do: ssh2's server side sends CLOSE with its EOF, ending both directions.
+   */
+  halfClose(): void;
+}
+
+function halfCloseOf(channel: Duplex): () => void {
+  return () => {
+    const sshChannel = channel as Duplex & { eof?: () => void };
+    if (typeof sshChannel.eof === 'function') sshChannel.eof();
+    else channel.end();
+  };
+}
 
 export interface CallOptions {
   /** Give up (and cancel on the agent) after this long. */
@@ -205,6 +226,90 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       throw error;
     }
     return transfer;
+  }
+
+  /**
+   * Opens a byte stream (a shell, one forwarded TCP connection) on a channel of its own: the
+   * request line says what it is for (../protocol/stream.ts); the agent's ready reply returns
+   * the channel, which is then the stream's. Rejects with AgentCallError (the agent's refusal,
+   * a timeout, the link gone). The caller destroys the channel when done; the session's end
+   * destroys it too.
+   */
+  async openStream(header: StreamHeader, options: CallOptions): Promise<AgentStream> {
+    if (this.closedReason)
+      throw new AgentCallError(AgentCallFailure.closed, `link closed: ${this.closedReason}`);
+    const id = this.nextCallId++;
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    let onSessionClose: (() => void) | undefined;
+    const cancelled = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new AgentCallError(
+              AgentCallFailure.timeout,
+              `no answer within ${Math.round(options.timeoutMs / 1000)} s`,
+            ),
+          ),
+        options.timeoutMs,
+      );
+      onAbort = () =>
+        reject(new AgentCallError(AgentCallFailure.aborted, 'abandoned by the caller'));
+      if (options.signal?.aborted) onAbort();
+      else options.signal?.addEventListener('abort', onAbort, { once: true });
+      onSessionClose = () =>
+        reject(new AgentCallError(AgentCallFailure.closed, 'link closed while opening'));
+      this.once('close', onSessionClose);
+    });
+    cancelled.catch(() => undefined);
+    let channel: Duplex | undefined;
+    const opening = this.openChannel();
+    try {
+      channel = await Promise.race([opening, cancelled]);
+      this.inFlight.add(channel);
+      const opened = channel;
+      opened.once('close', () => this.inFlight.delete(opened));
+      opened.write(
+        JSON.stringify({
+          jsonrpc: JSONRPC_VERSION,
+          id,
+          method: OPEN_STREAM_METHOD,
+          params: header,
+        }) + '\n',
+      );
+      // readLine gives back whatever follows the line (the stream's first bytes).
+      const line = await Promise.race([readLine(opened, MAX_MESSAGE_BYTES), cancelled]);
+      const ready = this.parseReply('open_stream', id, line);
+      return { channel: opened, ready, halfClose: halfCloseOf(opened) };
+    } catch (error) {
+      channel?.destroy();
+      if (!channel)
+        opening.then(
+          (late) => late.destroy(),
+          () => undefined,
+        );
+      if (error instanceof AgentCallError) throw error;
+      if (error instanceof LineTooLongError)
+        throw new AgentCallError(AgentCallFailure.protocol, 'agent reply over the size cap');
+      throw new AgentCallError(
+        AgentCallFailure.closed,
+        `the channel closed before the agent answered: ${(error as Error).message}`,
+      );
+    } finally {
+      clearTimeout(timer);
+      if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+      if (onSessionClose) this.off('close', onSessionClose);
+    }
+  }
+
+  /** Calls `listener` once when the session ends (at once if it has); returns an unsubscribe. */
+  onClose(listener: (reason: string) => void): () => void {
+    if (this.closedReason !== null) {
+      listener(this.closedReason);
+      return () => undefined;
+    }
+    this.once('close', listener);
+    return () => this.off('close', listener);
   }
 
   /**

@@ -8,6 +8,8 @@
 // MAX_MESSAGE_BYTES. Everything the agent sends is untrusted: the hub validates every reply with
 // the schemas in ./schemas.ts before using it.
 
+import type { StreamHeader, StreamReady } from './stream.js';
+
 export const JSONRPC_VERSION = '2.0';
 
 /** Largest request or reply line either side accepts, in bytes (the newline excluded). */
@@ -44,6 +46,8 @@ export const AgentErrorCode = {
   notADirectory: 'NOT_A_DIRECTORY',
   permissionDenied: 'PERMISSION_DENIED',
   badInput: 'BAD_USER_INPUT',
+  /** A forward target outside the agent's own allowed_forwards (config.yaml). */
+  forwardDenied: 'FORWARD_DENIED',
   failed: 'FAILED',
 } as const;
 export type AgentErrorCodeName = (typeof AgentErrorCode)[keyof typeof AgentErrorCode];
@@ -77,6 +81,11 @@ export interface AgentFacts {
   capabilities: string[];
   /** The agent owner's own ceiling on paths (config.yaml `allowed_paths`); null = none. */
   allowedPaths: string[] | null;
+  /**
+   * The agent owner's ceiling on port forwards (config.yaml `allowed_forwards`, rules of
+   * ./forward-target.ts); null or absent = none allowed. Absent from agents before issue 16.
+   */
+  allowedForwards?: string[] | null | undefined;
   /** Metadata suggested by `phonehome --init`; used on first admission only. */
   suggested: {
     displayName?: string | undefined;
@@ -241,4 +250,6 @@ export interface RpcMethods {
   heartbeat: { params: HeartbeatParams; result: HeartbeatResult };
   upload_file: { params: UploadFileParams; result: TransferResult };
   download_file: { params: DownloadFileParams; result: TransferResult };
+  /** A byte stream (shell, forwarded connection) on its own channel: see ./stream.ts. */
+  open_stream: { params: StreamHeader; result: StreamReady };
 }

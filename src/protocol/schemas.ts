@@ -3,6 +3,7 @@
 // Limits here are the protocol's: lengths that keep one reply from bloating the registry.
 
 import { z } from 'zod';
+import { MAX_SHELL_COMMAND_BYTES, MAX_TERMINAL_COLS, MAX_TERMINAL_ROWS } from './stream.js';
 import {
   DEFAULT_MAX_OUTPUT_BYTES,
   MAX_COMMAND_TIMEOUT_MS,
@@ -26,6 +27,7 @@ export const agentFactsSchema = z.object({
   username: shortText,
   capabilities: z.array(name).max(256),
   allowedPaths: z.array(path).max(256).nullable(),
+  allowedForwards: z.array(z.string().min(1).max(300)).max(256).nullable().optional(),
   suggested: z.object({
     displayName: shortText.optional(),
     purpose: z.string().max(1024).optional(),
@@ -155,6 +157,31 @@ export const transferResultSchema = z.object({
   resumedFrom: z.number().int().min(0),
 });
 
+export const streamHeaderSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('shell'),
+    command: z.string().min(1).max(MAX_SHELL_COMMAND_BYTES).nullable(),
+    pty: z.boolean(),
+    cols: z.number().int().min(1).max(MAX_TERMINAL_COLS),
+    rows: z.number().int().min(1).max(MAX_TERMINAL_ROWS),
+    term: z
+      .string()
+      .regex(/^[A-Za-z0-9._+-]{1,64}$/)
+      .optional(),
+  }),
+  z.object({
+    kind: z.literal('forward'),
+    host: z.string().min(1).max(255),
+    port: z.number().int().min(1).max(65535),
+  }),
+]);
+
+export const streamReadySchema = z.object({
+  kind: z.enum(['shell', 'forward']),
+  pty: z.boolean().optional(),
+  note: z.string().max(1024).optional(),
+});
+
 type Schemas = {
   [M in keyof RpcMethods]: {
     params: z.ZodType<RpcMethods[M]['params']>;
@@ -173,6 +200,7 @@ export const rpcSchemas: Schemas = {
   heartbeat: { params: heartbeatParamsSchema, result: heartbeatResultSchema },
   upload_file: { params: uploadFileParamsSchema, result: transferResultSchema },
   download_file: { params: downloadFileParamsSchema, result: transferResultSchema },
+  open_stream: { params: streamHeaderSchema, result: streamReadySchema },
 };
 
 /** One-line summary of a zod failure, for error messages. */

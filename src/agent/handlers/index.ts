@@ -12,8 +12,8 @@ import { sendDownload } from './download-file.js';
 import { receiveUpload } from './upload-file.js';
 import { writeFile } from './write-file.js';
 
-/** Every method the handlers answer: all of them except `hello`. */
-export type HandledMethod = Exclude<keyof RpcMethods, 'hello' | StreamedMethod>;
+/** Every method the handlers answer: all of them except `hello` and `open_stream` (../streams). */
+export type HandledMethod = Exclude<keyof RpcMethods, 'hello' | 'open_stream' | StreamedMethod>;
 
 /** Methods that stream bytes on their channel after the request line. */
 export type StreamedMethod = 'upload_file' | 'download_file';

@@ -6,16 +6,24 @@ import type { CliEntry } from '../command.js';
 import { clientsCommand } from './clients/index.js';
 import { eventsCommand } from './events.js';
 import { filesCommand } from './files/index.js';
+import { forwardCommand } from './forward.js';
 import { healthCommand } from './health.js';
 import { metricsCommand } from './metrics.js';
 import { runCommand } from './run.js';
+import { sessionsCommand } from './sessions/index.js';
+import { shellCommand } from './shell.js';
 import { tokenCommand } from './token/index.js';
+import { tunnelsCommand } from './tunnels/index.js';
 import { watchCommand } from './watch.js';
 import { webhooksCommand } from './webhooks/index.js';
 
 export const cliCommands: readonly CliEntry[] = [
   clientsCommand,
   runCommand,
+  shellCommand,
+  forwardCommand,
+  sessionsCommand,
+  tunnelsCommand,
   filesCommand,
   metricsCommand,
   healthCommand,

@@ -5,7 +5,10 @@
 
 import type { FleetEvent } from '../event-types.js';
 
-/** The events delivered to webhooks: the guide's six, and client.recovered (see docs/webhooks.md). */
+/**
+ * The events delivered to webhooks: the guide's six, client.recovered, and the session and tunnel
+ * events of issue 16 (see docs/webhooks.md).
+ */
 export const webhookEvents: ReadonlySet<string> = new Set([
   'client.connected',
   'client.disconnected',
@@ -14,6 +17,10 @@ export const webhookEvents: ReadonlySet<string> = new Set([
   'client.recovered',
   'command_executed',
   'file_accessed',
+  'session.opened',
+  'session.closed',
+  'tunnel.opened',
+  'tunnel.closed',
 ]);
 
 /** The event name of deliveries made by sendTestWebhook. */
@@ -38,6 +45,33 @@ const fields: Record<string, readonly string[]> = {
   'client.recovered': ['previous_reason', 'unhealthy_for_s'],
   command_executed: ['command', 'cwd', 'exit_code', 'duration_ms', 'timed_out'],
   file_accessed: ['operation', 'path', 'size', 'destination'],
+  'session.opened': ['session_id', 'principal', 'command', 'pty', 'origin', 'cols', 'rows'],
+  'session.closed': [
+    'session_id',
+    'principal',
+    'command',
+    'pty',
+    'cols',
+    'rows',
+    'started_at',
+    'duration_ms',
+    'exit_code',
+    'exit_signal',
+    'bytes_in',
+    'bytes_out',
+    'reason',
+  ],
+  'tunnel.opened': ['tunnel_id', 'principal', 'target', 'listen'],
+  'tunnel.closed': [
+    'tunnel_id',
+    'principal',
+    'target',
+    'connections',
+    'bytes_in',
+    'bytes_out',
+    'duration_ms',
+    'reason',
+  ],
 };
 
 /** Fields that appear only when the audit row has them (not every variant of the event does). */

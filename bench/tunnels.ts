@@ -1,0 +1,293 @@
+// Benchmark: port-forward throughput and connection setup through our tunnel against `ssh -L`
+// through OpenSSH, in the same run on the same machine, and the keystroke echo latency of a
+// shell through the server (issue 16). Usage:
+//
+//   npm run build && npx tsx bench/tunnels.ts [--mib 256] [--connections 50] [--keys 200]
+//
+//   ours      `etphonehome forward` (dist/) → `etphonehome server` → the agent's reverse SSH
+//             connection → a TCP sink on the client's side: the real path, CLI included;
+//   OpenSSH   `ssh -N -L` to a throwaway `/usr/sbin/sshd -D` on a free loopback port (its own
+//             host and client keys), to the same sink.
+// Throughput: --mib MiB through one connection (sent, hashed by the sink, answered with the
+// count). Setup: --connections connections opened one after another (connect → first echo
+// byte back). Echo: --keys single keystrokes sent one at a time to `cat` on a PTY through
+// /stream, each timed until its echo comes back. Without sshd the OpenSSH rows are skipped.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import YAML from 'yaml';
+import { openServerStream } from '../src/client/stream.js';
+import { createFrameDecoder, encodeFrame, ShellFrameType } from '../src/protocol/shell-frames.js';
+import { createAgent } from '../test/support/agent.js';
+import { cliEnv, spawnCli } from '../test/support/cli.js';
+import { spawnProcess } from '../test/support/processes.js';
+import { startServer } from '../test/support/server.js';
+import { createCleanups, machine, progress } from './common.js';
+import { ratio, summarize } from './stats.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    mib: { type: 'string', default: '256' },
+    connections: { type: 'string', default: '50' },
+    keys: { type: 'string', default: '200' },
+  },
+});
+const MIB = Number(flags.mib);
+const CONNECTIONS = Number(flags.connections);
+const KEYS = Number(flags.keys);
+const cleanups = createCleanups();
+
+/** A TCP sink: answers "x" to a first byte "?" (setup probe), else counts until EOF. */
+function sink(): Promise<number> {
+  const server = net.createServer({ allowHalfOpen: true }, (socket) => {
+    let bytes = 0;
+    socket.on('data', (chunk: Buffer) => {
+      if (bytes === 0 && chunk[0] === 0x3f) socket.write('x');
+      bytes += chunk.length;
+    });
+    socket.on('end', () => socket.end(String(bytes)));
+    socket.on('error', () => undefined);
+  });
+  cleanups.add('sink', () => new Promise((resolve) => server.close(resolve)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** MiB/s of `MIB` MiB through one connection to localPort. */
+function throughput(localPort: number): Promise<number> {
+  const chunk = Buffer.alloc(1024 * 1024, 7);
+  const total = MIB * chunk.length;
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const socket = net.connect({ port: localPort, host: '127.0.0.1', allowHalfOpen: true });
+    let sent = 0;
+    const pump = (): void => {
+      while (sent < total) {
+        sent += chunk.length;
+        if (!socket.write(chunk)) return void socket.once('drain', pump);
+      }
+      socket.end();
+    };
+    pump();
+    let reply = '';
+    socket.on('data', (d: Buffer) => (reply += d.toString()));
+    socket.on('end', () => {
+      if (Number(reply) !== total) reject(new Error(`sink counted ${reply}, sent ${total}`));
+      resolve(MIB / ((performance.now() - started) / 1000));
+    });
+    socket.on('error', reject);
+  });
+}
+
+/** Milliseconds from connect to the first byte back, `CONNECTIONS` times in sequence. */
+async function setup(localPort: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const started = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const socket = net.connect({ port: localPort, host: '127.0.0.1' }, () => socket.write('?'));
+      socket.once('data', () => {
+        samples.push(performance.now() - started);
+        socket.destroy();
+        resolve();
+      });
+      socket.on('error', reject);
+    });
+  }
+  return samples;
+}
+
+async function startSshd(dir: string, sinkPort: number): Promise<string[]> {
+  await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
+  const hostKey = join(dir, 'host_key');
+  const clientKey = join(dir, 'client_key');
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', hostKey]);
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', clientKey]);
+  const authorized = join(dir, 'authorized_keys');
+  await writeFile(authorized, await readFile(`${clientKey}.pub`, 'utf8'));
+  await chmod(authorized, 0o600);
+  const port = await freePort();
+  const config = join(dir, 'sshd_config');
+  await writeFile(
+    config,
+    [
+      `ListenAddress 127.0.0.1:${port}`,
+      `HostKey ${hostKey}`,
+      `PidFile ${join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${authorized}`,
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'PermitRootLogin prohibit-password',
+      'UsePAM no',
+      'StrictModes no',
+      'AllowTcpForwarding yes',
+      '',
+    ].join('\n'),
+  );
+  const sshd = spawnProcess('/usr/sbin/sshd', ['-D', '-e', '-f', config]);
+  cleanups.add('sshd', () => sshd.kill('SIGTERM'));
+  await sshd.waitForLine((line) => line.includes('Server listening'));
+  const local = await freePort();
+  const ssh = spawnProcess('ssh', [
+    '-F',
+    '/dev/null',
+    '-i',
+    clientKey,
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    'StrictHostKeyChecking=no',
+    '-o',
+    'UserKnownHostsFile=/dev/null',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'ExitOnForwardFailure=yes',
+    '-N',
+    '-L',
+    `127.0.0.1:${local}:127.0.0.1:${sinkPort}`,
+    '-p',
+    String(port),
+    `${os.userInfo().username}@127.0.0.1`,
+  ]);
+  cleanups.add('ssh -L', () => ssh.kill('SIGTERM'));
+  // Ready when the local port accepts.
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.connect({ port: local, host: '127.0.0.1' }, () => {
+        s.destroy();
+        resolve(true);
+      });
+      s.on('error', () => resolve(false));
+    });
+    if (ok) return [String(local)];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function echoLatency(url: string, apiKey: string, client: string): Promise<number[]> {
+  const { ws } = await openServerStream(
+    { url, apiKey },
+    { op: 'shell', client, command: 'cat', pty: true, cols: 80, rows: 24 },
+  );
+  const decoder = createFrameDecoder();
+  let waiting: (() => void) | null = null;
+  let seen = '';
+  ws.on('message', (data) => {
+    for (const frame of decoder.push(data as Buffer))
+      if (frame.type === ShellFrameType.output) {
+        seen += frame.payload.toString();
+        if (seen.includes('k')) {
+          seen = '';
+          waiting?.();
+        }
+      }
+  });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const samples: number[] = [];
+  for (let i = 0; i < KEYS + 10; i++) {
+    const started = performance.now();
+    await new Promise<void>((resolve) => {
+      waiting = resolve;
+      ws.send(encodeFrame(ShellFrameType.input, 'k'));
+    });
+    if (i >= 10) samples.push(performance.now() - started);
+  }
+  ws.close();
+  return samples;
+}
+
+async function main(): Promise<void> {
+  const tmp = await mkdtemp(join(os.tmpdir(), 'etph-bench-tunnels-'));
+  cleanups.add('tmp', () => rm(tmp, { recursive: true, force: true }));
+  const sinkPort = await sink();
+  progress('starting the server and an agent');
+  const server = await startServer({ openEnrollment: true });
+  cleanups.add('server', () => server.close());
+  const agent = await createAgent(server, { env: { SHELL: '/bin/sh' } });
+  const config = await agent.readConfig();
+  config['allowed_forwards'] = [`127.0.0.1:${sinkPort}`];
+  await writeFile(join(agent.configDir, 'config.yaml'), YAML.stringify(config));
+  await agent.start();
+  cleanups.add('agent', () => agent.close());
+  await agent.waitOnline(server);
+  const cli = spawnCli(server, ['forward', agent.uuid, `0:127.0.0.1:${sinkPort}`]);
+  cleanups.add('forward', () => cli.kill('SIGINT'));
+  const line = await cli.waitForLine((l) => l.includes('forwarding'), 30_000);
+  const ourPort = Number(/:(\d+) →/.exec(line)?.[1]);
+
+  const rows: Record<string, unknown>[] = [];
+  progress(`ours: ${MIB} MiB through one connection`);
+  const oursMiBs = await throughput(ourPort);
+  const oursSetup = summarize(await setup(ourPort));
+  rows.push({
+    path: 'ours (etphonehome forward)',
+    MiBps: oursMiBs.toFixed(1),
+    setupP50ms: oursSetup.p50.toFixed(2),
+    setupP90ms: oursSetup.p90.toFixed(2),
+  });
+  let sshMiBs: number | null = null;
+  if (existsSync('/usr/sbin/sshd')) {
+    progress('OpenSSH: ssh -L to a throwaway sshd');
+    const [local] = await startSshd(tmp, sinkPort);
+    sshMiBs = await throughput(Number(local));
+    const sshSetup = summarize(await setup(Number(local)));
+    rows.push({
+      path: 'OpenSSH (ssh -L)',
+      MiBps: sshMiBs.toFixed(1),
+      setupP50ms: sshSetup.p50.toFixed(2),
+      setupP90ms: sshSetup.p90.toFixed(2),
+    });
+  } else
+    progress('OpenSSH rows skipped: /usr/sbin/sshd is missing (apt-get install openssh-server)');
+  progress(`echo latency: ${KEYS} keystrokes`);
+  const env = cliEnv(server);
+  const echo = summarize(
+    await echoLatency(
+      String(env['ETPHONEHOME_URL']),
+      String(env['ETPHONEHOME_API_KEY']),
+      agent.uuid,
+    ),
+  );
+  console.table(rows);
+  console.log(
+    JSON.stringify(
+      {
+        machine: machine(),
+        mib: MIB,
+        throughputRatio: sshMiBs ? Number(ratio(oursMiBs, sshMiBs).toFixed(2)) : null,
+        echoMs: {
+          p50: Number(echo.p50.toFixed(2)),
+          p90: Number(echo.p90.toFixed(2)),
+          p99: Number(echo.p99.toFixed(2)),
+        },
+        rows,
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+try {
+  await main();
+} finally {
+  await cleanups.unwind();
+}

@@ -1,0 +1,93 @@
+// `etphonehome sessions list`: open shell sessions, then ended ones, newest first.
+
+import { connect } from '../../../client/index.js';
+import { graphql } from '../../../generated/gql.js';
+import { commonHelp, commonOptions, parse, parseIntFlag } from '../../args.js';
+import type { Command } from '../../command.js';
+import { printJson, printTable, UsageError, type CommandIO } from '../../output.js';
+
+const usage = `Usage: etphonehome sessions list [--client C] [--open] [--limit N] [--json]
+
+  Shell sessions: open ones first, then ended ones (newest first), with who opened them, the
+  command (blank: the login shell), the exit status and the bytes both ways.
+
+  --client C   only this client (uuid, clientId or display name)
+  --open       only sessions open now
+  --limit N    at most N (1-1000, default 100)
+
+--json prints [{id, clientId, principal, origin, command, pty, open, startedAt, endedAt,
+exitStatus, exitSignal, closeReason, bytesIn, bytesOut}].
+
+${commonHelp}
+
+Examples:
+  etphonehome sessions list --open
+  etphonehome sessions list --client web-01 --json
+`;
+
+export const SessionsDocument = graphql(`
+  query CliSessions($filter: SessionFilter, $first: Int) {
+    sessions(filter: $filter, first: $first) {
+      id
+      clientId
+      principal
+      origin
+      command
+      pty
+      open
+      startedAt
+      endedAt
+      exitStatus
+      exitSignal
+      closeReason
+      bytesIn
+      bytesOut
+    }
+  }
+`);
+
+async function run(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    ...commonOptions,
+    client: { type: 'string' },
+    open: { type: 'boolean' },
+    limit: { type: 'string' },
+  });
+  if (positionals.length > 0)
+    throw new UsageError(`sessions list takes no arguments (got "${positionals[0]}")`);
+  const first = parseIntFlag('--limit', values.limit, { min: 1, max: 1000 }) ?? 100;
+  const gql = await connect(values, io.env);
+  const { sessions } = await gql.request(SessionsDocument, {
+    filter: { clientId: values.client ?? null, openOnly: values.open ?? false },
+    first,
+  });
+  if (values.json) printJson(io, sessions);
+  else if (sessions.length === 0) io.out('No sessions.');
+  else
+    printTable(
+      io,
+      ['ID', 'CLIENT', 'STARTED', 'STATE', 'COMMAND', 'IN', 'OUT', 'BY'],
+      sessions.map((s) => [
+        s.id,
+        s.clientId,
+        String(s.startedAt),
+        s.open
+          ? 'open'
+          : s.exitStatus !== null
+            ? `exit ${s.exitStatus}`
+            : (s.exitSignal ?? s.closeReason ?? 'ended'),
+        s.command ?? '(login shell)',
+        String(s.bytesIn),
+        String(s.bytesOut),
+        s.principal,
+      ]),
+    );
+  return 0;
+}
+
+export const listCommand: Command = {
+  name: 'list',
+  summary: 'open and ended shell sessions',
+  usage,
+  run,
+};

@@ -1,0 +1,94 @@
+// Opening a socket on the server's `/stream` path (protocol/ws-stream.ts): a shell, a tunnel's
+// control socket, or one forwarded connection. The key goes in the Authorization header of the
+// upgrade request, never in the URL. Resolves once the server accepted the open request.
+
+import WebSocket from 'ws';
+import { isErrorCode, type ErrorCodeName } from '../errors.js';
+import {
+  MAX_STREAM_MESSAGE_BYTES,
+  STREAM_PATH,
+  type OpenReply,
+  type OpenRequest,
+} from '../protocol/ws-stream.js';
+import type { Connection } from './endpoint.js';
+
+/** The server refused the open request (or the key): its catalogue code and message. */
+export class StreamRefusedError extends Error {
+  readonly code: ErrorCodeName | null;
+  constructor(code: string | null, message: string) {
+    super(message);
+    this.name = 'StreamRefusedError';
+    this.code = code !== null && isErrorCode(code) ? code : null;
+  }
+}
+
+export function streamEndpoint(url: string): URL {
+  const endpoint = new URL(STREAM_PATH, url);
+  endpoint.protocol = endpoint.protocol === 'https:' ? 'wss:' : 'ws:';
+  return endpoint;
+}
+
+export interface OpenedStream {
+  ws: WebSocket;
+  reply: Extract<OpenReply, { ok: true }>;
+}
+
+export function openServerStream(
+  connection: Connection,
+  request: OpenRequest,
+): Promise<OpenedStream> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(streamEndpoint(connection.url), {
+      headers: { authorization: `Bearer ${connection.apiKey}` },
+      maxPayload: MAX_STREAM_MESSAGE_BYTES,
+      perMessageDeflate: false,
+    });
+    let settled = false;
+    const fail = (error: Error): void => {
+      if (settled) return;
+      settled = true;
+      ws.terminate();
+      reject(error);
+    };
+    ws.on('unexpected-response', (_req, res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        let body: { code?: string; message?: string } = {};
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
+        } catch {
+          // Not ours: the status says enough.
+        }
+        fail(
+          new StreamRefusedError(
+            body.code ?? null,
+            body.message ?? `the server answered ${res.statusCode} on ${STREAM_PATH}`,
+          ),
+        );
+      });
+    });
+    ws.on('error', fail);
+    ws.on('open', () => {
+      ws.on('socket' as never, () => undefined);
+      (ws as unknown as { _socket?: { setNoDelay(v: boolean): void } })._socket?.setNoDelay(true);
+      ws.send(JSON.stringify(request));
+    });
+    ws.once('message', (data, isBinary) => {
+      if (isBinary) return fail(new StreamRefusedError(null, 'the server answered out of turn'));
+      let reply: OpenReply;
+      try {
+        reply = JSON.parse(String(data)) as OpenReply;
+      } catch {
+        return fail(new StreamRefusedError(null, 'the server answered with something unreadable'));
+      }
+      if (!reply.ok) return fail(new StreamRefusedError(reply.code, reply.message));
+      settled = true;
+      ws.off('error', fail);
+      resolve({ ws, reply });
+    });
+    ws.on('close', () =>
+      fail(new StreamRefusedError(null, 'the server closed the stream before answering')),
+    );
+  });
+}

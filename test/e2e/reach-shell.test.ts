@@ -1,0 +1,185 @@
+// `etphonehome shell` end to end (issue 16) through a real terminal (tmux): tty, stty size
+// before and after a resize, vim opened and quit, Ctrl-C stopping sleep 100, exit 7 giving
+// exit status 7; pipes without a terminal; the recording and events; bad input (huge sizes,
+// unknown and offline clients).
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openServerStream, StreamRefusedError } from '../../src/client/stream.js';
+import { createAgent, type TestAgent } from '../support/agent.js';
+import { cliEnv, runCli } from '../support/cli.js';
+import { killAll } from '../support/processes.js';
+import { SERVER_BIN, startServer, type TestServer } from '../support/server.js';
+import { waitFor } from '../support/wait.js';
+
+after(killAll);
+
+/** The CLI with stdin fed from `input` (no terminal). */
+function shellWithInput(
+  server: TestServer,
+  args: string[],
+  input: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SERVER_BIN, ...args], { env: cliEnv(server) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('etphonehome shell', () => {
+  let server: TestServer;
+  let agent: TestAgent;
+  let work: string;
+  const tmuxSocket = `etph-reach-${process.pid}`;
+  const tmux = (...args: string[]): string =>
+    execFileSync('tmux', ['-L', tmuxSocket, ...args], { encoding: 'utf8' });
+  const pane = (): string => tmux('capture-pane', '-p', '-t', 't');
+
+  before(async () => {
+    server = await startServer({ openEnrollment: true });
+    // A plain login shell: no rc file of this machine decides what the terminal shows.
+    agent = await createAgent(server, { displayName: 'reach-shell', env: { SHELL: '/bin/sh' } });
+    await agent.start();
+    await agent.waitOnline(server);
+    work = await mkdtemp(join(tmpdir(), 'etph-shell-'));
+  });
+  after(async () => {
+    try {
+      execFileSync('tmux', ['-L', tmuxSocket, 'kill-server'], { stdio: 'ignore' });
+    } catch {
+      // not started
+    }
+    await agent?.close();
+    await server?.close();
+  });
+
+  test('without a terminal: stdin to its end, stdout and stderr apart, the exit status', async () => {
+    const result = await shellWithInput(
+      server,
+      ['shell', agent.uuid],
+      'echo out-line; echo err-line >&2; exit 7\n',
+    );
+    assert.equal(result.code, 7, result.stderr);
+    assert.equal(result.stdout, 'out-line\n');
+    assert.match(result.stderr, /err-line/);
+    const withCommand = await shellWithInput(
+      server,
+      ['shell', agent.uuid, '--', 'cat; exit 3'],
+      'piped\n',
+    );
+    assert.equal(withCommand.code, 3);
+    assert.equal(withCommand.stdout, 'piped\n');
+  });
+
+  test('through tmux: tty, stty size and resize, vim, Ctrl-C, exit 7', async () => {
+    const env = cliEnv(server);
+    const exitFile = join(work, 'exit');
+    const command = `ETPHONEHOME_URL=${env['ETPHONEHOME_URL']} ETPHONEHOME_API_KEY=${env['ETPHONEHOME_API_KEY']} ${process.execPath} ${SERVER_BIN} shell ${agent.uuid}; echo EXIT=$? > ${exitFile}; sleep 30`;
+    tmux('new-session', '-d', '-s', 't', '-x', '100', '-y', '30', command);
+    const type = (text: string): void => void tmux('send-keys', '-t', 't', '-l', text);
+    const key = (name: string): void => void tmux('send-keys', '-t', 't', name);
+    const shows = (pattern: RegExp, what: string): Promise<unknown> =>
+      waitFor(() => pattern.test(pane()), { timeoutMs: 30_000, what });
+
+    await shows(/[$#] ?$/m, 'a prompt');
+    type('tty; stty size');
+    key('Enter');
+    await shows(/\/dev\/pts\/\d+/, 'tty output');
+    await shows(/^30 100$/m, 'stty size 30 100');
+
+    tmux('resize-window', '-t', 't', '-x', '120', '-y', '40');
+    type('stty size');
+    key('Enter');
+    await shows(/^40 120$/m, 'stty size after the resize');
+
+    type('vim -u NONE -N');
+    key('Enter');
+    await shows(/VIM - Vi IMproved/, 'vim on screen');
+    type(':q!');
+    key('Enter');
+    type('echo vim-done');
+    key('Enter');
+    await shows(/^vim-done$/m, 'the shell back after vim');
+
+    type('sleep 100; echo slept');
+    key('Enter');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    key('C-c');
+    type('echo interrupted');
+    key('Enter');
+    await shows(/^interrupted$/m, 'Ctrl-C stopped sleep');
+    assert.doesNotMatch(pane(), /^slept$/m);
+
+    type('exit 7');
+    key('Enter');
+    const exit = await waitFor(
+      async () => (await readFile(exitFile, 'utf8').catch(() => '')).trim() || undefined,
+      { timeoutMs: 30_000, what: 'the CLI to exit' },
+    );
+    assert.equal(exit, 'EXIT=7');
+
+    // The recording plays back what was shown; the session is listed with its figures.
+    const list = await runCli(server, ['sessions', 'list', '--client', agent.uuid, '--json']);
+    const sessions = JSON.parse(list.stdout) as Array<Record<string, unknown>>;
+    const session = sessions.find((s) => s['exitStatus'] === 7 && s['pty'] === true);
+    assert.ok(session, list.stdout);
+    assert.ok(Number(session['bytesOut']) > 0 && Number(session['bytesIn']) > 0);
+    const played = await runCli(server, ['sessions', 'play', String(session['id']), '--instant']);
+    assert.equal(played.code, 0, played.stderr);
+    assert.match(played.stdout, /40 120/);
+    assert.match(played.stdout, /interrupted/);
+  });
+
+  test('bad input: huge sizes, unknown and offline clients', async () => {
+    const env = cliEnv(server);
+    const connection = {
+      url: String(env['ETPHONEHOME_URL']),
+      apiKey: String(env['ETPHONEHOME_API_KEY']),
+    };
+    await assert.rejects(
+      openServerStream(connection, {
+        op: 'shell',
+        client: agent.uuid,
+        pty: true,
+        cols: 100_000,
+        rows: 40,
+      }),
+      (error: unknown) =>
+        error instanceof StreamRefusedError &&
+        error.code === 'BAD_USER_INPUT' &&
+        /100000x40/.test(error.message),
+    );
+    await assert.rejects(
+      openServerStream(
+        { ...connection, apiKey: 'wrong-key-wrong-key' },
+        { op: 'shell', client: agent.uuid, pty: false, cols: 80, rows: 24 },
+      ),
+      (error: unknown) => error instanceof StreamRefusedError && error.code === 'UNAUTHENTICATED',
+    );
+    const huge = await runCli(server, ['shell', agent.uuid, '--pty', '--size', '5000x5000']);
+    assert.equal(huge.code, 2, huge.stderr);
+    const unknown = await shellWithInput(server, ['shell', 'no-such-client'], 'true\n');
+    assert.equal(unknown.code, 3, unknown.stderr);
+    await agent.stop();
+    await waitFor(
+      async () =>
+        (await runCli(server, ['clients', 'list', '--json'])).stdout.includes('"online": false'),
+      {
+        what: 'the agent offline',
+      },
+    ).catch(() => undefined);
+    const offline = await shellWithInput(server, ['shell', agent.uuid], 'true\n');
+    assert.equal(offline.code, 4, offline.stderr);
+    assert.match(offline.stderr, /CLIENT_OFFLINE/);
+  });
+});
