@@ -101,7 +101,9 @@ export function spawnProcess(command: string, args: string[], options: SpawnOpti
     stdout,
     stderr,
     exited,
-    waitForLine(match, timeoutMs = 20_000) {
+    // Generous: a loaded machine (CI runners, several suites at once) starts servers slowly; this
+    // bounds a hang, it measures nothing.
+    waitForLine(match, timeoutMs = 60_000) {
       const seen = [...stderr, ...stdout].find(match);
       if (seen !== undefined) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
