@@ -21,10 +21,12 @@ import type {
   WebhookTarget,
 } from './records.js';
 import type { DialectName } from './dialect.js';
+import type { ClusterRepository } from './repositories/cluster.js';
 
 export type * from './records.js';
 export { DeliveryStatus } from './records.js';
 export type { DialectName } from './dialect.js';
+export type { ClusterRepository, ServerRecord } from './repositories/cluster.js';
 
 /** Clients with their tags: the registry's records. */
 export interface ClientRepository {
@@ -144,6 +146,8 @@ export interface Repositories {
   readonly rateLimits: RateLimitRepository;
   readonly tokens: TokenRepository;
   readonly deliveries: DeliveryRepository;
+  /** Shared secrets and the servers on one database (issue 14). */
+  readonly cluster: ClusterRepository;
 }
 
 export interface Store extends Repositories {

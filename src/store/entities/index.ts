@@ -1,13 +1,23 @@
 // Every entity the store knows, in one list for the ORM and the migration generator.
 
 import { ClientEntity } from './client.js';
+import { ClusterSecretEntity, ClusterServerEntity } from './cluster.js';
 import { EnrollmentTokenEntity } from './enrollment-token.js';
 import { EventEntity } from './event.js';
 import { TagEntity } from './tag.js';
 import { WebhookDeliveryEntity } from './webhook-delivery.js';
 
-export { ClientEntity, EnrollmentTokenEntity, EventEntity, TagEntity, WebhookDeliveryEntity };
+export {
+  ClientEntity,
+  ClusterSecretEntity,
+  ClusterServerEntity,
+  EnrollmentTokenEntity,
+  EventEntity,
+  TagEntity,
+  WebhookDeliveryEntity,
+};
 export type { Client } from './client.js';
+export type { ClusterSecret, ClusterServer } from './cluster.js';
 export type { EnrollmentToken } from './enrollment-token.js';
 export type { Event } from './event.js';
 export type { Tag } from './tag.js';
@@ -19,4 +29,6 @@ export const entities = [
   EventEntity,
   EnrollmentTokenEntity,
   WebhookDeliveryEntity,
+  ClusterSecretEntity,
+  ClusterServerEntity,
 ];

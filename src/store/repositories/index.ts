@@ -3,6 +3,7 @@
 import type { Repositories } from '../index.js';
 import type { Sql } from '../sql.js';
 import { createClientRepository } from './clients.js';
+import { createClusterRepository } from './cluster.js';
 import { createDeliveryRepository } from './deliveries.js';
 import { createEventRepository, createRateLimitRepository } from './events.js';
 import { createTagRepository } from './tags.js';
@@ -16,5 +17,6 @@ export function createRepositories(sql: Sql): Repositories {
     rateLimits: createRateLimitRepository(sql),
     tokens: createTokenRepository(sql),
     deliveries: createDeliveryRepository(sql),
+    cluster: createClusterRepository(sql),
   };
 }
