@@ -11,6 +11,7 @@
 
 import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
 import type { MetricsResult, RunCommandResult } from '../protocol/rpc.js';
+import type { ServerView } from './cluster/membership.js';
 import type { DialectName } from '../store/index.js';
 import type { Admission } from './admission.js';
 import type { Caller } from './caller.js';
@@ -70,6 +71,9 @@ export interface Fleet {
   readonly tokens: FleetTokens;
   /** What the tunnel hub calls: who may log in, and a session that said hello. */
   readonly agents: FleetAgents;
+
+  /** The servers sharing this server's database (one on SQLite). */
+  readonly cluster: FleetCluster;
 
   /** The server's liveness for `GET /health`: version, uptime, clients online and known. */
   health(): Promise<ServerHealth>;
@@ -221,12 +225,23 @@ export interface FleetAgents {
   attach(session: FleetSession): Promise<void>;
 }
 
+export type { ServerView } from './cluster/membership.js';
+
+export interface FleetCluster {
+  /** Every server registered on the database, by name (this one too), alive or not. */
+  servers(): Promise<ServerView[]>;
+}
+
 export interface ServerHealth {
   status: 'ok';
   version: string;
   uptimeS: number;
+  /** This server's name (`--server-name`). */
+  server: string;
   /** Which store the server uses (never its URL). */
   database: DialectName;
+  /** Agents connected to this server now. */
+  clientsHeld: number;
   clients: { online: number; total: number };
 }
 

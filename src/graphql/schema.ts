@@ -15,6 +15,7 @@ import './types/fleet-health.js';
 import './types/metrics.js';
 import './types/rate-limit-warning.js';
 import './types/file.js';
+import './types/server.js';
 import './types/tag.js';
 import './types/transfer.js';
 import './types/webhook.js';
