@@ -2,7 +2,7 @@
 // contract). Read once, validated, returned frozen. A bad value is a ConfigError whose message
 // names the flag or variable and what it accepts.
 
-import { homedir } from 'node:os';
+import { homedir, hostname } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { databaseUrlProblem } from './store/database-url.js';
@@ -24,6 +24,10 @@ export interface ServerConfig {
   dataDir: string;
   /** postgres:// URL of a shared database; null = the SQLite file in the data directory. */
   databaseUrl: string | null;
+  /** This server's name among the servers on one database (default the hostname). */
+  serverName: string;
+  /** Where the other servers reach this one (http:// or https://); null = not given. */
+  peerUrl: string | null;
   sshHost: string;
   sshPort: number;
   httpHost: string;
@@ -62,6 +66,9 @@ Options:
   --database-url URL  keep the fleet in PostgreSQL instead of <data-dir>/etphonehome.db
                       (env ETPHONEHOME_DATABASE_URL; postgres://USER:PASSWORD@HOST:5432/DATABASE;
                       migrated on start)
+  --server-name NAME  this server's name in a cluster (env ETPHONEHOME_SERVER_NAME; default the
+                      hostname; letters, digits, '.', '_', '-')
+  --peer-url URL      where the other servers reach this one (env ETPHONEHOME_PEER_URL)
   --ssh-host H        SSH listen address (env ETPHONEHOME_SSH_HOST; default 0.0.0.0)
   --ssh-port N        SSH listen port (env ETPHONEHOME_SSH_PORT; default 2222; 0 = any free port)
   --http-host H       HTTP listen address (env ETPHONEHOME_HTTP_HOST; default 127.0.0.1)
@@ -162,6 +169,8 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       options: {
         'data-dir': { type: 'string' },
         'database-url': { type: 'string' },
+        'server-name': { type: 'string' },
+        'peer-url': { type: 'string' },
         'ssh-host': { type: 'string' },
         'ssh-port': { type: 'string' },
         'http-host': { type: 'string' },
@@ -205,6 +214,8 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
   return Object.freeze({
     dataDir,
     databaseUrl: databaseUrl(v['database-url'], env['ETPHONEHOME_DATABASE_URL']),
+    serverName: serverName(v['server-name'] ?? env['ETPHONEHOME_SERVER_NAME']),
+    peerUrl: peerUrl(v['peer-url'] ?? env['ETPHONEHOME_PEER_URL']),
     sshHost: v['ssh-host'] ?? env['ETPHONEHOME_SSH_HOST'] ?? '0.0.0.0',
     sshPort: port(v['ssh-port'] ?? env['ETPHONEHOME_SSH_PORT'] ?? '2222', '--ssh-port'),
     httpHost: v['http-host'] ?? env['ETPHONEHOME_HTTP_HOST'] ?? '127.0.0.1',
@@ -350,6 +361,35 @@ function databaseUrl(flagValue: string | undefined, envValue: string | undefined
   const problem = databaseUrlProblem(value);
   if (problem !== null) throw new ConfigError(`${name} ${problem}.`);
   return value;
+}
+
+const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
+
+function serverName(value: string | undefined): string {
+  const name = value?.trim() || hostname();
+  if (!SERVER_NAME.test(name))
+    throw new ConfigError(
+      `--server-name (ETPHONEHOME_SERVER_NAME) "${name.slice(0, 64)}" is not a usable name: use 1–255 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
+    );
+  return name;
+}
+
+function peerUrl(value: string | undefined): string | null {
+  const text = value?.trim() ?? '';
+  if (text === '') return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(
+      `--peer-url (ETPHONEHOME_PEER_URL) "${text.slice(0, 200)}" is not a URL: use http://HOST:PORT or https://HOST:PORT, the address the other servers reach this one at.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(
+      `--peer-url (ETPHONEHOME_PEER_URL) uses ${url.protocol}//: use http:// or https://.`,
+    );
+  return text;
 }
 
 function transferRoots(value: string | undefined, dataDir: string): string[] {

@@ -4,10 +4,10 @@
 
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { ServerConfig } from './config.js';
 import { createAuthorizedKeys } from './fleet/authorized-keys.js';
+import { resolveIdentity } from './fleet/cluster/identity.js';
 import { createFleet, type Fleet } from './fleet/index.js';
 import { loadOrCreateWebhookSecret } from './fleet/webhooks/secret-file.js';
 import { createSchema } from './graphql/schema.js';
@@ -84,18 +84,29 @@ export async function startServer(
       'data directory was readable by others: tightened to 0700',
     );
 
-  const hostKey = await loadOrCreateHostKey(config.dataDir);
+  const localHostKey = await loadOrCreateHostKey(config.dataDir);
   const apiKey = await loadOrCreateApiKey(config.dataDir, config.apiKey);
   const storeLog = logger.child({ component: 'store' });
   const store = await openStore({
     file: databasePath(config.dataDir),
     databaseUrl: config.databaseUrl,
-    applicationName: `etphonehome/${hostname()}`,
+    applicationName: `etphonehome/${config.serverName}`,
     log: (message) => storeLog.debug({ orm: message }, 'store'),
   });
 
   const transferRoots = await prepareTransferRoots(config);
-  const webhookSecret = await loadOrCreateWebhookSecret(config.dataDir, config.webhooks.secret);
+  const webhookSecretFile = await loadOrCreateWebhookSecret(config.dataDir, config.webhooks.secret);
+  // Several servers on one database present one host key and sign with one secret.
+  const identity = await resolveIdentity(
+    store,
+    {
+      hostKey: localHostKey,
+      webhookSecret: { secret: webhookSecretFile.secret, fromEnv: webhookSecretFile.path === null },
+    },
+    logger.child({ component: 'cluster' }),
+  );
+  const hostKey = { ...identity.hostKey, created: localHostKey.created && !identity.shared };
+  const webhookSecret = { ...webhookSecretFile, secret: identity.webhookSecret };
   const fleet = createFleet({
     store,
     logger,
@@ -110,6 +121,7 @@ export async function startServer(
     transferRoots,
     webhooks: { settings: config.webhooks, globalSecret: webhookSecret.secret },
     recording: { dir: join(config.dataDir, 'recordings'), ...config.recording },
+    server: { name: config.serverName, peerUrl: config.peerUrl },
   });
   await fleet.start();
 
@@ -189,6 +201,8 @@ export async function startServer(
       httpHost: config.httpHost,
       httpPort: httpAddress.port,
       dataDir: config.dataDir,
+      serverName: config.serverName,
+      peerUrl: config.peerUrl,
       database: config.databaseUrl ? redactDatabaseUrl(config.databaseUrl) : 'sqlite',
       hostKeyFingerprint: hostKey.fingerprint,
       openEnrollment: config.openEnrollment,
@@ -220,9 +234,11 @@ export async function startServer(
         apiKey.created
           ? `  API key              ${apiKey.key}   (saved in ${join(config.dataDir, 'api_key')}; shown once)`
           : '  API key              from ETPHONEHOME_API_KEY',
-        webhookSecret.path
-          ? `  Webhook secret       in ${webhookSecret.path} (receivers verify signatures with it; docs/webhooks.md)`
-          : '  Webhook secret       from ETPHONEHOME_WEBHOOK_SECRET',
+        identity.shared && webhookSecret.path
+          ? '  Webhook secret       shared by the servers on this database (cluster_secret; docs/operations.md)'
+          : webhookSecret.path
+            ? `  Webhook secret       in ${webhookSecret.path} (receivers verify signatures with it; docs/webhooks.md)`
+            : '  Webhook secret       from ETPHONEHOME_WEBHOOK_SECRET',
         '',
         'Attach a first client (on the machine to reach):',
         `  phonehome --init -s ${serverAddress} -p ${sshAddress.port} --server-fingerprint ${hostKey.fingerprint}${token ? ` --enroll ${token}` : ''}`,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { homedir } from 'node:os';
+import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, readServerConfig } from '../src/config.js';
 
@@ -220,6 +220,36 @@ test('database URL: bad values are refused naming the setting, never the passwor
         message.test(error.message) &&
         !error.message.includes('hunter2'),
       `${JSON.stringify([argv, env])} is refused with ${message}`,
+    );
+  }
+});
+
+test('server name and peer URL: defaults, values, refusals naming the setting', () => {
+  const none = readServerConfig([], {});
+  assert.ok(none !== 'help');
+  assert.equal(none.serverName, hostname());
+  assert.equal(none.peerUrl, null);
+  const set = readServerConfig(['--server-name', 'etph-2'], {
+    ETPHONEHOME_SERVER_NAME: 'etph-1',
+    ETPHONEHOME_PEER_URL: 'http://10.0.0.2:8766',
+  });
+  assert.ok(set !== 'help');
+  assert.equal(set.serverName, 'etph-2');
+  assert.equal(set.peerUrl, 'http://10.0.0.2:8766');
+  const cases: Array<[string[], Record<string, string>, RegExp]> = [
+    [['--server-name', 'has space'], {}, /--server-name \(ETPHONEHOME_SERVER_NAME\) "has space"/],
+    [[], { ETPHONEHOME_SERVER_NAME: '-dash' }, /ETPHONEHOME_SERVER_NAME/],
+    [
+      ['--peer-url', 'not a url'],
+      {},
+      /--peer-url \(ETPHONEHOME_PEER_URL\) "not a url" is not a URL/,
+    ],
+    [[], { ETPHONEHOME_PEER_URL: 'ftp://x.example' }, /ETPHONEHOME_PEER_URL\) uses ftp:/],
+  ];
+  for (const [argv, env, message] of cases) {
+    assert.throws(
+      () => readServerConfig(argv, env),
+      (error: Error) => error instanceof ConfigError && message.test(error.message),
     );
   }
 });

@@ -9,6 +9,8 @@
 // Everything is created here and nothing is global: several fleets may run in one process (the
 // in-process test harness), each on its own store.
 
+import { hostname } from 'node:os';
+import { createMembership } from './cluster/membership.js';
 import type { Logger } from 'pino';
 import type { Store } from '../store/index.js';
 import { createAdmission } from './admission.js';
@@ -60,6 +62,8 @@ export interface FleetOptions {
   webhooks?: { settings: WebhookSettings; globalSecret: string } | undefined;
   /** Shell session recordings (asciicast); absent = sessions are not recorded. */
   recording?: RecordingOptions | undefined;
+  /** This server among the servers on one database; default: the hostname, no peer URL. */
+  server?: { name: string; peerUrl: string | null } | undefined;
 }
 
 /** Builds every part of the fleet; index.ts's createFleet checks the result against `Fleet`. */
@@ -149,6 +153,15 @@ export function assembleFleet(options: FleetOptions) {
     run: commands.run,
   });
   const metrics = createMetrics({ gate, registry: registry });
+  const membership = createMembership({
+    store,
+    server: {
+      ...(options.server ?? { name: hostname(), peerUrl: null }),
+      version: options.version,
+    },
+    held: () => registry.onlineCount,
+    logger: componentLog('cluster'),
+  });
   const authorize = createAdmission({
     store,
     authorizedKeys: options.authorizedKeys,
@@ -226,7 +239,9 @@ export function assembleFleet(options: FleetOptions) {
         status: 'ok' as const,
         version: options.version,
         uptimeS: Math.round((Date.now() - startedAt) / 1000),
+        server: membership.name,
         database: store.dialect,
+        clientsHeld: registry.onlineCount,
         clients: {
           online: registry.onlineCount,
           total: await store.clients.count({}),
@@ -234,7 +249,9 @@ export function assembleFleet(options: FleetOptions) {
       };
     },
     createLoaders: () => createLoaders(store, registry.view),
+    cluster: { servers: membership.servers },
     async start(): Promise<void> {
+      await membership.start();
       await lastSeen.closeLeftOpen();
       lastSeen.start();
       // What a crash left running: jobs and idempotency keys end INTERRUPTED (with several
@@ -256,6 +273,7 @@ export function assembleFleet(options: FleetOptions) {
       await lastSeen.stop();
       await jobs.stop();
       await webhookService?.stop();
+      await membership.stop();
     },
   };
 }

@@ -10,6 +10,7 @@
 
 import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
 import type { MetricsResult, RunCommandResult } from '../protocol/rpc.js';
+import type { ServerView } from './cluster/membership.js';
 import type { DialectName } from '../store/index.js';
 import type { Admission } from './admission.js';
 import type { Caller } from './caller.js';
@@ -84,6 +85,9 @@ export interface Fleet {
   readonly sessions: FleetSessions;
   /** Port forwards to what a client can reach: open, connect, list, close. */
   readonly tunnels: FleetTunnels;
+
+  /** The servers sharing this server's database (one on SQLite). */
+  readonly cluster: FleetCluster;
 
   /** The server's liveness for `GET /health`: version, uptime, clients online and known. */
   health(): Promise<ServerHealth>;
@@ -292,12 +296,23 @@ export interface FleetTunnels {
   closeWhere(match: (caller: Caller) => boolean, reason: string): number;
 }
 
+export type { ServerView } from './cluster/membership.js';
+
+export interface FleetCluster {
+  /** Every server registered on the database, by name (this one too), alive or not. */
+  servers(): Promise<ServerView[]>;
+}
+
 export interface ServerHealth {
   status: 'ok';
   version: string;
   uptimeS: number;
+  /** This server's name (`--server-name`). */
+  server: string;
   /** Which store the server uses (never its URL). */
   database: DialectName;
+  /** Agents connected to this server now. */
+  clientsHeld: number;
   clients: { online: number; total: number };
 }
 

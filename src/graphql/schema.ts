@@ -17,6 +17,7 @@ import './types/metrics.js';
 import './types/rate-limit-warning.js';
 import './types/server-info.js';
 import './types/file.js';
+import './types/server.js';
 import './types/tag.js';
 import './types/session.js';
 import './types/transfer.js';

@@ -33,15 +33,19 @@ export async function loadOrCreateHostKey(
     await writeFile(`${path}.pub`, `${pair.public}\n`, { mode: 0o644 });
     created = true;
   }
+  return { ...describeHostKey(privateKey, path), created };
+}
+
+/** The public half and fingerprint of an OpenSSH private host key; `source` names it in errors. */
+export function describeHostKey(privateKey: string, source: string): HostKey {
   const parsed = ssh2.utils.parseKey(privateKey);
-  if (parsed instanceof Error) throw new Error(`cannot read host key ${path}: ${parsed.message}`);
+  if (parsed instanceof Error) throw new Error(`cannot read host key ${source}: ${parsed.message}`);
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!key) throw new Error(`no key in ${path}`);
+  if (!key) throw new Error(`no key in ${source}`);
   const blob = key.getPublicSSH();
   return {
     privateKey,
     publicKey: `${key.type} ${blob.toString('base64')}`,
     fingerprint: fingerprintOf(blob),
-    created,
   };
 }

@@ -28,10 +28,12 @@ import type {
   WebhookTarget,
 } from './records.js';
 import type { DialectName } from './dialect.js';
+import type { ClusterRepository } from './repositories/cluster.js';
 
 export type * from './records.js';
 export { BulkJobStatus, BulkResultState, DeliveryStatus, IdempotencyState } from './records.js';
 export type { DialectName } from './dialect.js';
+export type { ClusterRepository, ServerRecord } from './repositories/cluster.js';
 
 /** Clients with their tags: the registry's records. */
 export interface ClientRepository {
@@ -200,6 +202,8 @@ export interface Repositories {
   readonly deliveries: DeliveryRepository;
   readonly bulkJobs: BulkJobRepository;
   readonly idempotency: IdempotencyRepository;
+  /** Shared secrets and the servers on one database (issue 14). */
+  readonly cluster: ClusterRepository;
 }
 
 export interface Store extends Repositories {

@@ -3,6 +3,7 @@
 import { BulkJobEntity } from './bulk-job.js';
 import { BulkJobResultEntity } from './bulk-job-result.js';
 import { ClientEntity } from './client.js';
+import { ClusterSecretEntity, ClusterServerEntity } from './cluster.js';
 import { EnrollmentTokenEntity } from './enrollment-token.js';
 import { EventEntity } from './event.js';
 import { IdempotencyKeyEntity } from './idempotency-key.js';
@@ -13,6 +14,8 @@ export {
   BulkJobEntity,
   BulkJobResultEntity,
   ClientEntity,
+  ClusterSecretEntity,
+  ClusterServerEntity,
   EnrollmentTokenEntity,
   EventEntity,
   IdempotencyKeyEntity,
@@ -22,6 +25,7 @@ export {
 export type { BulkJob } from './bulk-job.js';
 export type { BulkJobResult } from './bulk-job-result.js';
 export type { Client } from './client.js';
+export type { ClusterSecret, ClusterServer } from './cluster.js';
 export type { EnrollmentToken } from './enrollment-token.js';
 export type { Event } from './event.js';
 export type { IdempotencyKey } from './idempotency-key.js';
@@ -37,4 +41,6 @@ export const entities = [
   BulkJobEntity,
   BulkJobResultEntity,
   IdempotencyKeyEntity,
+  ClusterSecretEntity,
+  ClusterServerEntity,
 ];

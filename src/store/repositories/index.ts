@@ -4,6 +4,7 @@ import type { Repositories } from '../index.js';
 import type { Sql } from '../sql.js';
 import { createBulkJobRepository } from './bulk-jobs.js';
 import { createClientRepository } from './clients.js';
+import { createClusterRepository } from './cluster.js';
 import { createDeliveryRepository } from './deliveries.js';
 import { createEventRepository, createRateLimitRepository } from './events.js';
 import { createIdempotencyRepository } from './idempotency.js';
@@ -20,5 +21,6 @@ export function createRepositories(sql: Sql): Repositories {
     deliveries: createDeliveryRepository(sql),
     bulkJobs: createBulkJobRepository(sql),
     idempotency: createIdempotencyRepository(sql),
+    cluster: createClusterRepository(sql),
   };
 }

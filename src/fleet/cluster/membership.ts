@@ -1,0 +1,93 @@
+// This server's row in `cluster_server` (issue 14): registered at start, renewed every
+// RENEW_INTERVAL_MS with how many agents it holds, removed at a clean shutdown. A server whose
+// last renewal is older than SERVER_LEASE_MS is gone (killed, or cut off from the database):
+// the `servers` query shows it as not alive. A renewal that finds its row deleted registers again.
+
+import type { Logger } from 'pino';
+import type { ServerRecord, Store } from '../../store/index.js';
+
+export const RENEW_INTERVAL_MS = 5_000;
+/** How long a server counts as alive after its last renewal (the issue's ≤ 15 s). */
+export const SERVER_LEASE_MS = 15_000;
+
+export interface ServerIdentity {
+  name: string;
+  peerUrl: string | null;
+  version: string;
+}
+
+export interface ServerView extends ServerRecord {
+  /** Renewed within SERVER_LEASE_MS. */
+  alive: boolean;
+  /** The server answering. */
+  self: boolean;
+}
+
+export interface Membership {
+  readonly name: string;
+  start(): Promise<void>;
+  /** The cluster's servers as the database has them, this one included. */
+  servers(): Promise<ServerView[]>;
+  stop(): Promise<void>;
+}
+
+export function createMembership(deps: {
+  store: Store;
+  server: ServerIdentity;
+  /** Agents this server holds now. */
+  held: () => number;
+  logger: Logger;
+  renewIntervalMs?: number;
+}): Membership {
+  const { store, server, logger } = deps;
+  const startedAt = new Date();
+  let timer: NodeJS.Timeout | null = null;
+  let renewing: Promise<void> = Promise.resolve();
+
+  const register = (now: Date) =>
+    store.cluster.registerServer({
+      ...server,
+      startedAt,
+      renewedAt: now,
+      clientsHeld: deps.held(),
+    });
+
+  async function renew(): Promise<void> {
+    const now = new Date();
+    try {
+      if (!(await store.cluster.renewServer(server.name, deps.held(), now))) await register(now);
+    } catch (error) {
+      // The database is away (restarting, cut off): the next renewal tries again.
+      logger.warn({ err: error }, 'could not renew this server in the cluster table');
+    }
+  }
+
+  return {
+    name: server.name,
+    async start() {
+      await register(startedAt);
+      timer = setInterval(() => {
+        renewing = renew();
+      }, deps.renewIntervalMs ?? RENEW_INTERVAL_MS);
+      timer.unref();
+    },
+    async servers() {
+      const now = Date.now();
+      return (await store.cluster.servers()).map((row) => ({
+        ...row,
+        alive: now - row.renewedAt.getTime() <= SERVER_LEASE_MS,
+        self: row.name === server.name,
+      }));
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await renewing;
+      try {
+        await store.cluster.removeServer(server.name);
+      } catch (error) {
+        logger.warn({ err: error }, 'could not remove this server from the cluster table');
+      }
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// What servers sharing one database share (issue 14): named secrets created once by whichever
+// server asks first (a conflict-safe insert, so two servers starting together agree on one
+// value), and the `cluster_server` rows each server keeps fresh (the `servers` query).
+
+import type { Sql } from '../sql.js';
+
+/** One server of the cluster, as it last reported itself. */
+export interface ServerRecord {
+  name: string;
+  /** Where its peers reach it; null when it gave none. */
+  peerUrl: string | null;
+  version: string;
+  startedAt: Date;
+  /** Its last renewal: a server that stops renewing is gone. */
+  renewedAt: Date;
+  /** Agents it held at its last renewal. */
+  clientsHeld: number;
+}
+
+export interface ClusterRepository {
+  /**
+   * The shared secret `name`: the stored value, or `proposed` stored now when there is none.
+   * Two servers proposing at the same moment get the same (first committed) value.
+   */
+  secret(name: string, proposed: string, now: Date): Promise<string>;
+  /** Records the server as started now (a restart under the same name replaces its row). */
+  registerServer(server: ServerRecord): Promise<void>;
+  /** Marks the server alive with its current count; false when its row is gone. */
+  renewServer(name: string, clientsHeld: number, now: Date): Promise<boolean>;
+  /** Every server, by name. */
+  servers(): Promise<ServerRecord[]>;
+  /** Forgets a server (a clean shutdown). */
+  removeServer(name: string): Promise<void>;
+}
+
+interface ServerRow {
+  name: string;
+  peer_url: string | null;
+  version: string;
+  started_at: unknown;
+  renewed_at: unknown;
+  clients_held: number | string;
+}
+
+export function createClusterRepository(sql: Sql): ClusterRepository {
+  const { dialect } = sql;
+  return {
+    async secret(name, proposed, now) {
+      await sql.run(
+        'insert into cluster_secret (name, value, created_at) values (?, ?, ?) on conflict do nothing',
+        [name, proposed, now],
+      );
+      const row = await sql.one<{ value: string }>(
+        'select value from cluster_secret where name = ?',
+        [name],
+      );
+      if (!row) throw new Error(`cluster secret ${name} vanished after its insert`);
+      return row.value;
+    },
+
+    async registerServer(server) {
+      await sql.run(
+        `insert into cluster_server (name, peer_url, version, started_at, renewed_at, clients_held)
+           values (?, ?, ?, ?, ?, ?)
+         on conflict (name) do update set peer_url = excluded.peer_url, version = excluded.version,
+           started_at = excluded.started_at, renewed_at = excluded.renewed_at,
+           clients_held = excluded.clients_held`,
+        [
+          server.name,
+          server.peerUrl,
+          server.version,
+          server.startedAt,
+          server.renewedAt,
+          server.clientsHeld,
+        ],
+      );
+    },
+
+    async renewServer(name, clientsHeld, now) {
+      const rows = await sql.all<{ name: string }>(
+        'update cluster_server set renewed_at = ?, clients_held = ? where name = ? returning name',
+        [now, clientsHeld, name],
+      );
+      return rows.length > 0;
+    },
+
+    async servers() {
+      const rows = await sql.all<ServerRow>('select * from cluster_server order by name');
+      return rows.map((row) => ({
+        name: row.name,
+        peerUrl: row.peer_url,
+        version: row.version,
+        startedAt: dialect.date(row.started_at),
+        renewedAt: dialect.date(row.renewed_at),
+        clientsHeld: Number(row.clients_held),
+      }));
+    },
+
+    async removeServer(name) {
+      await sql.run('delete from cluster_server where name = ?', [name]);
+    },
+  };
+}
