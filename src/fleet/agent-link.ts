@@ -9,6 +9,7 @@
 // it, so the gate maps them through one table (failures.ts).
 
 import type { TransferChannel } from '../hub/transfer-channel.js';
+import type { Notice } from '../protocol/notice.js';
 import type { RpcMethods } from '../protocol/rpc.js';
 
 export type TransferMethod = 'upload_file' | 'download_file';
@@ -37,6 +38,9 @@ export interface AgentLink {
     method: M,
     params: RpcMethods[M]['params'],
   ): Promise<TransferChannel>;
-  /** Ends the link (decommissioning, a replaced connection, shutdown). */
-  close(reason: string): void;
+  /**
+   * Ends the link (decommissioning, a replaced connection, shutdown); with a notice, the agent
+   * is told why first (../protocol/notice.ts).
+   */
+  close(reason: string, notice?: Notice): void;
 }

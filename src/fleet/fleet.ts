@@ -19,7 +19,6 @@ import { createClientQueries } from './clients.js';
 import { createCommands } from './commands.js';
 import { createDecommissioning } from './decommission.js';
 import { createEventBus } from './event-bus.js';
-import { FleetEventType } from './event-types.js';
 import { createEvents } from './events.js';
 import { createFiles } from './files.js';
 import { createFleetHealth } from './fleet-health.js';
@@ -29,6 +28,7 @@ import { createIdempotency } from './idempotency.js';
 import { createBulkJobs } from './jobs/bulk-jobs.js';
 import { createLoaders } from './loaders.js';
 import { createMetrics } from './metrics.js';
+import { createRefusedKeys } from './refused-keys.js';
 import { createRegistry } from './registry.js';
 import { createLastSeenKeeper } from './last-seen.js';
 import {
@@ -145,20 +145,13 @@ export function assembleFleet(options: FleetOptions) {
     run: commands.run,
   });
   const metrics = createMetrics({ gate, registry: registry });
+  const refusedKeys = createRefusedKeys({ audit, logger: componentLog('admission') });
   const authorize = createAdmission({
     store,
     authorizedKeys: options.authorizedKeys,
     openEnrollment: options.openEnrollment,
     onlineFingerprint: registry.onlineFingerprint,
-    async onRefusedMismatch(attempt, pinned) {
-      await audit.record(FleetEventType.keyMismatch, attempt.login.uuid, {
-        previous_fingerprint: pinned,
-        new_fingerprint: attempt.fingerprint,
-        remote_address: attempt.remoteAddress,
-        refused: true,
-        reason: 'the client is online with its pinned key',
-      });
-    },
+    onRefusedKey: refusedKeys.refused,
   });
 
   return {
@@ -233,6 +226,7 @@ export function assembleFleet(options: FleetOptions) {
     },
     async stop(): Promise<void> {
       monitor.stop();
+      await refusedKeys.stop();
       await lastSeen.stop();
       await jobs.stop();
       await webhookService?.stop();
