@@ -15,6 +15,7 @@ import './types/enrollment-token.js';
 import './types/fleet-health.js';
 import './types/metrics.js';
 import './types/rate-limit-warning.js';
+import './types/refused-key.js';
 import './types/file.js';
 import './types/tag.js';
 import './types/transfer.js';
