@@ -61,7 +61,17 @@ export function createServerPaths(transferRoots: readonly string[]) {
         return new AppError(ErrorCode.notFound, `Server file ${quote(localPath)} does not exist.`);
       if (code === 'EACCES' || code === 'EPERM')
         return bad(`The server may not access ${quote(localPath)} (permission denied).`);
-      if (code === 'ENOSPC') return bad(`The server's disk is full (writing ${quote(localPath)}).`);
+      if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG' || code === 'EROFS') {
+        const why = {
+          ENOSPC: "The server's disk is full",
+          EDQUOT: "The server's disk quota is used up",
+          EFBIG: 'The file is larger than the server may write',
+          EROFS: "The server's file system is read-only",
+        }[code];
+        return bad(
+          `${why} (writing ${quote(localPath)}, code ${code}). The bytes received so far are kept in the partial file: retry with the same localPath once there is room, and the transfer resumes.`,
+        );
+      }
       if (typeof code === 'string')
         return bad(`Server file ${quote(localPath)}: ${(error as Error).message}`);
       return error;
