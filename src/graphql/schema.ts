@@ -20,6 +20,7 @@ import './types/file.js';
 import './types/tag.js';
 import './types/transfer.js';
 import './types/webhook.js';
+import './types/webhook-discard.js';
 
 export function createSchema(): GraphQLSchema {
   return builder.toSchema();
