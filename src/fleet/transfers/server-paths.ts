@@ -7,7 +7,7 @@ import path from 'node:path';
 import { AppError, ErrorCode } from '../../errors.js';
 import { AgentCallError } from '../../hub/errors.js';
 import { quote } from '../../lib/quote.js';
-import { PathRefusal, assertSingleLink, confine } from '../../lib/safe-path.js';
+import { PathRefusal, PathRefusalKind, assertSingleLink, confine } from '../../lib/safe-path.js';
 import { MAX_PATH_LENGTH } from '../limits.js';
 import { bad } from '../validation.js';
 
@@ -16,7 +16,7 @@ export function createServerPaths(transferRoots: readonly string[]) {
 
   function refusal(error: unknown, localPath: string): unknown {
     if (!(error instanceof PathRefusal)) return error;
-    if (error.code === ErrorCode.badUserInput) return bad(`localPath: ${error.message}`);
+    if (error.kind === PathRefusalKind.invalid) return bad(`localPath: ${error.message}`);
     if ('nlink' in error.data || /symbolic link/.test(error.message))
       return new AppError(ErrorCode.pathDenied, error.message, { path: localPath });
     return new AppError(
@@ -87,7 +87,7 @@ export async function assertReplaceable(file: string, requested: string): Promis
     const info = await lstat(file);
     if (info.isSymbolicLink())
       throw new PathRefusal(
-        ErrorCode.pathDenied,
+        PathRefusalKind.denied,
         `Server path ${quote(requested)} is a symbolic link; it is not followed.`,
         { path: requested },
       );
