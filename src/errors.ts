@@ -43,6 +43,8 @@ export const ErrorCode = {
   agentError: 'AGENT_ERROR',
   /** The link to the agent broke or the agent answered with something unusable. */
   agentUnavailable: 'AGENT_UNAVAILABLE',
+  /** It ran on the client, but the server could not record it (disk full, read-only store). */
+  notRecorded: 'NOT_RECORDED',
   internal: 'INTERNAL_SERVER_ERROR',
   /** The HTTP request itself is refused before GraphQL reads it (method, content type …). */
   badRequest: 'BAD_REQUEST',
@@ -227,6 +229,18 @@ const entries: Record<ErrorCodeName, Entry> = {
     },
     httpStatus: 409,
     exitStatus: 12,
+  },
+  NOT_RECORDED: {
+    meaning:
+      'The operation ran on the client, but the server could not write it to the audit trail (disk full, read-only store); do not retry it as if it had not run.',
+    next: {
+      graphql:
+        'Check on the client what it did (`extensions.ran` says it ran), free space on the server, then carry on; a retry runs it again.',
+      mcp: 'Check on the client what it did before anything else: it ran. Ask an operator to free space on the server; a retry runs it again.',
+      cli: 'Check on the client what it did (it ran), free space on the server (`df` on its data directory); a retry runs it again.',
+    },
+    httpStatus: 507,
+    exitStatus: 13,
   },
   AGENT_ERROR: {
     meaning: 'The agent on the client reported a failure of its own; its message is client data.',

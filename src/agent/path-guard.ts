@@ -7,6 +7,7 @@
 
 import {
   PathRefusal,
+  PathRefusalKind,
   assertDescriptorConfined,
   assertSingleLink,
   confine,
@@ -26,11 +27,13 @@ export function rootSets(allowedPaths: RootSet, serverRoots?: RootSet): RootSet[
 /** A PathRefusal as the AgentError the hub understands; anything else through toAgentError. */
 export function asAgentError(err: unknown, target: string): unknown {
   if (err instanceof PathRefusal) {
-    const message =
-      err.code === AgentErrorCode.pathDenied
-        ? `${err.message} The machine's owner sets its ceiling in config.yaml allowed_paths; the server's are the client's allowedPaths.`
-        : err.message;
-    return new AgentError(err.code, message, err.data);
+    if (err.kind === PathRefusalKind.invalid)
+      return new AgentError(AgentErrorCode.badInput, err.message, err.data);
+    return new AgentError(
+      AgentErrorCode.pathDenied,
+      `${err.message} The machine's owner sets its ceiling in config.yaml allowed_paths; the server's are the client's allowedPaths.`,
+      err.data,
+    );
   }
   return toAgentError(err, target);
 }

@@ -6,10 +6,17 @@
 // A known UUID presenting another admitted key is a key mismatch: the client may come online in
 // quarantine (every operation refused until acceptKey) — unless the pinned key is online right
 // now, in which case the newcomer is refused: a live agent proves its key is still in use.
+//
+// Refusals the agent should understand carry a notice (./notices.ts): decommissioned (to its own
+// key only) and key mismatch. A known uuid knocking with a key no admission path takes is asked
+// to sign first (`askSignature`) so that the refusal is recorded against a proven key (issue 17
+// item 7) — an impostor, or an agent whose new key was never admitted; it is told nothing.
 
 import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
 import type { Store } from '../store/index.js';
+import type { ClientRecord } from '../store/index.js';
 import type { AuthorizedKeys } from './authorized-keys.js';
+import { decommissionedNotice, keyMismatchNotice } from './notices.js';
 import { findUsableToken } from './tokens.js';
 
 export type AdmissionVia = 'pinned' | 'authorized_keys' | 'enrollment_token' | 'open_enrollment';
@@ -27,8 +34,8 @@ export interface AdmissionDeps {
   openEnrollment: boolean;
   /** The fingerprint of the key the UUID is online with right now, if any. */
   onlineFingerprint(uuid: string): string | null;
-  /** Told about a refused key change for an online client (a security signal). */
-  onRefusedMismatch(attempt: AuthAttempt, pinnedFingerprint: string): Promise<void>;
+  /** Told about a key refused for a known client, once it has signed (a security signal). */
+  onRefusedKey(attempt: AuthAttempt, client: ClientRecord, reason: string): Promise<void>;
 }
 
 export function createAdmission(deps: AdmissionDeps) {
@@ -53,8 +60,19 @@ export function createAdmission(deps: AdmissionDeps) {
 
   return async function authorize(attempt: AuthAttempt): Promise<AuthDecision<Admission>> {
     const client = await deps.store.clients.get(attempt.login.uuid);
+    const ownKey =
+      client !== null &&
+      (client.keyFingerprint === attempt.fingerprint ||
+        client.pendingFingerprint === attempt.fingerprint);
     if (client?.decommissionedAt) {
-      return { accept: false, reason: 'client is decommissioned' };
+      // Only its own key hears why: anyone else learns nothing about the uuid.
+      return ownKey
+        ? {
+            accept: false,
+            reason: 'client is decommissioned',
+            notice: decommissionedNotice(client.clientId),
+          }
+        : { accept: false, reason: 'client is decommissioned (and this is not its key)' };
     }
     if (client && client.keyFingerprint === attempt.fingerprint) {
       return { accept: true, admission: { kind: 'known', via: 'pinned', tokenId: null } };
@@ -63,14 +81,20 @@ export function createAdmission(deps: AdmissionDeps) {
       client && client.pendingFingerprint === attempt.fingerprint
         ? { via: 'pinned' as const, tokenId: null } // admitted before, still awaiting acceptKey
         : await admissionPath(attempt);
-    if ('reason' in path) return { accept: false, reason: path.reason };
+    if ('reason' in path) {
+      if (!client) return { accept: false, reason: path.reason };
+      if (attempt.verified) await deps.onRefusedKey(attempt, client, path.reason);
+      return { accept: false, reason: path.reason, askSignature: true };
+    }
     if (!client) return { accept: true, admission: { kind: 'new', ...path } };
 
     if (deps.onlineFingerprint(client.uuid) === client.keyFingerprint) {
-      if (attempt.verified) await deps.onRefusedMismatch(attempt, client.keyFingerprint);
+      const reason = `key mismatch while client ${client.clientId} is online with its pinned key`;
+      if (attempt.verified) await deps.onRefusedKey(attempt, client, reason);
       return {
         accept: false,
-        reason: `key mismatch while client ${client.clientId} is online with its pinned key`,
+        reason,
+        notice: keyMismatchNotice(client.clientId, client.keyFingerprint),
       };
     }
     return { accept: true, admission: { kind: 'mismatch', ...path } };

@@ -11,6 +11,7 @@
 
 import type { AgentStream } from '../hub/agent-session.js';
 import type { TransferChannel } from '../hub/transfer-channel.js';
+import type { Notice } from '../protocol/notice.js';
 import type { RpcMethods } from '../protocol/rpc.js';
 import type { StreamHeader } from '../protocol/stream.js';
 
@@ -50,6 +51,9 @@ export interface AgentLink {
   openStream(header: StreamHeader, options: LinkCallOptions): Promise<AgentStream>;
   /** Calls `listener` once when the link ends (at once if it has); returns an unsubscribe. */
   onClose(listener: (reason: string) => void): () => void;
-  /** Ends the link (decommissioning, a replaced connection, shutdown). */
-  close(reason: string): void;
+  /**
+   * Ends the link (decommissioning, a replaced connection, shutdown); with a notice, the agent
+   * is told why first (../protocol/notice.ts).
+   */
+  close(reason: string, notice?: Notice): void;
 }

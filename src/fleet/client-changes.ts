@@ -58,7 +58,8 @@ export interface ClientChangesDeps {
   registry: Pick<Registry, 'resolve' | 'view'>;
   queryOf(filter: ClientFilter): ClientQuery;
   /** Refuses a webhook URL that points somewhere private (absent: webhooks are off). */
-  assertUrlAllowed?: ((url: string) => Promise<void>) | undefined;
+  /** Refuses a private target; returns a warning when the host does not resolve now. */
+  assertUrlAllowed?: ((url: string) => Promise<string | null>) | undefined;
 }
 
 export function createClientChanges(deps: ClientChangesDeps) {
@@ -120,9 +121,11 @@ export function createClientChanges(deps: ClientChangesDeps) {
     async configure(ref: string, input: ConfigureClientInput, caller: Caller): Promise<ClientView> {
       const { webhookUrl, webhookSecret } = validateSettings(input);
       assertSomethingToChange(ref, input, SETTINGS_FIELDS, Operation.configureClientFields);
-      if (webhookUrl) await deps.assertUrlAllowed?.(webhookUrl);
+      const urlWarning = webhookUrl ? ((await deps.assertUrlAllowed?.(webhookUrl)) ?? null) : null;
       const changes: ClientChanges = {};
       const changed: Record<string, unknown> = {};
+      // Set anyway (DNS may be down), and said: in the event and in this answer (issue 17 item 25).
+      if (urlWarning) changed['webhook_url_warning'] = urlWarning;
       if (webhookUrl !== undefined) {
         changes.webhookUrl = webhookUrl;
         changed['webhook_url'] = webhookUrl;
@@ -148,7 +151,8 @@ export function createClientChanges(deps: ClientChangesDeps) {
         changes.rateLimitMode = asRateLimitMode(input.rateLimitMode);
         changed['rate_limit_mode'] = input.rateLimitMode;
       }
-      return save(ref, changes, null, changed, caller);
+      const view = await save(ref, changes, null, changed, caller);
+      return urlWarning ? { ...view, webhookUrlWarning: urlWarning } : view;
     },
 
     /** Adds and removes tags on every client matching `filter`, in one transaction. */

@@ -64,6 +64,8 @@ export interface ClientView {
   agentAllowedPaths: string[] | null;
   /** Allowed paths outside the agent's own ceiling: the agent refuses everything there. */
   allowedPathsBeyondAgent: string[];
+  /** Only in configureClient's answer: the webhookUrl just set does not resolve now. */
+  webhookUrlWarning?: string;
   webhookUrl: string | null;
   /** Whether a per-client webhook secret is set (the secret itself is never shown). */
   hasWebhookSecret: boolean;

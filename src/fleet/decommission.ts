@@ -12,6 +12,7 @@ import type { ClientView } from './client-view.js';
 import type { RunCommandInput } from './commands.js';
 import { FleetEventType } from './event-types.js';
 import { DEFAULT_STOP_COMMAND, MAX_REASON_CHARS, STOP_COMMAND_TIMEOUT_S } from './limits.js';
+import { decommissionedNotice } from './notices.js';
 import { failureOf, type OperationFailure } from './outcomes.js';
 import type { Registry } from './registry.js';
 import { bad, validateCommand } from './validation.js';
@@ -89,7 +90,7 @@ export function createDecommissioning(deps: DecommissionDeps) {
         },
         caller.actor,
       );
-      registry.linkOf(client.uuid)?.close('decommissioned');
+      registry.linkOf(client.uuid)?.close('decommissioned', decommissionedNotice(client.clientId));
       return { client: registry.view({ ...client, ...changes }), serviceStop };
     },
 

@@ -21,7 +21,6 @@ import { createClientQueries } from './clients.js';
 import { createCommands } from './commands.js';
 import { createDecommissioning } from './decommission.js';
 import { createEventBus } from './event-bus.js';
-import { FleetEventType } from './event-types.js';
 import { createEvents } from './events.js';
 import { createFiles } from './files.js';
 import { createFleetHealth } from './fleet-health.js';
@@ -33,6 +32,7 @@ import { createLoaders } from './loaders.js';
 import { createMetrics } from './metrics.js';
 import { createReach } from './reach/reach.js';
 import type { RecordingOptions } from './reach/recording.js';
+import { createRefusedKeys } from './refused-keys.js';
 import { createRegistry } from './registry.js';
 import { createLastSeenKeeper } from './last-seen.js';
 import {
@@ -162,20 +162,13 @@ export function assembleFleet(options: FleetOptions) {
     held: () => registry.onlineCount,
     logger: componentLog('cluster'),
   });
+  const refusedKeys = createRefusedKeys({ audit, logger: componentLog('admission') });
   const authorize = createAdmission({
     store,
     authorizedKeys: options.authorizedKeys,
     openEnrollment: options.openEnrollment,
     onlineFingerprint: registry.onlineFingerprint,
-    async onRefusedMismatch(attempt, pinned) {
-      await audit.record(FleetEventType.keyMismatch, attempt.login.uuid, {
-        previous_fingerprint: pinned,
-        new_fingerprint: attempt.fingerprint,
-        remote_address: attempt.remoteAddress,
-        refused: true,
-        reason: 'the client is online with its pinned key',
-      });
-    },
+    onRefusedKey: refusedKeys.refused,
   });
 
   const events = createEvents({ store, bus, registry: registry });
@@ -270,6 +263,7 @@ export function assembleFleet(options: FleetOptions) {
     },
     async stop(): Promise<void> {
       monitor.stop();
+      await refusedKeys.stop();
       await lastSeen.stop();
       await jobs.stop();
       await webhookService?.stop();

@@ -4,7 +4,8 @@
 //   resolve the client ─▶ online? (CLIENT_OFFLINE) ─▶ key accepted? (KEY_MISMATCH, recorded)
 //     ─▶ paths inside allowedPaths? (PATH_DENIED, recorded) ─▶ rate-limit permit (breaches
 //     recorded; RATE_LIMITED in ENFORCE mode) ─▶ call the agent through its AgentLink
-//     ─▶ success: the operation's event (command_executed, file_accessed …)
+//     ─▶ success: the operation's event (command_executed, file_accessed …); NOT_RECORDED
+//        when the store cannot write it (it ran: ./not-recorded.ts)
 //     └▶ failure: agent refusals recorded, mapped through one table (failures.ts)
 //
 // Transfers hold the link for longer than one call: they `admit`, stream through the link, and
@@ -21,6 +22,7 @@ import type { Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import { FleetEventType, type FleetEventTypeName } from './event-types.js';
 import { mapAgentFailure } from './failures.js';
+import { recordRan } from './not-recorded.js';
 import { MAX_PATH_LENGTH } from './limits.js';
 import { createRateLimiter, type RateLimitBreach, type RateLimitFigures } from './rate-limit.js';
 import { loadBreachHistory } from './rate-limit-history.js';
@@ -282,7 +284,19 @@ export function createGate(deps: GateDeps) {
       release();
     }
     const event = request.record?.(client, result);
-    if (event) await audit.record(event.type, client.uuid, event.data, caller.actor);
+    if (event) {
+      const returncode = (result as { returncode?: unknown }).returncode;
+      await recordRan(
+        audit,
+        logger,
+        { ...event, clientUuid: client.uuid, actor: caller.actor },
+        {
+          operation: request.method,
+          clientId: client.clientId,
+          ...(typeof returncode === 'number' ? { outcome: { returncode } } : {}),
+        },
+      );
+    }
     return { client, result };
   }
 

@@ -54,7 +54,12 @@ import type { DownloadInput } from './transfers/download.js';
 import type { TransferProgress } from './transfers/progress.js';
 import type { UploadInput } from './transfers/upload.js';
 import type { AttemptRecord } from './webhooks/worker.js';
-import type { DeliveryFilter, FailureFilter, WebhookDeliveryView } from './webhooks/webhooks.js';
+import type {
+  DeliveryFilter,
+  DiscardFilter,
+  FailureFilter,
+  WebhookDeliveryView,
+} from './webhooks/webhooks.js';
 
 // ── the surface ──────────────────────────────────────────────────────────────────────────────
 
@@ -244,6 +249,8 @@ export interface FleetWebhooks {
   replay(id: string): Promise<WebhookDeliveryView>;
   /** Every FAILED delivery matching the filter back to PENDING; how many. */
   replayFailed(filter: Omit<DeliveryFilter, 'status'>): Promise<number>;
+  /** Deletes PENDING (and FAILED when asked) deliveries matching — e.g. to an old URL; how many. */
+  discard(filter: DiscardFilter): Promise<number>;
   /** A signed webhook.test delivery to a client's URL (or `url`), attempted now, once. */
   sendTest(input: { clientId?: string | null; url?: string | null }): Promise<WebhookDeliveryView>;
   /** Failed attempts as they happen. */
@@ -392,6 +399,7 @@ export type { AttemptRecord } from './webhooks/worker.js';
 export {
   DeliveryStatus,
   type DeliveryFilter,
+  type DiscardFilter,
   type DeliveryStatusName,
   type FailureFilter,
   type WebhookDeliveryView,

@@ -13,6 +13,7 @@ import type { Audit } from './audit.js';
 import { HealthStatus, toClientView, type ClientView, type ViewDefaults } from './client-view.js';
 import { FleetEventType } from './event-types.js';
 import type { FleetSession, LiveClient } from './live.js';
+import { quarantinedNotice, replacedNotice } from './notices.js';
 import { describeHolder, freeClientId, otherHolder, resolveClientName } from './names.js';
 import { isValidTag } from './validation.js';
 
@@ -190,7 +191,11 @@ export function createRegistry(deps: RegistryDeps) {
       { component: 'registry', remoteAddress: entry.remoteAddress, keyMismatch: mismatch !== null },
       'client online',
     );
-    if (previous && previous.link !== session) previous.link.close('replaced by a new connection');
+    if (previous && previous.link !== session)
+      previous.link.close('replaced by a new connection', replacedNotice(row.clientId));
+    // A quarantined session continues: the agent hears why its operations will be refused.
+    if (mismatch && !session.closed)
+      void session.notify(quarantinedNotice(row.clientId, mismatch.previous));
     const onClose = (reason: string): void => {
       const done = detach(entry, reason).finally(() => pendingDetaches.delete(done));
       pendingDetaches.add(done);

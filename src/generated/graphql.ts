@@ -155,6 +155,8 @@ export type ErrorCode =
   | 'KEY_MISMATCH'
   /** No client (or token, delivery, transfer) matches the name or id given. */
   | 'NOT_FOUND'
+  /** The operation ran on the client, but the server could not write it to the audit trail (disk full, read-only store); do not retry it as if it had not run. */
+  | 'NOT_RECORDED'
   /** The document holds several operations and the request names none of them (or one it does not hold). */
   | 'OPERATION_RESOLUTION_FAILURE'
   /** A path or working directory lies outside the allowed paths (or the server’s transfer roots). */

@@ -16,12 +16,14 @@ import './types/fleet-health.js';
 import './types/metrics.js';
 import './types/rate-limit-warning.js';
 import './types/server-info.js';
+import './types/refused-key.js';
 import './types/file.js';
 import './types/server.js';
 import './types/tag.js';
 import './types/session.js';
 import './types/transfer.js';
 import './types/webhook.js';
+import './types/webhook-discard.js';
 
 export function createSchema(): GraphQLSchema {
   return builder.toSchema();

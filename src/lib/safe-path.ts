@@ -28,10 +28,21 @@ const O_NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 export type RootSet = readonly string[] | null | undefined;
 
+/**
+ * Why a path is refused: `invalid` input (relative, NUL, too long, empty) or `denied` (outside
+ * the allowed roots, a symbolic link, a hard link). lib/ knows no error catalogue: each caller
+ * maps the kind to its own codes (the agent to AgentErrorCode, the fleet to ErrorCode).
+ */
+export const PathRefusalKind = {
+  invalid: 'invalid',
+  denied: 'denied',
+} as const;
+export type PathRefusalKindName = (typeof PathRefusalKind)[keyof typeof PathRefusalKind];
+
 /** A path refused: bad input (relative, NUL, too long) or outside the allowed roots. */
 export class PathRefusal extends Error {
   constructor(
-    readonly code: 'BAD_USER_INPUT' | 'PATH_DENIED',
+    readonly kind: PathRefusalKindName,
     message: string,
     readonly data: Record<string, unknown>,
   ) {
@@ -44,24 +55,26 @@ function errnoOf(err: unknown): string | undefined {
   return err instanceof Error ? (err as NodeJS.ErrnoException).code : undefined;
 }
 
-/** Throws BAD_USER_INPUT unless `target` is an absolute path without NUL bytes, of sane length. */
+/** Throws an `invalid` PathRefusal unless `target` is an absolute path without NUL bytes, of sane length. */
 export function assertAbsolutePath(target: string, what = 'Path'): void {
   if (target.includes('\0')) {
-    throw new PathRefusal('BAD_USER_INPUT', `${what} contains a NUL byte.`, { path: target });
+    throw new PathRefusal(PathRefusalKind.invalid, `${what} contains a NUL byte.`, {
+      path: target,
+    });
   }
   if (target.length === 0) {
-    throw new PathRefusal('BAD_USER_INPUT', `${what} is empty.`, { path: target });
+    throw new PathRefusal(PathRefusalKind.invalid, `${what} is empty.`, { path: target });
   }
   if (target.length > MAX_PATH_LENGTH) {
     throw new PathRefusal(
-      'BAD_USER_INPUT',
+      PathRefusalKind.invalid,
       `${what} is ${target.length} characters long, over the limit of ${MAX_PATH_LENGTH}.`,
       { path: `${target.slice(0, 64)}…` },
     );
   }
   if (!path.isAbsolute(target)) {
     throw new PathRefusal(
-      'BAD_USER_INPUT',
+      PathRefusalKind.invalid,
       `${what} "${target}" is not absolute. Send a full path such as "/home/user/file.txt".`,
       { path: target },
     );
@@ -84,7 +97,7 @@ export async function resolveRealPath(absolute: string): Promise<string> {
       if (code === 'ENOENT' || code === 'ENOTDIR') continue;
       if (code === 'ELOOP' || code === 'ENAMETOOLONG') {
         throw new PathRefusal(
-          'BAD_USER_INPUT',
+          PathRefusalKind.invalid,
           code === 'ELOOP'
             ? `Too many symbolic links in "${absolute}".`
             : `Path "${absolute}" is too long.`,
@@ -189,7 +202,7 @@ function denied(target: string, real: string, sets: readonly RootSet[]): PathRef
   const roots = [...new Set(activeSets(sets).flat())];
   const via = real === target ? '' : ` (resolves to "${real}")`;
   return new PathRefusal(
-    'PATH_DENIED',
+    PathRefusalKind.denied,
     `Path "${target}"${via} is outside the allowed paths: ${roots.join(', ')}.`,
     { path: target, resolvedPath: real, allowedPaths: roots },
   );
@@ -214,7 +227,7 @@ export function descriptorPath(handle: FileHandle, real: string): string {
 /**
  * Checks an open descriptor against the roots: on Linux through /proc/self/fd (where it really
  * is now); elsewhere by comparing it with what the checked path names now. Closes it and throws
- * PATH_DENIED when it escaped.
+ * a `denied` PathRefusal when it escaped.
  */
 export async function assertDescriptorConfined(
   handle: FileHandle,
@@ -277,7 +290,7 @@ export async function openConfined(
         )));
     if (isLink) {
       throw new PathRefusal(
-        'PATH_DENIED',
+        PathRefusalKind.denied,
         `Path "${target}" is (or became) a symbolic link; it is not followed.`,
         { path: target, resolvedPath: real },
       );
@@ -301,13 +314,13 @@ export function openDirectoryConfined(
 export const READ_FLAGS = constants.O_RDONLY | O_NONBLOCK;
 
 /**
- * PATH_DENIED for a file with more than one hard link while roots restrict paths: a hard link
+ * A `denied` PathRefusal for a file with more than one hard link while roots restrict paths: a hard link
  * planted inside a root can name a file outside it, and no path check can tell.
  */
 export function assertSingleLink(target: string, info: Stats, sets: readonly RootSet[]): void {
   if (info.isFile() && info.nlink > 1 && isRestricted(sets)) {
     throw new PathRefusal(
-      'PATH_DENIED',
+      PathRefusalKind.denied,
       `File "${target}" has ${info.nlink} hard links; with allowed paths set, files with more than one link are refused (another link may lie outside the allowed paths).`,
       { path: target, nlink: info.nlink },
     );

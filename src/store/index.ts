@@ -155,6 +155,13 @@ export interface DeliveryRepository {
     filter: { clientUuid?: string | null | undefined; event?: string | null | undefined },
     at: Date,
   ): Promise<number>;
+  /** Deletes unclaimed PENDING (and FAILED when asked) deliveries matching; how many. */
+  discard(filter: {
+    clientUuid: string | null;
+    url: string | null;
+    event: string | null;
+    includeFailed: boolean;
+  }): Promise<number>;
 }
 
 /** Bulk jobs (one row each) and their clients' outcomes (one row per finished client). */

@@ -47,6 +47,8 @@ export interface HarnessOptions {
   health?: Partial<Omit<HealthConfig, 'thresholds'>> & { thresholds?: ResourceThresholds };
   hubLimits?: Partial<HubLimits>;
   transferRoots?: string[];
+  /** Where the store file lives (default: the harness's temporary directory). */
+  storeDir?: string;
 }
 
 export interface FleetHarness {
@@ -118,7 +120,7 @@ export async function startFleetHarness(options: HarnessOptions = {}): Promise<F
 
   async function open(): Promise<void> {
     store = await openStore({
-      file: join(dir, 'etphonehome.db'),
+      file: join(options.storeDir ?? dir, 'etphonehome.db'),
       onStatement: (sql) => statements.push(sql),
     });
     fleet = createFleet({

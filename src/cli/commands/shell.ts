@@ -4,6 +4,7 @@
 // pipes (stdin streamed, stdout and stderr apart). Exits with the remote exit status (128+n when
 // a signal ended it). The terminal is this command's subject, so it uses process.stdin/stdout.
 
+import { ErrorCode } from '../../errors.js';
 import { resolveConnection } from '../../client/index.js';
 import { openServerStream, StreamRefusedError } from '../../client/stream.js';
 import { MAX_TERMINAL_COLS, MAX_TERMINAL_ROWS } from '../../fleet/limits.js';
@@ -149,7 +150,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   if (exitStatus !== null) return exitStatus;
   throw new CommandError(
-    'AGENT_UNAVAILABLE',
+    ErrorCode.agentUnavailable,
     `the session ended without an exit status (${closed.reason || `socket closed, ${closed.code}`})`,
   );
 }

@@ -58,16 +58,29 @@ async function receive(
     let position = start;
     let batch: Buffer[] = [];
     let batchBytes = 0;
+    // A write that fails here (ENOSPC, EDQUOT …) is the server's problem, not the link's: it
+    // is rethrown as it came, for the caller to report as such (server-paths.ts).
+    let writeError: unknown = null;
     const flush = async (): Promise<void> => {
       if (batchBytes === 0) return;
       const data = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, batchBytes);
       batch = [];
       batchBytes = 0;
       let written = 0;
-      while (written < data.length) {
-        const { bytesWritten } = await handle.write(data, written, data.length - written, position);
-        written += bytesWritten;
-        position += bytesWritten;
+      try {
+        while (written < data.length) {
+          const { bytesWritten } = await handle.write(
+            data,
+            written,
+            data.length - written,
+            position,
+          );
+          written += bytesWritten;
+          position += bytesWritten;
+        }
+      } catch (error) {
+        writeError = error;
+        throw error;
       }
       progress.update(position);
     };
@@ -79,11 +92,12 @@ async function receive(
         if (batchBytes >= WRITE_BATCH_BYTES) await flush();
       });
     } catch (error) {
+      if (writeError !== null) throw writeError;
       throw error instanceof AgentCallError || error instanceof AppError
         ? error
         : new AgentCallError('closed', `link broke during the transfer: ${String(error)}`);
     } finally {
-      await flush();
+      if (writeError === null) await flush();
     }
     const result = await channel.readResult();
     const sha256 = hash.digest('hex');

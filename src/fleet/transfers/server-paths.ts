@@ -7,7 +7,7 @@ import path from 'node:path';
 import { AppError, ErrorCode } from '../../errors.js';
 import { AgentCallError } from '../../hub/errors.js';
 import { quote } from '../../lib/quote.js';
-import { PathRefusal, assertSingleLink, confine } from '../../lib/safe-path.js';
+import { PathRefusal, PathRefusalKind, assertSingleLink, confine } from '../../lib/safe-path.js';
 import { MAX_PATH_LENGTH } from '../limits.js';
 import { bad } from '../validation.js';
 
@@ -16,7 +16,7 @@ export function createServerPaths(transferRoots: readonly string[]) {
 
   function refusal(error: unknown, localPath: string): unknown {
     if (!(error instanceof PathRefusal)) return error;
-    if (error.code === ErrorCode.badUserInput) return bad(`localPath: ${error.message}`);
+    if (error.kind === PathRefusalKind.invalid) return bad(`localPath: ${error.message}`);
     if ('nlink' in error.data || /symbolic link/.test(error.message))
       return new AppError(ErrorCode.pathDenied, error.message, { path: localPath });
     return new AppError(
@@ -61,7 +61,17 @@ export function createServerPaths(transferRoots: readonly string[]) {
         return new AppError(ErrorCode.notFound, `Server file ${quote(localPath)} does not exist.`);
       if (code === 'EACCES' || code === 'EPERM')
         return bad(`The server may not access ${quote(localPath)} (permission denied).`);
-      if (code === 'ENOSPC') return bad(`The server's disk is full (writing ${quote(localPath)}).`);
+      if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG' || code === 'EROFS') {
+        const why = {
+          ENOSPC: "The server's disk is full",
+          EDQUOT: "The server's disk quota is used up",
+          EFBIG: 'The file is larger than the server may write',
+          EROFS: "The server's file system is read-only",
+        }[code];
+        return bad(
+          `${why} (writing ${quote(localPath)}, code ${code}). The bytes received so far are kept in the partial file: retry with the same localPath once there is room, and the transfer resumes.`,
+        );
+      }
       if (typeof code === 'string')
         return bad(`Server file ${quote(localPath)}: ${(error as Error).message}`);
       return error;
@@ -77,7 +87,7 @@ export async function assertReplaceable(file: string, requested: string): Promis
     const info = await lstat(file);
     if (info.isSymbolicLink())
       throw new PathRefusal(
-        ErrorCode.pathDenied,
+        PathRefusalKind.denied,
         `Server path ${quote(requested)} is a symbolic link; it is not followed.`,
         { path: requested },
       );

@@ -18,6 +18,7 @@ import type { TransferChannel } from '../../hub/transfer-channel.js';
 import type { Audit } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { FleetEventType } from '../event-types.js';
+import { recordRan } from '../not-recorded.js';
 import type { Gate } from '../gate.js';
 import type { Idempotency } from '../idempotency.js';
 import type { OperationFailure } from '../outcomes.js';
@@ -172,19 +173,28 @@ export function createTransfers(deps: TransfersDeps) {
         progress,
         guard: guarded(progress, caller),
       });
-      await audit.record(
-        FleetEventType.fileAccessed,
-        client.uuid,
+      await recordRan(
+        audit,
+        logger,
+        {
+          type: FleetEventType.fileAccessed,
+          clientUuid: client.uuid,
+          data: {
+            operation,
+            path: input.remotePath,
+            size: outcome.size,
+            local_path: local,
+            sha256: outcome.sha256,
+            resumed_from: outcome.resumedFrom,
+            transfer_id: transferId,
+          },
+          actor: caller.actor,
+        },
         {
           operation,
-          path: input.remotePath,
-          size: outcome.size,
-          local_path: local,
-          sha256: outcome.sha256,
-          resumed_from: outcome.resumedFrom,
-          transfer_id: transferId,
+          clientId: client.clientId,
+          outcome: { size: outcome.size, sha256: outcome.sha256, localPath: local },
         },
-        caller.actor,
       );
       progress.finish({
         state: 'completed',

@@ -30,6 +30,15 @@ export interface DeliveryFilter {
   event?: string | null | undefined;
 }
 
+export interface DiscardFilter {
+  clientId?: string | null | undefined;
+  /** Only deliveries addressed to exactly this URL (e.g. a client's old webhookUrl). */
+  url?: string | null | undefined;
+  event?: string | null | undefined;
+  /** Also discard FAILED (dead-lettered) deliveries; PENDING only by default. */
+  includeFailed?: boolean | null | undefined;
+}
+
 export interface FailureFilter {
   clientId?: string | null | undefined;
   deadLetteredOnly?: boolean | null | undefined;
@@ -127,17 +136,18 @@ export function createWebhooks(options: WebhookServiceOptions) {
 
   /**
    * A URL an operator sets: refused (BAD_USER_INPUT) when it points somewhere private. A host
-   * that does not resolve (yet) is accepted: there is nothing to judge, and every delivery
-   * checks again before it connects.
+   * that does not resolve (yet) is accepted — DNS may be down for a while, and every delivery
+   * checks again before it connects — and the warning returned, for the caller to show.
    */
-  async function assertUrlAllowed(url: string, field = 'webhookUrl'): Promise<void> {
+  async function assertUrlAllowed(url: string, field = 'webhookUrl'): Promise<string | null> {
     try {
       await checkTarget(url, settings.policy);
+      return null;
     } catch (error) {
       if (error instanceof UrlRefused) {
         if (error.unresolved) {
           logger.warn({ url, reason: error.message }, 'webhook URL does not resolve (yet)');
-          return;
+          return `${field} ${quote(url, 200)} does not resolve now (${error.message}); it was set anyway (DNS may be down), and deliveries to it retry. Check the host name.`;
         }
         throw bad(`${field} ${quote(url, 200)} is refused: ${error.message}.`);
       }
@@ -227,6 +237,29 @@ export function createWebhooks(options: WebhookServiceOptions) {
       );
       worker.wake();
       return count;
+    },
+
+    /**
+     * Deletes PENDING (and, when asked, FAILED) deliveries matching the filter — e.g. those
+     * still queued for a URL that was replaced — and returns how many. DELIVERED ones stay
+     * (they are the record of what was sent).
+     */
+    async discard(filter: DiscardFilter): Promise<number> {
+      checkEvent(filter.event);
+      const clientUuid = await clientUuidOf(filter.clientId);
+      const url = filter.url?.trim() || null;
+      if (url !== null && url.length > MAX_WEBHOOK_URL_LENGTH)
+        throw bad(`url is at most ${MAX_WEBHOOK_URL_LENGTH} characters.`);
+      if (clientUuid === null && url === null && !filter.event)
+        throw bad(
+          'Give clientId, url or event: discarding every pending delivery of the server at once is not offered.',
+        );
+      return store.deliveries.discard({
+        clientUuid,
+        url,
+        event: filter.event ?? null,
+        includeFailed: filter.includeFailed ?? false,
+      });
     },
 
     /**
@@ -328,14 +361,14 @@ export type Webhooks = ReturnType<typeof createWebhooks>;
 
 type WebhooksApi = Pick<
   Webhooks,
-  'list' | 'get' | 'replay' | 'replayFailed' | 'sendTest' | 'subscribeFailures'
+  'list' | 'get' | 'replay' | 'replayFailed' | 'discard' | 'sendTest' | 'subscribeFailures'
 >;
 
 /** What the doors may do with webhooks; every call refused when webhooks are off. */
 export function webhooksApi(service: Webhooks | null): WebhooksApi {
   if (service) {
-    const { list, get, replay, replayFailed, sendTest, subscribeFailures } = service;
-    return { list, get, replay, replayFailed, sendTest, subscribeFailures };
+    const { list, get, replay, replayFailed, discard, sendTest, subscribeFailures } = service;
+    return { list, get, replay, replayFailed, discard, sendTest, subscribeFailures };
   }
   const off = async (): Promise<never> => {
     throw new AppError(ErrorCode.badUserInput, 'Webhooks are not enabled on this server.');
@@ -345,6 +378,7 @@ export function webhooksApi(service: Webhooks | null): WebhooksApi {
     get: off,
     replay: off,
     replayFailed: off,
+    discard: off,
     sendTest: off,
     subscribeFailures: off,
   };

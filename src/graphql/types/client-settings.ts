@@ -50,6 +50,12 @@ builder.objectFields(ClientRef, (t) => ({
       'Its CPU, memory and disk thresholds in one object (the same values as cpuThreshold, memoryThreshold and diskThreshold).',
     resolve: (c) => c.thresholds,
   }),
+  webhookUrlWarning: t.string({
+    nullable: true,
+    description:
+      'Only in configureClient’s answer: why the webhookUrl just set may not work (its host does not resolve now). It is set anyway — DNS may be down for a while — and deliveries retry; the warning is also in the client.updated event (webhook_url_warning). Null elsewhere.',
+    resolve: (c) => c.webhookUrlWarning ?? null,
+  }),
 }));
 
 const ConfigureClientInput = builder.inputType('ConfigureClientInput', {

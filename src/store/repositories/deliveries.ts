@@ -213,5 +213,45 @@ export function createDeliveryRepository(sql: Sql): DeliveryRepository {
       );
       return rows.length;
     },
+
+    async discard(filter) {
+      // A row the worker holds (claimed) is being attempted right now: it is left to finish.
+      const statuses = filter.includeFailed
+        ? `('${DeliveryStatus.pending}', '${DeliveryStatus.failed}')`
+        : `('${DeliveryStatus.pending}')`;
+      const conditions = [`status in ${statuses}`, 'claimed = false'];
+      const params: unknown[] = [];
+      if (filter.clientUuid) {
+        conditions.push('client_uuid = ?');
+        params.push(filter.clientUuid);
+      }
+      if (filter.url) {
+        conditions.push('url = ?');
+        params.push(filter.url);
+      }
+      if (filter.event) {
+        conditions.push('event = ?');
+        params.push(filter.event);
+      }
+      // The driver answers a DELETE with no rows (and no count): the ids are read first, and
+      // those still there afterwards (claimed meanwhile) are not counted.
+      const ids = (
+        await sql.all<{ id: string }>(
+          `select id from webhook_delivery where ${conditions.join(' and ')}`,
+          params,
+        )
+      ).map((row) => row.id);
+      let discarded = 0;
+      for (let start = 0; start < ids.length; start += 500) {
+        const chunk = ids.slice(start, start + 500);
+        await sql.run('delete from webhook_delivery where id in (?) and claimed = false', [chunk]);
+        const left = await sql.all<{ id: string }>(
+          'select id from webhook_delivery where id in (?)',
+          [chunk],
+        );
+        discarded += chunk.length - left.length;
+      }
+      return discarded;
+    },
   };
 }

@@ -2,6 +2,7 @@
 // with its timing (pauses capped at --idle-cap seconds), or at once (--instant), or prints the
 // asciicast file itself (--raw, for asciinema).
 
+import { ErrorCode } from '../../../errors.js';
 import { connect } from '../../../client/index.js';
 import { graphql } from '../../../generated/gql.js';
 import { commonHelp, commonOptions, parse } from '../../args.js';
@@ -47,10 +48,10 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const gql = await connect(values, io.env);
   const { session } = await gql.request(RecordingDocument, { id });
   if (!session)
-    throw new CommandError('NOT_FOUND', `No session "${id}" (sessions list shows them).`);
+    throw new CommandError(ErrorCode.notFound, `No session "${id}" (sessions list shows them).`);
   if (!session.recording)
     throw new CommandError(
-      'NOT_FOUND',
+      ErrorCode.notFound,
       `Session "${id}" has no recording (not kept, or removed by retention).`,
     );
   const write = io.write ?? ((text: string) => io.out(text));

@@ -1,0 +1,66 @@
+// discardWebhookDeliveries: drops queued deliveries that should not be sent any more — those
+// still pending for a client's old webhookUrl, say (issue 17 item 25). Thin over
+// fleet.webhooks.discard; DELIVERED rows are never touched (they are the record of what was sent).
+
+import { AppError, ErrorCode } from '../../errors.js';
+import { builder } from '../builder.js';
+import type { GraphQLContext } from '../context.js';
+
+function webhooksOf(ctx: GraphQLContext) {
+  if (!ctx.fleet.webhooks)
+    throw new AppError(ErrorCode.badUserInput, 'Webhooks are not enabled on this server.');
+  return ctx.fleet.webhooks;
+}
+
+const DiscardWebhookDeliveriesInput = builder.inputType('DiscardWebhookDeliveriesInput', {
+  description:
+    'Which queued deliveries to drop; every given condition must hold, and at least one of clientId, url or event is required.',
+  fields: (t) => ({
+    clientId: t.id({
+      required: false,
+      description: 'Only deliveries about this client (uuid, clientId or display name).',
+    }),
+    url: t.string({
+      required: false,
+      description: 'Only deliveries addressed to exactly this URL (e.g. the old webhookUrl).',
+    }),
+    event: t.string({ required: false, description: 'Only this event name.' }),
+    includeFailed: t.boolean({
+      required: false,
+      description: 'Also drop FAILED (dead-lettered) deliveries; PENDING only by default.',
+    }),
+  }),
+});
+
+const DiscardWebhookDeliveriesPayload = builder.objectRef<{ discarded: number }>(
+  'DiscardWebhookDeliveriesPayload',
+);
+DiscardWebhookDeliveriesPayload.implement({
+  description: 'What discardWebhookDeliveries did.',
+  fields: (t) => ({
+    discarded: t.exposeInt('discarded', {
+      description:
+        'How many deliveries were deleted (a delivery being attempted at that moment is left to finish).',
+    }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  discardWebhookDeliveries: t.field({
+    type: DiscardWebhookDeliveriesPayload,
+    description:
+      'Drops queued (PENDING, and FAILED when asked) webhook deliveries matching the input, e.g. those still waiting for a URL that was replaced. They are deleted, not sent.',
+    args: {
+      input: t.arg({ type: DiscardWebhookDeliveriesInput, required: true }),
+    },
+    resolve: async (_root, { input }, ctx) => ({
+      discarded: await webhooksOf(ctx).discard({
+        clientId:
+          input.clientId === null || input.clientId === undefined ? null : String(input.clientId),
+        url: input.url ?? null,
+        event: input.event ?? null,
+        includeFailed: input.includeFailed ?? false,
+      }),
+    }),
+  }),
+}));
