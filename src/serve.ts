@@ -92,6 +92,7 @@ export async function startServer(
     version: VERSION,
     transferRoots,
     webhooks: { settings: config.webhooks, globalSecret: webhookSecret.secret },
+    bootstrapKey: apiKey.key,
   });
   await fleet.start();
 
@@ -110,7 +111,8 @@ export async function startServer(
   const schema = createSchema();
   const mcpLog = logger.child({ component: 'mcp' });
   const mcp = createMcpHttpHandler({
-    apiKey: apiKey.key,
+    authenticate: fleet.keys.authenticate,
+    hold: fleet.keys.hold,
     logger: mcpLog,
     version: VERSION,
     allowedOrigins: config.mcp.allowedOrigins,
@@ -118,13 +120,17 @@ export async function startServer(
     executor: createSchemaExecutor({
       schema,
       logger: mcpLog,
-      contextFor: (caller) => ({ fleet, caller, loaders: fleet.createLoaders() }),
+      contextFor: (caller) => {
+        // The in-process executor runs for an authenticated MCP session only.
+        if (!caller.principal) throw new Error('MCP call without a principal');
+        const acting = fleet.actingAs(caller.principal);
+        return { fleet: acting, caller, loaders: acting.createLoaders() };
+      },
     }),
   });
   const api = createApiServer({
     fleet,
     schema,
-    apiKey: apiKey.key,
     logger: logger.child({ component: 'api' }),
     limits: config.graphql,
     routes: { '/mcp': mcp.handle },

@@ -5,7 +5,7 @@
 import { redactSecrets } from '../lib/redact.js';
 import type { RunCommandResult } from '../protocol/rpc.js';
 import type { Store } from '../store/index.js';
-import type { Audit } from './audit.js';
+import { actorOf, type Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import type { ClientView } from './client-view.js';
 import type { RunCommandInput } from './commands.js';
@@ -83,7 +83,7 @@ export function createDecommissioning(deps: DecommissionDeps) {
           stop_exit_code: serviceStop?.result?.returncode ?? null,
           stop_error: serviceStop?.error?.code ?? null,
         },
-        caller.actor,
+        actorOf(caller),
       );
       registry.linkOf(client.uuid)?.close('decommissioned');
       return { client: registry.view({ ...client, ...changes }), serviceStop };
@@ -95,7 +95,7 @@ export function createDecommissioning(deps: DecommissionDeps) {
       if (!client.decommissionedAt)
         throw bad(`Client "${client.clientId}" is not decommissioned; nothing to restore.`);
       await store.clients.update(client.uuid, { decommissionedAt: null });
-      await audit.record(FleetEventType.restored, client.uuid, {}, caller.actor);
+      await audit.record(FleetEventType.restored, client.uuid, {}, actorOf(caller));
       return registry.view({ ...client, decommissionedAt: null });
     },
   };

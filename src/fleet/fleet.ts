@@ -19,11 +19,15 @@ import { createClientQueries } from './clients.js';
 import { createCommands } from './commands.js';
 import { createDecommissioning } from './decommission.js';
 import { createEventBus } from './event-bus.js';
-import { FleetEventType } from './event-types.js';
+import { FleetEventType, type FleetEvent } from './event-types.js';
 import { createEvents } from './events.js';
 import { createFiles } from './files.js';
 import { createFleetHealth } from './fleet-health.js';
 import { createGate } from './gate.js';
+import { guardFleet, resolveInScope } from './guard.js';
+import { createHoldings } from './holdings.js';
+import type { Fleet } from './index.js';
+import { createKeys } from './keys.js';
 import { createHealthMonitor } from './health.js';
 import { createLoaders } from './loaders.js';
 import { createMetrics } from './metrics.js';
@@ -53,10 +57,14 @@ export interface FleetOptions {
   transferRoots?: readonly string[] | undefined;
   /** Webhook delivery; absent = no webhooks (unit tests). */
   webhooks?: { settings: WebhookSettings; globalSecret: string } | undefined;
+  /** The bootstrap admin key's secret (first start or ETPHONEHOME_API_KEY); absent: none. */
+  bootstrapKey?: string | undefined;
+  /** Told of every recorded event in chain order (ETPHONEHOME_AUDIT_LOG). */
+  onEventRecorded?: ((event: FleetEvent) => void) | undefined;
 }
 
 /** Builds every part of the fleet; index.ts's createFleet checks the result against `Fleet`. */
-export function assembleFleet(options: FleetOptions) {
+export function assembleFleet(options: FleetOptions): Fleet {
   const { store, logger } = options;
   const componentLog = (component: string): Logger => logger.child({ component });
   const startedAt = Date.now();
@@ -78,6 +86,7 @@ export function assembleFleet(options: FleetOptions) {
     bus,
     logger: componentLog('audit'),
     outbox: webhookService ?? undefined,
+    onRecorded: options.onEventRecorded,
   });
   const monitor = createHealthMonitor({
     config: options.health,
@@ -139,7 +148,25 @@ export function assembleFleet(options: FleetOptions) {
     },
   });
 
-  return {
+  const holdings = createHoldings({ store, logger: componentLog('keys') });
+  const keys = createKeys({
+    store,
+    logger: componentLog('keys'),
+    holdings,
+    bootstrapKey: options.bootstrapKey,
+    async resolveClient(ref, caller) {
+      const scope = caller.principal?.scope;
+      return (scope ? await resolveInScope(store, scope, ref) : await registry.resolve(ref)).uuid;
+    },
+  });
+  const transfers = createTransfers({
+    gate,
+    audit,
+    logger: componentLog('transfers'),
+    transferRoots: options.transferRoots ?? [],
+  });
+
+  const fleet: Fleet = {
     clients: {
       list: queries.list,
       page: queries.page,
@@ -152,12 +179,12 @@ export function assembleFleet(options: FleetOptions) {
     tags: createTags(store),
     commands,
     files: createFiles(gate),
-    transfers: createTransfers({
-      gate,
-      audit,
-      logger: componentLog('transfers'),
-      transferRoots: options.transferRoots ?? [],
-    }),
+    transfers: {
+      upload: transfers.upload,
+      download: transfers.download,
+      subscribe: transfers.subscribe,
+      list: async () => transfers.list(),
+    },
     events: createEvents({ store, bus, registry: registry }),
     metrics: {
       get: metrics.get,
@@ -172,6 +199,14 @@ export function assembleFleet(options: FleetOptions) {
     webhooks: webhooksApi(webhookService),
     tokens: createTokens(store),
     agents: { authorize, attach: registry.attach },
+    keys: {
+      create: keys.create,
+      list: keys.list,
+      revoke: keys.revoke,
+      authenticate: keys.authenticate,
+      hold: keys.hold,
+    },
+    actingAs: (principal) => guardFleet(fleet, { store, view: registry.view }, principal),
 
     async health() {
       return {
@@ -194,7 +229,9 @@ export function assembleFleet(options: FleetOptions) {
     },
     async stop(): Promise<void> {
       monitor.stop();
+      await keys.stop();
       await webhookService?.stop();
     },
   };
+  return fleet;
 }

@@ -138,6 +138,8 @@ export type ErrorCode =
 
 /** Every given condition must hold. */
 export type EventFilter = {
+  /** Only events caused by this API key (its id or name), or with this actor text ("graphql 127.0.0.1"). */
+  actor?: string | null | undefined;
   /** Only events of this client (uuid, clientId or display name). */
   clientId?: string | number | null | undefined;
   /** Only these event names (client.connected, client.disconnected, client.key_mismatch, client.key_accepted, client.unhealthy, client.recovered, client.rate_limited, command_executed, file_accessed, operation_refused, client.updated, client.decommissioned, client.restored). */

@@ -5,6 +5,7 @@
 // opened by ./open.ts); PostgreSQL is a second dialect of the same repositories (./dialect.ts).
 
 import type {
+  ApiKeyRecord,
   AttemptOutcome,
   BreachCount,
   ClientChanges,
@@ -66,9 +67,14 @@ export interface TagRepository {
 
 /** The append-only audit trail. */
 export interface EventRepository {
+  /** One event, chained to the newest (docs/design/0006-audit-chain.md). */
   append(event: NewEvent): Promise<EventRecord>;
+  /** Events in order, chained; call inside a transaction (it takes the chain's lock). */
+  appendChained(events: readonly NewEvent[]): Promise<EventRecord[]>;
   /** Newest first. */
   list(query: EventQuery): Promise<EventRecord[]>;
+  /** Up to `limit` events with ids above `afterId`, oldest first (audit verify and export). */
+  after(afterId: number, limit: number): Promise<EventRecord[]>;
   /** The newest `limit` events of each client (of `types` when given), newest first. */
   recentOf(
     uuids: readonly string[],
@@ -98,6 +104,20 @@ export interface TokenRepository {
    * The token after the use, or null when it could not be used.
    */
   consume(id: string, at: Date): Promise<TokenRecord | null>;
+}
+
+/** API keys, the principals of the API (stored hashed). */
+export interface ApiKeyRepository {
+  insert(key: ApiKeyRecord): Promise<void>;
+  get(id: string): Promise<ApiKeyRecord | null>;
+  /** Newest first. */
+  list(): Promise<ApiKeyRecord[]>;
+  /** Marks it revoked now unless it already was; the key as it is then (null: no such key). */
+  revoke(id: string, at: Date): Promise<ApiKeyRecord | null>;
+  /** Of these ids, those revoked or expired at `at` (a sweep of the keys holding sockets open). */
+  unusable(ids: readonly string[], at: Date): Promise<string[]>;
+  /** Sets lastUsedAt of these keys (written in batches, not per request). */
+  touch(ids: readonly string[], at: Date): Promise<void>;
 }
 
 /** The webhook outbox. */
@@ -135,6 +155,7 @@ export interface Repositories {
   readonly rateLimits: RateLimitRepository;
   readonly tokens: TokenRepository;
   readonly deliveries: DeliveryRepository;
+  readonly apiKeys: ApiKeyRepository;
 }
 
 export interface Store extends Repositories {

@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../../errors.js';
 import { quote } from '../../lib/quote.js';
 import type { TransferChannel } from '../../hub/transfer-channel.js';
-import type { Audit } from '../audit.js';
+import { actorOf, type Audit } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { FleetEventType } from '../event-types.js';
 import type { Gate } from '../gate.js';
@@ -119,7 +119,7 @@ export function createTransfers(deps: TransfersDeps) {
           FleetEventType.operationRefused,
           client.uuid,
           { operation, code: ErrorCode.pathDenied, path: input.localPath, refused_by: 'server' },
-          caller.actor,
+          actorOf(caller),
         );
       }
       throw error;
@@ -171,7 +171,7 @@ export function createTransfers(deps: TransfersDeps) {
           resumed_from: outcome.resumedFrom,
           transfer_id: transferId,
         },
-        caller.actor,
+        actorOf(caller),
       );
       progress.finish({
         state: 'completed',

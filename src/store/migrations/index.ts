@@ -5,9 +5,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124232100 } from './Migration20261124232100.js';
 import { Migration20261125021940 } from './Migration20261125021940.js';
 import { Migration20261125024511 } from './Migration20261125024511.js';
+import { Migration20261202090000 } from './Migration20261202090000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124232100', class: Migration20261124232100 },
   { name: 'Migration20261125021940', class: Migration20261125021940 },
   { name: 'Migration20261125024511', class: Migration20261125024511 },
+  { name: 'Migration20261202090000', class: Migration20261202090000 },
 ];

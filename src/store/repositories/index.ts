@@ -2,6 +2,7 @@
 
 import type { Repositories } from '../index.js';
 import type { Sql } from '../sql.js';
+import { createApiKeyRepository } from './api-keys.js';
 import { createClientRepository } from './clients.js';
 import { createDeliveryRepository } from './deliveries.js';
 import { createEventRepository, createRateLimitRepository } from './events.js';
@@ -16,5 +17,6 @@ export function createRepositories(sql: Sql): Repositories {
     rateLimits: createRateLimitRepository(sql),
     tokens: createTokenRepository(sql),
     deliveries: createDeliveryRepository(sql),
+    apiKeys: createApiKeyRepository(sql),
   };
 }
