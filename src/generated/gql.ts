@@ -59,6 +59,7 @@ type Documents = {
     "\n  fragment McpClientPage on ClientsConnection {\n    totalCount\n    nodes {\n      ...McpClientSummary\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.McpClientPageFragmentDoc,
     "\n  query McpTargetClient($id: ID!) {\n    client(id: $id) {\n      uuid\n      clientId\n      displayName\n      online\n      lastSeen\n    }\n  }\n": typeof types.McpTargetClientDocument,
     "\n  query McpOnlineClients {\n    clients(filter: { onlineOnly: true }) {\n      uuid\n      clientId\n      displayName\n    }\n  }\n": typeof types.McpOnlineClientsDocument,
+    "\n  query McpViewer {\n    viewer {\n      role\n    }\n  }\n": typeof types.McpViewerDocument,
     "\n  mutation McpAcceptKey($id: ID!) {\n    acceptKey(id: $id) {\n      ...McpClientDetail\n    }\n  }\n": typeof types.McpAcceptKeyDocument,
     "\n  mutation McpConfigureClient($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      ...McpClientDetail\n    }\n  }\n": typeof types.McpConfigureClientDocument,
     "\n  query McpDescribeClient($id: ID!) {\n    client(id: $id) {\n      ...McpClientDetail\n    }\n  }\n": typeof types.McpDescribeClientDocument,
@@ -174,6 +175,7 @@ const documents: Documents = {
     "\n  fragment McpClientPage on ClientsConnection {\n    totalCount\n    nodes {\n      ...McpClientSummary\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": types.McpClientPageFragmentDoc,
     "\n  query McpTargetClient($id: ID!) {\n    client(id: $id) {\n      uuid\n      clientId\n      displayName\n      online\n      lastSeen\n    }\n  }\n": types.McpTargetClientDocument,
     "\n  query McpOnlineClients {\n    clients(filter: { onlineOnly: true }) {\n      uuid\n      clientId\n      displayName\n    }\n  }\n": types.McpOnlineClientsDocument,
+    "\n  query McpViewer {\n    viewer {\n      role\n    }\n  }\n": types.McpViewerDocument,
     "\n  mutation McpAcceptKey($id: ID!) {\n    acceptKey(id: $id) {\n      ...McpClientDetail\n    }\n  }\n": types.McpAcceptKeyDocument,
     "\n  mutation McpConfigureClient($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      ...McpClientDetail\n    }\n  }\n": types.McpConfigureClientDocument,
     "\n  query McpDescribeClient($id: ID!) {\n    client(id: $id) {\n      ...McpClientDetail\n    }\n  }\n": types.McpDescribeClientDocument,
@@ -438,6 +440,10 @@ export function graphql(source: "\n  query McpTargetClient($id: ID!) {\n    clie
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query McpOnlineClients {\n    clients(filter: { onlineOnly: true }) {\n      uuid\n      clientId\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query McpOnlineClients {\n    clients(filter: { onlineOnly: true }) {\n      uuid\n      clientId\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query McpViewer {\n    viewer {\n      role\n    }\n  }\n"): (typeof documents)["\n  query McpViewer {\n    viewer {\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
