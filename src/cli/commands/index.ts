@@ -7,6 +7,7 @@ import { clientsCommand } from './clients/index.js';
 import { eventsCommand } from './events.js';
 import { filesCommand } from './files/index.js';
 import { healthCommand } from './health.js';
+import { keysCommand } from './keys/index.js';
 import { metricsCommand } from './metrics.js';
 import { runCommand } from './run.js';
 import { tokenCommand } from './token/index.js';
@@ -23,4 +24,5 @@ export const cliCommands: readonly CliEntry[] = [
   watchCommand,
   webhooksCommand,
   tokenCommand,
+  keysCommand,
 ];
