@@ -39,6 +39,8 @@ export interface ServerConfig {
   /** MCP over Streamable HTTP at /mcp. */
   mcp: { maxSessions: number; sessionIdleMs: number; allowedOrigins: readonly string[] };
   logLevel: string;
+  /** ETPHONEHOME_AUDIT_LOG: a file every recorded event is appended to (JSON lines); null: none. */
+  auditLog: string | null;
 }
 
 export const serverUsage = `Usage: etphonehome server [options]
@@ -183,6 +185,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     httpPort: port(v['http-port'] ?? env['ETPHONEHOME_HTTP_PORT'] ?? '8765', '--http-port'),
     openEnrollment: v['open-enrollment'] === true || flag(env['ETPHONEHOME_OPEN_ENROLLMENT']),
     apiKey: apiKey ?? null,
+    auditLog: env['ETPHONEHOME_AUDIT_LOG'] ? resolve(env['ETPHONEHOME_AUDIT_LOG']) : null,
     rateLimit: Object.freeze({
       rpm: positiveInt(
         env['ETPHONEHOME_RATE_LIMIT_RPM'] ?? '60',

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { openAuditLog } from './audit-log.js';
 import type { ServerConfig } from './config.js';
 import { createAuthorizedKeys } from './fleet/authorized-keys.js';
 import { createFleet, type Fleet } from './fleet/index.js';
@@ -77,6 +78,7 @@ export async function startServer(
     log: (message) => storeLog.debug({ orm: message }, 'store'),
   });
 
+  const auditLog = config.auditLog ? await openAuditLog(config.auditLog, store, logger) : null;
   const transferRoots = await prepareTransferRoots(config);
   const webhookSecret = await loadOrCreateWebhookSecret(config.dataDir, config.webhooks.secret);
   const fleet = createFleet({
@@ -93,6 +95,7 @@ export async function startServer(
     transferRoots,
     webhooks: { settings: config.webhooks, globalSecret: webhookSecret.secret },
     bootstrapKey: apiKey.key,
+    onEventRecorded: auditLog ? (event) => auditLog.write(event) : undefined,
   });
   await fleet.start();
 
@@ -214,6 +217,7 @@ export async function startServer(
       await mcp.close();
       await api.close();
       await hub.close();
+      await auditLog?.flush();
       await store.close();
     },
   };
