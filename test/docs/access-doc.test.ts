@@ -14,7 +14,12 @@ test('docs/access.md prints the role matrix the code enforces', () => {
   const cells = (text: string): string[] =>
     text
       .split('\n')
-      .map((line) => line.replace(/\s*\|\s*/g, '|').replace(/-{3,}/g, '---').trim())
+      .map((line) =>
+        line
+          .replace(/\s*\|\s*/g, '|')
+          .replace(/-{3,}/g, '---')
+          .trim(),
+      )
       .filter((line) => line !== '');
   assert.deepEqual(
     cells(doc.slice(start, end + MATRIX_END.length)),
