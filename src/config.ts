@@ -57,6 +57,8 @@ export interface ServerConfig {
   /** Shell session recordings in <data-dir>/recordings (issue 16). */
   recording: { recordInput: boolean; retentionDays: number };
   logLevel: string;
+  /** ETPHONEHOME_AUDIT_LOG: a file every recorded event is appended to (JSON lines); null: none. */
+  auditLog: string | null;
 }
 
 export const serverUsage = `Usage: etphonehome server [options]
@@ -224,6 +226,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     allowNewDatabase:
       v['allow-new-database'] === true || flag(env['ETPHONEHOME_ALLOW_NEW_DATABASE']),
     apiKey: apiKey ?? null,
+    auditLog: env['ETPHONEHOME_AUDIT_LOG'] ? resolve(env['ETPHONEHOME_AUDIT_LOG']) : null,
     rateLimit: Object.freeze({
       rpm: positiveInt(
         env['ETPHONEHOME_RATE_LIMIT_RPM'] ?? '60',

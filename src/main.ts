@@ -5,6 +5,7 @@
 // exits the process; src/cli/failure.ts turns errors into exit statuses.
 
 import { createInterface } from 'node:readline/promises';
+import { auditCommand } from './audit-command.js';
 import type { Command } from './cli/command.js';
 import { cliCommands } from './cli/commands/index.js';
 import { dispatch } from './cli/dispatch.js';
@@ -119,7 +120,13 @@ const versionCommand: Command = {
   },
 };
 
-const topLevel = createTopLevel([serverCommand, ...cliCommands, mcpCommand, versionCommand]);
+const topLevel = createTopLevel([
+  serverCommand,
+  ...cliCommands,
+  auditCommand,
+  mcpCommand,
+  versionCommand,
+]);
 
 try {
   const code = await dispatch(topLevel, process.argv.slice(2), io);

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, realpath, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { openAuditLog } from './audit-log.js';
 import type { ServerConfig } from './config.js';
 import { createAuthorizedKeys } from './fleet/authorized-keys.js';
 import { resolveIdentity } from './fleet/cluster/identity.js';
@@ -94,6 +95,7 @@ export async function startServer(
     log: (message) => storeLog.debug({ orm: message }, 'store'),
   });
 
+  const auditLog = config.auditLog ? await openAuditLog(config.auditLog, store, logger) : null;
   const transferRoots = await prepareTransferRoots(config);
   const webhookSecretFile = await loadOrCreateWebhookSecret(config.dataDir, config.webhooks.secret);
   // Several servers on one database present one host key and sign with one secret.
@@ -122,6 +124,8 @@ export async function startServer(
     webhooks: { settings: config.webhooks, globalSecret: webhookSecret.secret },
     recording: { dir: join(config.dataDir, 'recordings'), ...config.recording },
     server: { name: config.serverName, peerUrl: config.peerUrl },
+    bootstrapKey: apiKey.key,
+    onEventRecorded: auditLog ? (event) => auditLog.write(event) : undefined,
   });
   await fleet.start();
 
@@ -142,7 +146,8 @@ export async function startServer(
   const schema = createSchema();
   const mcpLog = logger.child({ component: 'mcp' });
   const mcp = createMcpHttpHandler({
-    apiKey: apiKey.key,
+    authenticate: fleet.keys.authenticate,
+    hold: fleet.keys.hold,
     logger: mcpLog,
     version: VERSION,
     allowedOrigins: config.mcp.allowedOrigins,
@@ -150,23 +155,26 @@ export async function startServer(
     executor: createSchemaExecutor({
       schema,
       logger: mcpLog,
-      contextFor: (caller) => ({
-        fleet,
-        caller,
-        loaders: fleet.createLoaders(),
-        serverInfo: () => serverInfo,
-      }),
+      contextFor: (caller) => {
+        // The in-process executor runs for an authenticated MCP session only.
+        if (!caller.principal) throw new Error('MCP call without a principal');
+        const acting = fleet.actingAs(caller.principal);
+        return {
+          fleet: acting,
+          caller,
+          loaders: acting.createLoaders(),
+          serverInfo: () => serverInfo,
+        };
+      },
     }),
   });
   const streams = createStreamDoor({
     fleet,
-    apiKey: apiKey.key,
     logger: logger.child({ component: 'stream' }),
   });
   const api = createApiServer({
     fleet,
     schema,
-    apiKey: apiKey.key,
     logger: logger.child({ component: 'api' }),
     limits: config.graphql,
     subscriptions: config.graphql,
@@ -266,6 +274,7 @@ export async function startServer(
       streams.close();
       await api.close();
       await hub.close();
+      await auditLog?.flush();
       await store.close();
     },
   };

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { Repositories, Store } from '../store/index.js';
 import type { EventBus } from './event-bus.js';
+import type { Caller } from './caller.js';
 import type { FleetEvent, FleetEventTypeName } from './event-types.js';
 
 export interface Audit {
@@ -13,8 +14,24 @@ export interface Audit {
     type: FleetEventTypeName,
     clientUuid: string,
     data: Record<string, unknown>,
-    actor?: string | null,
+    actor?: Actor | string | null,
   ): Promise<FleetEvent>;
+}
+
+/** Who caused an event: a door's words, and the API key behind it when there is one. */
+export interface Actor {
+  actor: string;
+  keyId?: string | null | undefined;
+  keyName?: string | null | undefined;
+}
+
+/** The actor of an event as a caller names it (its principal's key id and name). */
+export function actorOf(caller: Caller): Actor {
+  return {
+    actor: caller.actor,
+    keyId: caller.principal?.keyId ?? null,
+    keyName: caller.principal?.name ?? null,
+  };
 }
 
 /** Rows that must commit with the event (the webhook outbox). */
@@ -34,11 +51,20 @@ export interface StagedEvent {
   clientUuid: string;
   at: Date;
   data: Record<string, unknown>;
+  actor?: string | null;
+  actorKeyId?: string | null;
+  actorKeyName?: string | null;
 }
 
+type PendingEvent = Omit<StagedEvent, 'id'> & {
+  actor: string | null;
+  actorKeyId: string | null;
+  actorKeyName: string | null;
+};
+
 interface Waiting {
-  event: Omit<StagedEvent, 'id'> & { actor: string | null };
-  resolve(result: { id: number; staged: boolean }): void;
+  event: PendingEvent;
+  resolve(result: { id: number; hash: string | null; staged: boolean }): void;
   reject(error: unknown): void;
 }
 
@@ -49,40 +75,48 @@ export function createAudit(deps: {
   bus: EventBus;
   logger: Logger;
   outbox?: Outbox | undefined;
+  /** Told of every recorded event, in chain order (ETPHONEHOME_AUDIT_LOG). */
+  onRecorded?: ((event: FleetEvent) => void) | undefined;
 }): Audit {
   const { store, bus, logger, outbox } = deps;
-  // Group commit for events with outbox rows: records that arrive while a transaction runs are
-  // written together in the next one (SQLite has one connection; a commit per event capped the
-  // rate, see bench/webhooks.ts). A failing batch is retried one event at a time, so one bad
-  // event fails alone.
+  // Group commit: records that arrive while a transaction runs are written together in the
+  // next one (SQLite has one connection; a commit per event capped the rate, see
+  // bench/webhooks.ts). One batch at a time, so the audit chain (0006-audit-chain.md) is
+  // linear: each batch chains to the newest hash, read in its own transaction. A failing batch
+  // is retried one event at a time, so one bad event fails alone.
   let waiting: Waiting[] = [];
   let writing = false;
 
-  async function writeBatch(batch: Waiting[], box: Outbox): Promise<void> {
+  async function writeBatch(batch: Waiting[]): Promise<void> {
     const results = await store.transaction(async (tx) => {
-      const out: { id: number; staged: boolean }[] = [];
-      for (const { event } of batch) {
-        const { id } = await tx.events.append(event);
-        out.push({ id, staged: await box.stage(tx, { ...event, id }) });
+      const written = await tx.events.appendChained(batch.map((item) => item.event));
+      const out: { id: number; hash: string | null; staged: boolean }[] = [];
+      for (const [i, record] of written.entries()) {
+        const { event } = batch[i]!;
+        const staged =
+          outbox?.wants(event.type) === true
+            ? await outbox.stage(tx, { ...event, id: record.id })
+            : false;
+        out.push({ id: record.id, hash: record.hash, staged });
       }
       return out;
     });
     batch.forEach((item, i) => item.resolve(results[i]!));
   }
 
-  async function drain(box: Outbox): Promise<void> {
+  async function drain(): Promise<void> {
     writing = true;
     try {
       while (waiting.length > 0) {
         const batch = waiting.slice(0, MAX_BATCH);
         waiting = waiting.slice(batch.length);
         try {
-          await writeBatch(batch, box);
+          await writeBatch(batch);
         } catch (error) {
           if (batch.length === 1) batch[0]!.reject(error);
           else
             for (const item of batch)
-              await writeBatch([item], box).catch((e: unknown) => item.reject(e));
+              await writeBatch([item]).catch((e: unknown) => item.reject(e));
         }
       }
     } finally {
@@ -90,31 +124,42 @@ export function createAudit(deps: {
     }
   }
 
-  function writeWithOutbox(
-    box: Outbox,
-    event: Waiting['event'],
-  ): Promise<{ id: number; staged: boolean }> {
+  function write(
+    event: PendingEvent,
+  ): Promise<{ id: number; hash: string | null; staged: boolean }> {
     return new Promise((resolve, reject) => {
       waiting.push({ event, resolve, reject });
-      if (!writing) void drain(box);
+      if (!writing) void drain();
     });
   }
 
   return {
     async record(type, clientUuid, data, actor = null) {
       const at = new Date();
-      let staged = false;
-      let id: number;
-      if (outbox?.wants(type)) {
-        const written = await writeWithOutbox(outbox, { type, clientUuid, at, data, actor });
-        staged = written.staged;
-        id = written.id;
-      } else {
-        id = (await store.events.append({ type, clientUuid, at, data, actor })).id;
-      }
-      if (staged) outbox?.committed();
-      const event: FleetEvent = { id, type, clientUuid, at, data, actor };
-      logger.info({ event: type, clientUuid, eventId: id, actor }, 'fleet event');
+      const who: Actor | null = typeof actor === 'string' ? { actor } : actor;
+      const pending: PendingEvent = {
+        type,
+        clientUuid,
+        at,
+        data,
+        actor: who?.actor ?? null,
+        actorKeyId: who?.keyId ?? null,
+        actorKeyName: who?.keyName ?? null,
+      };
+      const written = await write(pending);
+      if (written.staged) outbox?.committed();
+      const event: FleetEvent = { ...pending, type, id: written.id, hash: written.hash };
+      logger.info(
+        {
+          event: type,
+          clientUuid,
+          eventId: written.id,
+          actor: pending.actor,
+          key: pending.actorKeyId,
+        },
+        'fleet event',
+      );
+      deps.onRecorded?.(event);
       bus.publish(event);
       return event;
     },

@@ -5,7 +5,7 @@
 
 import { AppError, ErrorCode, Operation } from '../errors.js';
 import type { ClientChanges, ClientQuery, Store } from '../store/index.js';
-import type { Audit } from './audit.js';
+import { actorOf, type Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import type { ClientFilter } from './client-filter.js';
 import { pathsBeyond, type ClientView } from './client-view.js';
@@ -86,7 +86,7 @@ export function createClientChanges(deps: ClientChangesDeps) {
       await tx.clients.update(client.uuid, changes);
       if (tags) await tx.clients.setTags(client.uuid, tags);
     });
-    await audit.record(FleetEventType.updated, client.uuid, changed, caller.actor);
+    await audit.record(FleetEventType.updated, client.uuid, changed, actorOf(caller));
     return registry.view({ ...client, ...changes, ...(tags ? { tags: [...tags] } : {}) });
   }
 
@@ -187,7 +187,7 @@ export function createClientChanges(deps: ClientChangesDeps) {
           FleetEventType.updated,
           client.uuid,
           { tags: client.tags, bulk: true },
-          caller.actor,
+          actorOf(caller),
         );
       }
       return changed.map(registry.view);
@@ -209,7 +209,9 @@ export function createClientChanges(deps: ClientChangesDeps) {
         pendingPublicKey: null,
         pendingFingerprint: null,
         keyAcceptedAt: new Date(),
-        keyAcceptedBy: caller.actor,
+        keyAcceptedBy: caller.principal
+          ? `${caller.principal.name} (${caller.actor})`
+          : caller.actor,
       };
       await store.clients.update(client.uuid, changes);
       await audit.record(
@@ -218,9 +220,9 @@ export function createClientChanges(deps: ClientChangesDeps) {
         {
           fingerprint: changes.keyFingerprint,
           previous_fingerprint: client.keyFingerprint,
-          accepted_by: caller.actor,
+          accepted_by: caller.principal?.name ?? caller.actor,
         },
-        caller.actor,
+        actorOf(caller),
       );
       return registry.view({ ...client, ...changes });
     },

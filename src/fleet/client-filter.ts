@@ -14,4 +14,6 @@ export interface ClientFilter {
   keyMismatch?: boolean | null | undefined;
   /** Decommissioned clients are left out unless this is true. */
   includeDecommissioned?: boolean | null | undefined;
+  /** Only these clients (by uuid): the guard sets it for a key scoped to a list of clients. */
+  clientUuids?: readonly string[] | null | undefined;
 }

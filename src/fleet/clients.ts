@@ -38,8 +38,12 @@ export function createClientQueries(deps: ClientQueriesDeps) {
 
   /** The store's conditions for a door's filter (onlineOnly: the clients online now). */
   function queryOf(filter: ClientFilter): ClientQuery {
-    const { onlineOnly, ...rest } = filter;
-    return onlineOnly ? { ...rest, uuidIn: registry.onlineUuids() } : rest;
+    const { onlineOnly, clientUuids, ...rest } = filter;
+    if (!onlineOnly) return clientUuids ? { ...rest, uuidIn: clientUuids } : rest;
+    const online = registry.onlineUuids();
+    if (!clientUuids) return { ...rest, uuidIn: online };
+    const wanted = new Set(clientUuids);
+    return { ...rest, uuidIn: online.filter((uuid) => wanted.has(uuid)) };
   }
 
   async function get(ref: string): Promise<ClientView> {

@@ -6,7 +6,7 @@ import { named, nextStep, Operation } from '../errors.js';
 import { redactSecrets } from '../lib/redact.js';
 import type { RunCommandResult } from '../protocol/rpc.js';
 import type { Store } from '../store/index.js';
-import type { Audit } from './audit.js';
+import { actorOf, type Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import type { ClientView } from './client-view.js';
 import type { RunCommandInput } from './commands.js';
@@ -88,7 +88,7 @@ export function createDecommissioning(deps: DecommissionDeps) {
           stop_exit_code: serviceStop?.result?.returncode ?? null,
           stop_error: serviceStop?.error?.code ?? null,
         },
-        caller.actor,
+        actorOf(caller),
       );
       registry.linkOf(client.uuid)?.close('decommissioned', decommissionedNotice(client.clientId));
       return { client: registry.view({ ...client, ...changes }), serviceStop };
@@ -100,7 +100,7 @@ export function createDecommissioning(deps: DecommissionDeps) {
       if (!client.decommissionedAt)
         throw bad(`Client "${client.clientId}" is not decommissioned; nothing to restore.`);
       await store.clients.update(client.uuid, { decommissionedAt: null });
-      await audit.record(FleetEventType.restored, client.uuid, {}, caller.actor);
+      await audit.record(FleetEventType.restored, client.uuid, {}, actorOf(caller));
       return registry.view({ ...client, decommissionedAt: null });
     },
   };

@@ -36,5 +36,11 @@ export interface FleetEvent {
   clientUuid: string;
   at: Date;
   data: Record<string, unknown>;
+  /** Who caused it, in the door's words ("graphql 127.0.0.1"); null for the server or an agent. */
   actor: string | null;
+  /** The API key (principal) that caused it; null for the server or an agent. */
+  actorKeyId?: string | null | undefined;
+  actorKeyName?: string | null | undefined;
+  /** The audit chain's hash (docs/design/0006-audit-chain.md). */
+  hash?: string | null | undefined;
 }

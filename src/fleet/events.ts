@@ -32,6 +32,10 @@ export interface EventFilter {
   clientId?: string | null | undefined;
   /** Events of clients carrying ALL of these tags (as they are now). */
   tags?: readonly string[] | null | undefined;
+  /** Events caused by this API key (its id or name), or with this actor text. */
+  actor?: string | null | undefined;
+  /** Only events of these clients (set by the guard for a scoped key: its clients). */
+  clientUuids?: readonly string[] | null | undefined;
 }
 
 export interface StatusChange {
@@ -57,6 +61,8 @@ interface ResolvedFilter {
   types: string[] | null;
   uuid: string | null;
   tags: string[] | null;
+  actor: string | null;
+  uuids: readonly string[] | null;
 }
 
 /** Recorded events read per statement while a subscription replays from its cursor. */
@@ -112,14 +118,24 @@ export function createEvents(deps: {
         ? (await registry.resolve(filter.clientId)).uuid
         : null;
     const tags = filter.tags && filter.tags.length > 0 ? [...new Set(filter.tags)] : null;
-    return { types, uuid, tags };
+    if (filter.actor !== null && filter.actor !== undefined && filter.actor.length > 256)
+      throw bad('actor is at most 256 characters (a key id, a key name or an actor text).');
+    return { types, uuid, tags, actor: filter.actor || null, uuids: filter.clientUuids ?? null };
   }
 
   /** Whether a live event passes a resolved filter; tags as they are now. */
-  function matcher({ types, uuid, tags }: ResolvedFilter) {
+  function matcher({ types, uuid, tags, actor, uuids }: ResolvedFilter) {
     return async (event: FleetEvent): Promise<boolean> => {
       if (types && !types.includes(event.type)) return false;
       if (uuid && event.clientUuid !== uuid) return false;
+      if (uuids && !uuids.includes(event.clientUuid)) return false;
+      if (
+        actor &&
+        event.actorKeyId !== actor &&
+        event.actorKeyName !== actor &&
+        event.actor !== actor
+      )
+        return false;
       if (tags) {
         const names = new Set((await clientOfLiveEvent(event))?.tags ?? []);
         if (!tags.every((tag) => names.has(tag))) return false;
@@ -214,10 +230,12 @@ export function createEvents(deps: {
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EVENT_LIMIT)
         throw bad(`limit must be from 1 to ${MAX_EVENT_LIMIT}.`);
       if (before !== null && before !== undefined) parseEventId(before, 'before', 1);
-      const { types, uuid, tags } = await resolveFilter(filter);
+      const { types, uuid, tags, actor, uuids } = await resolveFilter(filter);
       const rows = await store.events.list({
         types,
         clientUuid: uuid,
+        clientUuidIn: uuids,
+        actor,
         tags,
         beforeId: before ? Number(before) : null,
         limit,

@@ -21,10 +21,15 @@ import { createClientQueries } from './clients.js';
 import { createCommands } from './commands.js';
 import { createDecommissioning } from './decommission.js';
 import { createEventBus } from './event-bus.js';
+import type { FleetEvent } from './event-types.js';
 import { createEvents } from './events.js';
 import { createFiles } from './files.js';
 import { createFleetHealth } from './fleet-health.js';
 import { createGate } from './gate.js';
+import { guardFleet, resolveInScope } from './guard.js';
+import { createHoldings } from './holdings.js';
+import type { Fleet } from './index.js';
+import { createKeys } from './keys.js';
 import { createHealthMonitor } from './health.js';
 import { createIdempotency } from './idempotency.js';
 import { createBulkJobs } from './jobs/bulk-jobs.js';
@@ -64,10 +69,14 @@ export interface FleetOptions {
   recording?: RecordingOptions | undefined;
   /** This server among the servers on one database; default: the hostname, no peer URL. */
   server?: { name: string; peerUrl: string | null } | undefined;
+  /** The bootstrap admin key's secret (first start or ETPHONEHOME_API_KEY); absent: none. */
+  bootstrapKey?: string | undefined;
+  /** Told of every recorded event in chain order (ETPHONEHOME_AUDIT_LOG). */
+  onEventRecorded?: ((event: FleetEvent) => void) | undefined;
 }
 
 /** Builds every part of the fleet; index.ts's createFleet checks the result against `Fleet`. */
-export function assembleFleet(options: FleetOptions) {
+export function assembleFleet(options: FleetOptions): Fleet {
   const { store, logger } = options;
   const componentLog = (component: string): Logger => logger.child({ component });
   const startedAt = Date.now();
@@ -89,6 +98,7 @@ export function assembleFleet(options: FleetOptions) {
     bus,
     logger: componentLog('audit'),
     outbox: webhookService ?? undefined,
+    onRecorded: options.onEventRecorded,
   });
   const monitor = createHealthMonitor({
     config: options.health,
@@ -182,7 +192,26 @@ export function assembleFleet(options: FleetOptions) {
     clientIdOf: async (uuid) => (await registry.resolve(uuid).catch(() => null))?.clientId ?? uuid,
   });
 
-  return {
+  const holdings = createHoldings({ store, logger: componentLog('keys') });
+  const keys = createKeys({
+    store,
+    logger: componentLog('keys'),
+    holdings,
+    bootstrapKey: options.bootstrapKey,
+    async resolveClient(ref, caller) {
+      const scope = caller.principal?.scope;
+      return (scope ? await resolveInScope(store, scope, ref) : await registry.resolve(ref)).uuid;
+    },
+  });
+  const transfers = createTransfers({
+    gate,
+    idempotency,
+    audit,
+    logger: componentLog('transfers'),
+    transferRoots: options.transferRoots ?? [],
+  });
+
+  const fleet: Fleet = {
     clients: {
       list: queries.list,
       page: queries.page,
@@ -195,13 +224,12 @@ export function assembleFleet(options: FleetOptions) {
     tags: createTags(store),
     commands,
     files: createFiles(gate, idempotency),
-    transfers: createTransfers({
-      gate,
-      idempotency,
-      audit,
-      logger: componentLog('transfers'),
-      transferRoots: options.transferRoots ?? [],
-    }),
+    transfers: {
+      upload: transfers.upload,
+      download: transfers.download,
+      subscribe: transfers.subscribe,
+      list: async () => transfers.list(),
+    },
     jobs: {
       startBulkCommand: jobs.start,
       get: jobs.get,
@@ -226,6 +254,14 @@ export function assembleFleet(options: FleetOptions) {
     webhooks: webhooksApi(webhookService),
     tokens: createTokens(store),
     agents: { authorize, attach: registry.attach },
+    keys: {
+      create: keys.create,
+      list: keys.list,
+      revoke: keys.revoke,
+      authenticate: keys.authenticate,
+      hold: keys.hold,
+    },
+    actingAs: (principal) => guardFleet(fleet, { store, view: registry.view }, principal),
 
     async health() {
       return {
@@ -266,8 +302,10 @@ export function assembleFleet(options: FleetOptions) {
       await refusedKeys.stop();
       await lastSeen.stop();
       await jobs.stop();
+      await keys.stop();
       await webhookService?.stop();
       await membership.stop();
     },
   };
+  return fleet;
 }

@@ -18,7 +18,7 @@ import { isWithinRoot } from '../lib/paths.js';
 import { AgentErrorCode, type RpcMethods } from '../protocol/rpc.js';
 import type { ClientRecord, Store } from '../store/index.js';
 import type { AgentLink } from './agent-link.js';
-import type { Audit } from './audit.js';
+import { actorOf, type Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import { FleetEventType, type FleetEventTypeName } from './event-types.js';
 import { mapAgentFailure } from './failures.js';
@@ -96,7 +96,7 @@ export function createGate(deps: GateDeps) {
     caller: Caller,
     data: Record<string, unknown>,
   ): Promise<unknown> =>
-    audit.record(FleetEventType.operationRefused, client.uuid, data, caller.actor);
+    audit.record(FleetEventType.operationRefused, client.uuid, data, actorOf(caller));
 
   /** The client and its link, or the error that says why it cannot be operated. */
   async function operable(
@@ -179,7 +179,7 @@ export function createGate(deps: GateDeps) {
         rpm_limit: limits.rpm,
         concurrent_limit: limits.concurrent,
       },
-      caller.actor,
+      actorOf(caller),
     );
   }
 
@@ -289,7 +289,7 @@ export function createGate(deps: GateDeps) {
       await recordRan(
         audit,
         logger,
-        { ...event, clientUuid: client.uuid, actor: caller.actor },
+        { ...event, clientUuid: client.uuid, actor: actorOf(caller) },
         {
           operation: request.method,
           clientId: client.clientId,

@@ -5,14 +5,17 @@
 //
 // The fleet is grouped by concern. Each group is one place for its policy, whatever door a
 // request came through; every operation that reaches an agent goes through the gate
-// (./gate.ts). Room is left for what comes next: `keys` (API keys as principals, issue 15),
-// `servers` (several servers on one database, issue 14) — a group beside these.
+// (./gate.ts). Doors reach it through `actingAs(principal)` (./guard.ts), which enforces the
+// role matrix (./access.ts) and the key's scope once, for every door.
 
 import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
 import type { MetricsResult, RunCommandResult } from '../protocol/rpc.js';
 import type { ServerView } from './cluster/membership.js';
 import type { DialectName } from '../store/index.js';
 import type { Admission } from './admission.js';
+import type { EndHeld } from './holdings.js';
+import type { ApiKeyView, CreateApiKeyInput, CreatedApiKey } from './keys.js';
+import type { Principal } from './principal.js';
 import type { Caller } from './caller.js';
 import type { ClientFilter } from './client-filter.js';
 import type { ClientView } from './client-view.js';
@@ -93,6 +96,15 @@ export interface Fleet {
 
   /** The servers sharing this server's database (one on SQLite). */
   readonly cluster: FleetCluster;
+
+  /** API keys: the principals every door authenticates (docs/access.md). */
+  readonly keys: FleetKeys;
+
+  /**
+   * The fleet as one API key sees it: every operation checks the key's role (./access.ts) and
+   * its scope (clients outside it do not exist). Every door acts through this.
+   */
+  actingAs(principal: Principal): Fleet;
 
   /** The server's liveness for `GET /health`: version, uptime, clients online and known. */
   health(): Promise<ServerHealth>;
@@ -199,7 +211,7 @@ export interface FleetTransfers {
   /** A transfer's progress: its state now (when known), then every change, to the end. */
   subscribe(transferId: string): AsyncIterableIterator<TransferProgress>;
   /** Transfers running now, and those finished in the last ten minutes. */
-  list(): TransferProgress[];
+  list(): Promise<TransferProgress[]>;
 }
 
 export interface FleetEvents {
@@ -296,7 +308,7 @@ export interface FleetTunnels {
   /** An open tunnel; NOT_FOUND otherwise. */
   get(id: string): Tunnel;
   /** Open tunnels with their counters. */
-  list(): TunnelView[];
+  list(): Promise<TunnelView[]>;
   /** Closes a tunnel and every connection it carries; NOT_FOUND when it is not open. */
   close(id: string, caller: Caller): TunnelView;
   /** Ends the tunnels whose opener matches (a revoked key); how many. */
@@ -308,6 +320,19 @@ export type { ServerView } from './cluster/membership.js';
 export interface FleetCluster {
   /** Every server registered on the database, by name (this one too), alive or not. */
   servers(): Promise<ServerView[]>;
+}
+
+export interface FleetKeys {
+  /** A new key (its secret shown once); a key mints keys of its role or lower, within its scope. */
+  create(input: CreateApiKeyInput, caller: Caller): Promise<CreatedApiKey>;
+  /** Keys, newest first (a scoped or lower key: itself and the keys it created). */
+  list(caller: Caller): Promise<ApiKeyView[]>;
+  /** Revokes a key and, at once, ends everything it holds open. */
+  revoke(id: string, caller: Caller): Promise<ApiKeyView>;
+  /** The principal of a presented secret; UNAUTHENTICATED (saying why) otherwise. */
+  authenticate(secret: string): Promise<Principal>;
+  /** Registers something a key holds open (socket, stream, session …); returns its release. */
+  hold(principal: Principal, end: EndHeld): () => void;
 }
 
 export interface ServerHealth {
@@ -331,6 +356,32 @@ export function createFleet(options: FleetOptions): Fleet {
 // ── what the doors handle ────────────────────────────────────────────────────────────────────
 
 export type { FleetOptions } from './fleet.js';
+export {
+  accessMatrix,
+  accessRules,
+  INTERNAL,
+  ruleOf,
+  type AccessRule,
+  type FleetOperation,
+} from './access.js';
+export type { EndHeld } from './holdings.js';
+export {
+  API_KEY_PREFIX,
+  type ApiKeyView,
+  type CreateApiKeyInput,
+  type CreatedApiKey,
+} from './keys.js';
+export {
+  BOOTSTRAP_KEY_ID,
+  bootstrapPrincipal,
+  isRoleName,
+  Role,
+  roleAllows,
+  roleNames,
+  type Principal,
+  type RoleName,
+  type Scope,
+} from './principal.js';
 export type { Caller } from './caller.js';
 export type { ClientFilter } from './client-filter.js';
 export { HealthStatus, type ClientView, type HealthStatusName } from './client-view.js';

@@ -18,10 +18,15 @@ export interface RecentEventsKey {
 const keyOf = (key: RecentEventsKey): string =>
   `${key.uuid}|${key.limit}|${key.types?.join(',') ?? ''}`;
 
-export function createLoaders(store: Store, view: (row: ClientRecord) => ClientView) {
-  /** Client views by uuid (with tags); null for an unknown uuid. */
+export function createLoaders(
+  store: Store,
+  view: (row: ClientRecord) => ClientView,
+  /** Which clients exist for the request's key (its scope); absent: all of them. */
+  visible?: (client: ClientRecord) => boolean,
+) {
+  /** Client views by uuid (with tags); null for an unknown uuid (or one outside the scope). */
   const clientByUuid = new DataLoader<string, ClientView | null>(async (uuids) => {
-    const rows = await store.clients.getMany(uuids);
+    const rows = (await store.clients.getMany(uuids)).filter((row) => visible?.(row) ?? true);
     const byUuid = new Map(rows.map((row) => [row.uuid, view(row)]));
     return uuids.map((uuid) => byUuid.get(uuid) ?? null);
   });
@@ -52,8 +57,10 @@ export function createLoaders(store: Store, view: (row: ClientRecord) => ClientV
     { cacheKeyFn: keyOf },
   );
 
-  /** How many (not decommissioned) clients carry each tag. */
+  /** How many (not decommissioned) clients carry each tag (of those in the scope). */
   const tagClientCount = new DataLoader<string, number>(async (names) => {
+    if (visible)
+      return (await tagClients.loadMany(names)).map((c) => (Array.isArray(c) ? c.length : 0));
     const counts = await store.tags.clientCounts(names);
     return names.map((name) => counts.get(name) ?? 0);
   });

@@ -58,7 +58,7 @@ export function createMetrics(deps: { gate: Gate; registry: Pick<Registry, 'reso
         maxBuffered: 100,
         onClose: () => stop.abort(),
       });
-      const sampleCaller: Caller = { actor: caller.actor, signal: stop.signal };
+      const sampleCaller: Caller = { ...caller, signal: stop.signal };
       void (async () => {
         while (!out.closed) {
           const at = new Date();

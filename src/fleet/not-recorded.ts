@@ -5,7 +5,7 @@
 
 import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../errors.js';
-import type { Audit } from './audit.js';
+import type { Actor, Audit } from './audit.js';
 import type { FleetEvent, FleetEventTypeName } from './event-types.js';
 
 /** The store's error code (SQLITE_FULL, ENOSPC, a PostgreSQL SQLSTATE …), when it has one. */
@@ -29,7 +29,7 @@ export async function recordRan(
     type: FleetEventTypeName;
     clientUuid: string;
     data: Record<string, unknown>;
-    actor: string | null;
+    actor: Actor | string | null;
   },
   ran: RanOperation,
 ): Promise<FleetEvent> {

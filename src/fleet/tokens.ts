@@ -107,7 +107,7 @@ export function createTokens(store: Store) {
         uses: 0,
         expiresAt: lifetimeS === null ? null : new Date(now.getTime() + lifetimeS * 1000),
         createdAt: now,
-        createdBy: caller.actor,
+        createdBy: caller.principal?.name ?? caller.actor,
         revokedAt: null,
         lastUsedAt: null,
       };

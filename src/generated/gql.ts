@@ -33,6 +33,10 @@ type Documents = {
     "\n  subscription CliTransferProgress($transferId: ID!) {\n    transferProgress(transferId: $transferId) {\n      bytesDone\n      totalBytes\n      rateBytesPerSecond\n      etaSeconds\n      state\n    }\n  }\n": typeof types.CliTransferProgressDocument,
     "\n  query CliFleetHealth($filter: ClientFilter, $recentlyOfflineHours: Int, $timeoutS: Int) {\n    fleetHealth(filter: $filter, recentlyOfflineHours: $recentlyOfflineHours, timeoutS: $timeoutS) {\n      total\n      online\n      offline\n      unhealthy\n      keyMismatches\n      recentlyOffline\n      recentlyOfflineHours\n      sampled\n      failed\n      collectedAt\n      durationMs\n      overCpu {\n        ...CliResourceSample\n      }\n      overMemory {\n        ...CliResourceSample\n      }\n      overDisk {\n        ...CliResourceSample\n      }\n      samples {\n        ...CliResourceSample\n      }\n      unhealthyClients {\n        clientId\n        displayName\n        online\n        healthReason\n        healthSince\n      }\n      keyMismatchClients {\n        clientId\n        displayName\n        online\n        keyMismatchAt\n      }\n      recentlyOfflineClients {\n        clientId\n        displayName\n        online\n        lastDisconnectedAt\n      }\n    }\n  }\n": typeof types.CliFleetHealthDocument,
     "\n  fragment CliResourceSample on ResourceSample {\n    client {\n      uuid\n      clientId\n      displayName\n      online\n    }\n    cpuPercent\n    memoryPercent\n    diskPercent\n    load1\n    over {\n      resource\n      percent\n      threshold\n    }\n    error {\n      ...CliOperationError\n    }\n  }\n": typeof types.CliResourceSampleFragmentDoc,
+    "\n  mutation CliCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": typeof types.CliCreateApiKeyDocument,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    role\n    scope {\n      tags\n      clientIds\n    }\n    trustedDocumentsOnly\n    createdAt\n    createdBy\n    lastUsedAt\n    expiresAt\n    revokedAt\n    revoked\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
+    "\n  query CliApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.CliApiKeysDocument,
+    "\n  mutation CliRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.CliRevokeApiKeyDocument,
     "\n  query CliClientMetrics($id: ID!, $summary: Boolean) {\n    clientMetrics(id: $id, summary: $summary)\n  }\n": typeof types.CliClientMetricsDocument,
     "\n  subscription CliWatchMetrics($id: ID!, $intervalS: Int, $summary: Boolean) {\n    clientMetrics(id: $id, intervalS: $intervalS, summary: $summary) {\n      timestamp\n      metrics\n      error {\n        ...CliOperationError\n      }\n      client {\n        clientId\n      }\n    }\n  }\n": typeof types.CliWatchMetricsDocument,
     "\n  mutation CliStartBulkCommand(\n    $filter: ClientFilter!\n    $cmd: String!\n    $cwd: String\n    $env: [EnvironmentVariableInput!]\n    $timeout: Int\n    $parallelism: Int\n    $idempotencyKey: String\n  ) {\n    startBulkCommand(\n      filter: $filter\n      cmd: $cmd\n      cwd: $cwd\n      env: $env\n      timeout: $timeout\n      parallelism: $parallelism\n      idempotencyKey: $idempotencyKey\n    ) {\n      id\n      total\n    }\n  }\n": typeof types.CliStartBulkCommandDocument,
@@ -69,6 +73,7 @@ type Documents = {
     "\n  fragment McpClientPage on ClientsConnection {\n    totalCount\n    nodes {\n      ...McpClientSummary\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.McpClientPageFragmentDoc,
     "\n  query McpTargetClient($id: ID!) {\n    client(id: $id) {\n      uuid\n      clientId\n      displayName\n      online\n      lastSeen\n    }\n  }\n": typeof types.McpTargetClientDocument,
     "\n  query McpOnlineClients {\n    clients(filter: { onlineOnly: true }) {\n      uuid\n      clientId\n      displayName\n    }\n  }\n": typeof types.McpOnlineClientsDocument,
+    "\n  query McpViewer {\n    viewer {\n      role\n    }\n  }\n": typeof types.McpViewerDocument,
     "\n  mutation McpAcceptKey($id: ID!) {\n    acceptKey(id: $id) {\n      ...McpClientDetail\n    }\n  }\n": typeof types.McpAcceptKeyDocument,
     "\n  mutation McpConfigureClient($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      ...McpClientDetail\n    }\n  }\n": typeof types.McpConfigureClientDocument,
     "\n  mutation McpDecommissionClient(\n    $id: ID!\n    $reason: String\n    $stopService: Boolean\n    $stopCommand: String\n  ) {\n    decommissionClient(\n      id: $id\n      reason: $reason\n      stopService: $stopService\n      stopCommand: $stopCommand\n    ) {\n      client {\n        ...McpClientDetail\n        decommissionedAt\n      }\n      serviceStop {\n        result {\n          returncode\n          stderr\n        }\n        error {\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.McpDecommissionClientDocument,
@@ -174,6 +179,10 @@ const documents: Documents = {
     "\n  subscription CliTransferProgress($transferId: ID!) {\n    transferProgress(transferId: $transferId) {\n      bytesDone\n      totalBytes\n      rateBytesPerSecond\n      etaSeconds\n      state\n    }\n  }\n": types.CliTransferProgressDocument,
     "\n  query CliFleetHealth($filter: ClientFilter, $recentlyOfflineHours: Int, $timeoutS: Int) {\n    fleetHealth(filter: $filter, recentlyOfflineHours: $recentlyOfflineHours, timeoutS: $timeoutS) {\n      total\n      online\n      offline\n      unhealthy\n      keyMismatches\n      recentlyOffline\n      recentlyOfflineHours\n      sampled\n      failed\n      collectedAt\n      durationMs\n      overCpu {\n        ...CliResourceSample\n      }\n      overMemory {\n        ...CliResourceSample\n      }\n      overDisk {\n        ...CliResourceSample\n      }\n      samples {\n        ...CliResourceSample\n      }\n      unhealthyClients {\n        clientId\n        displayName\n        online\n        healthReason\n        healthSince\n      }\n      keyMismatchClients {\n        clientId\n        displayName\n        online\n        keyMismatchAt\n      }\n      recentlyOfflineClients {\n        clientId\n        displayName\n        online\n        lastDisconnectedAt\n      }\n    }\n  }\n": types.CliFleetHealthDocument,
     "\n  fragment CliResourceSample on ResourceSample {\n    client {\n      uuid\n      clientId\n      displayName\n      online\n    }\n    cpuPercent\n    memoryPercent\n    diskPercent\n    load1\n    over {\n      resource\n      percent\n      threshold\n    }\n    error {\n      ...CliOperationError\n    }\n  }\n": types.CliResourceSampleFragmentDoc,
+    "\n  mutation CliCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n": types.CliCreateApiKeyDocument,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    role\n    scope {\n      tags\n      clientIds\n    }\n    trustedDocumentsOnly\n    createdAt\n    createdBy\n    lastUsedAt\n    expiresAt\n    revokedAt\n    revoked\n  }\n": types.ApiKeyFieldsFragmentDoc,
+    "\n  query CliApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n": types.CliApiKeysDocument,
+    "\n  mutation CliRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n": types.CliRevokeApiKeyDocument,
     "\n  query CliClientMetrics($id: ID!, $summary: Boolean) {\n    clientMetrics(id: $id, summary: $summary)\n  }\n": types.CliClientMetricsDocument,
     "\n  subscription CliWatchMetrics($id: ID!, $intervalS: Int, $summary: Boolean) {\n    clientMetrics(id: $id, intervalS: $intervalS, summary: $summary) {\n      timestamp\n      metrics\n      error {\n        ...CliOperationError\n      }\n      client {\n        clientId\n      }\n    }\n  }\n": types.CliWatchMetricsDocument,
     "\n  mutation CliStartBulkCommand(\n    $filter: ClientFilter!\n    $cmd: String!\n    $cwd: String\n    $env: [EnvironmentVariableInput!]\n    $timeout: Int\n    $parallelism: Int\n    $idempotencyKey: String\n  ) {\n    startBulkCommand(\n      filter: $filter\n      cmd: $cmd\n      cwd: $cwd\n      env: $env\n      timeout: $timeout\n      parallelism: $parallelism\n      idempotencyKey: $idempotencyKey\n    ) {\n      id\n      total\n    }\n  }\n": types.CliStartBulkCommandDocument,
@@ -210,6 +219,7 @@ const documents: Documents = {
     "\n  fragment McpClientPage on ClientsConnection {\n    totalCount\n    nodes {\n      ...McpClientSummary\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": types.McpClientPageFragmentDoc,
     "\n  query McpTargetClient($id: ID!) {\n    client(id: $id) {\n      uuid\n      clientId\n      displayName\n      online\n      lastSeen\n    }\n  }\n": types.McpTargetClientDocument,
     "\n  query McpOnlineClients {\n    clients(filter: { onlineOnly: true }) {\n      uuid\n      clientId\n      displayName\n    }\n  }\n": types.McpOnlineClientsDocument,
+    "\n  query McpViewer {\n    viewer {\n      role\n    }\n  }\n": types.McpViewerDocument,
     "\n  mutation McpAcceptKey($id: ID!) {\n    acceptKey(id: $id) {\n      ...McpClientDetail\n    }\n  }\n": types.McpAcceptKeyDocument,
     "\n  mutation McpConfigureClient($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      ...McpClientDetail\n    }\n  }\n": types.McpConfigureClientDocument,
     "\n  mutation McpDecommissionClient(\n    $id: ID!\n    $reason: String\n    $stopService: Boolean\n    $stopCommand: String\n  ) {\n    decommissionClient(\n      id: $id\n      reason: $reason\n      stopService: $stopService\n      stopCommand: $stopCommand\n    ) {\n      client {\n        ...McpClientDetail\n        decommissionedAt\n      }\n      serviceStop {\n        result {\n          returncode\n          stderr\n        }\n        error {\n          code\n          message\n        }\n      }\n    }\n  }\n": types.McpDecommissionClientDocument,
@@ -389,6 +399,22 @@ export function graphql(source: "\n  fragment CliResourceSample on ResourceSampl
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CliCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CliCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        ...ApiKeyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    role\n    scope {\n      tags\n      clientIds\n    }\n    trustedDocumentsOnly\n    createdAt\n    createdBy\n    lastUsedAt\n    expiresAt\n    revokedAt\n    revoked\n  }\n"): (typeof documents)["\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    role\n    scope {\n      tags\n      clientIds\n    }\n    trustedDocumentsOnly\n    createdAt\n    createdBy\n    lastUsedAt\n    expiresAt\n    revokedAt\n    revoked\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  query CliApiKeys {\n    apiKeys {\n      ...ApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation CliRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      ...ApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CliClientMetrics($id: ID!, $summary: Boolean) {\n    clientMetrics(id: $id, summary: $summary)\n  }\n"): (typeof documents)["\n  query CliClientMetrics($id: ID!, $summary: Boolean) {\n    clientMetrics(id: $id, summary: $summary)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -530,6 +556,10 @@ export function graphql(source: "\n  query McpTargetClient($id: ID!) {\n    clie
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query McpOnlineClients {\n    clients(filter: { onlineOnly: true }) {\n      uuid\n      clientId\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query McpOnlineClients {\n    clients(filter: { onlineOnly: true }) {\n      uuid\n      clientId\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query McpViewer {\n    viewer {\n      role\n    }\n  }\n"): (typeof documents)["\n  query McpViewer {\n    viewer {\n      role\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -31,9 +31,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { Logger } from 'pino';
-import type { Fleet } from '../fleet/index.js';
-import { createKeyCheck } from '../lib/api-key.js';
-import { ErrorCode, errorCatalog } from '../errors.js';
+import type { Fleet, Principal } from '../fleet/index.js';
+import { ErrorCode, errorCatalog, isAppError } from '../errors.js';
 import type { GraphQLContext, ServerInfo } from './context.js';
 import { createMaskError, operationChoiceError, refusalBody } from './errors.js';
 import { graphiqlOptions, renderGraphiQLPage } from './graphiql.js';
@@ -56,9 +55,9 @@ import {
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface ApiServerOptions {
+  /** The whole fleet: each request acts through fleet.actingAs(its key's principal). */
   fleet: Fleet;
   schema: GraphQLSchema;
-  apiKey: string;
   logger: Logger;
   limits?: OperationLimits;
   /** Caps on open subscriptions, per connection and per server. */
@@ -87,6 +86,15 @@ interface ServerContext {
   res?: ServerResponse;
   transport?: 'graphql-ws';
   signal?: AbortSignal;
+  /** graphql-ws: the principal the socket authenticated as. */
+  principal?: Principal;
+}
+
+/** The bearer key of an HTTP Authorization header or graphql-ws connectionParams; null: none. */
+export function bearerOf(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const match = /^Bearer\s+(.+)$/i.exec(value);
+  return match ? (match[1] ?? '').trim() : value.trim() || null;
 }
 
 /** Query parameters people put a key in, by habit from other APIs. */
@@ -99,11 +107,12 @@ function keyInUrl(url: URL): string | undefined {
 
 export function createApiServer(options: ApiServerOptions) {
   const { fleet, logger } = options;
-  const keyMatches = createKeyCheck(options.apiKey);
   const maskError = createMaskError(logger);
+  // The principal of each authenticated HTTP request (SSE streams included), for its context.
+  const principals = new WeakMap<IncomingMessage, Principal>();
 
   const authPlugin: Plugin = {
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       // GraphiQL's page is public (every call it makes needs the key); a GET that carries an
       // operation is not a page request, whatever its Accept header says.
       const wantsPage =
@@ -114,16 +123,33 @@ export function createApiServer(options: ApiServerOptions) {
       if (wantsPage) return;
       const header = request.headers.get('authorization') ?? '';
       const match = /^Bearer\s+(.+)$/i.exec(header);
-      if (match && keyMatches(match[1] ?? '')) return;
+      let refusal =
+        'Missing API key: send "Authorization: Bearer <key>" (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY).';
+      if (match) {
+        try {
+          const principal = await fleet.keys.authenticate((match[1] ?? '').trim());
+          const { req, res } = (serverContext ?? {}) as Partial<ServerContext>;
+          if (req) {
+            principals.set(req, principal);
+            // Revoking the key (or its expiry) ends this request at once: a long command is
+            // cancelled with it, an SSE stream ends.
+            const release = fleet.keys.hold(principal, () => req.socket.destroy());
+            req.socket.once('close', release);
+            res?.once('close', release);
+          }
+          return;
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          refusal = error.message;
+        }
+      }
       endResponse(
         new fetchAPI.Response(
           refusalBody(
             ErrorCode.unauthenticated,
-            match
-              ? 'The API key is not valid. Use the key in <data-dir>/api_key or ETPHONEHOME_API_KEY.'
-              : keyInUrl(url)
-                ? `Keys in URLs are not accepted (URLs end up in logs and histories; got a "${keyInUrl(url)}" parameter): send "Authorization: Bearer <key>" instead (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY).`
-                : 'Missing API key: send "Authorization: Bearer <key>" (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY).',
+            !match && keyInUrl(url)
+              ? `Keys in URLs are not accepted (URLs end up in logs and histories; got a "${keyInUrl(url)}" parameter): send "Authorization: Bearer <key>" instead (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY, or one made by createApiKey).`
+              : refusal,
           ),
           {
             status: errorCatalog.UNAUTHENTICATED.httpStatus ?? 401,
@@ -187,15 +213,23 @@ export function createApiServer(options: ApiServerOptions) {
       request,
       transport,
       signal,
-    }: YogaInitialContext & ServerContext): GraphQLContext => ({
-      fleet,
-      loaders: fleet.createLoaders(),
-      caller: {
-        actor: `${transport ?? 'graphql'} ${req?.socket.remoteAddress ?? 'unknown'}`,
-        signal: signal ?? request?.signal,
-      },
-      ...(options.serverInfo ? { serverInfo: options.serverInfo } : {}),
-    }),
+      principal: socketPrincipal,
+    }: YogaInitialContext & ServerContext): GraphQLContext => {
+      const principal = socketPrincipal ?? (req ? principals.get(req) : undefined);
+      // Nothing reaches a resolver without a principal (the auth plugin answered 401).
+      if (!principal) throw new Error('request without an authenticated principal');
+      const acting = fleet.actingAs(principal);
+      return {
+        fleet: acting,
+        loaders: acting.createLoaders(),
+        caller: {
+          actor: `${transport ?? 'graphql'} ${req?.socket.remoteAddress ?? 'unknown'}`,
+          principal,
+          signal: signal ?? request?.signal,
+        },
+        ...(options.serverInfo ? { serverInfo: options.serverInfo } : {}),
+      };
+    },
   });
 
   // GraphiQL's page and assets: built once, on the first request (./graphiql-assets.ts).
@@ -308,21 +342,33 @@ export function createApiServer(options: ApiServerOptions) {
     else socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
   });
   const socketSignals = new WeakMap<object, AbortController>();
+  const socketPrincipals = new WeakMap<object, Principal>();
   useServer(
     {
-      onConnect(ctx) {
-        const raw = ctx.connectionParams?.['authorization'];
-        const key = typeof raw === 'string' ? raw.replace(/^Bearer\s+/i, '') : '';
-        if (!keyMatches(key)) {
+      async onConnect(ctx) {
+        const key = bearerOf(ctx.connectionParams?.['authorization']) ?? '';
+        let principal: Principal;
+        try {
+          principal = await fleet.keys.authenticate(key);
+        } catch (error) {
+          if (!isAppError(error)) throw error;
           logger.warn(
-            { remoteAddress: ctx.extra.request.socket.remoteAddress },
+            { remoteAddress: ctx.extra.request.socket.remoteAddress, reason: error.message },
             'graphql-ws connection refused: bad API key',
           );
           return false;
         }
         const controller = new AbortController();
         socketSignals.set(ctx.extra.socket, controller);
-        ctx.extra.socket.once('close', () => controller.abort());
+        socketPrincipals.set(ctx.extra.socket, principal);
+        // Revoking the key (or its expiry) closes the socket with 4403, as a refused connect.
+        const release = fleet.keys.hold(principal, (reason) =>
+          ctx.extra.socket.close(4403, `Forbidden: ${reason}`.slice(0, 120)),
+        );
+        ctx.extra.socket.once('close', () => {
+          release();
+          controller.abort();
+        });
         return true;
       },
       async onSubscribe(ctx, _id, payload) {
@@ -330,6 +376,7 @@ export function createApiServer(options: ApiServerOptions) {
           req: ctx.extra.request,
           transport: 'graphql-ws',
           signal: socketSignals.get(ctx.extra.socket)?.signal,
+          principal: socketPrincipals.get(ctx.extra.socket)!,
           params: payload,
         });
         // A bad operation must answer with errors, not close the socket (and every other

@@ -13,7 +13,7 @@ import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { catalogueCode, createGraphQLClient, GraphQLRequestError } from '../client/index.js';
 import { ErrorCode, isAppError, localise, type ErrorCodeName } from '../errors.js';
-import type { Caller } from '../fleet/index.js';
+import type { Caller, Principal } from '../fleet/index.js';
 
 /** A tool's failure: a catalogue code and a message safe to show (the `isError` result's text). */
 export class ToolError extends Error {
@@ -28,6 +28,8 @@ export class ToolError extends Error {
 export interface RequestOptions {
   /** Who is asking, for the audit trail (used in-process; the HTTP door names its own caller). */
   actor: string;
+  /** The session's key (in-process; over HTTP the server authenticates the bearer key). */
+  principal?: Principal | undefined;
   signal?: AbortSignal | undefined;
 }
 
@@ -46,12 +48,12 @@ export function createSchemaExecutor(options: {
   logger: Logger;
 }): Executor {
   return {
-    async request(document, variables, { actor, signal }) {
+    async request(document, variables, { actor, principal, signal }) {
       const result = await execute({
         schema: options.schema,
         document,
         variableValues: variables as Record<string, unknown>,
-        contextValue: options.contextFor({ actor, signal }),
+        contextValue: options.contextFor({ actor, principal, signal }),
       });
       const [first] = result.errors ?? [];
       if (first) throw toolErrorOf(first, options.logger);

@@ -16,7 +16,8 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Logger } from 'pino';
-import { createKeyCheck } from '../lib/api-key.js';
+import { isAppError } from '../errors.js';
+import type { EndHeld, Principal } from '../fleet/index.js';
 import type { Executor } from './executor.js';
 import { createMcpServer } from './server.js';
 import { createMcpSession } from './session.js';
@@ -34,7 +35,10 @@ export const DEFAULT_MCP_HTTP_LIMITS: McpHttpLimits = {
 };
 
 export interface McpHttpOptions {
-  apiKey: string;
+  /** The principal of a presented key; throws UNAUTHENTICATED (an AppError) otherwise. */
+  authenticate: (secret: string) => Promise<Principal>;
+  /** Registers a session its key holds open (revoking the key ends it). */
+  hold: (principal: Principal, end: EndHeld) => () => void;
   executor: Executor;
   logger: Logger;
   version: string;
@@ -45,6 +49,8 @@ export interface McpHttpOptions {
 
 interface OpenSession {
   id: string;
+  principal: Principal;
+  release: () => void;
   transport: StreamableHTTPServerTransport;
   server: McpServer;
   lastSeenMs: number;
@@ -117,13 +123,13 @@ function ownOrigins(req: IncomingMessage): Set<string> {
 
 export function createMcpHttpHandler(options: McpHttpOptions) {
   const limits = { ...DEFAULT_MCP_HTTP_LIMITS, ...options.limits };
-  const keyMatches = createKeyCheck(options.apiKey);
   const extraOrigins = new Set(options.allowedOrigins ?? []);
   const sessions = new Map<string, OpenSession>();
   const { logger } = options;
 
   const closeSession = (session: OpenSession, why: string): void => {
     if (!sessions.delete(session.id)) return;
+    session.release();
     logger.info({ session: session.id, why }, 'mcp session closed');
     void session.transport.close().catch(() => undefined);
     void session.server.close().catch(() => undefined);
@@ -153,6 +159,7 @@ export function createMcpHttpHandler(options: McpHttpOptions) {
     req: IncomingMessage,
     res: ServerResponse,
     body: unknown,
+    principal: Principal,
   ): Promise<void> {
     sweep();
     if (sessions.size >= limits.maxSessions) {
@@ -178,10 +185,20 @@ export function createMcpHttpHandler(options: McpHttpOptions) {
       onUnexpected: (error, ref, tool) =>
         logger.error({ err: error, ref, tool, session: id }, 'unexpected error in an MCP tool'),
       executor: options.executor,
-      session: createMcpSession(actor),
+      session: createMcpSession(actor, principal),
       version: options.version,
     });
-    const session: OpenSession = { id, transport, server, lastSeenMs: Date.now(), inFlight: 0 };
+    const session: OpenSession = {
+      id,
+      principal,
+      release: () => undefined,
+      transport,
+      server,
+      lastSeenMs: Date.now(),
+      inFlight: 0,
+    };
+    // Revoking the key (or its expiry) ends the session and aborts its calls in flight.
+    session.release = options.hold(principal, (reason) => closeSession(session, reason));
     transport.onclose = () => closeSession(session, 'transport closed');
     sessions.set(id, session);
     await server.connect(transport);
@@ -209,16 +226,19 @@ export function createMcpHttpHandler(options: McpHttpOptions) {
     }
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match || !keyMatches(match[1] ?? '')) {
-      sendError(
-        res,
-        401,
-        -32001,
-        match
-          ? 'Unauthorized: the API key is not valid. Use the key in <data-dir>/api_key or ETPHONEHOME_API_KEY.'
-          : 'Unauthorized: send "Authorization: Bearer <key>" (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY; it is never accepted in the URL).',
-        { 'www-authenticate': 'Bearer' },
-      );
+    let principal: Principal | null = null;
+    let refusal =
+      'Unauthorized: send "Authorization: Bearer <key>" (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY; it is never accepted in the URL).';
+    if (match) {
+      try {
+        principal = await options.authenticate((match[1] ?? '').trim());
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        refusal = `Unauthorized: ${error.message}`;
+      }
+    }
+    if (!principal) {
+      sendError(res, 401, -32001, refusal, { 'www-authenticate': 'Bearer' });
       req.resume();
       return;
     }
@@ -252,10 +272,20 @@ export function createMcpHttpHandler(options: McpHttpOptions) {
         );
         return;
       }
-      await openSession(req, res, body);
+      await openSession(req, res, body, principal);
       return;
     }
     const session = sessions.get(sessionId);
+    if (session && session.principal.keyId !== principal.keyId) {
+      sendError(
+        res,
+        404,
+        -32001,
+        'Session not found for this API key. Start a new session with initialize.',
+      );
+      if (req.method !== 'POST') req.resume();
+      return;
+    }
     if (!session) {
       sendError(
         res,

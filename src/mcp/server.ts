@@ -2,6 +2,8 @@
 // session's state and an executor. Both transports build theirs here.
 
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { RoleName } from '../fleet/index.js';
+import { toolsForRole } from './access.js';
 import type { Executor } from './executor.js';
 import { resolveTarget, type McpSession } from './session.js';
 import { registerTools, type AnyTool, type OnUnexpected } from './tool.js';
@@ -19,6 +21,8 @@ export function createMcpServer(options: {
   version: string;
   onUnexpected: OnUnexpected;
   tools?: readonly AnyTool[];
+  /** The session key's role: only the tools it allows are listed (mcp/access.ts). */
+  role?: RoleName | undefined;
 }): McpServer {
   const server = new McpServer(
     { name: 'etphonehome', version: options.version },
@@ -26,9 +30,16 @@ export function createMcpServer(options: {
   );
   registerTools(
     server,
-    options.tools ?? allTools,
+    toolsForRole(
+      options.tools ?? allTools,
+      options.role ?? options.session.principal?.role ?? 'ADMIN',
+    ),
     (extra) => {
-      const request = { actor: options.session.actor, signal: extra.signal };
+      const request = {
+        actor: options.session.actor,
+        principal: options.session.principal,
+        signal: extra.signal,
+      };
       return {
         executor: options.executor,
         session: options.session,

@@ -7,6 +7,7 @@
 //     never silently switches client.
 
 import { ErrorCode } from '../errors.js';
+import type { Principal } from '../fleet/index.js';
 import { graphql } from '../generated/gql.js';
 import { ToolError, type Executor, type RequestOptions } from './executor.js';
 import { cleanText } from './untrusted.js';
@@ -19,11 +20,13 @@ export interface SelectedClient {
 export interface McpSession {
   /** For the audit trail: "mcp <session id> <address>". */
   actor: string;
+  /** The key the session authenticated with (in-process); absent over the stdio bridge. */
+  principal?: Principal | undefined;
   selected: SelectedClient | null;
 }
 
-export function createMcpSession(actor: string): McpSession {
-  return { actor, selected: null };
+export function createMcpSession(actor: string, principal?: Principal): McpSession {
+  return { actor, principal, selected: null };
 }
 
 const TargetClientDocument = graphql(`

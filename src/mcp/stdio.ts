@@ -6,10 +6,30 @@
 import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { resolveConnection } from '../client/index.js';
-import { createHttpExecutor } from './executor.js';
+import { Role, type RoleName } from '../fleet/index.js';
+import { graphql } from '../generated/gql.js';
+import { createHttpExecutor, type Executor } from './executor.js';
 import { createMcpServer } from './server.js';
 import { createMcpSession } from './session.js';
 import { mcpUsage } from './usage.js';
+
+const ViewerDocument = graphql(`
+  query McpViewer {
+    viewer {
+      role
+    }
+  }
+`);
+
+/** The role of the bridge's key; ADMIN (every tool listed) when the server cannot say. */
+async function roleOfKey(executor: Executor): Promise<RoleName> {
+  try {
+    const { viewer } = await executor.request(ViewerDocument, {}, { actor: 'mcp stdio' });
+    return viewer.role;
+  } catch {
+    return Role.admin;
+  }
+}
 
 /** Resolves when stdin closes (the assistant went away). */
 export async function runMcpStdio(
@@ -31,8 +51,11 @@ export async function runMcpStdio(
     return 0;
   }
   const connection = await resolveConnection(values, io.env);
+  const executor = createHttpExecutor(connection);
   const server = createMcpServer({
-    executor: createHttpExecutor(connection),
+    executor,
+    // Only the tools the key's role allows are listed (the server checks every call anyway).
+    role: await roleOfKey(executor),
     session: createMcpSession(`mcp stdio pid ${process.pid}`),
     version,
     onUnexpected: (error, ref, tool) =>

@@ -42,4 +42,6 @@ export const StreamCloseCode = {
   normal: 1000,
   refused: 4000,
   ended: 4001,
+  /** The API key was revoked or expired (as graphql-ws closes its sockets). */
+  revoked: 4403,
 } as const;

@@ -6,6 +6,7 @@
 // servers on one database (./postgresql/store.ts); ./open.ts picks one.
 
 import type {
+  ApiKeyRecord,
   AttemptOutcome,
   BreachCount,
   BulkJobEnd,
@@ -81,7 +82,10 @@ export interface TagRepository {
 
 /** The append-only audit trail. */
 export interface EventRepository {
+  /** One event, chained to the newest (docs/design/0006-audit-chain.md). */
   append(event: NewEvent): Promise<EventRecord>;
+  /** Events in order, chained; call inside a transaction (it takes the chain's lock). */
+  appendChained(events: readonly NewEvent[]): Promise<EventRecord[]>;
   /** Newest first. */
   list(query: EventQuery): Promise<EventRecord[]>;
   /**
@@ -127,6 +131,20 @@ export interface TokenRepository {
    * The token after the use, or null when it could not be used.
    */
   consume(id: string, at: Date): Promise<TokenRecord | null>;
+}
+
+/** API keys, the principals of the API (stored hashed). */
+export interface ApiKeyRepository {
+  insert(key: ApiKeyRecord): Promise<void>;
+  get(id: string): Promise<ApiKeyRecord | null>;
+  /** Newest first. */
+  list(): Promise<ApiKeyRecord[]>;
+  /** Marks it revoked now unless it already was; the key as it is then (null: no such key). */
+  revoke(id: string, at: Date): Promise<ApiKeyRecord | null>;
+  /** Of these ids, those revoked or expired at `at` (a sweep of the keys holding sockets open). */
+  unusable(ids: readonly string[], at: Date): Promise<string[]>;
+  /** Sets lastUsedAt of these keys (written in batches, not per request). */
+  touch(ids: readonly string[], at: Date): Promise<void>;
 }
 
 /** The webhook outbox. */
@@ -211,6 +229,7 @@ export interface Repositories {
   readonly idempotency: IdempotencyRepository;
   /** Shared secrets and the servers on one database (issue 14). */
   readonly cluster: ClusterRepository;
+  readonly apiKeys: ApiKeyRepository;
 }
 
 export interface Store extends Repositories {

@@ -101,14 +101,27 @@ export interface EventRecord {
   at: Date;
   data: Record<string, unknown>;
   actor: string | null;
+  /** The API key that caused the event (null: the server itself or an agent). */
+  actorKeyId: string | null;
+  actorKeyName: string | null;
+  /** Chained hash (docs/design/0006-audit-chain.md); null on rows older than the chain. */
+  hash: string | null;
 }
 
-export type NewEvent = Omit<EventRecord, 'id'>;
+/** An event to append: the store computes its chained hash. */
+export type NewEvent = Omit<EventRecord, 'id' | 'hash' | 'actorKeyId' | 'actorKeyName'> & {
+  actorKeyId?: string | null | undefined;
+  actorKeyName?: string | null | undefined;
+};
 
 /** Which events: every condition given must hold. */
 export interface EventConditions {
   types?: readonly string[] | null | undefined;
   clientUuid?: string | null | undefined;
+  /** Only events of these clients (a scoped key's clients). */
+  clientUuidIn?: readonly string[] | null | undefined;
+  /** Only events caused by this key id or whose actor or key name is this. */
+  actor?: string | null | undefined;
   /** Events of clients carrying every one of these tags now. */
   tags?: readonly string[] | null | undefined;
 }
@@ -149,6 +162,24 @@ export interface TokenRecord {
   expiresAt: Date | null;
   createdAt: Date;
   createdBy: string | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+/** An API key (a principal); only a hash of its secret is kept. */
+export interface ApiKeyRecord {
+  id: string;
+  secretHash: string;
+  name: string;
+  role: string;
+  scopeTags: string[] | null;
+  /** Client uuids. */
+  scopeClients: string[] | null;
+  trustedDocumentsOnly: boolean;
+  createdAt: Date;
+  createdBy: string | null;
+  createdByKeyId: string | null;
+  expiresAt: Date | null;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
 }

@@ -10,9 +10,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { AppError, ErrorCode } from '../errors.js';
-import type { Caller, Fleet, ShellSession, TunnelConnection } from '../fleet/index.js';
-import { createKeyCheck } from '../lib/api-key.js';
+import { AppError, ErrorCode, isAppError } from '../errors.js';
+import type { Caller, Fleet, Principal, ShellSession, TunnelConnection } from '../fleet/index.js';
 import {
   createFrameDecoder,
   encodeJsonFrame,
@@ -34,8 +33,8 @@ import {
 import { MAX_TERMINAL_COLS, MAX_TERMINAL_ROWS } from '../protocol/stream.js';
 
 export interface StreamDoorOptions {
+  /** The whole fleet: each socket acts through fleet.actingAs(its key's principal). */
   fleet: Fleet;
-  apiKey: string;
   logger: Logger;
 }
 
@@ -159,11 +158,17 @@ function connectionSocket(ws: WebSocket, connection: TunnelConnection): void {
 }
 
 export function createStreamDoor(options: StreamDoorOptions) {
-  const { fleet, logger } = options;
-  const keyMatches = createKeyCheck(options.apiKey);
+  const { logger } = options;
+  /** The principal each upgraded request authenticated as (set before the socket exists). */
+  const principals = new WeakMap<IncomingMessage, Principal>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_STREAM_MESSAGE_BYTES });
 
-  async function open(ws: WebSocket, request: OpenRequest, caller: Caller): Promise<void> {
+  async function open(
+    ws: WebSocket,
+    request: OpenRequest,
+    caller: Caller,
+    fleet: Fleet,
+  ): Promise<void> {
     const reply = (message: OpenReply): void => ws.send(JSON.stringify(message));
     if (request.op === 'shell') {
       const session = await fleet.sessions.open(
@@ -204,11 +209,22 @@ export function createStreamDoor(options: StreamDoorOptions) {
   }
 
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
+    const principal = principals.get(req);
+    if (!principal) return ws.close(StreamCloseCode.refused, 'refused');
     const controller = new AbortController();
-    ws.once('close', () => controller.abort());
-    // Issue 15 puts the key's principal (role, scope) on the Caller; the fleet checks them there.
+    // Revoking the key (or its expiry) ends the socket, and with it the shell or tunnel.
+    const release = options.fleet.keys.hold(principal, () =>
+      ws.close(StreamCloseCode.revoked, 'API key revoked'),
+    );
+    ws.once('close', () => {
+      release();
+      controller.abort();
+    });
+    // The key's role and scope are checked by the fleet it acts through (../fleet/guard.ts).
+    const acting = options.fleet.actingAs(principal);
     const caller: Caller = {
       actor: `stream ${req.socket.remoteAddress ?? 'unknown'}`,
+      principal,
       signal: controller.signal,
     };
     ws.once('message', (data) => {
@@ -220,7 +236,7 @@ export function createStreamDoor(options: StreamDoorOptions) {
         ws.close(StreamCloseCode.refused, 'refused');
         return;
       }
-      open(ws, request, caller).catch((error: unknown) => {
+      open(ws, request, caller, acting).catch((error: unknown) => {
         if (!(error instanceof AppError)) logger.error({ err: error }, 'stream open failed');
         if (ws.readyState !== ws.OPEN) return;
         ws.send(JSON.stringify(refusal(error)));
@@ -233,19 +249,22 @@ export function createStreamDoor(options: StreamDoorOptions) {
     /** Takes over an upgrade request for the stream path (the key is checked first). */
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
       const header = req.headers.authorization ?? '';
-      const key = header.replace(/^Bearer\s+/i, '');
-      if (!keyMatches(key)) {
-        logger.warn({ remoteAddress: req.socket.remoteAddress }, 'stream refused: bad API key');
-        const body = JSON.stringify({
-          code: ErrorCode.unauthenticated,
-          message: 'Missing or wrong API key: send Authorization: Bearer <key>.',
-        });
+      const match = /^Bearer\s+(.+)$/i.exec(header);
+      const refuse = (message: string): void => {
+        logger.warn({ remoteAddress: req.socket.remoteAddress }, `stream refused: ${message}`);
+        const body = JSON.stringify({ code: ErrorCode.unauthenticated, message });
         socket.end(
           `HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
         );
-        return;
-      }
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+      };
+      if (!match) return refuse('Missing API key: send Authorization: Bearer <key>.');
+      options.fleet.keys.authenticate((match[1] ?? '').trim()).then(
+        (principal) => {
+          principals.set(req, principal);
+          wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+        },
+        (error: unknown) => refuse(isAppError(error) ? error.message : 'The API key is not valid.'),
+      );
     },
     close(): void {
       for (const ws of wss.clients) ws.terminate();

@@ -132,6 +132,8 @@ export async function startFleetHarness(options: HarnessOptions = {}): Promise<F
       health: { ...HEALTH, ...options.health },
       version: 'test',
       transferRoots: options.transferRoots,
+      // The API's key is the bootstrap admin (as <data-dir>/api_key is for a server).
+      bootstrapKey: apiKey,
     });
     await fleet.start();
     const live = await fleet.events.subscribe({});

@@ -32,10 +32,10 @@ export async function startHarnessApi(
 ): Promise<HarnessApi> {
   schema ??= createSchema();
   const { apiKey } = options;
+  // The key authenticates through the fleet (its bootstrap key: see fleet-harness.ts).
   const server = createApiServer({
     fleet,
     schema,
-    apiKey,
     logger: logger.child({ component: 'api' }),
   });
   const httpPort = (await server.listen('127.0.0.1', options.port)).port;

@@ -8,6 +8,7 @@ import { eventsCommand } from './events.js';
 import { filesCommand } from './files/index.js';
 import { forwardCommand } from './forward.js';
 import { healthCommand } from './health.js';
+import { keysCommand } from './keys/index.js';
 import { metricsCommand } from './metrics.js';
 import { runCommand } from './run.js';
 import { sessionsCommand } from './sessions/index.js';
@@ -31,4 +32,5 @@ export const cliCommands: readonly CliEntry[] = [
   watchCommand,
   webhooksCommand,
   tokenCommand,
+  keysCommand,
 ];

@@ -133,7 +133,7 @@ export function createReach(deps: ReachDeps) {
     tunnels: {
       open: tunnels.open,
       get: tunnels.get,
-      list: tunnels.list,
+      list: async () => tunnels.list(),
       close(id: string, caller: Caller) {
         const tunnel = tunnels.get(id);
         tunnel.close(`closed by ${caller.actor}`);

@@ -20,7 +20,7 @@ import {
   type ShellSignal,
 } from '../../protocol/shell-frames.js';
 import { MAX_SHELL_COMMAND_BYTES } from '../../protocol/stream.js';
-import type { Audit } from '../audit.js';
+import { actorOf, type Audit } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { FleetEventType } from '../event-types.js';
 import type { Gate } from '../gate.js';
@@ -229,7 +229,7 @@ export function createSessions(deps: SessionDeps) {
           client.uuid,
           {
             session_id: id,
-            principal: caller.actor,
+            principal: caller.principal?.name ?? caller.actor,
             command,
             pty: view.pty,
             origin: view.origin,
@@ -244,7 +244,7 @@ export function createSessions(deps: SessionDeps) {
             recording: view.recording,
             reason: view.closeReason,
           },
-          caller.actor,
+          actorOf(caller),
         )
         .catch((error: unknown) => log.error({ err: error }, 'session.closed not recorded'));
     };
@@ -325,7 +325,7 @@ export function createSessions(deps: SessionDeps) {
       client.uuid,
       {
         session_id: id,
-        principal: caller.actor,
+        principal: caller.principal?.name ?? caller.actor,
         command,
         pty: view.pty,
         origin: view.origin,
@@ -333,7 +333,7 @@ export function createSessions(deps: SessionDeps) {
         rows: view.rows,
         recording: view.recording,
       },
-      caller.actor,
+      actorOf(caller),
     );
     log.info({ pty: view.pty, origin: view.origin }, 'shell session opened');
     return session;

@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { AgentStream } from '../../hub/agent-session.js';
 import { isValidTargetHost } from '../../protocol/forward-target.js';
-import type { Audit } from '../audit.js';
+import { actorOf, type Audit } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { FleetEventType } from '../event-types.js';
 import type { Gate } from '../gate.js';
@@ -182,7 +182,7 @@ export function createTunnels(deps: TunnelDeps) {
             client.uuid,
             {
               tunnel_id: id,
-              principal: caller.actor,
+              principal: caller.principal?.name ?? caller.actor,
               target,
               listen: view.listen,
               connections: view.connections,
@@ -191,7 +191,7 @@ export function createTunnels(deps: TunnelDeps) {
               duration_ms: Date.now() - view.openedAt.getTime(),
               reason,
             },
-            caller.actor,
+            actorOf(caller),
           )
           .catch((error: unknown) => log.error({ err: error }, 'tunnel.closed not recorded'));
       },
@@ -200,8 +200,13 @@ export function createTunnels(deps: TunnelDeps) {
     await deps.audit.record(
       FleetEventType.tunnelOpened,
       client.uuid,
-      { tunnel_id: id, principal: caller.actor, target, listen: view.listen },
-      caller.actor,
+      {
+        tunnel_id: id,
+        principal: caller.principal?.name ?? caller.actor,
+        target,
+        listen: view.listen,
+      },
+      actorOf(caller),
     );
     log.info({ target }, 'tunnel opened');
     return tunnel;

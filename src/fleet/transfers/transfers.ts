@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../../errors.js';
 import { quote } from '../../lib/quote.js';
 import type { TransferChannel } from '../../hub/transfer-channel.js';
-import type { Audit } from '../audit.js';
+import { actorOf, type Audit } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { FleetEventType } from '../event-types.js';
 import { recordRan } from '../not-recorded.js';
@@ -133,7 +133,7 @@ export function createTransfers(deps: TransfersDeps) {
           FleetEventType.operationRefused,
           client.uuid,
           { operation, code: ErrorCode.pathDenied, path: input.localPath, refused_by: 'server' },
-          caller.actor,
+          actorOf(caller),
         );
       }
       throw error;

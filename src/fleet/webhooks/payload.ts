@@ -102,10 +102,14 @@ export function webhookData(type: string, data: Record<string, unknown>): Record
 }
 
 export function buildPayload(
-  event: Pick<FleetEvent, 'type' | 'at' | 'data'>,
+  event: Pick<FleetEvent, 'type' | 'at' | 'data' | 'actorKeyId' | 'actorKeyName'>,
   client: PayloadClient | null,
   clientUuid: string,
 ): WebhookPayload {
+  const data = webhookData(event.type, event.data);
+  // The API key that caused the event (issue 15); absent for what the server or an agent did.
+  if (event.actorKeyId)
+    data['principal'] = { key_id: event.actorKeyId, key_name: event.actorKeyName ?? null };
   return {
     event: event.type,
     timestamp: event.at.toISOString(),
@@ -115,6 +119,6 @@ export function buildPayload(
       display_name: client?.displayName ?? client?.clientId ?? '',
       hostname: client?.hostname ?? '',
     },
-    data: webhookData(event.type, event.data),
+    data,
   };
 }

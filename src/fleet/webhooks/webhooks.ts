@@ -168,7 +168,13 @@ export function createWebhooks(options: WebhookServiceOptions) {
       const url = client?.webhookUrl ?? settings.url;
       if (!url) return false;
       const payload = buildPayload(
-        { type: event.type as never, at: event.at, data: event.data },
+        {
+          type: event.type as never,
+          at: event.at,
+          data: event.data,
+          actorKeyId: event.actorKeyId ?? null,
+          actorKeyName: event.actorKeyName ?? null,
+        },
         client,
         event.clientUuid,
       );

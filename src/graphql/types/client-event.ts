@@ -69,6 +69,31 @@ ClientEventRef.implement({
       nullable: true,
       description: 'Who caused it, for operations (door and address).',
     }),
+    principal: t.field({
+      type: EventPrincipalRef,
+      nullable: true,
+      description:
+        'The API key that caused it (its id and name); null for what the server or an agent did.',
+      resolve: (e) =>
+        e.actorKeyId ? { keyId: e.actorKeyId, keyName: e.actorKeyName ?? e.actorKeyId } : null,
+    }),
+    hash: t.string({
+      nullable: true,
+      description:
+        'Its link in the audit chain: sha256 of the previous hash and this event (docs/design/0006-audit-chain.md).',
+      resolve: (e) => e.hash ?? null,
+    }),
+  }),
+});
+
+const EventPrincipalRef = builder.objectRef<{ keyId: string; keyName: string }>('EventPrincipal');
+EventPrincipalRef.implement({
+  description: 'The API key behind an event.',
+  fields: (t) => ({
+    keyId: t.exposeID('keyId', {
+      description: 'The key\'s id ("bootstrap" for the bootstrap key).',
+    }),
+    keyName: t.exposeString('keyName', { description: "The key's name." }),
   }),
 });
 
@@ -92,6 +117,11 @@ const EventFilterInput = builder.inputType('EventFilter', {
       required: false,
       description: 'Only events of clients carrying ALL of these tags.',
     }),
+    actor: t.string({
+      required: false,
+      description:
+        'Only events caused by this API key (its id or name), or with this actor text ("graphql 127.0.0.1").',
+    }),
   }),
 });
 
@@ -103,6 +133,7 @@ function toEventFilter(
         types?: readonly string[] | null | undefined;
         clientId?: string | number | null | undefined;
         tags?: readonly string[] | null | undefined;
+        actor?: string | null | undefined;
       }
     | null
     | undefined,
@@ -114,6 +145,7 @@ function toEventFilter(
     clientId:
       filter.clientId === null || filter.clientId === undefined ? null : String(filter.clientId),
     tags: filter.tags ?? null,
+    actor: filter.actor ?? null,
   };
 }
 

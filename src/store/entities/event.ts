@@ -12,6 +12,11 @@ export const EventEntity = defineEntity({
     at: p.datetime().index(),
     data: p.json<Record<string, unknown>>().nullable(),
     actor: p.string().length(256).nullable(),
+    /** The API key that caused it (null: the server or an agent). */
+    actorKeyId: p.string().length(32).nullable().index(),
+    actorKeyName: p.string().length(128).nullable(),
+    /** sha256(previous event's hash + this event's canonical encoding), hex (0006-audit-chain). */
+    hash: p.string().length(64).nullable(),
   },
 });
 

@@ -1,5 +1,6 @@
 // Every entity the store knows, in one list for the ORM and the migration generator.
 
+import { ApiKeyEntity } from './api-key.js';
 import { BulkJobEntity } from './bulk-job.js';
 import { BulkJobResultEntity } from './bulk-job-result.js';
 import { ClientEntity } from './client.js';
@@ -11,6 +12,7 @@ import { TagEntity } from './tag.js';
 import { WebhookDeliveryEntity } from './webhook-delivery.js';
 
 export {
+  ApiKeyEntity,
   BulkJobEntity,
   BulkJobResultEntity,
   ClientEntity,
@@ -24,6 +26,7 @@ export {
 };
 export type { BulkJob } from './bulk-job.js';
 export type { BulkJobResult } from './bulk-job-result.js';
+export type { ApiKey } from './api-key.js';
 export type { Client } from './client.js';
 export type { ClusterSecret, ClusterServer } from './cluster.js';
 export type { EnrollmentToken } from './enrollment-token.js';
@@ -43,4 +46,5 @@ export const entities = [
   IdempotencyKeyEntity,
   ClusterSecretEntity,
   ClusterServerEntity,
+  ApiKeyEntity,
 ];

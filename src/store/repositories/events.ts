@@ -3,9 +3,17 @@
 
 import type { Dialect } from '../dialect.js';
 import type { EventRepository, RateLimitRepository } from '../index.js';
-import type { EventConditions, EventRecord } from '../records.js';
+import { chainHash } from '../audit-chain.js';
+import type { EventConditions, EventRecord, NewEvent } from '../records.js';
 import { inList, type Sql } from '../sql.js';
 import { withAllTags } from './tags.js';
+
+/** The advisory lock (PostgreSQL) that makes the audit chain's writers take turns. */
+const AUDIT_CHAIN_LOCK = 6_006_001;
+
+/** The columns an event is read with. */
+const EVENT_COLUMNS =
+  'e.id, e.type, e.client_uuid, e.at, e.data, e.actor, e.actor_key_id, e.actor_key_name, e.hash';
 
 interface EventRow {
   id: number | string;
@@ -14,6 +22,9 @@ interface EventRow {
   at: unknown;
   data: unknown;
   actor: string | null;
+  actor_key_id?: string | null;
+  actor_key_name?: string | null;
+  hash?: string | null;
 }
 
 function toEvent(row: EventRow, dialect: Dialect): EventRecord {
@@ -24,6 +35,9 @@ function toEvent(row: EventRow, dialect: Dialect): EventRecord {
     at: dialect.date(row.at),
     data: row.data === null ? {} : dialect.json<Record<string, unknown>>(row.data),
     actor: row.actor,
+    actorKeyId: row.actor_key_id ?? null,
+    actorKeyName: row.actor_key_name ?? null,
+    hash: row.hash ?? null,
   };
 }
 
@@ -39,6 +53,15 @@ function conditions(query: EventConditions): [string[], unknown[]] {
   if (query.clientUuid) {
     where.push('e.client_uuid = ?');
     params.push(query.clientUuid);
+  }
+  if (query.clientUuidIn) {
+    const [cond, values] = inList('e.client_uuid', query.clientUuidIn);
+    where.push(cond);
+    params.push(...values);
+  }
+  if (query.actor) {
+    where.push('(e.actor_key_id = ? or e.actor_key_name = ? or e.actor = ?)');
+    params.push(query.actor, query.actor, query.actor);
   }
   if (query.tags && query.tags.length > 0) {
     const [cond, values] = withAllTags('e.client_uuid', query.tags);
@@ -76,14 +99,51 @@ export function createEventRepository(sql: Sql): EventRepository {
       ? { where: [visible, '(e.tx, e.id) > (?::xid8, ?)'], params: [cursor.tx, from], order }
       : { where: [visible, 'e.id > ?'], params: [from], order };
   }
+  /**
+   * Appends events chained to the newest hash. Run inside a transaction: on PostgreSQL the
+   * chain's advisory lock (held to commit) makes writers on every server take turns, so ids
+   * and the chain have one order; SQLite has one connection and one writer.
+   */
+  async function appendChained(events: readonly NewEvent[]): Promise<EventRecord[]> {
+    if (events.length === 0) return [];
+    if (dialect.name === 'postgresql')
+      await sql.run(`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    const head = await sql.one<{ hash: string }>(
+      'select hash from event where hash is not null order by id desc limit 1',
+    );
+    let previous = head?.hash ?? '';
+    const out: EventRecord[] = [];
+    for (const event of events) {
+      const actorKeyId = event.actorKeyId ?? null;
+      const actorKeyName = event.actorKeyName ?? null;
+      const hash = chainHash(previous, { ...event, actorKeyId, actorKeyName });
+      const row = await sql.one<{ id: number | string }>(
+        `insert into event (type, client_uuid, at, data, actor, actor_key_id, actor_key_name, hash)
+         values (?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+        [
+          event.type,
+          event.clientUuid,
+          event.at,
+          dialect.jsonParam(event.data),
+          event.actor,
+          actorKeyId,
+          actorKeyName,
+          hash,
+        ],
+      );
+      out.push({ ...event, actorKeyId, actorKeyName, hash, id: Number(row?.id) });
+      previous = hash;
+    }
+    return out;
+  }
+
   return {
     async append(event) {
-      const row = await sql.one<{ id: number | string }>(
-        'insert into event (type, client_uuid, at, data, actor) values (?, ?, ?, ?, ?) returning id',
-        [event.type, event.clientUuid, event.at, dialect.jsonParam(event.data), event.actor],
-      );
-      return { ...event, id: Number(row?.id) };
+      const [appended] = await appendChained([event]);
+      return appended as EventRecord;
     },
+
+    appendChained,
 
     async list(query) {
       const [where, params] = conditions(query);
@@ -92,7 +152,7 @@ export function createEventRepository(sql: Sql): EventRepository {
         params.push(query.beforeId);
       }
       const rows = await sql.all<EventRow>(
-        `select e.* from event e ${whereClause(where)} order by e.id desc limit ?`,
+        `select ${EVENT_COLUMNS} from event e ${whereClause(where)} order by e.id desc limit ?`,
         [...params, query.limit],
       );
       return rows.map((row) => toEvent(row, dialect));
@@ -101,7 +161,7 @@ export function createEventRepository(sql: Sql): EventRepository {
     async after(afterId, limit) {
       const cursor = await afterCursor(afterId);
       const rows = await sql.all<EventRow>(
-        `select e.id, e.type, e.client_uuid, e.at, e.data, e.actor from event e
+        `select ${EVENT_COLUMNS} from event e
           ${whereClause(cursor.where)} order by ${cursor.order} limit ?`,
         [...cursor.params, limit],
       );
@@ -112,7 +172,7 @@ export function createEventRepository(sql: Sql): EventRepository {
       const [where, params] = conditions(query);
       const cursor = await afterCursor(query.afterId);
       const rows = await sql.all<EventRow>(
-        `select e.id, e.type, e.client_uuid, e.at, e.data, e.actor from event e
+        `select ${EVENT_COLUMNS} from event e
           ${whereClause([...where, ...cursor.where])} order by ${cursor.order} limit ?`,
         [...params, ...cursor.params, query.limit],
       );
@@ -141,7 +201,7 @@ export function createEventRepository(sql: Sql): EventRepository {
       const [clients, clientParams] = inList('e.client_uuid', [...new Set(uuids)]);
       const [typeCond, typeParams] = types ? inList('e.type', types) : ['1 = 1', []];
       const rows = await sql.all<EventRow>(
-        `select id, type, client_uuid, at, data, actor from (
+        `select id, type, client_uuid, at, data, actor, actor_key_id, actor_key_name, hash from (
            select e.*, row_number() over (partition by e.client_uuid order by e.id desc) as rank
            from event e where ${clients} and ${typeCond}
          ) ranked where rank <= ? order by id desc`,

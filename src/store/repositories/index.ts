@@ -2,6 +2,7 @@
 
 import type { Repositories } from '../index.js';
 import type { Sql } from '../sql.js';
+import { createApiKeyRepository } from './api-keys.js';
 import { createBulkJobRepository } from './bulk-jobs.js';
 import { createClientRepository } from './clients.js';
 import { createClusterRepository } from './cluster.js';
@@ -22,5 +23,6 @@ export function createRepositories(sql: Sql): Repositories {
     bulkJobs: createBulkJobRepository(sql),
     idempotency: createIdempotencyRepository(sql),
     cluster: createClusterRepository(sql),
+    apiKeys: createApiKeyRepository(sql),
   };
 }
