@@ -18,6 +18,8 @@ export const toolOperations: Readonly<Record<string, FleetOperation | null>> = {
   get_rate_limit_stats: 'clients.rateLimitStats',
   accept_key: 'clients.acceptKey',
   run_command: 'commands.run',
+  run_bulk_command: 'jobs.startBulkCommand',
+  decommission_client: 'clients.decommission',
   read_file: 'files.read',
   write_file: 'files.write',
   list_files: 'files.list',
