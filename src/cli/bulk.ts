@@ -62,6 +62,11 @@ export interface Outcome {
   ok: boolean;
   /** What happened, for the table (exit status, "updated", the error message …). */
   detail: string;
+  /**
+   * Whether the change altered the client, or it already matched (issue 17 item 21); absent
+   * when the command cannot tell.
+   */
+  changed?: boolean | undefined;
   error: { code: string; message: string } | null;
 }
 
@@ -81,6 +86,7 @@ export function finishOutcomes(
       results: outcomes.map((o) => ({
         client: o.client,
         ok: o.ok,
+        ...(o.changed !== undefined ? { changed: o.changed } : {}),
         error: o.error,
         ...(extra ? { result: extra(o) } : {}),
       })),
@@ -93,11 +99,17 @@ export function finishOutcomes(
       outcomes.map((o) => [
         clientName(o.client),
         o.ok ? style.green('ok') : style.red(o.error?.code ?? 'failed'),
-        o.detail,
+        o.changed === undefined
+          ? o.detail
+          : `${o.changed ? 'changed' : style.dim('already matched')}: ${o.detail}`,
       ]),
     );
+    const known = outcomes.filter((o) => o.ok && o.changed !== undefined);
+    const changed = known.filter((o) => o.changed).length;
+    const split =
+      known.length > 0 ? ` (${changed} changed, ${known.length - changed} already matched)` : '';
     io.err(
-      `${outcomes.length - failed} of ${outcomes.length} client(s) succeeded, ${failed} failed.`,
+      `${outcomes.length - failed} of ${outcomes.length} client(s) succeeded${split}, ${failed} failed.`,
     );
   }
   return failed > 0 ? 1 : 0;
@@ -142,7 +154,7 @@ export interface BulkFlags extends ConnectionFlags {
   parallel?: string | undefined;
 }
 
-type Change = { client: CliClientFieldsFragment; detail: string };
+type Change = { client: CliClientFieldsFragment; detail: string; changed?: boolean | undefined };
 
 /**
  * A change over every client `filter` selects (clients update, clients configure): --dry-run
@@ -159,7 +171,9 @@ export async function runBulkChange(
     action: string;
     /** What no match leaves undone: "update". */
     verb: string;
-    all?: ((gql: GraphQLClient) => Promise<Change[]>) | undefined;
+    /** The change in one request; `targets` are the clients as they were before it. */
+    all?:
+      ((gql: GraphQLClient, targets: CliClientFieldsFragment[]) => Promise<Change[]>) | undefined;
     each(gql: GraphQLClient, target: CliClientFieldsFragment): Promise<Change>;
   },
 ): Promise<number> {
@@ -169,7 +183,11 @@ export async function runBulkChange(
   if (values['dry-run']) return printDryRun(io, values.json, plan.action, targets);
   if (targets.length === 0) throw noTargets(plan.verb);
   const outcomes = plan.all
-    ? (await plan.all(gql)).map((change): Outcome => ({ ...change, ok: true, error: null }))
+    ? (await plan.all(gql, targets)).map((change): Outcome => ({
+        ...change,
+        ok: true,
+        error: null,
+      }))
     : await runEach(targets, parallel, (target) => plan.each(gql, target));
   return finishOutcomes(io, outcomes, values.json);
 }
