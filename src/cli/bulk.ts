@@ -140,10 +140,40 @@ export function runEach(
   });
 }
 
-export function noTargets(action: string): CommandError {
+const TagNamesDocument = graphql(`
+  query CliTagNames {
+    tags {
+      name
+    }
+  }
+`);
+
+/**
+ * Tags match exactly, case included (docs/design/0003-api-conventions.md): when a selector tag
+ * is carried by no client but a tag differing only in case is, the sentence that says so.
+ */
+export async function tagCaseHint(
+  gql: GraphQLClient,
+  tags: readonly string[] | null | undefined,
+): Promise<string> {
+  if (!tags || tags.length === 0) return '';
+  const known = (await gql.request(TagNamesDocument, {})).tags.map((t) => t.name);
+  const hints = tags.flatMap((tag) => {
+    if (known.includes(tag)) return [];
+    const other = known.filter((name) => name.toLowerCase() === tag.toLowerCase());
+    return other.length > 0
+      ? [`no client carries "${tag}", but ${other.map((o) => `"${o}"`).join(' and ')} exists`]
+      : [];
+  });
+  return hints.length > 0
+    ? ` Tags match exactly, case included: ${hints.join('; ')}. Select with the tag as spelled in "etphonehome clients list".`
+    : '';
+}
+
+export function noTargets(action: string, hint = ''): CommandError {
   return new CommandError(
     ErrorCode.notFound,
-    `No client matches the selectors, so nothing to ${action}. Check them with "etphonehome clients list" and the same --tags/--query.`,
+    `No client matches the selectors, so nothing to ${action}.${hint || ' Check them with "etphonehome clients list" and the same --tags/--query.'}`,
   );
 }
 
@@ -181,7 +211,7 @@ export async function runBulkChange(
   const gql = await connect(values, io.env);
   const targets = await findTargets(gql, filter);
   if (values['dry-run']) return printDryRun(io, values.json, plan.action, targets);
-  if (targets.length === 0) throw noTargets(plan.verb);
+  if (targets.length === 0) throw noTargets(plan.verb, await tagCaseHint(gql, filter.tags));
   const outcomes = plan.all
     ? (await plan.all(gql, targets)).map((change): Outcome => ({
         ...change,

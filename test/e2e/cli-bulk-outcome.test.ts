@@ -100,4 +100,23 @@ describe('bulk outcomes and event details', () => {
     assert.match(events.stdout, /purpose=null/);
     assert.match(events.stdout, /tags=\[x,y\]/);
   });
+
+  test('tags match case included; a selector differing only in case is explained', async () => {
+    const refused = await runCli(server, [
+      'clients',
+      'update',
+      '--tags',
+      'BulkGroup',
+      '--add-tags',
+      'x',
+    ]);
+    assert.notEqual(refused.code, 0);
+    assert.match(
+      refused.stderr,
+      /Tags match exactly, case included: no client carries "BulkGroup", but "bulkgroup" exists/,
+    );
+    const run = await runCli(server, ['run', '--tags', 'BULKGROUP', '--', 'true']);
+    assert.notEqual(run.code, 0);
+    assert.match(run.stderr, /no client carries "BULKGROUP", but "bulkgroup" exists/);
+  });
 });
