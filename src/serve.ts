@@ -16,6 +16,7 @@ import { createApiServer } from './graphql/server.js';
 import { createSchemaExecutor } from './mcp/executor.js';
 import { createMcpHttpHandler } from './mcp/http.js';
 import { loadOrCreateHostKey } from './hub/host-key.js';
+import { HTTP_URL_FILE, localHttpUrl } from './client/connection.js';
 import { databasePath, prepareDataDir } from './data-dir.js';
 import { createTunnelHub, type HubLimits } from './hub/tunnel-hub.js';
 import type { ServerInfo } from './graphql/context.js';
@@ -194,6 +195,12 @@ export async function startServer(
     await store.close();
     throw error;
   }
+  // Where the CLI on this machine finds the API without flags (the port may be chosen at start).
+  await writeFile(
+    join(config.dataDir, HTTP_URL_FILE),
+    `${localHttpUrl(config.httpHost, httpAddress.port)}\n`,
+    { mode: 0o600 },
+  );
   serverInfo = {
     version: VERSION,
     sshHost: config.sshHost,

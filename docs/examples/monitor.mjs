@@ -1,6 +1,7 @@
 // A fleet monitor: prints every fleet event as it happens, over graphql-ws, and keeps watching
 // across server restarts: it retries on every failure (a refused connection too) with backoff,
-// and on reconnecting prints the events it missed from the audit trail.
+// and resubscribes with clientEvents(after: the last event it printed), so the server replays the
+// events it missed, oldest first, then goes on live — none missed, none repeated.
 // Install: npm install graphql-ws ws
 // Usage: ETPHONEHOME_URL=http://127.0.0.1:8765 ETPHONEHOME_API_KEY=… node monitor.mjs
 import { createClient } from 'graphql-ws';
@@ -11,70 +12,84 @@ const wsUrl = new URL(httpUrl);
 wsUrl.protocol = httpUrl.protocol === 'https:' ? 'wss:' : 'ws:';
 const authorization = `Bearer ${process.env.ETPHONEHOME_API_KEY}`;
 const fields = 'id event timestamp client { clientId displayName online } data';
+const refusedKey = (e) => e?.code === 4401 || e?.code === 4403;
 
-const seen = new Set(); // ids printed lately: an event is printed once, live or caught up
-let lastId = 0; // the newest event printed: where a reconnection resumes
+let lastId = null; // the newest event printed (its id is its cursor): where a resubscription resumes
 function print(e) {
-  if (seen.has(e.id)) return;
-  seen.add(e.id);
-  if (seen.size > 10_000) seen.delete(seen.values().next().value);
-  lastId = Math.max(lastId, Number(e.id));
+  if (lastId !== null && BigInt(e.id) <= BigInt(lastId)) return; // already printed
+  lastId = e.id;
   const c = e.client;
   console.log(
     `${e.timestamp}  ${e.event.padEnd(20)} ${c.clientId} (${c.displayName ?? '-'}) online=${c.online}`,
   );
 }
 
-// The audit trail's newest events (newest first); on a reconnection, those after resumeAfter.
-async function catchUp(resumeAfter) {
+// Before the first subscription: the newest recorded event, so that a restart before any event
+// arrives still resumes from here (not from the start of the audit trail).
+async function startingCursor() {
   const response = await fetch(httpUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization },
-    body: JSON.stringify({ query: `{ events(limit: 1000) { ${fields} } }` }),
+    body: JSON.stringify({ query: '{ events(limit: 1) { id } }' }),
   });
   const { data, errors } = await response.json();
-  if (errors) throw new Error(errors[0].message);
-  if (resumeAfter === null) return void (lastId = Number(data.events[0]?.id ?? 0));
-  const missed = data.events.filter((e) => Number(e.id) > resumeAfter).reverse();
-  if (missed.length > 0) console.error(`${missed.length} event(s) while disconnected:`);
-  missed.forEach(print);
+  if (errors) throw Object.assign(new Error(errors[0].message), { fatal: response.status === 401 });
+  return data.events[0]?.id ?? '0';
 }
 
-let connectedBefore = false;
 let up = false;
+let failures = 0;
 const client = createClient({
   url: wsUrl.toString(),
   webSocketImpl: WebSocket,
   connectionParams: { authorization },
-  retryAttempts: Infinity,
-  // graphql-ws retries only close events by default; a server that is down refuses the
-  // connection instead. Retry everything but a refused key (4401/4403).
-  shouldRetry: (e) => !(e && (e.code === 4401 || e.code === 4403)),
-  retryWait: (retries) =>
-    new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** retries) * Math.random())),
+  // The monitor retries itself (below), so that each new subscription carries the newest cursor;
+  // graphql-ws's own retries would resend the first subscription as it was.
+  retryAttempts: 0,
   on: {
     connected: () => {
-      const resumeAfter = connectedBefore ? lastId : null;
-      connectedBefore = up = true;
-      catchUp(resumeAfter).catch((error) => console.error('catch-up failed:', error.message));
+      up = true;
+      failures = 0;
     },
     closed: () => up && !(up = false) && console.error('disconnected; reconnecting …'),
   },
 });
 
-(function watch() {
+function retry(error) {
+  if (refusedKey(error) || error?.fatal) {
+    console.error('the server refused the API key:', error?.reason ?? error?.message);
+    process.exit(1);
+  }
+  // Every other failure (refused connection, restart, replay refused …) is retried, with backoff.
+  const waitMs = Math.min(30_000, 500 * 2 ** failures++) * (0.5 + Math.random() / 2);
+  setTimeout(watch, waitMs);
+}
+
+async function watch() {
+  try {
+    lastId ??= await startingCursor();
+  } catch (error) {
+    return retry(error);
+  }
   client.subscribe(
-    { query: `subscription { clientEvents { ${fields} } }` },
+    {
+      query: `subscription ($after: ID) { clientEvents(after: $after) { ${fields} } }`,
+      variables: { after: lastId },
+    },
     {
       next: ({ data, errors }) =>
         errors ? console.error('error:', errors[0]?.message) : print(data.clientEvents),
       error: (error) => {
-        console.error('subscription failed:', error?.message ?? error?.reason ?? error);
-        if (error?.code === 4401 || error?.code === 4403) process.exit(1);
-        setTimeout(watch, 1000); // ended by the server (e.g. fell behind): subscribe again
+        if (Array.isArray(error)) {
+          // Refused by the server (e.g. more missed than it replays): say so, go on live.
+          console.error('resume refused:', error[0]?.message, '— watching live from now');
+          lastId = null;
+        }
+        retry(error);
       },
-      complete: () => setTimeout(watch, 1000),
+      complete: () => retry(), // ended by the server (e.g. fell behind): subscribe again
     },
   );
-})();
+}
+watch();
 console.error(`watching ${wsUrl} …`);

@@ -62,6 +62,11 @@ export interface Outcome {
   ok: boolean;
   /** What happened, for the table (exit status, "updated", the error message …). */
   detail: string;
+  /**
+   * Whether the change altered the client, or it already matched (issue 17 item 21); absent
+   * when the command cannot tell.
+   */
+  changed?: boolean | undefined;
   error: { code: string; message: string } | null;
 }
 
@@ -81,6 +86,7 @@ export function finishOutcomes(
       results: outcomes.map((o) => ({
         client: o.client,
         ok: o.ok,
+        ...(o.changed !== undefined ? { changed: o.changed } : {}),
         error: o.error,
         ...(extra ? { result: extra(o) } : {}),
       })),
@@ -93,11 +99,17 @@ export function finishOutcomes(
       outcomes.map((o) => [
         clientName(o.client),
         o.ok ? style.green('ok') : style.red(o.error?.code ?? 'failed'),
-        o.detail,
+        o.changed === undefined
+          ? o.detail
+          : `${o.changed ? 'changed' : style.dim('already matched')}: ${o.detail}`,
       ]),
     );
+    const known = outcomes.filter((o) => o.ok && o.changed !== undefined);
+    const changed = known.filter((o) => o.changed).length;
+    const split =
+      known.length > 0 ? ` (${changed} changed, ${known.length - changed} already matched)` : '';
     io.err(
-      `${outcomes.length - failed} of ${outcomes.length} client(s) succeeded, ${failed} failed.`,
+      `${outcomes.length - failed} of ${outcomes.length} client(s) succeeded${split}, ${failed} failed.`,
     );
   }
   return failed > 0 ? 1 : 0;
@@ -128,10 +140,40 @@ export function runEach(
   });
 }
 
-export function noTargets(action: string): CommandError {
+const TagNamesDocument = graphql(`
+  query CliTagNames {
+    tags {
+      name
+    }
+  }
+`);
+
+/**
+ * Tags match exactly, case included (docs/design/0003-api-conventions.md): when a selector tag
+ * is carried by no client but a tag differing only in case is, the sentence that says so.
+ */
+export async function tagCaseHint(
+  gql: GraphQLClient,
+  tags: readonly string[] | null | undefined,
+): Promise<string> {
+  if (!tags || tags.length === 0) return '';
+  const known = (await gql.request(TagNamesDocument, {})).tags.map((t) => t.name);
+  const hints = tags.flatMap((tag) => {
+    if (known.includes(tag)) return [];
+    const other = known.filter((name) => name.toLowerCase() === tag.toLowerCase());
+    return other.length > 0
+      ? [`no client carries "${tag}", but ${other.map((o) => `"${o}"`).join(' and ')} exists`]
+      : [];
+  });
+  return hints.length > 0
+    ? ` Tags match exactly, case included: ${hints.join('; ')}. Select with the tag as spelled in "etphonehome clients list".`
+    : '';
+}
+
+export function noTargets(action: string, hint = ''): CommandError {
   return new CommandError(
     ErrorCode.notFound,
-    `No client matches the selectors, so nothing to ${action}. Check them with "etphonehome clients list" and the same --tags/--query.`,
+    `No client matches the selectors, so nothing to ${action}.${hint || ' Check them with "etphonehome clients list" and the same --tags/--query.'}`,
   );
 }
 
@@ -142,7 +184,7 @@ export interface BulkFlags extends ConnectionFlags {
   parallel?: string | undefined;
 }
 
-type Change = { client: CliClientFieldsFragment; detail: string };
+type Change = { client: CliClientFieldsFragment; detail: string; changed?: boolean | undefined };
 
 /**
  * A change over every client `filter` selects (clients update, clients configure): --dry-run
@@ -159,7 +201,9 @@ export async function runBulkChange(
     action: string;
     /** What no match leaves undone: "update". */
     verb: string;
-    all?: ((gql: GraphQLClient) => Promise<Change[]>) | undefined;
+    /** The change in one request; `targets` are the clients as they were before it. */
+    all?:
+      ((gql: GraphQLClient, targets: CliClientFieldsFragment[]) => Promise<Change[]>) | undefined;
     each(gql: GraphQLClient, target: CliClientFieldsFragment): Promise<Change>;
   },
 ): Promise<number> {
@@ -167,9 +211,13 @@ export async function runBulkChange(
   const gql = await connect(values, io.env);
   const targets = await findTargets(gql, filter);
   if (values['dry-run']) return printDryRun(io, values.json, plan.action, targets);
-  if (targets.length === 0) throw noTargets(plan.verb);
+  if (targets.length === 0) throw noTargets(plan.verb, await tagCaseHint(gql, filter.tags));
   const outcomes = plan.all
-    ? (await plan.all(gql)).map((change): Outcome => ({ ...change, ok: true, error: null }))
+    ? (await plan.all(gql, targets)).map((change): Outcome => ({
+        ...change,
+        ok: true,
+        error: null,
+      }))
     : await runEach(targets, parallel, (target) => plan.each(gql, target));
   return finishOutcomes(io, outcomes, values.json);
 }

@@ -54,15 +54,26 @@ export function bytes(value: number | null | undefined): string {
   return value === null || value === undefined ? '-' : formatBytes(value);
 }
 
-/** One line of an event's data: the command and exit code, or its keys. */
+/** A value of an event's details as the line shows it: null and lists too, objects compact. */
+function detailValue(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(detailValue).join(',')}]`;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/**
+ * One line of an event's data: the command and exit code, or every key with its value — null
+ * and lists included (issue 17 item 21: "allowedPaths=null" says the paths were cleared, where
+ * dropping the key said nothing).
+ */
 export function summariseData(data: unknown): string {
   if (!data || typeof data !== 'object') return '';
   const d = data as Record<string, unknown>;
   if (typeof d['command'] === 'string')
     return `${d['command']}${d['exit_code'] !== undefined ? ` → exit ${String(d['exit_code'])}` : ''}`;
   const text = Object.entries(d)
-    .filter(([, v]) => v !== null && typeof v !== 'object')
-    .map(([k, v]) => `${k}=${String(v)}`)
+    .map(([k, v]) => `${k}=${detailValue(v)}`)
     .join(' ');
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }

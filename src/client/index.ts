@@ -9,6 +9,8 @@ export {
   connect,
   ConnectionError,
   DEFAULT_SERVER_URL,
+  HTTP_URL_FILE,
+  localHttpUrl,
   resolveConnection,
   type ConnectionFlags,
 } from './connection.js';

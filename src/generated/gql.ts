@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query CliBulkTargets($filter: ClientFilter) {\n    clients(filter: $filter) {\n      ...CliClientFields\n    }\n  }\n": typeof types.CliBulkTargetsDocument,
+    "\n  query CliTagNames {\n    tags {\n      name\n    }\n  }\n": typeof types.CliTagNamesDocument,
     "\n  mutation CliAcceptKey($id: ID!) {\n    acceptKey(id: $id) {\n      ...CliClientFields\n      trustedFingerprint\n      keyAcceptedAt\n      keyAcceptedBy\n    }\n  }\n": typeof types.CliAcceptKeyDocument,
     "\n  mutation CliConfigureClient($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      ...CliClientFields\n      ...CliClientSettings\n    }\n  }\n": typeof types.CliConfigureClientDocument,
     "\n  mutation CliDecommissionClient(\n    $id: ID!\n    $reason: String\n    $stopService: Boolean\n    $stopCommand: String\n  ) {\n    decommissionClient(\n      id: $id\n      reason: $reason\n      stopService: $stopService\n      stopCommand: $stopCommand\n    ) {\n      client {\n        ...CliClientFields\n        decommissionedAt\n      }\n      serviceStop {\n        result {\n          ...CliCommandResultFields\n        }\n        error {\n          ...CliOperationError\n        }\n      }\n    }\n  }\n": typeof types.CliDecommissionClientDocument,
@@ -161,6 +162,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query CliBulkTargets($filter: ClientFilter) {\n    clients(filter: $filter) {\n      ...CliClientFields\n    }\n  }\n": types.CliBulkTargetsDocument,
+    "\n  query CliTagNames {\n    tags {\n      name\n    }\n  }\n": types.CliTagNamesDocument,
     "\n  mutation CliAcceptKey($id: ID!) {\n    acceptKey(id: $id) {\n      ...CliClientFields\n      trustedFingerprint\n      keyAcceptedAt\n      keyAcceptedBy\n    }\n  }\n": types.CliAcceptKeyDocument,
     "\n  mutation CliConfigureClient($id: ID!, $input: ConfigureClientInput!) {\n    configureClient(id: $id, input: $input) {\n      ...CliClientFields\n      ...CliClientSettings\n    }\n  }\n": types.CliConfigureClientDocument,
     "\n  mutation CliDecommissionClient(\n    $id: ID!\n    $reason: String\n    $stopService: Boolean\n    $stopCommand: String\n  ) {\n    decommissionClient(\n      id: $id\n      reason: $reason\n      stopService: $stopService\n      stopCommand: $stopCommand\n    ) {\n      client {\n        ...CliClientFields\n        decommissionedAt\n      }\n      serviceStop {\n        result {\n          ...CliCommandResultFields\n        }\n        error {\n          ...CliOperationError\n        }\n      }\n    }\n  }\n": types.CliDecommissionClientDocument,
@@ -324,6 +326,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CliBulkTargets($filter: ClientFilter) {\n    clients(filter: $filter) {\n      ...CliClientFields\n    }\n  }\n"): (typeof documents)["\n  query CliBulkTargets($filter: ClientFilter) {\n    clients(filter: $filter) {\n      ...CliClientFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliTagNames {\n    tags {\n      name\n    }\n  }\n"): (typeof documents)["\n  query CliTagNames {\n    tags {\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConnectionError, DEFAULT_SERVER_URL, resolveConnection } from '../../src/client/index.js';
+import {
+  ConnectionError,
+  DEFAULT_SERVER_URL,
+  HTTP_URL_FILE,
+  localHttpUrl,
+  resolveConnection,
+} from '../../src/client/index.js';
 
 let dataDir: string;
 before(async () => {
@@ -45,4 +51,55 @@ test('no key anywhere: a ConnectionError naming the file it looked for', async (
     assert.match(error.message, /ETPHONEHOME_API_KEY/);
     return true;
   });
+});
+
+test("the address on the server machine: the server's ETPHONEHOME_HTTP_PORT, then its http_url file", async () => {
+  const served = await mkdtemp(join(tmpdir(), 'etph-client-address-'));
+  try {
+    await writeFile(join(served, 'api_key'), 'k\n');
+    const flags = { 'data-dir': served };
+    // No file yet: the default.
+    assert.equal((await resolveConnection(flags, {})).url, DEFAULT_SERVER_URL);
+    await writeFile(join(served, HTTP_URL_FILE), 'http://127.0.0.1:40123\n');
+    assert.equal((await resolveConnection(flags, {})).url, 'http://127.0.0.1:40123');
+    assert.equal(
+      (await resolveConnection({}, { ETPHONEHOME_DATA_DIR: served })).url,
+      'http://127.0.0.1:40123',
+    );
+    // The port variable the server itself reads wins over the file; a wildcard host is loopback.
+    assert.equal(
+      (await resolveConnection(flags, { ETPHONEHOME_HTTP_PORT: '9000' })).url,
+      'http://127.0.0.1:9000',
+    );
+    assert.equal(
+      (
+        await resolveConnection(flags, {
+          ETPHONEHOME_HTTP_PORT: '9000',
+          ETPHONEHOME_HTTP_HOST: '0.0.0.0',
+        })
+      ).url,
+      'http://127.0.0.1:9000',
+    );
+    assert.equal(localHttpUrl('::', 9000), 'http://[::1]:9000');
+    // An explicit URL still wins over both.
+    assert.equal(
+      (
+        await resolveConnection(flags, {
+          ETPHONEHOME_URL: 'http://env:1',
+          ETPHONEHOME_HTTP_PORT: '9000',
+        })
+      ).url,
+      'http://env:1',
+    );
+    await assert.rejects(
+      resolveConnection(flags, { ETPHONEHOME_HTTP_PORT: 'eighty' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConnectionError);
+        assert.match(error.message, /ETPHONEHOME_HTTP_PORT .*"eighty"/);
+        return true;
+      },
+    );
+  } finally {
+    await rm(served, { recursive: true, force: true });
+  }
 });

@@ -43,3 +43,28 @@ test('docs/examples/monitor.mjs prints connections and disconnections', async ()
   await agent.close();
   await server.close();
 });
+
+test('docs/examples/monitor.mjs prints what was recorded while it was away (clientEvents(after:))', async () => {
+  const server = await startServer({ openEnrollment: true });
+  const agent = await createAgent(server, { displayName: 'Crashed-under' });
+  await agent.start();
+  await agent.waitOnline(server);
+  const monitor = spawnProcess(process.execPath, ['docs/examples/monitor.mjs'], {
+    env: { ...process.env, ETPHONEHOME_URL: server.url, ETPHONEHOME_API_KEY: server.apiKey },
+  });
+  await monitor.waitForLine((line) => line.startsWith('watching'));
+  await new Promise((r) => setTimeout(r, 500)); // let the subscription reach the server
+  // A crash with the agent connected: the restarted server records the agent's disconnection at
+  // start, before any subscriber can be there to see it live. The agent stays away.
+  await server.stop('SIGKILL');
+  await agent.stop('SIGKILL');
+  await server.restart();
+  const replayed = await monitor.waitForLine(
+    (line) => line.includes('client.disconnected') && line.includes('(Crashed-under)'),
+    60_000,
+  );
+  assert.match(replayed, /online=false/);
+  await monitor.kill();
+  await agent.close();
+  await server.close();
+});

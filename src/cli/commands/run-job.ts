@@ -12,7 +12,7 @@ import type {
   EnvironmentVariableInput,
   ClientFilter,
 } from '../../generated/graphql.js';
-import { noTargets } from '../bulk.js';
+import { noTargets, tagCaseHint } from '../bulk.js';
 import { clientName } from '../format.js';
 import { printJson, printTable, styleFor, type CommandIO } from '../output.js';
 
@@ -105,7 +105,7 @@ export async function runAsJob(
     ...input,
     idempotencyKey: randomUUID(),
   });
-  if (job.total === 0) throw noTargets('run');
+  if (job.total === 0) throw noTargets('run', await tagCaseHint(gql, input.filter.tags));
 
   const style = styleFor(io);
   const tty = io.stderrIsTTY === true && !json;

@@ -68,6 +68,28 @@ const DescribeDocument = graphql(`
   }
 `);
 
+/**
+ * What the server decided about the client and what follows from it (issue 17 item 17): a
+ * state name alone ("key mismatch") does not tell the operator that operations are refused.
+ */
+function serverDecision(client: {
+  clientId: string;
+  keyMismatch: boolean;
+  keyMismatchAt?: string | null;
+  decommissionedAt?: string | null;
+}): string[] {
+  const decisions: string[] = [];
+  if (client.decommissionedAt)
+    decisions.push(
+      `decommissioned: its connections are refused and it is left out of lists (its history is kept); "etphonehome clients restore ${client.clientId}" undoes it`,
+    );
+  if (client.keyMismatch)
+    decisions.push(
+      `quarantined${client.keyMismatchAt ? ` since ${client.keyMismatchAt}` : ''}: it connected with a new key, so commands and file operations are refused until "etphonehome clients accept-key ${client.clientId}" (after checking the fingerprint)`,
+    );
+  return decisions;
+}
+
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, { ...commonOptions, events: { type: 'string' } });
   const id = oneClient('clients describe', positionals);
@@ -123,6 +145,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     ...(client.decommissionedAt
       ? [['decommissioned', client.decommissionedAt] as [string, string]]
       : []),
+    ...serverDecision(client).map(
+      (text) => ['server decision', style.red(text)] as [string, string],
+    ),
   ]);
   if (recentEvents.length > 0) {
     io.out('');

@@ -3,7 +3,7 @@
 
 import { connect, type GraphQLClient } from '../../../client/index.js';
 import { graphql } from '../../../generated/gql.js';
-import type { UpdateClientInput } from '../../../generated/graphql.js';
+import type { CliClientFieldsFragment, UpdateClientInput } from '../../../generated/graphql.js';
 import {
   atMostOneClient,
   bulkOptions,
@@ -115,6 +115,32 @@ function readChanges(values: {
 }
 
 /** Applies the changes to one client (add/remove tags against its current tags). */
+function sameTags(a: CliClientFieldsFragment, b: CliClientFieldsFragment): boolean {
+  const names = (c: CliClientFieldsFragment) =>
+    c.tags
+      .map((t) => t.name)
+      .sort()
+      .join(',');
+  return names(a) === names(b);
+}
+
+/**
+ * Whether an update altered the client, from the fields the list shows (before and after);
+ * undefined when it set allowed paths, which that view does not carry.
+ */
+function differs(
+  before: CliClientFieldsFragment,
+  after: CliClientFieldsFragment,
+  changes: Changes,
+): boolean | undefined {
+  if (changes.fields.allowedPaths !== undefined) return undefined;
+  return (
+    before.displayName !== after.displayName ||
+    before.purpose !== after.purpose ||
+    !sameTags(before, after)
+  );
+}
+
 async function updateOne(gql: GraphQLClient, id: string, changes: Changes) {
   const input: UpdateClientInput = { ...changes.fields };
   if (changes.addTags.length > 0 || changes.removeTags.length > 0) {
@@ -172,21 +198,26 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     action: 'update metadata',
     verb: 'update',
     all: tagsOnly
-      ? async (gql) => {
+      ? async (gql, targets) => {
           const { updateClients } = await gql.request(UpdateManyDocument, {
             filter,
             input: { addTags: changes.addTags, removeTags: changes.removeTags },
           });
-          return updateClients.clients.map((client) => ({
-            client,
-            detail: `tags: ${tagList(client)}`,
-          }));
+          const before = new Map(targets.map((t) => [t.uuid, t]));
+          return updateClients.clients.map((client) => {
+            const was = before.get(client.uuid);
+            return {
+              client,
+              detail: `tags: ${tagList(client)}`,
+              ...(was ? { changed: sameTags(was, client) === false } : {}),
+            };
+          });
         }
       : undefined,
-    each: async (gql, target) => ({
-      client: await updateOne(gql, target.uuid, changes),
-      detail: 'updated',
-    }),
+    each: async (gql, target) => {
+      const client = await updateOne(gql, target.uuid, changes);
+      return { client, detail: 'updated', changed: differs(target, client, changes) };
+    },
   });
 }
 
