@@ -69,12 +69,20 @@ async function prepareTransferRoots(config: ServerConfig): Promise<string[]> {
   return roots;
 }
 
+/** Node's Buffer pool slab in the server process (see startServer). */
+export const SERVER_BUFFER_POOL_BYTES = 1024;
+
 export async function startServer(
   config: ServerConfig,
   logger: Logger,
   options: { print?: (text: string) => void; hubLimits?: Partial<HubLimits> } = {},
 ): Promise<RunningServer> {
   const print = options.print ?? ((text: string) => process.stdout.write(text));
+  // Each SSH connection keeps a few small buffers for its whole life (idents, the cipher's tag);
+  // carved from Node's shared 8 KiB pool, each pins a whole slab: ~4.5 KiB per idle agent
+  // (heap snapshots, bench/agent-memory.ts). 1 KiB slabs pin ~0.6 KiB and keep pooling for the
+  // small short-lived buffers of every packet.
+  Buffer.poolSize = SERVER_BUFFER_POOL_BYTES;
   // Before the keys are created: a missing database file beside existing keys refuses to start
   // (on PostgreSQL there is no file here: the operator created the database).
   const prepared = await prepareDataDir(config.dataDir, databasePath(config.dataDir), {

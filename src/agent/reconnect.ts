@@ -26,9 +26,14 @@ export interface BackoffTiming {
   healthyMs: number;
 }
 
+// The cap bounds a storm: after a server restart every agent dials again within capMs of the
+// server's return (full jitter: uniformly over that window), so the whole fleet is back in about
+// max(capMs, fleet ÷ admission rate). 30 s spreads 10,000 agents at ~330 dials/s — more than one
+// server admits, and the rest are refused with a retry hint (≤ the hub's retryAfterMaxMs, 30 s)
+// rather than timed out — while a 60 s cap left a quarter of a restarted fleet waiting over 45 s.
 export const defaultBackoffTiming: BackoffTiming = {
   baseMs: 1000,
-  capMs: 60_000,
+  capMs: 30_000,
   healthyMs: 60_000,
 };
 

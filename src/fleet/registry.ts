@@ -16,6 +16,7 @@ import type { FleetSession, LiveClient } from './live.js';
 import { quarantinedNotice, replacedNotice } from './notices.js';
 import { describeHolder, freeClientId, otherHolder, resolveClientName } from './names.js';
 import { isValidTag } from './validation.js';
+import { boundLogger } from '../lib/bound-logger.js';
 
 export interface RegistryDeps {
   store: Store;
@@ -172,7 +173,7 @@ export function createRegistry(deps: RegistryDeps) {
       clientId: row.clientId,
       fingerprint,
       link: session,
-      log: logger.child({ clientId: row.clientId, uuid }),
+      log: boundLogger(logger, { clientId: row.clientId, uuid }),
       ended: session.closed
         ? Promise.resolve('closed while attaching')
         : new Promise((resolve) => session.once('close', resolve)),

@@ -17,6 +17,7 @@ import { AgentCallError } from './errors.js';
 import type { GateEntry } from './handshake-gate.js';
 import type { HubLimits } from './limits.js';
 import type { ThrottledLog } from './throttled-log.js';
+import { boundLogger } from '../lib/bound-logger.js';
 
 export interface ConnectionDeps<A> extends AuthDeps<A> {
   limits: HubLimits;
@@ -84,7 +85,7 @@ export function handleConnection<A>(
         if (outcome.kind === 'refused') return ctx.reject(['publickey']);
         if (outcome.kind !== 'probe-ok') {
           admitted = outcome;
-          log = entry.log.child({ uuid: outcome.attempt.login.uuid });
+          log = boundLogger(entry.log, { uuid: outcome.attempt.login.uuid });
         }
         ctx.accept();
       })

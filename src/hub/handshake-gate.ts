@@ -20,6 +20,7 @@ import { NoticeCode } from '../protocol/notice.js';
 import type { HubLimits } from './limits.js';
 import { refuseSocket } from './refuse-socket.js';
 import type { ThrottledLog } from './throttled-log.js';
+import { boundLogger } from '../lib/bound-logger.js';
 
 /** RFC 4253 §4.2: the identification line is at most 255 bytes, CR LF included. */
 const MAX_IDENT_BYTES = 255;
@@ -170,7 +171,7 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
       source,
       remoteAddress,
       remotePort,
-      log: deps.logger.child({ remoteAddress, remotePort }),
+      log: boundLogger(deps.logger, { remoteAddress, remotePort }),
       phase: 'ident',
       acceptedAt: Date.now(),
       startedAt: 0,

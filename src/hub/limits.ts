@@ -68,7 +68,9 @@ export const defaultHubLimits: HubLimits = {
   maxConnections: null,
   reservedDescriptors: null,
   retryAfterMinMs: 1000,
-  retryAfterMaxMs: 60_000,
+  // No longer than the agents' own backoff cap (src/agent/reconnect.ts): a hint past it would
+  // only stretch a storm.
+  retryAfterMaxMs: 30_000,
   // Five quick reconnects are a flaky link; more is churn (each one is two events and webhooks).
   reloginBurst: 5,
   reloginRefillMs: 10_000,

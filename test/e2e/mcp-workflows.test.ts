@@ -348,6 +348,24 @@ for (const transport of ['http', 'stdio'] as Transport[]) {
       assert.equal(production['total'], 1);
     });
 
+    test('fleet_health max_age_seconds: 0 asks every client, each sample says its age; bad values refused', async () => {
+      const asked = await mcp.ok<{ sampled: number; samples: Record<string, unknown>[] }>(
+        'fleet_health',
+        { max_age_seconds: 0 },
+      );
+      assert.equal(asked.sampled, 2);
+      for (const sample of asked.samples) {
+        assert.equal(typeof sample['sample_age_seconds'], 'number');
+        assert.ok((sample['sample_age_seconds'] as number) < 60, 'asked just now');
+      }
+      const cached = await mcp.ok<{ samples: Record<string, unknown>[] }>('fleet_health', {
+        max_age_seconds: 3600,
+      });
+      assert.equal(cached.samples.length, 2);
+      assert.match(await mcp.fails('fleet_health', { max_age_seconds: -1 }), /max_age_seconds/);
+      assert.match(await mcp.fails('fleet_health', { max_age_seconds: 86_401 }), /max_age_seconds/);
+    });
+
     test('a rotated key: refused with the next step, then accept_key', async () => {
       await ci.stop();
       await ci.exec(['--generate-key']);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import {
   DEFAULT_FLEET_HEALTH_TIMEOUT_S,
   DEFAULT_RECENTLY_OFFLINE_HOURS,
+  MAX_FLEET_HEALTH_SAMPLE_AGE_S,
   MAX_FLEET_HEALTH_TIMEOUT_S,
   MAX_RECENTLY_OFFLINE_HOURS,
 } from '../../fleet/limits.js';
@@ -14,8 +15,18 @@ import { clientFilterInput, toClientFilter } from '../client-filter.js';
 import { defineTool, toolHints } from '../tool.js';
 
 const FleetHealthDocument = graphql(`
-  query McpFleetHealth($filter: ClientFilter, $timeoutS: Int, $recentlyOfflineHours: Int) {
-    fleetHealth(filter: $filter, timeoutS: $timeoutS, recentlyOfflineHours: $recentlyOfflineHours) {
+  query McpFleetHealth(
+    $filter: ClientFilter
+    $timeoutS: Int
+    $recentlyOfflineHours: Int
+    $maxAgeSeconds: Int
+  ) {
+    fleetHealth(
+      filter: $filter
+      timeoutS: $timeoutS
+      recentlyOfflineHours: $recentlyOfflineHours
+      maxAgeSeconds: $maxAgeSeconds
+    ) {
       total
       online
       offline
@@ -46,6 +57,7 @@ const FleetHealthDocument = graphql(`
         cpuPercent
         memoryPercent
         diskPercent
+        sampleAgeSeconds
         over {
           resource
           percent
@@ -70,7 +82,7 @@ const FleetHealthDocument = graphql(`
 export const fleetHealth = defineTool({
   name: 'fleet_health',
   title: 'Fleet health',
-  description: `The fleet at a glance: counts (total, online, offline, unhealthy, key mismatches, recently offline), and a metrics summary from every online client matching the filter, asked in parallel, with the clients over their CPU, memory or disk thresholds (default 80 / 85 / 85 %) flagged. Filter fields as in find_client (all must hold). timeout: seconds each client may take to answer (default ${DEFAULT_FLEET_HEALTH_TIMEOUT_S}).`,
+  description: `The fleet at a glance: counts (total, online, offline, unhealthy, key mismatches, recently offline), and a metrics summary from every online client matching the filter, asked in parallel, with the clients over their CPU, memory or disk thresholds (default 80 / 85 / 85 %) flagged. Filter fields as in find_client (all must hold). A client's latest heartbeat sample is used when younger than max_age_seconds (default twice the heartbeat interval; 0 asks every client); the others are asked, each within timeout seconds (default ${DEFAULT_FLEET_HEALTH_TIMEOUT_S}). Each sample says how old it is (sample_age_seconds).`,
   input: {
     ...clientFilterInput,
     timeout: z
@@ -81,6 +93,15 @@ export const fleetHealth = defineTool({
       .default(DEFAULT_FLEET_HEALTH_TIMEOUT_S)
       .describe(
         `Seconds per client (1 to ${MAX_FLEET_HEALTH_TIMEOUT_S}, default ${DEFAULT_FLEET_HEALTH_TIMEOUT_S}).`,
+      ),
+    max_age_seconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_FLEET_HEALTH_SAMPLE_AGE_S)
+      .optional()
+      .describe(
+        `Use a client's heartbeat sample younger than this many seconds instead of asking it (0 to ${MAX_FLEET_HEALTH_SAMPLE_AGE_S}; 0 asks every client; default twice the heartbeat interval).`,
       ),
     recently_offline_hours: z
       .number()
@@ -108,6 +129,7 @@ export const fleetHealth = defineTool({
         filter: toClientFilter(args) ?? {},
         timeoutS: args.timeout,
         recentlyOfflineHours: args.recently_offline_hours,
+        ...(args.max_age_seconds === undefined ? {} : { maxAgeSeconds: args.max_age_seconds }),
       },
       request,
     );
@@ -144,6 +166,7 @@ export const fleetHealth = defineTool({
           cpu_percent: s.cpuPercent ?? null,
           memory_percent: s.memoryPercent ?? null,
           disk_percent: s.diskPercent ?? null,
+          sample_age_seconds: s.sampleAgeSeconds ?? null,
           error: s.error
             ? `${s.error.code}: ${localise(s.error.message, readSteps(s.error.nextSteps), 'mcp')}`
             : null,
