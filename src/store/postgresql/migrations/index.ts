@@ -8,6 +8,7 @@ import { Migration20261125021940 } from './Migration20261125021940.js';
 import { Migration20261125024511 } from './Migration20261125024511.js';
 import { Migration20261202074500 } from './Migration20261202074500.js';
 import { Migration20261202074723 } from './Migration20261202074723.js';
+import { Migration20261202102651 } from './Migration20261202102651.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124232100', class: Migration20261124232100 },
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261125024511', class: Migration20261125024511 },
   { name: 'Migration20261202074500', class: Migration20261202074500 },
   { name: 'Migration20261202074723', class: Migration20261202074723 },
+  { name: 'Migration20261202102651', class: Migration20261202102651 },
 ];
