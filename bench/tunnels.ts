@@ -25,7 +25,7 @@ import YAML from 'yaml';
 import { openServerStream } from '../src/client/stream.js';
 import { createFrameDecoder, encodeFrame, ShellFrameType } from '../src/protocol/shell-frames.js';
 import { createAgent } from '../test/support/agent.js';
-import { cliEnv, spawnCli } from '../test/support/cli.js';
+import { cliEnv, runCli, spawnCli } from '../test/support/cli.js';
 import { spawnProcess } from '../test/support/processes.js';
 import { startServer } from '../test/support/server.js';
 import { createCleanups, machine, progress } from './common.js';
@@ -228,6 +228,14 @@ async function main(): Promise<void> {
   await agent.start();
   cleanups.add('agent', () => agent.close());
   await agent.waitOnline(server);
+  const configured = await runCli(server, [
+    'clients',
+    'configure',
+    agent.uuid,
+    '--forward-targets',
+    `127.0.0.1:${sinkPort}`,
+  ]);
+  if (configured.code !== 0) throw new Error(`clients configure failed: ${configured.stderr}`);
   const cli = spawnCli(server, ['forward', agent.uuid, `0:127.0.0.1:${sinkPort}`]);
   cleanups.add('forward', () => cli.kill('SIGINT'));
   const line = await cli.waitForLine((l) => l.includes('forwarding'), 30_000);

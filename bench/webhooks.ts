@@ -122,6 +122,7 @@ function client(uuid: string, webhookUrl: string | null): ClientRecord {
     memoryThreshold: null,
     diskThreshold: null,
     resourceChecks: null,
+    forwardTargets: null,
     decommissionedAt: null,
     hostname: 'bench',
     platform: '',

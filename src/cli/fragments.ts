@@ -37,6 +37,7 @@ export const CliClientSettings = graphql(`
     memoryThreshold
     diskThreshold
     resourceChecks
+    forwardTargets
   }
 `);
 

@@ -50,6 +50,7 @@ const SETTINGS_FIELDS = [
   { name: 'memoryThreshold', mcp: 'memory_threshold' },
   { name: 'diskThreshold', mcp: 'disk_threshold' },
   { name: 'resourceChecks', mcp: 'resource_checks' },
+  { name: 'forwardTargets', mcp: 'forward_targets' },
 ];
 
 export interface ClientChangesDeps {
@@ -119,7 +120,7 @@ export function createClientChanges(deps: ClientChangesDeps) {
 
     /** Operational settings: webhook and rate limits. null (or "" for the URL) restores the default. */
     async configure(ref: string, input: ConfigureClientInput, caller: Caller): Promise<ClientView> {
-      const { webhookUrl, webhookSecret } = validateSettings(input);
+      const { webhookUrl, webhookSecret, forwardTargets } = validateSettings(input);
       assertSomethingToChange(ref, input, SETTINGS_FIELDS, Operation.configureClientFields);
       const urlWarning = webhookUrl ? ((await deps.assertUrlAllowed?.(webhookUrl)) ?? null) : null;
       const changes: ClientChanges = {};
@@ -150,6 +151,10 @@ export function createClientChanges(deps: ClientChangesDeps) {
       if (input.rateLimitMode !== undefined) {
         changes.rateLimitMode = asRateLimitMode(input.rateLimitMode);
         changed['rate_limit_mode'] = input.rateLimitMode;
+      }
+      if (forwardTargets !== undefined) {
+        changes.forwardTargets = forwardTargets;
+        changed['forward_targets'] = forwardTargets;
       }
       const view = await save(ref, changes, null, changed, caller);
       return urlWarning ? { ...view, webhookUrlWarning: urlWarning } : view;

@@ -74,6 +74,8 @@ export interface ClientView {
   rateLimitMode: RateLimitModeName;
   thresholds: ResourceThresholds;
   resourceChecks: boolean;
+  /** Port-forward rules the server allows for this client (empty: none). */
+  forwardTargets: string[];
   lastHeartbeatAt: Date | null;
   heartbeatFailures: number;
   lastSample: { at: Date; metrics: MetricsSummary } | null;
@@ -139,6 +141,7 @@ export function toClientView(
     rateLimitMode: limits.mode,
     thresholds: effectiveThresholds(row, defaults.health),
     resourceChecks: effectiveResourceChecks(row, defaults.health),
+    forwardTargets: row.forwardTargets ?? [],
     lastHeartbeatAt: live?.lastHeartbeatAt ?? null,
     heartbeatFailures: live?.heartbeatFailures ?? 0,
     lastSample: live?.lastSample ?? null,

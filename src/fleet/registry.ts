@@ -112,6 +112,7 @@ export function createRegistry(deps: RegistryDeps) {
         memoryThreshold: null,
         diskThreshold: null,
         resourceChecks: null,
+        forwardTargets: null,
         decommissionedAt: null,
         publicKey,
         keyFingerprint: fingerprint,

@@ -12,6 +12,7 @@ import {
 } from '../errors.js';
 import { isAbsoluteOnAnyPlatform } from '../lib/paths.js';
 import { quote } from '../lib/quote.js';
+import { parseForwardRules } from '../protocol/forward-target.js';
 import type { ClientFilter } from './client-filter.js';
 import {
   DEFAULT_TIMEOUT_S,
@@ -201,12 +202,15 @@ export interface SettingsInput {
   diskThreshold?: number | null | undefined;
   /** Whether crossing a threshold makes the client unhealthy; null: the server default. */
   resourceChecks?: boolean | null | undefined;
+  /** Port-forward rules (host:port, see src/protocol/forward-target.ts); null or [] = none. */
+  forwardTargets?: readonly string[] | null | undefined;
 }
 
 /** Checks the settings and returns the webhook URL and secret normalised ("" and null clear them). */
 export function validateSettings(input: SettingsInput): {
   webhookUrl: string | null | undefined;
   webhookSecret: string | null | undefined;
+  forwardTargets: string[] | null | undefined;
 } {
   let webhookUrl: string | null | undefined = input.webhookUrl;
   if (typeof webhookUrl === 'string') {
@@ -245,7 +249,25 @@ export function validateSettings(input: SettingsInput): {
     throw bad(
       `webhookSecret ${problem}: give whsec_<base64 of 16+ bytes> or a plain string of 16+ bytes, or "" to clear it.`,
     );
-  return { webhookUrl, webhookSecret };
+  return {
+    webhookUrl,
+    webhookSecret,
+    forwardTargets: validateForwardTargets(input.forwardTargets),
+  };
+}
+
+/** The rules normalised and deduplicated (null for none), or BAD_INPUT naming the bad entry. */
+export function validateForwardTargets(
+  texts: readonly string[] | null | undefined,
+): string[] | null | undefined {
+  if (texts === undefined || texts === null) return texts;
+  const rules = parseForwardRules(texts);
+  if ('problem' in rules)
+    throw bad(
+      `forwardTargets: ${rules.problem}; give host:port rules, or [] to allow no forwards.`,
+    );
+  const normalised = [...new Set(rules.map((rule) => rule.text))];
+  return normalised.length > 0 ? normalised : null;
 }
 
 export function asRateLimitMode(value: string | null | undefined): RateLimitModeName | null {

@@ -10,6 +10,7 @@
 //
 // A session can also tell the agent something (a notice: why it is being closed, or that it is
 // quarantined): a JSON-RPC notification on a channel of its own, written and ended, no reply.
+// Replies are parsed in ./agent-reply.ts; accepted streams are described in ./agent-stream.ts.
 
 import { EventEmitter } from 'node:events';
 import type { Connection } from 'ssh2';
@@ -18,36 +19,16 @@ import type { Logger } from 'pino';
 import { readLine, LineTooLongError } from '../lib/line-reader.js';
 import { NOTICE_METHOD, type Notice } from '../protocol/notice.js';
 import {
-  AgentErrorCode,
   JSONRPC_VERSION,
   MAX_MESSAGE_BYTES,
   type AgentFacts,
   type RpcMethods,
 } from '../protocol/rpc.js';
-import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
 import { AgentCallError, AgentCallFailure } from './errors.js';
-import { OPEN_STREAM_METHOD, type StreamHeader, type StreamReady } from '../protocol/stream.js';
+import { OPEN_STREAM_METHOD, type StreamHeader } from '../protocol/stream.js';
+import { parseAgentReply } from './agent-reply.js';
+import { halfCloseOf, type AgentStream } from './agent-stream.js';
 import { createTransferChannel, type TransferChannel } from './transfer-channel.js';
-
-/** A byte stream the agent accepted: its channel, and what the agent said in its ready reply. */
-export interface AgentStream {
-  /** Paused: attach the reader, then pipe() or resume() it (nothing is lost before). */
-  channel: Duplex;
-  ready: StreamReady;
-  /**
-   * Ends what the hub sends and keeps reading (a half-close): SSH EOF alone. `channel.end()`
-   * would not do: ssh2's server side sends CLOSE with its EOF, ending both directions.
-   */
-  halfClose(): void;
-}
-
-function halfCloseOf(channel: Duplex): () => void {
-  return () => {
-    const sshChannel = channel as Duplex & { eof?: () => void };
-    if (typeof sshChannel.eof === 'function') sshChannel.eof();
-    else channel.end();
-  };
-}
 
 export interface CallOptions {
   /** Give up (and cancel on the agent) after this long. */
@@ -73,6 +54,8 @@ export interface SessionLink {
 const OPEN_CHANNEL_TIMEOUT_MS = 30_000;
 /** How long a notice may take to reach the agent before the session is closed regardless. */
 const NOTICE_TIMEOUT_MS = 5000;
+
+export type { AgentStream } from './agent-stream.js';
 
 let nextSessionId = 1;
 
@@ -159,7 +142,7 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       this.inFlight.add(channel);
       channel.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method, params }) + '\n');
       const line = await Promise.race([readLine(channel, MAX_MESSAGE_BYTES), cancelled]);
-      return this.parseReply(method, id, line);
+      return parseAgentReply(method, id, line);
     } catch (error) {
       if (error instanceof AgentCallError) throw error;
       if (error instanceof LineTooLongError) {
@@ -212,7 +195,7 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     this.once('close', onSessionClose);
     const transfer = createTransferChannel(
       channel,
-      (line) => this.parseReply(method, id, line),
+      (line) => parseAgentReply(method, id, line),
       () => {
         this.inFlight.delete(channel);
         this.off('close', onSessionClose);
@@ -279,7 +262,7 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       );
       // readLine gives back whatever follows the line (the stream's first bytes).
       const line = await Promise.race([readLine(opened, MAX_MESSAGE_BYTES), cancelled]);
-      const ready = this.parseReply('open_stream', id, line);
+      const ready = parseAgentReply('open_stream', id, line);
       return { channel: opened, ready, halfClose: halfCloseOf(opened) };
     } catch (error) {
       channel?.destroy();
@@ -396,44 +379,5 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
         );
       }
     });
-  }
-
-  private parseReply<M extends keyof RpcMethods>(
-    method: M,
-    id: number,
-    line: string,
-  ): RpcMethods[M]['result'] {
-    let reply: unknown;
-    try {
-      reply = JSON.parse(line);
-    } catch {
-      throw new AgentCallError(AgentCallFailure.protocol, 'agent reply is not JSON');
-    }
-    if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) {
-      throw new AgentCallError(AgentCallFailure.protocol, 'agent reply is not a JSON-RPC object');
-    }
-    const record = reply as Record<string, unknown>;
-    if (record['jsonrpc'] !== JSONRPC_VERSION || record['id'] !== id) {
-      throw new AgentCallError(AgentCallFailure.protocol, 'agent reply does not match the request');
-    }
-    if ('error' in record) {
-      const error = record['error'] as Record<string, unknown> | null;
-      const message = typeof error?.['message'] === 'string' ? error['message'].slice(0, 2000) : '';
-      const data = error?.['data'] as Record<string, unknown> | undefined;
-      const code =
-        typeof data?.['code'] === 'string' ? data['code'].slice(0, 64) : AgentErrorCode.failed;
-      throw new AgentCallError(AgentCallFailure.remote, message || 'agent reported an error', {
-        remoteCode: code,
-        remoteData: data && typeof data === 'object' ? data : undefined,
-      });
-    }
-    const parsed = rpcSchemas[method].result.safeParse(record['result']);
-    if (!parsed.success) {
-      throw new AgentCallError(
-        'protocol',
-        `agent reply to ${method} is malformed (${describeIssues(parsed.error)})`,
-      );
-    }
-    return parsed.data;
   }
 }

@@ -44,6 +44,7 @@ export const McpClientDetail = graphql(`
     memoryThreshold
     diskThreshold
     resourceChecks
+    forwardTargets
     publicKeyFingerprint
     trustedFingerprint
     previousFingerprint
@@ -135,6 +136,7 @@ export function toClientDetail(c: McpClientDetailFragment & McpClientSummaryFrag
     memory_threshold: c.memoryThreshold,
     disk_threshold: c.diskThreshold,
     resource_checks: c.resourceChecks,
+    forward_targets: c.forwardTargets,
     public_key_fingerprint: c.publicKeyFingerprint,
     trusted_fingerprint: c.trustedFingerprint,
     previous_fingerprint: c.previousFingerprint ?? null,

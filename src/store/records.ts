@@ -22,6 +22,8 @@ export interface ClientRecord {
   memoryThreshold: number | null;
   diskThreshold: number | null;
   resourceChecks: boolean | null;
+  /** Port-forward rules (src/protocol/forward-target.ts) the server allows; null = none. */
+  forwardTargets: string[] | null;
   decommissionedAt: Date | null;
 
   // Facts the agent reports (refreshed on every connection).

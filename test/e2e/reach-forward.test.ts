@@ -103,6 +103,15 @@ describe('etphonehome forward', () => {
     await writeFile(join(agent.configDir, 'config.yaml'), YAML.stringify(config));
     await agent.start();
     await agent.waitOnline(server);
+    // The server's bound admits both targets the tests use; the agent's admits only 127.0.0.1.
+    const configured = await runCli(server, [
+      'clients',
+      'configure',
+      agent.uuid,
+      '--forward-targets',
+      '127.0.0.1:*,localhost:*',
+    ]);
+    assert.equal(configured.code, 0, configured.stderr);
     echo = await echoServer();
     const http = createHttpServer((req, res) => res.end(`hello from ${req.url}`));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));

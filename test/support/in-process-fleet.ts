@@ -37,6 +37,8 @@ export interface AgentSpec {
   facts?: Partial<AgentFacts>;
   enrollmentToken?: string | null;
   allowedPaths?: readonly string[] | null;
+  /** The machine's own ceiling on port forwards (config.yaml allowed_forwards); null: none. */
+  allowedForwards?: readonly string[] | null;
   /** Wait until the fleet has it online (default true). */
   waitOnline?: boolean;
 }
@@ -91,6 +93,7 @@ export async function startInProcessFleet(
         privateKey,
         enrollmentToken: spec.enrollmentToken ?? null,
         allowedPaths: spec.allowedPaths ?? null,
+        allowedForwards: spec.allowedForwards ?? null,
         facts: async () => ({ ...factsFor(uuid), ...spec.facts, uuid }),
       });
       agents.push(agent);

@@ -96,6 +96,7 @@ export function clientRecord(n: number, fields: Partial<ClientRecord> = {}): Cli
     memoryThreshold: null,
     diskThreshold: null,
     resourceChecks: null,
+    forwardTargets: null,
     decommissionedAt: null,
     hostname: `host-${n}`,
     platform: 'Linux',

@@ -1,8 +1,9 @@
 // Port forwards to what a client can reach (issue 16), `ssh -L` style: a tunnel is opened once
 // through the gate (client online, key accepted, rate-limit permit, the per-client cap) and then
 // carries TCP connections, each a stream channel of its own through the agent's connection
-// (protocol/stream.ts). The agent checks each target against its own allowed_forwards before it
-// connects (FORWARD_DENIED otherwise). Audited as tunnel.opened / tunnel.closed (target,
+// (protocol/stream.ts). The target is bounded twice: the client's server-side forwardTargets,
+// checked here when the tunnel opens (nothing reaches the agent otherwise), and the agent's own
+// allowed_forwards, checked by the agent before each connection (FORWARD_DENIED either way). Audited as tunnel.opened / tunnel.closed (target,
 // connections, bytes, duration). A tunnel knows the Caller that opened it; it ends at once, with
 // all its connections, when its client's link ends or it is closed.
 
@@ -11,7 +12,12 @@ import { EventEmitter } from 'node:events';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { AgentStream } from '../../hub/agent-session.js';
-import { isValidTargetHost } from '../../protocol/forward-target.js';
+import {
+  findForwardRule,
+  isValidTargetHost,
+  parseForwardRules,
+} from '../../protocol/forward-target.js';
+import type { ClientRecord } from '../../store/index.js';
 import { actorOf, type Audit } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { FleetEventType } from '../event-types.js';
@@ -84,6 +90,23 @@ export function checkTarget(host: string, port: number): void {
     );
 }
 
+/** FORWARD_DENIED unless a rule of the client's forwardTargets admits host:port. */
+export function checkForwardTargets(client: ClientRecord, host: string, port: number): void {
+  const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const texts = client.forwardTargets ?? [];
+  const rules = parseForwardRules(texts);
+  const allowed = 'problem' in rules ? [] : rules;
+  if (findForwardRule(allowed, host, port)) return;
+  const how = `Change them with configureClient(input: {forwardTargets}) or "etphonehome clients configure ${client.clientId} --forward-targets host:port,…".`;
+  throw new AppError(
+    ErrorCode.forwardDenied,
+    allowed.length === 0
+      ? `Client "${client.clientId}" allows no port forwards (its forwardTargets on the server are empty); refused ${target}. ${how}`
+      : `${target} is outside client "${client.clientId}"'s forwardTargets (${allowed.map((r) => r.text).join(', ')}). ${how}`,
+    { rule: 'forwardTargets', target, allowed: allowed.map((r) => r.text) },
+  );
+}
+
 export function createTunnels(deps: TunnelDeps) {
   const open = new Map<string, Tunnel>();
 
@@ -92,6 +115,7 @@ export function createTunnels(deps: TunnelDeps) {
     const admitted = await deps.gate.admit(ref, 'forward', caller);
     const { client, link } = admitted;
     admitted.release();
+    checkForwardTargets(client, input.host, input.port);
     const mine = [...open.values()].filter((t) => t.view().clientUuid === client.uuid).length;
     if (mine >= MAX_TUNNELS_PER_CLIENT)
       throw new AppError(

@@ -102,6 +102,11 @@ const ConfigureClientInput = builder.inputType('ConfigureClientInput', {
       description:
         'Whether crossing a threshold makes the client UNHEALTHY (sampled with each heartbeat); null for the server default (ETPHONEHOME_RESOURCE_CHECKS).',
     }),
+    forwardTargets: t.stringList({
+      required: false,
+      description:
+        'Port-forward targets the server allows for this client: host:port rules ("127.0.0.1:5432", "db.internal:*", "*.corp:8000-8099"); null or [] allows none. A tunnel must also pass the agent’s own allowed_forwards.',
+    }),
   }),
 });
 

@@ -173,6 +173,10 @@ ClientRef.implement({
       description:
         'When true, heartbeats also sample its metrics, and samples over a threshold (as many in a row as heartbeat failures) make it UNHEALTHY.',
     }),
+    forwardTargets: t.exposeStringList('forwardTargets', {
+      description:
+        'Port-forward rules (host:port) the server allows for this client; empty: none. The agent’s own allowed_forwards bound them too.',
+    }),
     hostname: t.exposeString('hostname', { description: 'Hostname reported by the agent.' }),
     platform: t.exposeString('platform', { description: 'Operating system, e.g. "Linux".' }),
     platformRelease: t.exposeString('platformRelease', {

@@ -72,6 +72,14 @@ export const configureClient = defineTool({
       .describe(
         'Sample metrics with each heartbeat and mark the client UNHEALTHY over a threshold.',
       ),
+    forward_targets: z
+      .array(z.string().min(1).max(300))
+      .max(256)
+      .nullable()
+      .optional()
+      .describe(
+        'Port-forward targets allowed for this client: host:port rules ("127.0.0.1:5432", "db.internal:*"); null or [] allows none.',
+      ),
   },
   output: { client: clientDetailSchema },
   annotations: toolHints.changesRecords,
@@ -94,6 +102,7 @@ export const configureClient = defineTool({
       ...(args.memory_threshold !== undefined ? { memoryThreshold: args.memory_threshold } : {}),
       ...(args.disk_threshold !== undefined ? { diskThreshold: args.disk_threshold } : {}),
       ...(args.resource_checks !== undefined ? { resourceChecks: args.resource_checks } : {}),
+      ...(args.forward_targets !== undefined ? { forwardTargets: args.forward_targets } : {}),
     };
     // Nothing to change is refused by the fleet itself, in the same words for every door.
     const { configureClient: client } = await executor.request(

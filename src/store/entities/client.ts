@@ -29,6 +29,8 @@ export const ClientEntity = defineEntity({
     memoryThreshold: p.float().nullable(),
     diskThreshold: p.float().nullable(),
     resourceChecks: p.boolean().nullable(),
+    /** Port-forward rules this client may be asked to reach (null = none). */
+    forwardTargets: p.json<string[]>().nullable(),
     decommissionedAt: p.datetime().nullable(),
 
     // Facts the agent reports.

@@ -24,6 +24,7 @@ const columns: Record<Field, readonly [column: string, kind: Kind]> = {
   memoryThreshold: ['memory_threshold', 'number'],
   diskThreshold: ['disk_threshold', 'number'],
   resourceChecks: ['resource_checks', 'bool'],
+  forwardTargets: ['forward_targets', 'json'],
   decommissionedAt: ['decommissioned_at', 'date'],
   hostname: ['hostname', 'text'],
   platform: ['platform', 'text'],

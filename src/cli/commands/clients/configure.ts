@@ -37,6 +37,8 @@ Settings:
   --cpu-threshold P              percent (0–100) above which it is flagged; likewise
   --memory-threshold P, --disk-threshold P
   --resource-checks on|off       whether crossing a threshold makes it UNHEALTHY
+  --forward-targets R,R…|none    port-forward targets allowed (host:port rules, e.g.
+                                 127.0.0.1:5432,db.internal:*); none allows none
 
 Selectors (bulk): --tags a,b (ALL), --query TEXT, --purpose TEXT, --capabilities a,b, --online
   --dry-run                      list the clients that would change, change nothing
@@ -84,7 +86,8 @@ type Values = Partial<
     | 'cpu-threshold'
     | 'memory-threshold'
     | 'disk-threshold'
-    | 'resource-checks',
+    | 'resource-checks'
+    | 'forward-targets',
     string | undefined
   >
 >;
@@ -125,9 +128,18 @@ export function readSettings(values: Values): ConfigureClientInput {
       throw new UsageError(`--resource-checks takes on, off or default (got "${checks}")`);
     input.resourceChecks = checks === 'default' ? null : checks === 'on';
   }
+  const targets = values['forward-targets'];
+  if (targets !== undefined)
+    input.forwardTargets =
+      targets === 'none' || targets === ''
+        ? null
+        : targets
+            .split(',')
+            .map((rule) => rule.trim())
+            .filter((rule) => rule.length > 0);
   if (Object.keys(input).length === 0)
     throw new UsageError(
-      'clients configure needs a setting: --webhook-url, --rate-limit-rpm, --rate-limit-concurrent, --rate-limit-mode, --cpu-threshold, --memory-threshold, --disk-threshold or --resource-checks',
+      'clients configure needs a setting: --webhook-url, --rate-limit-rpm, --rate-limit-concurrent, --rate-limit-mode, --cpu-threshold, --memory-threshold, --disk-threshold, --resource-checks or --forward-targets',
     );
   return input;
 }
@@ -144,6 +156,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     'memory-threshold': { type: 'string' },
     'disk-threshold': { type: 'string' },
     'resource-checks': { type: 'string' },
+    'forward-targets': { type: 'string' },
   });
   const input = readSettings(values);
   const filter = readFilter(values);
@@ -160,6 +173,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
         ['webhook', client.webhookUrl ?? '(global)'],
         ['rate limit', rateLimitText(client)],
         ['thresholds', thresholdsText(client)],
+        ['forward targets', client.forwardTargets.join(', ') || '(none)'],
       ]);
     return 0;
   }

@@ -1,0 +1,46 @@
+// The agent's reply line to a request (a call, a transfer, a stream's open): parsed, matched to
+// its request id, the agent's error turned into AgentCallError (remote, with its code and data),
+// and the result validated against the method's schema. Pure: no I/O.
+
+import { AgentErrorCode, JSONRPC_VERSION, type RpcMethods } from '../protocol/rpc.js';
+import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
+import { AgentCallError, AgentCallFailure } from './errors.js';
+
+export function parseAgentReply<M extends keyof RpcMethods>(
+  method: M,
+  id: number,
+  line: string,
+): RpcMethods[M]['result'] {
+  let reply: unknown;
+  try {
+    reply = JSON.parse(line);
+  } catch {
+    throw new AgentCallError(AgentCallFailure.protocol, 'agent reply is not JSON');
+  }
+  if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) {
+    throw new AgentCallError(AgentCallFailure.protocol, 'agent reply is not a JSON-RPC object');
+  }
+  const record = reply as Record<string, unknown>;
+  if (record['jsonrpc'] !== JSONRPC_VERSION || record['id'] !== id) {
+    throw new AgentCallError(AgentCallFailure.protocol, 'agent reply does not match the request');
+  }
+  if ('error' in record) {
+    const error = record['error'] as Record<string, unknown> | null;
+    const message = typeof error?.['message'] === 'string' ? error['message'].slice(0, 2000) : '';
+    const data = error?.['data'] as Record<string, unknown> | undefined;
+    const code =
+      typeof data?.['code'] === 'string' ? data['code'].slice(0, 64) : AgentErrorCode.failed;
+    throw new AgentCallError(AgentCallFailure.remote, message || 'agent reported an error', {
+      remoteCode: code,
+      remoteData: data && typeof data === 'object' ? data : undefined,
+    });
+  }
+  const parsed = rpcSchemas[method].result.safeParse(record['result']);
+  if (!parsed.success) {
+    throw new AgentCallError(
+      'protocol',
+      `agent reply to ${method} is malformed (${describeIssues(parsed.error)})`,
+    );
+  }
+  return parsed.data;
+}
