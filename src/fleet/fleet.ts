@@ -19,7 +19,6 @@ import { createClientQueries } from './clients.js';
 import { createCommands } from './commands.js';
 import { createDecommissioning } from './decommission.js';
 import { createEventBus } from './event-bus.js';
-import { FleetEventType } from './event-types.js';
 import { createEvents } from './events.js';
 import { createFiles } from './files.js';
 import { createFleetHealth } from './fleet-health.js';
@@ -31,12 +30,10 @@ import { createLoaders } from './loaders.js';
 import { createMetrics } from './metrics.js';
 import { createRegistry } from './registry.js';
 import { createLastSeenKeeper } from './last-seen.js';
-import {
-  effectiveResourceChecks,
-  effectiveThresholds,
-  type HealthConfig,
-  type RateLimitDefaults,
-} from './settings.js';
+import { recordRefusedMismatch } from './key-mismatch-audit.js';
+import { createRunState } from './run-state.js';
+import { createServerStatus } from './server-status.js';
+import { storedHealthSettings, type HealthConfig, type RateLimitDefaults } from './settings.js';
 import { createTags } from './tags.js';
 import { createTokens } from './tokens.js';
 import { createTransfers } from './transfers/transfers.js';
@@ -62,7 +59,6 @@ export interface FleetOptions {
 export function assembleFleet(options: FleetOptions) {
   const { store, logger } = options;
   const componentLog = (component: string): Logger => logger.child({ component });
-  const startedAt = Date.now();
   const bus = createEventBus();
 
   // The webhook service resolves client names through the registry, which needs the audit,
@@ -85,15 +81,7 @@ export function assembleFleet(options: FleetOptions) {
   const monitor = createHealthMonitor({
     config: options.health,
     audit,
-    async settingsOf(uuid) {
-      const row = await store.clients.get(uuid);
-      return row
-        ? {
-            thresholds: effectiveThresholds(row, options.health),
-            resourceChecks: effectiveResourceChecks(row, options.health),
-          }
-        : { thresholds: options.health.thresholds, resourceChecks: false };
-    },
+    settingsOf: storedHealthSettings(store.clients, options.health),
   });
   const registry = createRegistry({
     store,
@@ -150,15 +138,7 @@ export function assembleFleet(options: FleetOptions) {
     authorizedKeys: options.authorizedKeys,
     openEnrollment: options.openEnrollment,
     onlineFingerprint: registry.onlineFingerprint,
-    async onRefusedMismatch(attempt, pinned) {
-      await audit.record(FleetEventType.keyMismatch, attempt.login.uuid, {
-        previous_fingerprint: pinned,
-        new_fingerprint: attempt.fingerprint,
-        remote_address: attempt.remoteAddress,
-        refused: true,
-        reason: 'the client is online with its pinned key',
-      });
-    },
+    onRefusedMismatch: recordRefusedMismatch(audit),
   });
 
   return {
@@ -204,39 +184,15 @@ export function assembleFleet(options: FleetOptions) {
     tokens: createTokens(store),
     agents: { authorize, attach: registry.attach },
 
-    async health() {
-      return {
-        status: 'ok' as const,
-        version: options.version,
-        uptimeS: Math.round((Date.now() - startedAt) / 1000),
-        database: store.dialect,
-        clients: {
-          online: registry.onlineCount,
-          total: await store.clients.count({}),
-        },
-      };
-    },
+    health: createServerStatus({ store, version: options.version, registry }),
     createLoaders: () => createLoaders(store, registry.view),
-    async start(): Promise<void> {
-      await lastSeen.closeLeftOpen();
-      lastSeen.start();
-      // What a crash left running: jobs and idempotency keys end INTERRUPTED (with several
-      // servers on one database, issue 14 limits this to the server's own).
-      await jobs.recover();
-      await idempotency.recover();
-      await webhookService?.start();
-    },
-    async disconnectAll(reason: string): Promise<void> {
-      monitor.stop();
-      // Jobs first: their unfinished clients are recorded as interrupted, not as broken links.
-      await jobs.stop();
-      await registry.closeAll(reason);
-    },
-    async stop(): Promise<void> {
-      monitor.stop();
-      await lastSeen.stop();
-      await jobs.stop();
-      await webhookService?.stop();
-    },
+    ...createRunState({
+      monitor,
+      lastSeen,
+      jobs,
+      idempotency,
+      webhooks: webhookService,
+      closeLinks: (reason) => registry.closeAll(reason),
+    }),
   };
 }
