@@ -9,6 +9,7 @@ import { lstat, rename, rmdir, unlink, type FileHandle } from 'node:fs/promises'
 import path from 'node:path';
 import { AppError } from '../../errors.js';
 import { AgentCallError } from '../../hub/errors.js';
+import { createBatchedWriter } from '../../lib/batched-writer.js';
 import { hashPrefix, peekDigest } from '../../lib/file-hash.js';
 import { quote } from '../../lib/quote.js';
 import {
@@ -22,8 +23,6 @@ import { downloadReadySchema, partialName } from '../../protocol/transfer.js';
 import { bad } from '../validation.js';
 import type { TransferBody, TransferContext, TransferOutcome } from './body.js';
 import { assertReplaceable } from './server-paths.js';
-
-const WRITE_BATCH_BYTES = 1024 * 1024;
 
 export interface DownloadInput {
   remotePath: string;
@@ -55,35 +54,18 @@ async function receive(
     if (start === 0) hash = createHash('sha256');
     await handle.truncate(start);
     progress.update(start, size, start);
-    let position = start;
-    let batch: Buffer[] = [];
-    let batchBytes = 0;
-    const flush = async (): Promise<void> => {
-      if (batchBytes === 0) return;
-      const data = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, batchBytes);
-      batch = [];
-      batchBytes = 0;
-      let written = 0;
-      while (written < data.length) {
-        const { bytesWritten } = await handle.write(data, written, data.length - written, position);
-        written += bytesWritten;
-        position += bytesWritten;
-      }
-      progress.update(position);
-    };
+    const writer = createBatchedWriter(handle, start, (position) => progress.update(position));
     try {
       await channel.reader.readBytes(size - start, async (chunk) => {
         hash.update(chunk);
-        batch.push(chunk);
-        batchBytes += chunk.length;
-        if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+        await writer.add(chunk);
       });
     } catch (error) {
       throw error instanceof AgentCallError || error instanceof AppError
         ? error
         : new AgentCallError('closed', `link broke during the transfer: ${String(error)}`);
     } finally {
-      await flush();
+      await writer.flush();
     }
     const result = await channel.readResult();
     const sha256 = hash.digest('hex');
