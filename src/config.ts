@@ -131,10 +131,6 @@ function port(value: string, name: string): number {
   return n;
 }
 
-function positiveInt(value: string, name: string, max: number): number {
-  return wholeNumber(value, name, 1, max);
-}
-
 function wholeNumber(value: string, name: string, min: number, max: number): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < min || n > max)
@@ -192,6 +188,10 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
   }
   const v = parsed.values;
   if (v.help) return 'help';
+  // A setting read from the environment only: its variable names it in the refusal.
+  const envNumber = (name: string, fallback: string, min: number, max: number) =>
+    wholeNumber(env[name] ?? fallback, name, min, max);
+  const envPercentage = (name: string, fallback: string) => percentage(env[name] ?? fallback, name);
   const mode = (env['ETPHONEHOME_RATE_LIMIT_MODE'] ?? 'warn').toLowerCase();
   if (!['warn', 'enforce', 'off'].includes(mode)) {
     throw new ConfigError(
@@ -228,16 +228,8 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     apiKey: apiKey ?? null,
     auditLog: env['ETPHONEHOME_AUDIT_LOG'] ? resolve(env['ETPHONEHOME_AUDIT_LOG']) : null,
     rateLimit: Object.freeze({
-      rpm: positiveInt(
-        env['ETPHONEHOME_RATE_LIMIT_RPM'] ?? '60',
-        'ETPHONEHOME_RATE_LIMIT_RPM',
-        1_000_000,
-      ),
-      concurrent: positiveInt(
-        env['ETPHONEHOME_RATE_LIMIT_CONCURRENT'] ?? '10',
-        'ETPHONEHOME_RATE_LIMIT_CONCURRENT',
-        10_000,
-      ),
+      rpm: envNumber('ETPHONEHOME_RATE_LIMIT_RPM', '60', 1, 1_000_000),
+      concurrent: envNumber('ETPHONEHOME_RATE_LIMIT_CONCURRENT', '10', 1, 10_000),
       mode: mode.toUpperCase() as RateLimitModeName,
     }),
     health: Object.freeze({
@@ -259,60 +251,31 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         0,
         86_400,
       ),
-      heartbeatTimeoutS: wholeNumber(
-        env['ETPHONEHOME_HEARTBEAT_TIMEOUT_S'] ?? '10',
-        'ETPHONEHOME_HEARTBEAT_TIMEOUT_S',
-        1,
-        3600,
-      ),
+      heartbeatTimeoutS: envNumber('ETPHONEHOME_HEARTBEAT_TIMEOUT_S', '10', 1, 3600),
       resourceChecks: flag(env['ETPHONEHOME_RESOURCE_CHECKS']),
       thresholds: Object.freeze({
-        cpu: percentage(env['ETPHONEHOME_CPU_THRESHOLD'] ?? '80', 'ETPHONEHOME_CPU_THRESHOLD'),
-        memory: percentage(
-          env['ETPHONEHOME_MEMORY_THRESHOLD'] ?? '85',
-          'ETPHONEHOME_MEMORY_THRESHOLD',
-        ),
-        disk: percentage(env['ETPHONEHOME_DISK_THRESHOLD'] ?? '85', 'ETPHONEHOME_DISK_THRESHOLD'),
+        cpu: envPercentage('ETPHONEHOME_CPU_THRESHOLD', '80'),
+        memory: envPercentage('ETPHONEHOME_MEMORY_THRESHOLD', '85'),
+        disk: envPercentage('ETPHONEHOME_DISK_THRESHOLD', '85'),
       }),
     }),
     sshKeepalive: Object.freeze({
-      intervalS: wholeNumber(
-        env['ETPHONEHOME_SSH_KEEPALIVE_S'] ?? '30',
-        'ETPHONEHOME_SSH_KEEPALIVE_S',
-        1,
-        3600,
-      ),
-      countMax: wholeNumber(
-        env['ETPHONEHOME_SSH_KEEPALIVE_COUNT'] ?? '4',
-        'ETPHONEHOME_SSH_KEEPALIVE_COUNT',
-        1,
-        100,
-      ),
+      intervalS: envNumber('ETPHONEHOME_SSH_KEEPALIVE_S', '30', 1, 3600),
+      countMax: envNumber('ETPHONEHOME_SSH_KEEPALIVE_COUNT', '4', 1, 100),
     }),
     graphql: Object.freeze({
       introspection:
         v['disable-introspection'] !== true &&
         !/^(0|false|no|off)$/i.test(env['ETPHONEHOME_GRAPHQL_INTROSPECTION'] ?? ''),
-      maxDepth: positiveInt(
-        env['ETPHONEHOME_GRAPHQL_MAX_DEPTH'] ?? '10',
-        'ETPHONEHOME_GRAPHQL_MAX_DEPTH',
-        100,
-      ),
-      maxCost: positiveInt(
-        env['ETPHONEHOME_GRAPHQL_MAX_COST'] ?? '100000',
-        'ETPHONEHOME_GRAPHQL_MAX_COST',
-        100_000_000,
-      ),
-      maxSubscriptionsPerConnection: positiveInt(
-        env['ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION'] ?? '100',
+      maxDepth: envNumber('ETPHONEHOME_GRAPHQL_MAX_DEPTH', '10', 1, 100),
+      maxCost: envNumber('ETPHONEHOME_GRAPHQL_MAX_COST', '100000', 1, 100_000_000),
+      maxSubscriptionsPerConnection: envNumber(
         'ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION',
+        '100',
+        1,
         100_000,
       ),
-      maxSubscriptions: positiveInt(
-        env['ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS'] ?? '10000',
-        'ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS',
-        1_000_000,
-      ),
+      maxSubscriptions: envNumber('ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS', '10000', 1, 1_000_000),
     }),
     transferRoots: Object.freeze(transferRoots(env['ETPHONEHOME_TRANSFER_ROOTS'], dataDir)),
     recording: Object.freeze({
@@ -325,17 +288,8 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       ),
     }),
     mcp: Object.freeze({
-      maxSessions: positiveInt(
-        env['ETPHONEHOME_MCP_MAX_SESSIONS'] ?? '100',
-        'ETPHONEHOME_MCP_MAX_SESSIONS',
-        100_000,
-      ),
-      sessionIdleMs:
-        positiveInt(
-          env['ETPHONEHOME_MCP_SESSION_IDLE_S'] ?? '1800',
-          'ETPHONEHOME_MCP_SESSION_IDLE_S',
-          7 * 24 * 3600,
-        ) * 1000,
+      maxSessions: envNumber('ETPHONEHOME_MCP_MAX_SESSIONS', '100', 1, 100_000),
+      sessionIdleMs: envNumber('ETPHONEHOME_MCP_SESSION_IDLE_S', '1800', 1, 7 * 24 * 3600) * 1000,
       allowedOrigins: Object.freeze(
         (env['ETPHONEHOME_MCP_ALLOWED_ORIGINS'] ?? '')
           .split(',')

@@ -2,7 +2,7 @@
 // server-wide defaults come from the configuration (config.ts); a client's own value, when set,
 // overrides them.
 
-import type { ClientRecord } from '../store/index.js';
+import type { ClientRecord, Store } from '../store/index.js';
 
 export const RateLimitMode = { warn: 'WARN', enforce: 'ENFORCE', off: 'OFF' } as const;
 export type RateLimitModeName = (typeof RateLimitMode)[keyof typeof RateLimitMode];
@@ -78,4 +78,23 @@ export function effectiveThresholds(
 
 export function effectiveResourceChecks(client: Settings, defaults: HealthDefaults): boolean {
   return client.resourceChecks ?? defaults.resourceChecks;
+}
+
+/**
+ * Reads a client's health settings as they are now (operators may change them at any time); a
+ * client that is gone gets the server's thresholds and no resource checks.
+ */
+export function storedHealthSettings(
+  clients: Pick<Store['clients'], 'get'>,
+  defaults: HealthDefaults,
+): (uuid: string) => Promise<{ thresholds: ResourceThresholds; resourceChecks: boolean }> {
+  return async (uuid) => {
+    const row = await clients.get(uuid);
+    return row
+      ? {
+          thresholds: effectiveThresholds(row, defaults),
+          resourceChecks: effectiveResourceChecks(row, defaults),
+        }
+      : { thresholds: defaults.thresholds, resourceChecks: false };
+  };
 }

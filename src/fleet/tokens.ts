@@ -11,37 +11,15 @@ import type { Store, TokenRecord } from '../store/index.js';
 import type { Caller } from './caller.js';
 import { DEFAULT_TOKEN_LIFETIME_S, DEFAULT_TOKEN_USES } from './limits.js';
 import { assertNameFree } from './names.js';
-import { bad, validateTokenInput } from './validation.js';
+import { bad, validateTokenInput, type TokenInput } from './validation.js';
 
 export const TOKEN_PREFIX = 'etph_';
 
-export interface CreateTokenInput {
-  name?: string | null | undefined;
-  displayName?: string | null | undefined;
-  purpose?: string | null | undefined;
-  tags?: readonly string[] | null | undefined;
-  /** How many enrollments it admits; null = unlimited. Default 1. */
-  maxUses?: number | null | undefined;
-  /** Lifetime in seconds; null = never expires. Default 24 h. */
-  expiresInSeconds?: number | null | undefined;
-}
+/** What a new enrollment token carries (validation.ts's TokenInput). */
+export type CreateTokenInput = TokenInput;
 
-export interface TokenView {
-  id: string;
-  prefix: string;
-  name: string | null;
-  displayName: string | null;
-  purpose: string | null;
-  tags: string[];
-  maxUses: number | null;
-  uses: number;
-  expiresAt: Date | null;
-  createdAt: Date;
-  createdBy: string | null;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-  active: boolean;
-}
+/** A token as the doors show it: never its hash. */
+export type TokenView = Omit<TokenRecord, 'tokenHash'> & { active: boolean };
 
 /** A new token: the secret (shown once) and its view. */
 export interface CreatedToken {

@@ -297,7 +297,9 @@ export interface TokenInput {
   displayName?: string | null | undefined;
   purpose?: string | null | undefined;
   tags?: readonly string[] | null | undefined;
+  /** How many enrollments it admits; null = unlimited. Default 1. */
   maxUses?: number | null | undefined;
+  /** Lifetime in seconds; null = never expires. Default 24 h. */
   expiresInSeconds?: number | null | undefined;
 }
 

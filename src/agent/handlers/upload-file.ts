@@ -9,6 +9,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { rename, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { assertSingleLink, openConfined } from '../../lib/safe-path.js';
+import { createBatchedWriter } from '../../lib/batched-writer.js';
 import { hashPrefix, peekDigest } from '../../lib/file-hash.js';
 import {
   MAX_CONTROL_LINE_BYTES,
@@ -23,8 +24,6 @@ import { existingFile, keepOwnerAndMode, openParent } from './write-file.js';
 import { AgentErrorCode } from '../../protocol/rpc.js';
 
 const DEFAULT_MODE = 0o644;
-/** Received bytes are gathered up to this much before one write. */
-const WRITE_BATCH_BYTES = 1024 * 1024;
 
 export const receiveUpload: StreamHandler<'upload_file'> = async (params, context, link) => {
   const target = await assertPathAllowed(params.path, context.allowedPaths, params.roots);
@@ -85,33 +84,17 @@ export const receiveUpload: StreamHandler<'upload_file'> = async (params, contex
     if (start === 0) hash = createHash('sha256');
     await handle.truncate(start);
 
-    let position = start;
-    let batch: Buffer[] = [];
-    let batchBytes = 0;
-    const flush = async (): Promise<void> => {
-      if (batchBytes === 0) return;
-      const data = batch.length === 1 ? batch[0]! : Buffer.concat(batch, batchBytes);
-      batch = [];
-      batchBytes = 0;
-      let written = 0;
-      while (written < data.length) {
-        const { bytesWritten } = await handle.write(data, written, data.length - written, position);
-        written += bytesWritten;
-        position += bytesWritten;
-      }
-    };
+    const writer = createBatchedWriter(handle, start);
     try {
       await channel.reader.readBytes(size - start, async (chunk) => {
         if (signal.aborted)
           throw new AgentError(AgentErrorCode.failed, 'upload_file cancelled: the hub left.');
         hash.update(chunk);
-        batch.push(chunk);
-        batchBytes += chunk.length;
-        if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+        await writer.add(chunk);
       });
     } finally {
       // Whatever arrived stays in the partial file for the next attempt.
-      await flush();
+      await writer.flush();
     }
     const expected = uploadTrailerSchema.parse(
       JSON.parse(await channel.reader.readLine(MAX_CONTROL_LINE_BYTES)),

@@ -6,6 +6,7 @@
 // finished kept. The bulk rules of runCommandOnClients apply: a filter with at least one
 // condition, at most MAX_BULK_TARGETS clients; each client's call goes through the gate.
 
+import type { Fleet } from '../index.js';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../../errors.js';
@@ -251,3 +252,9 @@ function finalOnly(load: () => Promise<BulkJobView>): AsyncIterator<BulkJobUpdat
 }
 
 export type BulkJobs = ReturnType<typeof createBulkJobs>;
+
+/** The jobs as the Fleet declares them. */
+export function jobsApi(jobs: ReturnType<typeof createBulkJobs>): Fleet['jobs'] {
+  const { start: startBulkCommand, get, results, cancel, subscribe } = jobs;
+  return { startBulkCommand, get, results, cancel, subscribe };
+}

@@ -64,6 +64,27 @@ function closedView(event: FleetEvent, clientId: string): SessionView {
   };
 }
 
+/** Reach wired to the fleet's parts: the events trail, the registry, the recording setting. */
+export function wireReach(deps: {
+  gate: Gate;
+  audit: Audit;
+  logger: Logger;
+  events: { list(filter: EventFilter, limit: number): Promise<FleetEvent[]> };
+  registry: { resolve(ref: string): Promise<{ uuid: string; clientId: string }> };
+  options: { recording?: RecordingOptions | undefined };
+}) {
+  const { registry, events } = deps;
+  return createReach({
+    gate: deps.gate,
+    audit: deps.audit,
+    logger: deps.logger,
+    recording: deps.options.recording ?? null,
+    listEvents: (filter, limit) => events.list(filter, limit),
+    resolve: (ref) => registry.resolve(ref),
+    clientIdOf: async (uuid) => (await registry.resolve(uuid).catch(() => null))?.clientId ?? uuid,
+  });
+}
+
 export function createReach(deps: ReachDeps) {
   const sessions = createSessions(deps);
   const tunnels = createTunnels(deps);

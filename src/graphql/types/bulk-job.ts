@@ -15,18 +15,15 @@ import {
 import { AppError, ErrorCode } from '../../errors.js';
 import {
   DEFAULT_JOB_RESULTS_PAGE,
-  DEFAULT_PARALLELISM,
-  DEFAULT_TIMEOUT_S,
   MAX_BULK_TARGETS,
   MAX_JOB_RESULTS_PAGE,
-  MAX_PARALLELISM,
-  MAX_TIMEOUT_S,
 } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { renewLoaders, type GraphQLContext } from '../context.js';
+import { bulkCommandArgs } from './bulk.js';
 import { ClientFilterInput, ClientRef } from './client.js';
 import { PageInfoRef } from './client-connection.js';
-import { CommandResultRef, EnvironmentVariableInput, toEnvRecord } from './command.js';
+import { CommandResultRef, toEnvRecord } from './command.js';
 import { idempotencyKeyDescription } from './idempotency-key.js';
 import { OperationErrorRef } from './operation-error.js';
 
@@ -308,26 +305,7 @@ builder.mutationFields((t) => ({
         description:
           'Which clients (at least one condition); add onlineOnly: true to skip offline clients rather than report them.',
       }),
-      cmd: t.arg.string({ required: true, description: 'The command line.' }),
-      cwd: t.arg.string({
-        required: false,
-        description: 'Absolute working directory (inside each client’s allowedPaths when set).',
-      }),
-      timeout: t.arg.int({
-        required: false,
-        defaultValue: DEFAULT_TIMEOUT_S,
-        description: `Seconds before the command is killed on each client (1 to ${MAX_TIMEOUT_S}).`,
-      }),
-      env: t.arg({
-        type: [EnvironmentVariableInput],
-        required: false,
-        description: 'Extra environment variables.',
-      }),
-      parallelism: t.arg.int({
-        required: false,
-        defaultValue: DEFAULT_PARALLELISM,
-        description: `Clients worked on at once (1 to ${MAX_PARALLELISM}).`,
-      }),
+      ...bulkCommandArgs,
       idempotencyKey: t.arg.string({ required: false, description: idempotencyKeyDescription }),
     },
     resolve: (_root, args, ctx) =>

@@ -81,6 +81,30 @@ BulkCommandResultRef.implement({
   }),
 });
 
+/** What a fleet-wide command runs and how (runCommandOnClients and startBulkCommand). */
+export const bulkCommandArgs = builder.args((t) => ({
+  cmd: t.string({ required: true, description: 'The command line.' }),
+  cwd: t.string({
+    required: false,
+    description: 'Absolute working directory (inside each client’s allowedPaths when set).',
+  }),
+  timeout: t.int({
+    required: false,
+    defaultValue: DEFAULT_TIMEOUT_S,
+    description: `Seconds before the command is killed on each client (1 to ${MAX_TIMEOUT_S}).`,
+  }),
+  env: t.field({
+    type: [EnvironmentVariableInput],
+    required: false,
+    description: 'Extra environment variables.',
+  }),
+  parallelism: t.int({
+    required: false,
+    defaultValue: DEFAULT_PARALLELISM,
+    description: `Clients worked on at once (1 to ${MAX_PARALLELISM}).`,
+  }),
+}));
+
 builder.mutationFields((t) => ({
   updateClients: t.field({
     type: UpdateClientsResultRef,
@@ -107,26 +131,7 @@ builder.mutationFields((t) => ({
         required: true,
         description: 'Which clients (at least one condition).',
       }),
-      cmd: t.arg.string({ required: true, description: 'The command line.' }),
-      cwd: t.arg.string({
-        required: false,
-        description: 'Absolute working directory (inside each client’s allowedPaths when set).',
-      }),
-      timeout: t.arg.int({
-        required: false,
-        defaultValue: DEFAULT_TIMEOUT_S,
-        description: `Seconds before the command is killed on each client (1 to ${MAX_TIMEOUT_S}).`,
-      }),
-      env: t.arg({
-        type: [EnvironmentVariableInput],
-        required: false,
-        description: 'Extra environment variables.',
-      }),
-      parallelism: t.arg.int({
-        required: false,
-        defaultValue: DEFAULT_PARALLELISM,
-        description: `Clients worked on at once (1 to ${MAX_PARALLELISM}).`,
-      }),
+      ...bulkCommandArgs,
     },
     resolve: (_root, args, ctx) =>
       ctx.fleet.commands.runOnClients(

@@ -9,17 +9,15 @@ import { z } from 'zod';
 import { ErrorCode } from '../../errors.js';
 import {
   DEFAULT_PARALLELISM,
-  DEFAULT_TIMEOUT_S,
   IDEMPOTENCY_KEY_PATTERN,
   MAX_COMMAND_BYTES,
   MAX_IDEMPOTENCY_KEY_CHARS,
   MAX_PARALLELISM,
-  MAX_PATH_LENGTH,
-  MAX_TIMEOUT_S,
 } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import { clientFilterInput, toClientFilter } from '../client-filter.js';
 import { ToolError } from '../executor.js';
+import { cwdInput, timeoutInput } from '../command-input.js';
 import { defineTool } from '../tool.js';
 import { cleanText } from '../untrusted.js';
 
@@ -101,16 +99,8 @@ export const runBulkCommand = defineTool({
   input: {
     ...clientFilterInput,
     cmd: z.string().min(1).max(MAX_COMMAND_BYTES).describe('The command line, e.g. "uptime".'),
-    cwd: z.string().min(1).max(MAX_PATH_LENGTH).optional().describe('Absolute working directory.'),
-    timeout: z
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_TIMEOUT_S)
-      .default(DEFAULT_TIMEOUT_S)
-      .describe(
-        `Seconds before the command is killed on each client (default ${DEFAULT_TIMEOUT_S}).`,
-      ),
+    cwd: cwdInput,
+    timeout: timeoutInput(' on each client'),
     parallelism: z
       .number()
       .int()

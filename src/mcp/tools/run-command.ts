@@ -2,13 +2,9 @@
 
 import { z } from 'zod';
 import { graphql } from '../../generated/gql.js';
-import {
-  DEFAULT_TIMEOUT_S,
-  MAX_COMMAND_BYTES,
-  MAX_PATH_LENGTH,
-  MAX_TIMEOUT_S,
-} from '../../fleet/limits.js';
+import { DEFAULT_TIMEOUT_S, MAX_COMMAND_BYTES, MAX_TIMEOUT_S } from '../../fleet/limits.js';
 import { optionalClientRef } from '../client-fields.js';
+import { cwdInput, timeoutInput } from '../command-input.js';
 import { defineTool } from '../tool.js';
 import { cleanText, MAX_FENCED_CHARS } from '../untrusted.js';
 
@@ -39,14 +35,8 @@ export const runCommand = defineTool({
       .min(1)
       .max(MAX_COMMAND_BYTES)
       .describe('The command line, e.g. "systemctl --user stop phonehome".'),
-    cwd: z.string().min(1).max(MAX_PATH_LENGTH).optional().describe('Absolute working directory.'),
-    timeout: z
-      .number()
-      .int()
-      .min(1)
-      .max(MAX_TIMEOUT_S)
-      .default(DEFAULT_TIMEOUT_S)
-      .describe(`Seconds before the command is killed (default ${DEFAULT_TIMEOUT_S}).`),
+    cwd: cwdInput,
+    timeout: timeoutInput(''),
   },
   output: {
     client_id: z.string(),
