@@ -42,6 +42,8 @@ export const ASSUMED_LIST_SIZE = 100;
 const SMALL_LISTS: Readonly<Record<string, number>> = Object.freeze({
   'Client.tags': 10,
   'ResourceSample.over': 3,
+  // An error names a step or two (the operation to call next).
+  'OperationError.nextSteps': 3,
 });
 /**
  * The largest size each field accepts: a larger argument is counted at this size, so the field's
