@@ -22,6 +22,7 @@ import { createTunnelHub, type HubLimits } from './hub/tunnel-hub.js';
 import type { ServerInfo } from './graphql/context.js';
 import type { Logger } from './logger.js';
 import { redactDatabaseUrl } from './store/database-url.js';
+import type { Store } from './store/index.js';
 import { openStore } from './store/open.js';
 import { createStreamDoor } from './stream/door.js';
 import { STREAM_PATH } from './protocol/ws-stream.js';
@@ -32,6 +33,8 @@ export interface RunningServer {
   httpPort: number;
   hostKeyFingerprint: string;
   fleet: Fleet;
+  /** The server's own store (its client reads come from memory: write through it, not beside). */
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -280,6 +283,7 @@ export async function startServer(
     httpPort: httpAddress.port,
     hostKeyFingerprint: hostKey.fingerprint,
     fleet,
+    store,
     async close() {
       if (closed) return;
       closed = true;

@@ -25,8 +25,11 @@ import {
   type RawCodeRules,
 } from './support/architecture.js';
 
-/** The fleet's public surface, and its pure constants (the only fleet modules doors may import). */
-const FLEET_SURFACE = ['fleet/index.ts', 'fleet/limits.ts'];
+/**
+ * The fleet's public surface, its pure constants and its role matrix (the only fleet modules
+ * doors may import: the matrix is what they list tools and print docs by; the fleet enforces it).
+ */
+const FLEET_SURFACE = ['fleet/index.ts', 'fleet/limits.ts', 'fleet/access.ts'];
 
 const LAYERING: Layering = {
   protocol: [],

@@ -10,7 +10,7 @@
 
 import { AppError, ErrorCode } from '../errors.js';
 import { quote } from '../lib/quote.js';
-import type { Fleet } from './index.js';
+import type { Fleet } from './surface.js';
 import { Role, roleAllows, type Principal, type RoleName } from './principal.js';
 
 export const INTERNAL = 'internal';

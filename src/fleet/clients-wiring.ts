@@ -4,7 +4,7 @@
 import { createClientChanges, type ClientChangesDeps } from './client-changes.js';
 import type { createClientQueries } from './clients.js';
 import { createDecommissioning, type DecommissionDeps } from './decommission.js';
-import type { Fleet } from './index.js';
+import type { Fleet } from './surface.js';
 
 export function clientsApi(
   deps: Omit<ClientChangesDeps, 'queryOf' | 'registry'> &

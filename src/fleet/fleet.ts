@@ -23,7 +23,7 @@ import { wireAdmission } from './admission-wiring.js';
 import { guardFleet } from './guard.js';
 import { keysApi, wireKeys } from './keys-wiring.js';
 import type { FleetOptions } from './options.js';
-import type { Fleet } from './index.js';
+import type { Fleet } from './surface.js';
 import { createHealthMonitor } from './health.js';
 import { createIdempotency } from './idempotency.js';
 import { createBulkJobs, jobsApi } from './jobs/bulk-jobs.js';

@@ -3,7 +3,7 @@
 
 import type { Logger } from 'pino';
 import type { Store } from '../store/index.js';
-import type { Fleet } from './index.js';
+import type { Fleet } from './surface.js';
 import { resolveInScope } from './guard.js';
 import { createHoldings } from './holdings.js';
 import { createKeys } from './keys.js';

@@ -5,7 +5,7 @@
 // every role, on HTTP and graphql-ws, and fail when a new field has no line here; docs/access.md
 // prints it. `null`: any authenticated key (the key reading itself).
 
-import type { FleetOperation } from '../fleet/index.js';
+import type { FleetOperation } from '../fleet/access.js';
 
 export const rootFieldOperations: Readonly<Record<string, FleetOperation | null>> = {
   // Query

@@ -3,7 +3,8 @@
 // role allows (a VIEWER key lists none that changes anything); the fleet still checks every
 // call. test/mcp/access.test.ts fails when a tool has no line here.
 
-import { Role, roleAllows, ruleOf, type FleetOperation, type RoleName } from '../fleet/index.js';
+import { ruleOf, type FleetOperation } from '../fleet/access.js';
+import { Role, roleAllows, type RoleName } from '../fleet/index.js';
 import type { AnyTool } from './tool.js';
 
 /** The fleet operation behind each tool (the strongest one when it performs several). */

@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { roleAllows, roleNames, ruleOf, type FleetOperation } from '../../src/fleet/index.js';
+import { ruleOf, type FleetOperation } from '../../src/fleet/access.js';
+import { roleAllows, roleNames } from '../../src/fleet/index.js';
 import { toolOperations, toolRole } from '../../src/mcp/access.js';
 import { tools } from '../../src/mcp/tools/index.js';
 import { startInProcessServer, type InProcessServer } from '../support/in-process-server.js';

@@ -17,7 +17,8 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
-import { ruleOf, roleAllows, roleNames, type RoleName } from '../../src/fleet/index.js';
+import { ruleOf } from '../../src/fleet/access.js';
+import { roleAllows, roleNames, type RoleName } from '../../src/fleet/index.js';
 import { rootFieldOperations } from '../../src/graphql/access.js';
 import { createSchema } from '../../src/graphql/schema.js';
 import { startInProcessServer, type InProcessServer } from '../support/in-process-server.js';

@@ -1,6 +1,7 @@
 // The role matrix as docs/access.md prints it, from the code: one table of the GraphQL root
 // fields and MCP tools with the role each needs (the fleet's matrix decides).
-import { roleNames, ruleOf, type FleetOperation } from '../../src/fleet/index.js';
+import { ruleOf, type FleetOperation } from '../../src/fleet/access.js';
+import { roleNames } from '../../src/fleet/index.js';
 import { rootFieldOperations } from '../../src/graphql/access.js';
 import { toolOperations } from '../../src/mcp/access.js';
 

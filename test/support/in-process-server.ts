@@ -159,7 +159,8 @@ export async function startInProcessServer(
     },
     async addClient(n, tags) {
       const record = clientRecord(n, { tags: [...tags].sort() });
-      await store.clients.insert(record);
+      // Through the server's own store: its client index sees the new client at once.
+      await running.store.clients.insert(record);
       return { uuid: record.uuid, clientId: record.clientId };
     },
     async createKey(input) {

@@ -6,7 +6,7 @@
 // finished kept. The bulk rules of runCommandOnClients apply: a filter with at least one
 // condition, at most MAX_BULK_TARGETS clients; each client's call goes through the gate.
 
-import type { Fleet } from '../index.js';
+import type { Fleet } from '../surface.js';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../../errors.js';

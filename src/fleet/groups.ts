@@ -1,0 +1,90 @@
+// Groups of the Fleet surface (./index.ts) for work that outlives one call or one client: bulk
+// jobs, shells and tunnels, the servers on one database, and the API keys every door checks.
+
+import type { ServerView } from './cluster/membership.js';
+import type { Caller } from './caller.js';
+import type { ClientFilter } from './client-filter.js';
+import type { EndHeld } from './holdings.js';
+import type {
+  BulkJobResultPage,
+  BulkJobUpdate,
+  BulkJobView,
+  StartBulkCommandInput,
+} from './jobs/job-views.js';
+import type { ApiKeyView, CreateApiKeyInput, CreatedApiKey } from './keys.js';
+import type { Principal } from './principal.js';
+import type { SessionFilter } from './reach/reach.js';
+import type { OpenShellInput, SessionView, ShellSession } from './reach/sessions.js';
+import type { OpenTunnelInput, Tunnel, TunnelView } from './reach/tunnels.js';
+
+export interface FleetJobs {
+  /**
+   * Starts a command on every client the filter selects (at least one condition, at most
+   * MAX_BULK_TARGETS), `parallelism` at a time; returns the job at once. With an idempotency
+   * key, a repeat returns the same job.
+   */
+  startBulkCommand(
+    filter: ClientFilter,
+    input: StartBulkCommandInput,
+    caller: Caller,
+  ): Promise<BulkJobView>;
+  /** A job by id (its counts live while it runs); NOT_FOUND otherwise. */
+  get(id: string): Promise<BulkJobView>;
+  /** Up to `first` of a job's results after the cursor `after`, in the order they arrived. */
+  results(id: string, first: number, after: string | null): Promise<BulkJobResultPage>;
+  /** Kills what still runs on the clients and marks the rest not started; the job after. */
+  cancel(id: string, caller: Caller): Promise<BulkJobView>;
+  /**
+   * A job's results after the cursor `after` (recorded first, then live, each once), then its
+   * final state; the stream ends there.
+   */
+  subscribe(id: string, after?: string | null): Promise<AsyncIterableIterator<BulkJobUpdate>>;
+}
+
+export interface FleetSessions {
+  /** Opens a shell (a PTY or pipes) on a client through the gate; session.opened recorded. */
+  open(ref: string, input: OpenShellInput, caller: Caller): Promise<ShellSession>;
+  /** An open session to drive; NOT_FOUND when it is not open. */
+  get(id: string): ShellSession;
+  /** Open sessions first (newest first), then ended ones from their session.closed events. */
+  list(filter: SessionFilter, limit: number): Promise<SessionView[]>;
+  /** One session, open or ended; null when unknown. */
+  find(id: string): Promise<SessionView | null>;
+  /** Ends an open session; NOT_FOUND when it is not open. */
+  close(id: string, caller: Caller): SessionView;
+  /** The session's asciicast v2 recording; null when it has none. */
+  recording(id: string): Promise<string | null>;
+  /** Ends the sessions whose opener matches (a revoked key); how many. */
+  closeWhere(match: (caller: Caller) => boolean, reason: string): number;
+}
+
+export interface FleetTunnels {
+  /** Opens a tunnel to host:port as seen from a client; tunnel.opened recorded. */
+  open(ref: string, input: OpenTunnelInput, caller: Caller): Promise<Tunnel>;
+  /** An open tunnel; NOT_FOUND otherwise. */
+  get(id: string): Tunnel;
+  /** Open tunnels with their counters. */
+  list(): Promise<TunnelView[]>;
+  /** Closes a tunnel and every connection it carries; NOT_FOUND when it is not open. */
+  close(id: string, caller: Caller): TunnelView;
+  /** Ends the tunnels whose opener matches (a revoked key); how many. */
+  closeWhere(match: (caller: Caller) => boolean, reason: string): number;
+}
+
+export interface FleetCluster {
+  /** Every server registered on the database, by name (this one too), alive or not. */
+  servers(): Promise<ServerView[]>;
+}
+
+export interface FleetKeys {
+  /** A new key (its secret shown once); a key mints keys of its role or lower, within its scope. */
+  create(input: CreateApiKeyInput, caller: Caller): Promise<CreatedApiKey>;
+  /** Keys, newest first (a scoped or lower key: itself and the keys it created). */
+  list(caller: Caller): Promise<ApiKeyView[]>;
+  /** Revokes a key and, at once, ends everything it holds open. */
+  revoke(id: string, caller: Caller): Promise<ApiKeyView>;
+  /** The principal of a presented secret; UNAUTHENTICATED (saying why) otherwise. */
+  authenticate(secret: string): Promise<Principal>;
+  /** Registers something a key holds open (socket, stream, session …); returns its release. */
+  hold(principal: Principal, end: EndHeld): () => void;
+}
