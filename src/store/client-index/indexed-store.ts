@@ -21,6 +21,7 @@
 
 import type { ClientRepository, Repositories, Store, TagRepository } from '../index.js';
 import type { ClientChanges, ClientRecord } from '../records.js';
+import { storableText } from '../postgresql/dialect.js';
 import { createClientIndex, type ClientIndex } from './client-index.js';
 
 /** How many times a re-read that raced a local write is retried. */
@@ -40,18 +41,34 @@ function merged(record: ClientRecord, changes: ClientChanges): ClientRecord {
   return next as unknown as ClientRecord;
 }
 
+/** Text as the database keeps it (PostgreSQL stores NUL and lone surrogates as U+FFFD). */
+type Storable = (text: string) => string;
+
+/** A record's (or changes') strings, and lists of strings, as the database keeps them. */
+function stored<T extends object>(value: T, storable: Storable): T {
+  const out: Record<string, unknown> = {};
+  for (const [field, inner] of Object.entries(value))
+    out[field] =
+      typeof inner === 'string'
+        ? storable(inner)
+        : Array.isArray(inner)
+          ? inner.map((item: unknown) => (typeof item === 'string' ? storable(item) : item))
+          : inner;
+  return out as T;
+}
+
 /** The index operations of each client write (applied once the write is durable). */
-function opsOf(index: ClientIndex) {
+function opsOf(index: ClientIndex, storable: Storable) {
   return {
     insert(client: ClientRecord): Op {
-      const copy = { ...client, tags: [...client.tags] };
+      const copy = stored({ ...client, tags: [...client.tags] }, storable);
       return () => {
         index.put(copy);
         return [copy.uuid];
       };
     },
     update(uuid: string, changes: ClientChanges): Op {
-      const copy = { ...changes };
+      const copy = stored({ ...changes }, storable);
       return () => {
         const current = index.get(uuid);
         if (current) index.put(merged(current, copy));
@@ -59,7 +76,7 @@ function opsOf(index: ClientIndex) {
       };
     },
     setTags(uuid: string, names: readonly string[]): Op {
-      const tags = [...names];
+      const tags = names.map(storable);
       return () => {
         const current = index.get(uuid);
         if (current) index.put({ ...current, tags });
@@ -70,8 +87,8 @@ function opsOf(index: ClientIndex) {
       uuids: readonly string[],
       change: { add: readonly string[]; remove: readonly string[] },
     ): Op {
-      const add = [...change.add];
-      const remove = new Set(change.remove);
+      const add = change.add.map(storable);
+      const remove = new Set(change.remove.map(storable));
       const targets = [...new Set(uuids)];
       return () => {
         for (const uuid of targets) {
@@ -160,7 +177,7 @@ function tagsFrom(index: ClientIndex): TagRepository {
 export async function withClientIndex(base: Store): Promise<IndexedStore> {
   const index = createClientIndex();
   for (const record of await base.clients.list({ includeDecommissioned: true })) index.put(record);
-  const ops = opsOf(index);
+  const ops = opsOf(index, base.dialect === 'postgresql' ? storableText : (text) => text);
   // Which local write or re-read last set each client (a re-read older than a local write loses).
   let clock = 0;
   const setAt = new Map<string, number>();
