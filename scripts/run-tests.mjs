@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs the test suite with node's own test runner (Node 20 has no globs in --test, so the
 // files are collected here). Usage: node scripts/run-tests.mjs [path-substring …]
-// Files run two at a time (TEST_CONCURRENCY overrides): end-to-end tests start a server and
-// agents each, and the suite must stay calm on a 2-core machine.
+// Files run three at a time (TEST_CONCURRENCY overrides): end-to-end tests start a server and
+// agents each and spend most of their time waiting, so a 2-core machine keeps up with three.
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -26,7 +26,7 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const concurrency = process.env.TEST_CONCURRENCY ?? '3';
 console.log(`# ${files.length} test files on Node ${process.version}`);
 // The runner and its test files run in a process group of their own, so a signal that ends this
 // script (Ctrl-C, `timeout`, a cancelled CI job) reaches every test file: each then kills the

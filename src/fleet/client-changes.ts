@@ -49,8 +49,8 @@ const SETTINGS_FIELDS = [
   { name: 'cpuThreshold', mcp: 'cpu_threshold' },
   { name: 'memoryThreshold', mcp: 'memory_threshold' },
   { name: 'diskThreshold', mcp: 'disk_threshold' },
-  { name: 'resourceChecks', mcp: 'resource_checks' },
   { name: 'forwardTargets', mcp: 'forward_targets' },
+  { name: 'resourceChecks', mcp: 'resource_checks' },
 ];
 
 export interface ClientChangesDeps {
@@ -214,8 +214,9 @@ export function createClientChanges(deps: ClientChangesDeps) {
         pendingPublicKey: null,
         pendingFingerprint: null,
         keyAcceptedAt: new Date(),
+        // The door first (as before keys had names), then the key that did it.
         keyAcceptedBy: caller.principal
-          ? `${caller.principal.name} (${caller.actor})`
+          ? `${caller.actor} (key ${caller.principal.name})`
           : caller.actor,
       };
       await store.clients.update(client.uuid, changes);

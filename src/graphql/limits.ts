@@ -22,6 +22,13 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = Object.freeze({
   maxCost: 100_000,
 });
 
+/**
+ * How many fields an answer may hold, lists counted at their size (./list-cost.ts). Its own
+ * measure, apart from armor's `maxCost` (which counts a field once whatever list holds it), so
+ * tightening one does not refuse what the other allows.
+ */
+export const MAX_LIST_COST = 100_000;
+
 export function createLimitPlugins(limits: OperationLimits): Plugin[] {
   const plugins: Plugin[] = [
     EnvelopArmorPlugin({
@@ -34,7 +41,7 @@ export function createLimitPlugins(limits: OperationLimits): Plugin[] {
       blockFieldSuggestion: { enabled: !limits.introspection },
     }) as Plugin,
     // Armor counts a field once whatever list holds it; this counts lists at their size.
-    useListCostLimit(limits.maxCost),
+    useListCostLimit(MAX_LIST_COST),
   ];
   if (!limits.introspection) plugins.push(useDisableIntrospection() as Plugin);
   return plugins;

@@ -163,11 +163,13 @@ describe('webhooks', () => {
       trigger: () => run('cd /tmp && sleep 0.05; exit 0'),
       matches: (data) => String(data['command']).includes('sleep 0.05'),
       check(data) {
+        // Issue 15: every payload names its principal (the API key) in data.
         assert.deepEqual(Object.keys(data).sort(), [
           'command',
           'cwd',
           'duration_ms',
           'exit_code',
+          'principal',
           'timed_out',
         ]);
         assert.equal(data['exit_code'], 0);

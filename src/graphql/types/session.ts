@@ -105,7 +105,11 @@ builder.queryFields((t) => ({
     type: [SessionRef],
     description: `Shell sessions: open ones first (newest first), then ended ones, newest first. At most ${MAX_SESSIONS_LIST}.`,
     args: {
-      filter: t.arg({ type: SessionFilterInput, required: false }),
+      filter: t.arg({
+        type: SessionFilterInput,
+        required: false,
+        description: 'Which sessions (default: every one, open first).',
+      }),
       first: t.arg.int({
         required: false,
         defaultValue: 100,

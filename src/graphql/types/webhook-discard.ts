@@ -51,7 +51,11 @@ builder.mutationFields((t) => ({
     description:
       'Drops queued (PENDING, and FAILED when asked) webhook deliveries matching the input, e.g. those still waiting for a URL that was replaced. They are deleted, not sent.',
     args: {
-      input: t.arg({ type: DiscardWebhookDeliveriesInput, required: true }),
+      input: t.arg({
+        type: DiscardWebhookDeliveriesInput,
+        required: true,
+        description: 'Which queued deliveries to discard (at least one condition).',
+      }),
     },
     resolve: async (_root, { input }, ctx) => ({
       discarded: await webhooksOf(ctx).discard({
