@@ -14,7 +14,7 @@ import { readServerConfig } from '../../src/config.js';
 import type { Fleet } from '../../src/fleet/index.js';
 import { startServer } from '../../src/serve.js';
 import type { Store } from '../../src/store/index.js';
-import { openStore } from '../../src/store/open.js';
+import { openDatabase } from '../../src/store/open.js';
 import { clientRecord } from './store.js';
 
 export interface GraphQLReply {
@@ -58,7 +58,8 @@ export async function startInProcessServer(
   );
   if (config === 'help') throw new Error('unexpected help');
   const running = await startServer(config, pino({ level: 'silent' }), { print: () => undefined });
-  const store = await openStore({ file: join(dataDir, 'etphonehome.db') });
+  // A second handle on the database, without a client index: it reads what is stored now.
+  const store = await openDatabase({ file: join(dataDir, 'etphonehome.db') });
   const url = `http://127.0.0.1:${running.httpPort}/graphql`;
   const sockets = new Set<WsClient>();
 
