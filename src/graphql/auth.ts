@@ -68,7 +68,7 @@ export function createAuthPlugin(
           refusalBody(
             ErrorCode.unauthenticated,
             !match && keyInUrl(url)
-              ? `Keys in URLs are not accepted (URLs end up in logs and histories; got a "${keyInUrl(url)}" parameter): send "Authorization: Bearer <key>" instead (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY, or one made by createApiKey).`
+              ? `Keys in URLs are not accepted (URLs end up in logs and histories; got a "${keyInUrl(url)}" parameter): send the API key as "Authorization: Bearer <key>" instead (the key is in <data-dir>/api_key or ETPHONEHOME_API_KEY, or one made by createApiKey).`
               : refusal,
           ),
           {

@@ -133,9 +133,14 @@ describe('hostile GraphQL operations', () => {
     );
     // The API refuses a display name another client holds (issue 17 item 2), so the twin is
     // written straight into the database, as a server from before that rule would have allowed.
+    // The server keeps its clients in memory: write while it is stopped, then start it again.
+    await server.stop();
     const direct = await openStore({ file: join(server.dataDir, 'etphonehome.db') });
     await direct.clients.update(agentB.uuid, { displayName: TWIN });
     await direct.close();
+    await server.restart();
+    await agentA.waitOnline(server);
+    await agentB.waitOnline(server);
     const { createEnrollmentToken } = await graphql<{
       createEnrollmentToken: { enrollmentToken: { id: string } };
     }>(
