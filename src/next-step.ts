@@ -67,9 +67,9 @@ const METADATA = {
 };
 const SETTINGS = {
   graphql:
-    'webhookUrl, webhookSecret, rateLimitRpm, rateLimitConcurrent, rateLimitMode, cpuThreshold, memoryThreshold, diskThreshold, resourceChecks, forwardTargets',
-  mcp: 'webhook_url, webhook_secret, rate_limit_rpm, rate_limit_concurrent, rate_limit_mode, cpu_threshold, memory_threshold, disk_threshold, resource_checks, forward_targets',
-  cli: '--webhook-url, --rate-limit-rpm, --rate-limit-concurrent, --rate-limit-mode, --cpu-threshold, --memory-threshold, --disk-threshold, --resource-checks, --forward-targets',
+    'webhookUrl, webhookSecret, rateLimitRpm, rateLimitConcurrent, rateLimitMode, cpuThreshold, memoryThreshold, diskThreshold, forwardTargets, resourceChecks',
+  mcp: 'webhook_url, webhook_secret, rate_limit_rpm, rate_limit_concurrent, rate_limit_mode, cpu_threshold, memory_threshold, disk_threshold, forward_targets, resource_checks',
+  cli: '--webhook-url, --rate-limit-rpm, --rate-limit-concurrent, --rate-limit-mode, --cpu-threshold, --memory-threshold, --disk-threshold, --forward-targets, --resource-checks',
 };
 
 /** How each door names each operation. */
