@@ -1,5 +1,6 @@
 // What every benchmark shares: progress lines on stderr, a cleanup stack that undoes what a run
 // started (newest first) whatever happens, and a description of the machine for the report.
+import net from 'node:net';
 
 import os from 'node:os';
 
@@ -52,4 +53,16 @@ export function machine(extra: Record<string, string> = {}): Record<string, stri
       .join(' '),
     ...extra,
   };
+}
+
+/** A loopback port free now (the OS picks it; closed again before it is returned). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }

@@ -24,9 +24,8 @@
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -40,13 +39,12 @@ import { startServer as startInProcessServer } from '../src/serve.js';
 import { VERSION } from '../src/version.js';
 import { createAgent, type TestAgent } from '../test/support/agent.js';
 import { RunCommandDocument } from '../test/support/operations.js';
-import { isAlive, spawnProcess } from '../test/support/processes.js';
+import { isAlive } from '../test/support/processes.js';
 import { createCleanups, machine, progress } from './common.js';
+import { SSHD, startSshd, type Sshd } from './support/sshd.js';
 import { AGENT_BIN, SERVER_BIN, startServer, type TestServer } from '../test/support/server.js';
 import { waitFor } from '../test/support/wait.js';
 import { ratio, summarize, type Summary } from './stats.js';
-
-const SSHD = '/usr/sbin/sshd';
 
 // ── options ─────────────────────────────────────────────────────────────────────────────────
 
@@ -283,108 +281,19 @@ async function benchReference(): Promise<Row> {
 
 // ── OpenSSH ─────────────────────────────────────────────────────────────────────────────────
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolvePromise(port));
-    });
-  });
-}
-
-/** The direct children of a process (Linux), from /proc; [] when it is gone. */
-function childPids(pid: number): number[] {
-  try {
-    const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-    return text === '' ? [] : text.split(/\s+/).map(Number);
-  } catch {
-    return [];
-  }
-}
-
-interface Sshd {
-  clientArgs: string[];
-  dir: string;
-}
-
-async function startSshd(tmp: string): Promise<Sshd> {
-  const dir = join(tmp, 'openssh');
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  // sshd's privilege separation directory; Debian creates it only when the service starts.
-  await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
-  const hostKey = join(dir, 'ssh_host_ed25519_key');
-  const clientKey = join(dir, 'client_ed25519');
-  await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'bench-host', '-f', hostKey]);
-  await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'bench-client', '-f', clientKey]);
-  const authorizedKeys = join(dir, 'authorized_keys');
-  await writeFile(authorizedKeys, await readFile(`${clientKey}.pub`, 'utf8'));
-  await chmod(authorizedKeys, 0o600);
-  const port = await freePort();
-  const config = join(dir, 'sshd_config');
-  await writeFile(
-    config,
-    [
-      `ListenAddress 127.0.0.1:${port}`,
-      `HostKey ${hostKey}`,
-      `PidFile ${join(dir, 'sshd.pid')}`,
-      `AuthorizedKeysFile ${authorizedKeys}`,
-      'PubkeyAuthentication yes',
-      'PasswordAuthentication no',
-      'KbdInteractiveAuthentication no',
-      'PermitRootLogin prohibit-password',
-      'UsePAM no',
-      'StrictModes no',
-      'UseDNS no',
-      'PrintMotd no',
-      'PrintLastLog no',
-      'MaxStartups 100:30:200',
-      'MaxSessions 100',
-      'LogLevel INFO',
-      // The session runs `true` through the user's login shell. Debian's bash sources ~/.bashrc
-      // when started by sshd as a top-level shell, even non-interactively; root's .bashrc here
-      // runs pyenv init (~100 ms). SHLVL=1 makes bash a nested shell, so no rc file is read —
-      // like our agent, whose /bin/sh -c reads none. The same work on both sides.
-      'SetEnv SHLVL=1',
-      '',
-    ].join('\n'),
-  );
-  const sshd = spawnProcess(SSHD, ['-D', '-e', '-f', config]);
-  onCleanup('sshd', async () => {
-    // Let its per-connection children end first, or they outlive it as orphans.
-    const pid = sshd.child.pid ?? 0;
-    await waitFor(() => childPids(pid).length === 0, { timeoutMs: 3000, intervalMs: 20 }).catch(
-      () => undefined,
-    );
-    await sshd.kill('SIGTERM');
-  });
-  await sshd.waitForLine((line) => line.includes('Server listening'));
-  const user = os.userInfo().username;
-  return {
-    dir,
-    clientArgs: [
-      '-F',
-      '/dev/null',
-      '-i',
-      clientKey,
-      '-o',
-      'IdentitiesOnly=yes',
-      '-o',
-      'IdentityAgent=none',
-      '-o',
-      'StrictHostKeyChecking=no',
-      '-o',
-      'UserKnownHostsFile=/dev/null',
-      '-o',
-      'BatchMode=yes',
-      '-o',
-      'LogLevel=ERROR',
-      '-p',
-      String(port),
-      `${user}@127.0.0.1`,
-    ],
-  };
+/** The throwaway sshd, as ssh reaches it: a session runs `true` through the login shell. */
+function startBenchSshd(tmp: string): Promise<Sshd> {
+  return startSshd(join(tmp, 'openssh'), cleanups, [
+    'PrintMotd no',
+    'PrintLastLog no',
+    'MaxStartups 100:30:200',
+    'MaxSessions 100',
+    // The session runs `true` through the user's login shell. Debian's bash sources ~/.bashrc
+    // when started by sshd as a top-level shell, even non-interactively; root's .bashrc here
+    // runs pyenv init (~100 ms). SHLVL=1 makes bash a nested shell, so no rc file is read —
+    // like our agent, whose /bin/sh -c reads none. The same work on both sides.
+    'SetEnv SHLVL=1',
+  ]);
 }
 
 async function benchOpenSshControlMaster(sshd: Sshd): Promise<Row> {
@@ -398,11 +307,11 @@ async function benchOpenSshControlMaster(sshd: Sshd): Promise<Row> {
   ];
   progress('OpenSSH (ControlMaster): setting up the master connection');
   // -f -N: authenticate, then go to the background as the master (ControlPersist keeps it).
-  await run('ssh', [...mux, '-f', '-N', ...sshd.clientArgs]);
-  const check = await run('ssh', [...mux, '-O', 'check', ...sshd.clientArgs]);
+  await run('ssh', [...mux, '-f', '-N', ...sshd.clientArgs()]);
+  const check = await run('ssh', [...mux, '-O', 'check', ...sshd.clientArgs()]);
   const masterPid = Number(/pid=(\d+)/.exec(check)?.[1] ?? 0);
   onCleanup('ssh master', async () => {
-    await run('ssh', [...mux, '-O', 'exit', ...sshd.clientArgs]).catch(() => undefined);
+    await run('ssh', [...mux, '-O', 'exit', ...sshd.clientArgs()]).catch(() => undefined);
     if (masterPid > 0) {
       // -O exit only asks; wait for the master (ours, though no longer our child) to go.
       await waitFor(() => !isAlive(masterPid), { timeoutMs: 3000, intervalMs: 20 }).catch(() =>
@@ -414,7 +323,7 @@ async function benchOpenSshControlMaster(sshd: Sshd): Promise<Row> {
     'ssh-cm',
     'OpenSSH: ssh -o ControlMaster=auto (multiplexed)',
     iterations,
-    async () => void (await run('ssh', [...mux, ...sshd.clientArgs, 'true'])),
+    async () => void (await run('ssh', [...mux, ...sshd.clientArgs(), 'true'])),
   );
 }
 
@@ -430,7 +339,7 @@ async function benchOpenSshFresh(sshd: Sshd): Promise<Row> {
         'ControlMaster=no',
         '-o',
         'ControlPath=none',
-        ...sshd.clientArgs,
+        ...sshd.clientArgs(),
         'true',
       ])),
   );
@@ -500,7 +409,7 @@ async function main(): Promise<void> {
   const notes: string[] = [];
   if (existsSync(SSHD)) {
     await phase(async () => {
-      const sshd = await startSshd(tmp);
+      const sshd = await startBenchSshd(tmp);
       rows.push(await benchOpenSshControlMaster(sshd));
       rows.push(await benchOpenSshFresh(sshd));
     });

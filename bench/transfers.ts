@@ -16,21 +16,18 @@
 
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import { createAgent, type TestAgent } from '../test/support/agent.js';
 import { DownloadFileDocument, UploadFileDocument } from '../test/support/file-operations.js';
-import { spawnProcess } from '../test/support/processes.js';
 import { startServer, type TestServer } from '../test/support/server.js';
-import { waitFor } from '../test/support/wait.js';
 import { createCleanups, machine, progress } from './common.js';
+import { SSHD, startSshd } from './support/sshd.js';
 
-const SSHD = '/usr/sbin/sshd';
 const SFTP_SERVER = ['/usr/lib/openssh/sftp-server', '/usr/libexec/openssh/sftp-server'].find(
   (candidate) => existsSync(candidate),
 );
@@ -86,89 +83,10 @@ async function makeFile(file: string, bytes: number): Promise<string> {
   return hash.digest('hex');
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolvePromise(port));
-    });
-  });
-}
-
-function childPids(pid: number): number[] {
-  try {
-    const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-    return text === '' ? [] : text.split(/\s+/).map(Number);
-  } catch {
-    return [];
-  }
-}
-
 /** A throwaway sshd with an sftp subsystem; returns the arguments `sftp` needs to reach it. */
-async function startSshd(tmp: string): Promise<string[]> {
-  const dir = join(tmp, 'openssh');
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
-  const hostKey = join(dir, 'ssh_host_ed25519_key');
-  const clientKey = join(dir, 'client_ed25519');
-  await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'bench-host', '-f', hostKey]);
-  await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'bench-client', '-f', clientKey]);
-  const authorizedKeys = join(dir, 'authorized_keys');
-  await writeFile(authorizedKeys, await readFile(`${clientKey}.pub`, 'utf8'));
-  await chmod(authorizedKeys, 0o600);
-  const port = await freePort();
-  const config = join(dir, 'sshd_config');
-  await writeFile(
-    config,
-    [
-      `ListenAddress 127.0.0.1:${port}`,
-      `HostKey ${hostKey}`,
-      `PidFile ${join(dir, 'sshd.pid')}`,
-      `AuthorizedKeysFile ${authorizedKeys}`,
-      `Subsystem sftp ${SFTP_SERVER}`,
-      'PubkeyAuthentication yes',
-      'PasswordAuthentication no',
-      'KbdInteractiveAuthentication no',
-      'PermitRootLogin prohibit-password',
-      'UsePAM no',
-      'StrictModes no',
-      'UseDNS no',
-      'LogLevel INFO',
-      '',
-    ].join('\n'),
-  );
-  const sshd = spawnProcess(SSHD, ['-D', '-e', '-f', config]);
-  cleanups.add('sshd', async () => {
-    const pid = sshd.child.pid ?? 0;
-    await waitFor(() => childPids(pid).length === 0, { timeoutMs: 3000, intervalMs: 20 }).catch(
-      () => undefined,
-    );
-    await sshd.kill('SIGTERM');
-  });
-  await sshd.waitForLine((line) => line.includes('Server listening'));
-  return [
-    '-F',
-    '/dev/null',
-    '-i',
-    clientKey,
-    '-o',
-    'IdentitiesOnly=yes',
-    '-o',
-    'IdentityAgent=none',
-    '-o',
-    'StrictHostKeyChecking=no',
-    '-o',
-    'UserKnownHostsFile=/dev/null',
-    '-o',
-    'BatchMode=yes',
-    '-o',
-    'LogLevel=ERROR',
-    '-P',
-    String(port),
-    `${os.userInfo().username}@127.0.0.1`,
-  ];
+async function startSftpSshd(tmp: string): Promise<string[]> {
+  const sshd = await startSshd(join(tmp, 'openssh'), cleanups, [`Subsystem sftp ${SFTP_SERVER}`]);
+  return sshd.clientArgs('-P');
 }
 
 async function sftpBatch(args: string[], tmp: string, command: string): Promise<void> {
@@ -234,7 +152,7 @@ async function main(): Promise<void> {
     );
 
     if (existsSync(SSHD) && SFTP_SERVER !== undefined) {
-      const sftpArgs = await startSshd(tmp);
+      const sftpArgs = await startSftpSshd(tmp);
       rows.push(
         await timed(runs, sizeMib, 'sftp put', async () => {
           await rm(join(remoteDir, 'sftp-up.bin'), { force: true });

@@ -13,9 +13,8 @@
 // byte back). Echo: --keys single keystrokes sent one at a time to `cat` on a PTY through
 // /stream, each timed until its echo comes back. Without sshd the OpenSSH rows are skipped.
 
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +27,8 @@ import { createAgent } from '../test/support/agent.js';
 import { cliEnv, runCli, spawnCli } from '../test/support/cli.js';
 import { spawnProcess } from '../test/support/processes.js';
 import { startServer } from '../test/support/server.js';
-import { createCleanups, machine, progress } from './common.js';
+import { createCleanups, freePort, machine, progress } from './common.js';
+import { SSHD, startSshd } from './support/sshd.js';
 import { ratio, summarize } from './stats.js';
 
 const { values: flags } = parseArgs({
@@ -58,16 +58,6 @@ function sink(): Promise<number> {
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port)),
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** MiB/s of `MIB` MiB through one connection to localPort. */
@@ -114,58 +104,17 @@ async function setup(localPort: number): Promise<number[]> {
   return samples;
 }
 
-async function startSshd(dir: string, sinkPort: number): Promise<string[]> {
-  await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
-  const hostKey = join(dir, 'host_key');
-  const clientKey = join(dir, 'client_key');
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', hostKey]);
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', clientKey]);
-  const authorized = join(dir, 'authorized_keys');
-  await writeFile(authorized, await readFile(`${clientKey}.pub`, 'utf8'));
-  await chmod(authorized, 0o600);
-  const port = await freePort();
-  const config = join(dir, 'sshd_config');
-  await writeFile(
-    config,
-    [
-      `ListenAddress 127.0.0.1:${port}`,
-      `HostKey ${hostKey}`,
-      `PidFile ${join(dir, 'sshd.pid')}`,
-      `AuthorizedKeysFile ${authorized}`,
-      'PasswordAuthentication no',
-      'KbdInteractiveAuthentication no',
-      'PermitRootLogin prohibit-password',
-      'UsePAM no',
-      'StrictModes no',
-      'AllowTcpForwarding yes',
-      '',
-    ].join('\n'),
-  );
-  const sshd = spawnProcess('/usr/sbin/sshd', ['-D', '-e', '-f', config]);
-  cleanups.add('sshd', () => sshd.kill('SIGTERM'));
-  await sshd.waitForLine((line) => line.includes('Server listening'));
+/** `ssh -N -L` to a throwaway sshd, forwarding a free local port to the sink; that port. */
+async function startSshForward(dir: string, sinkPort: number): Promise<number> {
+  const sshd = await startSshd(join(dir, 'openssh'), cleanups, ['AllowTcpForwarding yes']);
   const local = await freePort();
   const ssh = spawnProcess('ssh', [
-    '-F',
-    '/dev/null',
-    '-i',
-    clientKey,
-    '-o',
-    'IdentitiesOnly=yes',
-    '-o',
-    'StrictHostKeyChecking=no',
-    '-o',
-    'UserKnownHostsFile=/dev/null',
-    '-o',
-    'BatchMode=yes',
     '-o',
     'ExitOnForwardFailure=yes',
     '-N',
     '-L',
     `127.0.0.1:${local}:127.0.0.1:${sinkPort}`,
-    '-p',
-    String(port),
-    `${os.userInfo().username}@127.0.0.1`,
+    ...sshd.clientArgs(),
   ]);
   cleanups.add('ssh -L', () => ssh.kill('SIGTERM'));
   // Ready when the local port accepts.
@@ -177,7 +126,7 @@ async function startSshd(dir: string, sinkPort: number): Promise<string[]> {
       });
       s.on('error', () => resolve(false));
     });
-    if (ok) return [String(local)];
+    if (ok) return local;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -252,9 +201,9 @@ async function main(): Promise<void> {
     setupP90ms: oursSetup.p90.toFixed(2),
   });
   let sshMiBs: number | null = null;
-  if (existsSync('/usr/sbin/sshd')) {
+  if (existsSync(SSHD)) {
     progress('OpenSSH: ssh -L to a throwaway sshd');
-    const [local] = await startSshd(tmp, sinkPort);
+    const local = String(await startSshForward(tmp, sinkPort));
     sshMiBs = await throughput(Number(local));
     const sshSetup = summarize(await setup(Number(local)));
     rows.push({

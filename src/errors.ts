@@ -240,7 +240,8 @@ const entries: Record<ErrorCodeName, Entry> = {
       cli: 'Check on the client what it did (it ran), free space on the server (`df` on its data directory); a retry runs it again.',
     },
     httpStatus: 507,
-    exitStatus: 13,
+    // Its own status: a script must tell "it ran, do not retry" from a refused forward (13).
+    exitStatus: 14,
   },
   AGENT_ERROR: {
     meaning: 'The agent on the client reported a failure of its own; its message is client data.',

@@ -22,7 +22,7 @@ export class StreamRefusedError extends Error {
   }
 }
 
-export function streamEndpoint(url: string): URL {
+function streamEndpoint(url: string): URL {
   const endpoint = new URL(STREAM_PATH, url);
   endpoint.protocol = endpoint.protocol === 'https:' ? 'wss:' : 'ws:';
   return endpoint;
@@ -70,8 +70,6 @@ export function openServerStream(
     });
     ws.on('error', fail);
     ws.on('open', () => {
-      ws.on('socket' as never, () => undefined);
-      (ws as unknown as { _socket?: { setNoDelay(v: boolean): void } })._socket?.setNoDelay(true);
       ws.send(JSON.stringify(request));
     });
     ws.once('message', (data, isBinary) => {
@@ -85,6 +83,9 @@ export function openServerStream(
       if (!reply.ok) return fail(new StreamRefusedError(reply.code, reply.message));
       settled = true;
       ws.off('error', fail);
+      // A later error (the link drops) is followed by 'close', which the caller handles; without
+      // a listener the error alone would end the process.
+      ws.on('error', () => undefined);
       resolve({ ws, reply });
     });
     ws.on('close', () =>

@@ -80,9 +80,8 @@ export const accessMatrix = {
     find: V,
     close: O,
     recording: O,
-    closeWhere: INTERNAL,
   },
-  tunnels: { open: O, get: O, list: V, close: O, closeWhere: INTERNAL },
+  tunnels: { open: O, get: O, list: V, close: O },
   cluster: { servers: V },
   fleet: {
     health: V,

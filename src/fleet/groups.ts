@@ -54,8 +54,6 @@ export interface FleetSessions {
   close(id: string, caller: Caller): SessionView;
   /** The session's asciicast v2 recording; null when it has none. */
   recording(id: string): Promise<string | null>;
-  /** Ends the sessions whose opener matches (a revoked key); how many. */
-  closeWhere(match: (caller: Caller) => boolean, reason: string): number;
 }
 
 export interface FleetTunnels {
@@ -67,8 +65,6 @@ export interface FleetTunnels {
   list(): Promise<TunnelView[]>;
   /** Closes a tunnel and every connection it carries; NOT_FOUND when it is not open. */
   close(id: string, caller: Caller): TunnelView;
-  /** Ends the tunnels whose opener matches (a revoked key); how many. */
-  closeWhere(match: (caller: Caller) => boolean, reason: string): number;
 }
 
 export interface FleetCluster {

@@ -13,7 +13,6 @@ import { quote } from '../lib/quote.js';
 import type { ClientRecord, Store } from '../store/index.js';
 import { requireRole, type FleetOperation } from './access.js';
 import { checked, filtered, resolveInScope } from './scope-guard.js';
-import type { Caller } from './caller.js';
 import type { ClientFilter } from './client-filter.js';
 import type { ClientView } from './client-view.js';
 import type { EventFilter } from './events.js';
@@ -202,7 +201,6 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
         await sessionInScope(id);
         return fleet.sessions.recording(id);
       },
-      closeWhere: (match, reason) => fleet.sessions.closeWhere(match, reason),
     },
     tunnels: {
       open: async (ref, input, caller) => fleet.tunnels.open(await uuidOf(ref), input, caller),
@@ -213,7 +211,6 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
         return all.filter((t) => seen.has(t.clientUuid));
       },
       close: (id, caller) => fleet.tunnels.close(id, caller),
-      closeWhere: (match, reason) => fleet.tunnels.closeWhere(match, reason),
     },
     cluster: fleet.cluster,
     commands: {
@@ -373,9 +370,4 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
       },
     };
   }
-}
-
-/** A caller acting for `principal` (what the doors pass along with each operation). */
-export function callerFor(principal: Principal, actor: string, signal?: AbortSignal): Caller {
-  return { actor, principal, signal };
 }

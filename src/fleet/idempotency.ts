@@ -217,7 +217,10 @@ export function createIdempotency(deps: { store: Store; logger: Logger }): Idemp
     if (holder) return replay(request, key, fingerprint, holder);
     let result: T;
     try {
-      result = await request.run({ actor: request.caller.actor });
+      // The caller without its signal (a retry must not cancel the first run): its actor and
+      // principal stay, so the events name the API key that caused them.
+      const { signal: _signal, ...runner } = request.caller;
+      result = await request.run(runner);
     } catch (error) {
       if (error instanceof AppError && NOTHING_RAN.has(error.code)) {
         await store.idempotency

@@ -129,7 +129,8 @@ export const MAX_TUNNELS_PER_CLIENT = 32;
 export const MAX_TUNNEL_CONNECTIONS = 256;
 /** How long opening a shell or a forwarded connection may take on the agent, in ms. */
 export const STREAM_OPEN_TIMEOUT_MS = 20_000;
-/** A session without input or output this long closes itself (MCP default), in seconds. */
-export const DEFAULT_SESSION_IDLE_S = 900;
+/** How many shell sessions one listing returns at most, and by default. */
+export const MAX_SESSIONS_LIST = 1000;
+export const DEFAULT_SESSIONS_LIST = 100;
 /** A terminal of at most this many columns and rows. */
 export { MAX_TERMINAL_COLS, MAX_TERMINAL_ROWS } from '../protocol/stream.js';

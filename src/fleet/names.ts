@@ -71,10 +71,17 @@ export async function assertNameFree(
   );
 }
 
-/** The one client `ref` names (uuid, clientId or display name, ignoring case). */
+/** How many named clients a scoped lookup reads before it keeps those in scope. */
+const MAX_SCOPED_CANDIDATES = 1000;
+
+/**
+ * The one client `ref` names (uuid, clientId or display name, ignoring case), among those
+ * `fits` keeps (an API key's scope: the others do not exist for it).
+ */
 export async function resolveClientName(
   clients: ClientRepository,
   ref: string,
+  fits?: (client: ClientRecord) => boolean,
 ): Promise<ClientRecord> {
   const needle = ref.trim();
   if (needle === '')
@@ -84,11 +91,12 @@ export async function resolveClientName(
     );
   if (isUuid(needle)) {
     const byUuid = await clients.get(needle.toLowerCase());
-    if (byUuid) return byUuid;
+    if (byUuid && (fits?.(byUuid) ?? true)) return byUuid;
   }
   // One query for both namespaces: an exact clientId does not win over a display name that
   // equals it, since that is the clash a hostile agent would arrange.
-  const candidates = await clients.findByName(needle, MAX_CANDIDATES + 1);
+  const found = await clients.findByName(needle, fits ? MAX_SCOPED_CANDIDATES : MAX_CANDIDATES + 1);
+  const candidates = fits ? found.filter(fits) : found;
   if (candidates.length === 1) return candidates[0] as ClientRecord;
   if (candidates.length > 1) {
     const names = candidates

@@ -16,9 +16,21 @@ import { parseForwardRules } from '../protocol/forward-target.js';
 import type { ClientFilter } from './client-filter.js';
 import {
   DEFAULT_TIMEOUT_S,
+  MAX_ALLOWED_PATHS,
+  MAX_CAPABILITY_CHARS,
   MAX_COMMAND_BYTES,
   MAX_COMMAND_TIMEOUT_MS,
+  MAX_DISPLAY_NAME_CHARS,
+  MAX_ENV_VALUE_CHARS,
+  MAX_ENV_VARIABLES,
   MAX_PATH_LENGTH,
+  MAX_PURPOSE_CHARS,
+  MAX_QUERY_CHARS,
+  MAX_TAG_CHARS,
+  MAX_TAGS,
+  MAX_TOKEN_LIFETIME_S,
+  MAX_TOKEN_USES,
+  MIN_TOKEN_LIFETIME_S,
   MAX_RATE_LIMIT_CONCURRENT,
   MAX_RATE_LIMIT_RPM,
   MAX_WEBHOOK_URL_LENGTH,
@@ -42,7 +54,7 @@ export function isValidTag(name: string): boolean {
 }
 
 export function invalidTagMessage(name: string): string {
-  return `Tag "${name.slice(0, 64)}" is not valid: letters, digits and . _ : / -, starting with a letter or digit, at most 128 characters.`;
+  return `Tag "${name.slice(0, 64)}" is not valid: letters, digits and . _ : / -, starting with a letter or digit, at most ${MAX_TAG_CHARS} characters.`;
 }
 
 export interface CommandInput {
@@ -73,13 +85,14 @@ export function validateCommand(input: CommandInput): {
   let env: Record<string, string> | undefined;
   if (input.env) {
     const entries = Object.entries(input.env);
-    if (entries.length > 256) throw bad('env has more than 256 variables.');
+    if (entries.length > MAX_ENV_VARIABLES)
+      throw bad(`env has more than ${MAX_ENV_VARIABLES} variables.`);
     for (const [name, value] of entries) {
       if (!ENV_NAME.test(name) || name.length > 256)
         throw bad(
           `env variable name ${quote(name)} is not valid (letters, digits, _; not starting with a digit).`,
         );
-      if (typeof value !== 'string' || value.length > 64 * 1024 || value.includes('\0'))
+      if (typeof value !== 'string' || value.length > MAX_ENV_VALUE_CHARS || value.includes('\0'))
         throw bad(`env variable ${name} must be a string under 64 KiB without NUL bytes.`);
     }
     env = Object.fromEntries(entries);
@@ -100,15 +113,16 @@ export function validateRemotePath(path: string, what = 'path'): void {
 }
 
 function validatePath(field: string, path: string): void {
-  if (path.includes('\0') || path.length > 4096 || path.length === 0)
-    throw bad(`${field} must be a path of 1 to 4096 characters without NUL bytes.`);
+  if (path.includes('\0') || path.length > MAX_PATH_LENGTH || path.length === 0)
+    throw bad(`${field} must be a path of 1 to ${MAX_PATH_LENGTH} characters without NUL bytes.`);
   if (!isAbsoluteOnAnyPlatform(path))
     throw bad(`${field} must be an absolute path (got ${quote(path, 100)}).`);
 }
 
 export function validateTags(field: string, tags: readonly string[] | null | undefined): void {
   if (!tags) return;
-  if (tags.length > 64) throw bad(`${field} holds at most 64 tags (got ${tags.length}).`);
+  if (tags.length > MAX_TAGS)
+    throw bad(`${field} holds at most ${MAX_TAGS} tags (got ${tags.length}).`);
   for (const tag of tags) if (!isValidTag(tag)) throw bad(`${field}: ${invalidTagMessage(tag)}`);
 }
 
@@ -117,14 +131,15 @@ export function validateFilter(filter: ClientFilter): void {
     if (value !== null && value !== undefined && value.length > max)
       throw bad(`filter.${field} is at most ${max} characters (got ${value.length}).`);
   };
-  text('query', filter.query, 256);
-  text('purpose', filter.purpose, 1024);
+  text('query', filter.query, MAX_QUERY_CHARS);
+  text('purpose', filter.purpose, MAX_PURPOSE_CHARS);
   for (const [field, list] of [
     ['tags', filter.tags],
     ['capabilities', filter.capabilities],
   ] as const) {
-    if (list && list.length > 64) throw bad(`filter.${field} holds at most 64 names.`);
-    for (const name of list ?? []) text(field, name, 128);
+    if (list && list.length > MAX_TAGS)
+      throw bad(`filter.${field} holds at most ${MAX_TAGS} names.`);
+    for (const name of list ?? []) text(field, name, MAX_CAPABILITY_CHARS);
   }
 }
 
@@ -178,15 +193,19 @@ export function validateMetadata(input: MetadataInput): void {
   if (
     input.displayName !== undefined &&
     input.displayName !== null &&
-    (input.displayName.trim() === '' || input.displayName.length > 256)
+    (input.displayName.trim() === '' || input.displayName.length > MAX_DISPLAY_NAME_CHARS)
   ) {
-    throw bad('displayName must be 1 to 256 characters (null clears it).');
+    throw bad(`displayName must be 1 to ${MAX_DISPLAY_NAME_CHARS} characters (null clears it).`);
   }
-  if (input.purpose !== undefined && input.purpose !== null && input.purpose.length > 1024)
-    throw bad('purpose is at most 1024 characters.');
+  if (
+    input.purpose !== undefined &&
+    input.purpose !== null &&
+    input.purpose.length > MAX_PURPOSE_CHARS
+  )
+    throw bad(`purpose is at most ${MAX_PURPOSE_CHARS} characters.`);
   validateTags('tags', input.tags);
-  if (input.allowedPaths && input.allowedPaths.length > 256)
-    throw bad('allowedPaths holds at most 256 directories.');
+  if (input.allowedPaths && input.allowedPaths.length > MAX_ALLOWED_PATHS)
+    throw bad(`allowedPaths holds at most ${MAX_ALLOWED_PATHS} directories.`);
   for (const path of input.allowedPaths ?? []) validatePath('allowedPaths entries', path);
 }
 
@@ -307,7 +326,7 @@ export function validateTokenInput(input: TokenInput): void {
   if (
     input.maxUses !== null &&
     input.maxUses !== undefined &&
-    (!Number.isInteger(input.maxUses) || input.maxUses < 1 || input.maxUses > 1_000_000)
+    (!Number.isInteger(input.maxUses) || input.maxUses < 1 || input.maxUses > MAX_TOKEN_USES)
   ) {
     throw bad('maxUses must be from 1 to 1,000,000, or null for unlimited.');
   }
@@ -315,16 +334,16 @@ export function validateTokenInput(input: TokenInput): void {
     input.expiresInSeconds !== null &&
     input.expiresInSeconds !== undefined &&
     (!Number.isInteger(input.expiresInSeconds) ||
-      input.expiresInSeconds < 60 ||
-      input.expiresInSeconds > 366 * 86_400)
+      input.expiresInSeconds < MIN_TOKEN_LIFETIME_S ||
+      input.expiresInSeconds > MAX_TOKEN_LIFETIME_S)
   ) {
     throw bad('expiresInSeconds must be from 60 to 31,622,400 (366 days), or null for no expiry.');
   }
   validateTags('tags', input.tags);
   if (
-    (input.name?.length ?? 0) > 256 ||
-    (input.displayName?.length ?? 0) > 256 ||
-    (input.purpose?.length ?? 0) > 1024
+    (input.name?.length ?? 0) > MAX_DISPLAY_NAME_CHARS ||
+    (input.displayName?.length ?? 0) > MAX_DISPLAY_NAME_CHARS ||
+    (input.purpose?.length ?? 0) > MAX_PURPOSE_CHARS
   ) {
     throw bad('name and displayName are at most 256 characters, purpose at most 1024.');
   }

@@ -91,8 +91,6 @@ interface ServerContext {
   principal?: Principal;
 }
 
-export { bearerOf };
-
 export function createApiServer(options: ApiServerOptions) {
   const { fleet, logger } = options;
   const maskError = createMaskError(logger);

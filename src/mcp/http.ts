@@ -72,37 +72,47 @@ function sendError(
   res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
 }
 
-/** Reads a JSON body up to `maxBytes`; null when an error was already sent. */
+/**
+ * Reads a JSON body up to `maxBytes`; null when an error was already sent. A body over the cap is
+ * refused with 413 and the rest of it read and dropped (up to DRAIN_FACTOR times the cap): a
+ * socket closed under a client that is still sending makes it see a reset, not the refusal.
+ */
 async function readJsonBody(
   req: IncomingMessage,
   res: ServerResponse,
   maxBytes: number,
 ): Promise<{ body: unknown } | null> {
+  const tooLarge = (): void => {
+    sendError(res, 413, -32600, `Request body over ${maxBytes} bytes.`);
+  };
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > maxBytes) {
-    sendError(res, 413, -32600, `Request body over ${maxBytes} bytes.`, { connection: 'close' });
-    req.resume();
+    tooLarge();
+    drain(req, maxBytes * DRAIN_FACTOR);
     return null;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
+  const text = await new Promise<string | null>((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > maxBytes) {
-        sendError(res, 413, -32600, `Request body over ${maxBytes} bytes.`, {
-          connection: 'close',
-        });
-        req.destroy();
-        return null;
+      if (size <= maxBytes) {
+        chunks.push(chunk);
+        return;
       }
-      chunks.push(chunk);
-    }
-  } catch {
-    return null;
-  }
+      req.off('data', onData);
+      chunks.length = 0;
+      tooLarge();
+      drain(req, maxBytes * DRAIN_FACTOR);
+      resolve(null);
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.once('error', () => resolve(null));
+  });
+  if (text === null) return null;
   try {
-    return { body: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+    return { body: JSON.parse(text) };
   } catch (error) {
     sendError(
       res,
@@ -112,6 +122,20 @@ async function readJsonBody(
     );
     return null;
   }
+}
+
+/** How much of a refused body is read and dropped, as a multiple of the cap, before the socket is cut. */
+const DRAIN_FACTOR = 16;
+
+/** Reads and drops the rest of a refused body; past `limitBytes` the connection is cut. */
+function drain(req: IncomingMessage, limitBytes: number): void {
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > limitBytes) req.socket.destroy();
+  });
+  req.on('error', () => undefined);
+  req.resume();
 }
 
 function ownOrigins(req: IncomingMessage): Set<string> {

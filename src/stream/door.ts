@@ -211,6 +211,11 @@ export function createStreamDoor(options: StreamDoorOptions) {
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
     const principal = principals.get(req);
     if (!principal) return ws.close(StreamCloseCode.refused, 'refused');
+    // A frame ws refuses (too large, malformed) is an 'error' on this socket: without a
+    // listener it would end the whole server. The socket closes; nothing else is touched.
+    ws.on('error', (error) =>
+      logger.warn({ err: error, remoteAddress: req.socket.remoteAddress }, 'stream socket error'),
+    );
     const controller = new AbortController();
     // Revoking the key (or its expiry) ends the socket, and with it the shell or tunnel.
     const release = options.fleet.keys.hold(principal, () =>

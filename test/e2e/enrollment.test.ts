@@ -97,7 +97,7 @@ describe('closed enrollment', () => {
     // authorized_keys is re-read when it changes: adding the key lets the same agent in
     // (it keeps retrying) without restarting the server.
     await appendFile(join(server.dataDir, 'authorized_keys'), `# added by the test\n${stdout}`);
-    await agent.waitOnline(server, 30_000);
+    await agent.waitOnline(server);
     const { client } = await server.gql.request(ClientDocument, { id: agent.uuid });
     assert.equal(client?.enrolledVia, 'authorized_keys');
     assert.equal(

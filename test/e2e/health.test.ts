@@ -10,7 +10,7 @@ import { graphql } from '../../src/generated/gql.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { killAll } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
-import { ConfigureClientDocument } from '../support/operations.js';
+import { ConfigureClientDocument, EventsDocument } from '../support/operations.js';
 import { sleep, waitFor } from '../support/wait.js';
 
 after(killAll);
@@ -38,8 +38,8 @@ const HealthDocument = graphql(`
 `);
 
 const HealthEventsSubscription = graphql(`
-  subscription HealthEvents($filter: EventFilter) {
-    clientEvents(filter: $filter) {
+  subscription HealthEvents($filter: EventFilter, $after: ID) {
+    clientEvents(filter: $filter, after: $after) {
       event
       timestamp
       data
@@ -59,6 +59,15 @@ const fastHeartbeats = {
   ETPHONEHOME_HEALTH_GRACE_S: '0',
   ETPHONEHOME_HEARTBEAT_TIMEOUT_S: '1',
 };
+
+/**
+ * The newest event's id: subscriptions resume after it, so an event caused while the server is
+ * still setting the subscription up (it has no acknowledgement) is replayed, not missed.
+ */
+async function cursor(server: TestServer): Promise<string> {
+  const { events } = await server.gql.request(EventsDocument, { limit: 1 });
+  return events[0]?.id ?? '0';
+}
 
 async function health(server: TestServer, id: string) {
   const { client } = await server.gql.request(HealthDocument, { id });
@@ -105,6 +114,7 @@ describe('health: heartbeats', () => {
 
   test('SIGSTOP: UNHEALTHY after 3 failed heartbeats, with client.unhealthy on a subscription; SIGCONT: client.recovered', async () => {
     const subscription = await server.subscribe(HealthEventsSubscription, {
+      after: await cursor(server),
       filter: { events: ['client.unhealthy', 'client.recovered'], clientId: agent.uuid },
     });
     signal(agent, 'SIGSTOP');
@@ -144,6 +154,7 @@ describe('health: heartbeats', () => {
 
   test('a resource threshold crossed (resourceChecks on) makes the client UNHEALTHY with that reason', async () => {
     const subscription = await server.subscribe(HealthEventsSubscription, {
+      after: await cursor(server),
       filter: { events: ['client.unhealthy', 'client.recovered'], clientId: agent.uuid },
     });
     try {
@@ -266,6 +277,7 @@ describe('health: SSH keepalives', () => {
 
   test('a silently dead network path is cut by keepalives: the client goes offline', async () => {
     const subscription = await server.subscribe(HealthEventsSubscription, {
+      after: await cursor(server),
       filter: { events: ['client.disconnected'], clientId: agent.uuid },
     });
     blackhole = true; // nothing flows any more, and no socket is closed

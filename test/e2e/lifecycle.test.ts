@@ -138,8 +138,8 @@ describe('lifecycle', () => {
       before.map((c) => [c.uuid, c.clientId, c.displayName, c.firstSeen]).sort(),
     );
     // Agents reconnect with backoff and jitter, without being restarted.
-    await a.waitOnline(server, 30_000);
-    await b.waitOnline(server, 30_000);
+    await a.waitOnline(server);
+    await b.waitOnline(server);
     const now = (await server.gql.request(ClientsDocument, { filter: { onlineOnly: true } }))
       .clients;
     assert.equal(now.length, 2);

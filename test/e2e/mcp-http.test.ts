@@ -5,6 +5,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import { connectMcp } from '../support/mcp.js';
 import { killAll } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -150,6 +151,11 @@ describe('MCP over HTTP: the door', () => {
     const huge = await post({ ...initialize, padding: 'x'.repeat(2 * 1024 * 1024) });
     assert.equal(huge.status, 413);
     assert.match((await jsonError(huge)).message, /over \d+ bytes/);
+    // Without a Content-Length (chunked), the cap is found while reading: still a 413, and the
+    // client, still sending, reads it rather than a reset connection.
+    const chunked = await postChunked(server.url, server.apiKey, 2 * 1024 * 1024);
+    assert.equal(chunked.status, 413);
+    assert.match(chunked.body, /Request body over \d+ bytes/);
     const put = await fetch(`${server.url}/mcp`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${server.apiKey}` },
@@ -192,3 +198,39 @@ describe('MCP over HTTP: the door', () => {
     await mcp.close();
   });
 });
+
+/** POSTs `bytes` of JSON to /mcp in 64 KiB chunks (no Content-Length); the status and body. */
+function postChunked(
+  url: string,
+  apiKey: string,
+  bytes: number,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${url}/mcp`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        authorization: `Bearer ${apiKey}`,
+      },
+    });
+    request.on('response', (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (text: string) => (body += text));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    request.write('{"padding": "');
+    const send = (left: number): void => {
+      if (left <= 0) {
+        request.end('"}');
+        return;
+      }
+      if (request.write(chunk)) send(left - chunk.length);
+      else request.once('drain', () => send(left - chunk.length));
+    };
+    send(bytes);
+  });
+}

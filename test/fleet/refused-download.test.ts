@@ -33,6 +33,8 @@ test('a refused download leaves no partial file and no directory it created', as
       { remotePath: join(root, 'no-such-file'), localPath: join(root, 'new', 'deeper', 'out.bin') },
       caller,
     ),
+    // The agent's own refusal (the file is not there), after the server prepared the target.
+    { code: 'NOT_FOUND' },
   );
   await assert.rejects(
     f.fleet.transfers.download(
@@ -40,6 +42,7 @@ test('a refused download leaves no partial file and no directory it created', as
       { remotePath: join(root, 'no-such-file'), localPath: join(root, 'kept', 'out.bin') },
       caller,
     ),
+    { code: 'NOT_FOUND' },
   );
   assert.deepEqual(await readdir(root), ['kept']);
   assert.deepEqual(await readdir(join(root, 'kept')), []);

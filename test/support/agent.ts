@@ -83,7 +83,9 @@ export async function createAgent(
     async exec(args) {
       return run(process.execPath, [AGENT_BIN, '--config-dir', configDir, ...args], { env });
     },
-    async waitOnline(target, timeoutMs = 20_000) {
+    // A deadline against hangs, not a speed claim: after a server restart an agent comes back on
+    // its own backoff (full jitter, up to 30 s between tries), later under load.
+    async waitOnline(target, timeoutMs = 60_000) {
       await waitFor(
         async () =>
           (await target.gql.request(ClientDocument, { id: agent.uuid })).client?.online === true,

@@ -4,6 +4,7 @@
 // pipes (stdin streamed, stdout and stderr apart). Exits with the remote exit status (128+n when
 // a signal ended it). The terminal is this command's subject, so it uses process.stdin/stdout.
 
+import os from 'node:os';
 import { ErrorCode } from '../../errors.js';
 import { resolveConnection } from '../../client/index.js';
 import { openServerStream, StreamRefusedError } from '../../client/stream.js';
@@ -133,7 +134,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
           typeof code === 'number'
             ? code
             : typeof signal === 'string'
-              ? 128 + (signalNumbers[signal] ?? 1)
+              ? 128 + (os.constants.signals[signal as NodeJS.Signals] ?? 1)
               : 1;
       }
     }
@@ -154,14 +155,6 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     `the session ended without an exit status (${closed.reason || `socket closed, ${closed.code}`})`,
   );
 }
-
-const signalNumbers: Record<string, number> = {
-  SIGHUP: 1,
-  SIGINT: 2,
-  SIGQUIT: 3,
-  SIGKILL: 9,
-  SIGTERM: 15,
-};
 
 export const shellCommand: Command = {
   name: 'shell',

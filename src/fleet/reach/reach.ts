@@ -12,6 +12,7 @@ import type { Caller } from '../caller.js';
 import { FleetEventType, type FleetEvent } from '../event-types.js';
 import type { EventFilter } from '../events.js';
 import type { Gate } from '../gate.js';
+import { MAX_SESSIONS_LIST } from '../limits.js';
 import { pruneRecordings, RECORDING_NAME, type RecordingOptions } from './recording.js';
 import { createSessions, type SessionView } from './sessions.js';
 import { createTunnels } from './tunnels.js';
@@ -92,6 +93,11 @@ export function createReach(deps: ReachDeps) {
   let pruneTimer: NodeJS.Timeout | undefined;
 
   async function list(filter: SessionFilter, limit: number): Promise<SessionView[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SESSIONS_LIST)
+      throw new AppError(
+        ErrorCode.badUserInput,
+        `A sessions listing takes 1 to ${MAX_SESSIONS_LIST} at a time (got ${limit}).`,
+      );
     const client = filter.clientId ? await deps.resolve(filter.clientId) : null;
     const live = sessions
       .listOpen()
@@ -149,7 +155,6 @@ export function createReach(deps: ReachDeps) {
           throw error;
         }
       },
-      closeWhere: sessions.closeWhere,
     },
     tunnels: {
       open: tunnels.open,
@@ -160,7 +165,6 @@ export function createReach(deps: ReachDeps) {
         tunnel.close(`closed by ${caller.actor}`);
         return tunnel.view();
       },
-      closeWhere: tunnels.closeWhere,
     },
     start(): void {
       const recording = deps.recording;

@@ -1,9 +1,9 @@
 // Interactive shell sessions on clients (issue 16): opened through the gate (client online, key
 // accepted, rate-limit permit), carried on a stream channel of their own through the agent's
 // connection (protocol/stream.ts, shell-frames.ts), recorded (./recording.ts) and audited
-// (session.opened / session.closed). A session knows the Caller that opened it, so a door can
-// refuse another caller's session id and a revoked key can close its sessions
-// (`closeWhere`). It ends at once when its client's link ends (disconnect, decommission).
+// (session.opened / session.closed). A session knows the Caller that opened it (its principal is
+// recorded on its events; revoking the key ends the socket that carries it, src/stream/door.ts).
+// It ends at once when its client's link ends (disconnect, decommission).
 
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -355,16 +355,6 @@ export function createSessions(deps: SessionDeps) {
     /** Open sessions, oldest first. */
     listOpen(): SessionView[] {
       return [...open.values()].map((session) => session.view());
-    },
-    /** Ends every open session whose opener matches (a revoked key, issue 15); how many. */
-    closeWhere(match: (caller: Caller) => boolean, reason: string): number {
-      let count = 0;
-      for (const session of [...open.values()])
-        if (match(session.caller)) {
-          session.close(reason);
-          count++;
-        }
-      return count;
     },
     closeAll(reason: string): void {
       for (const session of [...open.values()]) session.close(reason);

@@ -252,16 +252,6 @@ export function createTunnels(deps: TunnelDeps) {
     list(): TunnelView[] {
       return [...open.values()].map((tunnel) => tunnel.view());
     },
-    /** Ends every tunnel whose opener matches (a revoked key, issue 15); how many. */
-    closeWhere(match: (caller: Caller) => boolean, reason: string): number {
-      let count = 0;
-      for (const tunnel of [...open.values()])
-        if (match(tunnel.caller)) {
-          tunnel.close(reason);
-          count++;
-        }
-      return count;
-    },
     closeAll(reason: string): void {
       for (const tunnel of [...open.values()]) tunnel.close(reason);
     },

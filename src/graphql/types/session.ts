@@ -3,10 +3,8 @@
 // MCP shell_* tools'; GraphQL lists and closes.
 
 import type { SessionView, TunnelView } from '../../fleet/index.js';
-import { AppError, ErrorCode } from '../../errors.js';
+import { DEFAULT_SESSIONS_LIST, MAX_SESSIONS_LIST } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
-
-const MAX_SESSIONS_LIST = 1000;
 
 export const SessionRef = builder.objectRef<SessionView>('Session');
 SessionRef.implement({
@@ -112,17 +110,12 @@ builder.queryFields((t) => ({
       }),
       first: t.arg.int({
         required: false,
-        defaultValue: 100,
-        description: `How many (1-${MAX_SESSIONS_LIST}; default 100).`,
+        defaultValue: DEFAULT_SESSIONS_LIST,
+        description: `How many (1-${MAX_SESSIONS_LIST}; default ${DEFAULT_SESSIONS_LIST}).`,
       }),
     },
     resolve: (_root, args, ctx) => {
-      const first = args.first ?? 100;
-      if (first < 1 || first > MAX_SESSIONS_LIST)
-        throw new AppError(
-          ErrorCode.badUserInput,
-          `sessions(first: ${first}) is out of range: ask for 1-${MAX_SESSIONS_LIST}.`,
-        );
+      const first = args.first ?? DEFAULT_SESSIONS_LIST;
       return ctx.fleet.sessions.list(
         {
           clientId: args.filter?.clientId == null ? null : String(args.filter.clientId),

@@ -2,15 +2,7 @@
 // still pending for a client's old webhookUrl, say (issue 17 item 25). Thin over
 // fleet.webhooks.discard; DELIVERED rows are never touched (they are the record of what was sent).
 
-import { AppError, ErrorCode } from '../../errors.js';
 import { builder } from '../builder.js';
-import type { GraphQLContext } from '../context.js';
-
-function webhooksOf(ctx: GraphQLContext) {
-  if (!ctx.fleet.webhooks)
-    throw new AppError(ErrorCode.badUserInput, 'Webhooks are not enabled on this server.');
-  return ctx.fleet.webhooks;
-}
 
 const DiscardWebhookDeliveriesInput = builder.inputType('DiscardWebhookDeliveriesInput', {
   description:
@@ -58,7 +50,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, { input }, ctx) => ({
-      discarded: await webhooksOf(ctx).discard({
+      discarded: await ctx.fleet.webhooks.discard({
         clientId:
           input.clientId === null || input.clientId === undefined ? null : String(input.clientId),
         url: input.url ?? null,

@@ -1,22 +1,11 @@
 // Webhook deliveries: the outbox as a query, replays, test deliveries, and failed attempts as
 // they happen. Resolvers are thin over fleet.webhooks (fleet/index.ts FleetWebhooks).
 
-import { AppError, ErrorCode } from '../../errors.js';
-import type {
-  AttemptRecord,
-  FleetWebhooks as Webhooks,
-  WebhookDeliveryView as WebhookDelivery,
-} from '../../fleet/index.js';
+import type { AttemptRecord, WebhookDeliveryView as WebhookDelivery } from '../../fleet/index.js';
 import { MAX_DELIVERIES_LIST } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
-import { renewLoaders, type GraphQLContext } from '../context.js';
+import { renewLoaders } from '../context.js';
 import { ClientRef } from './client.js';
-
-function webhooksOf(ctx: GraphQLContext): Webhooks {
-  if (!ctx.fleet.webhooks)
-    throw new AppError(ErrorCode.badUserInput, 'Webhooks are not enabled on this server.');
-  return ctx.fleet.webhooks;
-}
 
 const WebhookDeliveryStatusEnum = builder.enumType('WebhookDeliveryStatus', {
   description: 'Where a delivery stands.',
@@ -191,7 +180,7 @@ builder.queryFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      webhooksOf(ctx).list(
+      ctx.fleet.webhooks.list(
         {
           status: args.filter?.status ?? null,
           clientId:
@@ -207,7 +196,7 @@ builder.queryFields((t) => ({
     type: WebhookDeliveryRef,
     description: 'One webhook delivery by id (the webhook-id header).',
     args: { id: t.arg.id({ required: true, description: 'The delivery id (msg_…).' }) },
-    resolve: (_root, args, ctx) => webhooksOf(ctx).get(String(args.id)),
+    resolve: (_root, args, ctx) => ctx.fleet.webhooks.get(String(args.id)),
   }),
 }));
 
@@ -217,7 +206,7 @@ builder.mutationFields((t) => ({
     description:
       'Sends a FAILED (dead-lettered) delivery again: back to PENDING with a fresh retry schedule and the same webhook-id.',
     args: { id: t.arg.id({ required: true, description: 'The delivery id (msg_…).' }) },
-    resolve: (_root, args, ctx) => webhooksOf(ctx).replay(String(args.id)),
+    resolve: (_root, args, ctx) => ctx.fleet.webhooks.replay(String(args.id)),
   }),
   replayFailedWebhookDeliveries: t.field({
     type: WebhookReplayResultRef,
@@ -231,7 +220,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: async (_root, args, ctx) => ({
-      count: await webhooksOf(ctx).replayFailed({
+      count: await ctx.fleet.webhooks.replayFailed({
         clientId:
           args.filter?.clientId === null || args.filter?.clientId === undefined
             ? null
@@ -255,7 +244,7 @@ builder.mutationFields((t) => ({
       }),
     },
     resolve: (_root, args, ctx) =>
-      webhooksOf(ctx).sendTest({
+      ctx.fleet.webhooks.sendTest({
         clientId:
           args.clientId === null || args.clientId === undefined ? null : String(args.clientId),
         url: args.url ?? null,
@@ -276,7 +265,7 @@ builder.subscriptionFields((t) => ({
       }),
     },
     subscribe: (_root, args, ctx) =>
-      webhooksOf(ctx).subscribeFailures({
+      ctx.fleet.webhooks.subscribeFailures({
         clientId:
           args.filter?.clientId === null || args.filter?.clientId === undefined
             ? null

@@ -1,6 +1,7 @@
 // `etphonehome sessions list`: open shell sessions, then ended ones, newest first.
 
 import { connect } from '../../../client/index.js';
+import { DEFAULT_SESSIONS_LIST, MAX_SESSIONS_LIST } from '../../../fleet/limits.js';
 import { graphql } from '../../../generated/gql.js';
 import { commonHelp, commonOptions, parse, parseIntFlag } from '../../args.js';
 import type { Command } from '../../command.js';
@@ -13,7 +14,7 @@ const usage = `Usage: etphonehome sessions list [--client C] [--open] [--limit N
 
   --client C   only this client (uuid, clientId or display name)
   --open       only sessions open now
-  --limit N    at most N (1-1000, default 100)
+  --limit N    at most N (1-${MAX_SESSIONS_LIST}, default ${DEFAULT_SESSIONS_LIST})
 
 --json prints [{id, clientId, principal, origin, command, pty, open, startedAt, endedAt,
 exitStatus, exitSignal, closeReason, bytesIn, bytesOut}].
@@ -25,7 +26,7 @@ Examples:
   etphonehome sessions list --client web-01 --json
 `;
 
-export const SessionsDocument = graphql(`
+const SessionsDocument = graphql(`
   query CliSessions($filter: SessionFilter, $first: Int) {
     sessions(filter: $filter, first: $first) {
       id
@@ -55,7 +56,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   });
   if (positionals.length > 0)
     throw new UsageError(`sessions list takes no arguments (got "${positionals[0]}")`);
-  const first = parseIntFlag('--limit', values.limit, { min: 1, max: 1000 }) ?? 100;
+  const first =
+    parseIntFlag('limit', values.limit, { min: 1, max: MAX_SESSIONS_LIST }) ??
+    DEFAULT_SESSIONS_LIST;
   const gql = await connect(values, io.env);
   const { sessions } = await gql.request(SessionsDocument, {
     filter: { clientId: values.client ?? null, openOnly: values.open ?? false },
