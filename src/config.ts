@@ -45,6 +45,9 @@ export interface ServerConfig {
     introspection: boolean;
     maxDepth: number;
     maxCost: number;
+    /** Fields one operation may resolve while it runs, and the largest answer sent (bytes). */
+    maxFields: number;
+    maxResponseBytes: number;
     /** Open subscriptions per connection and per server (graphql-ws and SSE). */
     maxSubscriptionsPerConnection: number;
     maxSubscriptions: number;
@@ -105,6 +108,8 @@ Environment:
   ETPHONEHOME_GRAPHQL_MAX_DEPTH  deepest selection an operation may make (10)
   ETPHONEHOME_GRAPHQL_MAX_COST   most an operation may cost (100000; about one per field,
                                  times the page size of a connection)
+  ETPHONEHOME_GRAPHQL_MAX_FIELDS  fields an operation may resolve while it runs (500000)
+  ETPHONEHOME_GRAPHQL_MAX_RESPONSE_BYTES  largest answer sent, in bytes (67108864)
   ETPHONEHOME_TRANSFER_ROOTS     colon-separated absolute directories where uploadFile reads and
                                  downloadFile writes on the server (default <data-dir>/transfers;
                                  relative localPath values resolve inside the first)
@@ -269,6 +274,13 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         !/^(0|false|no|off)$/i.test(env['ETPHONEHOME_GRAPHQL_INTROSPECTION'] ?? ''),
       maxDepth: envNumber('ETPHONEHOME_GRAPHQL_MAX_DEPTH', '10', 1, 100),
       maxCost: envNumber('ETPHONEHOME_GRAPHQL_MAX_COST', '100000', 1, 100_000_000),
+      maxFields: envNumber('ETPHONEHOME_GRAPHQL_MAX_FIELDS', '500000', 1, 100_000_000),
+      maxResponseBytes: envNumber(
+        'ETPHONEHOME_GRAPHQL_MAX_RESPONSE_BYTES',
+        String(64 * 1024 * 1024),
+        1024,
+        1024 * 1024 * 1024,
+      ),
       maxSubscriptionsPerConnection: envNumber(
         'ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION',
         '100',

@@ -1,14 +1,16 @@
 // Limits on what one operation may ask for, checked before it runs: depth, cost, aliases,
 // directives and tokens (graphql-armor), the answer's size with lists counted at their size
 // (list-cost.ts), and whether the schema may be introspected. A refused operation gets an error
-// naming the limit; nothing runs.
+// naming the limit; nothing runs. While it runs, the fields it resolves and the size of its
+// answer are bounded too (answer-bounds.ts).
 
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Plugin } from 'graphql-yoga';
+import { DEFAULT_ANSWER_BOUNDS, useAnswerBounds, type AnswerBounds } from './answer-bounds.js';
 import { useListCostLimit } from './list-cost.js';
 
-export interface OperationLimits {
+export interface OperationLimits extends AnswerBounds {
   /** GraphiQL needs it; turn it off to hide the schema from anyone holding a key. */
   introspection: boolean;
   maxDepth: number;
@@ -20,6 +22,7 @@ export const DEFAULT_OPERATION_LIMITS: OperationLimits = Object.freeze({
   maxDepth: 10,
   // Armor multiplies by `first`: a 500-client page with a 30-field selection costs ~62,000.
   maxCost: 100_000,
+  ...DEFAULT_ANSWER_BOUNDS,
 });
 
 /**
@@ -42,6 +45,8 @@ export function createLimitPlugins(limits: OperationLimits): Plugin[] {
     }) as Plugin,
     // Armor counts a field once whatever list holds it; this counts lists at their size.
     useListCostLimit(MAX_LIST_COST),
+    // What the estimate could not know (a list's real length): bounded while it runs.
+    useAnswerBounds({ maxFields: limits.maxFields, maxResponseBytes: limits.maxResponseBytes }),
   ];
   if (!limits.introspection) plugins.push(useDisableIntrospection() as Plugin);
   return plugins;

@@ -1,0 +1,183 @@
+// Bounds on what one operation does while it runs, past the cost checked before it runs
+// (./list-cost.ts): that cost is an estimate — a list without a size argument is assumed to hold
+// ASSUMED_LIST_SIZE entries, and `Tag.clients` over a fleet of 100,000 holds far more. Two bounds
+// hold whatever the estimate said (issue 17, item 3):
+//
+//   work  the executor checks its signal before every field it resolves; the signal given here
+//         counts those checks and aborts the operation past `maxFields`. That bounds the CPU
+//         and memory one answer takes, and so how long it holds the event loop (where the agents'
+//         SSH keepalives are answered) — a time limit could not: a synchronous stretch never lets
+//         a timer run, and waiting on agents (fleetHealth's own timeout, up to 120 s) holds nothing.
+//   size  an answer over `maxResponseBytes` of JSON is not sent; an error says what to ask instead.
+//
+// A subscription gets both per event: its count starts again after each event it sends.
+
+import type { ExecutionResult, GraphQLError } from 'graphql';
+import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
+import { ErrorCode } from '../errors.js';
+import { codedError } from './errors.js';
+
+export interface AnswerBounds {
+  /** Fields one operation (or one subscription event) may resolve. */
+  maxFields: number;
+  /** The largest answer sent, in bytes of JSON (strings counted by their length). */
+  maxResponseBytes: number;
+}
+
+export const DEFAULT_ANSWER_BOUNDS: AnswerBounds = Object.freeze({
+  // The largest answer the API's own caps allow is ~330,000 fields (5,000 clients, every field
+  // and their tags); 500,000 is resolved in ~1.2 s here (docs/BENCHMARKS.md, bench/graphql-bounds.ts).
+  maxFields: 500_000,
+  maxResponseBytes: 64 * 1024 * 1024,
+});
+
+const ASK_LESS =
+  'Ask for fewer fields or nested lists, smaller pages (limit/first), or filter the lists (clients(filter:)), or split the operation.';
+
+// graphql-js's ExecutionArgs has no signal; the executor yoga runs (@graphql-tools/executor) takes one.
+const signalOf = (args: object): AbortSignal | undefined =>
+  (args as { signal?: AbortSignal | null }).signal ?? undefined;
+const withSignal = <A extends object>(args: A, signal: AbortSignal): A => ({ ...args, signal });
+
+type Counter = ReturnType<typeof countingSignal>;
+
+/**
+ * The executor (@graphql-tools/executor) checks its signal twice for every field it resolves:
+ * before the field, and again inside it before its resolver.
+ */
+const CHECKS_PER_FIELD = 2;
+
+/** The signal the executor checks, counting the checks: aborted past `maxFields`. */
+function countingSignal(outer: AbortSignal | undefined, maxFields: number) {
+  const maxSteps = maxFields * CHECKS_PER_FIELD;
+  const controller = new AbortController();
+  const { signal } = controller;
+  const forward = (): void => controller.abort(outer?.reason);
+  if (outer?.aborted) forward();
+  else outer?.addEventListener('abort', forward, { once: true });
+  let steps = 0;
+  const check = signal.throwIfAborted.bind(signal);
+  // The executor's per-field check: counting it is what makes a synchronous run stoppable.
+  signal.throwIfAborted = (): void => {
+    steps += 1;
+    if (steps > maxSteps && !signal.aborted) {
+      controller.abort(
+        codedError(
+          ErrorCode.badUserInput,
+          `The answer grew past ${maxFields} fields while it ran (the server's limit for one operation) and was stopped. ${ASK_LESS}`,
+          { extensions: { limit: 'fields', maxFields } },
+        ),
+      );
+    }
+    check();
+  };
+  return {
+    signal,
+    /** A new count (a subscription's next event). */
+    restart(): void {
+      steps = 0;
+    },
+    release(): void {
+      outer?.removeEventListener('abort', forward);
+    },
+  };
+}
+
+/**
+ * Whether `value` as JSON would be over `limit` bytes (strings counted by their length, numbers
+ * and literals at a few bytes); stops at the first entry that takes it over.
+ */
+export function jsonSizeOver(value: unknown, limit: number): boolean {
+  let size = 0;
+  const over = (item: unknown): boolean => {
+    if (typeof item === 'string') size += item.length + 2;
+    else if (item === null || typeof item !== 'object') size += 6;
+    else if (Array.isArray(item)) {
+      size += 2;
+      for (const entry of item as unknown[]) {
+        size += 1;
+        if (over(entry)) return true;
+      }
+    } else {
+      size += 2;
+      for (const [key, entry] of Object.entries(item)) {
+        size += key.length + 4;
+        if (over(entry)) return true;
+      }
+    }
+    return size > limit;
+  };
+  return over(value);
+}
+
+function tooLarge(limit: number): ExecutionResult {
+  return {
+    errors: [
+      codedError(
+        ErrorCode.badUserInput,
+        `The answer is over ${limit} bytes of JSON (the server's limit for one answer) and was not sent. ${ASK_LESS}`,
+        { extensions: { limit: 'responseBytes', maxResponseBytes: limit } },
+      ),
+    ],
+  };
+}
+
+export function useAnswerBounds(bounds: AnswerBounds = DEFAULT_ANSWER_BOUNDS): Plugin {
+  /** Checks one result's size, then starts the count again (a subscription's next event). */
+  const checked =
+    (counter: Counter) =>
+    ({
+      result,
+      setResult,
+    }: {
+      result: ExecutionResult;
+      setResult: (r: ExecutionResult) => void;
+    }) => {
+      counter.restart();
+      if (result.data && jsonSizeOver(result.data, bounds.maxResponseBytes)) {
+        setResult(tooLarge(bounds.maxResponseBytes));
+      }
+    };
+  return {
+    onExecute({ setExecuteFn, executeFn }) {
+      let counter: Counter | undefined;
+      setExecuteFn(async (args) => {
+        const own = countingSignal(signalOf(args), bounds.maxFields);
+        counter = own;
+        try {
+          return await executeFn(withSignal(args, own.signal));
+        } catch (error) {
+          // Stopped by the count: an answer with the error, as any refusal (graphql-ws would
+          // take a thrown error for a crash and close the socket).
+          if (error === own.signal.reason) return { data: null, errors: [error as GraphQLError] };
+          throw error;
+        }
+      });
+      return {
+        onExecuteDone(payload) {
+          if (!counter) return undefined;
+          const done = counter;
+          const streamed = handleStreamOrSingleExecutionResult(payload, checked(done));
+          if (!streamed) done.release();
+          return streamed && { ...streamed, onEnd: () => done.release() };
+        },
+      };
+    },
+    onSubscribe({ setSubscribeFn, subscribeFn }) {
+      let counter: Counter | undefined;
+      setSubscribeFn((args) => {
+        counter = countingSignal(signalOf(args), bounds.maxFields);
+        return subscribeFn(withSignal(args, counter.signal));
+      });
+      return {
+        onSubscribeResult(payload) {
+          if (!counter) return undefined;
+          const done = counter;
+          const streamed = handleStreamOrSingleExecutionResult(payload, checked(done));
+          if (!streamed) done.release();
+          return streamed && { ...streamed, onEnd: () => done.release() };
+        },
+      };
+    },
+  };
+}
