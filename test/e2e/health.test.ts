@@ -160,7 +160,9 @@ describe('health: heartbeats', () => {
     try {
       await server.gql.request(ConfigureClientDocument, {
         id: agent.uuid,
-        input: { resourceChecks: true, memoryThreshold: 0 },
+        // Only memory can breach: a loaded machine (CI) runs over the default CPU threshold
+        // (80 %), and its disk may be over 85 %; either would keep the client unhealthy.
+        input: { resourceChecks: true, memoryThreshold: 0, cpuThreshold: 100, diskThreshold: 100 },
       });
       const unhealthy = (await subscription.next(undefined, 30_000)).clientEvents;
       assert.equal(unhealthy.event, 'client.unhealthy');
@@ -187,7 +189,12 @@ describe('health: heartbeats', () => {
       subscription.close();
       await server.gql.request(ConfigureClientDocument, {
         id: agent.uuid,
-        input: { resourceChecks: null, memoryThreshold: null },
+        input: {
+          resourceChecks: null,
+          memoryThreshold: null,
+          cpuThreshold: null,
+          diskThreshold: null,
+        },
       });
     }
   });
