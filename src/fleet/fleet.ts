@@ -106,6 +106,8 @@ export function assembleFleet(options: FleetOptions): Fleet {
     idempotency,
     select: queries.select,
     run: commands.run,
+    // `keys` is wired below; a job starts only once the fleet is built.
+    hold: (principal, end) => keys.hold(principal, end),
   });
   const metrics = createMetrics({ gate, registry: registry });
   const { membership, refusedKeys, authorize } = wireAdmission({

@@ -17,6 +17,7 @@ import { BulkJobStatus, type BulkJobRecord, type Store } from '../../store/index
 import type { Caller } from '../caller.js';
 import type { ClientFilter } from '../client-filter.js';
 import type { Idempotency } from '../idempotency.js';
+import type { Principal } from '../principal.js';
 import {
   DEFAULT_PARALLELISM,
   DEFAULT_TIMEOUT_S,
@@ -44,6 +45,8 @@ export interface BulkJobsDeps extends JobRunDeps {
   idempotency: Idempotency;
   /** The clients a filter selects (at most `limit`). */
   select(filter: ClientFilter, limit: number): Promise<JobTarget[]>;
+  /** Registers a job with the API key that started it: revoking (or expiry) cancels it. */
+  hold?(principal: Principal, end: (reason: string) => void): () => void;
 }
 
 /** A result cursor as given (a string of digits), as a number; 0 when absent. */
@@ -128,7 +131,18 @@ export function createBulkJobs(deps: BulkJobsDeps) {
       caller,
     );
     running.set(job.id, handle);
-    void handle.done.then(() => running.delete(job.id));
+    // The key that started it holds it: revoked or expired, the job is cancelled as if asked.
+    const release =
+      caller.principal && deps.hold
+        ? deps.hold(caller.principal, (reason) => {
+            logger.info({ jobId: job.id, reason }, 'bulk job: cancelled, its API key ended');
+            void handle.cancel();
+          })
+        : undefined;
+    void handle.done.then(() => {
+      running.delete(job.id);
+      release?.();
+    });
     logger.info(
       { jobId: job.id, total: job.total, parallelism, actor: caller.actor, command: job.command },
       'bulk job started',
