@@ -1,6 +1,7 @@
 // Per-agent server memory: a fresh server, N simulated agents attached (bench/support/
 // simulated-agents.ts), heap snapshots before and after (V8's own, written by the server on
-// SIGUSR2), and the snapshot diff summarised by constructor: what one attached idle agent costs.
+// SIGUSR2), whose paths are printed: compare them by constructor in Chrome DevTools (Memory,
+// "Comparison" view) to see what one attached idle agent costs. This script does not diff them.
 //
 //   npx tsx bench/agent-memory.ts [--agents N (300)] [--dir DIR (a temp dir)]
 //

@@ -29,7 +29,7 @@ import { expectedHot, startSimulatedFleet } from './support/simulated-agents.js'
 
 const FLEET_HEALTH = `
 query FleetHealth($filter: ClientFilter, $timeoutS: Int) {
-  fleetHealth(filter: $filter, timeoutS: $timeoutS) {
+  fleetHealth(filter: $filter, timeoutS: $timeoutS, maxAgeSeconds: 0) {
     total online offline keyMismatches unhealthy recentlyOffline sampled failed durationMs
     overCpu { client { clientId } cpuPercent }
     overMemory { client { clientId } memoryPercent }

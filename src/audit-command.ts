@@ -3,14 +3,14 @@
 // verify walks the hash chain (docs/design/0006-audit-chain.md) and names the first broken
 // link (exit 1); export writes events as JSON lines, and with --follow keeps writing new ones.
 
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { commonHelp, parse } from './cli/args.js';
 import { createCommandGroup, type Command } from './cli/command.js';
 import { UsageError, type CommandIO } from './cli/output.js';
+import { serverDataDir } from './lib/server-data-dir.js';
 import { eventLine, verifyChain } from './store/audit-chain.js';
 import type { Store } from './store/index.js';
-import { openStore } from './store/open.js';
 
 const FOLLOW_POLL_MS = 500;
 
@@ -19,20 +19,36 @@ const storeOptions = {
   'database-url': { type: 'string' },
 } as const;
 
+/**
+ * The server's database, read where the server keeps it: a PostgreSQL URL, or the SQLite file
+ * in the data directory. A missing file is refused rather than created (an empty trail would
+ * read as "intact"), and the client index is not loaded: only the events are read.
+ */
 async function openAuditStore(
   values: { 'data-dir'?: string | undefined; 'database-url'?: string | undefined },
   env: NodeJS.ProcessEnv,
 ): Promise<Store> {
+  // Loaded here, not at the top: every CLI command shares this module, and only audit needs
+  // the ORM and the database drivers.
+  const [{ openDatabase }, { databaseUrlProblem }, { databasePath }] = await Promise.all([
+    import('./store/open.js'),
+    import('./store/database-url.js'),
+    import('./data-dir.js'),
+  ]);
   const url = values['database-url'] ?? env['ETPHONEHOME_DATABASE_URL'];
   if (url) {
+    const problem = databaseUrlProblem(url);
+    if (problem) throw new UsageError(`--database-url: ${problem}`);
+    return openDatabase({ file: '', databaseUrl: url, applicationName: 'etphonehome/audit' });
+  }
+  const dataDir = serverDataDir(values['data-dir'], env);
+  const file = databasePath(dataDir);
+  if (!existsSync(file)) {
     throw new UsageError(
-      '--database-url: this build reads the audit trail from the SQLite file only (--data-dir); PostgreSQL comes with the cluster store.',
+      `No server database at ${file}: point --data-dir at the server's data directory (or --database-url at its PostgreSQL).`,
     );
   }
-  const dataDir = resolve(
-    values['data-dir'] ?? env['ETPHONEHOME_DATA_DIR'] ?? join(homedir(), '.etphonehome-server'),
-  );
-  return openStore({ file: join(dataDir, 'etphonehome.db') });
+  return openDatabase({ file });
 }
 
 const verifyUsage = `Usage: etphonehome audit verify [--data-dir DIR | --database-url URL] [--json]
@@ -99,12 +115,7 @@ async function runExport(argv: string[], io: CommandIO): Promise<number> {
   }
   const store = await openAuditStore(values, io.env);
   const write = io.write ?? ((text: string) => io.out(text.replace(/\n$/, '')));
-  let stopped = false;
-  const stop = (): void => {
-    stopped = true;
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const interrupted = io.interrupted?.();
   try {
     for (;;) {
       const page = await store.events.after(afterId, 1000);
@@ -114,13 +125,11 @@ async function runExport(argv: string[], io: CommandIO): Promise<number> {
         write(`${eventLine(event)}\n`);
       }
       if (page.length > 0) continue;
-      if (!values.follow || stopped) return 0;
-      await new Promise((r) => setTimeout(r, FOLLOW_POLL_MS));
-      if (stopped) return 0;
+      if (!values.follow || interrupted?.aborted) return 0;
+      await sleep(FOLLOW_POLL_MS, undefined, { signal: interrupted }).catch(() => undefined);
+      if (interrupted?.aborted) return 0;
     }
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
     await store.close();
   }
 }

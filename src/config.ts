@@ -2,9 +2,11 @@
 // contract). Read once, validated, returned frozen. A bad value is a ConfigError whose message
 // names the flag or variable and what it accepts.
 
-import { homedir, hostname } from 'node:os';
+import { hostname } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_OPERATION_LIMITS, DEFAULT_SUBSCRIPTION_CAPS } from './graphql/defaults.js';
+import { serverDataDir } from './lib/server-data-dir.js';
 import { databaseUrlProblem } from './store/database-url.js';
 import type { HealthConfig, RateLimitModeName } from './fleet/settings.js';
 import {
@@ -110,6 +112,10 @@ Environment:
                                  times the page size of a connection)
   ETPHONEHOME_GRAPHQL_MAX_FIELDS  fields an operation may resolve while it runs (500000)
   ETPHONEHOME_GRAPHQL_MAX_RESPONSE_BYTES  largest answer sent, in bytes (67108864)
+  ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION  open subscriptions on one graphql-ws
+                                 socket or SSE connection (100)
+  ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS  open subscriptions on the server (10000)
+  ETPHONEHOME_AUDIT_LOG          also append every event to this file as a JSON line (none)
   ETPHONEHOME_TRANSFER_ROOTS     colon-separated absolute directories where uploadFile reads and
                                  downloadFile writes on the server (default <data-dir>/transfers;
                                  relative localPath values resolve inside the first)
@@ -215,9 +221,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       `--log-level must be trace, debug, info, warn or error (got "${logLevel}").`,
     );
   }
-  const dataDir = resolve(
-    v['data-dir'] ?? env['ETPHONEHOME_DATA_DIR'] ?? resolve(homedir(), '.etphonehome-server'),
-  );
+  const dataDir = serverDataDir(v['data-dir'], env);
   return Object.freeze({
     dataDir,
     databaseUrl: databaseUrl(v['database-url'], env['ETPHONEHOME_DATABASE_URL']),
@@ -272,22 +276,42 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       introspection:
         v['disable-introspection'] !== true &&
         !/^(0|false|no|off)$/i.test(env['ETPHONEHOME_GRAPHQL_INTROSPECTION'] ?? ''),
-      maxDepth: envNumber('ETPHONEHOME_GRAPHQL_MAX_DEPTH', '10', 1, 100),
-      maxCost: envNumber('ETPHONEHOME_GRAPHQL_MAX_COST', '100000', 1, 100_000_000),
-      maxFields: envNumber('ETPHONEHOME_GRAPHQL_MAX_FIELDS', '500000', 1, 100_000_000),
+      maxDepth: envNumber(
+        'ETPHONEHOME_GRAPHQL_MAX_DEPTH',
+        String(DEFAULT_OPERATION_LIMITS.maxDepth),
+        1,
+        100,
+      ),
+      maxCost: envNumber(
+        'ETPHONEHOME_GRAPHQL_MAX_COST',
+        String(DEFAULT_OPERATION_LIMITS.maxCost),
+        1,
+        100_000_000,
+      ),
+      maxFields: envNumber(
+        'ETPHONEHOME_GRAPHQL_MAX_FIELDS',
+        String(DEFAULT_OPERATION_LIMITS.maxFields),
+        1,
+        100_000_000,
+      ),
       maxResponseBytes: envNumber(
         'ETPHONEHOME_GRAPHQL_MAX_RESPONSE_BYTES',
-        String(64 * 1024 * 1024),
+        String(DEFAULT_OPERATION_LIMITS.maxResponseBytes),
         1024,
         1024 * 1024 * 1024,
       ),
       maxSubscriptionsPerConnection: envNumber(
         'ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION',
-        '100',
+        String(DEFAULT_SUBSCRIPTION_CAPS.maxSubscriptionsPerConnection),
         1,
         100_000,
       ),
-      maxSubscriptions: envNumber('ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS', '10000', 1, 1_000_000),
+      maxSubscriptions: envNumber(
+        'ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS',
+        String(DEFAULT_SUBSCRIPTION_CAPS.maxSubscriptions),
+        1,
+        1_000_000,
+      ),
     }),
     transferRoots: Object.freeze(transferRoots(env['ETPHONEHOME_TRANSFER_ROOTS'], dataDir)),
     recording: Object.freeze({

@@ -8,8 +8,8 @@
 // flag, where `ps` would show it.
 
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { serverDataDir } from '../lib/server-data-dir.js';
 import type { Connection } from './endpoint.js';
 import { createGraphQLClient, type GraphQLClient } from './graphql-client.js';
 
@@ -37,9 +37,7 @@ export function localHttpUrl(host: string, port: number): string {
 }
 
 function dataDirOf(flags: ConnectionFlags, env: NodeJS.ProcessEnv): string {
-  return resolve(
-    flags['data-dir'] ?? env['ETPHONEHOME_DATA_DIR'] ?? join(homedir(), '.etphonehome-server'),
-  );
+  return serverDataDir(flags['data-dir'], env);
 }
 
 /** The server's address: flag, URL variable, the server's port variable, its data directory. */

@@ -247,8 +247,8 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
           limit,
           before,
         ),
-      subscribe: async (filter) =>
-        filtered(await fleet.events.subscribe(await eventFilter(filter)), liveVisible),
+      subscribe: async (filter, after) =>
+        filtered(await fleet.events.subscribe(await eventFilter(filter), after), liveVisible),
       subscribeStatus: async (ref) => fleet.events.subscribeStatus(await uuidOf(ref)),
       subscribeRateLimitWarnings: async (filter) =>
         filtered(

@@ -10,8 +10,9 @@
 //
 // A keyed operation outlives the request that started it: the caller leaving stops its wait,
 // not the operation (its own timeout still bounds it), so the retry that follows a dropped
-// connection finds the outcome. Keys live 24 h (limits.ts); the actor is stored for issue 15,
-// which scopes keys per principal.
+// connection finds the outcome. Keys live 24 h (limits.ts). The API key that asked is part of
+// the fingerprint: an idempotency key another API key used is a CONFLICT for this one, never
+// that request's outcome (which may hold another key's command output).
 
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -99,8 +100,14 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-export function fingerprintOf(operation: string, args: Record<string, unknown>): string {
-  return createHash('sha256').update(canonical({ operation, args })).digest('hex');
+export function fingerprintOf(
+  operation: string,
+  args: Record<string, unknown>,
+  keyId?: string | null,
+): string {
+  return createHash('sha256')
+    .update(canonical({ operation, args, key: keyId ?? null }))
+    .digest('hex');
 }
 
 function conflict(key: string, holder: { operation: string; createdAt?: Date }): AppError {
@@ -255,7 +262,11 @@ export function createIdempotency(deps: { store: Store; logger: Logger }): Idemp
   function start<T>(request: KeyedRequest<T>): Promise<T> {
     if (request.key === null || request.key === undefined) return request.run(request.caller);
     const key = validateIdempotencyKey(request.key);
-    const fingerprint = fingerprintOf(request.operation, request.args);
+    const fingerprint = fingerprintOf(
+      request.operation,
+      request.args,
+      request.caller.principal?.keyId,
+    );
     const inflight = running.get(key);
     if (inflight) {
       if (inflight.fingerprint !== fingerprint) throw conflict(key, inflight);

@@ -15,21 +15,8 @@
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { handleStreamOrSingleExecutionResult, type Plugin } from 'graphql-yoga';
 import { ErrorCode } from '../errors.js';
+import { DEFAULT_ANSWER_BOUNDS, type AnswerBounds } from './defaults.js';
 import { codedError } from './errors.js';
-
-export interface AnswerBounds {
-  /** Fields one operation (or one subscription event) may resolve. */
-  maxFields: number;
-  /** The largest answer sent, in bytes of JSON (strings counted by their length). */
-  maxResponseBytes: number;
-}
-
-export const DEFAULT_ANSWER_BOUNDS: AnswerBounds = Object.freeze({
-  // The largest answer the API's own caps allow is ~330,000 fields (5,000 clients, every field
-  // and their tags); 500,000 is resolved in ~1.2 s here (docs/BENCHMARKS.md, bench/graphql-bounds.ts).
-  maxFields: 500_000,
-  maxResponseBytes: 64 * 1024 * 1024,
-});
 
 const ASK_LESS =
   'Ask for fewer fields or nested lists, smaller pages (limit/first), or filter the lists (clients(filter:)), or split the operation.';
@@ -40,6 +27,7 @@ const signalOf = (args: object): AbortSignal | undefined =>
 const withSignal = <A extends object>(args: A, signal: AbortSignal): A => ({ ...args, signal });
 
 type Counter = ReturnType<typeof countingSignal>;
+type OnDonePayload = Parameters<typeof handleStreamOrSingleExecutionResult>[0];
 
 /**
  * The executor (@graphql-tools/executor) checks its signal twice for every field it resolves:
@@ -123,21 +111,21 @@ function tooLarge(limit: number): ExecutionResult {
 }
 
 export function useAnswerBounds(bounds: AnswerBounds = DEFAULT_ANSWER_BOUNDS): Plugin {
-  /** Checks one result's size, then starts the count again (a subscription's next event). */
-  const checked =
-    (counter: Counter) =>
-    ({
-      result,
-      setResult,
-    }: {
-      result: ExecutionResult;
-      setResult: (r: ExecutionResult) => void;
-    }) => {
+  /**
+   * Each result (one, or a subscription's events): its size checked, then a new count for the
+   * next event; the listener on the request's signal released when the last one is out.
+   */
+  const finish = (counter: Counter | undefined, payload: OnDonePayload) => {
+    if (!counter) return undefined;
+    const streamed = handleStreamOrSingleExecutionResult(payload, ({ result, setResult }) => {
       counter.restart();
       if (result.data && jsonSizeOver(result.data, bounds.maxResponseBytes)) {
         setResult(tooLarge(bounds.maxResponseBytes));
       }
-    };
+    });
+    if (!streamed) counter.release();
+    return streamed && { ...streamed, onEnd: () => counter.release() };
+  };
   return {
     onExecute({ setExecuteFn, executeFn }) {
       let counter: Counter | undefined;
@@ -153,15 +141,7 @@ export function useAnswerBounds(bounds: AnswerBounds = DEFAULT_ANSWER_BOUNDS): P
           throw error;
         }
       });
-      return {
-        onExecuteDone(payload) {
-          if (!counter) return undefined;
-          const done = counter;
-          const streamed = handleStreamOrSingleExecutionResult(payload, checked(done));
-          if (!streamed) done.release();
-          return streamed && { ...streamed, onEnd: () => done.release() };
-        },
-      };
+      return { onExecuteDone: (payload) => finish(counter, payload) };
     },
     onSubscribe({ setSubscribeFn, subscribeFn }) {
       let counter: Counter | undefined;
@@ -169,15 +149,7 @@ export function useAnswerBounds(bounds: AnswerBounds = DEFAULT_ANSWER_BOUNDS): P
         counter = countingSignal(signalOf(args), bounds.maxFields);
         return subscribeFn(withSignal(args, counter.signal));
       });
-      return {
-        onSubscribeResult(payload) {
-          if (!counter) return undefined;
-          const done = counter;
-          const streamed = handleStreamOrSingleExecutionResult(payload, checked(done));
-          if (!streamed) done.release();
-          return streamed && { ...streamed, onEnd: () => done.release() };
-        },
-      };
+      return { onSubscribeResult: (payload) => finish(counter, payload) };
     },
   };
 }

@@ -7,23 +7,9 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { Plugin } from 'graphql-yoga';
-import { DEFAULT_ANSWER_BOUNDS, useAnswerBounds, type AnswerBounds } from './answer-bounds.js';
+import { useAnswerBounds } from './answer-bounds.js';
+import type { OperationLimits } from './defaults.js';
 import { useListCostLimit } from './list-cost.js';
-
-export interface OperationLimits extends AnswerBounds {
-  /** GraphiQL needs it; turn it off to hide the schema from anyone holding a key. */
-  introspection: boolean;
-  maxDepth: number;
-  maxCost: number;
-}
-
-export const DEFAULT_OPERATION_LIMITS: OperationLimits = Object.freeze({
-  introspection: true,
-  maxDepth: 10,
-  // Armor multiplies by `first`: a 500-client page with a 30-field selection costs ~62,000.
-  maxCost: 100_000,
-  ...DEFAULT_ANSWER_BOUNDS,
-});
 
 /**
  * How many fields an answer may hold, lists counted at their size (./list-cost.ts). Its own

@@ -33,6 +33,7 @@ import {
   MAX_LIST_ENTRIES,
   MAX_PAGE_SIZE,
   MAX_RECENT_EVENTS,
+  MAX_SESSIONS_LIST,
 } from '../fleet/limits.js';
 import { codedError } from './errors.js';
 
@@ -56,6 +57,7 @@ const FIELD_MAXIMA: Readonly<Record<string, number>> = Object.freeze({
   'Query.clientsConnection': MAX_PAGE_SIZE,
   'Query.events': MAX_EVENT_LIMIT,
   'Query.listFiles': MAX_LIST_ENTRIES,
+  'Query.sessions': MAX_SESSIONS_LIST,
   'Query.webhookDeliveries': MAX_DELIVERIES_LIST,
   'Subscription.recentClientEvents': MAX_RECENT_EVENTS,
 });

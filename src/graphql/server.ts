@@ -46,12 +46,14 @@ import {
   type GraphiQLFiles,
 } from './graphiql-assets.js';
 import { nulGuardPlugin } from './nul-guard.js';
-import { createLimitPlugins, DEFAULT_OPERATION_LIMITS, type OperationLimits } from './limits.js';
 import {
+  DEFAULT_OPERATION_LIMITS,
   DEFAULT_SUBSCRIPTION_CAPS,
-  useSubscriptionCaps,
+  type OperationLimits,
   type SubscriptionCaps,
-} from './subscription-caps.js';
+} from './defaults.js';
+import { createLimitPlugins } from './limits.js';
+import { useSubscriptionCaps } from './subscription-caps.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -273,6 +275,9 @@ export function createApiServer(options: ApiServerOptions) {
   // path but its own.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
   httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node drops the HTTP server's error listener from an upgraded socket. Until `ws` takes it
+    // over (after /stream's key lookup, say), a client's reset must not be an uncaught error.
+    socket.on('error', () => socket.destroy());
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const other = options.upgrades?.[path];
     if (other) other(req, socket, head);

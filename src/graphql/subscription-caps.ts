@@ -9,19 +9,8 @@ import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { ErrorCode } from '../errors.js';
 import { createLogThrottle } from '../lib/log-throttle.js';
+import type { SubscriptionCaps } from './defaults.js';
 import { codedError } from './errors.js';
-
-export interface SubscriptionCaps {
-  /** Open subscriptions one connection (socket) may hold. */
-  maxSubscriptionsPerConnection: number;
-  /** Open subscriptions the whole server may hold. */
-  maxSubscriptions: number;
-}
-
-export const DEFAULT_SUBSCRIPTION_CAPS: SubscriptionCaps = Object.freeze({
-  maxSubscriptionsPerConnection: 100,
-  maxSubscriptions: 10_000,
-});
 
 export function useSubscriptionCaps(caps: SubscriptionCaps, logger: Logger): Plugin {
   const perSocket = new WeakMap<Socket, number>();

@@ -36,6 +36,12 @@ export function normaliseHost(host: string): string {
   return bare.toLowerCase();
 }
 
+/** "host:port" as messages show a target: an IPv6 address in brackets. */
+export function formatTarget(host: string, port: number): string {
+  const bare = normaliseHost(host);
+  return `${bare.includes(':') ? `[${bare}]` : bare}:${port}`;
+}
+
 /** Whether `host` can be a forward target's host (a name, IPv4 or IPv6 address). */
 export function isValidTargetHost(host: string): boolean {
   const bare = normaliseHost(host);

@@ -55,6 +55,8 @@ for (const role of roleNames) {
       if (hidden) {
         const result = await mcp.client.callTool({ name: hidden.name, arguments: {} });
         assert.equal(result.isError, true);
+        // Not there at all for this key (an input error would mean it is registered).
+        assert.match(JSON.stringify(result.content), /not found/i);
       }
     } finally {
       await mcp.close();

@@ -108,8 +108,26 @@ test('the audit trail and bulk operations stay inside the scope', async () => {
     'mutation { updateClients(filter: {tags: ["prod"]}, input: {addTags: ["touched"]}) { count } }',
   );
   assert.deepEqual(bulk.errors, undefined);
+  assert.equal((bulk.data as { updateClients: { count: number } }).updateClients.count, 1);
   const after = await server.store.clients.get(outside.uuid);
   assert.ok(!after!.tags.includes('touched'), 'a client outside the scope was changed');
+  assert.ok((await server.store.clients.get(inside.uuid))!.tags.includes('touched'));
+});
+
+test('a scoped subscription resumes after a cursor: the recorded events in scope come first', async () => {
+  const principal = await server.fleet.keys.authenticate(scoped);
+  const events = await server.fleet.actingAs(principal).events.subscribe({}, '0');
+  try {
+    // A deadline, not a speed claim: without the replay nothing arrives until a new event.
+    const first = await Promise.race([
+      events.next(),
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 10_000).unref()),
+    ]);
+    assert.ok(first && !first.done, 'the recorded events are replayed');
+    assert.equal(first.value.clientUuid, inside.uuid);
+  } finally {
+    await events.return?.();
+  }
 });
 
 test('live events of clients outside the scope never arrive; a tag change moves a client in', async () => {

@@ -13,7 +13,7 @@ import { createAgent, type TestAgent } from '../support/agent.js';
 import { spawnCli } from '../support/cli.js';
 import { expectError } from '../support/errors.js';
 import { connectMcp } from '../support/mcp.js';
-import { killAll } from '../support/processes.js';
+import { isAlive, killAll } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 
@@ -429,13 +429,4 @@ test('a SIGKILLed server restarts with the job INTERRUPTED and what finished kep
 /** A fresh directory for one test's files. */
 async function mkdtempIn(name: string): Promise<string> {
   return mkdtemp(join(work, `${name}-`));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -4,8 +4,11 @@
 // process: the real fleet, hub and agents (test/support/fleet-harness.ts).
 
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startFleetHarness, type FleetHarness } from '../support/fleet-harness.js';
+import { isAlive } from '../support/processes.js';
 import { waitFor } from '../support/wait.js';
 
 let harness: FleetHarness;
@@ -32,9 +35,18 @@ test("revoking a key cancels its running bulk jobs; another key's job runs on", 
       { cmd, parallelism: 2 },
       { ...harness.caller('test'), principal: key.principal },
     );
-  const doomed = await start(revoked, 'sleep 30');
+  const pids = join(harness.dir, 'revoked-pids');
+  const doomed = await start(revoked, `echo $$ >> ${pids}; exec sleep 300`);
   const survivor = await start(kept, 'sleep 2 && echo done');
   assert.equal(doomed.status, 'RUNNING');
+  const running = await waitFor(
+    async () => {
+      const lines = (await readFile(pids, 'utf8').catch(() => '')).trim().split('\n');
+      return lines.length === 2 ? lines.map(Number) : null;
+    },
+    { what: 'the command to start on both clients' },
+  );
+  for (const pid of running) assert.ok(isAlive(pid), 'the command runs');
 
   await fleet.keys.revoke(revoked.id, admin);
   const cancelled = await waitFor(
@@ -46,6 +58,9 @@ test("revoking a key cancels its running bulk jobs; another key's job runs on", 
   );
   assert.equal(cancelled.status, 'CANCELLED');
   assert.equal(cancelled.succeeded, 0, 'the sleeps were killed, not waited out');
+  await waitFor(() => running.every((pid) => !isAlive(pid)), {
+    what: 'the revoked key’s commands to be killed on the agents',
+  });
 
   const finished = await waitFor(
     async () => {
@@ -56,4 +71,11 @@ test("revoking a key cancels its running bulk jobs; another key's job runs on", 
   );
   assert.equal(finished.status, 'COMPLETED');
   assert.equal(finished.succeeded, 2);
+  // Each client's command is recorded as the key's: a job's calls carry its principal.
+  const ran = await harness.recorded({
+    type: 'command_executed',
+    where: (event) => event.data['command'] === 'sleep 2 && echo done',
+  });
+  assert.equal(ran.length, 2);
+  for (const event of ran) assert.equal(event.actorKeyName, 'kept operator');
 });

@@ -116,3 +116,32 @@ test("inside forwardTargets but outside the agent's allowed_forwards: the agent 
   tunnel.close('test done');
   assert.equal(accepted, before);
 });
+
+test('an IPv6 target given in brackets ("[::1]") is dialled bare and shown once bracketed', async (t) => {
+  const echo6 = net.createServer((socket) => socket.pipe(socket));
+  const listening = await new Promise<boolean>((resolve) => {
+    echo6.once('error', () => resolve(false));
+    echo6.listen(0, '::1', () => resolve(true));
+  });
+  if (!listening) {
+    t.skip('no IPv6 loopback on this machine');
+    return;
+  }
+  try {
+    const port = (echo6.address() as net.AddressInfo).port;
+    const agent = await f.agent({ allowedForwards: ['[::1]:*'] });
+    await f.fleet.clients.configure(agent.uuid, { forwardTargets: ['[::1]:*'] }, caller);
+    const tunnel = await f.fleet.tunnels.open(agent.uuid, { host: '[::1]', port }, caller);
+    assert.equal(tunnel.view().host, '::1');
+    const connection = await tunnel.connect();
+    connection.channel.resume();
+    const reply = new Promise<string>((resolve) =>
+      connection.channel.once('data', (chunk: Buffer) => resolve(chunk.toString())),
+    );
+    connection.channel.write('ping6');
+    assert.equal(await reply, 'ping6');
+    tunnel.close('test done');
+  } finally {
+    echo6.close();
+  }
+});

@@ -28,3 +28,23 @@ test('runCommand with an idempotency key names the API key on its command_execut
   assert.equal(event.actorKeyId, 'key_ops');
   assert.equal(event.actorKeyName, 'ops-script');
 });
+
+test('an idempotency key another API key used is a CONFLICT, never that request’s output', async () => {
+  const agent = await f.agent();
+  const owner: Principal = { ...bootstrapPrincipal, keyId: 'key_owner', name: 'owner' };
+  const other: Principal = { ...bootstrapPrincipal, keyId: 'key_other', name: 'other' };
+  const input = { cmd: 'echo private-output', idempotencyKey: 'shared-key-1' };
+  const first = await f.fleet.commands.run(agent.uuid, input, { actor: 'test', principal: owner });
+  assert.equal(first.stdout, 'private-output\n');
+  // The same key and arguments from its owner: the recorded outcome.
+  const again = await f.fleet.commands.run(agent.uuid, input, { actor: 'test', principal: owner });
+  assert.equal(again.stdout, 'private-output\n');
+  await assert.rejects(
+    f.fleet.commands.run(agent.uuid, input, { actor: 'test', principal: other }),
+    (error: Error & { code?: string }) => {
+      assert.equal(error.code, 'CONFLICT');
+      assert.doesNotMatch(error.message, /private-output/);
+      return true;
+    },
+  );
+});

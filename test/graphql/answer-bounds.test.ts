@@ -96,6 +96,14 @@ test('jsonSizeOver counts what JSON.stringify would write, and stops once over',
   assert.equal(jsonSizeOver(value, size * 2), false);
   assert.equal(jsonSizeOver(value, Math.floor(size / 2)), true);
   // A structure far over the limit is judged without walking all of it.
-  const huge = Array.from({ length: 1_000_000 }, () => ({ id: 'x'.repeat(10) }));
+  let read = 0;
+  const entry = {
+    get id() {
+      read += 1;
+      return 'x'.repeat(10);
+    },
+  };
+  const huge = Array.from({ length: 1_000_000 }, () => entry);
   assert.equal(jsonSizeOver(huge, 1000), true);
+  assert.ok(read < 100, `stopped after ${read} entries`);
 });

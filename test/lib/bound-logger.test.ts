@@ -28,7 +28,15 @@ test('a bound logger writes the lines a pino child writes', async () => {
     log.debug('below the level');
     log.child({ clientId: 'web-1' }).info({ more: 1 }, 'grandchild');
   };
+  // What it is for: no pino child made for lines, child() or level checks.
+  let children = 0;
+  const makeChild = bound.logger.child.bind(bound.logger);
+  bound.logger.child = ((...args: Parameters<Logger['child']>) => {
+    children += 1;
+    return makeChild(...args);
+  }) as Logger['child'];
   cases(boundLogger(bound.logger, { uuid: 'u-1', remotePort: 22 }));
+  assert.equal(children, 0, 'no pino child for lines, child() or level checks');
   cases(child.logger.child({ uuid: 'u-1', remotePort: 22 }));
   await new Promise((done) => setImmediate(done));
   const comparable = (line: Record<string, unknown>) => {
@@ -46,9 +54,18 @@ test('a bound logger writes the lines a pino child writes', async () => {
 
 test('a bound logger answers level checks from its parent and the rest from a real child', () => {
   const { logger } = capture('warn');
+  let children = 0;
+  const makeChild = logger.child.bind(logger);
+  logger.child = ((...args: Parameters<Logger['child']>) => {
+    children += 1;
+    return makeChild(...args);
+  }) as Logger['child'];
   const bound = boundLogger(logger, { uuid: 'u-2' });
   assert.equal(bound.isLevelEnabled('info'), false);
   assert.equal(bound.isLevelEnabled('error'), true);
   assert.equal(bound.level, 'warn');
+  assert.equal(children, 0, 'level checks need no child');
   assert.deepEqual(bound.bindings(), { uuid: 'u-2' });
+  assert.deepEqual(bound.bindings(), { uuid: 'u-2' });
+  assert.equal(children, 1, 'the rest is answered by one real child, made once');
 });

@@ -153,7 +153,10 @@ test('event ids are cursors that skip nothing: a second writer waits for the fir
   try {
     await aAppended.opened;
     bGo.open();
-    // B's append is blocked by A's open transaction: nothing of B is readable yet.
+    // B's append is blocked by A's open transaction (it waits on the chain's lock): no id yet,
+    // and nothing of B is readable.
+    await waitFor(async () => (await advisoryWaiters()) === 1, { what: 'B to wait for the lock' });
+    assert.equal(idB, 0, 'B has not drawn an id while A holds the lock');
     assert.deepEqual(await store.events.after(cursor, 100), []);
     aGo.open();
     await Promise.all([a, b]);

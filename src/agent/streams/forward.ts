@@ -8,6 +8,7 @@ import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import {
   findForwardRule,
+  formatTarget,
   parseForwardRules,
   type ForwardRule,
 } from '../../protocol/forward-target.js';
@@ -37,7 +38,7 @@ export function checkForwardAllowed(
   allowed: readonly string[] | null,
   header: ForwardHeader,
 ): void {
-  const target = `${header.host.includes(':') ? `[${header.host}]` : header.host}:${header.port}`;
+  const target = formatTarget(header.host, header.port);
   if (allowed === null || allowed.length === 0) {
     throw new AgentError(
       AgentErrorCode.forwardDenied,

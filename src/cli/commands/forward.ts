@@ -59,6 +59,11 @@ function carry(
 }
 
 function bridge(socket: net.Socket, ws: WebSocket): void {
+  // The local connection went away while the stream was opening: its 'close' has fired already.
+  if (socket.destroyed) {
+    ws.close();
+    return;
+  }
   let paused = false;
   socket.on('data', (chunk: Buffer) => {
     ws.send(chunk, () => {

@@ -46,7 +46,7 @@ export interface BulkJobsDeps extends JobRunDeps {
   /** The clients a filter selects (at most `limit`). */
   select(filter: ClientFilter, limit: number): Promise<JobTarget[]>;
   /** Registers a job with the API key that started it: revoking (or expiry) cancels it. */
-  hold?(principal: Principal, end: (reason: string) => void): () => void;
+  hold(principal: Principal, end: (reason: string) => void): () => void;
 }
 
 /** A result cursor as given (a string of digits), as a number; 0 when absent. */
@@ -132,13 +132,12 @@ export function createBulkJobs(deps: BulkJobsDeps) {
     );
     running.set(job.id, handle);
     // The key that started it holds it: revoked or expired, the job is cancelled as if asked.
-    const release =
-      caller.principal && deps.hold
-        ? deps.hold(caller.principal, (reason) => {
-            logger.info({ jobId: job.id, reason }, 'bulk job: cancelled, its API key ended');
-            void handle.cancel();
-          })
-        : undefined;
+    const release = caller.principal
+      ? deps.hold(caller.principal, (reason) => {
+          logger.info({ jobId: job.id, reason }, 'bulk job: cancelled, its API key ended');
+          void handle.cancel();
+        })
+      : undefined;
     void handle.done.then(() => {
       running.delete(job.id);
       release?.();

@@ -143,8 +143,9 @@ export function runJob(
   let finished = false;
   const followers = new Set<AsyncQueue<BulkJobUpdate>>();
   const snapshot = (): BulkJobView => ({ ...record });
-  // Each client's call is its own request of the job: the job's actor, the job's signal.
+  // Each client's call is its own request of the job: the job's actor and key, its signal.
   const jobCaller: Caller = {
+    ...caller,
     actor: `${caller.actor}, bulk job ${job.id}`,
     signal: controller.signal,
   };

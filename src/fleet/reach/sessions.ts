@@ -19,6 +19,7 @@ import {
   type ShellExit,
   type ShellSignal,
 } from '../../protocol/shell-frames.js';
+import { redactSecrets } from '../../lib/redact.js';
 import { MAX_SHELL_COMMAND_BYTES } from '../../protocol/stream.js';
 import { actorOf, type Audit } from '../audit.js';
 import type { Caller } from '../caller.js';
@@ -167,13 +168,16 @@ export function createSessions(deps: SessionDeps) {
 
     const id = `ses_${randomBytes(12).toString('base64url')}`;
     const startedAt = new Date();
+    // As commands run through runCommand are: secrets typed in it never reach the trail, the
+    // webhooks, the sessions list or the recording.
+    const shown = command === null ? null : redactSecrets(command);
     const view: SessionView = {
       id,
       clientUuid: client.uuid,
       clientId: client.clientId,
       actor: caller.actor,
       origin: input.origin,
-      command,
+      command: shown,
       pty: stream.ready.pty ?? input.pty,
       cols: input.cols,
       rows: input.rows,
@@ -230,7 +234,7 @@ export function createSessions(deps: SessionDeps) {
           {
             session_id: id,
             principal: caller.principal?.name ?? caller.actor,
-            command,
+            command: shown,
             pty: view.pty,
             origin: view.origin,
             cols: view.cols,
@@ -326,7 +330,7 @@ export function createSessions(deps: SessionDeps) {
       {
         session_id: id,
         principal: caller.principal?.name ?? caller.actor,
-        command,
+        command: shown,
         pty: view.pty,
         origin: view.origin,
         cols: view.cols,

@@ -14,7 +14,9 @@ import { AppError, ErrorCode } from '../../errors.js';
 import type { AgentStream } from '../../hub/agent-session.js';
 import {
   findForwardRule,
+  formatTarget,
   isValidTargetHost,
+  normaliseHost,
   parseForwardRules,
 } from '../../protocol/forward-target.js';
 import type { ClientRecord } from '../../store/index.js';
@@ -92,7 +94,7 @@ export function checkTarget(host: string, port: number): void {
 
 /** FORWARD_DENIED unless a rule of the client's forwardTargets admits host:port. */
 export function checkForwardTargets(client: ClientRecord, host: string, port: number): void {
-  const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const target = formatTarget(host, port);
   const texts = client.forwardTargets ?? [];
   const rules = parseForwardRules(texts);
   const allowed = 'problem' in rules ? [] : rules;
@@ -110,8 +112,10 @@ export function checkForwardTargets(client: ClientRecord, host: string, port: nu
 export function createTunnels(deps: TunnelDeps) {
   const open = new Map<string, Tunnel>();
 
-  async function openTunnel(ref: string, input: OpenTunnelInput, caller: Caller): Promise<Tunnel> {
-    checkTarget(input.host, input.port);
+  async function openTunnel(ref: string, given: OpenTunnelInput, caller: Caller): Promise<Tunnel> {
+    checkTarget(given.host, given.port);
+    // "[::1]" is accepted as "::1": what the agent dials and the rules compare is the bare host.
+    const input = { ...given, host: normaliseHost(given.host) };
     const admitted = await deps.gate.admit(ref, 'forward', caller);
     const { client, link } = admitted;
     admitted.release();
@@ -146,7 +150,7 @@ export function createTunnels(deps: TunnelDeps) {
     const unsubscribe = link.onClose((reason) =>
       tunnel.close(`the client's link ended (${reason})`),
     );
-    const target = `${input.host.includes(':') ? `[${input.host}]` : input.host}:${input.port}`;
+    const target = formatTarget(input.host, input.port);
 
     Object.assign(tunnel, {
       id,

@@ -188,7 +188,7 @@ export function createTransfers(deps: TransfersDeps) {
             resumed_from: outcome.resumedFrom,
             transfer_id: transferId,
           },
-          actor: caller.actor,
+          actor: actorOf(caller),
         },
         {
           operation,

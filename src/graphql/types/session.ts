@@ -1,6 +1,6 @@
 // Shell sessions and tunnels (issue 16): who opened what on which client, their figures, the
-// recording of a session, and closing them. Opening them is the /stream door's (the CLI) and the
-// MCP shell_* tools'; GraphQL lists and closes.
+// recording of a session, and closing them. Opening them is the /stream door's (the CLI's
+// shell and forward); GraphQL lists and closes.
 
 import type { SessionView, TunnelView } from '../../fleet/index.js';
 import { DEFAULT_SESSIONS_LIST, MAX_SESSIONS_LIST } from '../../fleet/limits.js';
@@ -18,7 +18,9 @@ SessionRef.implement({
       description: 'Who opened it (the audit trail’s actor).',
       resolve: (s) => s.actor,
     }),
-    origin: t.exposeString('origin', { description: 'Where it was opened: "cli" or "mcp".' }),
+    origin: t.exposeString('origin', {
+      description: 'Where it was opened: "cli" (the /stream door).',
+    }),
     command: t.exposeString('command', {
       nullable: true,
       description: 'The command run; null for the login shell.',

@@ -9,6 +9,7 @@ import {
   MAX_RATE_LIMIT_RPM,
   MAX_WEBHOOK_URL_LENGTH,
 } from '../../fleet/limits.js';
+import { MAX_FORWARD_RULE_CHARS, MAX_FORWARD_RULES } from '../../protocol/forward-target.js';
 import { clientDetailSchema, clientRef, labelOf, toClientDetail } from '../client-fields.js';
 import { defineTool, toolHints } from '../tool.js';
 
@@ -73,8 +74,8 @@ export const configureClient = defineTool({
         'Sample metrics with each heartbeat and mark the client UNHEALTHY over a threshold.',
       ),
     forward_targets: z
-      .array(z.string().min(1).max(300))
-      .max(256)
+      .array(z.string().min(1).max(MAX_FORWARD_RULE_CHARS))
+      .max(MAX_FORWARD_RULES)
       .nullable()
       .optional()
       .describe(

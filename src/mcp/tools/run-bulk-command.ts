@@ -5,6 +5,7 @@
 // another: that is how a model follows a job that outlasts one call.
 
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { ErrorCode } from '../../errors.js';
 import {
@@ -233,7 +234,8 @@ export const runBulkCommand = defineTool({
           },
         };
       }
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      // A cancelled call stops polling at once (the job runs on; its key reads it again).
+      await sleep(POLL_MS, undefined, request.signal ? { signal: request.signal } : {});
     }
   },
 });

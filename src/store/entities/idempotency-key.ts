@@ -1,7 +1,7 @@
 // Idempotency keys: the first request with a key records what it asked (a fingerprint of the
 // operation and its arguments) and, once known, its outcome; a repeat gets that outcome instead
-// of running again. Kept at least 24 h (`expiresAt`). `actor` is who asked (issue 15 scopes keys
-// per principal). A key still RUNNING when a server starts was cut short: it becomes
+// of running again. Kept at least 24 h (`expiresAt`). `actor` is who asked; the API key that asked is
+// part of the fingerprint (src/fleet/idempotency.ts). A key still RUNNING when a server starts was cut short: it becomes
 // INTERRUPTED, and a repeat is told the outcome is unknown.
 
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';

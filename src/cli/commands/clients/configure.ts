@@ -13,6 +13,7 @@ import {
   commonOptions,
   parse,
   readFilter,
+  splitList,
 } from '../../args.js';
 import { BULK_PARALLEL, runBulkChange } from '../../bulk.js';
 import type { Command } from '../../command.js';
@@ -130,13 +131,7 @@ export function readSettings(values: Values): ConfigureClientInput {
   }
   const targets = values['forward-targets'];
   if (targets !== undefined)
-    input.forwardTargets =
-      targets === 'none' || targets === ''
-        ? null
-        : targets
-            .split(',')
-            .map((rule) => rule.trim())
-            .filter((rule) => rule.length > 0);
+    input.forwardTargets = targets === 'none' || targets === '' ? null : splitList(targets);
   if (Object.keys(input).length === 0)
     throw new UsageError(
       'clients configure needs a setting: --webhook-url, --rate-limit-rpm, --rate-limit-concurrent, --rate-limit-mode, --cpu-threshold, --memory-threshold, --disk-threshold, --resource-checks or --forward-targets',

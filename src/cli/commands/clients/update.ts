@@ -114,7 +114,7 @@ function readChanges(values: {
   return { fields, addTags, removeTags };
 }
 
-/** Applies the changes to one client (add/remove tags against its current tags). */
+/** Whether two views of a client carry the same tags (in any order). */
 function sameTags(a: CliClientFieldsFragment, b: CliClientFieldsFragment): boolean {
   const names = (c: CliClientFieldsFragment) =>
     c.tags
@@ -141,6 +141,7 @@ function differs(
   );
 }
 
+/** Applies the changes to one client (add/remove tags against its current tags). */
 async function updateOne(gql: GraphQLClient, id: string, changes: Changes) {
   const input: UpdateClientInput = { ...changes.fields };
   if (changes.addTags.length > 0 || changes.removeTags.length > 0) {

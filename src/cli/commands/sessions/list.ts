@@ -3,9 +3,9 @@
 import { connect } from '../../../client/index.js';
 import { DEFAULT_SESSIONS_LIST, MAX_SESSIONS_LIST } from '../../../fleet/limits.js';
 import { graphql } from '../../../generated/gql.js';
-import { commonHelp, commonOptions, parse, parseIntFlag } from '../../args.js';
+import { commonHelp, commonOptions, noPositionals, parse, parseIntFlag } from '../../args.js';
 import type { Command } from '../../command.js';
-import { printJson, printTable, UsageError, type CommandIO } from '../../output.js';
+import { printJson, printTable, type CommandIO } from '../../output.js';
 
 const usage = `Usage: etphonehome sessions list [--client C] [--open] [--limit N] [--json]
 
@@ -54,8 +54,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     open: { type: 'boolean' },
     limit: { type: 'string' },
   });
-  if (positionals.length > 0)
-    throw new UsageError(`sessions list takes no arguments (got "${positionals[0]}")`);
+  noPositionals('sessions list', positionals, 'one client’s with --client C');
   const first =
     parseIntFlag('limit', values.limit, { min: 1, max: MAX_SESSIONS_LIST }) ??
     DEFAULT_SESSIONS_LIST;
