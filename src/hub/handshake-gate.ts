@@ -66,7 +66,9 @@ type Phase = 'ident' | 'queued' | 'handshake' | 'authenticated' | 'closed';
 
 interface Entry extends GateEntry {
   phase: Phase;
+  /** performance.now() at accept, and when the current phase's deadline falls. */
   acceptedAt: number;
+  deadlineAt: number;
   startedAt: number;
   timer: NodeJS.Timeout | null;
 }
@@ -166,6 +168,7 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
       );
     }
 
+    const acceptedAt = performance.now();
     const entry: Entry = {
       socket,
       source,
@@ -173,7 +176,8 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
       remotePort,
       log: boundLogger(deps.logger, { remoteAddress, remotePort }),
       phase: 'ident',
-      acceptedAt: Date.now(),
+      acceptedAt,
+      deadlineAt: acceptedAt + limits.identTimeoutMs,
       startedAt: 0,
       timer: null,
       authenticated: () => leaveGate(entry),
@@ -181,17 +185,26 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
     all.add(entry);
     counts(source).pending += 1;
     socket.once('close', () => closed(entry));
-    entry.timer = setTimeout(() => expire(entry), limits.identTimeoutMs);
+    arm(entry);
     readIdent(entry);
+  }
+
+  // Timers count from the event loop's cached clock, which can lag the moment they were set, so
+  // one may fire a little before its deadline: it is then set again for what is left.
+  function arm(entry: Entry): void {
+    if (entry.timer) clearTimeout(entry.timer);
+    const left = Math.max(0, Math.ceil(entry.deadlineAt - performance.now()));
+    entry.timer = setTimeout(() => expire(entry), left);
   }
 
   function expire(entry: Entry): void {
     const phase = entry.phase;
     if (phase === 'authenticated' || phase === 'closed') return;
+    if (performance.now() < entry.deadlineAt) return arm(entry);
     deps.logs.timedOut(
       `${entry.source}: ${phase}`,
       entry.log,
-      { phase, afterMs: Date.now() - entry.acceptedAt },
+      { phase, afterMs: Math.round(performance.now() - entry.acceptedAt) },
       phase === 'ident'
         ? 'connection sent no SSH identification in time; closed'
         : 'SSH handshake did not authenticate in time; closed',
@@ -238,9 +251,8 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
         hint(queued, limits.maxConcurrentHandshakes),
       );
     }
-    const remaining = limits.authTimeoutMs - (Date.now() - entry.acceptedAt);
-    if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => expire(entry), Math.max(0, remaining));
+    entry.deadlineAt = entry.acceptedAt + limits.authTimeoutMs;
+    arm(entry);
     entry.phase = 'queued';
     let list = waiting.get(entry.source);
     if (!list) waiting.set(entry.source, (list = []));
