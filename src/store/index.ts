@@ -26,6 +26,7 @@ import type {
   NewBulkJobResult,
   NewEvent,
   TokenRecord,
+  TrustedDocumentRecord,
   WebhookTarget,
 } from './records.js';
 import type { DialectName } from './dialect.js';
@@ -147,6 +148,17 @@ export interface ApiKeyRepository {
   touch(ids: readonly string[], at: Date): Promise<void>;
 }
 
+/** Trusted GraphQL documents an admin registered (every server on the database sees them). */
+export interface TrustedDocumentRepository {
+  /** Adds it; false (and nothing changed) when a document with this hash is registered. */
+  insert(document: TrustedDocumentRecord): Promise<boolean>;
+  get(hash: string): Promise<TrustedDocumentRecord | null>;
+  /** Newest first. */
+  list(): Promise<TrustedDocumentRecord[]>;
+  /** Removes it; the record removed, or null when none had this hash. */
+  remove(hash: string): Promise<TrustedDocumentRecord | null>;
+}
+
 /** The webhook outbox. */
 export interface DeliveryRepository {
   insert(delivery: DeliveryRecord): Promise<void>;
@@ -230,6 +242,7 @@ export interface Repositories {
   /** Shared secrets and the servers on one database (issue 14). */
   readonly cluster: ClusterRepository;
   readonly apiKeys: ApiKeyRepository;
+  readonly trustedDocuments: TrustedDocumentRepository;
 }
 
 export interface Store extends Repositories {

@@ -186,6 +186,17 @@ export interface ApiKeyRecord {
   lastUsedAt: Date | null;
 }
 
+/** A GraphQL document an admin registered as trusted (keyed by its normalised text's SHA-256). */
+export interface TrustedDocumentRecord {
+  /** Lowercase hex SHA-256 of `document`. */
+  hash: string;
+  name: string | null;
+  /** The normalised document (docs/access.md). */
+  document: string;
+  createdAt: Date;
+  createdBy: string | null;
+}
+
 export const DeliveryStatus = {
   pending: 'PENDING',
   delivered: 'DELIVERED',

@@ -9,6 +9,7 @@ import { EnrollmentTokenEntity } from './enrollment-token.js';
 import { EventEntity } from './event.js';
 import { IdempotencyKeyEntity } from './idempotency-key.js';
 import { TagEntity } from './tag.js';
+import { TrustedDocumentEntity } from './trusted-document.js';
 import { WebhookDeliveryEntity } from './webhook-delivery.js';
 
 export {
@@ -22,6 +23,7 @@ export {
   EventEntity,
   IdempotencyKeyEntity,
   TagEntity,
+  TrustedDocumentEntity,
   WebhookDeliveryEntity,
 };
 export type { BulkJob } from './bulk-job.js';
@@ -33,6 +35,7 @@ export type { EnrollmentToken } from './enrollment-token.js';
 export type { Event } from './event.js';
 export type { IdempotencyKey } from './idempotency-key.js';
 export type { Tag } from './tag.js';
+export type { TrustedDocument } from './trusted-document.js';
 export type { WebhookDelivery } from './webhook-delivery.js';
 
 export const entities = [
@@ -47,4 +50,5 @@ export const entities = [
   ClusterSecretEntity,
   ClusterServerEntity,
   ApiKeyEntity,
+  TrustedDocumentEntity,
 ];

@@ -11,6 +11,7 @@ import { createEventRepository, createRateLimitRepository } from './events.js';
 import { createIdempotencyRepository } from './idempotency.js';
 import { createTagRepository } from './tags.js';
 import { createTokenRepository } from './tokens.js';
+import { createTrustedDocumentRepository } from './trusted-documents.js';
 
 export function createRepositories(sql: Sql): Repositories {
   return {
@@ -24,5 +25,6 @@ export function createRepositories(sql: Sql): Repositories {
     idempotency: createIdempotencyRepository(sql),
     cluster: createClusterRepository(sql),
     apiKeys: createApiKeyRepository(sql),
+    trustedDocuments: createTrustedDocumentRepository(sql),
   };
 }
