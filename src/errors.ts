@@ -37,6 +37,11 @@ export const ErrorCode = {
   unauthenticated: 'UNAUTHENTICATED',
   /** The caller is known but its role does not allow this operation. */
   forbidden: 'FORBIDDEN',
+  /**
+   * The GraphQL document is not trusted: ETPHONEHOME_TRUSTED_DOCUMENTS is on, or the key is marked
+   * trustedDocumentsOnly, and the document is neither shipped nor registered by an admin.
+   */
+  untrustedDocument: 'UNTRUSTED_DOCUMENT',
   /** The request contradicts what exists: a name already taken, an idempotency key reused. */
   conflict: 'CONFLICT',
   /** The agent answered with an error of its own (file missing, too large …). */
@@ -217,6 +222,18 @@ const entries: Record<ErrorCodeName, Entry> = {
     },
     httpStatus: 403,
     exitStatus: 11,
+  },
+  UNTRUSTED_DOCUMENT: {
+    meaning:
+      'The GraphQL document is neither one the project ships (CLI, MCP tools, GraphiQL tabs) nor one an admin registered, and this server (ETPHONEHOME_TRUSTED_DOCUMENTS=1) or this API key (trustedDocumentsOnly) admits only trusted documents; nothing ran.',
+    next: {
+      graphql:
+        'Send a shipped document unchanged, or have an admin register yours: `registerTrustedDocument(input: {document})` (its hash is in `extensions.documentHash`).',
+      mcp: 'Upgrade etphonehome so the bridge and the server ship the same documents.',
+      cli: 'Upgrade etphonehome so the CLI and the server ship the same documents, or have an admin run `etphonehome documents register FILE`.',
+    },
+    httpStatus: 403,
+    exitStatus: 15,
   },
   CONFLICT: {
     meaning:

@@ -5,7 +5,8 @@
 //
 //   VIEWER    reads the fleet, events, metrics, subscriptions
 //   OPERATOR  also acts on clients: commands, files, transfers, bulk jobs, shells, tunnels
-//   ADMIN     also metadata, settings, keys, tokens, acceptKey, decommissioning, webhook replays
+//   ADMIN     also metadata, settings, keys, tokens, trusted documents, acceptKey, decommissioning,
+//             webhook replays
 //   internal  the server's own wiring (the hub's callbacks, start/stop): no key reaches them
 
 import { AppError, ErrorCode } from '../errors.js';
@@ -72,6 +73,7 @@ export const accessMatrix = {
   },
   tokens: { create: A, list: A, revoke: A },
   keys: { create: A, list: A, revoke: A, authenticate: INTERNAL, hold: V },
+  documents: { register: A, list: A, remove: A, admit: V },
   agents: { authorize: INTERNAL, attach: INTERNAL },
   sessions: {
     open: O,

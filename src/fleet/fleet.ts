@@ -38,6 +38,7 @@ import { storedHealthSettings } from './settings.js';
 import { createTags } from './tags.js';
 import { createTokens } from './tokens.js';
 import { createTransfers } from './transfers/transfers.js';
+import { createTrustedDocuments } from './trusted-documents.js';
 import { createWebhooks, webhooksApi } from './webhooks/webhooks.js';
 
 export type { FleetOptions } from './options.js';
@@ -168,6 +169,10 @@ export function assembleFleet(options: FleetOptions): Fleet {
     tokens: createTokens(store),
     agents: { authorize, attach: registry.attach },
     keys: keysApi(keys),
+    documents: createTrustedDocuments({
+      store,
+      settings: options.trustedDocuments ?? { enforced: false, shipped: new Set() },
+    }),
     actingAs: (principal) => guardFleet(fleet, { store, view: registry.view }, principal),
 
     health: createServerStatus({

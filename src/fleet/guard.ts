@@ -43,6 +43,7 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
       webhooks: checked(fleet.webhooks, 'webhooks', principal),
       tokens: checked(fleet.tokens, 'tokens', principal),
       keys: checked(fleet.keys, 'keys', principal),
+      documents: checked(fleet.documents, 'documents', principal),
       agents: checked(fleet.agents, 'agents', principal),
       jobs: checked(fleet.jobs, 'jobs', principal),
       sessions: checked(fleet.sessions, 'sessions', principal),
@@ -315,6 +316,13 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
       revoke: () => unscopedOnly('Revoking an enrollment token'),
     },
     keys: fleet.keys,
+    documents: {
+      // What runs is the whole server's business: a scoped key may not change it.
+      register: () => unscopedOnly('Registering a trusted document'),
+      list: () => fleet.documents.list(),
+      remove: () => unscopedOnly('Removing a trusted document'),
+      admit: (hash, caller) => fleet.documents.admit(hash, caller),
+    },
     agents: fleet.agents,
     ...fleetFunctions(),
   };
@@ -329,6 +337,7 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
     webhooks: checked(guarded.webhooks, 'webhooks', principal),
     tokens: checked(guarded.tokens, 'tokens', principal),
     keys: checked(guarded.keys, 'keys', principal),
+    documents: checked(guarded.documents, 'documents', principal),
     agents: checked(guarded.agents, 'agents', principal),
     jobs: checked(guarded.jobs, 'jobs', principal),
     sessions: checked(guarded.sessions, 'sessions', principal),

@@ -100,6 +100,12 @@ export type { OpenShellInput, SessionView, ShellSession } from './reach/sessions
 export type { OpenTunnelInput, Tunnel, TunnelConnection, TunnelView } from './reach/tunnels.js';
 export type { ShellSignal } from '../protocol/shell-frames.js';
 export type { TagView } from './tags.js';
+export {
+  MAX_TRUSTED_DOCUMENT_BYTES,
+  type RegisterTrustedDocumentInput,
+  type TrustedDocumentSettings,
+  type TrustedDocumentView,
+} from './trusted-documents.js';
 export type { CreatedToken, CreateTokenInput, TokenView } from './tokens.js';
 export type { DownloadInput } from './transfers/download.js';
 export type { TransferDirection, TransferProgress, TransferState } from './transfers/progress.js';

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AuthorizedKeys } from './authorized-keys.js';
 import type { FleetEvent } from './event-types.js';
 import type { RecordingOptions } from './reach/recording.js';
+import type { TrustedDocumentSettings } from './trusted-documents.js';
 import type { HealthConfig, RateLimitDefaults } from './settings.js';
 import type { WebhookSettings } from './webhooks/settings.js';
 
@@ -27,6 +28,8 @@ export interface FleetOptions {
   server?: { name: string; peerUrl: string | null } | undefined;
   /** The bootstrap admin key's secret (first start or ETPHONEHOME_API_KEY); absent: none. */
   bootstrapKey?: string | undefined;
+  /** Trusted documents: enforced for every key, and the shipped hashes; default off, none. */
+  trustedDocuments?: TrustedDocumentSettings | undefined;
   /** Told of every recorded event in chain order (ETPHONEHOME_AUDIT_LOG). */
   onEventRecorded?: ((event: FleetEvent) => void) | undefined;
 }

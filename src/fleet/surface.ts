@@ -32,6 +32,7 @@ import type { Loaders } from './loaders.js';
 import type { MetricsOptions, MetricsSample } from './metrics.js';
 import type { ClientOutcome } from './outcomes.js';
 import type { TagView } from './tags.js';
+import type { RegisterTrustedDocumentInput, TrustedDocumentView } from './trusted-documents.js';
 import type { CreatedToken, CreateTokenInput, TokenView } from './tokens.js';
 import type { DownloadInput } from './transfers/download.js';
 import type { TransferProgress } from './transfers/progress.js';
@@ -80,6 +81,9 @@ export interface Fleet {
   /** API keys: the principals every door authenticates (docs/access.md). */
   readonly keys: FleetKeys;
 
+  /** Trusted GraphQL documents: the shipped ones and those an admin registers (docs/access.md). */
+  readonly documents: FleetDocuments;
+
   /**
    * The fleet as one API key sees it: every operation checks the key's role (./access.ts) and
    * its scope (clients outside it do not exist). Every door acts through this.
@@ -125,6 +129,20 @@ export interface FleetClients {
   decommission(ref: string, input: DecommissionInput, caller: Caller): Promise<Decommissioned>;
   /** Undoes decommission: the client may connect again and appears in lists. */
   restore(ref: string, caller: Caller): Promise<ClientView>;
+}
+
+export interface FleetDocuments {
+  /** Registers a document as trusted (normalised and hashed; the same one again is kept once). */
+  register(input: RegisterTrustedDocumentInput, caller: Caller): Promise<TrustedDocumentView>;
+  /** Registered documents, newest first. */
+  list(): Promise<TrustedDocumentView[]>;
+  /** Removes a registered document by hash; NOT_FOUND when none has it. */
+  remove(hash: string, caller: Caller): Promise<TrustedDocumentView>;
+  /**
+   * Whether the caller may run the document with this hash (lib/document-hash.ts): nothing, or
+   * UNTRUSTED_DOCUMENT when the server or the key needs trusted documents and it is not one.
+   */
+  admit(hash: string, caller: Caller): Promise<void>;
 }
 
 export interface FleetTags {
