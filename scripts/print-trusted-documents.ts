@@ -55,7 +55,12 @@ for (const [origin, dir] of Object.entries(SHIPPED_SOURCES) as [Shipped['origin'
       }
       const operations = operationNames(document);
       if (operations.length === 0) continue; // a fragment: shipped inside the operations using it
-      shipped.push({ hash: documentHash(document), origin, operations, source: relative('.', file) });
+      shipped.push({
+        hash: documentHash(document),
+        origin,
+        operations,
+        source: relative('.', file),
+      });
     }
   }
 }

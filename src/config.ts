@@ -64,6 +64,8 @@ export interface ServerConfig {
   logLevel: string;
   /** ETPHONEHOME_AUDIT_LOG: a file every recorded event is appended to (JSON lines); null: none. */
   auditLog: string | null;
+  /** ETPHONEHOME_TRUSTED_DOCUMENTS=1: every key runs only trusted GraphQL documents. */
+  trustedDocuments: boolean;
 }
 
 export const serverUsage = `Usage: etphonehome server [options]
@@ -116,6 +118,9 @@ Environment:
                                  socket or SSE connection (100)
   ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS  open subscriptions on the server (10000)
   ETPHONEHOME_AUDIT_LOG          also append every event to this file as a JSON line (none)
+  ETPHONEHOME_TRUSTED_DOCUMENTS  1 = run only the GraphQL documents the CLI, the MCP tools and
+                                 GraphiQL's tabs send, and those an admin registered (default 0:
+                                 only keys marked --trusted-documents-only are held to that)
   ETPHONEHOME_TRANSFER_ROOTS     colon-separated absolute directories where uploadFile reads and
                                  downloadFile writes on the server (default <data-dir>/transfers;
                                  relative localPath values resolve inside the first)
@@ -236,6 +241,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       v['allow-new-database'] === true || flag(env['ETPHONEHOME_ALLOW_NEW_DATABASE']),
     apiKey: apiKey ?? null,
     auditLog: env['ETPHONEHOME_AUDIT_LOG'] ? resolve(env['ETPHONEHOME_AUDIT_LOG']) : null,
+    trustedDocuments: flag(env['ETPHONEHOME_TRUSTED_DOCUMENTS']),
     rateLimit: Object.freeze({
       rpm: envNumber('ETPHONEHOME_RATE_LIMIT_RPM', '60', 1, 1_000_000),
       concurrent: envNumber('ETPHONEHOME_RATE_LIMIT_CONCURRENT', '10', 1, 10_000),

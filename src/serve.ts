@@ -14,6 +14,8 @@ import { loadOrCreateWebhookSecret } from './fleet/webhooks/secret-file.js';
 import { createSchema } from './graphql/schema.js';
 import { createApiServer } from './graphql/server.js';
 import { createSchemaExecutor } from './mcp/executor.js';
+import { shippedDocuments } from './generated/trusted-documents.js';
+import { documentHash } from './lib/document-hash.js';
 import { createMcpHttpHandler } from './mcp/http.js';
 import { loadOrCreateHostKey } from './hub/host-key.js';
 import { HTTP_URL_FILE, localHttpUrl } from './client/connection.js';
@@ -138,6 +140,10 @@ export async function startServer(
     server: { name: config.serverName, peerUrl: config.peerUrl },
     bootstrapKey: apiKey.key,
     onEventRecorded: auditLog ? (event) => auditLog.write(event) : undefined,
+    trustedDocuments: {
+      enforced: config.trustedDocuments,
+      shipped: new Set(shippedDocuments.map((document) => document.hash)),
+    },
   });
   await fleet.start();
 
@@ -167,6 +173,9 @@ export async function startServer(
     executor: createSchemaExecutor({
       schema,
       logger: mcpLog,
+      // MCP tools send shipped documents; a key held to trusted documents is checked all the same.
+      admit: (document, caller) =>
+        fleet.actingAs(caller.principal!).documents.admit(documentHash(document), caller),
       contextFor: (caller) => {
         // The in-process executor runs for an authenticated MCP session only.
         if (!caller.principal) throw new Error('MCP call without a principal');
@@ -232,6 +241,7 @@ export async function startServer(
       database: config.databaseUrl ? redactDatabaseUrl(config.databaseUrl) : 'sqlite',
       hostKeyFingerprint: hostKey.fingerprint,
       openEnrollment: config.openEnrollment,
+      trustedDocuments: config.trustedDocuments,
     },
     'server listening',
   );

@@ -37,8 +37,7 @@ function bad(message: string): AppError {
 
 /** The normal form of `text`; BAD_USER_INPUT when it is empty, too long or not GraphQL. */
 function normalised(text: string): string {
-  if (text.trim() === '')
-    throw bad('The document is empty: pass the text of a GraphQL operation.');
+  if (text.trim() === '') throw bad('The document is empty: pass the text of a GraphQL operation.');
   let normal: string;
   try {
     normal = normaliseDocument(text);

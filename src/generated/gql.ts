@@ -26,6 +26,10 @@ type Documents = {
     "\n  mutation CliUpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      ...CliClientFields\n      allowedPaths\n    }\n  }\n": typeof types.CliUpdateClientDocument,
     "\n  mutation CliUpdateClients($filter: ClientFilter!, $input: UpdateClientsInput!) {\n    updateClients(filter: $filter, input: $input) {\n      count\n      clients {\n        ...CliClientFields\n      }\n    }\n  }\n": typeof types.CliUpdateClientsDocument,
     "\n  query CliClientTags($id: ID!) {\n    client(id: $id) {\n      uuid\n      tags {\n        name\n      }\n    }\n  }\n": typeof types.CliClientTagsDocument,
+    "\n  fragment CliTrustedDocumentFields on TrustedDocument {\n    hash\n    name\n    document\n    createdAt\n    createdBy\n  }\n": typeof types.CliTrustedDocumentFieldsFragmentDoc,
+    "\n  query CliTrustedDocuments {\n    trustedDocuments {\n      ...CliTrustedDocumentFields\n    }\n  }\n": typeof types.CliTrustedDocumentsDocument,
+    "\n  mutation CliRegisterTrustedDocument($input: RegisterTrustedDocumentInput!) {\n    registerTrustedDocument(input: $input) {\n      trustedDocument {\n        ...CliTrustedDocumentFields\n      }\n    }\n  }\n": typeof types.CliRegisterTrustedDocumentDocument,
+    "\n  mutation CliRemoveTrustedDocument($input: RemoveTrustedDocumentInput!) {\n    removeTrustedDocument(input: $input) {\n      trustedDocument {\n        ...CliTrustedDocumentFields\n      }\n    }\n  }\n": typeof types.CliRemoveTrustedDocumentDocument,
     "\n  query CliEvents($filter: EventFilter, $limit: Int, $before: ID) {\n    events(filter: $filter, limit: $limit, before: $before) {\n      ...CliEventFields\n    }\n  }\n": typeof types.CliEventsDocument,
     "\n  mutation CliDownloadFile(\n    $clientId: ID!\n    $remotePath: String!\n    $localPath: String!\n    $transferId: ID\n  ) {\n    downloadFile(\n      clientId: $clientId\n      remotePath: $remotePath\n      localPath: $localPath\n      transferId: $transferId\n    ) {\n      ...CliTransferFields\n    }\n  }\n": typeof types.CliDownloadFileDocument,
     "\n  query CliListFiles($clientId: ID!, $path: String!) {\n    listFiles(clientId: $clientId, path: $path) {\n      path\n      truncated\n      entries {\n        name\n        type\n        size\n        mtime\n        mode\n      }\n    }\n  }\n": typeof types.CliListFilesDocument,
@@ -173,6 +177,10 @@ const documents: Documents = {
     "\n  mutation CliUpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      ...CliClientFields\n      allowedPaths\n    }\n  }\n": types.CliUpdateClientDocument,
     "\n  mutation CliUpdateClients($filter: ClientFilter!, $input: UpdateClientsInput!) {\n    updateClients(filter: $filter, input: $input) {\n      count\n      clients {\n        ...CliClientFields\n      }\n    }\n  }\n": types.CliUpdateClientsDocument,
     "\n  query CliClientTags($id: ID!) {\n    client(id: $id) {\n      uuid\n      tags {\n        name\n      }\n    }\n  }\n": types.CliClientTagsDocument,
+    "\n  fragment CliTrustedDocumentFields on TrustedDocument {\n    hash\n    name\n    document\n    createdAt\n    createdBy\n  }\n": types.CliTrustedDocumentFieldsFragmentDoc,
+    "\n  query CliTrustedDocuments {\n    trustedDocuments {\n      ...CliTrustedDocumentFields\n    }\n  }\n": types.CliTrustedDocumentsDocument,
+    "\n  mutation CliRegisterTrustedDocument($input: RegisterTrustedDocumentInput!) {\n    registerTrustedDocument(input: $input) {\n      trustedDocument {\n        ...CliTrustedDocumentFields\n      }\n    }\n  }\n": types.CliRegisterTrustedDocumentDocument,
+    "\n  mutation CliRemoveTrustedDocument($input: RemoveTrustedDocumentInput!) {\n    removeTrustedDocument(input: $input) {\n      trustedDocument {\n        ...CliTrustedDocumentFields\n      }\n    }\n  }\n": types.CliRemoveTrustedDocumentDocument,
     "\n  query CliEvents($filter: EventFilter, $limit: Int, $before: ID) {\n    events(filter: $filter, limit: $limit, before: $before) {\n      ...CliEventFields\n    }\n  }\n": types.CliEventsDocument,
     "\n  mutation CliDownloadFile(\n    $clientId: ID!\n    $remotePath: String!\n    $localPath: String!\n    $transferId: ID\n  ) {\n    downloadFile(\n      clientId: $clientId\n      remotePath: $remotePath\n      localPath: $localPath\n      transferId: $transferId\n    ) {\n      ...CliTransferFields\n    }\n  }\n": types.CliDownloadFileDocument,
     "\n  query CliListFiles($clientId: ID!, $path: String!) {\n    listFiles(clientId: $clientId, path: $path) {\n      path\n      truncated\n      entries {\n        name\n        type\n        size\n        mtime\n        mode\n      }\n    }\n  }\n": types.CliListFilesDocument,
@@ -370,6 +378,22 @@ export function graphql(source: "\n  mutation CliUpdateClients($filter: ClientFi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CliClientTags($id: ID!) {\n    client(id: $id) {\n      uuid\n      tags {\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query CliClientTags($id: ID!) {\n    client(id: $id) {\n      uuid\n      tags {\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CliTrustedDocumentFields on TrustedDocument {\n    hash\n    name\n    document\n    createdAt\n    createdBy\n  }\n"): (typeof documents)["\n  fragment CliTrustedDocumentFields on TrustedDocument {\n    hash\n    name\n    document\n    createdAt\n    createdBy\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CliTrustedDocuments {\n    trustedDocuments {\n      ...CliTrustedDocumentFields\n    }\n  }\n"): (typeof documents)["\n  query CliTrustedDocuments {\n    trustedDocuments {\n      ...CliTrustedDocumentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliRegisterTrustedDocument($input: RegisterTrustedDocumentInput!) {\n    registerTrustedDocument(input: $input) {\n      trustedDocument {\n        ...CliTrustedDocumentFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CliRegisterTrustedDocument($input: RegisterTrustedDocumentInput!) {\n    registerTrustedDocument(input: $input) {\n      trustedDocument {\n        ...CliTrustedDocumentFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CliRemoveTrustedDocument($input: RemoveTrustedDocumentInput!) {\n    removeTrustedDocument(input: $input) {\n      trustedDocument {\n        ...CliTrustedDocumentFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CliRemoveTrustedDocument($input: RemoveTrustedDocumentInput!) {\n    removeTrustedDocument(input: $input) {\n      trustedDocument {\n        ...CliTrustedDocumentFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

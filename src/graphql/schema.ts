@@ -9,6 +9,7 @@ import './types/client-settings.js';
 import './types/client-status.js';
 import './types/command.js';
 import './types/api-key.js';
+import './types/trusted-document.js';
 import './types/bulk.js';
 import './types/bulk-job.js';
 import './types/decommission.js';

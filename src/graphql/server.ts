@@ -54,6 +54,7 @@ import {
 } from './defaults.js';
 import { createLimitPlugins } from './limits.js';
 import { useSubscriptionCaps } from './subscription-caps.js';
+import { trustedDocumentsPlugin } from './trusted-documents.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -146,6 +147,8 @@ export function createApiServer(options: ApiServerOptions) {
       authPlugin,
       emptyErrorBodyPlugin,
       ...createLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS),
+      // Before the subscription caps: a refused document holds no subscription slot.
+      trustedDocumentsPlugin,
       useSubscriptionCaps(options.subscriptions ?? DEFAULT_SUBSCRIPTION_CAPS, logger),
       nulGuardPlugin,
     ],

@@ -9,7 +9,7 @@
 
 import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { execute, GraphQLError, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { catalogueCode, createGraphQLClient, GraphQLRequestError } from '../client/index.js';
 import { ErrorCode, isAppError, localise, type ErrorCodeName } from '../errors.js';
@@ -45,10 +45,19 @@ export interface Executor {
 export function createSchemaExecutor(options: {
   schema: GraphQLSchema;
   contextFor: (caller: Caller) => unknown;
+  /** Refuses a document the caller may not run (trusted documents), before it runs. */
+  admit?: (document: DocumentNode, caller: Caller) => Promise<void>;
   logger: Logger;
 }): Executor {
   return {
     async request(document, variables, { actor, principal, signal }) {
+      try {
+        await options.admit?.(document, { actor, principal, signal });
+      } catch (error) {
+        if (isAppError(error))
+          throw new ToolError(error.code, localise(error.message, error.steps, 'mcp'));
+        throw error;
+      }
       const result = await execute({
         schema: options.schema,
         document,

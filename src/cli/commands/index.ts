@@ -4,6 +4,7 @@
 
 import type { CliEntry } from '../command.js';
 import { clientsCommand } from './clients/index.js';
+import { documentsCommand } from './documents/index.js';
 import { eventsCommand } from './events.js';
 import { filesCommand } from './files/index.js';
 import { forwardCommand } from './forward.js';
@@ -33,4 +34,5 @@ export const cliCommands: readonly CliEntry[] = [
   webhooksCommand,
   tokenCommand,
   keysCommand,
+  documentsCommand,
 ];
