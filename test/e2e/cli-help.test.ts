@@ -25,6 +25,7 @@ test('--help with examples for every command and subcommand', async () => {
     'watch',
     'webhooks',
     'token',
+    'documents',
     'mcp',
   ])
     assert.match(top.stdout, new RegExp(`^  ${name} `, 'm'));
@@ -49,6 +50,7 @@ test('--help with examples for every command and subcommand', async () => {
     ['files'],
     ...['deliveries', 'replay', 'test', 'watch'].map((sub) => ['webhooks', sub]),
     ['token'],
+    ...['register', 'list', 'remove'].map((sub) => ['documents', sub]),
   ];
   for (const command of commands) {
     const help = await runBinary([...command, '--help'], env);
