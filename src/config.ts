@@ -118,9 +118,7 @@ Environment:
                                  socket or SSE connection (100)
   ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS  open subscriptions on the server (10000)
   ETPHONEHOME_AUDIT_LOG          also append every event to this file as a JSON line (none)
-  ETPHONEHOME_TRUSTED_DOCUMENTS  1 = run only the GraphQL documents the CLI, the MCP tools and
-                                 GraphiQL's tabs send, and those an admin registered (default 0:
-                                 only keys marked --trusted-documents-only are held to that)
+  ETPHONEHOME_TRUSTED_DOCUMENTS  1 = run only trusted GraphQL documents (docs/access.md)
   ETPHONEHOME_TRANSFER_ROOTS     colon-separated absolute directories where uploadFile reads and
                                  downloadFile writes on the server (default <data-dir>/transfers;
                                  relative localPath values resolve inside the first)
@@ -209,17 +207,15 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     wholeNumber(env[name] ?? fallback, name, min, max);
   const envPercentage = (name: string, fallback: string) => percentage(env[name] ?? fallback, name);
   const mode = (env['ETPHONEHOME_RATE_LIMIT_MODE'] ?? 'warn').toLowerCase();
-  if (!['warn', 'enforce', 'off'].includes(mode)) {
+  if (!['warn', 'enforce', 'off'].includes(mode))
     throw new ConfigError(
       `ETPHONEHOME_RATE_LIMIT_MODE must be warn, enforce or off (got "${mode}").`,
     );
-  }
   const apiKey = env['ETPHONEHOME_API_KEY'];
-  if (apiKey !== undefined && apiKey.length < 16) {
+  if (apiKey !== undefined && apiKey.length < 16)
     throw new ConfigError(
       'ETPHONEHOME_API_KEY must be at least 16 characters; unset it to have one generated.',
     );
-  }
   const logLevel = v['log-level'] ?? env['ETPHONEHOME_LOG_LEVEL'] ?? 'info';
   if (!['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'].includes(logLevel)) {
     throw new ConfigError(

@@ -37,10 +37,7 @@ export const ErrorCode = {
   unauthenticated: 'UNAUTHENTICATED',
   /** The caller is known but its role does not allow this operation. */
   forbidden: 'FORBIDDEN',
-  /**
-   * The GraphQL document is not trusted: ETPHONEHOME_TRUSTED_DOCUMENTS is on, or the key is marked
-   * trustedDocumentsOnly, and the document is neither shipped nor registered by an admin.
-   */
+  /** A GraphQL document neither shipped nor registered, where only trusted documents run. */
   untrustedDocument: 'UNTRUSTED_DOCUMENT',
   /** The request contradicts what exists: a name already taken, an idempotency key reused. */
   conflict: 'CONFLICT',
@@ -68,36 +65,9 @@ export type ErrorCodeName = (typeof ErrorCode)[keyof typeof ErrorCode];
 /** The doors a caller meets the system through; each words the next step in its own names. */
 export type { Door } from './next-step.js';
 
-/** Who emits a code, which decides which callers can meet it. */
-export const ErrorOrigin = {
-  /** The fleet or the server: every door (GraphQL, MCP over HTTP and stdio, the CLI). */
-  server: 'server',
-  /** GraphQL's own checks of a request, before anything runs. */
-  graphql: 'graphql',
-  /** The CLI or the stdio MCP bridge, about the server they talk to. */
-  client: 'client',
-} as const;
-export type ErrorOriginName = (typeof ErrorOrigin)[keyof typeof ErrorOrigin];
-
-export interface ErrorCodeEntry {
-  /** What happened, in one sentence. */
-  readonly meaning: string;
-  /** What to do next, in each door's own names (operations, tools, commands). */
-  readonly next: Readonly<Record<Door, string>>;
-  /**
-   * The HTTP status when the code is a plain HTTP refusal or a GraphQL request error (spec:
-   * application/graphql-response+json). A field error inside a GraphQL response travels in that
-   * response's 200. Null: never answered by the server.
-   */
-  readonly httpStatus: number | null;
-  /** The CLI's exit status (`run` exits with the remote command's own status instead). */
-  readonly exitStatus: number;
-  readonly origin: ErrorOriginName;
-  /** The same request may succeed later, unchanged. */
-  readonly retryable: boolean;
-  /** The message is the client's own words: the MCP door fences it as data, not instructions. */
-  readonly clientWorded: boolean;
-}
+// Who emits a code and the shape of a catalogue entry live in ./error-entry.ts.
+export { ErrorOrigin, type ErrorCodeEntry, type ErrorOriginName } from './error-entry.js';
+import { ErrorOrigin, type ErrorCodeEntry } from './error-entry.js';
 
 type Entry = Omit<ErrorCodeEntry, 'retryable' | 'clientWorded' | 'origin'> &
   Partial<Pick<ErrorCodeEntry, 'retryable' | 'clientWorded' | 'origin'>>;

@@ -253,3 +253,12 @@ test('server name and peer URL: defaults, values, refusals naming the setting', 
     );
   }
 });
+
+test('ETPHONEHOME_TRUSTED_DOCUMENTS: off by default, on with 1', () => {
+  const off = readServerConfig([], {});
+  assert.ok(off !== 'help');
+  assert.equal(off.trustedDocuments, false);
+  const on = readServerConfig([], { ETPHONEHOME_TRUSTED_DOCUMENTS: '1' });
+  assert.ok(on !== 'help');
+  assert.equal(on.trustedDocuments, true);
+});
