@@ -221,12 +221,22 @@ describe('without ETPHONEHOME_TRUSTED_DOCUMENTS: keys marked trustedDocumentsOnl
       await mcp.close();
     }
 
+    // Trust is the whole server's: a scoped admin may not change it.
+    const scoped = await server.createKey({
+      name: 'scoped-admin',
+      role: 'ADMIN',
+      scope: { tags: ['web'] },
+    });
+    const register =
+      'mutation($input: RegisterTrustedDocumentInput!) { registerTrustedDocument(input: $input) { trustedDocument { hash } } }';
+    const refusedScoped = await server.http(scoped.secret, register, {
+      input: { document: ARBITRARY },
+    });
+    assert.equal(refusedScoped.errors?.[0]?.extensions?.code, 'FORBIDDEN');
+    assert.match(refusedScoped.errors![0]!.message, /scoped/);
+
     // Registered, it runs for the marked key too.
-    await server.http(
-      server.apiKey,
-      'mutation($input: RegisterTrustedDocumentInput!) { registerTrustedDocument(input: $input) { trustedDocument { hash } } }',
-      { input: { document: ARBITRARY } },
-    );
+    await server.http(server.apiKey, register, { input: { document: ARBITRARY } });
     assert.equal((await server.http(marked.secret, ARBITRARY)).errors, undefined);
   });
 });
