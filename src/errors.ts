@@ -10,7 +10,7 @@
 // "internal error (ref …)".
 
 // Next steps are part of how an error is worded: whoever imports the catalogue gets them here.
-import type { Door, NextStep } from './next-step.js';
+import type { NextStep } from './next-step.js';
 export {
   localise,
   named,
