@@ -77,6 +77,7 @@ export const shippedDocuments: readonly ShippedDocument[] = [
   { hash: '5301999dff34d180e3251cac5f9db25f1fdc844b0ad5f440b5f56999de1fd150', origin: 'graphiql', operations: ["WebhookDeliveries","ReplayWebhookDelivery","ReplayFailedDeliveries","SendTestWebhook","WatchWebhookFailures"], source: 'src/graphql/examples/15-webhook-deliveries.graphql' },
   { hash: '0e460e5fd7a0799c79939a0bfd7d0bfb99f37a3638060658c90d3e0d44ab4668', origin: 'graphiql', operations: ["EnrollmentTokens","CreateEnrollmentToken","RevokeEnrollmentToken"], source: 'src/graphql/examples/16-enrollment-tokens.graphql' },
   { hash: '8cdb5d68c4ddfa11549a95009b2c9666c542e280cdef3d2e64d23a8e3c24f44c', origin: 'graphiql', operations: ["TagsOverview"], source: 'src/graphql/examples/17-tags.graphql' },
+  { hash: '0a7f5e34755c6016c03c2fc2dcb46a330f36a6a0574e9638cceec234f8f0b43d', origin: 'graphiql', operations: ["TrustedDocuments","RegisterTrustedDocument","RemoveTrustedDocument"], source: 'src/graphql/examples/18-trusted-documents.graphql' },
   { hash: '3d4bb60025d3eba32df4e35faa423cb549d881087fbf1c250d738afc32ad6f1f', origin: 'mcp', operations: ["McpOnlineClients"], source: 'src/mcp/session.ts' },
   { hash: 'a4bb4e17a1986e17edbb617b536a05e26051e1adf10a7020f13f4d71e1aa82b3', origin: 'mcp', operations: ["McpTargetClient"], source: 'src/mcp/session.ts' },
   { hash: 'db36ba8285523b47d2b1372c78990033841b51037c8cb325a923f3fdf42a6e85', origin: 'mcp', operations: ["McpViewer"], source: 'src/mcp/stdio.ts' },

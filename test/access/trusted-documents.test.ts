@@ -99,6 +99,27 @@ describe('ETPHONEHOME_TRUSTED_DOCUMENTS=1', () => {
     assert.deepEqual(login.data, { __typename: 'Query' });
     const schema = await server.http(server.apiKey, '{ __schema { queryType { name } } }');
     assert.equal(schema.errors, undefined);
+    // The trusted-documents tab registers an edited query from GraphiQL, and removes it.
+    const tab18 = loadGraphiQLExamples().find((t) => t.file === '18-trusted-documents.graphql')!;
+    const runTab = async (operationName: string, variables: Record<string, unknown>) => {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.apiKey}` },
+        body: JSON.stringify({ query: tab18.query, operationName, variables }),
+      });
+      return (await response.json()) as { errors?: unknown; data?: Record<string, unknown> };
+    };
+    const edited = 'query MyTagCounts { tags { name clientCount } }';
+    assertUntrusted(await server.http(server.apiKey, edited));
+    const registered = await runTab('RegisterTrustedDocument', tab18.variables!);
+    assert.equal(registered.errors, undefined, JSON.stringify(registered.errors));
+    assert.equal((await server.http(server.apiKey, edited)).errors, undefined);
+    const { hash } = (
+      registered.data!['registerTrustedDocument'] as { trustedDocument: { hash: string } }
+    ).trustedDocument;
+    assert.equal((await runTab('RemoveTrustedDocument', { hash })).errors, undefined);
+    assertUntrusted(await server.http(server.apiKey, edited));
+
     // An introspection field beside a fleet field is not introspection-only.
     assertUntrusted(await server.http(server.apiKey, '{ __typename tags { name } }'));
   });

@@ -23,7 +23,12 @@ interface Answer {
 }
 
 /** Mutations that may act on a fresh fleet as given: they change no client. */
-const HARMLESS = new Set(['BulkTagUpdate', 'BulkCommand', 'CreateEnrollmentToken']);
+const HARMLESS = new Set([
+  'BulkTagUpdate',
+  'BulkCommand',
+  'CreateEnrollmentToken',
+  'RegisterTrustedDocument',
+]);
 
 const SNAPSHOT = `query Snapshot {
   clients(filter: { includeDecommissioned: true }) {
