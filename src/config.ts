@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_OPERATION_LIMITS, DEFAULT_SUBSCRIPTION_CAPS } from './graphql/defaults.js';
 import { serverDataDir } from './lib/server-data-dir.js';
 import { databaseUrlProblem } from './store/database-url.js';
+import { DEFAULT_SHELL_IDLE_S } from './fleet/limits.js';
 import type { HealthConfig, RateLimitModeName } from './fleet/settings.js';
 import {
   readWebhookSettings,
@@ -61,6 +62,8 @@ export interface ServerConfig {
   mcp: { maxSessions: number; sessionIdleMs: number; allowedOrigins: readonly string[] };
   /** Shell session recordings in <data-dir>/recordings (issue 16). */
   recording: { recordInput: boolean; retentionDays: number };
+  /** Shells opened by openShell / shell_open close after this long idle (ETPHONEHOME_SHELL_IDLE_S). */
+  shellIdleMs: number;
   logLevel: string;
   /** ETPHONEHOME_AUDIT_LOG: a file every recorded event is appended to (JSON lines); null: none. */
   auditLog: string | null;
@@ -127,6 +130,8 @@ Environment:
                                  may hold passwords); output is always recorded
   ETPHONEHOME_RECORDING_RETENTION_DAYS  days shell recordings are kept in <data-dir>/recordings
                                  (30; 0 = forever)
+  ETPHONEHOME_SHELL_IDLE_S       seconds without input, output or reads before a shell opened by
+                                 openShell / shell_open closes itself (900)
 
 ${webhookEnvUsage}
 Examples:
@@ -323,6 +328,8 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         36_500,
       ),
     }),
+    shellIdleMs:
+      envNumber('ETPHONEHOME_SHELL_IDLE_S', String(DEFAULT_SHELL_IDLE_S), 1, 7 * 24 * 3600) * 1000,
     mcp: Object.freeze({
       maxSessions: envNumber('ETPHONEHOME_MCP_MAX_SESSIONS', '100', 1, 100_000),
       sessionIdleMs: envNumber('ETPHONEHOME_MCP_SESSION_IDLE_S', '1800', 1, 7 * 24 * 3600) * 1000,

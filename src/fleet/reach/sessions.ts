@@ -89,6 +89,8 @@ export interface ShellSession extends EventEmitter {
    */
   pause(): void;
   resume(): void;
+  /** Counts as activity for the idle timeout (a door that reads buffered output). */
+  keepAlive(): void;
   close(reason: string): void;
 }
 
@@ -318,6 +320,9 @@ export function createSessions(deps: SessionDeps) {
       },
       pause: () => channel.pause(),
       resume: () => channel.resume(),
+      keepAlive: () => {
+        if (!ended) touch();
+      },
       close(reason: string): void {
         void finish(reason);
       },
