@@ -95,7 +95,7 @@ type Documents = {
     "\n  mutation McpRunCommand($clientId: ID!, $cmd: String!, $cwd: String, $timeout: Int) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, timeout: $timeout) {\n      stdout\n      stderr\n      returncode\n      timedOut\n      truncated\n      durationMs\n    }\n  }\n": typeof types.McpRunCommandDocument,
     "\n  query McpSelectClient($id: ID!) {\n    client(id: $id) {\n      ...McpClientSummary\n    }\n  }\n": typeof types.McpSelectClientDocument,
     "\n  mutation McpCloseShell($input: CloseShellInput!) {\n    closeShell(input: $input) {\n      session {\n        ...McpShellSession\n      }\n    }\n  }\n": typeof types.McpCloseShellDocument,
-    "\n  fragment McpShellSession on Session {\n    id\n    clientUuid\n    clientId\n    principal\n    origin\n    pty\n    cols\n    rows\n    open\n    startedAt\n    endedAt\n    exitStatus\n    exitSignal\n    closeReason\n  }\n": typeof types.McpShellSessionFragmentDoc,
+    "\n  fragment McpShellSession on Session {\n    id\n    clientUuid\n    clientId\n    principal\n    apiKey\n    origin\n    pty\n    cols\n    rows\n    open\n    startedAt\n    endedAt\n    exitStatus\n    exitSignal\n    closeReason\n  }\n": typeof types.McpShellSessionFragmentDoc,
     "\n  query McpShells {\n    shells {\n      ...McpShellSession\n    }\n  }\n": typeof types.McpShellsDocument,
     "\n  mutation McpOpenShell($input: OpenShellInput!) {\n    openShell(input: $input) {\n      session {\n        ...McpShellSession\n      }\n      note\n    }\n  }\n": typeof types.McpOpenShellDocument,
     "\n  mutation McpReadShell($input: ReadShellInput!) {\n    readShell(input: $input) {\n      output\n      droppedBytes\n      pendingBytes\n      session {\n        ...McpShellSession\n      }\n    }\n  }\n": typeof types.McpReadShellDocument,
@@ -249,7 +249,7 @@ const documents: Documents = {
     "\n  mutation McpRunCommand($clientId: ID!, $cmd: String!, $cwd: String, $timeout: Int) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, timeout: $timeout) {\n      stdout\n      stderr\n      returncode\n      timedOut\n      truncated\n      durationMs\n    }\n  }\n": types.McpRunCommandDocument,
     "\n  query McpSelectClient($id: ID!) {\n    client(id: $id) {\n      ...McpClientSummary\n    }\n  }\n": types.McpSelectClientDocument,
     "\n  mutation McpCloseShell($input: CloseShellInput!) {\n    closeShell(input: $input) {\n      session {\n        ...McpShellSession\n      }\n    }\n  }\n": types.McpCloseShellDocument,
-    "\n  fragment McpShellSession on Session {\n    id\n    clientUuid\n    clientId\n    principal\n    origin\n    pty\n    cols\n    rows\n    open\n    startedAt\n    endedAt\n    exitStatus\n    exitSignal\n    closeReason\n  }\n": types.McpShellSessionFragmentDoc,
+    "\n  fragment McpShellSession on Session {\n    id\n    clientUuid\n    clientId\n    principal\n    apiKey\n    origin\n    pty\n    cols\n    rows\n    open\n    startedAt\n    endedAt\n    exitStatus\n    exitSignal\n    closeReason\n  }\n": types.McpShellSessionFragmentDoc,
     "\n  query McpShells {\n    shells {\n      ...McpShellSession\n    }\n  }\n": types.McpShellsDocument,
     "\n  mutation McpOpenShell($input: OpenShellInput!) {\n    openShell(input: $input) {\n      session {\n        ...McpShellSession\n      }\n      note\n    }\n  }\n": types.McpOpenShellDocument,
     "\n  mutation McpReadShell($input: ReadShellInput!) {\n    readShell(input: $input) {\n      output\n      droppedBytes\n      pendingBytes\n      session {\n        ...McpShellSession\n      }\n    }\n  }\n": types.McpReadShellDocument,
@@ -663,7 +663,7 @@ export function graphql(source: "\n  mutation McpCloseShell($input: CloseShellIn
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment McpShellSession on Session {\n    id\n    clientUuid\n    clientId\n    principal\n    origin\n    pty\n    cols\n    rows\n    open\n    startedAt\n    endedAt\n    exitStatus\n    exitSignal\n    closeReason\n  }\n"): (typeof documents)["\n  fragment McpShellSession on Session {\n    id\n    clientUuid\n    clientId\n    principal\n    origin\n    pty\n    cols\n    rows\n    open\n    startedAt\n    endedAt\n    exitStatus\n    exitSignal\n    closeReason\n  }\n"];
+export function graphql(source: "\n  fragment McpShellSession on Session {\n    id\n    clientUuid\n    clientId\n    principal\n    apiKey\n    origin\n    pty\n    cols\n    rows\n    open\n    startedAt\n    endedAt\n    exitStatus\n    exitSignal\n    closeReason\n  }\n"): (typeof documents)["\n  fragment McpShellSession on Session {\n    id\n    clientUuid\n    clientId\n    principal\n    apiKey\n    origin\n    pty\n    cols\n    rows\n    open\n    startedAt\n    endedAt\n    exitStatus\n    exitSignal\n    closeReason\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

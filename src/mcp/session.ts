@@ -44,10 +44,7 @@ const CloseSessionShellDocument = graphql(`
  * Closes the shells a session opened, at once (the session is ending: an assistant's shells do
  * not outlive its MCP session). One that already ended is NOT_FOUND, which is fine.
  */
-export async function closeSessionShells(
-  session: McpSession,
-  executor: Executor,
-): Promise<void> {
+export async function closeSessionShells(session: McpSession, executor: Executor): Promise<void> {
   const ids = [...session.shells];
   session.shells.clear();
   await Promise.all(

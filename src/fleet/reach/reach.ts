@@ -56,6 +56,7 @@ function closedView(event: FleetEvent, clientId: string): SessionView {
     clientUuid: event.clientUuid,
     clientId,
     actor: event.actor ?? '',
+    keyName: event.actorKeyName ?? null,
     origin: text(data['origin']) ?? '',
     command: text(data['command']),
     pty: data['pty'] === true,

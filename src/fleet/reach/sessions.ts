@@ -53,6 +53,8 @@ export interface SessionView {
   clientUuid: string;
   clientId: string;
   actor: string;
+  /** The name of the API key that opened it; null for the server's own. */
+  keyName: string | null;
   origin: string;
   command: string | null;
   pty: boolean;
@@ -178,6 +180,7 @@ export function createSessions(deps: SessionDeps) {
       clientUuid: client.uuid,
       clientId: client.clientId,
       actor: caller.actor,
+      keyName: caller.principal?.name ?? null,
       origin: input.origin,
       command: shown,
       pty: stream.ready.pty ?? input.pty,

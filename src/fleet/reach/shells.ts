@@ -277,7 +277,11 @@ export function createShells(deps: ShellsDeps) {
      * is taken then).
      */
     async read(id: string, timeoutMs: number, caller: Caller): Promise<ShellRead> {
-      if (!Number.isFinite(timeoutMs) || timeoutMs < 0 || timeoutMs > MAX_SHELL_READ_TIMEOUT_S * 1000)
+      if (
+        !Number.isFinite(timeoutMs) ||
+        timeoutMs < 0 ||
+        timeoutMs > MAX_SHELL_READ_TIMEOUT_S * 1000
+      )
         throw new AppError(
           ErrorCode.badUserInput,
           `A read waits 0 to ${MAX_SHELL_READ_TIMEOUT_S} seconds (got ${timeoutMs / 1000}).`,

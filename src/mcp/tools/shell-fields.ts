@@ -12,6 +12,7 @@ export const McpShellSession = graphql(`
     clientUuid
     clientId
     principal
+    apiKey
     origin
     pty
     cols
@@ -36,7 +37,10 @@ export const shellSessionSchema = z.object({
   session_id: z.string(),
   client_id: z.string(),
   client_uuid: z.string(),
+  /** The API key's name (the actor when the server opened it). */
   principal: z.string(),
+  /** The door and address it was opened from ("mcp 1a2b3c4d 127.0.0.1"). */
+  actor: z.string(),
   origin: z.string(),
   pty: z.boolean(),
   cols: z.number(),
@@ -54,7 +58,8 @@ export function toShellSession(s: McpShellSessionFragment): z.infer<typeof shell
     session_id: s.id,
     client_id: s.clientId,
     client_uuid: s.clientUuid,
-    principal: s.principal,
+    principal: s.apiKey ?? s.principal,
+    actor: s.principal,
     origin: s.origin,
     pty: s.pty,
     cols: s.cols,

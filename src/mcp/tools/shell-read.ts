@@ -55,7 +55,9 @@ export const shellRead = defineTool({
     );
     const output = cleanText(r.output, MAX_FENCED_CHARS - 1024);
     const parts = [
-      output === '' ? `No new output from shell ${r.session.id}.` : `Output of shell ${r.session.id}.`,
+      output === ''
+        ? `No new output from shell ${r.session.id}.`
+        : `Output of shell ${r.session.id}.`,
     ];
     if (r.droppedBytes > 0)
       parts.push(
