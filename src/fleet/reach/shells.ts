@@ -12,8 +12,7 @@
 //   - once ended, its last output and exit status stay readable (the newest MAX_ENDED_SHELLS).
 
 import { StringDecoder } from 'node:string_decoder';
-import { AppError, ErrorCode } from '../../errors.js';
-import { nextStep, Operation } from '../../next-step.js';
+import { AppError, ErrorCode, nextStep, Operation } from '../../errors.js';
 import { quote } from '../../lib/quote.js';
 import type { Caller } from '../caller.js';
 import type { EndHeld } from '../holdings.js';
@@ -72,6 +71,9 @@ interface Entry {
   /** Told when output arrives or the session ends (waiting reads and closes). */
   listeners: Set<(kind: 'output' | 'end') => void>;
 }
+
+/** What an origin label may be (lists show it). */
+const ORIGIN = /^[a-z][a-z0-9-]{0,19}$/;
 
 const ownerOf = (caller: Caller): string =>
   caller.principal ? `key ${caller.principal.keyId}` : `actor ${caller.actor}`;
@@ -196,6 +198,11 @@ export function createShells(deps: ShellsDeps) {
   return {
     /** Opens a shell on a PTY through the sessions' one path; its output waits to be read. */
     async open(ref: string, input: OpenBufferedShellInput, caller: Caller): Promise<OpenedShell> {
+      if (!ORIGIN.test(input.origin))
+        throw new AppError(
+          ErrorCode.badUserInput,
+          `origin ${quote(input.origin, 40)} is not a label: use 1-20 lowercase letters, digits or -, starting with a letter.`,
+        );
       const session = await deps.open(
         ref,
         {
