@@ -102,6 +102,21 @@ test('a cancelled read takes nothing; a shell is its opener’s', async () => {
   assert.equal(closed.endedAt !== null, true);
 });
 
+test('a shell a signal ended names the signal', async () => {
+  const me = harness.caller('signalled');
+  const { session } = await open('signalled');
+  harness.fleet.shells.send(session.id, 'kill -KILL $$', true, me);
+  const read = await waitFor(
+    async () => {
+      const r = await harness.fleet.shells.read(session.id, 1, me);
+      return r.session.endedAt ? r : null;
+    },
+    { what: 'the shell killed' },
+  );
+  assert.equal(read.session.exitSignal, 'SIGKILL');
+  assert.equal(read.session.exitStatus, null);
+});
+
 test('revoking the key that holds a shell closes it', async () => {
   const created = await harness.fleet.keys.create(
     { name: 'shell-holder', role: 'OPERATOR' },
