@@ -59,8 +59,9 @@ export interface ServerConfig {
   webhooks: WebhookSettings;
   /** MCP over Streamable HTTP at /mcp. */
   mcp: { maxSessions: number; sessionIdleMs: number; allowedOrigins: readonly string[] };
-  /** Shell session recordings in <data-dir>/recordings (issue 16). */
+  /** Shells (issue 16): recordings in <data-dir>/recordings; openShell shells' idle timeout. */
   recording: { recordInput: boolean; retentionDays: number };
+  shellIdleMs: number;
   logLevel: string;
   /** ETPHONEHOME_AUDIT_LOG: a file every recorded event is appended to (JSON lines); null: none. */
   auditLog: string | null;
@@ -130,6 +131,7 @@ Environment:
                                  may hold passwords); output is always recorded
   ETPHONEHOME_RECORDING_RETENTION_DAYS  days shell recordings are kept in <data-dir>/recordings
                                  (30; 0 = forever)
+  ETPHONEHOME_SHELL_IDLE_S       seconds before a quiet openShell / shell_open shell closes (900)
 
 ${webhookEnvUsage}
 Examples:
@@ -325,6 +327,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         36_500,
       ),
     }),
+    shellIdleMs: envNumber('ETPHONEHOME_SHELL_IDLE_S', '900', 1, 7 * 24 * 3600) * 1000,
     mcp: Object.freeze({
       maxSessions: envNumber('ETPHONEHOME_MCP_MAX_SESSIONS', '100', 1, 100_000),
       sessionIdleMs: envNumber('ETPHONEHOME_MCP_SESSION_IDLE_S', '1800', 1, 7 * 24 * 3600) * 1000,
@@ -359,7 +362,6 @@ function databaseUrl(flagValue: string | undefined, envValue: string | undefined
 }
 
 const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$/;
-
 function serverName(value: string | undefined): string {
   const name = value?.trim() || hostname();
   if (!SERVER_NAME.test(name))

@@ -30,6 +30,9 @@ export const Operation = {
   enrollmentTokens: 'enrollmentTokens',
   uploadFile: 'uploadFile',
   clientsConnection: 'clientsConnection',
+  shells: 'shells',
+  openShell: 'openShell',
+  readShell: 'readShell',
 } as const;
 
 export type OperationName = (typeof Operation)[keyof typeof Operation];
@@ -150,6 +153,21 @@ const wordings: Readonly<Record<OperationName, Readonly<Record<Door, Wording>>>>
     graphql: () => 'clientsConnection(filter, first, after)',
     mcp: () => 'list_clients (limit, cursor)',
     cli: cli('clients list'),
+  },
+  shells: {
+    graphql: () => 'shells',
+    mcp: () => 'shell_list',
+    cli: cli('sessions list --open'),
+  },
+  openShell: {
+    graphql: () => 'openShell',
+    mcp: () => 'shell_open',
+    cli: cli('shell {client}'),
+  },
+  readShell: {
+    graphql: () => 'readShell',
+    mcp: () => 'shell_read',
+    cli: cli('sessions play ID'),
   },
 };
 

@@ -137,6 +137,7 @@ export async function startServer(
     transferRoots,
     webhooks: { settings: config.webhooks, globalSecret: webhookSecret.secret },
     recording: { dir: join(config.dataDir, 'recordings'), ...config.recording },
+    shellIdleTimeoutMs: config.shellIdleMs,
     server: { name: config.serverName, peerUrl: config.peerUrl },
     bootstrapKey: apiKey.key,
     onEventRecorded: auditLog ? (event) => auditLog.write(event) : undefined,

@@ -83,6 +83,8 @@ export const accessMatrix = {
     close: O,
     recording: O,
   },
+  // A key's own request-and-reply shells; listing them is OPERATOR's too (a viewer has none).
+  shells: { open: O, send: O, read: O, list: O, close: O },
   tunnels: { open: O, get: O, list: V, close: O },
   cluster: { servers: V },
   fleet: {

@@ -126,6 +126,8 @@ export function assembleFleet(options: FleetOptions): Fleet {
     registry,
     options,
     logger: componentLog('reach'),
+    // `keys` is wired below; a shell opens only once the fleet is built.
+    hold: (principal, end) => keys.hold(principal, end),
   });
 
   const keys = wireKeys({ store, registry, options, logger: componentLog('keys') });
@@ -153,6 +155,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
     jobs: jobsApi(jobs),
     events,
     sessions: reach.sessions,
+    shells: reach.shells,
     tunnels: reach.tunnels,
     metrics: {
       get: metrics.get,

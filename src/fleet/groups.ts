@@ -16,6 +16,7 @@ import type { Principal } from './principal.js';
 import type { SessionFilter } from './reach/reach.js';
 import type { OpenShellInput, SessionView, ShellSession } from './reach/sessions.js';
 import type { OpenTunnelInput, Tunnel, TunnelView } from './reach/tunnels.js';
+import type { OpenBufferedShellInput, OpenedShell, ShellRead } from './reach/shells.js';
 
 export interface FleetJobs {
   /**
@@ -54,6 +55,27 @@ export interface FleetSessions {
   close(id: string, caller: Caller): SessionView;
   /** The session's asciicast v2 recording; null when it has none. */
   recording(id: string): Promise<string | null>;
+}
+
+export interface FleetShells {
+  /**
+   * Opens a shell on a PTY (sessions.open: gate, caps, recording, events) whose output waits in
+   * a bounded buffer for `read`; it belongs to the caller's key and closes itself when idle.
+   */
+  open(ref: string, input: OpenBufferedShellInput, caller: Caller): Promise<OpenedShell>;
+  /** Types text (and Enter) into one of the caller's shells; the bytes sent. */
+  send(
+    id: string,
+    text: string,
+    sendNewline: boolean,
+    caller: Caller,
+  ): { session: SessionView; bytesSent: number };
+  /** What arrived since the last read, waiting up to `timeoutMs` for some. */
+  read(id: string, timeoutMs: number, caller: Caller): Promise<ShellRead>;
+  /** The caller's open shells. */
+  list(caller: Caller): SessionView[];
+  /** Ends one of the caller's shells (end of input, then SIGHUP, then cut); its final view. */
+  close(id: string, caller: Caller): Promise<SessionView>;
 }
 
 export interface FleetTunnels {

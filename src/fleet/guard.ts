@@ -47,6 +47,7 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
       agents: checked(fleet.agents, 'agents', principal),
       jobs: checked(fleet.jobs, 'jobs', principal),
       sessions: checked(fleet.sessions, 'sessions', principal),
+      shells: checked(fleet.shells, 'shells', principal),
       tunnels: checked(fleet.tunnels, 'tunnels', principal),
       cluster: checked(fleet.cluster, 'cluster', principal),
       ...fleetFunctions(),
@@ -203,6 +204,11 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
         return fleet.sessions.recording(id);
       },
     },
+    // A shell is its key's (fleet/reach/shells.ts): opening it names a client in scope.
+    shells: {
+      ...fleet.shells,
+      open: async (ref, input, caller) => fleet.shells.open(await uuidOf(ref), input, caller),
+    },
     tunnels: {
       open: async (ref, input, caller) => fleet.tunnels.open(await uuidOf(ref), input, caller),
       get: (id) => fleet.tunnels.get(id),
@@ -341,6 +347,7 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
     agents: checked(guarded.agents, 'agents', principal),
     jobs: checked(guarded.jobs, 'jobs', principal),
     sessions: checked(guarded.sessions, 'sessions', principal),
+    shells: checked(guarded.shells, 'shells', principal),
     tunnels: checked(guarded.tunnels, 'tunnels', principal),
     cluster: checked(guarded.cluster, 'cluster', principal),
     ...fleetFunctions(),

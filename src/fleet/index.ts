@@ -20,7 +20,14 @@ export function createFleet(options: FleetOptions): Fleet {
 // ── what the doors handle ────────────────────────────────────────────────────────────────────
 
 export type { FleetOptions } from './fleet.js';
-export type { FleetCluster, FleetJobs, FleetKeys, FleetSessions, FleetTunnels } from './groups.js';
+export type {
+  FleetCluster,
+  FleetJobs,
+  FleetKeys,
+  FleetSessions,
+  FleetShells,
+  FleetTunnels,
+} from './groups.js';
 export type { ServerView } from './cluster/membership.js';
 export type { EndHeld } from './holdings.js';
 export {
@@ -97,6 +104,7 @@ export {
 export type { SessionFilter } from './reach/reach.js';
 export type { RecordingOptions } from './reach/recording.js';
 export type { OpenShellInput, SessionView, ShellSession } from './reach/sessions.js';
+export type { OpenBufferedShellInput, OpenedShell, ShellRead } from './reach/shells.js';
 export type { OpenTunnelInput, Tunnel, TunnelConnection, TunnelView } from './reach/tunnels.js';
 export type { ShellSignal } from '../protocol/shell-frames.js';
 export type { TagView } from './tags.js';

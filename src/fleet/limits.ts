@@ -132,5 +132,25 @@ export const STREAM_OPEN_TIMEOUT_MS = 20_000;
 /** How many shell sessions one listing returns at most, and by default. */
 export const MAX_SESSIONS_LIST = 1000;
 export const DEFAULT_SESSIONS_LIST = 100;
+/**
+ * Shells driven by request and reply (openShell / shell_open): output waits in a buffer of at
+ * most this many bytes per session until read; past it the oldest bytes are dropped and counted.
+ */
+export const MAX_SHELL_BUFFER_BYTES = 1024 * 1024;
+/** The most one read returns (the rest stays buffered for the next read). */
+export const MAX_SHELL_READ_BYTES = 256 * 1024;
+/** The most text one send carries, in bytes. */
+export const MAX_SHELL_SEND_BYTES = 64 * 1024;
+/** A read that saw output returns once the shell has been quiet this long, in ms. */
+export const SHELL_READ_QUIET_MS = 200;
+/** The longest a read waits for output, in seconds, and its default. */
+export const MAX_SHELL_READ_TIMEOUT_S = 120;
+export const DEFAULT_SHELL_READ_TIMEOUT_S = 5;
+/** How long a closing shell gets to exit on its own (end of input, then SIGHUP), in ms. */
+export const SHELL_CLOSE_GRACE_MS = 2000;
+/** Ended shells whose last output and exit status stay readable (the oldest are forgotten). */
+export const MAX_ENDED_SHELLS = 256;
+/** The idle timeout of a request-and-reply shell by default, in seconds (ETPHONEHOME_SHELL_IDLE_S). */
+export const DEFAULT_SHELL_IDLE_S = 900;
 /** A terminal of at most this many columns and rows. */
 export { MAX_TERMINAL_COLS, MAX_TERMINAL_ROWS } from '../protocol/stream.js';

@@ -24,6 +24,8 @@ export interface FleetOptions {
   webhooks?: { settings: WebhookSettings; globalSecret: string } | undefined;
   /** Shell session recordings (asciicast); absent = sessions are not recorded. */
   recording?: RecordingOptions | undefined;
+  /** Shells opened by openShell / shell_open close after this long idle; default 15 min. */
+  shellIdleTimeoutMs?: number | undefined;
   /** This server among the servers on one database; default: the hostname, no peer URL. */
   server?: { name: string; peerUrl: string | null } | undefined;
   /** The bootstrap admin key's secret (first start or ETPHONEHOME_API_KEY); absent: none. */

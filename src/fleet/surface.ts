@@ -4,7 +4,14 @@ import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
 import type { MetricsResult, RunCommandResult } from '../protocol/rpc.js';
 import type { DialectName } from '../store/index.js';
 import type { Admission } from './admission.js';
-import type { FleetCluster, FleetJobs, FleetKeys, FleetSessions, FleetTunnels } from './groups.js';
+import type {
+  FleetCluster,
+  FleetJobs,
+  FleetKeys,
+  FleetSessions,
+  FleetShells,
+  FleetTunnels,
+} from './groups.js';
 import type { Principal } from './principal.js';
 import type { Caller } from './caller.js';
 import type { ClientFilter } from './client-filter.js';
@@ -72,6 +79,8 @@ export interface Fleet {
   readonly agents: FleetAgents;
   /** Interactive shells on clients: open, drive, list (with ended ones), close, recordings. */
   readonly sessions: FleetSessions;
+  /** Shells driven by request and reply (assistants, scripts): open, send, read, list, close. */
+  readonly shells: FleetShells;
   /** Port forwards to what a client can reach: open, connect, list, close. */
   readonly tunnels: FleetTunnels;
 

@@ -76,6 +76,7 @@ type Documents = {
     "\n  fragment McpClientSummary on Client {\n    uuid\n    clientId\n    displayName\n    purpose\n    tags {\n      name\n    }\n    capabilities\n    online\n    health\n    keyMismatch\n    hostname\n    platform\n    lastSeen\n  }\n": typeof types.McpClientSummaryFragmentDoc,
     "\n  fragment McpClientDetail on Client {\n    ...McpClientSummary\n    healthReason\n    username\n    arch\n    platformRelease\n    agentVersion\n    allowedPaths\n    agentAllowedPaths\n    allowedPathsBeyondAgent\n    webhookUrl\n    rateLimitRpm\n    rateLimitConcurrent\n    rateLimitMode\n    cpuThreshold\n    memoryThreshold\n    diskThreshold\n    resourceChecks\n    forwardTargets\n    publicKeyFingerprint\n    trustedFingerprint\n    previousFingerprint\n    firstSeen\n    lastConnectedAt\n    connectionCount\n    enrolledVia\n  }\n": typeof types.McpClientDetailFragmentDoc,
     "\n  fragment McpClientPage on ClientsConnection {\n    totalCount\n    nodes {\n      ...McpClientSummary\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.McpClientPageFragmentDoc,
+    "\n  mutation McpCloseSessionShell($id: ID!) {\n    closeSession(id: $id) {\n      id\n    }\n  }\n": typeof types.McpCloseSessionShellDocument,
     "\n  query McpTargetClient($id: ID!) {\n    client(id: $id) {\n      uuid\n      clientId\n      displayName\n      online\n      lastSeen\n    }\n  }\n": typeof types.McpTargetClientDocument,
     "\n  query McpOnlineClients {\n    clients(filter: { onlineOnly: true }) {\n      uuid\n      clientId\n      displayName\n    }\n  }\n": typeof types.McpOnlineClientsDocument,
     "\n  query McpViewer {\n    viewer {\n      role\n    }\n  }\n": typeof types.McpViewerDocument,
@@ -97,6 +98,12 @@ type Documents = {
     "\n  query McpBulkJob($id: ID!, $first: Int) {\n    bulkJob(id: $id) {\n      id\n      status\n      finished\n      total\n      succeeded\n      failed\n      notStarted\n      pending\n      results(first: $first) {\n        nodes {\n          clientId\n          state\n          result {\n            returncode\n            stdout\n            stderr\n            timedOut\n          }\n          error {\n            code\n            message\n          }\n        }\n      }\n    }\n  }\n": typeof types.McpBulkJobDocument,
     "\n  mutation McpRunCommand($clientId: ID!, $cmd: String!, $cwd: String, $timeout: Int) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, timeout: $timeout) {\n      stdout\n      stderr\n      returncode\n      timedOut\n      truncated\n      durationMs\n    }\n  }\n": typeof types.McpRunCommandDocument,
     "\n  query McpSelectClient($id: ID!) {\n    client(id: $id) {\n      ...McpClientSummary\n    }\n  }\n": typeof types.McpSelectClientDocument,
+    "\n  mutation McpCloseShell($input: CloseShellInput!) {\n    closeShell(input: $input) {\n      session {\n        ...McpShellSession\n      }\n    }\n  }\n": typeof types.McpCloseShellDocument,
+    "\n  fragment McpShellSession on Session {\n    id\n    clientUuid\n    clientId\n    principal\n    apiKey\n    origin\n    pty\n    cols\n    rows\n    open\n    startedAt\n    endedAt\n    exitStatus\n    exitSignal\n    closeReason\n  }\n": typeof types.McpShellSessionFragmentDoc,
+    "\n  query McpShells {\n    shells {\n      ...McpShellSession\n    }\n  }\n": typeof types.McpShellsDocument,
+    "\n  mutation McpOpenShell($input: OpenShellInput!) {\n    openShell(input: $input) {\n      session {\n        ...McpShellSession\n      }\n      note\n    }\n  }\n": typeof types.McpOpenShellDocument,
+    "\n  mutation McpReadShell($input: ReadShellInput!) {\n    readShell(input: $input) {\n      output\n      droppedBytes\n      pendingBytes\n      session {\n        ...McpShellSession\n      }\n    }\n  }\n": typeof types.McpReadShellDocument,
+    "\n  mutation McpWriteShell($input: WriteShellInput!) {\n    writeShell(input: $input) {\n      bytesSent\n      session {\n        id\n      }\n    }\n  }\n": typeof types.McpWriteShellDocument,
     "\n  mutation McpUpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      ...McpClientDetail\n    }\n  }\n": typeof types.McpUpdateClientDocument,
     "\n  mutation McpUploadFile(\n    $clientId: ID!\n    $localPath: String!\n    $remotePath: String!\n    $createParents: Boolean\n    $mode: Int\n  ) {\n    uploadFile(\n      clientId: $clientId\n      localPath: $localPath\n      remotePath: $remotePath\n      createParents: $createParents\n      mode: $mode\n    ) {\n      ...McpTransfer\n    }\n  }\n": typeof types.McpUploadFileDocument,
     "\n  mutation McpWriteFile(\n    $clientId: ID!\n    $path: String!\n    $content: String!\n    $encoding: FileEncoding\n    $createParents: Boolean\n    $mode: Int\n  ) {\n    writeFile(\n      clientId: $clientId\n      path: $path\n      content: $content\n      encoding: $encoding\n      createParents: $createParents\n      mode: $mode\n    ) {\n      path\n      size\n    }\n  }\n": typeof types.McpWriteFileDocument,
@@ -227,6 +234,7 @@ const documents: Documents = {
     "\n  fragment McpClientSummary on Client {\n    uuid\n    clientId\n    displayName\n    purpose\n    tags {\n      name\n    }\n    capabilities\n    online\n    health\n    keyMismatch\n    hostname\n    platform\n    lastSeen\n  }\n": types.McpClientSummaryFragmentDoc,
     "\n  fragment McpClientDetail on Client {\n    ...McpClientSummary\n    healthReason\n    username\n    arch\n    platformRelease\n    agentVersion\n    allowedPaths\n    agentAllowedPaths\n    allowedPathsBeyondAgent\n    webhookUrl\n    rateLimitRpm\n    rateLimitConcurrent\n    rateLimitMode\n    cpuThreshold\n    memoryThreshold\n    diskThreshold\n    resourceChecks\n    forwardTargets\n    publicKeyFingerprint\n    trustedFingerprint\n    previousFingerprint\n    firstSeen\n    lastConnectedAt\n    connectionCount\n    enrolledVia\n  }\n": types.McpClientDetailFragmentDoc,
     "\n  fragment McpClientPage on ClientsConnection {\n    totalCount\n    nodes {\n      ...McpClientSummary\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n": types.McpClientPageFragmentDoc,
+    "\n  mutation McpCloseSessionShell($id: ID!) {\n    closeSession(id: $id) {\n      id\n    }\n  }\n": types.McpCloseSessionShellDocument,
     "\n  query McpTargetClient($id: ID!) {\n    client(id: $id) {\n      uuid\n      clientId\n      displayName\n      online\n      lastSeen\n    }\n  }\n": types.McpTargetClientDocument,
     "\n  query McpOnlineClients {\n    clients(filter: { onlineOnly: true }) {\n      uuid\n      clientId\n      displayName\n    }\n  }\n": types.McpOnlineClientsDocument,
     "\n  query McpViewer {\n    viewer {\n      role\n    }\n  }\n": types.McpViewerDocument,
@@ -248,6 +256,12 @@ const documents: Documents = {
     "\n  query McpBulkJob($id: ID!, $first: Int) {\n    bulkJob(id: $id) {\n      id\n      status\n      finished\n      total\n      succeeded\n      failed\n      notStarted\n      pending\n      results(first: $first) {\n        nodes {\n          clientId\n          state\n          result {\n            returncode\n            stdout\n            stderr\n            timedOut\n          }\n          error {\n            code\n            message\n          }\n        }\n      }\n    }\n  }\n": types.McpBulkJobDocument,
     "\n  mutation McpRunCommand($clientId: ID!, $cmd: String!, $cwd: String, $timeout: Int) {\n    runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, timeout: $timeout) {\n      stdout\n      stderr\n      returncode\n      timedOut\n      truncated\n      durationMs\n    }\n  }\n": types.McpRunCommandDocument,
     "\n  query McpSelectClient($id: ID!) {\n    client(id: $id) {\n      ...McpClientSummary\n    }\n  }\n": types.McpSelectClientDocument,
+    "\n  mutation McpCloseShell($input: CloseShellInput!) {\n    closeShell(input: $input) {\n      session {\n        ...McpShellSession\n      }\n    }\n  }\n": types.McpCloseShellDocument,
+    "\n  fragment McpShellSession on Session {\n    id\n    clientUuid\n    clientId\n    principal\n    apiKey\n    origin\n    pty\n    cols\n    rows\n    open\n    startedAt\n    endedAt\n    exitStatus\n    exitSignal\n    closeReason\n  }\n": types.McpShellSessionFragmentDoc,
+    "\n  query McpShells {\n    shells {\n      ...McpShellSession\n    }\n  }\n": types.McpShellsDocument,
+    "\n  mutation McpOpenShell($input: OpenShellInput!) {\n    openShell(input: $input) {\n      session {\n        ...McpShellSession\n      }\n      note\n    }\n  }\n": types.McpOpenShellDocument,
+    "\n  mutation McpReadShell($input: ReadShellInput!) {\n    readShell(input: $input) {\n      output\n      droppedBytes\n      pendingBytes\n      session {\n        ...McpShellSession\n      }\n    }\n  }\n": types.McpReadShellDocument,
+    "\n  mutation McpWriteShell($input: WriteShellInput!) {\n    writeShell(input: $input) {\n      bytesSent\n      session {\n        id\n      }\n    }\n  }\n": types.McpWriteShellDocument,
     "\n  mutation McpUpdateClient($id: ID!, $input: UpdateClientInput!) {\n    updateClient(id: $id, input: $input) {\n      ...McpClientDetail\n    }\n  }\n": types.McpUpdateClientDocument,
     "\n  mutation McpUploadFile(\n    $clientId: ID!\n    $localPath: String!\n    $remotePath: String!\n    $createParents: Boolean\n    $mode: Int\n  ) {\n    uploadFile(\n      clientId: $clientId\n      localPath: $localPath\n      remotePath: $remotePath\n      createParents: $createParents\n      mode: $mode\n    ) {\n      ...McpTransfer\n    }\n  }\n": types.McpUploadFileDocument,
     "\n  mutation McpWriteFile(\n    $clientId: ID!\n    $path: String!\n    $content: String!\n    $encoding: FileEncoding\n    $createParents: Boolean\n    $mode: Int\n  ) {\n    writeFile(\n      clientId: $clientId\n      path: $path\n      content: $content\n      encoding: $encoding\n      createParents: $createParents\n      mode: $mode\n    ) {\n      path\n      size\n    }\n  }\n": types.McpWriteFileDocument,
@@ -581,6 +595,10 @@ export function graphql(source: "\n  fragment McpClientPage on ClientsConnection
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation McpCloseSessionShell($id: ID!) {\n    closeSession(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation McpCloseSessionShell($id: ID!) {\n    closeSession(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query McpTargetClient($id: ID!) {\n    client(id: $id) {\n      uuid\n      clientId\n      displayName\n      online\n      lastSeen\n    }\n  }\n"): (typeof documents)["\n  query McpTargetClient($id: ID!) {\n    client(id: $id) {\n      uuid\n      clientId\n      displayName\n      online\n      lastSeen\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -662,6 +680,30 @@ export function graphql(source: "\n  mutation McpRunCommand($clientId: ID!, $cmd
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query McpSelectClient($id: ID!) {\n    client(id: $id) {\n      ...McpClientSummary\n    }\n  }\n"): (typeof documents)["\n  query McpSelectClient($id: ID!) {\n    client(id: $id) {\n      ...McpClientSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation McpCloseShell($input: CloseShellInput!) {\n    closeShell(input: $input) {\n      session {\n        ...McpShellSession\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation McpCloseShell($input: CloseShellInput!) {\n    closeShell(input: $input) {\n      session {\n        ...McpShellSession\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment McpShellSession on Session {\n    id\n    clientUuid\n    clientId\n    principal\n    apiKey\n    origin\n    pty\n    cols\n    rows\n    open\n    startedAt\n    endedAt\n    exitStatus\n    exitSignal\n    closeReason\n  }\n"): (typeof documents)["\n  fragment McpShellSession on Session {\n    id\n    clientUuid\n    clientId\n    principal\n    apiKey\n    origin\n    pty\n    cols\n    rows\n    open\n    startedAt\n    endedAt\n    exitStatus\n    exitSignal\n    closeReason\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query McpShells {\n    shells {\n      ...McpShellSession\n    }\n  }\n"): (typeof documents)["\n  query McpShells {\n    shells {\n      ...McpShellSession\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation McpOpenShell($input: OpenShellInput!) {\n    openShell(input: $input) {\n      session {\n        ...McpShellSession\n      }\n      note\n    }\n  }\n"): (typeof documents)["\n  mutation McpOpenShell($input: OpenShellInput!) {\n    openShell(input: $input) {\n      session {\n        ...McpShellSession\n      }\n      note\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation McpReadShell($input: ReadShellInput!) {\n    readShell(input: $input) {\n      output\n      droppedBytes\n      pendingBytes\n      session {\n        ...McpShellSession\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation McpReadShell($input: ReadShellInput!) {\n    readShell(input: $input) {\n      output\n      droppedBytes\n      pendingBytes\n      session {\n        ...McpShellSession\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation McpWriteShell($input: WriteShellInput!) {\n    writeShell(input: $input) {\n      bytesSent\n      session {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation McpWriteShell($input: WriteShellInput!) {\n    writeShell(input: $input) {\n      bytesSent\n      session {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

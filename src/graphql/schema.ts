@@ -23,6 +23,7 @@ import './types/file.js';
 import './types/server.js';
 import './types/tag.js';
 import './types/session.js';
+import './types/shell.js';
 import './types/transfer.js';
 import './types/webhook.js';
 import './types/webhook-discard.js';

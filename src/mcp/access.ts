@@ -28,6 +28,11 @@ export const toolOperations: Readonly<Record<string, FleetOperation | null>> = {
   download_file: 'transfers.download',
   get_client_metrics: 'metrics.get',
   fleet_health: 'metrics.fleetHealth',
+  shell_open: 'shells.open',
+  shell_send: 'shells.send',
+  shell_read: 'shells.read',
+  shell_list: 'shells.list',
+  shell_close: 'shells.close',
 };
 
 /** The role a tool needs (ADMIN for a tool without a line: nothing is open by mistake). */

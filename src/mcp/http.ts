@@ -20,7 +20,7 @@ import { isAppError } from '../errors.js';
 import type { EndHeld, Principal } from '../fleet/index.js';
 import type { Executor } from './executor.js';
 import { createMcpServer } from './server.js';
-import { createMcpSession } from './session.js';
+import { closeSessionShells, createMcpSession, type McpSession } from './session.js';
 
 export interface McpHttpLimits {
   maxSessions: number;
@@ -49,6 +49,8 @@ export interface McpHttpOptions {
 
 interface OpenSession {
   id: string;
+  /** The tools' state: the selected client, the shells opened (closed with the session). */
+  mcp: McpSession;
   principal: Principal;
   release: () => void;
   transport: StreamableHTTPServerTransport;
@@ -154,6 +156,7 @@ export function createMcpHttpHandler(options: McpHttpOptions) {
   const closeSession = (session: OpenSession, why: string): void => {
     if (!sessions.delete(session.id)) return;
     session.release();
+    void closeSessionShells(session.mcp, options.executor);
     logger.info({ session: session.id, why }, 'mcp session closed');
     void session.transport.close().catch(() => undefined);
     void session.server.close().catch(() => undefined);
@@ -205,15 +208,17 @@ export function createMcpHttpHandler(options: McpHttpOptions) {
         if (open) closeSession(open, 'closed by the client');
       },
     });
+    const mcp = createMcpSession(actor, principal);
     const server = createMcpServer({
       onUnexpected: (error, ref, tool) =>
         logger.error({ err: error, ref, tool, session: id }, 'unexpected error in an MCP tool'),
       executor: options.executor,
-      session: createMcpSession(actor, principal),
+      session: mcp,
       version: options.version,
     });
     const session: OpenSession = {
       id,
+      mcp,
       principal,
       release: () => undefined,
       transport,

@@ -1,4 +1,5 @@
-// The state one MCP session keeps: which client it works on. Rules (docs/mcp.md):
+// The state one MCP session keeps: which client it works on, and the shells it opened (closed
+// when the session ends: closeSessionShells). Client selection rules (docs/mcp.md):
 //   - a tool's explicit client_id always wins (and does not change the selection);
 //   - select_client sets the selection for this session only;
 //   - with nothing selected and exactly one client online, that client is used and becomes the
@@ -23,10 +24,40 @@ export interface McpSession {
   /** The key the session authenticated with (in-process); absent over the stdio bridge. */
   principal?: Principal | undefined;
   selected: SelectedClient | null;
+  /** The shells shell_open opened and shell_close has not closed (ids). */
+  shells: Set<string>;
 }
 
 export function createMcpSession(actor: string, principal?: Principal): McpSession {
-  return { actor, principal, selected: null };
+  return { actor, principal, selected: null, shells: new Set() };
+}
+
+const CloseSessionShellDocument = graphql(`
+  mutation McpCloseSessionShell($id: ID!) {
+    closeSession(id: $id) {
+      id
+    }
+  }
+`);
+
+/**
+ * Closes the shells a session opened, at once (the session is ending: an assistant's shells do
+ * not outlive its MCP session). One that already ended is NOT_FOUND, which is fine.
+ */
+export async function closeSessionShells(session: McpSession, executor: Executor): Promise<void> {
+  const ids = [...session.shells];
+  session.shells.clear();
+  await Promise.all(
+    ids.map((id) =>
+      executor
+        .request(
+          CloseSessionShellDocument,
+          { id },
+          { actor: session.actor, principal: session.principal },
+        )
+        .catch(() => undefined),
+    ),
+  );
 }
 
 const TargetClientDocument = graphql(`

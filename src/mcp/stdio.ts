@@ -10,7 +10,7 @@ import { Role, type RoleName } from '../fleet/index.js';
 import { graphql } from '../generated/gql.js';
 import { createHttpExecutor, type Executor } from './executor.js';
 import { createMcpServer } from './server.js';
-import { createMcpSession } from './session.js';
+import { closeSessionShells, createMcpSession } from './session.js';
 import { mcpUsage } from './usage.js';
 
 const ViewerDocument = graphql(`
@@ -52,11 +52,12 @@ export async function runMcpStdio(
   }
   const connection = await resolveConnection(values, io.env);
   const executor = createHttpExecutor(connection);
+  const session = createMcpSession(`mcp stdio pid ${process.pid}`);
   const server = createMcpServer({
     executor,
     // Only the tools the key's role allows are listed (the server checks every call anyway).
     role: await roleOfKey(executor),
-    session: createMcpSession(`mcp stdio pid ${process.pid}`),
+    session,
     version,
     onUnexpected: (error, ref, tool) =>
       io.err(
@@ -72,6 +73,8 @@ export async function runMcpStdio(
   await server.connect(transport);
   io.err(`etphonehome mcp: serving MCP on stdio for ${connection.url}`);
   await closed;
+  // The assistant went away: its shells go too (they would idle out otherwise).
+  await closeSessionShells(session, executor);
   await server.close().catch(() => undefined);
   return 0;
 }

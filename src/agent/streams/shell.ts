@@ -8,7 +8,7 @@
 // `cat` of a large file never piles up in memory.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { homedir, userInfo } from 'node:os';
+import { constants, homedir, userInfo } from 'node:os';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import {
@@ -119,7 +119,7 @@ export function runShell(
       ready({ kind: 'shell', pty: true });
       term.onData((data) => send(encodeFrame(ShellFrameType.output, data)));
       term.onExit(({ exitCode, signal }) => {
-        exited = { code: signal ? null : exitCode, signal: signal ? `SIG${signal}` : null };
+        exited = { code: signal ? null : exitCode, signal: signal ? signalName(signal) : null };
         // The PTY's last output arrives before its exit event; give the channel a turn.
         setImmediate(finish);
       });
@@ -213,6 +213,12 @@ export function runShell(
     channel.on('error', () => undefined);
     channel.resume(); // reading the request line paused it
   });
+}
+
+/** node-pty reports a signal by number; the exit frame names it as pipes do ("SIGHUP"). */
+function signalName(signal: number): string {
+  const found = Object.entries(constants.signals).find(([, n]) => n === signal);
+  return found ? found[0] : `SIG${signal}`;
 }
 
 function pipeOutput(child: ChildProcess, send: (frame: Buffer) => void): void {

@@ -12,9 +12,12 @@ import type { Caller } from '../caller.js';
 import { FleetEventType, type FleetEvent } from '../event-types.js';
 import type { EventFilter } from '../events.js';
 import type { Gate } from '../gate.js';
-import { MAX_SESSIONS_LIST } from '../limits.js';
+import { DEFAULT_SHELL_IDLE_S, MAX_SESSIONS_LIST } from '../limits.js';
 import { pruneRecordings, RECORDING_NAME, type RecordingOptions } from './recording.js';
 import { createSessions, type SessionView } from './sessions.js';
+import { createShells } from './shells.js';
+import type { EndHeld } from '../holdings.js';
+import type { Principal } from '../principal.js';
 import { createTunnels } from './tunnels.js';
 
 export interface SessionFilter {
@@ -36,6 +39,10 @@ export interface ReachDeps {
   /** A client's uuid and clientId by reference (NOT_FOUND otherwise). */
   resolve(ref: string): Promise<{ uuid: string; clientId: string }>;
   clientIdOf(uuid: string): Promise<string>;
+  /** Registers a shell its key holds open (revoking the key closes it). */
+  hold(principal: Principal, end: EndHeld): () => void;
+  /** Request-and-reply shells close after this long without activity (0: never). */
+  shellIdleTimeoutMs: number;
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -49,6 +56,7 @@ function closedView(event: FleetEvent, clientId: string): SessionView {
     clientUuid: event.clientUuid,
     clientId,
     actor: event.actor ?? '',
+    keyName: event.actorKeyName ?? null,
     origin: text(data['origin']) ?? '',
     command: text(data['command']),
     pty: data['pty'] === true,
@@ -72,7 +80,8 @@ export function wireReach(deps: {
   logger: Logger;
   events: { list(filter: EventFilter, limit: number): Promise<FleetEvent[]> };
   registry: { resolve(ref: string): Promise<{ uuid: string; clientId: string }> };
-  options: { recording?: RecordingOptions | undefined };
+  options: { recording?: RecordingOptions | undefined; shellIdleTimeoutMs?: number | undefined };
+  hold(principal: Principal, end: EndHeld): () => void;
 }) {
   const { registry, events } = deps;
   return createReach({
@@ -83,11 +92,18 @@ export function wireReach(deps: {
     listEvents: (filter, limit) => events.list(filter, limit),
     resolve: (ref) => registry.resolve(ref),
     clientIdOf: async (uuid) => (await registry.resolve(uuid).catch(() => null))?.clientId ?? uuid,
+    hold: deps.hold,
+    shellIdleTimeoutMs: deps.options.shellIdleTimeoutMs ?? DEFAULT_SHELL_IDLE_S * 1000,
   });
 }
 
 export function createReach(deps: ReachDeps) {
   const sessions = createSessions(deps);
+  const shells = createShells({
+    open: sessions.open,
+    hold: deps.hold,
+    idleTimeoutMs: deps.shellIdleTimeoutMs,
+  });
   const tunnels = createTunnels(deps);
   const log = deps.logger;
   let pruneTimer: NodeJS.Timeout | undefined;
@@ -156,6 +172,7 @@ export function createReach(deps: ReachDeps) {
         }
       },
     },
+    shells,
     tunnels: {
       open: tunnels.open,
       get: tunnels.get,

@@ -53,6 +53,8 @@ export interface SessionView {
   clientUuid: string;
   clientId: string;
   actor: string;
+  /** The name of the API key that opened it; null for the server's own. */
+  keyName: string | null;
   origin: string;
   command: string | null;
   pty: boolean;
@@ -89,6 +91,8 @@ export interface ShellSession extends EventEmitter {
    */
   pause(): void;
   resume(): void;
+  /** Counts as activity for the idle timeout (a door that reads buffered output). */
+  keepAlive(): void;
   close(reason: string): void;
 }
 
@@ -176,6 +180,7 @@ export function createSessions(deps: SessionDeps) {
       clientUuid: client.uuid,
       clientId: client.clientId,
       actor: caller.actor,
+      keyName: caller.principal?.name ?? null,
       origin: input.origin,
       command: shown,
       pty: stream.ready.pty ?? input.pty,
@@ -318,6 +323,9 @@ export function createSessions(deps: SessionDeps) {
       },
       pause: () => channel.pause(),
       resume: () => channel.resume(),
+      keepAlive: () => {
+        if (!ended) touch();
+      },
       close(reason: string): void {
         void finish(reason);
       },

@@ -18,8 +18,13 @@ SessionRef.implement({
       description: 'Who opened it (the audit trail’s actor).',
       resolve: (s) => s.actor,
     }),
+    apiKey: t.exposeString('keyName', {
+      nullable: true,
+      description: 'The name of the API key that opened it; null for the server’s own.',
+    }),
     origin: t.exposeString('origin', {
-      description: 'Where it was opened: "cli" (the /stream door).',
+      description:
+        'Where it was opened: "cli" (the /stream door), "mcp" (shell_open), "graphql" (openShell), or the label openShell was given.',
     }),
     command: t.exposeString('command', {
       nullable: true,

@@ -17,6 +17,11 @@ import { readFile } from './read-file.js';
 import { runBulkCommand } from './run-bulk-command.js';
 import { runCommand } from './run-command.js';
 import { selectClient } from './select-client.js';
+import { shellClose } from './shell-close.js';
+import { shellList } from './shell-list.js';
+import { shellOpen } from './shell-open.js';
+import { shellRead } from './shell-read.js';
+import { shellSend } from './shell-send.js';
 import { updateClient } from './update-client.js';
 import { uploadFile } from './upload-file.js';
 import { writeFile } from './write-file.js';
@@ -40,4 +45,9 @@ export const tools: readonly AnyTool[] = [
   downloadFile,
   getClientMetrics,
   fleetHealth,
+  shellOpen,
+  shellSend,
+  shellRead,
+  shellList,
+  shellClose,
 ];
