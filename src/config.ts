@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_OPERATION_LIMITS, DEFAULT_SUBSCRIPTION_CAPS } from './graphql/defaults.js';
 import { serverDataDir } from './lib/server-data-dir.js';
 import { databaseUrlProblem } from './store/database-url.js';
+import { DEFAULT_CONFIRMATION_TTL_S } from './fleet/limits.js';
 import type { HealthConfig, RateLimitModeName } from './fleet/settings.js';
 import {
   readWebhookSettings,
@@ -64,6 +65,8 @@ export interface ServerConfig {
   logLevel: string;
   /** ETPHONEHOME_AUDIT_LOG: a file every recorded event is appended to (JSON lines); null: none. */
   auditLog: string | null;
+  /** ETPHONEHOME_CONFIRMATION_TTL_S: how long an MCP confirmation token stays valid. */
+  confirmationTtlS: number;
 }
 
 export const serverUsage = `Usage: etphonehome server [options]
@@ -116,6 +119,7 @@ Environment:
                                  socket or SSE connection (100)
   ETPHONEHOME_GRAPHQL_MAX_SUBSCRIPTIONS  open subscriptions on the server (10000)
   ETPHONEHOME_AUDIT_LOG          also append every event to this file as a JSON line (none)
+  ETPHONEHOME_CONFIRMATION_TTL_S  seconds an MCP confirmation_token stays valid (300)
   ETPHONEHOME_TRANSFER_ROOTS     colon-separated absolute directories where uploadFile reads and
                                  downloadFile writes on the server (default <data-dir>/transfers;
                                  relative localPath values resolve inside the first)
@@ -236,6 +240,12 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       v['allow-new-database'] === true || flag(env['ETPHONEHOME_ALLOW_NEW_DATABASE']),
     apiKey: apiKey ?? null,
     auditLog: env['ETPHONEHOME_AUDIT_LOG'] ? resolve(env['ETPHONEHOME_AUDIT_LOG']) : null,
+    confirmationTtlS: envNumber(
+      'ETPHONEHOME_CONFIRMATION_TTL_S',
+      String(DEFAULT_CONFIRMATION_TTL_S),
+      1,
+      86_400,
+    ),
     rateLimit: Object.freeze({
       rpm: envNumber('ETPHONEHOME_RATE_LIMIT_RPM', '60', 1, 1_000_000),
       concurrent: envNumber('ETPHONEHOME_RATE_LIMIT_CONCURRENT', '10', 1, 10_000),

@@ -39,6 +39,10 @@ export const ErrorCode = {
   forbidden: 'FORBIDDEN',
   /** The request contradicts what exists: a name already taken, an idempotency key reused. */
   conflict: 'CONFLICT',
+  /** A confirmation token that does not confirm this call: other arguments, expired, used. */
+  confirmationInvalid: 'CONFIRMATION_INVALID',
+  /** The user declined a confirmation the MCP server asked for; nothing ran. */
+  confirmationDeclined: 'CONFIRMATION_DECLINED',
   /** The agent answered with an error of its own (file missing, too large …). */
   agentError: 'AGENT_ERROR',
   /** The link to the agent broke or the agent answered with something unusable. */
@@ -229,6 +233,28 @@ const entries: Record<ErrorCodeName, Entry> = {
     },
     httpStatus: 409,
     exitStatus: 12,
+  },
+  CONFIRMATION_INVALID: {
+    meaning:
+      'A confirmation_token that does not confirm this call: issued for other arguments, another tool or another API key, expired, or already used; nothing ran.',
+    next: {
+      graphql:
+        'Call `confirmAction` again without `confirmationToken` for a new token bound to the exact arguments.',
+      mcp: 'Call the tool again without confirmation_token to get the plan and a new token, show the plan to the user, then repeat the call exactly with that token.',
+      cli: 'The CLI never needs confirmation tokens; check the MCP client or script that sent it.',
+    },
+    httpStatus: 409,
+    exitStatus: 15,
+  },
+  CONFIRMATION_DECLINED: {
+    meaning: 'The user declined the confirmation the MCP server asked for; nothing ran.',
+    next: {
+      graphql: 'Nothing to do: only MCP tools ask users to confirm.',
+      mcp: 'Do not retry unless the user asks for it; tell the user nothing was run.',
+      cli: 'Nothing to do: only MCP tools ask users to confirm.',
+    },
+    httpStatus: 409,
+    exitStatus: 16,
   },
   NOT_RECORDED: {
     meaning:

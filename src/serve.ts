@@ -138,6 +138,7 @@ export async function startServer(
     server: { name: config.serverName, peerUrl: config.peerUrl },
     bootstrapKey: apiKey.key,
     onEventRecorded: auditLog ? (event) => auditLog.write(event) : undefined,
+    confirmationTtlS: config.confirmationTtlS,
   });
   await fleet.start();
 

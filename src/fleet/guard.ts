@@ -48,6 +48,7 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
       sessions: checked(fleet.sessions, 'sessions', principal),
       tunnels: checked(fleet.tunnels, 'tunnels', principal),
       cluster: checked(fleet.cluster, 'cluster', principal),
+      confirmations: checked(fleet.confirmations, 'confirmations', principal),
       ...fleetFunctions(),
     };
   }
@@ -213,6 +214,7 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
       close: (id, caller) => fleet.tunnels.close(id, caller),
     },
     cluster: fleet.cluster,
+    confirmations: fleet.confirmations,
     commands: {
       run: async (ref, input, caller) => fleet.commands.run(await uuidOf(ref), input, caller),
       runOnClients: (filter, input, parallelism, caller) =>
@@ -334,6 +336,7 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
     sessions: checked(guarded.sessions, 'sessions', principal),
     tunnels: checked(guarded.tunnels, 'tunnels', principal),
     cluster: checked(guarded.cluster, 'cluster', principal),
+    confirmations: checked(guarded.confirmations, 'confirmations', principal),
     ...fleetFunctions(),
   };
 

@@ -27,6 +27,8 @@ export interface FleetOptions {
   server?: { name: string; peerUrl: string | null } | undefined;
   /** The bootstrap admin key's secret (first start or ETPHONEHOME_API_KEY); absent: none. */
   bootstrapKey?: string | undefined;
+  /** How long a confirmation token stays valid, in seconds (default 300). */
+  confirmationTtlS?: number | undefined;
   /** Told of every recorded event in chain order (ETPHONEHOME_AUDIT_LOG). */
   onEventRecorded?: ((event: FleetEvent) => void) | undefined;
 }

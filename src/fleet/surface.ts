@@ -4,7 +4,14 @@ import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
 import type { MetricsResult, RunCommandResult } from '../protocol/rpc.js';
 import type { DialectName } from '../store/index.js';
 import type { Admission } from './admission.js';
-import type { FleetCluster, FleetJobs, FleetKeys, FleetSessions, FleetTunnels } from './groups.js';
+import type {
+  FleetCluster,
+  FleetConfirmations,
+  FleetJobs,
+  FleetKeys,
+  FleetSessions,
+  FleetTunnels,
+} from './groups.js';
 import type { Principal } from './principal.js';
 import type { Caller } from './caller.js';
 import type { ClientFilter } from './client-filter.js';
@@ -76,6 +83,9 @@ export interface Fleet {
 
   /** The servers sharing this server's database (one on SQLite). */
   readonly cluster: FleetCluster;
+
+  /** Confirmation tokens bound to exact arguments, for calls a door wants confirmed. */
+  readonly confirmations: FleetConfirmations;
 
   /** API keys: the principals every door authenticates (docs/access.md). */
   readonly keys: FleetKeys;
