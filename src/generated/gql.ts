@@ -124,6 +124,8 @@ type Documents = {
     "\n  query GuideFleetStatus {\n    clients {\n      uuid\n      online\n      keyMismatch\n      health\n      lastDisconnectedAt\n    }\n  }\n": typeof types.GuideFleetStatusDocument,
     "\n  query HealthOfClient($id: ID!) {\n    client(id: $id) {\n      online\n      health\n      healthReason\n      healthSince\n      lastHeartbeatAt\n      heartbeatFailures\n      resourceChecks\n      cpuThreshold\n      memoryThreshold\n      diskThreshold\n      lastResourceSample\n      recentEvents(limit: 20) {\n        event\n        data\n      }\n    }\n  }\n": typeof types.HealthOfClientDocument,
     "\n  subscription HealthEvents($filter: EventFilter, $after: ID) {\n    clientEvents(filter: $filter, after: $after) {\n      event\n      timestamp\n      data\n      client {\n        uuid\n        online\n        health\n        healthReason\n      }\n    }\n  }\n": typeof types.HealthEventsDocument,
+    "\n  mutation TestConfirmCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n": typeof types.TestConfirmCreateKeyDocument,
+    "\n  query TestConfirmEvents {\n    events(filter: { events: [\"command_executed\"] }, limit: 100) {\n      id\n    }\n  }\n": typeof types.TestConfirmEventsDocument,
     "\n  query McpTestFleetSnapshot {\n    clients(filter: { includeDecommissioned: true }) {\n      uuid\n      clientId\n      displayName\n      purpose\n      tags {\n        name\n      }\n      allowedPaths\n      webhookUrl\n      rateLimitRpm\n      rateLimitConcurrent\n      rateLimitMode\n      cpuThreshold\n      memoryThreshold\n      diskThreshold\n      resourceChecks\n      keyMismatch\n      decommissioned\n      online\n      recentCommands(limit: 100) {\n        id\n      }\n    }\n    tags {\n      name\n      clientCount\n    }\n  }\n": typeof types.McpTestFleetSnapshotDocument,
     "\n  query MetricsOfClient($id: ID!, $summary: Boolean) {\n    clientMetrics(id: $id, summary: $summary)\n  }\n": typeof types.MetricsOfClientDocument,
     "\n  subscription MetricsStream($id: ID!, $summary: Boolean, $intervalS: Int) {\n    clientMetrics(id: $id, summary: $summary, intervalS: $intervalS) {\n      timestamp\n      metrics\n      error {\n        code\n        message\n      }\n      client {\n        uuid\n        online\n      }\n    }\n  }\n": typeof types.MetricsStreamDocument,
@@ -275,6 +277,8 @@ const documents: Documents = {
     "\n  query GuideFleetStatus {\n    clients {\n      uuid\n      online\n      keyMismatch\n      health\n      lastDisconnectedAt\n    }\n  }\n": types.GuideFleetStatusDocument,
     "\n  query HealthOfClient($id: ID!) {\n    client(id: $id) {\n      online\n      health\n      healthReason\n      healthSince\n      lastHeartbeatAt\n      heartbeatFailures\n      resourceChecks\n      cpuThreshold\n      memoryThreshold\n      diskThreshold\n      lastResourceSample\n      recentEvents(limit: 20) {\n        event\n        data\n      }\n    }\n  }\n": types.HealthOfClientDocument,
     "\n  subscription HealthEvents($filter: EventFilter, $after: ID) {\n    clientEvents(filter: $filter, after: $after) {\n      event\n      timestamp\n      data\n      client {\n        uuid\n        online\n        health\n        healthReason\n      }\n    }\n  }\n": types.HealthEventsDocument,
+    "\n  mutation TestConfirmCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n": types.TestConfirmCreateKeyDocument,
+    "\n  query TestConfirmEvents {\n    events(filter: { events: [\"command_executed\"] }, limit: 100) {\n      id\n    }\n  }\n": types.TestConfirmEventsDocument,
     "\n  query McpTestFleetSnapshot {\n    clients(filter: { includeDecommissioned: true }) {\n      uuid\n      clientId\n      displayName\n      purpose\n      tags {\n        name\n      }\n      allowedPaths\n      webhookUrl\n      rateLimitRpm\n      rateLimitConcurrent\n      rateLimitMode\n      cpuThreshold\n      memoryThreshold\n      diskThreshold\n      resourceChecks\n      keyMismatch\n      decommissioned\n      online\n      recentCommands(limit: 100) {\n        id\n      }\n    }\n    tags {\n      name\n      clientCount\n    }\n  }\n": types.McpTestFleetSnapshotDocument,
     "\n  query MetricsOfClient($id: ID!, $summary: Boolean) {\n    clientMetrics(id: $id, summary: $summary)\n  }\n": types.MetricsOfClientDocument,
     "\n  subscription MetricsStream($id: ID!, $summary: Boolean, $intervalS: Int) {\n    clientMetrics(id: $id, summary: $summary, intervalS: $intervalS) {\n      timestamp\n      metrics\n      error {\n        code\n        message\n      }\n      client {\n        uuid\n        online\n      }\n    }\n  }\n": types.MetricsStreamDocument,
@@ -770,6 +774,14 @@ export function graphql(source: "\n  query HealthOfClient($id: ID!) {\n    clien
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription HealthEvents($filter: EventFilter, $after: ID) {\n    clientEvents(filter: $filter, after: $after) {\n      event\n      timestamp\n      data\n      client {\n        uuid\n        online\n        health\n        healthReason\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription HealthEvents($filter: EventFilter, $after: ID) {\n    clientEvents(filter: $filter, after: $after) {\n      event\n      timestamp\n      data\n      client {\n        uuid\n        online\n        health\n        healthReason\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestConfirmCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation TestConfirmCreateKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestConfirmEvents {\n    events(filter: { events: [\"command_executed\"] }, limit: 100) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query TestConfirmEvents {\n    events(filter: { events: [\"command_executed\"] }, limit: 100) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
