@@ -128,7 +128,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
     logger: componentLog('reach'),
   });
 
-  const keys = wireKeys({ store, registry, options, logger: componentLog('keys') });
+  const keys = wireKeys({ store, registry, options, logger: componentLog('keys'), audit });
   const transfers = createTransfers({
     gate,
     idempotency,

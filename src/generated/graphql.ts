@@ -43,6 +43,10 @@ export type BulkJobStatus =
 
 /** Event names as enum values: CLIENT_CONNECTED is "client.connected", COMMAND_EXECUTED is "command_executed", and so on. */
 export type ClientEventType =
+  /** "api_key.created" */
+  | 'API_KEY_CREATED'
+  /** "api_key.revoked" */
+  | 'API_KEY_REVOKED'
   /** "client.connected" */
   | 'CLIENT_CONNECTED'
   /** "client.decommissioned" */
@@ -223,7 +227,7 @@ export type EventFilter = {
   actor?: string | null | undefined;
   /** Only events of this client (uuid, clientId or display name). */
   clientId?: string | number | null | undefined;
-  /** Only these event names (client.connected, client.disconnected, client.key_mismatch, client.key_accepted, client.unhealthy, client.recovered, client.rate_limited, command_executed, file_accessed, operation_refused, client.updated, client.decommissioned, client.restored, session.opened, session.closed, tunnel.opened, tunnel.closed). */
+  /** Only these event names (client.connected, client.disconnected, client.key_mismatch, client.key_accepted, client.unhealthy, client.recovered, client.rate_limited, command_executed, file_accessed, operation_refused, client.updated, client.decommissioned, client.restored, session.opened, session.closed, tunnel.opened, tunnel.closed, api_key.created, api_key.revoked). */
   events?: Array<string> | null | undefined;
   /** Only events of clients carrying ALL of these tags. */
   tags?: Array<string> | null | undefined;
