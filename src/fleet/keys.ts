@@ -270,7 +270,12 @@ export function createKeys(deps: KeysDeps) {
       };
       await store.apiKeys.insert(row);
       deps.logger.info({ keyId: id, name, role: input.role, by: row.createdBy }, 'API key created');
-      await deps.audit?.record(FleetEventType.apiKeyCreated, '', keyEventData(row), actorOf(caller));
+      await deps.audit?.record(
+        FleetEventType.apiKeyCreated,
+        '',
+        keyEventData(row),
+        actorOf(caller),
+      );
       return { apiKey: apiKeyView(row), secret };
     },
 
