@@ -20,8 +20,7 @@ import { z } from 'zod';
 import { ErrorCode } from '../errors.js';
 import { MAX_CONFIRMATION_TOKEN_CHARS } from '../fleet/limits.js';
 import { graphql } from '../generated/gql.js';
-import { ToolError } from './executor.js';
-import type { ToolContext } from './tool.js';
+import { ToolError, type Executor, type RequestOptions } from './executor.js';
 import { cleanData, cleanText, fence } from './untrusted.js';
 
 /** What a confirmed call would do, shown to the user before anything happens. */
@@ -34,14 +33,20 @@ export interface ToolPlan {
   data?: Record<string, unknown>;
 }
 
-/** A tool's declaration that some of its calls need confirming. */
-export interface ToolConfirm<A> {
+/** What a confirmation needs of a tool's context (tool.ts's ToolContext has more). */
+export interface ConfirmContext {
+  executor: Executor;
+  request: RequestOptions;
+}
+
+/** A tool's declaration that some of its calls need confirming (C: the tool's context). */
+export interface ToolConfirm<A, C extends ConfirmContext = ConfirmContext> {
   /** True for calls that change nothing (dry_run): they run without confirmation. */
   skip?(args: A): boolean;
   /** The plan of this call, or null when this call needs no confirmation. */
-  plan(args: A, ctx: ToolContext): Promise<ToolPlan | null>;
+  plan(args: A, ctx: C): Promise<ToolPlan | null>;
   /** What the token is bound to (default: the arguments); e.g. the resolved client, a hash. */
-  bind?(args: A, ctx: ToolContext): Promise<Record<string, unknown>>;
+  bind?(args: A, ctx: C): Promise<Record<string, unknown>>;
   /** The call's idempotency key: a key already held makes the call a repeat. */
   idempotencyKey?(args: A): string | undefined;
 }
@@ -119,7 +124,7 @@ export interface ConfirmCallOptions {
   confirm: ToolConfirm<Record<string, unknown>>;
   /** The call's arguments as validated, the token included. */
   args: Record<string, unknown>;
-  ctx: ToolContext;
+  ctx: ConfirmContext;
   server: Server;
   /** The tools/call request, so an elicitation travels on its stream. */
   requestId: string | number | undefined;

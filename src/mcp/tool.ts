@@ -50,7 +50,7 @@ export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape
    * Fleet-wide or destructive calls: declared here, confirmed by ./confirmation.ts before `run`
    * (the tool then also takes confirmation_token, and may answer with a plan instead).
    */
-  confirm?: ToolConfirm<z.infer<z.ZodObject<I>>>;
+  confirm?: ToolConfirm<z.infer<z.ZodObject<I>>, ToolContext>;
   run(args: z.infer<z.ZodObject<I>>, ctx: ToolContext): Promise<ToolReply<z.infer<z.ZodObject<O>>>>;
 }
 
