@@ -145,6 +145,7 @@ export async function startServer(
       enforced: config.trustedDocuments,
       shipped: new Set(shippedDocuments.map((document) => document.hash)),
     },
+    confirmationTtlS: config.confirmationTtlS,
   });
   await fleet.start();
 

@@ -87,6 +87,8 @@ export const accessMatrix = {
   shells: { open: O, send: O, read: O, list: O, close: O },
   tunnels: { open: O, get: O, list: V, close: O },
   cluster: { servers: V },
+  // Every call it confirms needs OPERATOR or more; the call itself is checked when it runs.
+  confirmations: { confirm: O },
   fleet: {
     health: V,
     createLoaders: V,

@@ -19,6 +19,13 @@ export const FleetEventType = {
   sessionClosed: 'session.closed',
   tunnelOpened: 'tunnel.opened',
   tunnelClosed: 'tunnel.closed',
+  /**
+   * API keys made and revoked: events of the server, about no client (clientUuid ''), kept in
+   * the audit trail (chain, export, ETPHONEHOME_AUDIT_LOG); client event lists, clientEvents
+   * and webhooks, which are about clients, leave them out.
+   */
+  apiKeyCreated: 'api_key.created',
+  apiKeyRevoked: 'api_key.revoked',
 } as const;
 
 export type FleetEventTypeName = (typeof FleetEventType)[keyof typeof FleetEventType];

@@ -126,6 +126,8 @@ export function createEvents(deps: {
   /** Whether a live event passes a resolved filter; tags as they are now. */
   function matcher({ types, uuid, tags, actor, uuids }: ResolvedFilter) {
     return async (event: FleetEvent): Promise<boolean> => {
+      // Events about no client (api_key.*) are the audit trail's, not a client's.
+      if (!event.clientUuid) return false;
       if (types && !types.includes(event.type)) return false;
       if (uuid && event.clientUuid !== uuid) return false;
       if (uuids && !uuids.includes(event.clientUuid)) return false;

@@ -14,6 +14,7 @@ import { createAudit } from './audit.js';
 import { clientsApi } from './clients-wiring.js';
 import { createClientQueries } from './clients.js';
 import { createCommands } from './commands.js';
+import { createConfirmations } from './confirmations.js';
 import { createEventBus } from './event-bus.js';
 import { createEvents } from './events.js';
 import { createFiles } from './files.js';
@@ -130,7 +131,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
     hold: (principal, end) => keys.hold(principal, end),
   });
 
-  const keys = wireKeys({ store, registry, options, logger: componentLog('keys') });
+  const keys = wireKeys({ store, registry, options, logger: componentLog('keys'), audit });
   const transfers = createTransfers({
     gate,
     idempotency,
@@ -186,6 +187,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
     }),
     createLoaders: () => createLoaders(store, registry.view),
     cluster: { servers: membership.servers },
+    confirmations: createConfirmations({ store, ttlS: options.confirmationTtlS }),
     ...createRunState({
       monitor,
       lastSeen,

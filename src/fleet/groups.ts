@@ -4,6 +4,7 @@
 import type { ServerView } from './cluster/membership.js';
 import type { Caller } from './caller.js';
 import type { ClientFilter } from './client-filter.js';
+import type { Confirmation, ConfirmInput } from './confirmations.js';
 import type { EndHeld } from './holdings.js';
 import type {
   BulkJobResultPage,
@@ -87,6 +88,15 @@ export interface FleetTunnels {
   list(): Promise<TunnelView[]>;
   /** Closes a tunnel and every connection it carries; NOT_FOUND when it is not open. */
   close(id: string, caller: Caller): TunnelView;
+}
+
+export interface FleetConfirmations {
+  /**
+   * Whether a call a door wants confirmed may run now: with the token of an earlier answer
+   * (bound to the action, the arguments, the caller's API key and an expiry; single use), or as
+   * a repeat of a keyed request. Otherwise a new token, and nothing else happens.
+   */
+  confirm(input: ConfirmInput, caller: Caller): Promise<Confirmation>;
 }
 
 export interface FleetCluster {

@@ -50,6 +50,7 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
       shells: checked(fleet.shells, 'shells', principal),
       tunnels: checked(fleet.tunnels, 'tunnels', principal),
       cluster: checked(fleet.cluster, 'cluster', principal),
+      confirmations: checked(fleet.confirmations, 'confirmations', principal),
       ...fleetFunctions(),
     };
   }
@@ -220,6 +221,7 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
       close: (id, caller) => fleet.tunnels.close(id, caller),
     },
     cluster: fleet.cluster,
+    confirmations: fleet.confirmations,
     commands: {
       run: async (ref, input, caller) => fleet.commands.run(await uuidOf(ref), input, caller),
       runOnClients: (filter, input, parallelism, caller) =>
@@ -350,6 +352,7 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
     shells: checked(guarded.shells, 'shells', principal),
     tunnels: checked(guarded.tunnels, 'tunnels', principal),
     cluster: checked(guarded.cluster, 'cluster', principal),
+    confirmations: checked(guarded.confirmations, 'confirmations', principal),
     ...fleetFunctions(),
   };
 

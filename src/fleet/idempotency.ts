@@ -89,7 +89,7 @@ export function validateIdempotencyKey(key: string): string {
 }
 
 /** JSON with sorted keys and without null or absent fields: equal arguments, equal text. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -22,12 +22,14 @@ export function createFleet(options: FleetOptions): Fleet {
 export type { FleetOptions } from './fleet.js';
 export type {
   FleetCluster,
+  FleetConfirmations,
   FleetJobs,
   FleetKeys,
   FleetSessions,
   FleetShells,
   FleetTunnels,
 } from './groups.js';
+export type { Confirmation, ConfirmInput } from './confirmations.js';
 export type { ServerView } from './cluster/membership.js';
 export type { EndHeld } from './holdings.js';
 export {

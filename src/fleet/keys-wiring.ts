@@ -3,6 +3,7 @@
 
 import type { Logger } from 'pino';
 import type { Store } from '../store/index.js';
+import type { Audit } from './audit.js';
 import type { Fleet } from './surface.js';
 import { resolveInScope } from './guard.js';
 import { createHoldings } from './holdings.js';
@@ -15,6 +16,7 @@ export function wireKeys(deps: {
   registry: Pick<Registry, 'resolve'>;
   options: Pick<FleetOptions, 'bootstrapKey'>;
   logger: Logger;
+  audit?: Audit;
 }) {
   const { store, registry, logger } = deps;
   const holdings = createHoldings({ store, logger });
@@ -23,6 +25,7 @@ export function wireKeys(deps: {
     logger,
     holdings,
     bootstrapKey: deps.options.bootstrapKey,
+    audit: deps.audit,
     async resolveClient(ref, caller) {
       const scope = caller.principal?.scope;
       return (scope ? await resolveInScope(store, scope, ref) : await registry.resolve(ref)).uuid;

@@ -14,7 +14,9 @@ import { AppError, ErrorCode } from '../errors.js';
 import { createKeyCheck } from '../lib/api-key.js';
 import { quote } from '../lib/quote.js';
 import type { ApiKeyRecord, Store } from '../store/index.js';
+import { actorOf, type Audit } from './audit.js';
 import type { Caller } from './caller.js';
+import { FleetEventType } from './event-types.js';
 import type { Holdings } from './holdings.js';
 import {
   BOOTSTRAP_KEY_ID,
@@ -117,6 +119,21 @@ export interface KeysDeps {
   bootstrapKey?: string | undefined;
   /** Resolves a client name to its uuid (NOT_FOUND otherwise), as the caller sees clients. */
   resolveClient: (ref: string, caller: Caller) => Promise<string>;
+  /** Records api_key.created / api_key.revoked in the audit trail (absent: not recorded). */
+  audit?: Audit | undefined;
+}
+
+/** What the trail keeps of a key: never its secret or its hash. */
+function keyEventData(row: ApiKeyRecord): Record<string, unknown> {
+  return {
+    key_id: row.id,
+    name: row.name,
+    role: row.role,
+    scope_tags: row.scopeTags,
+    scope_clients: row.scopeClients,
+    expires_at: row.expiresAt?.toISOString() ?? null,
+    trusted_documents_only: row.trustedDocumentsOnly,
+  };
 }
 
 export function createKeys(deps: KeysDeps) {
@@ -253,6 +270,12 @@ export function createKeys(deps: KeysDeps) {
       };
       await store.apiKeys.insert(row);
       deps.logger.info({ keyId: id, name, role: input.role, by: row.createdBy }, 'API key created');
+      await deps.audit?.record(
+        FleetEventType.apiKeyCreated,
+        '',
+        keyEventData(row),
+        actorOf(caller),
+      );
       return { apiKey: apiKeyView(row), secret };
     },
 
@@ -291,6 +314,14 @@ export function createKeys(deps: KeysDeps) {
       const row = (await store.apiKeys.revoke(id, new Date())) ?? existing;
       cache.delete(id);
       holdings.endAll(id, `API key "${row.name}" was revoked`);
+      // Recorded once: revoking a revoked key changes nothing.
+      if (existing.revokedAt === null)
+        await deps.audit?.record(
+          FleetEventType.apiKeyRevoked,
+          '',
+          { ...keyEventData(row), revoked_at: row.revokedAt?.toISOString() ?? null },
+          actorOf(caller),
+        );
       deps.logger.info(
         { keyId: id, by: caller.principal?.name ?? caller.actor },
         'API key revoked',

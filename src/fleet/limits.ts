@@ -45,6 +45,12 @@ export const IDEMPOTENCY_KEY_TTL_S = 24 * 3600;
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:/+=@-]{1,255}$/;
 export const MAX_IDEMPOTENCY_KEY_CHARS = 255;
 
+// ── confirmations ────────────────────────────────────────────────────────────────────────
+/** How long a confirmation token stays valid, in seconds (ETPHONEHOME_CONFIRMATION_TTL_S). */
+export const DEFAULT_CONFIRMATION_TTL_S = 300;
+/** The longest confirmation token accepted (issued ones are about 200 characters). */
+export const MAX_CONFIRMATION_TOKEN_CHARS = 1024;
+
 // ── lists ────────────────────────────────────────────────────────────────────────────────
 /** The most clients one plain list returns; beyond it, clientsConnection pages. */
 export const MAX_LIST_CLIENTS = 5000;

@@ -32,6 +32,8 @@ export interface FleetOptions {
   bootstrapKey?: string | undefined;
   /** Trusted documents: enforced for every key, and the shipped hashes; default off, none. */
   trustedDocuments?: TrustedDocumentSettings | undefined;
+  /** How long a confirmation token stays valid, in seconds (default 300). */
+  confirmationTtlS?: number | undefined;
   /** Told of every recorded event in chain order (ETPHONEHOME_AUDIT_LOG). */
   onEventRecorded?: ((event: FleetEvent) => void) | undefined;
 }

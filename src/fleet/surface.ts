@@ -6,6 +6,7 @@ import type { DialectName } from '../store/index.js';
 import type { Admission } from './admission.js';
 import type {
   FleetCluster,
+  FleetConfirmations,
   FleetJobs,
   FleetKeys,
   FleetSessions,
@@ -86,6 +87,9 @@ export interface Fleet {
 
   /** The servers sharing this server's database (one on SQLite). */
   readonly cluster: FleetCluster;
+
+  /** Confirmation tokens bound to exact arguments, for calls a door wants confirmed. */
+  readonly confirmations: FleetConfirmations;
 
   /** API keys: the principals every door authenticates (docs/access.md). */
   readonly keys: FleetKeys;

@@ -46,6 +46,7 @@ export const rootFieldOperations: Readonly<Record<string, FleetOperation | null>
   'Mutation.discardWebhookDeliveries': 'webhooks.discard',
   'Mutation.startBulkCommand': 'jobs.startBulkCommand',
   'Mutation.configureClient': 'clients.configure',
+  'Mutation.confirmAction': 'confirmations.confirm',
   'Mutation.createApiKey': 'keys.create',
   'Mutation.createEnrollmentToken': 'tokens.create',
   'Mutation.decommissionClient': 'clients.decommission',

@@ -8,6 +8,7 @@ import './types/client-event.js';
 import './types/client-settings.js';
 import './types/client-status.js';
 import './types/command.js';
+import './types/confirmation.js';
 import './types/api-key.js';
 import './types/trusted-document.js';
 import './types/bulk.js';

@@ -42,12 +42,20 @@ export function createMcpServer(options: {
         principal: options.session.principal,
         signal: extra.signal,
       };
+      // Resolved once per call: a confirmed tool binds its token to the client it will act on.
+      const resolved = new Map<string | undefined, ReturnType<typeof resolveTarget>>();
       return {
         executor: options.executor,
         session: options.session,
         request,
-        resolveClient: (clientId) =>
-          resolveTarget(options.session, clientId, options.executor, request),
+        resolveClient: (clientId) => {
+          let target = resolved.get(clientId);
+          if (!target) {
+            target = resolveTarget(options.session, clientId, options.executor, request);
+            resolved.set(clientId, target);
+          }
+          return target;
+        },
       };
     },
     options.onUnexpected,

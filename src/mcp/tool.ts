@@ -9,6 +9,13 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { ErrorCode, errorCatalog } from '../errors.js';
+import {
+  CONFIRMATION_TOKEN_PARAM,
+  confirmationOutput,
+  confirmationTokenInput,
+  confirmCall,
+  type ToolConfirm,
+} from './confirmation.js';
 import { ToolError, type Executor, type RequestOptions } from './executor.js';
 import type { McpSession, Target } from './session.js';
 import { cleanData, cleanText, fence } from './untrusted.js';
@@ -39,6 +46,11 @@ export interface ToolDefinition<I extends z.ZodRawShape, O extends z.ZodRawShape
   input: I;
   output: O;
   annotations: ToolAnnotations;
+  /**
+   * Fleet-wide or destructive calls: declared here, confirmed by ./confirmation.ts before `run`
+   * (the tool then also takes confirmation_token, and may answer with a plan instead).
+   */
+  confirm?: ToolConfirm<z.infer<z.ZodObject<I>>, ToolContext>;
   run(args: z.infer<z.ZodObject<I>>, ctx: ToolContext): Promise<ToolReply<z.infer<z.ZodObject<O>>>>;
 }
 
@@ -78,6 +90,10 @@ export const toolHints = {
   },
 } as const satisfies Record<string, ToolAnnotations>;
 
+/** Appended to the description of every confirmed tool. */
+const CONFIRMATION_NOTE =
+  'Needs confirmation: when the MCP client can ask its user (elicitation), the user is asked first; otherwise the first call changes nothing and returns the plan with a confirmation_token — show the plan to the user, then repeat the exact call adding confirmation_token (valid 5 minutes, once).';
+
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(
   definition: ToolDefinition<I, O>,
 ): ToolDefinition<I, O> {
@@ -97,18 +113,25 @@ export function registerTools(
   onUnexpected: OnUnexpected,
 ): void {
   for (const tool of tools) {
+    // A confirmed tool also takes the token, and may answer with a plan (its own fields absent).
+    const input: z.ZodRawShape = tool.confirm
+      ? { ...tool.input, [CONFIRMATION_TOKEN_PARAM]: confirmationTokenInput }
+      : tool.input;
+    const output = tool.confirm
+      ? z.object(tool.output).partial().extend(confirmationOutput).loose()
+      : z.object(tool.output).loose();
     server.registerTool(
       tool.name,
       {
         title: tool.title,
-        description: tool.description,
-        inputSchema: z.strictObject(tool.input, {
+        description: tool.confirm ? `${tool.description} ${CONFIRMATION_NOTE}` : tool.description,
+        inputSchema: z.strictObject(input, {
           error: (issue) =>
             issue.code === 'unrecognized_keys'
-              ? `Unknown parameter(s) ${issue.keys.map((k) => JSON.stringify(cleanText(k, 64))).join(', ')}: ${tool.name} takes ${Object.keys(tool.input).join(', ') || 'no parameters'}.`
+              ? `Unknown parameter(s) ${issue.keys.map((k) => JSON.stringify(cleanText(k, 64))).join(', ')}: ${tool.name} takes ${Object.keys(input).join(', ') || 'no parameters'}.`
               : undefined,
         }),
-        outputSchema: z.object(tool.output).loose(),
+        outputSchema: output,
         annotations: { title: tool.title, ...tool.annotations },
       },
       (async (args: unknown, extra: ToolExtra): Promise<CallToolResult> => {
@@ -121,7 +144,23 @@ export function registerTools(
               `${nul} contains a NUL byte, which no name, path or command may hold. Remove it and call ${tool.name} again.`,
             );
           }
-          const reply = await tool.run(args as never, context(extra));
+          const ctx = context(extra);
+          let runArgs = args as Record<string, unknown>;
+          if (tool.confirm) {
+            const instead = await confirmCall({
+              toolName: tool.name,
+              confirm: tool.confirm as never,
+              args: runArgs,
+              ctx,
+              server: server.server,
+              requestId: extra.requestId,
+              signal: extra.signal,
+            });
+            if (instead) return instead;
+            const { [CONFIRMATION_TOKEN_PARAM]: _token, ...rest } = runArgs;
+            runArgs = rest;
+          }
+          const reply = await tool.run(runArgs as never, ctx);
           return renderReply(reply);
         } catch (error) {
           if (error instanceof ToolError) return renderError(error);
@@ -144,6 +183,7 @@ export function registerTools(
 /** What the SDK hands a tool callback (the part we use). */
 interface ToolExtra {
   signal: AbortSignal;
+  requestId?: string | number;
   _meta?: { progressToken?: string | number };
   sendNotification: (notification: {
     method: 'notifications/progress';

@@ -369,13 +369,18 @@ test('MCP run_bulk_command: dry_run lists the targets; a run waits for the job; 
       idempotency_key: string;
       job_id: string;
       results: { stdout: string }[];
-    }>('run_bulk_command', args);
+    }>('run_bulk_command', {
+      ...args,
+      confirmation_token: (await mcp.plan('run_bulk_command', args)).confirmation_token,
+    });
     assert.equal(done.status, 'COMPLETED');
     assert.equal(done.succeeded, 2);
     assert.deepEqual(
       done.results.map((r) => r.stdout),
       ['hi\n', 'hi\n'],
     );
+    // A repeat with the job's idempotency key reads it again: it cannot run twice, so it needs
+    // no confirmation.
     const again = await mcp.ok<{ job_id: string }>('run_bulk_command', {
       ...args,
       idempotency_key: done.idempotency_key,

@@ -58,9 +58,17 @@ describe('decommissioning says what became of the agent', () => {
   });
 
   test('stops the service, closes the link and says so', async () => {
+    const args = { uuid: 'retire-me', reason: 'replaced', stop_command: 'true' };
+    const plan = await mcp.plan('decommission_client', args);
+    assert.match(plan.plan.summary, /decommission .* run "true" on it to stop its agent service/);
+    assert.equal(
+      (await server.gql.request(ClientDocument, { id: stopped.uuid })).client?.online,
+      true,
+      'the plan decommissioned nothing',
+    );
     const result = await mcp.client.callTool({
       name: 'decommission_client',
-      arguments: { uuid: 'retire-me', reason: 'replaced', stop_command: 'true' },
+      arguments: { ...args, confirmation_token: plan.confirmation_token },
     });
     assert.notEqual(result.isError, true, textOf(result as never));
     assert.match(
@@ -82,9 +90,11 @@ describe('decommissioning says what became of the agent', () => {
   });
 
   test('stop_service false leaves the service running and says it will be refused', async () => {
+    const args = { uuid: leftRunning.uuid, stop_service: false };
+    const { confirmation_token } = await mcp.plan('decommission_client', args);
     const result = await mcp.client.callTool({
       name: 'decommission_client',
-      arguments: { uuid: leftRunning.uuid, stop_service: false },
+      arguments: { ...args, confirmation_token },
     });
     assert.notEqual(result.isError, true, textOf(result as never));
     assert.match(

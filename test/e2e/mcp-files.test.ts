@@ -101,6 +101,7 @@ for (const transport of ['http', 'stdio'] as Transport[]) {
       assert.deepEqual(props('read_file'), ['client_id', 'encoding', 'path']);
       assert.deepEqual(props('write_file'), [
         'client_id',
+        'confirmation_token',
         'content',
         'create_parents',
         'encoding',
@@ -110,6 +111,7 @@ for (const transport of ['http', 'stdio'] as Transport[]) {
       assert.deepEqual(props('list_files'), ['client_id', 'limit', 'path']);
       assert.deepEqual(props('upload_file'), [
         'client_id',
+        'confirmation_token',
         'create_parents',
         'local_path',
         'mode',

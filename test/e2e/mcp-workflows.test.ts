@@ -380,8 +380,20 @@ for (const transport of ['http', 'stdio'] as Transport[]) {
       assert.equal(listed.key_mismatches, 1);
       const refused = await mcp.fails('run_command', { client_id: ci.uuid, cmd: 'echo no' });
       assert.match(refused, /^KEY_MISMATCH: .*accept_key/);
+      // Accepting a key needs confirmation: the plan names both fingerprints; nothing changes yet.
+      const plan = await mcp.plan('accept_key', { uuid: ci.uuid });
+      assert.match(
+        plan.plan.summary,
+        /trust the new SSH key SHA256:.* instead of its pinned key SHA256:/,
+      );
+      assert.equal(
+        (await server.gql.request(ClientDocument, { id: ci.uuid })).client?.keyMismatch,
+        true,
+        'the plan accepted nothing',
+      );
       const accepted = await mcp.ok<{ client: Row; previous_fingerprint: string }>('accept_key', {
         uuid: ci.uuid,
+        confirmation_token: plan.confirmation_token,
       });
       assert.equal(accepted.client['key_mismatch'], false);
       assert.ok(accepted.previous_fingerprint.startsWith('SHA256:'));

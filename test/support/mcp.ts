@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { ElicitRequestSchema, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { SERVER_BIN, type TestServer } from './server.js';
 
 export type Transport = 'http' | 'stdio';
@@ -19,15 +19,46 @@ export interface TestMcpClient {
   ok<T = Record<string, unknown>>(name: string, args?: Record<string, unknown>): Promise<T>;
   /** Calls a tool that must fail with isError; returns its text. */
   fails(name: string, args?: Record<string, unknown>): Promise<string>;
+  /**
+   * Calls a tool that needs confirmation: the first call must answer with a plan and a
+   * confirmation_token (nothing run), the same call with the token must succeed.
+   */
+  confirmed<T = Record<string, unknown>>(name: string, args?: Record<string, unknown>): Promise<T>;
+  /** Calls a tool that must answer with a plan; returns its structuredContent. */
+  plan(name: string, args?: Record<string, unknown>): Promise<PlanResult>;
   close(): Promise<void>;
+}
+
+export interface PlanResult {
+  confirmation_required: true;
+  confirmation_token: string;
+  confirmation_expires_at: string;
+  plan: { summary: string; targets: { client_id: string; online?: boolean }[] };
+  [field: string]: unknown;
+}
+
+export interface McpClientOptions {
+  apiKey?: string;
+  /** Declares the elicitation capability and answers every request with this (and records it). */
+  elicitation?: (request: { message: string }) => 'accept' | 'decline' | 'cancel';
 }
 
 export async function connectMcp(
   server: TestServer,
   transport: Transport,
-  options: { apiKey?: string } = {},
+  options: McpClientOptions = {},
 ): Promise<TestMcpClient> {
-  const client = new Client({ name: 'etphonehome-tests', version: '0.0.0' });
+  const client = new Client(
+    { name: 'etphonehome-tests', version: '0.0.0' },
+    options.elicitation ? { capabilities: { elicitation: {} } } : {},
+  );
+  const answer = options.elicitation;
+  if (answer) {
+    client.setRequestHandler(ElicitRequestSchema, (request) => {
+      const action = answer({ message: request.params.message });
+      return action === 'accept' ? { action, content: {} } : { action };
+    });
+  }
   const apiKey = options.apiKey ?? server.apiKey;
   if (transport === 'http') {
     await client.connect(
@@ -47,7 +78,7 @@ export async function connectMcp(
   }
   const call = async (name: string, args: Record<string, unknown> = {}) =>
     (await client.callTool({ name, arguments: args })) as CallToolResult;
-  return {
+  const mcp: TestMcpClient = {
     client,
     call,
     async ok(name, args) {
@@ -61,8 +92,21 @@ export async function connectMcp(
       assert.equal(result.isError, true, `${name} should fail: ${textOf(result)}`);
       return textOf(result);
     },
+    async plan(name, args) {
+      const result = await call(name, args);
+      assert.notEqual(result.isError, true, `${name} failed: ${textOf(result)}`);
+      const plan = result.structuredContent as PlanResult | undefined;
+      assert.equal(plan?.confirmation_required, true, `${name} should plan: ${textOf(result)}`);
+      assert.match(plan.confirmation_token, /^ctk1\./);
+      return plan;
+    },
+    async confirmed(name, args = {}) {
+      const { confirmation_token } = await mcp.plan(name, args);
+      return mcp.ok(name, { ...args, confirmation_token });
+    },
     close: () => client.close(),
   };
+  return mcp;
 }
 
 export function textOf(result: CallToolResult): string {

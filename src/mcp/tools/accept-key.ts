@@ -13,6 +13,19 @@ const AcceptKeyDocument = graphql(`
   }
 `);
 
+const PlanClientDocument = graphql(`
+  query McpAcceptKeyPlan($id: ID!) {
+    client(id: $id) {
+      uuid
+      clientId
+      online
+      keyMismatch
+      publicKeyFingerprint
+      trustedFingerprint
+    }
+  }
+`);
+
 export const acceptKey = defineTool({
   name: 'accept_key',
   title: "Accept a client's new SSH key",
@@ -25,6 +38,22 @@ export const acceptKey = defineTool({
     destructiveHint: true,
     idempotentHint: true,
     openWorldHint: false,
+  },
+  confirm: {
+    // Bound to the key presented now: a token for one new key does not accept another.
+    async bind(args, { executor, request }) {
+      const { client } = await executor.request(PlanClientDocument, { id: args.uuid }, request);
+      return { uuid: client?.uuid ?? args.uuid, fingerprint: client?.publicKeyFingerprint ?? null };
+    },
+    async plan(args, { executor, request }) {
+      const { client } = await executor.request(PlanClientDocument, { id: args.uuid }, request);
+      // No such client, or no new key to accept: the call itself is refused and changes nothing.
+      if (!client || !client.keyMismatch) return null;
+      return {
+        summary: `trust the new SSH key ${client.publicKeyFingerprint} of "${client.clientId}" (${client.uuid}) instead of its pinned key ${client.trustedFingerprint}. Check the new fingerprint with the machine's owner (\`phonehome --show-key\`) first.`,
+        targets: [{ client_id: client.clientId, online: client.online }],
+      };
+    },
   },
   async run(args, { executor, request }) {
     const { acceptKey: client } = await executor.request(

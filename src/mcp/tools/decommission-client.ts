@@ -41,6 +41,17 @@ const DecommissionDocument = graphql(`
   }
 `);
 
+const PlanClientDocument = graphql(`
+  query McpDecommissionPlan($id: ID!) {
+    client(id: $id) {
+      uuid
+      clientId
+      online
+      webhookUrl
+    }
+  }
+`);
+
 type ServiceStop = McpDecommissionClientMutation['decommissionClient']['serviceStop'];
 
 /** What became of the agent: its service, then its link. */
@@ -97,6 +108,26 @@ export const decommissionClient = defineTool({
     destructiveHint: true,
     idempotentHint: true,
     openWorldHint: true,
+  },
+  confirm: {
+    // Bound to the client the name means now (a token does not follow a name to another client).
+    async bind(args, { executor, request }) {
+      const { client } = await executor.request(PlanClientDocument, { id: args.uuid }, request);
+      return { ...args, uuid: client?.uuid ?? args.uuid };
+    },
+    async plan(args, { executor, request }) {
+      const { client } = await executor.request(PlanClientDocument, { id: args.uuid }, request);
+      // No such client: the call itself is refused (NOT_FOUND) and changes nothing.
+      if (!client) return null;
+      const stop =
+        args.stop_service && client.online
+          ? `run ${JSON.stringify(args.stop_command ?? DEFAULT_STOP_COMMAND)} on it to stop its agent service, `
+          : '';
+      return {
+        summary: `decommission "${client.clientId}" (${client.uuid}): ${stop}clear its webhook${client.webhookUrl ? '' : ' (none set)'}, mark it decommissioned and close its link; it is refused when it connects until restored.`,
+        targets: [{ client_id: client.clientId, online: client.online }],
+      };
+    },
   },
   async run(args, { executor, request }) {
     const { decommissionClient: d } = await executor.request(

@@ -7,7 +7,9 @@ import { ErrorCode } from '../../errors.js';
 import { MAX_PATH_LENGTH } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import type { McpTransferFragment } from '../../generated/graphql.js';
-import { ToolError } from '../executor.js';
+import { ToolError, type Executor, type RequestOptions } from '../executor.js';
+import type { ToolPlan } from '../confirmation.js';
+import type { Target } from '../session.js';
 
 export const remotePathInput = (what: string) =>
   z
@@ -122,4 +124,50 @@ export function formatBytes(n: number): string {
     unit += 1;
   }
   return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+const ProbePathDocument = graphql(`
+  query McpProbePath($clientId: ID!, $path: String!) {
+    listFiles(clientId: $clientId, path: $path, limit: 1) {
+      path
+    }
+  }
+`);
+
+/** Refusals the write itself would meet the same way (it then changes nothing either). */
+const REFUSED_ALIKE: ReadonlySet<string> = new Set([
+  ErrorCode.pathDenied,
+  ErrorCode.clientOffline,
+  ErrorCode.keyMismatch,
+  ErrorCode.ambiguousClient,
+  ErrorCode.badUserInput,
+  ErrorCode.forbidden,
+  ErrorCode.rateLimited,
+]);
+
+/**
+ * The plan of a write to `path`: null when nothing is there (a new file needs no confirmation),
+ * else what would be replaced. Asked of the client as a list_files of the path itself (recorded
+ * as such): NOT_FOUND means nothing is there; a directory or "not a directory" (a file) means
+ * something is; a failure that leaves it unknown asks for confirmation too.
+ */
+export async function overwritePlan(
+  target: Target,
+  path: string,
+  what: string,
+  executor: Executor,
+  request: RequestOptions,
+): Promise<ToolPlan | null> {
+  let known = true;
+  try {
+    await executor.request(ProbePathDocument, { clientId: target.id, path }, request);
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    if (error.code === ErrorCode.notFound || REFUSED_ALIKE.has(error.code)) return null;
+    known = error.code === ErrorCode.agentError;
+  }
+  return {
+    summary: `replace ${JSON.stringify(path)} on "${target.name}" ${known ? '(something is there now)' : '(whether something is there could not be checked)'} with ${what}.`,
+    targets: [{ client_id: target.name }],
+  };
 }

@@ -17,7 +17,7 @@ import {
 } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import { clientFilterInput, toClientFilter } from '../client-filter.js';
-import { ToolError } from '../executor.js';
+import { ToolError, type Executor, type RequestOptions } from '../executor.js';
 import { cwdInput, timeoutInput } from '../command-input.js';
 import { defineTool } from '../tool.js';
 import { cleanText } from '../untrusted.js';
@@ -93,6 +93,45 @@ const JobDocument = graphql(`
   }
 `);
 
+type Filter = NonNullable<ReturnType<typeof toClientFilter>>;
+
+function filterOf(args: Parameters<typeof toClientFilter>[0]): Filter {
+  const filter = toClientFilter(args);
+  if (!filter)
+    throw new ToolError(
+      ErrorCode.badUserInput,
+      'run_bulk_command needs at least one filter condition (tags, query, purpose, capabilities or online_only); list_clients shows what there is.',
+    );
+  return filter;
+}
+
+/** The clients the filter selects now (what a dry run and a plan list). */
+async function targetsOf(
+  filter: Filter,
+  executor: Executor,
+  request: RequestOptions,
+): Promise<{ client_id: string; online: boolean }[]> {
+  const { clients } = await executor.request(TargetsDocument, { filter }, request);
+  return clients.map((c) => ({ client_id: c.clientId, online: c.online }));
+}
+
+/** The output of a call that ran nothing (a dry run, a plan). */
+function planData(targets: { client_id: string; online: boolean }[]) {
+  return {
+    dry_run: false,
+    job_id: null,
+    idempotency_key: null,
+    status: null,
+    total: targets.length,
+    succeeded: 0,
+    failed: 0,
+    not_started: 0,
+    pending: 0,
+    targets,
+    results: [],
+  };
+}
+
 export const runBulkCommand = defineTool({
   name: 'run_bulk_command',
   title: 'Run a command on many clients (a bulk job)',
@@ -154,29 +193,26 @@ export const runBulkCommand = defineTool({
     idempotentHint: false,
     openWorldHint: true,
   },
+  // Runs nothing without a confirmation: the plan is the dry run's list of targets.
+  confirm: {
+    skip: (args) => args.dry_run,
+    idempotencyKey: (args) => args.idempotency_key,
+    async plan(args, { executor, request }) {
+      const targets = await targetsOf(filterOf(args), executor, request);
+      return {
+        summary: `run ${JSON.stringify(args.cmd)}${args.cwd ? ` in ${args.cwd}` : ''} on every client matching the filter (${targets.length} now), ${args.parallelism} at a time, timeout ${args.timeout} s each.`,
+        targets,
+        data: planData(targets),
+      };
+    },
+  },
   async run(args, { executor, request }) {
-    const filter = toClientFilter(args);
-    if (!filter)
-      throw new ToolError(
-        ErrorCode.badUserInput,
-        'run_bulk_command needs at least one filter condition (tags, query, purpose, capabilities or online_only); list_clients shows what there is.',
-      );
-    const empty = { job_id: null, idempotency_key: null, status: null, results: [] };
+    const filter = filterOf(args);
     if (args.dry_run) {
-      const { clients } = await executor.request(TargetsDocument, { filter }, request);
-      const targets = clients.map((c) => ({ client_id: c.clientId, online: c.online }));
+      const targets = await targetsOf(filter, executor, request);
       return {
         text: `Dry run: the command would run on ${targets.length} client(s); nothing was run.`,
-        data: {
-          ...empty,
-          dry_run: true,
-          total: targets.length,
-          succeeded: 0,
-          failed: 0,
-          not_started: 0,
-          pending: 0,
-          targets,
-        },
+        data: { ...planData(targets), dry_run: true },
       };
     }
     const key = args.idempotency_key ?? randomUUID();

@@ -8,6 +8,7 @@ import {
   createParentsInput,
   localPathInput,
   modeInput,
+  overwritePlan,
   remotePathInput,
   toTransferReply,
   transferSummary,
@@ -48,6 +49,22 @@ export const uploadFile = defineTool({
   },
   output: transferOutput,
   annotations: toolHints.replacesFiles,
+  // Replacing an existing file needs confirmation; a new file (or resuming one) does not.
+  confirm: {
+    async bind(args, { resolveClient }) {
+      return { ...args, client_id: (await resolveClient(args.client_id)).id };
+    },
+    async plan(args, { executor, request, resolveClient }) {
+      const target = await resolveClient(args.client_id);
+      return overwritePlan(
+        target,
+        args.remote_path,
+        `the server file ${JSON.stringify(args.local_path)}`,
+        executor,
+        request,
+      );
+    },
+  },
   async run(args, { executor, request, resolveClient }) {
     const target = await resolveClient(args.client_id);
     const { uploadFile: t } = await executor.request(

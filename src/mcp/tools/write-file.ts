@@ -5,7 +5,14 @@ import { MAX_FILE_BYTES } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import { optionalClientRef } from '../client-fields.js';
 import { defineTool, toolHints } from '../tool.js';
-import { createParentsInput, formatBytes, modeInput, remotePathInput } from './file-fields.js';
+import { contentDigest } from '../confirmation.js';
+import {
+  createParentsInput,
+  formatBytes,
+  modeInput,
+  overwritePlan,
+  remotePathInput,
+} from './file-fields.js';
 
 const WriteFileDocument = graphql(`
   mutation McpWriteFile(
@@ -56,6 +63,24 @@ export const writeFile = defineTool({
     size: z.number(),
   },
   annotations: toolHints.replacesFiles,
+  // Replacing an existing file needs confirmation; a new file does not.
+  confirm: {
+    async bind(args, { resolveClient }) {
+      const target = await resolveClient(args.client_id);
+      return { ...args, client_id: target.id, content: contentDigest(args.content) };
+    },
+    async plan(args, { executor, request, resolveClient }) {
+      const target = await resolveClient(args.client_id);
+      const bytes = Buffer.byteLength(args.content, args.encoding === 'base64' ? 'base64' : 'utf8');
+      return overwritePlan(
+        target,
+        args.path,
+        `the given content (${formatBytes(bytes)})`,
+        executor,
+        request,
+      );
+    },
+  },
   async run(args, { executor, request, resolveClient }) {
     const target = await resolveClient(args.client_id);
     const { writeFile: w } = await executor.request(

@@ -43,7 +43,8 @@ function toEvent(row: EventRow, dialect: Dialect): EventRecord {
 
 /** The conditions of a query every listing shares (types, client, tags), as SQL and values. */
 function conditions(query: EventConditions): [string[], unknown[]] {
-  const where: string[] = [];
+  // Events about no client (api_key.*) belong to the trail (`after`), not to a client's lists.
+  const where: string[] = ["e.client_uuid <> ''"];
   const params: unknown[] = [];
   if (query.types) {
     const [cond, values] = inList('e.type', query.types);
