@@ -14,6 +14,7 @@ import { createAudit } from './audit.js';
 import { clientsApi } from './clients-wiring.js';
 import { createClientQueries } from './clients.js';
 import { createCommands } from './commands.js';
+import { createEventRelay } from './cluster/event-relay.js';
 import { createEventBus } from './event-bus.js';
 import { createEvents } from './events.js';
 import { createFiles } from './files.js';
@@ -47,6 +48,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
   const { store, logger } = options;
   const componentLog = (component: string): Logger => logger.child({ component });
   const bus = createEventBus();
+  const relay = createEventRelay({ store, bus, logger: componentLog('cluster') });
 
   // The webhook service resolves client names through the registry, which needs the audit,
   // which needs the webhook outbox: the registry is looked up when a name is resolved.
@@ -65,6 +67,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
     logger: componentLog('audit'),
     outbox: webhookService ?? undefined,
     onRecorded: options.onEventRecorded,
+    publishes: !relay.relays,
   });
   const monitor = createHealthMonitor({
     config: options.health,
@@ -185,6 +188,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
       idempotency,
       webhooks: webhookService,
       membership,
+      relay,
       reach,
       flushers: [refusedKeys, keys],
       closeLinks: (reason) => registry.closeAll(reason),

@@ -102,6 +102,12 @@ export interface EventRepository {
   countAfter(query: Omit<EventsAfterQuery, 'limit'>, cap: number): Promise<number>;
   /** The newest event's id; 0 when the trail is empty. */
   latestId(): Promise<number>;
+  /**
+   * The cursor a follower of the trail starts from: every event after it is still to come
+   * (`after(head())` reads it), none before it is. On PostgreSQL the newest event older than
+   * every running transaction; on SQLite the newest event.
+   */
+  head(): Promise<number>;
   /** The newest `limit` events of each client (of `types` when given), newest first. */
   recentOf(
     uuids: readonly string[],
@@ -232,8 +238,36 @@ export interface Repositories {
   readonly apiKeys: ApiKeyRepository;
 }
 
+/**
+ * What other connections commit, as they commit it: several servers on one database (PostgreSQL
+ * LISTEN/NOTIFY, ./postgresql/listen.ts). Notifications say only that something changed (events
+ * appended, these clients' rows written); readers then read the database. `resync` follows a
+ * lost and re-made connection: notifications may have been missed, so read everything again.
+ */
+export interface ChangeListener {
+  events(): void;
+  clients(uuids: readonly string[]): void;
+  resync(): void;
+}
+
+export interface ChangeFeed {
+  /**
+   * Listens until the returned function is called (at the latest, until the store closes).
+   * Resolves once listening: whatever commits after that is heard. If the first connection
+   * fails, it resolves anyway and `resync`s once a later try connects.
+   */
+  watch(listener: ChangeListener): Promise<() => void>;
+}
+
 export interface Store extends Repositories {
   readonly dialect: DialectName;
+  /** Changes committed by any connection to the database; absent where one server owns it. */
+  readonly changes?: ChangeFeed | undefined;
+  /**
+   * Resolves once client reads reflect every change notified so far (the client index has
+   * re-read them); absent where reads always go to the database.
+   */
+  settled?(): Promise<void>;
   /**
    * Runs `work` in one transaction: its repositories see and write the same snapshot, and
    * everything commits or nothing does. Use only `tx` inside (SQLite has one connection: a
