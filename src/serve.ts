@@ -167,6 +167,7 @@ export async function startServer(
     executor: createSchemaExecutor({
       schema,
       logger: mcpLog,
+      caughtUp: () => fleet.caughtUp(),
       contextFor: (caller) => {
         // The in-process executor runs for an authenticated MCP session only.
         if (!caller.principal) throw new Error('MCP call without a principal');

@@ -85,6 +85,7 @@ export const accessMatrix = {
   cluster: { servers: V },
   fleet: {
     health: V,
+    caughtUp: V,
     createLoaders: V,
     actingAs: INTERNAL,
     start: INTERNAL,

@@ -173,6 +173,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
     keys: keysApi(keys),
     actingAs: (principal) => guardFleet(fleet, { store, view: registry.view }, principal),
 
+    caughtUp: () => store.sync?.() ?? Promise.resolve(),
     health: createServerStatus({
       store,
       version: options.version,

@@ -46,6 +46,7 @@ import {
   type GraphiQLFiles,
 } from './graphiql-assets.js';
 import { nulGuardPlugin } from './nul-guard.js';
+import { caughtUpPlugin } from './caught-up.js';
 import {
   DEFAULT_OPERATION_LIMITS,
   DEFAULT_SUBSCRIPTION_CAPS,
@@ -148,6 +149,7 @@ export function createApiServer(options: ApiServerOptions) {
       ...createLimitPlugins(options.limits ?? DEFAULT_OPERATION_LIMITS),
       useSubscriptionCaps(options.subscriptions ?? DEFAULT_SUBSCRIPTION_CAPS, logger),
       nulGuardPlugin,
+      caughtUpPlugin,
     ],
     context: ({
       req,

@@ -46,9 +46,12 @@ export function createSchemaExecutor(options: {
   schema: GraphQLSchema;
   contextFor: (caller: Caller) => unknown;
   logger: Logger;
+  /** Resolves once this server reads what other servers wrote before now (fleet.caughtUp). */
+  caughtUp?: (() => Promise<void>) | undefined;
 }): Executor {
   return {
     async request(document, variables, { actor, principal, signal }) {
+      await options.caughtUp?.();
       const result = await execute({
         schema: options.schema,
         document,

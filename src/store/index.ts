@@ -252,6 +252,11 @@ export interface ChangeListener {
 
 export interface ChangeFeed {
   /**
+   * Resolves once every change committed before the call has been heard (and, through the
+   * store's `settled`, applied): a read after it sees what any server committed before it.
+   */
+  sync(): Promise<void>;
+  /**
    * Listens until the returned function is called (at the latest, until the store closes).
    * Resolves once listening: whatever commits after that is heard. If the first connection
    * fails, it resolves anyway and `resync`s once a later try connects.
@@ -268,6 +273,8 @@ export interface Store extends Repositories {
    * re-read them); absent where reads always go to the database.
    */
   settled?(): Promise<void>;
+  /** `changes.sync()` then `settled()`: reads after it see every change committed before it. */
+  sync?(): Promise<void>;
   /**
    * Runs `work` in one transaction: its repositories see and write the same snapshot, and
    * everything commits or nothing does. Use only `tx` inside (SQLite has one connection: a

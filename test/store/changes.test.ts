@@ -14,7 +14,9 @@ import { clientRecord, openTestStore, testDatabaseUrl } from '../support/store.j
 import { waitFor } from '../support/wait.js';
 
 /** A listener that counts what it hears. */
-function counting(): ChangeListener & { heard: { events: number; clients: string[]; resyncs: number } } {
+function counting(): ChangeListener & {
+  heard: { events: number; clients: string[]; resyncs: number };
+} {
   const heard = { events: 0, clients: [] as string[], resyncs: 0 };
   return {
     heard,
@@ -64,6 +66,18 @@ describe('two servers on one PostgreSQL', () => {
       what: 'the tag change heard',
     });
     assert.deepEqual(await two.tags.inUse(), ['db']);
+  });
+
+  test('after sync, a read on one server sees every write another committed before it', async () => {
+    const record = clientRecord(3);
+    await one.clients.insert(record);
+    await two.sync!();
+    assert.equal((await two.clients.get(record.uuid))?.uuid, record.uuid, 'the insert');
+    for (let round = 0; round < 20; round += 1) {
+      await one.clients.update(record.uuid, { purpose: `round ${round}` });
+      await two.sync!();
+      assert.equal((await two.clients.get(record.uuid))?.purpose, `round ${round}`);
+    }
   });
 
   test('events are heard at commit, never before; a rolled-back append is never heard', async () => {
@@ -122,12 +136,10 @@ describe('two servers on one PostgreSQL', () => {
         what: 'the insert heard',
       });
       // Every listening session of this database ends (the second store's one connection).
-      const ended = await raw.em
-        .fork()
-        .execute(
-          `select pg_terminate_backend(pid) as ended from pg_stat_activity
+      const ended = await raw.em.fork().execute(
+        `select pg_terminate_backend(pid) as ended from pg_stat_activity
             where datname = current_database() and query like 'listen %' and pid <> pg_backend_pid()`,
-        );
+      );
       assert.ok(ended.length >= 1, 'a listening session was found and ended');
       // Written while the second store may be deaf: the reload after reconnecting reads it.
       await one.clients.update(record.uuid, { purpose: 'written while deaf' });

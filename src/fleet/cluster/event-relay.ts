@@ -34,7 +34,11 @@ export interface EventRelay {
   stop(): Promise<void>;
 }
 
-export function createEventRelay(deps: { store: Store; bus: EventBus; logger: Logger }): EventRelay {
+export function createEventRelay(deps: {
+  store: Store;
+  bus: EventBus;
+  logger: Logger;
+}): EventRelay {
   const { store, bus, logger } = deps;
   const changes = store.changes;
   let cursor = 0;

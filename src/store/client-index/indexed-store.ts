@@ -265,6 +265,10 @@ export async function withClientIndex(base: Store): Promise<IndexedStore> {
       return result;
     },
     clientsChanged: refresh,
+    async sync() {
+      await base.changes?.sync();
+      while (rereads.size > 0) await Promise.all(rereads);
+    },
     async settled() {
       while (rereads.size > 0) await Promise.all(rereads);
     },

@@ -6,6 +6,7 @@
 // network cut) it is made again with backoff, and listeners are told to `resync`: whatever was
 // notified meanwhile is lost, so they read again from their own cursors.
 
+import { randomBytes } from 'node:crypto';
 import type { ChangeFeed, ChangeListener } from '../index.js';
 import { CLIENTS_CHANNEL } from '../repositories/clients.js';
 import { EVENTS_CHANNEL } from '../repositories/events.js';
@@ -13,7 +14,10 @@ import { EVENTS_CHANNEL } from '../repositories/events.js';
 /** What this file needs of a pg client (the driver's own type is not a dependency of ours). */
 interface ListeningConnection {
   query(sql: string): Promise<unknown>;
-  on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): void;
+  on(
+    event: 'notification',
+    listener: (message: { channel: string; payload?: string }) => void,
+  ): void;
   on(event: 'error' | 'end', listener: (error?: Error) => void): void;
   removeAllListeners(): void;
 }
@@ -23,18 +27,33 @@ export interface ConnectionSource {
   destroyRawConnection(connection: unknown): Promise<void>;
 }
 
+/** The channel of `sync`'s own notifications (payload: feed id and a sequence number). */
+const SYNC_CHANNEL = 'etph_sync';
+/** How long `sync` waits for its own notification before answering anyway. */
+const SYNC_WAIT_MS = 2_000;
 const FIRST_RETRY_MS = 100;
 const MAX_RETRY_MS = 5_000;
 
 export interface PostgresChangeFeed extends ChangeFeed {
+  /**
+   * Resolves once every notification of a transaction committed before the call has been
+   * heard (its own notification, sent now, comes after them: PostgreSQL delivers in commit
+   * order). At once when not listening.
+   */
+  sync(): Promise<void>;
   close(): Promise<void>;
 }
 
 export function createPostgresChangeFeed(deps: {
   connections: ConnectionSource;
+  /** Sends a notification through the store's pool (committed at once). */
+  notify(channel: string, payload: string): Promise<void>;
   log?: ((message: string) => void) | undefined;
 }): PostgresChangeFeed {
   const listeners = new Set<ChangeListener>();
+  const feedId = randomBytes(6).toString('hex');
+  let syncs = 0;
+  const syncing = new Map<number, () => void>();
   let connection: ListeningConnection | null = null;
   let connecting: Promise<void> | null = null;
   let retry: NodeJS.Timeout | null = null;
@@ -54,7 +73,16 @@ export function createPostgresChangeFeed(deps: {
   }
 
   function heard(message: { channel: string; payload?: string }): void {
-    if (message.channel === EVENTS_CHANNEL) each((listener) => listener.events());
+    if (message.channel === SYNC_CHANNEL) {
+      const [id, n] = (message.payload ?? '').split(':');
+      if (id !== feedId) return;
+      // Notifications arrive in order: this one answers every sync sent before it too.
+      for (const [number, done] of syncing) {
+        if (number > Number(n)) break;
+        syncing.delete(number);
+        done();
+      }
+    } else if (message.channel === EVENTS_CHANNEL) each((listener) => listener.events());
     else if (message.channel === CLIENTS_CHANNEL) {
       const uuids = (message.payload ?? '').split(',').filter((uuid) => uuid.length > 0);
       if (uuids.length > 0) each((listener) => listener.clients(uuids));
@@ -64,6 +92,7 @@ export function createPostgresChangeFeed(deps: {
   function lost(which: ListeningConnection, error?: Error): void {
     if (connection !== which) return;
     connection = null;
+    answerSyncs();
     which.removeAllListeners();
     void deps.connections.destroyRawConnection(which).catch(() => undefined);
     if (closed || listeners.size === 0) return;
@@ -99,6 +128,7 @@ export function createPostgresChangeFeed(deps: {
         current.on('end', () => lost(current));
         await current.query(`listen ${EVENTS_CHANNEL}`);
         await current.query(`listen ${CLIENTS_CHANNEL}`);
+        await current.query(`listen ${SYNC_CHANNEL}`);
         connection = current;
         retryMs = FIRST_RETRY_MS;
         if (connectedBefore) {
@@ -124,7 +154,14 @@ export function createPostgresChangeFeed(deps: {
     return connecting;
   }
 
+  /** Answers every waiting sync (the connection is gone: nothing more will be heard). */
+  function answerSyncs(): void {
+    for (const done of syncing.values()) done();
+    syncing.clear();
+  }
+
   async function disconnect(): Promise<void> {
+    answerSyncs();
     if (retry) clearTimeout(retry);
     retry = null;
     await connecting;
@@ -146,6 +183,28 @@ export function createPostgresChangeFeed(deps: {
         listeners.delete(listener);
         if (listeners.size === 0) void disconnect();
       };
+    },
+    async sync() {
+      if (!connection) return;
+      const number = ++syncs;
+      let timer: NodeJS.Timeout | undefined;
+      const heardBack = new Promise<void>((resolve) => {
+        syncing.set(number, resolve);
+        timer = setTimeout(() => {
+          if (!syncing.delete(number)) return;
+          deps.log?.('a sync notification was not heard back in time; answering anyway');
+          resolve();
+        }, SYNC_WAIT_MS);
+      });
+      try {
+        await deps.notify(SYNC_CHANNEL, `${feedId}:${number}`);
+        await heardBack;
+      } catch {
+        // Not sent (the database is away): nothing to wait for.
+        syncing.delete(number);
+      } finally {
+        clearTimeout(timer);
+      }
     },
     async close() {
       closed = true;

@@ -33,7 +33,6 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-
 /** Connects (failing at once with the driver's reason), migrates, and returns the store. */
 export async function openPostgresStore(options: OpenPostgresOptions): Promise<Store> {
   const { url, ...rest } = options;
@@ -63,6 +62,9 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<S
   const root = createRepositories(createSql(connection, postgresDialect));
   const changes = createPostgresChangeFeed({
     connections: connection.getKnex().client as ConnectionSource,
+    notify: async (channel, payload) => {
+      await connection.execute(postgresDialect.notify as string, [channel, payload], 'run');
+    },
     log: options.log,
   });
   return {
