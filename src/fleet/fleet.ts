@@ -9,6 +9,7 @@
 // Everything is created here and nothing is global: several fleets may run in one process (the
 // in-process test harness), each on its own store.
 
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { createAudit } from './audit.js';
 import { clientsApi } from './clients-wiring.js';
@@ -58,6 +59,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
         logger: componentLog('webhooks'),
         ...options.webhooks,
         version: options.version,
+        server: options.server?.name ?? hostname(),
         resolveClient: (ref) => registry.resolve(ref),
       })
     : null;

@@ -165,10 +165,18 @@ export interface DeliveryRepository {
    */
   claimDue(
     now: Date,
-    options: { limit: number; skipEndpoints: readonly string[] },
+    options: { limit: number; skipEndpoints: readonly string[]; by: string },
   ): Promise<DeliveryRecord[]>;
-  /** Releases every claim (a worker starting after a crash, or stopping). */
-  releaseClaims(): Promise<void>;
+  /**
+   * Releases the claims of server `by` (its worker starting after a crash, or stopping), and
+   * claims that name no server; other servers' claims stay theirs.
+   */
+  releaseClaims(by: string): Promise<void>;
+  /**
+   * Releases the claims of servers gone: neither `by` nor renewed in `cluster_server` since
+   * `aliveSince` (killed, or cut off from the database). How many.
+   */
+  releaseClaimsOfGone(by: string, aliveSince: Date): Promise<number>;
   release(id: string): Promise<void>;
   /** Writes attempts' outcomes (successes grouped into few statements). */
   recordAttempts(outcomes: readonly AttemptOutcome[]): Promise<void>;

@@ -10,6 +10,7 @@ import { Migration20261202074723 } from './Migration20261202074723.js';
 import { Migration20261202090000 } from './Migration20261202090000.js';
 import { Migration20261202090710 } from './Migration20261202090710.js';
 import { Migration20261202102651 } from './Migration20261202102651.js';
+import { Migration20261202161842 } from './Migration20261202161842.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124232100', class: Migration20261124232100 },
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202090000', class: Migration20261202090000 },
   { name: 'Migration20261202090710', class: Migration20261202090710 },
   { name: 'Migration20261202102651', class: Migration20261202102651 },
+  { name: 'Migration20261202161842', class: Migration20261202161842 },
 ];
