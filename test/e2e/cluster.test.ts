@@ -262,4 +262,33 @@ describe('three servers on one PostgreSQL', () => {
       ['etph-3', false],
     ]);
   });
+
+  test('an agent that knows two servers comes back through the other when its server is killed', async () => {
+    const [first, , third] = servers as [TestServer, TestServer, TestServer];
+    await third.restart();
+    const roaming = await createAgent(first, { servers: [first, third] });
+    try {
+      await roaming.start();
+      const holder = await waitFor(
+        async () => {
+          for (const server of [first, third])
+            if ((await server.gql.request(ClientDocument, { id: roaming.uuid })).client?.online)
+              return server;
+          return null;
+        },
+        { timeoutMs: 60_000, what: 'the agent online on one of its two servers' },
+      );
+      const other = holder === first ? third : first;
+      await holder.stop('SIGKILL');
+      await roaming.waitOnline(other);
+      assert.ok(
+        roaming.process?.stderr.some(
+          (line) => line.includes(`127.0.0.1:${other.sshPort}`) && line.includes('connected'),
+        ),
+        'the agent dialled the other server',
+      );
+    } finally {
+      await roaming.close();
+    }
+  });
 });
