@@ -97,6 +97,7 @@ const webhooks = createWebhooks({
   store,
   logger,
   settings,
+  server: 'bench',
   globalSecret: generateSecret(),
   resolveClient: () => Promise.reject(new Error('not used')),
   version: 'bench',

@@ -178,6 +178,7 @@ export async function startServer(
       // MCP tools send shipped documents; a key held to trusted documents is checked all the same.
       admit: (document, caller) =>
         fleet.actingAs(caller.principal!).documents.admit(documentHash(document), caller),
+      caughtUp: () => fleet.caughtUp(),
       contextFor: (caller) => {
         // The in-process executor runs for an authenticated MCP session only.
         if (!caller.principal) throw new Error('MCP call without a principal');

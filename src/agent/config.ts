@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { fingerprintOf } from '../lib/fingerprint.js';
 import { generateEd25519KeyPair } from '../lib/ssh-keygen.js';
 import { checkEnrollmentToken } from '../protocol/identity.js';
+import { MAX_SERVERS, parseServers } from './servers.js';
 
 export const CONFIG_FILE = 'config.yaml';
 export const KEY_FILE = 'id_ed25519';
@@ -22,7 +23,18 @@ export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env): string {
 
 const configSchema = z.object({
   uuid: z.uuid(),
-  server: z.string().min(1).max(255).nullable().default(null),
+  /** One server, or the servers of one cluster: "host[:port],host[:port]" (./servers.ts). */
+  server: z
+    .union([
+      z.string().min(1).max(4096),
+      z
+        .array(z.string().min(1).max(255))
+        .min(1)
+        .max(MAX_SERVERS)
+        .transform((list) => list.join(',')),
+    ])
+    .nullable()
+    .default(null),
   port: z.number().int().min(1).max(65535).default(2222),
   /** "host:port" → pinned SHA256 fingerprint of that server's host key. */
   known_servers: z.record(z.string(), z.string().regex(/^SHA256:[A-Za-z0-9+/]{43}$/)).default({}),
@@ -78,6 +90,13 @@ export async function readAgentConfig(dir: string): Promise<AgentConfig | null> 
     );
   }
   const config = parsed.data;
+  if (config.server !== null) {
+    try {
+      parseServers(config.server, config.port);
+    } catch (error) {
+      throw new AgentConfigError(`${join(dir, CONFIG_FILE)}: server: ${(error as Error).message}`);
+    }
+  }
   if (config.enrollment_token !== null) {
     // A pasted token often brings a space or a newline along: trimmed here, refused if still bad.
     const checked = checkEnrollmentToken(config.enrollment_token);

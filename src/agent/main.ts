@@ -24,6 +24,7 @@ import {
   type AgentConfig,
 } from './config.js';
 import { HostKeyChangedError, startTunnel } from './tunnel.js';
+import { parseServers, serverKey } from './servers.js';
 
 const usage = `Usage: phonehome [options]
 
@@ -42,9 +43,11 @@ Setup:
   --show-uuid             print this agent's UUID, then exit
 
 Connection (saved in config.yaml when given):
-  -s, --server HOST       where to phone home
-  -p, --port N            SSH port of the server (default 2222)
-  --server-fingerprint FP pin the server's host key (SHA256:…) instead of trusting on first use
+  -s, --server HOST[:PORT][,HOST[:PORT]…]
+                          where to phone home: one server, or the servers of one cluster (tried
+                          from a random one, the next after each lost connection)
+  -p, --port N            SSH port of a server given without one (default 2222)
+  --server-fingerprint FP pin the servers' host key (SHA256:…) instead of trusting on first use
   --enroll TOKEN          present an enrollment token (kept until the first successful login)
 
 General:
@@ -105,6 +108,11 @@ function quoteArg(value: string): string {
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The configured servers as the agent will dial them ("a:2222, b:2222"). */
+function serversText(config: AgentConfig): string {
+  return config.server ? parseServers(config.server, config.port).map(serverKey).join(', ') : '';
+}
+
 const list = (value: string): string[] =>
   value
     .split(',')
@@ -114,12 +122,19 @@ const list = (value: string): string[] =>
 /** Applies connection and metadata flags to the config; true when something changed. */
 function applyFlags(config: AgentConfig, flags: Flags): boolean {
   const before = JSON.stringify(config);
-  if (flags.server !== undefined) config.server = flags.server;
   if (flags.port !== undefined) {
     const port = Number(flags.port);
     if (!/^\d+$/.test(flags.port) || port < 1 || port > 65535)
       throw new UsageError(`--port must be 1 to 65535 (got "${flags.port}")`);
     config.port = port;
+  }
+  if (flags.server !== undefined) {
+    try {
+      parseServers(flags.server, config.port);
+    } catch (error) {
+      throw new UsageError(`--server: ${(error as Error).message}`);
+    }
+    config.server = flags.server;
   }
   if (flags['server-fingerprint'] !== undefined) {
     const fp = flags['server-fingerprint'];
@@ -128,7 +143,9 @@ function applyFlags(config: AgentConfig, flags: Flags): boolean {
         `--server-fingerprint must look like SHA256:<43 base64 characters> (got "${fp}")`,
       );
     if (!config.server) throw new UsageError('--server-fingerprint needs a server (-s HOST)');
-    config.known_servers[`${config.server}:${config.port}`] = fp;
+    // The servers of one cluster present one host key: the pin holds for each.
+    for (const address of parseServers(config.server, config.port))
+      config.known_servers[serverKey(address)] = fp;
   }
   if (flags.enroll !== undefined) {
     const checked = checkEnrollmentToken(flags.enroll);
@@ -265,9 +282,7 @@ async function run(flags: Flags): Promise<number> {
     out(`  UUID         ${config.uuid}`);
     out(`  key          ${key?.fingerprint ?? '?'}`);
     out(`  public key   ${key?.publicKey ?? '?'}`);
-    out(
-      `  server       ${config.server ? `${config.server}:${config.port}` : '(none yet: pass -s HOST)'}`,
-    );
+    out(`  server       ${config.server ? serversText(config) : '(none yet: pass -s HOST)'}`);
     out(`Run "phonehome${configDirArg(flags)}" to connect.`);
     return 0;
   }
@@ -285,25 +300,26 @@ async function run(flags: Flags): Promise<number> {
     name: 'phonehome',
     ...(flags['log-level'] ? { level: flags['log-level'] } : {}),
   });
-  const serverKey = `${config.server}:${config.port}`;
+  const servers = parseServers(config.server, config.port);
   logger.info(
-    { version: VERSION, uuid: config.uuid, server: serverKey, platform: platform() },
+    { version: VERSION, uuid: config.uuid, server: serversText(config), platform: platform() },
     'phonehome starting',
   );
 
   const tunnel = startTunnel({
-    host: config.server,
-    port: config.port,
+    servers: servers.map((address) => ({
+      ...address,
+      pinnedFingerprint: config.known_servers[serverKey(address)] ?? null,
+    })),
     uuid: config.uuid,
     privateKey: key.privateKey,
-    pinnedFingerprint: config.known_servers[serverKey] ?? null,
     enrollmentToken: config.enrollment_token,
     allowedPaths: config.allowed_paths,
     allowedForwards: config.allowed_forwards,
     logger,
     facts: () => gatherFacts(config),
-    async onTrustFirstUse(fingerprint) {
-      config.known_servers[serverKey] = fingerprint;
+    async onTrustFirstUse(server, fingerprint) {
+      config.known_servers[server] = fingerprint;
       await writeAgentConfig(dir, config);
     },
     async onRegistered() {
@@ -322,7 +338,7 @@ async function run(flags: Flags): Promise<number> {
   } catch (error) {
     if (error instanceof HostKeyChangedError) {
       logger.fatal(
-        { server: serverKey, expected: error.expected, actual: error.actual },
+        { server: error.server, expected: error.expected, actual: error.actual },
         'server host key changed',
       );
       process.stderr.write(`phonehome: ${error.message}\n`);

@@ -22,25 +22,30 @@ import type { AgentFacts } from '../protocol/rpc.js';
 import { logNotice } from './notices.js';
 import { runReconnectLoop, type BackoffTiming, type LinkOutcome } from './reconnect.js';
 import { serveChannel } from './rpc-server.js';
+import { serverKey, type ServerAddress } from './servers.js';
 
 /** How long stopping waits for the server to close the connection before dropping it. */
 const STOP_GRACE_MS = 2000;
 
 export interface TunnelOptions {
-  host: string;
-  port: number;
+  /**
+   * Where to phone home: one server, or the servers of one cluster, each with its pinned host
+   * key fingerprint (null = trust on first use). Tried from a random one, the next on each
+   * reconnect.
+   */
+  servers: readonly (ServerAddress & { pinnedFingerprint: string | null })[];
   uuid: string;
   privateKey: string;
-  /** The pinned host key fingerprint; null = trust on first use. */
-  pinnedFingerprint: string | null;
   enrollmentToken: string | null;
   allowedPaths: readonly string[] | null;
   /** The owner's ceiling on port forwards (config.yaml allowed_forwards); null = none. */
   allowedForwards?: readonly string[] | null | undefined;
   logger: Logger;
   facts(): Promise<AgentFacts>;
-  /** First contact with an unpinned server: persist its fingerprint. */
-  onTrustFirstUse(fingerprint: string): Promise<void>;
+  /** First contact with an unpinned server ("host:port"): persist its fingerprint. */
+  onTrustFirstUse(server: string, fingerprint: string): Promise<void>;
+  /** Picks the first server to try (tests); default: a random one. */
+  random?: () => number;
   /** Once the server has registered this agent (a used enrollment token is no longer needed). */
   onRegistered(): Promise<void>;
   backoff?: BackoffTiming;
@@ -79,18 +84,25 @@ export interface Tunnel {
   stop(): void;
 }
 
-/** What outlives one connection: the pinned key (after first use) and the unused token. */
+/**
+ * What outlives one connection: each server's pinned key (after first use), the unused token,
+ * and which server the next connection tries.
+ */
 interface TunnelState {
-  pinned: string | null;
+  pinned: Map<string, string | null>;
   token: string | null;
+  next: number;
 }
 
 export function startTunnel(options: TunnelOptions): Tunnel {
   const log = options.logger;
-  const server = `${options.host}:${options.port}`;
+  if (options.servers.length === 0) throw new Error('startTunnel: no server to phone home to');
+  const server = options.servers.map(serverKey).join(',');
   const state: TunnelState = {
-    pinned: options.pinnedFingerprint,
+    pinned: new Map(options.servers.map((s) => [serverKey(s), s.pinnedFingerprint])),
     token: options.enrollmentToken,
+    // Agents of one cluster start spread over its servers.
+    next: Math.floor((options.random ?? Math.random)() * options.servers.length),
   };
   const stopping = new AbortController();
   const done = runReconnectLoop({
@@ -127,14 +139,16 @@ function connectOnce(
   signal: AbortSignal,
 ): Promise<LinkOutcome> {
   const log = options.logger;
-  const server = `${options.host}:${options.port}`;
+  const target = options.servers[state.next % options.servers.length] as ServerAddress;
+  state.next += 1;
+  const server = serverKey(target);
   return new Promise((resolve, reject) => {
     let connectedAt = 0;
     let hostKeyChange: HostKeyChangedError | null = null;
     let presentedFingerprint: string | null = null;
     let notice: Notice | null = null;
     const client = new ssh2.Client();
-    const socket = net.connect({ host: options.host, port: options.port });
+    const socket = net.connect({ host: target.host, port: target.port });
     socket.setNoDelay(true);
     socket.on('error', () => undefined); // reported through the client below
 
@@ -198,12 +212,12 @@ function connectOnce(
         }
         if (!notice) log.info({ server }, 'connected; waiting for calls');
       });
-      if (state.pinned === null && presentedFingerprint) {
+      if ((state.pinned.get(server) ?? null) === null && presentedFingerprint) {
         const fingerprint = presentedFingerprint;
-        state.pinned = fingerprint;
+        state.pinned.set(server, fingerprint);
         log.warn({ server, fingerprint }, 'trusting this server key on first use and pinning it');
         options
-          .onTrustFirstUse(fingerprint)
+          .onTrustFirstUse(server, fingerprint)
           .catch((error: unknown) => log.error({ err: error }, 'cannot save the config'));
       }
     });
@@ -251,8 +265,9 @@ function connectOnce(
         keepaliveCountMax: options.keepalive?.countMax ?? 4,
         hostVerifier: (key: Buffer) => {
           presentedFingerprint = fingerprintOf(key);
-          if (state.pinned !== null && state.pinned !== presentedFingerprint) {
-            hostKeyChange = new HostKeyChangedError(server, state.pinned, presentedFingerprint);
+          const pinned = state.pinned.get(server) ?? null;
+          if (pinned !== null && pinned !== presentedFingerprint) {
+            hostKeyChange = new HostKeyChangedError(server, pinned, presentedFingerprint);
             return false;
           }
           return true;

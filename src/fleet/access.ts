@@ -91,6 +91,7 @@ export const accessMatrix = {
   confirmations: { confirm: O },
   fleet: {
     health: V,
+    caughtUp: V,
     createLoaders: V,
     actingAs: INTERNAL,
     start: INTERNAL,

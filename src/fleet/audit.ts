@@ -77,6 +77,11 @@ export function createAudit(deps: {
   outbox?: Outbox | undefined;
   /** Told of every recorded event, in chain order (ETPHONEHOME_AUDIT_LOG). */
   onRecorded?: ((event: FleetEvent) => void) | undefined;
+  /**
+   * False where the event relay publishes every server's events from the trail (several
+   * servers on one database: cluster/event-relay.ts); true, the default, publishes here.
+   */
+  publishes?: boolean | undefined;
 }): Audit {
   const { store, bus, logger, outbox } = deps;
   // Group commit: records that arrive while a transaction runs are written together in the
@@ -160,7 +165,7 @@ export function createAudit(deps: {
         'fleet event',
       );
       deps.onRecorded?.(event);
-      bus.publish(event);
+      if (deps.publishes !== false) bus.publish(event);
       return event;
     },
   };

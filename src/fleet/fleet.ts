@@ -9,12 +9,14 @@
 // Everything is created here and nothing is global: several fleets may run in one process (the
 // in-process test harness), each on its own store.
 
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { createAudit } from './audit.js';
 import { clientsApi } from './clients-wiring.js';
 import { createClientQueries } from './clients.js';
 import { createCommands } from './commands.js';
 import { createConfirmations } from './confirmations.js';
+import { createEventRelay } from './cluster/event-relay.js';
 import { createEventBus } from './event-bus.js';
 import { createEvents } from './events.js';
 import { createFiles } from './files.js';
@@ -49,6 +51,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
   const { store, logger } = options;
   const componentLog = (component: string): Logger => logger.child({ component });
   const bus = createEventBus();
+  const relay = createEventRelay({ store, bus, logger: componentLog('cluster') });
 
   // The webhook service resolves client names through the registry, which needs the audit,
   // which needs the webhook outbox: the registry is looked up when a name is resolved.
@@ -58,6 +61,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
         logger: componentLog('webhooks'),
         ...options.webhooks,
         version: options.version,
+        server: options.server?.name ?? hostname(),
         resolveClient: (ref) => registry.resolve(ref),
       })
     : null;
@@ -67,6 +71,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
     logger: componentLog('audit'),
     outbox: webhookService ?? undefined,
     onRecorded: options.onEventRecorded,
+    publishes: !relay.relays,
   });
   const monitor = createHealthMonitor({
     config: options.health,
@@ -80,13 +85,8 @@ export function assembleFleet(options: FleetOptions): Fleet {
     defaults: { rateLimit: options.rateLimitDefaults, health: options.health },
     onAttached: monitor.watch,
   });
-  const lastSeen = createLastSeenKeeper({
-    store,
-    audit,
-    registry,
-    logger: componentLog('registry'),
-  });
-
+  const registryLog = componentLog('registry');
+  const lastSeen = createLastSeenKeeper({ store, audit, registry, logger: registryLog });
   const gate = createGate({
     store,
     registry,
@@ -96,12 +96,8 @@ export function assembleFleet(options: FleetOptions): Fleet {
   });
   const queries = createClientQueries({ store, registry, gate });
   const idempotency = createIdempotency({ store, logger: componentLog('idempotency') });
-  const commands = createCommands({
-    gate,
-    idempotency,
-    select: queries.select,
-    current: queries.get,
-  });
+  const { select, get: current } = queries;
+  const commands = createCommands({ gate, idempotency, select, current });
   const jobs = createBulkJobs({
     store,
     logger: componentLog('jobs'),
@@ -173,12 +169,9 @@ export function assembleFleet(options: FleetOptions): Fleet {
     tokens: createTokens(store),
     agents: { authorize, attach: registry.attach },
     keys: keysApi(keys),
-    documents: createTrustedDocuments({
-      store,
-      settings: options.trustedDocuments ?? { enforced: false, shipped: new Set() },
-    }),
+    documents: createTrustedDocuments({ store, settings: options.trustedDocuments }),
     actingAs: (principal) => guardFleet(fleet, { store, view: registry.view }, principal),
-
+    caughtUp: () => store.sync?.() ?? Promise.resolve(),
     health: createServerStatus({
       store,
       version: options.version,
@@ -195,6 +188,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
       idempotency,
       webhooks: webhookService,
       membership,
+      relay,
       reach,
       flushers: [refusedKeys, keys],
       closeLinks: (reason) => registry.closeAll(reason),

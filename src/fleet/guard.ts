@@ -358,9 +358,13 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
 
   function fleetFunctions(): Pick<
     Fleet,
-    'health' | 'createLoaders' | 'actingAs' | 'start' | 'disconnectAll' | 'stop'
+    'health' | 'caughtUp' | 'createLoaders' | 'actingAs' | 'start' | 'disconnectAll' | 'stop'
   > {
     return {
+      caughtUp: () => {
+        role('fleet.caughtUp');
+        return fleet.caughtUp();
+      },
       health: () => {
         role('fleet.health');
         return fleet.health();

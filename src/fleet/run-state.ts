@@ -10,6 +10,8 @@ export interface RunStateDeps {
   idempotency: { recover(): Promise<void> };
   webhooks: { start(): Promise<void>; stop(): Promise<void> } | null;
   membership: { start(): Promise<void>; stop(): Promise<void> };
+  /** Other servers' events onto the bus (several servers on one database). */
+  relay: { start(): Promise<void>; stop(): Promise<void> };
   reach: { start(): void; stop(reason: string): void };
   /** Flushed at stop: refused-key counts, API keys' last use. */
   flushers: readonly { stop(): Promise<void> }[];
@@ -20,6 +22,7 @@ export function createRunState(deps: RunStateDeps) {
   const { monitor, lastSeen, jobs, idempotency, webhooks, membership, reach } = deps;
   return {
     async start(): Promise<void> {
+      await deps.relay.start();
       await membership.start();
       await lastSeen.closeLeftOpen();
       lastSeen.start();
@@ -43,6 +46,7 @@ export function createRunState(deps: RunStateDeps) {
       await jobs.stop();
       await webhooks?.stop();
       await membership.stop();
+      await deps.relay.stop();
     },
   };
 }

@@ -105,6 +105,12 @@ export interface Fleet {
 
   /** The server's liveness for `GET /health`: version, uptime, clients online and known. */
   health(): Promise<ServerHealth>;
+  /**
+   * Resolves once this server has heard, and applied, every change other servers committed
+   * before the call (several servers on one database); at once otherwise. Doors call it before
+   * an operation, so that what one server wrote another reads at once.
+   */
+  caughtUp(): Promise<void>;
   /** Batching loaders for one request (or one subscription event); drop them after. */
   createLoaders(): Loaders;
   /** Starts the background work (the webhook worker, after releasing a crashed run's claims). */

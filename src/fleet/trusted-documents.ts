@@ -59,8 +59,13 @@ function checkedHash(hash: string): string {
   return hash;
 }
 
-export function createTrustedDocuments(deps: { store: Store; settings: TrustedDocumentSettings }) {
-  const { store, settings } = deps;
+export function createTrustedDocuments(deps: {
+  store: Store;
+  /** Default: enforced for no key but those marked, nothing shipped. */
+  settings?: TrustedDocumentSettings | undefined;
+}) {
+  const { store } = deps;
+  const settings = deps.settings ?? { enforced: false, shipped: new Set<string>() };
   return {
     /** Registers a document (idempotent: the same document again returns the first record). */
     async register(

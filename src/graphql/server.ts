@@ -46,6 +46,7 @@ import {
   type GraphiQLFiles,
 } from './graphiql-assets.js';
 import { nulGuardPlugin } from './nul-guard.js';
+import { caughtUpPlugin } from './caught-up.js';
 import {
   DEFAULT_OPERATION_LIMITS,
   DEFAULT_SUBSCRIPTION_CAPS,
@@ -151,6 +152,7 @@ export function createApiServer(options: ApiServerOptions) {
       trustedDocumentsPlugin,
       useSubscriptionCaps(options.subscriptions ?? DEFAULT_SUBSCRIPTION_CAPS, logger),
       nulGuardPlugin,
+      caughtUpPlugin,
     ],
     context: ({
       req,

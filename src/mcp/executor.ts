@@ -48,6 +48,8 @@ export function createSchemaExecutor(options: {
   /** Refuses a document the caller may not run (trusted documents), before it runs. */
   admit?: (document: DocumentNode, caller: Caller) => Promise<void>;
   logger: Logger;
+  /** Resolves once this server reads what other servers wrote before now (fleet.caughtUp). */
+  caughtUp?: (() => Promise<void>) | undefined;
 }): Executor {
   return {
     async request(document, variables, { actor, principal, signal }) {
@@ -58,6 +60,7 @@ export function createSchemaExecutor(options: {
           throw new ToolError(error.code, localise(error.message, error.steps, 'mcp'));
         throw error;
       }
+      await options.caughtUp?.();
       const result = await execute({
         schema: options.schema,
         document,

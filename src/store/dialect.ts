@@ -13,6 +13,7 @@
 //   join strings of a group       group_concat(x, char(31))          string_agg(x, chr(31))
 //   claim rows others may claim   (one writer at a time)             for update skip locked
 //   hold a name until commit      (one writer at a time)             pg_advisory_xact_lock
+//   tell other servers at commit  (one server)                       pg_notify (../postgresql/listen.ts)
 //
 // Values are bound by the driver layer (MikroORM's platform quotes them per database: a Date
 // becomes epoch ms on SQLite and an ISO timestamp on PostgreSQL, an array a comma list).
@@ -51,6 +52,11 @@ export interface Dialect {
    * transactions picking the same free name take turns; null where writers never overlap.
    */
   readonly holdName: string | null;
+  /**
+   * SQL (two placeholders: channel, payload) that tells every listening connection, at commit,
+   * that something changed; null where one server owns the database (nobody else to tell).
+   */
+  readonly notify: string | null;
 }
 
 /** Joins aggregated names (tags cannot contain it: fleet/limits.ts TAG_PATTERN). */
@@ -80,6 +86,7 @@ export const sqliteDialect: Dialect = {
   // One connection: a transaction runs alone, start to end.
   skipLocked: '',
   holdName: null,
+  notify: null,
 };
 
 /** A LIKE pattern matching `text` anywhere, its wildcards escaped (with `escape '\'`). */

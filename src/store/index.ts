@@ -103,6 +103,12 @@ export interface EventRepository {
   countAfter(query: Omit<EventsAfterQuery, 'limit'>, cap: number): Promise<number>;
   /** The newest event's id; 0 when the trail is empty. */
   latestId(): Promise<number>;
+  /**
+   * The cursor a follower of the trail starts from: every event after it is still to come
+   * (`after(head())` reads it), none before it is. On PostgreSQL the newest event older than
+   * every running transaction; on SQLite the newest event.
+   */
+  head(): Promise<number>;
   /** The newest `limit` events of each client (of `types` when given), newest first. */
   recentOf(
     uuids: readonly string[],
@@ -171,10 +177,18 @@ export interface DeliveryRepository {
    */
   claimDue(
     now: Date,
-    options: { limit: number; skipEndpoints: readonly string[] },
+    options: { limit: number; skipEndpoints: readonly string[]; by: string },
   ): Promise<DeliveryRecord[]>;
-  /** Releases every claim (a worker starting after a crash, or stopping). */
-  releaseClaims(): Promise<void>;
+  /**
+   * Releases the claims of server `by` (its worker starting after a crash, or stopping), and
+   * claims that name no server; other servers' claims stay theirs.
+   */
+  releaseClaims(by: string): Promise<void>;
+  /**
+   * Releases the claims of servers gone: neither `by` nor renewed in `cluster_server` since
+   * `aliveSince` (killed, or cut off from the database). How many.
+   */
+  releaseClaimsOfGone(by: string, aliveSince: Date): Promise<number>;
   release(id: string): Promise<void>;
   /** Writes attempts' outcomes (successes grouped into few statements). */
   recordAttempts(outcomes: readonly AttemptOutcome[]): Promise<void>;
@@ -245,8 +259,43 @@ export interface Repositories {
   readonly trustedDocuments: TrustedDocumentRepository;
 }
 
+/**
+ * What other connections commit, as they commit it: several servers on one database (PostgreSQL
+ * LISTEN/NOTIFY, ./postgresql/listen.ts). Notifications say only that something changed (events
+ * appended, these clients' rows written); readers then read the database. `resync` follows a
+ * lost and re-made connection: notifications may have been missed, so read everything again.
+ */
+export interface ChangeListener {
+  events(): void;
+  clients(uuids: readonly string[]): void;
+  resync(): void;
+}
+
+export interface ChangeFeed {
+  /**
+   * Resolves once every change committed before the call has been heard (and, through the
+   * store's `settled`, applied): a read after it sees what any server committed before it.
+   */
+  sync(): Promise<void>;
+  /**
+   * Listens until the returned function is called (at the latest, until the store closes).
+   * Resolves once listening: whatever commits after that is heard. If the first connection
+   * fails, it resolves anyway and `resync`s once a later try connects.
+   */
+  watch(listener: ChangeListener): Promise<() => void>;
+}
+
 export interface Store extends Repositories {
   readonly dialect: DialectName;
+  /** Changes committed by any connection to the database; absent where one server owns it. */
+  readonly changes?: ChangeFeed | undefined;
+  /**
+   * Resolves once client reads reflect every change notified so far (the client index has
+   * re-read them); absent where reads always go to the database.
+   */
+  settled?(): Promise<void>;
+  /** `changes.sync()` then `settled()`: reads after it see every change committed before it. */
+  sync?(): Promise<void>;
   /**
    * Runs `work` in one transaction: its repositories see and write the same snapshot, and
    * everything commits or nothing does. Use only `tx` inside (SQLite has one connection: a

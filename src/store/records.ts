@@ -223,6 +223,8 @@ export interface DeliveryRecord {
   nextAttemptAt: Date;
   /** Held in memory by a worker. */
   claimed: boolean;
+  /** The server whose worker holds it (null: unclaimed, or claimed before servers were named). */
+  claimedBy?: string | null | undefined;
   lastError: string | null;
   lastStatusCode: number | null;
   lastAttemptAt: Date | null;

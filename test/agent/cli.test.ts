@@ -109,3 +109,40 @@ test('bad flags and missing setup get clear messages and exit status 2', async (
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('-s takes the servers of a cluster: each shown, one pin for all, a bad entry refused', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'etph-cli-'));
+  try {
+    const fingerprint = `SHA256:${'A'.repeat(43)}`;
+    const init = await phonehome([
+      '--config-dir',
+      dir,
+      '--init',
+      '-s',
+      'a.example:2201,b.example,[2001:db8::1]:2203',
+      '-p',
+      '2202',
+      '--server-fingerprint',
+      fingerprint,
+    ]);
+    assert.equal(init.code, 0, init.stderr);
+    assert.match(init.stdout, /server\s+a\.example:2201, b\.example:2202, 2001:db8::1:2203/);
+    const config = YAML.parse(await readFile(join(dir, 'config.yaml'), 'utf8')) as {
+      server: string;
+      known_servers: Record<string, string>;
+    };
+    assert.equal(config.server, 'a.example:2201,b.example,[2001:db8::1]:2203');
+    assert.deepEqual(config.known_servers, {
+      'a.example:2201': fingerprint,
+      'b.example:2202': fingerprint,
+      '2001:db8::1:2203': fingerprint,
+    });
+    const bad = await phonehome(['--config-dir', dir, '--init', '-s', 'a.example,b.example:0']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--server: server "b\.example:0": the port must be 1 to 65535/);
+    const kept = YAML.parse(await readFile(join(dir, 'config.yaml'), 'utf8')) as { server: string };
+    assert.equal(kept.server, config.server, 'a refused flag changes nothing');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

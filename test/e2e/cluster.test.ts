@@ -11,7 +11,12 @@ import { createAgent, type TestAgent } from '../support/agent.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { killAll } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
-import { RunCommandDocument } from '../support/operations.js';
+import {
+  ClientDocument,
+  ClientEventsSubscription,
+  RunCommandDocument,
+  UpdateClientDocument,
+} from '../support/operations.js';
 import { waitFor } from '../support/wait.js';
 import { startReceiver, type Receiver } from '../support/webhook-receiver.js';
 import { SendTestWebhookDocument } from '../support/webhook-operations.js';
@@ -153,6 +158,91 @@ describe('three servers on one PostgreSQL', () => {
     assert.ok(listed.every((s) => s.version === listed[0]?.version));
   });
 
+  test('a subscriber on server 2 sees connects, disconnects and commands from all three, once each, in trail order', async () => {
+    const [first, second, third] = servers as [TestServer, TestServer, TestServer];
+    const watching = await second.subscribe(ClientEventsSubscription, {
+      filter: { events: ['client.connected', 'client.disconnected', 'command_executed'] },
+    });
+    type Seen = { id: string; event: string; uuid: string; cmd: string };
+    const seen: Seen[] = [];
+    const collecting = (async () => {
+      for await (const result of watching.results) {
+        const event = result.data?.clientEvents;
+        if (!event) continue;
+        seen.push({
+          id: event.id,
+          event: event.event,
+          uuid: event.client?.uuid ?? '',
+          cmd: String((event.data as { command?: string } | null)?.command ?? ''),
+        });
+      }
+    })();
+    try {
+      // An agent through server 1 and one through server 2 come, run a command and go; the one
+      // held by server 3 runs a command there.
+      const visitors: TestAgent[] = [];
+      for (const [server, word] of [
+        [first, 'one'],
+        [second, 'two'],
+      ] as const) {
+        const visitor = await createAgent(server);
+        visitors.push(visitor);
+        await visitor.start();
+        await visitor.waitOnline(server);
+        await server.gql.request(RunCommandDocument, {
+          clientId: visitor.uuid,
+          cmd: `echo ${word}`,
+        });
+        await visitor.stop();
+      }
+      await third.gql.request(RunCommandDocument, { clientId: agent.uuid, cmd: 'echo three' });
+      // A last command: once it is seen, everything before it in the trail was.
+      await third.gql.request(RunCommandDocument, { clientId: agent.uuid, cmd: 'echo marker' });
+      await waitFor(() => seen.some((e) => e.cmd === 'echo marker'), {
+        what: 'the marker command seen on server 2',
+      });
+      const [one, two] = visitors as [TestAgent, TestAgent];
+      const of = (uuid: string) => seen.filter((e) => e.uuid === uuid).map((e) => e.event);
+      assert.deepEqual(of(one.uuid), [
+        'client.connected',
+        'command_executed',
+        'client.disconnected',
+      ]);
+      assert.deepEqual(of(two.uuid), [
+        'client.connected',
+        'command_executed',
+        'client.disconnected',
+      ]);
+      assert.deepEqual(
+        seen.filter((e) => e.uuid === agent.uuid).map((e) => e.cmd),
+        ['echo three', 'echo marker'],
+      );
+      const ids = seen.map((e) => Number(e.id));
+      assert.deepEqual(
+        ids,
+        [...ids].sort((a, b) => a - b),
+        'in the order of the trail',
+      );
+      assert.equal(new Set(ids).size, ids.length, 'each event once');
+      for (const visitor of visitors) await visitor.close();
+    } finally {
+      watching.close();
+      await collecting.catch(() => undefined);
+    }
+  });
+
+  test('updateClient through server 1 is what server 3 returns', async () => {
+    const [first, , third] = servers as [TestServer, TestServer, TestServer];
+    const purpose = `routed-${Date.now()}`;
+    await first.gql.request(UpdateClientDocument, {
+      id: agent.uuid,
+      input: { displayName: 'cluster-edge', purpose },
+    });
+    const answered = (await third.gql.request(ClientDocument, { id: 'cluster-edge' })).client;
+    assert.equal(answered?.uuid, agent.uuid, 'found by its new name on another server');
+    assert.equal(answered?.purpose, purpose);
+  });
+
   test('a SIGKILLed server is shown not alive once its renewals stop; a stopped one is gone', async () => {
     const [first, second, third] = servers as [TestServer, TestServer, TestServer];
     await third.stop('SIGKILL');
@@ -171,5 +261,34 @@ describe('three servers on one PostgreSQL', () => {
       ['etph-1', true],
       ['etph-3', false],
     ]);
+  });
+
+  test('an agent that knows two servers comes back through the other when its server is killed', async () => {
+    const [first, , third] = servers as [TestServer, TestServer, TestServer];
+    await third.restart();
+    const roaming = await createAgent(first, { servers: [first, third] });
+    try {
+      await roaming.start();
+      const holder = await waitFor(
+        async () => {
+          for (const server of [first, third])
+            if ((await server.gql.request(ClientDocument, { id: roaming.uuid })).client?.online)
+              return server;
+          return null;
+        },
+        { timeoutMs: 60_000, what: 'the agent online on one of its two servers' },
+      );
+      const other = holder === first ? third : first;
+      await holder.stop('SIGKILL');
+      await roaming.waitOnline(other);
+      assert.ok(
+        roaming.process?.stderr.some(
+          (line) => line.includes(`127.0.0.1:${other.sshPort}`) && line.includes('connected'),
+        ),
+        'the agent dialled the other server',
+      );
+    } finally {
+      await roaming.close();
+    }
   });
 });

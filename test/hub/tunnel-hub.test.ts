@@ -55,11 +55,9 @@ describe('tunnel hub', () => {
     const uuid = randomUUID();
     tunnels.push(
       startTunnel({
-        host: '127.0.0.1',
-        port,
+        servers: [{ host: '127.0.0.1', port, pinnedFingerprint: null }],
         uuid,
         privateKey: generateEd25519KeyPair().private,
-        pinnedFingerprint: null,
         enrollmentToken: null,
         allowedPaths: null,
         logger: silent,

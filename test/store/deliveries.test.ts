@@ -19,11 +19,14 @@ forEachDialect((dialect) => {
 
   after(() => testStore.close());
 
-  beforeEach(async () => {
-    // Each test starts with nothing due: earlier rows are delivered.
+  beforeEach(() => deliverAllDue());
+
+  /** Each test starts with nothing due: earlier rows are delivered. */
+  async function deliverAllDue(): Promise<void> {
     const due = await store.deliveries.claimDue(new Date(Date.now() + 86_400_000), {
       limit: 10_000,
       skipEndpoints: [],
+      by: 'etph-1',
     });
     await store.deliveries.recordAttempts(
       due.map((d) => ({
@@ -35,7 +38,7 @@ forEachDialect((dialect) => {
         deliveredAt: new Date(),
       })),
     );
-  });
+  }
 
   function delivery(fields: Partial<DeliveryRecord> = {}): DeliveryRecord {
     n += 1;
@@ -53,6 +56,7 @@ forEachDialect((dialect) => {
       attempts: 0,
       nextAttemptAt: now,
       claimed: false,
+      claimedBy: null,
       lastError: null,
       lastStatusCode: null,
       lastAttemptAt: null,
@@ -64,12 +68,18 @@ forEachDialect((dialect) => {
   }
 
   test('a delivery round-trips', async () => {
-    const row = delivery({ eventId: null, lastError: "it's down", claimed: true });
+    const row = delivery({
+      eventId: null,
+      lastError: "it's down",
+      claimed: true,
+      claimedBy: 'etph-1',
+    });
     await store.deliveries.insert(row);
     assert.deepEqual(await store.deliveries.get(row.id), row);
     assert.equal(await store.deliveries.get('nope'), null);
     await store.deliveries.release(row.id);
     assert.equal((await store.deliveries.get(row.id))?.claimed, false);
+    assert.equal((await store.deliveries.get(row.id))?.claimedBy, null);
   });
 
   test('a claim takes due, unclaimed rows of open endpoints, oldest due first, once', async () => {
@@ -88,6 +98,7 @@ forEachDialect((dialect) => {
     const claimed = await store.deliveries.claimDue(new Date(now), {
       limit: 10,
       skipEndpoints: ['https://b.example.com'],
+      by: 'etph-1',
     });
     assert.deepEqual(
       claimed.map((d) => d.id),
@@ -95,13 +106,71 @@ forEachDialect((dialect) => {
     );
     assert.ok(claimed.every((d) => d.claimed));
     assert.deepEqual(
-      await store.deliveries.claimDue(new Date(now), { limit: 10, skipEndpoints: [] }),
-      [{ ...saturated, claimed: true }],
+      await store.deliveries.claimDue(new Date(now), {
+        limit: 10,
+        skipEndpoints: [],
+        by: 'etph-1',
+      }),
+      [{ ...saturated, claimed: true, claimedBy: 'etph-1' }],
       'claimed rows are not claimed again',
     );
-    await store.deliveries.releaseClaims();
-    const again = await store.deliveries.claimDue(new Date(now), { limit: 1, skipEndpoints: [] });
+    await store.deliveries.releaseClaims('etph-1');
+    const again = await store.deliveries.claimDue(new Date(now), {
+      limit: 1,
+      skipEndpoints: [],
+      by: 'etph-1',
+    });
     assert.equal(again.length, 1, 'released rows are due again; the limit holds');
+  });
+
+  test("a server releases its own claims, never a live server's; a gone server's claims are released by a survivor", async () => {
+    // Claims earlier tests left, by servers never registered, are released and delivered.
+    await store.deliveries.releaseClaimsOfGone('nobody', new Date(Date.now() + 86_400_000));
+    await deliverAllDue();
+    const now = Date.now();
+    const due = new Date(now - 1000);
+    const rows = Array.from({ length: 6 }, () => delivery({ nextAttemptAt: due }));
+    for (const row of rows) await store.deliveries.insert(row);
+    const seen = new Date(now);
+    for (const name of ['srv-live', 'srv-gone'])
+      await store.cluster.registerServer({
+        name,
+        peerUrl: null,
+        version: '0.1.0',
+        startedAt: seen,
+        renewedAt: name === 'srv-gone' ? new Date(now - 60_000) : seen,
+        clientsHeld: 0,
+      });
+    const by = async (name: string, limit: number) =>
+      (await store.deliveries.claimDue(new Date(now), { limit, skipEndpoints: [], by: name })).map(
+        (d) => d.id,
+      );
+    const mine = await by('srv-self', 2);
+    const live = await by('srv-live', 2);
+    const gone = await by('srv-gone', 2);
+    assert.equal((await store.deliveries.get(gone[0]!))?.claimedBy, 'srv-gone');
+
+    // srv-self restarts: its own claims are due again; the others' stay claimed.
+    await store.deliveries.releaseClaims('srv-self');
+    const claimedNow = async () =>
+      (await Promise.all(rows.map((r) => store.deliveries.get(r.id))))
+        .filter((d) => d?.claimed)
+        .map((d) => d!.id)
+        .sort();
+    assert.deepEqual(await claimedNow(), [...live, ...gone].sort());
+
+    // A survivor releases the claims of a server gone for longer than the lease, only those.
+    const released = await store.deliveries.releaseClaimsOfGone('srv-self', new Date(now - 15_000));
+    assert.equal(released, 2);
+    assert.deepEqual(await claimedNow(), [...live].sort());
+    assert.equal(
+      await store.deliveries.releaseClaimsOfGone('srv-self', new Date(now - 15_000)),
+      0,
+      'nothing more to release',
+    );
+    // What was released is claimed again, by the survivor.
+    assert.deepEqual((await by('srv-self', 10)).sort(), [...mine, ...gone].sort());
+    for (const name of ['srv-live', 'srv-gone']) await store.cluster.removeServer(name);
   });
 
   test('claims made at the same time never take one row twice', async () => {
@@ -109,7 +178,7 @@ forEachDialect((dialect) => {
     for (const row of rows) await store.deliveries.insert(row);
     const claims = await Promise.all(
       Array.from({ length: 4 }, () =>
-        store.deliveries.claimDue(new Date(), { limit: 15, skipEndpoints: [] }),
+        store.deliveries.claimDue(new Date(), { limit: 15, skipEndpoints: [], by: 'etph-1' }),
       ),
     );
     const ids = claims.flat().map((d) => d.id);
@@ -123,7 +192,7 @@ forEachDialect((dialect) => {
     const retry = delivery();
     const dead = delivery();
     for (const row of [ok1, ok2, retry, dead]) await store.deliveries.insert(row);
-    await store.deliveries.claimDue(new Date(), { limit: 10, skipEndpoints: [] });
+    await store.deliveries.claimDue(new Date(), { limit: 10, skipEndpoints: [], by: 'etph-1' });
     const at = new Date('2026-04-01T00:00:00.500Z');
     const next = new Date(Date.now() + 60_000);
     testStore.resetStatements();

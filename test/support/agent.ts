@@ -36,6 +36,8 @@ export interface AgentOptions {
   pinServerKey?: string;
   /** Phone home to this port instead of the server's SSH port (e.g. through a proxy). */
   port?: number;
+  /** Phone home to these servers of one cluster (`-s` with a list) instead of `server` alone. */
+  servers?: readonly TestServer[];
 }
 
 export async function createAgent(
@@ -49,7 +51,9 @@ export async function createAgent(
     configDir,
     '--init',
     '-s',
-    '127.0.0.1',
+    options.servers
+      ? options.servers.map((one) => `127.0.0.1:${one.sshPort}`).join(',')
+      : '127.0.0.1',
     '-p',
     String(options.port ?? server.sshPort),
   ];

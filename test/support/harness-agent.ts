@@ -137,16 +137,14 @@ export async function createHarnessAgent(
       const since = host.events.mark();
       relay.refusing = false;
       tunnel = startTunnel({
-        host: '127.0.0.1',
-        port: relay.port,
+        servers: [{ host: '127.0.0.1', port: relay.port, pinnedFingerprint: pinned }],
         uuid,
         privateKey: key.private,
-        pinnedFingerprint: pinned,
         enrollmentToken: token,
         allowedPaths: spec.allowedPaths ?? null,
         logger: log.logger,
         facts,
-        async onTrustFirstUse(fingerprint) {
+        async onTrustFirstUse(_server, fingerprint) {
           pinned = fingerprint;
         },
         async onRegistered() {

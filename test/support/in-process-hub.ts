@@ -119,11 +119,9 @@ export function startAgent(
   const waits: InProcessAgent['waits'] = [];
   const notices: Notice[] = [];
   const tunnel = startTunnel({
-    host: '127.0.0.1',
-    port,
+    servers: [{ host: '127.0.0.1', port, pinnedFingerprint: null }],
     uuid,
     privateKey: generateEd25519KeyPair().private,
-    pinnedFingerprint: null,
     enrollmentToken: null,
     allowedPaths: null,
     logger: log.logger,

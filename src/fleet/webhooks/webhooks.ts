@@ -58,6 +58,8 @@ export interface WebhookServiceOptions {
   resolveClient(ref: string): Promise<ClientRecord>;
   /** The server's version, for the user-agent header. */
   version: string;
+  /** This server's name among the servers on one database: whose claims are whose. */
+  server: string;
 }
 
 /** A delivery as the API shows it. */
@@ -84,6 +86,7 @@ export function createWebhooks(options: WebhookServiceOptions) {
     retry: { baseMs: settings.retryBaseMs, maxAttempts: settings.maxAttempts },
     concurrencyPerEndpoint: settings.concurrencyPerEndpoint,
     globalSecret: options.globalSecret,
+    server: options.server,
     onFailure(record) {
       for (const subscriber of failureSubscribers)
         if (subscriber.accept(record)) subscriber.queue.push(record);

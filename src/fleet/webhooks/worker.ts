@@ -6,8 +6,11 @@
 //        ▲                                                              │ ≤ concurrency each
 //        └──── DELIVERED / PENDING at next_attempt_at / FAILED ◀── attempt (send.ts)
 //
-// `claimed` marks rows held in memory; a crash leaves it set, so start() clears it first:
-// what was in flight or queued is due again at once after a restart (retries keep their time).
+// `claimed` marks rows held in memory, `claimed_by` by which server; a crash leaves them set, so
+// start() clears this server's first: what was in flight or queued is due again at once after a
+// restart (retries keep their time). Other servers' claims stay theirs while they renew their
+// lease; once one stops renewing (killed, cut off), any survivor releases its claims
+// (RELEASE_GONE_MS) and they are delivered from there.
 
 import type { Logger } from 'pino';
 import {
@@ -19,9 +22,12 @@ import {
 import { nextDelayMs, type RetryPolicy } from './retry-schedule.js';
 import type { Sender } from './send.js';
 import { signDelivery } from './sign.js';
+import { SERVER_LEASE_MS } from '../cluster/membership.js';
 import { TEST_EVENT } from './payload.js';
 
 const POLL_MS = 500;
+/** How often the claims of servers gone (no lease renewal within SERVER_LEASE_MS) are released. */
+const RELEASE_GONE_MS = 5_000;
 const CLAIM_BATCH = 200;
 const WAKE_WINDOW_MS = 5;
 
@@ -38,6 +44,8 @@ export interface WorkerOptions {
   retry: RetryPolicy;
   concurrencyPerEndpoint: number;
   globalSecret: string;
+  /** This server's name: its claims are released at start and stop, others' when they are gone. */
+  server: string;
   /** Called after every failed attempt. */
   onFailure(record: AttemptRecord): void;
 }
@@ -52,6 +60,7 @@ export function createWorker(options: WorkerOptions) {
   const endpoints = new Map<string, Endpoint>();
   const queueCap = Math.max(50, options.concurrencyPerEndpoint * 8);
   let timer: NodeJS.Timeout | null = null;
+  let reaper: NodeJS.Timeout | null = null;
   let running = false;
   let ticking = false;
   let again = false;
@@ -187,6 +196,7 @@ export function createWorker(options: WorkerOptions) {
     const rows = await store.deliveries.claimDue(new Date(), {
       limit: CLAIM_BATCH,
       skipEndpoints: saturated,
+      by: options.server,
     });
     if (rows.length === 0) return 0;
     const touched = new Set<string>();
@@ -222,6 +232,21 @@ export function createWorker(options: WorkerOptions) {
     }
   }
 
+  /** Releases the claims of servers that stopped renewing their lease; delivers them here. */
+  async function releaseGone(): Promise<void> {
+    try {
+      const released = await store.deliveries.releaseClaimsOfGone(
+        options.server,
+        new Date(Date.now() - SERVER_LEASE_MS),
+      );
+      if (released === 0) return;
+      logger.warn({ released }, 'released the webhook claims of servers gone (no lease renewal)');
+      wake();
+    } catch (error) {
+      logger.warn({ err: error }, 'could not release the claims of servers gone');
+    }
+  }
+
   let wakeQueued = false;
   function wake(): void {
     if (!running || wakeQueued) return;
@@ -235,11 +260,13 @@ export function createWorker(options: WorkerOptions) {
 
   return {
     async start(): Promise<void> {
-      // Rows claimed by a process that died are ours again, due at once.
-      await store.deliveries.releaseClaims();
+      // Rows this server claimed before it died are due again at once.
+      await store.deliveries.releaseClaims(options.server);
       running = true;
       timer = setInterval(() => void tick(), POLL_MS);
       timer.unref();
+      reaper = setInterval(() => void releaseGone(), RELEASE_GONE_MS);
+      reaper.unref();
       wake();
     },
     /** New deliveries were committed: look now rather than at the next poll. */
@@ -252,12 +279,14 @@ export function createWorker(options: WorkerOptions) {
       running = false;
       if (timer) clearInterval(timer);
       timer = null;
+      if (reaper) clearInterval(reaper);
+      reaper = null;
       // A hung receiver must not hold the shutdown for its timeout.
       options.sender.abortAll('the server is shutting down');
       await Promise.allSettled([...inFlight]);
       endpoints.clear();
-      // Queued but unattempted rows are released for the next start.
-      await store.deliveries.releaseClaims();
+      // Queued but unattempted rows are released for the next start, or another server.
+      await store.deliveries.releaseClaims(options.server);
     },
   };
 }

@@ -4,6 +4,8 @@
 //   write on the store ──▶ statement ──▶ applied to the index at once
 //   write in a transaction ──▶ statement ──▶ kept until the commit ──▶ applied (dropped on rollback)
 //   clientsChanged(uuids) ──▶ re-read from the database ──▶ index      (changes made elsewhere)
+//   store.changes (other servers' commits, PostgreSQL) ──▶ clientsChanged, or a reload after a
+//   lost connection
 //
 // Every client write goes through the ClientRepository (insert, update, setTags, changeTags), so
 // wrapping it here covers every path — registry attaches, operator changes, bulk tags,
@@ -176,7 +178,6 @@ function tagsFrom(index: ClientIndex): TagRepository {
 /** Wraps an open store: loads every client into memory and answers client reads from there. */
 export async function withClientIndex(base: Store): Promise<IndexedStore> {
   const index = createClientIndex();
-  for (const record of await base.clients.list({ includeDecommissioned: true })) index.put(record);
   const ops = opsOf(index, base.dialect === 'postgresql' ? storableText : (text) => text);
   // Which local write or re-read last set each client (a re-read older than a local write loses).
   let clock = 0;
@@ -201,6 +202,35 @@ export async function withClientIndex(base: Store): Promise<IndexedStore> {
       }
       pending = raced;
     }
+  }
+
+  /** Every client read again (notifications were lost while the listening connection was down). */
+  async function reload(): Promise<void> {
+    const started = ++clock;
+    for (const record of await base.clients.list({ includeDecommissioned: true })) {
+      if ((setAt.get(record.uuid) ?? 0) > started) continue;
+      index.put(record);
+      setAt.set(record.uuid, started);
+    }
+  }
+
+  // Re-reads other servers asked for, and when the last of them is done (`settled`).
+  const rereads = new Set<Promise<void>>();
+  function track(work: Promise<void>): void {
+    const done = work.catch(() => undefined).finally(() => rereads.delete(done));
+    rereads.add(done);
+  }
+  // Listening starts before the first load, so that nothing committed in between is missed.
+  const unwatch = await base.changes?.watch({
+    events: () => undefined,
+    clients: (uuids) => track(refresh(uuids)),
+    resync: () => track(reload()),
+  });
+  try {
+    await reload();
+  } catch (error) {
+    unwatch?.();
+    throw error;
   }
 
   function applyLocal(op: Op): void {
@@ -235,5 +265,16 @@ export async function withClientIndex(base: Store): Promise<IndexedStore> {
       return result;
     },
     clientsChanged: refresh,
+    async sync() {
+      await base.changes?.sync();
+      while (rereads.size > 0) await Promise.all(rereads);
+    },
+    async settled() {
+      while (rereads.size > 0) await Promise.all(rereads);
+    },
+    async close() {
+      unwatch?.();
+      await base.close();
+    },
   };
 }

@@ -28,6 +28,8 @@ export const WebhookDeliveryEntity = defineEntity({
     nextAttemptAt: p.datetime(),
     /** Set while the worker holds the row; cleared on start (a crash leaves it set). */
     claimed: p.boolean().default(false),
+    /** The server (cluster_server name) holding the claim; its claims go when its lease does. */
+    claimedBy: p.string().length(255).nullable(),
     lastError: p.text().nullable(),
     lastStatusCode: p.integer().nullable(),
     lastAttemptAt: p.datetime().nullable(),

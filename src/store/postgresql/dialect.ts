@@ -59,4 +59,5 @@ export const postgresDialect: Dialect = {
   skipLocked: 'for update skip locked',
   // Two 32-bit keys: the first says "a name of ours" (0x65747068, "etph"), the second is the name.
   holdName: 'select pg_advisory_xact_lock(1702129768, hashtext(?))',
+  notify: 'select pg_notify(?, ?)',
 };

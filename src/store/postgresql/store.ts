@@ -13,6 +13,7 @@ import { refuseUnknownMigrations } from '../migration-history.js';
 import { createRepositories } from '../repositories/index.js';
 import { createSql, type TransactionContext } from '../sql.js';
 import { postgresDialect } from './dialect.js';
+import { createPostgresChangeFeed, type ConnectionSource } from './listen.js';
 import { migratePostgres } from './migrate.js';
 import { migrationsList } from './migrations/index.js';
 import { createPostgresOptions, type PostgresStoreOptions } from './options.js';
@@ -32,11 +33,6 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
-interface KnexClient {
-  acquireRawConnection(): Promise<unknown>;
-  destroyRawConnection(connection: unknown): Promise<void>;
-}
-
 /** Connects (failing at once with the driver's reason), migrates, and returns the store. */
 export async function openPostgresStore(options: OpenPostgresOptions): Promise<Store> {
   const { url, ...rest } = options;
@@ -45,7 +41,7 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<S
   // connection first reports a bad password, a missing database or a refused port at once.
   const orm = await MikroORM.init({ ...createPostgresOptions(url, rest), connect: false });
   try {
-    const client = orm.em.getConnection().getKnex().client as KnexClient;
+    const client = orm.em.getConnection().getKnex().client as ConnectionSource;
     try {
       await client.destroyRawConnection(await client.acquireRawConnection());
     } catch (error) {
@@ -64,13 +60,24 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<S
   }
   const connection = orm.em.getConnection();
   const root = createRepositories(createSql(connection, postgresDialect));
+  const changes = createPostgresChangeFeed({
+    connections: connection.getKnex().client as ConnectionSource,
+    notify: async (channel, payload) => {
+      await connection.execute(postgresDialect.notify as string, [channel, payload], 'run');
+    },
+    log: options.log,
+  });
   return {
     dialect: postgresDialect.name,
     ...root,
+    changes,
     transaction: (work) =>
       connection.transactional((tx: TransactionContext) =>
         work(createRepositories(createSql(connection, postgresDialect, tx))),
       ),
-    close: () => orm.close(),
+    async close() {
+      await changes.close();
+      await orm.close();
+    },
   };
 }

@@ -11,6 +11,11 @@ import { ensureTags, linkTags, withAllTags } from './tags.js';
 /** Clients per statement when tags change on many at once. */
 const TAG_CHANGE_CHUNK = 2000;
 
+/** The channel other servers hear client writes on (payload: uuids joined by commas). */
+export const CLIENTS_CHANNEL = 'etph_clients';
+/** Uuids per notification: PostgreSQL's payload limit is 8,000 bytes. */
+const UUIDS_PER_NOTIFY = 200;
+
 /** The WHERE clause of `query` (table alias `c`) and its parameters. */
 export function clientConditions(query: ClientQuery, dialect: Dialect): [string, unknown[]] {
   const conditions: string[] = [];
@@ -45,6 +50,13 @@ export function clientConditions(query: ClientQuery, dialect: Dialect): [string,
 
 export function createClientRepository(sql: Sql): ClientRepository {
   const { dialect } = sql;
+
+  /** Tells other servers (at commit) that these clients' rows changed: their indexes re-read. */
+  async function announce(uuids: readonly string[]): Promise<void> {
+    if (!dialect.notify) return;
+    for (const part of chunks([...new Set(uuids)], UUIDS_PER_NOTIFY))
+      await sql.run(dialect.notify, [CLIENTS_CHANNEL, part.join(',')]);
+  }
   const select = `select ${clientSelect(dialect)} from client c`;
   const records = (rows: Record<string, unknown>[]): ClientRecord[] =>
     rows.map((row) => toClientRecord(row, dialect));
@@ -132,6 +144,7 @@ export function createClientRepository(sql: Sql): ClientRepository {
       );
       await ensureTags(sql, client.tags);
       await linkTags(sql, [client.uuid], client.tags);
+      await announce([client.uuid]);
     },
 
     async update(uuid, changes) {
@@ -141,6 +154,7 @@ export function createClientRepository(sql: Sql): ClientRepository {
         `update client set ${columns.map((column) => `${column} = ?`).join(', ')} where uuid = ? returning uuid`,
         [...params, uuid],
       );
+      if (rows.length > 0) await announce([uuid]);
       return rows.length > 0;
     },
 
@@ -148,6 +162,7 @@ export function createClientRepository(sql: Sql): ClientRepository {
       await sql.run('delete from client_tag where client_uuid = ?', [uuid]);
       await ensureTags(sql, names);
       await linkTags(sql, [uuid], names);
+      await announce([uuid]);
     },
 
     async changeTags(uuids, { add, remove }) {
@@ -163,6 +178,7 @@ export function createClientRepository(sql: Sql): ClientRepository {
         }
         await linkTags(sql, part, add);
       }
+      await announce(uuids);
     },
 
     async webhookTarget(uuid) {

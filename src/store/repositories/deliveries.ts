@@ -24,6 +24,7 @@ interface DeliveryRow {
   attempts: number | string;
   next_attempt_at: unknown;
   claimed: unknown;
+  claimed_by?: string | null;
   last_error: string | null;
   last_status_code: number | string | null;
   last_attempt_at: unknown;
@@ -46,6 +47,7 @@ function toDelivery(row: DeliveryRow, dialect: Dialect): DeliveryRecord {
     attempts: Number(row.attempts),
     nextAttemptAt: dialect.date(row.next_attempt_at),
     claimed: dialect.boolOrNull(row.claimed) ?? false,
+    claimedBy: row.claimed_by ?? null,
     lastError: row.last_error,
     lastStatusCode: row.last_status_code === null ? null : Number(row.last_status_code),
     lastAttemptAt: dialect.dateOrNull(row.last_attempt_at),
@@ -55,7 +57,9 @@ function toDelivery(row: DeliveryRow, dialect: Dialect): DeliveryRecord {
   };
 }
 
-const REPLAYED = `status = '${DeliveryStatus.pending}', attempts = 0, next_attempt_at = ?, replayed_at = ?, claimed = false`;
+const REPLAYED = `status = '${DeliveryStatus.pending}', attempts = 0, next_attempt_at = ?, replayed_at = ?, claimed = false, claimed_by = null`;
+/** What releasing a claim sets. */
+const UNCLAIMED = 'claimed = false, claimed_by = null';
 
 export function createDeliveryRepository(sql: Sql): DeliveryRepository {
   const { dialect } = sql;
@@ -66,9 +70,9 @@ export function createDeliveryRepository(sql: Sql): DeliveryRepository {
     async insert(d) {
       await sql.run(
         `insert into webhook_delivery (id, event_id, event, client_uuid, url, endpoint, target,
-           payload, status, attempts, next_attempt_at, claimed, last_error, last_status_code,
-           last_attempt_at, created_at, delivered_at, replayed_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           payload, status, attempts, next_attempt_at, claimed, claimed_by, last_error,
+           last_status_code, last_attempt_at, created_at, delivered_at, replayed_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           d.id,
           d.eventId,
@@ -82,6 +86,7 @@ export function createDeliveryRepository(sql: Sql): DeliveryRepository {
           d.attempts,
           d.nextAttemptAt,
           d.claimed,
+          d.claimed ? (d.claimedBy ?? null) : null,
           d.lastError,
           d.lastStatusCode,
           d.lastAttemptAt,
@@ -118,31 +123,46 @@ export function createDeliveryRepository(sql: Sql): DeliveryRepository {
       );
     },
 
-    async claimDue(now, { limit, skipEndpoints }) {
+    async claimDue(now, { limit, skipEndpoints, by }) {
       // On a pool (PostgreSQL) claims may overlap: rows another claim holds are skipped, and
       // `claimed = false` is checked again on the row itself, so no row is claimed twice.
       const skip = skipEndpoints.length > 0 ? 'and endpoint not in (?)' : '';
       const rows = await sql.all<DeliveryRow>(
-        `update webhook_delivery set claimed = true where id in (
+        `update webhook_delivery set claimed = true, claimed_by = ? where id in (
            select id from webhook_delivery
            where status = '${DeliveryStatus.pending}' and claimed = false and next_attempt_at <= ?
            ${skip}
            order by next_attempt_at limit ? ${dialect.skipLocked})
            and claimed = false
          returning *`,
-        skipEndpoints.length > 0 ? [now, [...skipEndpoints], limit] : [now, limit],
+        skipEndpoints.length > 0 ? [by, now, [...skipEndpoints], limit] : [by, now, limit],
       );
       return deliveries(rows).sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
     },
 
-    async releaseClaims() {
+    async releaseClaims(by) {
       await sql.run(
-        `update webhook_delivery set claimed = false where status = '${DeliveryStatus.pending}' and claimed = true`,
+        `update webhook_delivery set ${UNCLAIMED}
+          where status = '${DeliveryStatus.pending}' and claimed = true
+            and (claimed_by = ? or claimed_by is null)`,
+        [by],
       );
     },
 
+    async releaseClaimsOfGone(by, aliveSince) {
+      const rows = await sql.all(
+        `update webhook_delivery set ${UNCLAIMED}
+          where status = '${DeliveryStatus.pending}' and claimed = true
+            and claimed_by is not null and claimed_by <> ?
+            and claimed_by not in (select name from cluster_server where renewed_at >= ?)
+          returning id`,
+        [by, aliveSince],
+      );
+      return rows.length;
+    },
+
     async release(id) {
-      await sql.run('update webhook_delivery set claimed = false where id = ?', [id]);
+      await sql.run(`update webhook_delivery set ${UNCLAIMED} where id = ?`, [id]);
     },
 
     async recordAttempts(outcomes) {
@@ -161,7 +181,7 @@ export function createDeliveryRepository(sql: Sql): DeliveryRepository {
         }
         await sql.run(
           `update webhook_delivery set attempts = ?, last_attempt_at = ?, last_status_code = ?,
-             claimed = false, last_error = ?, status = coalesce(?, status),
+             claimed = false, claimed_by = null, last_error = ?, status = coalesce(?, status),
              next_attempt_at = coalesce(?, next_attempt_at)
            where id = ?`,
           [
@@ -180,7 +200,7 @@ export function createDeliveryRepository(sql: Sql): DeliveryRepository {
           const [cond, params] = inList('id', part);
           await sql.run(
             `update webhook_delivery set status = '${DeliveryStatus.delivered}', attempts = attempts + 1,
-               claimed = false, last_error = null, last_status_code = ?, last_attempt_at = ?,
+               claimed = false, claimed_by = null, last_error = null, last_status_code = ?, last_attempt_at = ?,
                delivered_at = ? where ${cond}`,
             [code, at, at, ...params],
           );

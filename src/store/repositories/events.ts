@@ -11,6 +11,9 @@ import { withAllTags } from './tags.js';
 /** The advisory lock (PostgreSQL) that makes the audit chain's writers take turns. */
 const AUDIT_CHAIN_LOCK = 6_006_001;
 
+/** The channel other servers hear appended events on (payload: the newest id). */
+export const EVENTS_CHANNEL = 'etph_events';
+
 /** The columns an event is read with. */
 const EVENT_COLUMNS =
   'e.id, e.type, e.client_uuid, e.at, e.data, e.actor, e.actor_key_id, e.actor_key_name, e.hash';
@@ -135,7 +138,14 @@ export function createEventRepository(sql: Sql): EventRepository {
       out.push({ ...event, actorKeyId, actorKeyName, hash, id: Number(row?.id) });
       previous = hash;
     }
+    // Heard at commit, never before: a follower reads only what is durable.
+    if (dialect.notify) await sql.run(dialect.notify, [EVENTS_CHANNEL, String(out.at(-1)?.id)]);
     return out;
+  }
+
+  async function latestId(): Promise<number> {
+    const row = await sql.one<{ id: number | string | null }>('select max(id) as id from event');
+    return Number(row?.id ?? 0);
   }
 
   return {
@@ -192,9 +202,17 @@ export function createEventRepository(sql: Sql): EventRepository {
       return Number(row?.n ?? 0);
     },
 
-    async latestId() {
-      const row = await sql.one<{ id: number | string | null }>('select max(id) as id from event');
-      return Number(row?.id ?? 0);
+    latestId,
+
+    async head() {
+      if (dialect.name === 'sqlite') return latestId();
+      const row = await sql.one<{ id: number | string }>(
+        `select e.id from event e where e.tx < pg_snapshot_xmin(pg_current_snapshot())
+          order by e.tx desc, e.id desc limit 1`,
+      );
+      // None final yet (a transaction older than every event still runs): the newest, rather
+      // than the whole trail again.
+      return row ? Number(row.id) : latestId();
     },
 
     async recentOf(uuids, { limit, types }) {
