@@ -11,7 +11,7 @@
 
 // Next steps are part of how an error is worded: whoever imports the catalogue gets them here.
 import { errorEntries } from './error-entries.js';
-import type { Door, NextStep } from './next-step.js';
+import type { NextStep } from './next-step.js';
 export {
   localise,
   named,
