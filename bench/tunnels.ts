@@ -2,16 +2,23 @@
 // through OpenSSH, in the same run on the same machine, and the keystroke echo latency of a
 // shell through the server (issue 16). Usage:
 //
-//   npm run build && npx tsx bench/tunnels.ts [--mib 256] [--connections 50] [--keys 200]
+//   npm run build && npx tsx bench/tunnels.ts [--mib 256] [--rounds 3] [--connections 50]
+//       [--keys 200] [--cpu-prof DIR]
 //
 //   ours      `etphonehome forward` (dist/) → `etphonehome server` → the agent's reverse SSH
 //             connection → a TCP sink on the client's side: the real path, CLI included;
 //   OpenSSH   `ssh -N -L` to a throwaway `/usr/sbin/sshd -D` on a free loopback port (its own
-//             host and client keys), to the same sink.
-// Throughput: --mib MiB through one connection (sent, hashed by the sink, answered with the
-// count). Setup: --connections connections opened one after another (connect → first echo
-// byte back). Echo: --keys single keystrokes sent one at a time to `cat` on a PTY through
-// /stream, each timed until its echo comes back. Without sshd the OpenSSH rows are skipped.
+//             host and client keys, the ciphers a user gets by default), to the same sink.
+// Throughput: --mib MiB through one connection (sent, counted by the sink, answered with the
+// count), --rounds times, ours and OpenSSH alternating so that load from elsewhere falls on both;
+// the ratio is of the medians, and each round's ratio is printed too. Each round also reports
+// the CPU time (user + system, /proc) each process on the path spent per MiB, which holds up on a
+// busy machine where MiB/s does not. --cpu-prof DIR profiles the server, the agent and the CLI
+// during one extra, uncounted round of ours (support/cpu-profile.mjs; summarise the files with
+// support/profile-summary.ts). Setup: --connections connections opened one after another
+// (connect → first echo byte back). Echo: --keys single keystrokes sent one at a time to `cat`
+// on a PTY through /stream, each timed until its echo comes back. Without sshd the OpenSSH rows
+// are skipped.
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -21,13 +28,12 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
-import { openServerStream } from '../src/client/stream.js';
-import { createFrameDecoder, encodeFrame, ShellFrameType } from '../src/protocol/shell-frames.js';
 import { createAgent } from '../test/support/agent.js';
-import { cliEnv, runCli, spawnCli } from '../test/support/cli.js';
+import { runCli, spawnCli } from '../test/support/cli.js';
 import { spawnProcess } from '../test/support/processes.js';
 import { startServer } from '../test/support/server.js';
 import { createCleanups, freePort, machine, progress } from './common.js';
+import { measureEcho } from './support/echo.js';
 import { cpuMeter } from './support/process-cpu.js';
 import { SSHD, startSshd } from './support/sshd.js';
 import { ratio, summarize } from './stats.js';
@@ -108,9 +114,9 @@ async function throughput(
   };
 }
 
-function pushThrough(localPort: number): Promise<number> {
+function pushThrough(localPort: number, mib = MIB): Promise<number> {
   const chunk = Buffer.alloc(1024 * 1024, 7);
-  const total = MIB * chunk.length;
+  const total = mib * chunk.length;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const socket = net.connect({ port: localPort, host: '127.0.0.1', allowHalfOpen: true });
@@ -127,7 +133,7 @@ function pushThrough(localPort: number): Promise<number> {
     socket.on('data', (d: Buffer) => (reply += d.toString()));
     socket.on('end', () => {
       if (Number(reply) !== total) reject(new Error(`sink counted ${reply}, sent ${total}`));
-      resolve(MIB / ((performance.now() - started) / 1000));
+      resolve(mib / ((performance.now() - started) / 1000));
     });
     socket.on('error', reject);
   });
@@ -181,38 +187,6 @@ async function startSshForward(
   }
 }
 
-async function echoLatency(url: string, apiKey: string, client: string): Promise<number[]> {
-  const { ws } = await openServerStream(
-    { url, apiKey },
-    { op: 'shell', client, command: 'cat', pty: true, cols: 80, rows: 24 },
-  );
-  const decoder = createFrameDecoder();
-  let waiting: (() => void) | null = null;
-  let seen = '';
-  ws.on('message', (data) => {
-    for (const frame of decoder.push(data as Buffer))
-      if (frame.type === ShellFrameType.output) {
-        seen += frame.payload.toString();
-        if (seen.includes('k')) {
-          seen = '';
-          waiting?.();
-        }
-      }
-  });
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const samples: number[] = [];
-  for (let i = 0; i < KEYS + 10; i++) {
-    const started = performance.now();
-    await new Promise<void>((resolve) => {
-      waiting = resolve;
-      ws.send(encodeFrame(ShellFrameType.input, 'k'));
-    });
-    if (i >= 10) samples.push(performance.now() - started);
-  }
-  ws.close();
-  return samples;
-}
-
 async function main(): Promise<void> {
   const tmp = await mkdtemp(join(os.tmpdir(), 'etph-bench-tunnels-'));
   cleanups.add('tmp', () => rm(tmp, { recursive: true, force: true }));
@@ -259,6 +233,11 @@ async function main(): Promise<void> {
   // falls on both; each round's ratio compares neighbours in time.
   const oursRuns: Throughput[] = [];
   const sshRuns: Throughput[] = [];
+  // One short round of each, not counted: the first megabytes through a fresh process run
+  // before the JIT has compiled the hot path (ssh has nothing to warm up; a long-lived tunnel has).
+  progress('warm-up round (not counted)');
+  await pushThrough(ours.port, Math.min(MIB, 32));
+  if (openssh) await pushThrough(openssh.port, Math.min(MIB, 32));
   if (PROFILE_DIR) {
     // A round of its own, not counted: the profilers slow what they watch.
     const pids = Object.values(ours.pids);
@@ -300,13 +279,8 @@ async function main(): Promise<void> {
     Number(ratio(oursRuns[i]?.mibs ?? 0, ssh.mibs).toFixed(2)),
   );
   progress(`echo latency: ${KEYS} keystrokes`);
-  const env = cliEnv(server);
   const echo = summarize(
-    await echoLatency(
-      String(env['ETPHONEHOME_URL']),
-      String(env['ETPHONEHOME_API_KEY']),
-      agent.uuid,
-    ),
+    await measureEcho({ url: server.url, apiKey: server.apiKey }, agent.uuid, KEYS),
   );
   console.table(rows);
   console.log(
