@@ -2,32 +2,39 @@
 // through OpenSSH, in the same run on the same machine, and the keystroke echo latency of a
 // shell through the server (issue 16). Usage:
 //
-//   npm run build && npx tsx bench/tunnels.ts [--mib 256] [--connections 50] [--keys 200]
+//   npm run build && npx tsx bench/tunnels.ts [--mib 256] [--rounds 3] [--connections 50]
+//       [--keys 200] [--cpu-prof DIR]
 //
 //   ours      `etphonehome forward` (dist/) → `etphonehome server` → the agent's reverse SSH
 //             connection → a TCP sink on the client's side: the real path, CLI included;
 //   OpenSSH   `ssh -N -L` to a throwaway `/usr/sbin/sshd -D` on a free loopback port (its own
-//             host and client keys), to the same sink.
-// Throughput: --mib MiB through one connection (sent, hashed by the sink, answered with the
-// count). Setup: --connections connections opened one after another (connect → first echo
-// byte back). Echo: --keys single keystrokes sent one at a time to `cat` on a PTY through
-// /stream, each timed until its echo comes back. Without sshd the OpenSSH rows are skipped.
+//             host and client keys, the ciphers a user gets by default), to the same sink.
+// Throughput: --mib MiB through one connection (sent, counted by the sink, answered with the
+// count), --rounds times, ours and OpenSSH alternating so that load from elsewhere falls on both;
+// the ratio is of the medians, and each round's ratio is printed too. Each round also reports
+// the CPU time (user + system, /proc) each process on the path spent per MiB, which holds up on a
+// busy machine where MiB/s does not. --cpu-prof DIR profiles the server, the agent and the CLI
+// during one extra, uncounted round of ours (support/cpu-profile.mjs; summarise the files with
+// support/profile-summary.ts). Setup: --connections connections opened one after another
+// (connect → first echo byte back). Echo: --keys single keystrokes sent one at a time to `cat`
+// on a PTY through /stream, each timed until its echo comes back. Without sshd the OpenSSH rows
+// are skipped.
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
-import { openServerStream } from '../src/client/stream.js';
-import { createFrameDecoder, encodeFrame, ShellFrameType } from '../src/protocol/shell-frames.js';
 import { createAgent } from '../test/support/agent.js';
-import { cliEnv, runCli, spawnCli } from '../test/support/cli.js';
+import { runCli, spawnCli } from '../test/support/cli.js';
 import { spawnProcess } from '../test/support/processes.js';
 import { startServer } from '../test/support/server.js';
 import { createCleanups, freePort, machine, progress } from './common.js';
+import { measureEcho } from './support/echo.js';
+import { cpuMeter } from './support/process-cpu.js';
 import { SSHD, startSshd } from './support/sshd.js';
 import { ratio, summarize } from './stats.js';
 
@@ -36,12 +43,35 @@ const { values: flags } = parseArgs({
     mib: { type: 'string', default: '256' },
     connections: { type: 'string', default: '50' },
     keys: { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '3' },
+    // A directory: CPU profiles of the server, the agent and the CLI during our throughput run.
+    'cpu-prof': { type: 'string' },
   },
 });
 const MIB = Number(flags.mib);
 const CONNECTIONS = Number(flags.connections);
 const KEYS = Number(flags.keys);
+const ROUNDS = Number(flags.rounds);
 const cleanups = createCleanups();
+const PROFILE_DIR = flags['cpu-prof'] ? resolve(flags['cpu-prof']) : null;
+
+/** The environment that makes a process profile itself between two SIGUSR2 (support/cpu-profile.mjs). */
+function profiled(name: string): Record<string, string> {
+  if (!PROFILE_DIR) return {};
+  return {
+    NODE_OPTIONS: `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`,
+    ETPH_BENCH_CPU_PROFILE_DIR: PROFILE_DIR,
+    ETPH_BENCH_CPU_PROFILE_NAME: name,
+    ETPH_BENCH_CPU_PROFILE_ON_SIGNAL: '1',
+  };
+}
+
+/** Starts or stops the profilers of the processes (no-op without --cpu-prof). */
+async function toggleProfilers(pids: (number | undefined)[]): Promise<void> {
+  if (!PROFILE_DIR) return;
+  for (const pid of pids) if (pid) process.kill(pid, 'SIGUSR2');
+  await new Promise((done) => setTimeout(done, 200));
+}
 
 /** A TCP sink: answers "x" to a first byte "?" (setup probe), else counts until EOF. */
 function sink(): Promise<number> {
@@ -60,10 +90,33 @@ function sink(): Promise<number> {
   );
 }
 
-/** MiB/s of `MIB` MiB through one connection to localPort. */
-function throughput(localPort: number): Promise<number> {
+interface Throughput {
+  mibs: number;
+  /** CPU ms per MiB of each process on the path while it ran (the benchmark's own too). */
+  cpuMsPerMiB: Record<string, number>;
+}
+
+/** MiB/s of `MIB` MiB through one connection to localPort, and what it cost each process. */
+async function throughput(
+  localPort: number,
+  pids: Record<string, number | undefined>,
+): Promise<Throughput> {
+  const meter = cpuMeter(pids);
+  const ownBefore = process.cpuUsage();
+  const mibs = await pushThrough(localPort);
+  const own = process.cpuUsage(ownBefore);
+  const used = { ...meter.since(), 'bench (source + sink)': (own.user + own.system) / 1000 };
+  return {
+    mibs,
+    cpuMsPerMiB: Object.fromEntries(
+      Object.entries(used).map(([name, ms]) => [name, Number((ms / MIB).toFixed(2))]),
+    ),
+  };
+}
+
+function pushThrough(localPort: number, mib = MIB): Promise<number> {
   const chunk = Buffer.alloc(1024 * 1024, 7);
-  const total = MIB * chunk.length;
+  const total = mib * chunk.length;
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const socket = net.connect({ port: localPort, host: '127.0.0.1', allowHalfOpen: true });
@@ -80,7 +133,7 @@ function throughput(localPort: number): Promise<number> {
     socket.on('data', (d: Buffer) => (reply += d.toString()));
     socket.on('end', () => {
       if (Number(reply) !== total) reject(new Error(`sink counted ${reply}, sent ${total}`));
-      resolve(MIB / ((performance.now() - started) / 1000));
+      resolve(mib / ((performance.now() - started) / 1000));
     });
     socket.on('error', reject);
   });
@@ -105,7 +158,10 @@ async function setup(localPort: number): Promise<number[]> {
 }
 
 /** `ssh -N -L` to a throwaway sshd, forwarding a free local port to the sink; that port. */
-async function startSshForward(dir: string, sinkPort: number): Promise<number> {
+async function startSshForward(
+  dir: string,
+  sinkPort: number,
+): Promise<{ port: number; pids: Record<string, number | undefined> }> {
   const sshd = await startSshd(join(dir, 'openssh'), cleanups, ['AllowTcpForwarding yes']);
   const local = await freePort();
   const ssh = spawnProcess('ssh', [
@@ -126,41 +182,9 @@ async function startSshForward(dir: string, sinkPort: number): Promise<number> {
       });
       s.on('error', () => resolve(false));
     });
-    if (ok) return local;
+    if (ok) return { port: local, pids: { 'ssh (client)': ssh.child.pid, sshd: sshd.pid } };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function echoLatency(url: string, apiKey: string, client: string): Promise<number[]> {
-  const { ws } = await openServerStream(
-    { url, apiKey },
-    { op: 'shell', client, command: 'cat', pty: true, cols: 80, rows: 24 },
-  );
-  const decoder = createFrameDecoder();
-  let waiting: (() => void) | null = null;
-  let seen = '';
-  ws.on('message', (data) => {
-    for (const frame of decoder.push(data as Buffer))
-      if (frame.type === ShellFrameType.output) {
-        seen += frame.payload.toString();
-        if (seen.includes('k')) {
-          seen = '';
-          waiting?.();
-        }
-      }
-  });
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const samples: number[] = [];
-  for (let i = 0; i < KEYS + 10; i++) {
-    const started = performance.now();
-    await new Promise<void>((resolve) => {
-      waiting = resolve;
-      ws.send(encodeFrame(ShellFrameType.input, 'k'));
-    });
-    if (i >= 10) samples.push(performance.now() - started);
-  }
-  ws.close();
-  return samples;
 }
 
 async function main(): Promise<void> {
@@ -168,9 +192,12 @@ async function main(): Promise<void> {
   cleanups.add('tmp', () => rm(tmp, { recursive: true, force: true }));
   const sinkPort = await sink();
   progress('starting the server and an agent');
-  const server = await startServer({ openEnrollment: true });
+  const server = await startServer({
+    openEnrollment: true,
+    env: { ETPHONEHOME_LOG_LEVEL: 'info', ...profiled('server') },
+  });
   cleanups.add('server', () => server.close());
-  const agent = await createAgent(server, { env: { SHELL: '/bin/sh' } });
+  const agent = await createAgent(server, { env: { SHELL: '/bin/sh', ...profiled('agent') } });
   const config = await agent.readConfig();
   config['allowed_forwards'] = [`127.0.0.1:${sinkPort}`];
   await writeFile(join(agent.configDir, 'config.yaml'), YAML.stringify(config));
@@ -185,43 +212,75 @@ async function main(): Promise<void> {
     `127.0.0.1:${sinkPort}`,
   ]);
   if (configured.code !== 0) throw new Error(`clients configure failed: ${configured.stderr}`);
-  const cli = spawnCli(server, ['forward', agent.uuid, `0:127.0.0.1:${sinkPort}`]);
+  const cli = spawnCli(server, ['forward', agent.uuid, `0:127.0.0.1:${sinkPort}`], profiled('cli'));
   cleanups.add('forward', () => cli.kill('SIGINT'));
   const line = await cli.waitForLine((l) => l.includes('forwarding'), 30_000);
   const ourPort = Number(/:(\d+) →/.exec(line)?.[1]);
 
-  const rows: Record<string, unknown>[] = [];
-  progress(`ours: ${MIB} MiB through one connection`);
-  const oursMiBs = await throughput(ourPort);
-  const oursSetup = summarize(await setup(ourPort));
-  rows.push({
-    path: 'ours (etphonehome forward)',
-    MiBps: oursMiBs.toFixed(1),
-    setupP50ms: oursSetup.p50.toFixed(2),
-    setupP90ms: oursSetup.p90.toFixed(2),
-  });
-  let sshMiBs: number | null = null;
-  if (existsSync(SSHD)) {
-    progress('OpenSSH: ssh -L to a throwaway sshd');
-    const local = String(await startSshForward(tmp, sinkPort));
-    sshMiBs = await throughput(Number(local));
-    const sshSetup = summarize(await setup(Number(local)));
+  const ours = {
+    port: ourPort,
+    pids: {
+      'etphonehome forward (CLI)': cli.child.pid,
+      'etphonehome server': server.process.child.pid,
+      agent: agent.process?.child.pid,
+    },
+  };
+  const openssh = existsSync(SSHD) ? await startSshForward(tmp, sinkPort) : null;
+  if (!openssh)
+    progress('OpenSSH rows skipped: /usr/sbin/sshd is missing (apt-get install openssh-server)');
+
+  // Rounds alternate between the paths, so a burst of load from elsewhere on a shared machine
+  // falls on both; each round's ratio compares neighbours in time.
+  const oursRuns: Throughput[] = [];
+  const sshRuns: Throughput[] = [];
+  // One short round of each, not counted: the first megabytes through a fresh process run
+  // before the JIT has compiled the hot path (ssh has nothing to warm up; a long-lived tunnel has).
+  progress('warm-up round (not counted)');
+  await pushThrough(ours.port, Math.min(MIB, 32));
+  if (openssh) await pushThrough(openssh.port, Math.min(MIB, 32));
+  if (PROFILE_DIR) {
+    // A round of its own, not counted: the profilers slow what they watch.
+    const pids = Object.values(ours.pids);
+    progress(`profiled round (not counted): ours, ${MIB} MiB`);
+    await toggleProfilers(pids);
+    await throughput(ours.port, ours.pids);
+    await toggleProfilers(pids);
+    progress(`CPU profiles of the server, the agent and the CLI in ${PROFILE_DIR}`);
+  }
+  for (let round = 1; round <= ROUNDS; round++) {
+    progress(`round ${round}/${ROUNDS}: ours, ${MIB} MiB through one connection`);
+    oursRuns.push(await throughput(ours.port, ours.pids));
+    if (openssh) {
+      progress(`round ${round}/${ROUNDS}: OpenSSH, ${MIB} MiB through one connection`);
+      sshRuns.push(await throughput(openssh.port, openssh.pids));
+    }
+  }
+  const oursSetup = summarize(await setup(ours.port));
+  const sshSetup = openssh ? summarize(await setup(openssh.port)) : null;
+  const median = (values: number[]): number => summarize(values).p50;
+  const oursMiBs = median(oursRuns.map((r) => r.mibs));
+  const sshMiBs = sshRuns.length > 0 ? median(sshRuns.map((r) => r.mibs)) : null;
+  const rows: Record<string, unknown>[] = [
+    {
+      path: 'ours (etphonehome forward)',
+      MiBps: oursRuns.map((r) => r.mibs.toFixed(1)).join(' / '),
+      setupP50ms: oursSetup.p50.toFixed(2),
+      setupP90ms: oursSetup.p90.toFixed(2),
+    },
+  ];
+  if (sshSetup)
     rows.push({
       path: 'OpenSSH (ssh -L)',
-      MiBps: sshMiBs.toFixed(1),
+      MiBps: sshRuns.map((r) => r.mibs.toFixed(1)).join(' / '),
       setupP50ms: sshSetup.p50.toFixed(2),
       setupP90ms: sshSetup.p90.toFixed(2),
     });
-  } else
-    progress('OpenSSH rows skipped: /usr/sbin/sshd is missing (apt-get install openssh-server)');
+  const roundRatios = sshRuns.map((ssh, i) =>
+    Number(ratio(oursRuns[i]?.mibs ?? 0, ssh.mibs).toFixed(2)),
+  );
   progress(`echo latency: ${KEYS} keystrokes`);
-  const env = cliEnv(server);
   const echo = summarize(
-    await echoLatency(
-      String(env['ETPHONEHOME_URL']),
-      String(env['ETPHONEHOME_API_KEY']),
-      agent.uuid,
-    ),
+    await measureEcho({ url: server.url, apiKey: server.apiKey }, agent.uuid, KEYS),
   );
   console.table(rows);
   console.log(
@@ -229,7 +288,14 @@ async function main(): Promise<void> {
       {
         machine: machine(),
         mib: MIB,
+        rounds: ROUNDS,
+        throughputMiBps: { ours: oursMiBs, openssh: sshMiBs },
         throughputRatio: sshMiBs ? Number(ratio(oursMiBs, sshMiBs).toFixed(2)) : null,
+        roundRatios,
+        cpuMsPerMiB: {
+          ours: oursRuns.map((r) => r.cpuMsPerMiB),
+          openssh: sshRuns.map((r) => r.cpuMsPerMiB),
+        },
         echoMs: {
           p50: Number(echo.p50.toFixed(2)),
           p90: Number(echo.p90.toFixed(2)),

@@ -19,6 +19,8 @@ export interface Sshd {
   /** Where its keys and configuration live. */
   dir: string;
   port: number;
+  /** The listening sshd (its per-connection processes are its children). */
+  pid: number;
   /**
    * What `ssh` (and `sftp`, with `portFlag: '-P'`) needs to reach it as the current user,
    * ending with user@127.0.0.1; `ssh` takes its command after them.
@@ -87,6 +89,7 @@ export async function startSshd(
   return {
     dir,
     port,
+    pid: sshd.child.pid ?? 0,
     clientArgs: (portFlag = '-p') => [
       '-F',
       '/dev/null',

@@ -15,6 +15,7 @@
 import net from 'node:net';
 import ssh2 from 'ssh2';
 import type { Logger } from 'pino';
+import { coalesceWrites } from '../lib/coalesce-writes.js';
 import { fingerprintOf } from '../lib/fingerprint.js';
 import { formatAgentLogin } from '../protocol/identity.js';
 import { NoticeCode, parseNoticeGreeting, type Notice } from '../protocol/notice.js';
@@ -150,6 +151,8 @@ function connectOnce(
     const client = new ssh2.Client();
     const socket = net.connect({ host: target.host, port: target.port });
     socket.setNoDelay(true);
+    // ssh2 writes one socket write per packet: a turn's packets go out as one writev.
+    coalesceWrites(socket);
     socket.on('error', () => undefined); // reported through the client below
 
     const heard = (said: Notice): void => {

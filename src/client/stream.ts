@@ -22,6 +22,22 @@ export class StreamRefusedError extends Error {
   }
 }
 
+/**
+ * Whether the frames this client sends may go unmasked (a zero masking key). Masking (RFC 6455
+ * §5.3) keeps a proxy that does not understand WebSocket from reading a frame's bytes as an HTTP
+ * request of their own; it costs a byte-by-byte pass over every frame in `ws`'s JavaScript (no
+ * native bufferutil here), which was half of the CLI's CPU in a forward (docs/BENCHMARKS.md).
+ * No such proxy can read the frames over TLS, nor on a loopback connection: there they go with a
+ * zero key, which `ws` then skips on both ends. Elsewhere the key stays random.
+ */
+export function maskingNeeded(endpoint: URL): boolean {
+  if (endpoint.protocol === 'wss:') return false;
+  const host = endpoint.hostname.replace(/^\[|\]$/g, '');
+  return !(host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host));
+}
+
+const zeroMask = (mask: Buffer): void => void mask.fill(0);
+
 function streamEndpoint(url: string): URL {
   const endpoint = new URL(STREAM_PATH, url);
   endpoint.protocol = endpoint.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -38,10 +54,12 @@ export function openServerStream(
   request: OpenRequest,
 ): Promise<OpenedStream> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(streamEndpoint(connection.url), {
+    const endpoint = streamEndpoint(connection.url);
+    const ws = new WebSocket(endpoint, {
       headers: { authorization: `Bearer ${connection.apiKey}` },
       maxPayload: MAX_STREAM_MESSAGE_BYTES,
       perMessageDeflate: false,
+      ...(maskingNeeded(endpoint) ? {} : { generateMask: zeroMask }),
     });
     let settled = false;
     const fail = (error: Error): void => {

@@ -21,6 +21,7 @@ import type { HubLimits } from './limits.js';
 import { refuseSocket } from './refuse-socket.js';
 import type { ThrottledLog } from './throttled-log.js';
 import { boundLogger } from '../lib/bound-logger.js';
+import { coalesceWrites } from '../lib/coalesce-writes.js';
 
 /** RFC 4253 §4.2: the identification line is at most 255 bytes, CR LF included. */
 const MAX_IDENT_BYTES = 255;
@@ -137,6 +138,8 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
 
   function admit(socket: net.Socket): void {
     socket.setNoDelay(true);
+    // ssh2 writes one socket write per packet: a turn's packets go out as one writev.
+    coalesceWrites(socket);
     socket.on('error', () => undefined); // reported through ssh2, or the close below
     const remoteAddress = socket.remoteAddress ?? 'unknown';
     const remotePort = socket.remotePort ?? 0;

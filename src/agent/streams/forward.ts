@@ -14,7 +14,11 @@ import {
 } from '../../protocol/forward-target.js';
 import { AgentErrorCode } from '../../protocol/rpc.js';
 import type { ForwardHeader } from '../../protocol/stream.js';
+import { coalesceWrites } from '../../lib/coalesce-writes.js';
 import { AgentError } from '../handlers/types.js';
+
+/** What the target socket may hold before the channel pauses (the channel's window is 2 MiB). */
+const RELAY_HIGH_WATER_BYTES = 256 * 1024;
 
 /** How long dialling the target may take. */
 const CONNECT_TIMEOUT_MS = 10_000;
@@ -58,7 +62,16 @@ export function checkForwardAllowed(
 /** Dials the target; rejects with an AgentError saying why it could not. */
 export function dialTarget(header: ForwardHeader, signal: AbortSignal): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect({ host: header.host, port: header.port, allowHalfOpen: true });
+    const options = {
+      host: header.host,
+      port: header.port,
+      allowHalfOpen: true,
+      // Room for every packet one read of the link delivers (two of 32 KiB, or more in a turn),
+      // so they coalesce into one write rather than pausing the channel after the first. Node
+      // hands the socket's options to its Duplex (the type does not list the stream options).
+      writableHighWaterMark: RELAY_HIGH_WATER_BYTES,
+    };
+    const socket = net.connect(options);
     const timer = setTimeout(
       () => fail(new Error(`no answer within ${CONNECT_TIMEOUT_MS} ms`)),
       CONNECT_TIMEOUT_MS,
@@ -82,6 +95,7 @@ export function dialTarget(header: ForwardHeader, signal: AbortSignal): Promise<
       signal.removeEventListener('abort', onAbort);
       socket.off('error', fail);
       socket.setNoDelay(true);
+      coalesceWrites(socket);
       resolve(socket);
     });
   });
