@@ -102,6 +102,12 @@ export type { ShellSignal } from '../protocol/shell-frames.js';
 export type { TagView } from './tags.js';
 export type { CreatedToken, CreateTokenInput, TokenView } from './tokens.js';
 export type { DownloadInput } from './transfers/download.js';
+export type {
+  OperatorDownload,
+  OperatorDownloadInput,
+  OperatorUpload,
+  OperatorUploadInput,
+} from './transfers/operator.js';
 export type { TransferDirection, TransferProgress, TransferState } from './transfers/progress.js';
 export type { UploadInput } from './transfers/upload.js';
 export type { AttemptRecord } from './webhooks/worker.js';
