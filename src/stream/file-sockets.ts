@@ -42,15 +42,21 @@ function sendDone(ws: WebSocket, done: { size: number; sha256: string; resumedFr
   ws.close(StreamCloseCode.normal, 'transfer complete');
 }
 
+/** The largest binary message a get sends (the channel may hand over more at once). */
+const MESSAGE_BYTES = 256 * 1024;
+
 /** get: the client's bytes to the operator, then {done}. */
 export function downloadSocket(ws: WebSocket, file: OperatorDownload): void {
   ws.on('close', () => file.close('the operator disconnected'));
-  file
-    .pipe((chunk) => sendPaced(ws, chunk))
-    .then(
-      (done) => sendDone(ws, done),
-      (error: unknown) => sendError(ws, error),
-    );
+  const send = async (chunk: Buffer): Promise<void> => {
+    // What the agent's channel buffered while the socket was full may exceed a message's limit.
+    for (let at = 0; at < chunk.length; at += MESSAGE_BYTES)
+      await sendPaced(ws, chunk.subarray(at, at + MESSAGE_BYTES));
+  };
+  file.pipe(send).then(
+    (done) => sendDone(ws, done),
+    (error: unknown) => sendError(ws, error),
+  );
 }
 
 /** put: {start}, the operator's bytes, {sha256}; then {done} once the client has the file. */

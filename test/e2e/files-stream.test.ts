@@ -13,13 +13,45 @@ import { mkdir, mkdtemp, readdir, readFile, realpath, stat, writeFile } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAgent, type TestAgent } from '../support/agent.js';
-import { runCli, type CliResult } from '../support/cli.js';
+import { execFile, execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { promisify } from 'node:util';
+import { cliEnv, runCli, spawnCli, type CliResult } from '../support/cli.js';
 import { UpdateClientDocument } from '../support/operations.js';
-import { killAll } from '../support/processes.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { killAll, rssBytes } from '../support/processes.js';
+import { SERVER_BIN, startServer, type TestServer } from '../support/server.js';
+import { waitFor } from '../support/wait.js';
 
 after(killAll);
+const run = promisify(execFile);
 
+/** Bytes of the big file (384 MiB; FILES_STREAM_BIG_MIB=1024 for the 1 GiB run). */
+const BIG_BYTES = Number(process.env['FILES_STREAM_BIG_MIB'] ?? 384) * 1024 * 1024;
+
+function hasScript(): boolean {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Writes `size` bytes (a random MiB repeated) and returns their SHA-256. */
+async function writeBig(file: string, size: number): Promise<string> {
+  const block = randomBytes(1024 * 1024);
+  const hash = createHash('sha256');
+  const out = createWriteStream(file);
+  for (let written = 0; written < size; written += block.length) {
+    const piece = block.subarray(0, Math.min(block.length, size - written));
+    hash.update(piece);
+    if (!out.write(piece)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+  return hash.digest('hex');
+}
 const MiB = 1024 * 1024;
 const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
@@ -240,6 +272,69 @@ describe('etphonehome files get/put between this machine and a client', () => {
         input: { allowedPaths: null },
       });
     }
+  });
+
+  test('a killed get resumes after its .part; memory stays flat; the bar on a terminal', async () => {
+    const big = join(remote, 'big.bin');
+    const digest = await writeBig(big, BIG_BYTES);
+    const target = join(local, 'big.bin');
+    const serverBefore = await rssBytes(server.process.child.pid as number);
+    const cli = spawnCli(server, ['files', 'get', `files-stream:${big}`, target, '--json']);
+    let cliPeak = 0;
+    let serverPeak = 0;
+    let held = 0;
+    await waitFor(
+      async () => {
+        cliPeak = Math.max(cliPeak, await rssBytes(cli.child.pid as number).catch(() => 0));
+        serverPeak = Math.max(serverPeak, await rssBytes(server.process.child.pid as number));
+        held = (await stat(`${target}.part`).catch(() => ({ size: 0 }))).size;
+        return held >= BIG_BYTES / 3;
+      },
+      { what: 'a third of the file in the .part', timeoutMs: 600_000, intervalMs: 10 },
+    );
+    await cli.kill('SIGKILL');
+    await cli.exited;
+    held = (await stat(`${target}.part`)).size;
+    assert.ok(held > 0 && held < BIG_BYTES, `the killed get left ${held} bytes`);
+    await assert.rejects(stat(target), /ENOENT/);
+    // No whole-file buffering: neither the CLI nor the server grows with the file.
+    assert.ok(cliPeak < BIG_BYTES / 2, `CLI resident ${cliPeak} bytes`);
+    assert.ok(
+      serverPeak - serverBefore < BIG_BYTES / 4,
+      `server grew ${serverPeak - serverBefore}`,
+    );
+
+    if (hasScript()) {
+      // The resumed get, on a terminal: the bar on stderr, the line saying what was kept.
+      const command = [process.execPath, SERVER_BIN, 'files', 'get', `files-stream:${big}`, target]
+        .map((part) => `'${part}'`)
+        .join(' ');
+      const { stdout } = await run('script', ['-qfec', command, '/dev/null'], {
+        env: cliEnv(server),
+        maxBuffer: 16 * 1024 * 1024,
+      });
+      assert.match(
+        stdout,
+        /\[[#-]+\]\s+\d+%\s+[\d.]+ \w?i?B \/ [\d.]+ [MG]iB\s+[\d.]+ \w?i?B\/s\s+ETA/,
+      );
+      assert.match(stdout, /big\.bin: [\d.]+ [MG]iB in .*resumed after/);
+    } else {
+      const got = await ok(['get', `files-stream:${big}`, target]);
+      assert.ok(got.resumedFrom >= held, `resumed from ${got.resumedFrom}, held ${held}`);
+      assert.equal(got.bytesSent, BIG_BYTES - got.resumedFrom);
+    }
+    const events = JSON.parse(
+      (await runCli(server, ['events', '--events', 'file_accessed', '--json'])).stdout,
+    ) as EventRow[];
+    const resumed = events.find(
+      (e) => e.data['path'] === big && e.data['operation'] === 'download_file',
+    );
+    assert.ok(resumed, 'the resumed get is an event');
+    assert.ok(Number(resumed.data['resumed_from']) >= held, JSON.stringify(resumed.data));
+    assert.equal(resumed.data['sha256'], digest);
+    const copy = createHash('sha256');
+    for await (const chunk of createReadStream(target)) copy.update(chunk as Buffer);
+    assert.equal(copy.digest('hex'), digest);
   });
 
   test('unknown and offline clients, a viewer key and a scoped-away key are refused', async () => {

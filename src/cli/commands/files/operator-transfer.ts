@@ -21,6 +21,7 @@ import type WebSocket from 'ws';
 import { resolveConnection, type Connection } from '../../../client/index.js';
 import { openServerStream, StreamRefusedError } from '../../../client/stream.js';
 import { ErrorCode, isErrorCode, type ErrorCodeName } from '../../../errors.js';
+import { createBatchedWriter } from '../../../lib/batched-writer.js';
 import { hashPrefix, peekDigest } from '../../../lib/file-hash.js';
 import { STREAM_HIGH_WATER_BYTES, type TransferDone } from '../../../protocol/ws-stream.js';
 import { parseIntFlag } from '../../args.js';
@@ -211,7 +212,10 @@ function createInbox(onChunk: (chunk: Buffer) => Promise<void>) {
     watch(ws: WebSocket): void {
       socket = ws;
       // Messages still queued are handled first; a close before {done} is a broken link.
-      ws.on('close', () => void chain.then(() => settle(broken('before the transfer ended'))));
+      ws.on('close', (code: number, reason: Buffer) => {
+        const why = reason.length > 0 ? `: ${reason.toString('utf8')}` : '';
+        void chain.then(() => settle(broken(`before the transfer ended (${code}${why})`)));
+      });
     },
   };
 }
@@ -306,16 +310,13 @@ async function getOnce(
   let hash: Hash = held > 0 ? await hashPrefix(handle, held) : createHash('sha256');
   let position = 0;
   let size = 0;
+  let writer = createBatchedWriter(handle, 0);
   const inbox = createInbox(async (chunk) => {
     if (position + chunk.length > size)
       throw new AttemptError(null, `The server sent more than the ${size} bytes announced.`, false);
-    let written = 0;
-    while (written < chunk.length) {
-      const { bytesWritten } = await handle.write(chunk, written, chunk.length - written, position);
-      written += bytesWritten;
-      position += bytesWritten;
-    }
     hash.update(chunk);
+    position += chunk.length;
+    await writer.add(chunk);
     bar.update(position, size);
   });
   const { ws, reply } = await openServerStream(
@@ -338,10 +339,17 @@ async function getOnce(
   if (start === 0) hash = createHash('sha256');
   await handle.truncate(start);
   position = start;
+  writer = createBatchedWriter(handle, start);
   bar.start(start);
   bar.update(position, size, true);
   inbox.begin();
-  const done = await inbox.done;
+  let done: TransferDone;
+  try {
+    done = await inbox.done;
+  } finally {
+    // What arrived stays in the .part for the next attempt.
+    await writer.flush();
+  }
   const sha256 = hash.digest('hex');
   if (position !== size || done.size !== size || done.sha256 !== sha256) {
     await handle.truncate(0);
