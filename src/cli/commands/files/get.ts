@@ -1,12 +1,13 @@
 // `etphonehome files get <client>:<path> <local>`: a client file to this machine, over /stream
-// (./operator-transfer.ts); `files get <client> <remote-path> [<server-path>]`: to the server.
+// (./operator-get.ts); `files get <client> <remote-path> [<server-path>]`: to the server.
 
 import { posix, win32 } from 'node:path';
 import { graphql } from '../../../generated/gql.js';
 import { commonHelp, parse } from '../../args.js';
 import type { Command } from '../../command.js';
 import { UsageError, type CommandIO } from '../../output.js';
-import { parseRemote, runOperatorGet } from './operator-transfer.js';
+import { runOperatorGet } from './operator-get.js';
+import { parseRemote } from './operator-stream.js';
 import { runTransfer, serverPathHelp, transferHelp, transferOptions } from './transfer.js';
 
 const usage = `Usage: etphonehome files get <client>:<remote-path> <local-path> [--id ID] [--retries N] [--json]

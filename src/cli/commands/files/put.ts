@@ -1,12 +1,13 @@
 // `etphonehome files put <local> <client>:<path>`: a file of this machine to a client, over
-// /stream (./operator-transfer.ts); `files put <client> <server-path> <remote-path>`: a server
+// /stream (./operator-put.ts); `files put <client> <server-path> <remote-path>`: a server
 // file to a client.
 
 import { graphql } from '../../../generated/gql.js';
 import { commonHelp, parse } from '../../args.js';
 import type { Command } from '../../command.js';
 import { UsageError, type CommandIO } from '../../output.js';
-import { parseRemote, runOperatorPut } from './operator-transfer.js';
+import { runOperatorPut } from './operator-put.js';
+import { parseRemote } from './operator-stream.js';
 import { runTransfer, serverPathHelp, transferHelp, transferOptions } from './transfer.js';
 
 const usage = `Usage: etphonehome files put <local-path> <client>:<remote-path> [--create-parents] [--id ID] [--retries N] [--json]
