@@ -49,9 +49,19 @@ export interface OpenedStream {
   reply: Extract<OpenReply, { ok: true }>;
 }
 
+export interface OpenStreamOptions {
+  /**
+   * Takes every message after the reply, attached before the promise resolves: ws emits the
+   * messages of one read synchronously, so data sent right behind the reply (a get's first
+   * bytes) would otherwise reach no listener.
+   */
+  onMessage?: (ws: WebSocket, data: WebSocket.RawData, isBinary: boolean) => void;
+}
+
 export function openServerStream(
   connection: Connection,
   request: OpenRequest,
+  options: OpenStreamOptions = {},
 ): Promise<OpenedStream> {
   return new Promise((resolve, reject) => {
     const endpoint = streamEndpoint(connection.url);
@@ -104,6 +114,8 @@ export function openServerStream(
       // A later error (the link drops) is followed by 'close', which the caller handles; without
       // a listener the error alone would end the process.
       ws.on('error', () => undefined);
+      const { onMessage } = options;
+      if (onMessage) ws.on('message', (data, isBinary) => onMessage(ws, data, isBinary));
       resolve({ ws, reply });
     });
     ws.on('close', () =>

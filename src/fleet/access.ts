@@ -52,7 +52,7 @@ export const accessMatrix = {
   tags: { list: V, find: V },
   commands: { run: O, runOnClients: O },
   files: { read: O, write: O, list: O },
-  transfers: { upload: O, download: O, subscribe: V, list: V },
+  transfers: { upload: O, download: O, streamDownload: O, streamUpload: O, subscribe: V, list: V },
   jobs: { startBulkCommand: O, get: V, results: V, cancel: O, subscribe: V },
   events: {
     list: V,

@@ -237,6 +237,10 @@ export function guardFleet(fleet: Fleet, deps: GuardDeps, principal: Principal):
         fleet.transfers.upload(await uuidOf(ref), input, caller),
       download: async (ref, input, caller) =>
         fleet.transfers.download(await uuidOf(ref), input, caller),
+      streamDownload: async (ref, input, caller) =>
+        fleet.transfers.streamDownload(await uuidOf(ref), input, caller),
+      streamUpload: async (ref, input, caller) =>
+        fleet.transfers.streamUpload(await uuidOf(ref), input, caller),
       // Progress of a transfer on a client outside the scope never arrives.
       subscribe: (transferId) =>
         filtered(fleet.transfers.subscribe(transferId), (progress) =>

@@ -118,6 +118,12 @@ export {
 } from './trusted-documents.js';
 export type { CreatedToken, CreateTokenInput, TokenView } from './tokens.js';
 export type { DownloadInput } from './transfers/download.js';
+export type {
+  OperatorDownload,
+  OperatorDownloadInput,
+  OperatorUpload,
+  OperatorUploadInput,
+} from './transfers/operator.js';
 export type { TransferDirection, TransferProgress, TransferState } from './transfers/progress.js';
 export type { UploadInput } from './transfers/upload.js';
 export type { AttemptRecord } from './webhooks/worker.js';

@@ -43,6 +43,12 @@ import type { TagView } from './tags.js';
 import type { RegisterTrustedDocumentInput, TrustedDocumentView } from './trusted-documents.js';
 import type { CreatedToken, CreateTokenInput, TokenView } from './tokens.js';
 import type { DownloadInput } from './transfers/download.js';
+import type {
+  OperatorDownload,
+  OperatorDownloadInput,
+  OperatorUpload,
+  OperatorUploadInput,
+} from './transfers/operator.js';
 import type { TransferProgress } from './transfers/progress.js';
 import type { UploadInput } from './transfers/upload.js';
 import type { AttemptRecord } from './webhooks/worker.js';
@@ -201,6 +207,20 @@ export interface FleetTransfers {
   upload(ref: string, input: UploadInput, caller: Caller): Promise<TransferProgress>;
   /** Fetches a client file to the server; resolves when it is in place (MCP: download_file). */
   download(ref: string, input: DownloadInput, caller: Caller): Promise<TransferProgress>;
+  /**
+   * Streams a client file to the operator's machine (the /stream door's get): resolves once the
+   * agent said where the bytes start; resumes after the operator's bytes whose SHA-256 matches.
+   */
+  streamDownload(
+    ref: string,
+    input: OperatorDownloadInput,
+    caller: Caller,
+  ): Promise<OperatorDownload>;
+  /**
+   * Streams a file from the operator's machine to a client (the /stream door's put): resolves
+   * with what the client's partial file already holds, for the operator to resume after.
+   */
+  streamUpload(ref: string, input: OperatorUploadInput, caller: Caller): Promise<OperatorUpload>;
   /** A transfer's progress: its state now (when known), then every change, to the end. */
   subscribe(transferId: string): AsyncIterableIterator<TransferProgress>;
   /** Transfers running now, and those finished in the last ten minutes. */

@@ -10,6 +10,17 @@
 //           connect:  binary raw TCP bytes both ways; text {"eof":true} is a half-close
 //           tunnel:   nothing; the server closes the socket (with a text {closed: reason})
 //                     when the tunnel ends, and the tunnel ends when its socket closes
+//           get:      (a client file to the operator; the reply carries {size, start}: start is
+//                     the offset asked for when prefixSha256 matched the file's first bytes,
+//                     else 0) binary: the size − start bytes from start; then text
+//                     {done: TransferDone} and a normal close — or text {error: {code, message}}
+//                     and a close at any point
+//           put:      (an operator file to a client; the reply carries {offset, prefixSha256}:
+//                     what the client's partial file already holds) client text {start: S}
+//                     (S = offset when its own first offset bytes hash to prefixSha256, else 0),
+//                     binary: size − S bytes, text {sha256: F} (F = SHA-256 of the whole file);
+//                     server text {done: TransferDone} once the client renamed it into place —
+//                     or {error: {code, message}}
 
 export const STREAM_PATH = '/stream';
 
@@ -31,10 +42,50 @@ export type OpenRequest =
       term?: string;
     }
   | { op: 'tunnel'; client: string; host: string; port: number; listen?: string }
-  | { op: 'connect'; tunnel: string };
+  | { op: 'connect'; tunnel: string }
+  | {
+      op: 'get';
+      client: string;
+      /** Absolute path on the client. */
+      path: string;
+      /** Bytes the operator already holds (its `.part` file), and their SHA-256. */
+      offset: number;
+      prefixSha256?: string;
+      transferId?: string;
+    }
+  | {
+      op: 'put';
+      client: string;
+      /** Absolute destination on the client. */
+      path: string;
+      /** Size of the whole file, in bytes. */
+      size: number;
+      createParents?: boolean;
+      mode?: number;
+      transferId?: string;
+    };
+
+/** The end of a get or put: what the client reports of the whole file. */
+export interface TransferDone {
+  size: number;
+  sha256: string;
+  /** Bytes kept from an earlier attempt (not sent again). */
+  resumedFrom: number;
+}
 
 export type OpenReply =
-  | { ok: true; id: string; pty?: boolean; note?: string | null }
+  | {
+      ok: true;
+      id: string;
+      pty?: boolean;
+      note?: string | null;
+      /** get: the file's size and the byte the data starts at. */
+      size?: number;
+      start?: number;
+      /** put: bytes of an earlier attempt the client holds, and their SHA-256. */
+      offset?: number;
+      prefixSha256?: string;
+    }
   | { ok: false; code: string; message: string };
 
 /** WebSocket close codes of this path (4000-4999 are the application's). */

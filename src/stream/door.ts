@@ -1,5 +1,5 @@
-// The `/stream` door (protocol/ws-stream.ts): WebSocket upgrades carrying shells, tunnels and
-// forwarded connections between the CLI and the fleet. The key is checked on the upgrade
+// The `/stream` door (protocol/ws-stream.ts): WebSocket upgrades carrying shells, tunnels,
+// forwarded connections and file transfers (./file-sockets.ts) between the CLI and the fleet. The key is checked on the upgrade
 // request (401 before any WebSocket exists); every open goes through the fleet with a Caller
 // (gate: client online, key accepted, rate limit, caps; roles and scopes when issue 15 adds
 // them to the Caller), so nothing reaches an agent the fleet would not allow. Backpressure runs
@@ -31,6 +31,7 @@ import {
   type OpenRequest,
 } from '../protocol/ws-stream.js';
 import { MAX_TERMINAL_COLS, MAX_TERMINAL_ROWS } from '../protocol/stream.js';
+import { downloadSocket, uploadSocket } from './file-sockets.js';
 
 export interface StreamDoorOptions {
   /** The whole fleet: each socket acts through fleet.actingAs(its key's principal). */
@@ -64,6 +65,9 @@ function sender(ws: WebSocket, source: { pause(): void; resume(): void }) {
   };
 }
 
+const optional = (value: unknown, type: 'string' | 'number' | 'boolean'): boolean =>
+  value === undefined || value === null || typeof value === type;
+
 function parseOpen(data: Buffer): OpenRequest {
   const value = parseJsonPayload(data);
   const op = value?.['op'];
@@ -77,11 +81,24 @@ function parseOpen(data: Buffer): OpenRequest {
       typeof value?.['client'] === 'string' &&
       typeof value['host'] === 'string' &&
       typeof value['port'] === 'number') ||
-    (op === 'connect' && typeof value?.['tunnel'] === 'string');
+    (op === 'connect' && typeof value?.['tunnel'] === 'string') ||
+    (op === 'get' &&
+      typeof value?.['client'] === 'string' &&
+      typeof value['path'] === 'string' &&
+      typeof value['offset'] === 'number' &&
+      optional(value['prefixSha256'], 'string') &&
+      optional(value['transferId'], 'string')) ||
+    (op === 'put' &&
+      typeof value?.['client'] === 'string' &&
+      typeof value['path'] === 'string' &&
+      typeof value['size'] === 'number' &&
+      optional(value['createParents'], 'boolean') &&
+      optional(value['mode'], 'number') &&
+      optional(value['transferId'], 'string'));
   if (!ok)
     throw new AppError(
       ErrorCode.badUserInput,
-      'The first message on /stream must be a JSON open request (op shell, tunnel or connect; see protocol/ws-stream.ts).',
+      'The first message on /stream must be a JSON open request (op shell, tunnel, connect, get or put; see protocol/ws-stream.ts).',
     );
   return value as unknown as OpenRequest;
 }
@@ -200,6 +217,40 @@ export function createStreamDoor(options: StreamDoorOptions) {
         ws.close(StreamCloseCode.ended, 'tunnel closed');
       });
       ws.on('close', () => tunnel.close('the operator disconnected'));
+    } else if (request.op === 'get') {
+      const file = await fleet.transfers.streamDownload(
+        request.client,
+        {
+          path: request.path,
+          offset: request.offset,
+          prefixSha256: request.prefixSha256,
+          transferId: request.transferId,
+        },
+        caller,
+      );
+      if (ws.readyState !== ws.OPEN) return file.close('the operator disconnected');
+      reply({ ok: true, id: file.transferId, size: file.size, start: file.start });
+      downloadSocket(ws, file);
+    } else if (request.op === 'put') {
+      const file = await fleet.transfers.streamUpload(
+        request.client,
+        {
+          path: request.path,
+          size: request.size,
+          createParents: request.createParents,
+          mode: request.mode,
+          transferId: request.transferId,
+        },
+        caller,
+      );
+      if (ws.readyState !== ws.OPEN) return file.close('the operator disconnected');
+      reply({
+        ok: true,
+        id: file.transferId,
+        offset: file.offset,
+        prefixSha256: file.prefixSha256,
+      });
+      uploadSocket(ws, file);
     } else {
       const connection = await fleet.tunnels.get(request.tunnel).connect();
       if (ws.readyState !== ws.OPEN) return connection.close();

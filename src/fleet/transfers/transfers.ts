@@ -10,6 +10,8 @@
 // transfer), the server path (server-paths.ts), one transfer per destination, progress by id
 // (progress.ts), idle and caller cancellation, the file_accessed record, failures mapped, and
 // the idempotency key (a retry with it gets the first outcome instead of moving bytes again).
+// Transfers to and from the operator's own machine (the /stream door) share the board, the
+// destinations in use and the guard: operator.ts.
 
 import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../../errors.js';
@@ -31,6 +33,13 @@ import {
   type TransferDirection,
   type TransferProgress,
 } from './progress.js';
+import {
+  createOperatorTransfers,
+  type OperatorDownload,
+  type OperatorDownloadInput,
+  type OperatorUpload,
+  type OperatorUploadInput,
+} from './operator.js';
 import { createServerPaths } from './server-paths.js';
 import { uploadBody, type UploadInput } from './upload.js';
 
@@ -243,6 +252,8 @@ export function createTransfers(deps: TransfersDeps) {
         decode: (stored) => reviveProgress(stored as Record<string, unknown>),
       });
 
+  const operator = createOperatorTransfers({ gate, audit, logger, board, busy, guarded });
+
   return {
     /** Sends a server file to a client (MCP: upload_file). Resolves when it is in place. */
     async upload(ref: string, input: UploadInput, caller: Caller): Promise<TransferProgress> {
@@ -267,6 +278,20 @@ export function createTransfers(deps: TransfersDeps) {
         {},
       )((runner) => run('download', ref, input, runner, downloadBody(input, paths.sets)));
     },
+
+    /** Streams a client file to the operator's machine (the /stream door's get; operator.ts). */
+    streamDownload: (
+      ref: string,
+      input: OperatorDownloadInput,
+      caller: Caller,
+    ): Promise<OperatorDownload> => operator.download(ref, input, caller),
+
+    /** Streams a file from the operator's machine to a client (the /stream door's put). */
+    streamUpload: (
+      ref: string,
+      input: OperatorUploadInput,
+      caller: Caller,
+    ): Promise<OperatorUpload> => operator.upload(ref, input, caller),
 
     /** A transfer's progress: its latest state now (when known), then every change, to the end. */
     subscribe: (transferId: string) => board.subscribe(transferId),

@@ -45,7 +45,8 @@ TransferRef.implement({
     }),
     remotePath: t.exposeString('remotePath', { description: 'The path on the client.' }),
     localPath: t.exposeString('localPath', {
-      description: 'The path on the server, resolved inside its transfer roots.',
+      description:
+        'The path on the server, resolved inside its transfer roots; "(operator)" for a transfer to or from the caller’s own machine over /stream (etphonehome files get/put <client>:<path>).',
     }),
     state: t.field({
       type: TransferStateEnum,

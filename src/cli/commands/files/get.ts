@@ -1,16 +1,29 @@
-// `etphonehome files get <client> <remote-path> [<server-path>]`: a client file to the server.
+// `etphonehome files get <client>:<path> <local>`: a client file to this machine, over /stream
+// (./operator-get.ts); `files get <client> <remote-path> [<server-path>]`: to the server.
 
 import { posix, win32 } from 'node:path';
 import { graphql } from '../../../generated/gql.js';
 import { commonHelp, parse } from '../../args.js';
 import type { Command } from '../../command.js';
 import { UsageError, type CommandIO } from '../../output.js';
+import { runOperatorGet } from './operator-get.js';
+import { parseRemote } from './operator-stream.js';
 import { runTransfer, serverPathHelp, transferHelp, transferOptions } from './transfer.js';
 
-const usage = `Usage: etphonehome files get <client> <remote-path> [<server-path>] [--id ID] [--retries N] [--json]
+const usage = `Usage: etphonehome files get <client>:<remote-path> <local-path> [--id ID] [--retries N] [--json]
+       etphonehome files get <client> <remote-path> [<server-path>] [--id ID] [--retries N] [--json]
 
-  Downloads a file from the client (inside its allowed paths, when set) to the server; the
-  server path defaults to the remote file's name.
+  With <client>:<remote-path>, downloads a file from the client (inside its allowed paths, when
+  set) to THIS machine, streamed through the server (nothing is stored there): to <local-path>,
+  or into it when it is a directory, written to <local-path>.part and renamed once its SHA-256
+  matches the client's. Run again after an interruption, it resumes after the bytes the .part
+  holds when the remote file still begins with them (else it starts over). An existing file at
+  <local-path> is replaced. --json prints {transferId, clientId, direction, remotePath,
+  localPath, state, bytesDone, totalBytes, resumedFrom, bytesSent, rateBytesPerSecond, sha256,
+  startedAt, finishedAt}.
+
+  With <client> <remote-path>, downloads it to the SERVER instead; the server path defaults to
+  the remote file's name.
 
 ${transferHelp}
 
@@ -19,6 +32,8 @@ ${serverPathHelp}
 ${commonHelp}
 
 Examples:
+  etphonehome files get web-1:/var/log/syslog ./syslog
+  etphonehome files get web-1:/srv/backup/db.dump ~/backups/
   etphonehome files get web-1 /var/log/syslog logs/web-1-syslog
   etphonehome files get web-1 /srv/backup/db.dump --json | jq -r .sha256
 `;
@@ -49,6 +64,13 @@ function remoteBasename(remotePath: string): string {
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, transferOptions);
+  const remote = parseRemote(positionals[0]);
+  if (remote) {
+    const [, local, extra] = positionals;
+    if (local === undefined || extra !== undefined)
+      throw new UsageError('files get <client>:<remote-path> needs one <local-path>');
+    return runOperatorGet(io, values, remote, local);
+  }
   const [clientId, remotePath, localPath] = positionals;
   if (!clientId || !remotePath) throw new UsageError('files get needs <client> <remote-path>');
   return runTransfer(io, values, async (gql, transferId) => {
@@ -64,7 +86,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
 
 export const getCommand: Command = {
   name: 'get',
-  summary: 'download a client file to the server (resumable)',
+  summary: 'download a client file here or to the server (resumable)',
   usage,
   run,
 };

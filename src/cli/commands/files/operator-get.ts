@@ -1,0 +1,154 @@
+// `files get <client>:<path> <local>`: a client file to THIS machine through /stream. Written to
+// <local>.part, whose length and SHA-256 are offered to the agent: it sends only the rest when
+// its file begins with the same bytes, else all of it (a changed file, a corrupted .part). The
+// .part is renamed to <local> once the SHA-256 of the whole matches the agent's. Writes are
+// batched and awaited, the socket paused meanwhile: memory stays flat whatever the size.
+
+import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, rename, stat, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+import { resolveConnection, type Connection } from '../../../client/index.js';
+import { openServerStream } from '../../../client/stream.js';
+import { ErrorCode } from '../../../errors.js';
+import { createBatchedWriter } from '../../../lib/batched-writer.js';
+import { hashPrefix, peekDigest } from '../../../lib/file-hash.js';
+import type { TransferDone } from '../../../protocol/ws-stream.js';
+import { UsageError, type CommandIO } from '../../output.js';
+import {
+  AttemptError,
+  createInbox,
+  print,
+  progressBar,
+  withRetries,
+  type Bar,
+  type OperatorFlags,
+} from './operator-stream.js';
+
+function remoteBasename(remotePath: string): string {
+  const flavour =
+    path.win32.isAbsolute(remotePath) && !path.posix.isAbsolute(remotePath)
+      ? path.win32
+      : path.posix;
+  return flavour.basename(remotePath);
+}
+
+/** <local>, or <local>/<remote name> when <local> is a directory (or ends with a slash). */
+async function localTarget(local: string, remotePath: string): Promise<string> {
+  const info = await stat(local).catch(() => null);
+  if (info?.isDirectory()) return path.resolve(local, remoteBasename(remotePath));
+  if (/[/\\]$/.test(local))
+    throw new UsageError(`files get: the directory ${local} does not exist`);
+  return path.resolve(local);
+}
+
+/** `files get <client>:<path> <local>`. */
+export async function runOperatorGet(
+  io: CommandIO,
+  values: OperatorFlags,
+  remote: { client: string; path: string },
+  local: string,
+): Promise<number> {
+  const target = await localTarget(local, remote.path);
+  const part = `${target}.part`;
+  const connection = await resolveConnection(values, io.env);
+  const transferId = values.id ?? randomUUID();
+  const bar = progressBar(io, io.stderrIsTTY === true && !values.json);
+  const startedAt = new Date();
+
+  const outcome = await withRetries(io, values, bar, async () => {
+    const handle = await open(part, constants.O_RDWR | constants.O_CREAT, 0o600);
+    try {
+      return await getOnce(connection, handle, remote, transferId, bar);
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+  });
+  await rename(part, target);
+  bar.clear();
+  const finishedAt = new Date();
+  const seconds = (finishedAt.getTime() - startedAt.getTime()) / 1000;
+  return print(io, values, {
+    transferId,
+    clientId: outcome.clientId,
+    direction: 'DOWNLOAD',
+    remotePath: remote.path,
+    localPath: target,
+    state: 'COMPLETED',
+    bytesDone: outcome.size,
+    totalBytes: outcome.size,
+    resumedFrom: outcome.resumedFrom,
+    bytesSent: outcome.size - outcome.resumedFrom,
+    rateBytesPerSecond: Math.round(
+      seconds > 0 ? (outcome.size - outcome.resumedFrom) / seconds : 0,
+    ),
+    sha256: outcome.sha256,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+  });
+}
+
+async function getOnce(
+  connection: Connection,
+  handle: FileHandle,
+  remote: { client: string; path: string },
+  transferId: string,
+  bar: Bar,
+): Promise<TransferDone & { clientId: string }> {
+  const held = (await handle.stat()).size;
+  let hash: Hash = held > 0 ? await hashPrefix(handle, held) : createHash('sha256');
+  let position = 0;
+  let size = 0;
+  let writer = createBatchedWriter(handle, 0);
+  const inbox = createInbox(async (chunk) => {
+    if (position + chunk.length > size)
+      throw new AttemptError(null, `The server sent more than the ${size} bytes announced.`, false);
+    hash.update(chunk);
+    position += chunk.length;
+    await writer.add(chunk);
+    bar.update(position, size);
+  });
+  const { ws, reply } = await openServerStream(
+    connection,
+    {
+      op: 'get',
+      client: remote.client,
+      path: remote.path,
+      offset: held,
+      ...(held > 0 ? { prefixSha256: peekDigest(hash) } : {}),
+      transferId,
+    },
+    { onMessage: inbox.onMessage },
+  );
+  inbox.watch(ws);
+  size = reply.size ?? 0;
+  const start = reply.start ?? 0;
+  // The agent's file does not begin with the .part's bytes (changed, or the .part is not its
+  // prefix): everything comes again.
+  if (start === 0) hash = createHash('sha256');
+  await handle.truncate(start);
+  position = start;
+  writer = createBatchedWriter(handle, start);
+  bar.start(start);
+  bar.update(position, size, true);
+  inbox.begin();
+  let done: TransferDone;
+  try {
+    done = await inbox.done;
+  } finally {
+    // What arrived stays in the .part for the next attempt.
+    await writer.flush();
+  }
+  const sha256 = hash.digest('hex');
+  if (position !== size || done.size !== size || done.sha256 !== sha256) {
+    await handle.truncate(0);
+    throw new AttemptError(
+      ErrorCode.agentError,
+      `The file arrived as ${position} bytes hashing to ${sha256}, but the client reports ${done.size} bytes with SHA-256 ${done.sha256}; nothing was written to the destination. Run the command again to fetch it whole.`,
+      false,
+    );
+  }
+  await handle.sync();
+  bar.update(position, size, true);
+  return { ...done, clientId: remote.client };
+}
