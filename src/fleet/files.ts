@@ -13,7 +13,7 @@ import { FleetEventType } from './event-types.js';
 import type { Gate } from './gate.js';
 import type { Idempotency } from './idempotency.js';
 import { FILE_TIMEOUT_MS, MAX_LIST_ENTRIES } from './limits.js';
-import { bad, validateRemotePath } from './validation.js';
+import { bad, validateMode, validateRemotePath } from './validation.js';
 
 export type FileEncoding = 'text' | 'base64';
 
@@ -142,11 +142,7 @@ export function createFiles(gate: Gate, idempotency: Idempotency) {
           undefined,
           [nextStep(Operation.uploadFile)],
         );
-      if (
-        input.mode != null &&
-        (!Number.isInteger(input.mode) || input.mode < 0 || input.mode > 0o7777)
-      )
-        throw bad(`mode must be permission bits from 0 to 4095 (0o7777); got ${input.mode}.`);
+      validateMode(input.mode);
       return idempotency.once({
         key: input.idempotencyKey,
         operation: 'writeFile',

@@ -6,6 +6,7 @@
 //     │          │                   ▼                     ▼ metrics, fleetHealth, jobs
 //     └── audit (event + outbox rows) ──▶ event bus ──▶ events (subscriptions), webhooks worker
 //
+// On PostgreSQL the bus is fed by cluster/event-relay.ts from the trail (every server's events).
 // Everything is created here and nothing is global: several fleets may run in one process (the
 // in-process test harness), each on its own store.
 

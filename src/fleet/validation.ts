@@ -101,6 +101,12 @@ export function validateCommand(input: CommandInput): {
 }
 
 /** BAD_USER_INPUT unless `path` is an absolute path of sane length (NUL bytes never pass). */
+/** A file mode given with a write: permission bits, or nothing. */
+export function validateMode(mode: number | null | undefined): void {
+  if (mode != null && (!Number.isInteger(mode) || mode < 0 || mode > 0o7777))
+    throw bad(`mode must be permission bits from 0 to 4095 (0o7777); got ${mode}.`);
+}
+
 export function validateRemotePath(path: string, what = 'path'): void {
   if (typeof path !== 'string' || path.length === 0) throw bad(`${what} must not be empty.`);
   if (path.length > MAX_PATH_LENGTH)

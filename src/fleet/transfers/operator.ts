@@ -29,7 +29,7 @@ import { FleetEventType } from '../event-types.js';
 import type { Gate } from '../gate.js';
 import { recordRan } from '../not-recorded.js';
 import type { OperationFailure } from '../outcomes.js';
-import { bad, validateRemotePath } from '../validation.js';
+import { bad, validateMode, validateRemotePath } from '../validation.js';
 import type { Logger } from 'pino';
 import type { TransferOutcome } from './body.js';
 import type { ProgressBoard, ProgressReporter, TransferDirection } from './progress.js';
@@ -147,16 +147,6 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
       direction,
       remotePath: path,
       localPath: OPERATOR_PATH,
-      state: 'running',
-      bytesDone: 0,
-      totalBytes: null,
-      resumedFrom: 0,
-      startedAt: new Date(),
-      finishedAt: null,
-      rateBytesPerSecond: 0,
-      etaSeconds: null,
-      sha256: null,
-      error: null,
     });
     let channel: TransferChannel | null = null;
     let unguard: () => void = () => undefined;
@@ -297,11 +287,7 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
     caller: Caller,
   ): Promise<OperatorUpload> {
     checkBytes(input.size, 'size');
-    if (
-      input.mode != null &&
-      (!Number.isInteger(input.mode) || input.mode < 0 || input.mode > 0o7777)
-    )
-      throw bad(`mode must be permission bits from 0 to 4095 (0o7777); got ${input.mode}.`);
+    validateMode(input.mode);
     const t = await begin('upload', ref, input.path, input.transferId, caller);
     const size = input.size;
     let channel: TransferChannel;

@@ -41,6 +41,12 @@ export interface TransferProgress {
   error: OperationFailure | null;
 }
 
+/** What a transfer is, as it starts; the rest of its progress starts at nothing done. */
+export type TransferStart = Pick<
+  TransferProgress,
+  'transferId' | 'clientUuid' | 'clientId' | 'direction' | 'remotePath' | 'localPath'
+>;
+
 /** One running transfer's reporter. */
 export interface ProgressReporter {
   /** `resumedFrom` once known: bytes kept from an earlier attempt (not counted in the rate). */
@@ -100,7 +106,12 @@ export function createProgressBoard() {
     },
 
     /** Starts reporting a transfer (a waiting subscriber's placeholder is taken over). */
-    track(initial: TransferProgress): ProgressReporter {
+    track(start: TransferStart): ProgressReporter {
+      const initial: TransferProgress = {
+        ...placeholder(start.transferId),
+        ...start,
+        startedAt: new Date(),
+      };
       const entry: Tracked = tracked.get(initial.transferId) ?? {
         latest: initial,
         listeners: new Set(),

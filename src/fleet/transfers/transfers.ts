@@ -24,7 +24,7 @@ import { recordRan } from '../not-recorded.js';
 import type { Gate } from '../gate.js';
 import type { Idempotency } from '../idempotency.js';
 import type { OperationFailure } from '../outcomes.js';
-import { bad, validateRemotePath } from '../validation.js';
+import { bad, validateMode, validateRemotePath } from '../validation.js';
 import type { TransferBody } from './body.js';
 import { downloadBody, type DownloadInput } from './download.js';
 import {
@@ -163,16 +163,6 @@ export function createTransfers(deps: TransfersDeps) {
       direction,
       remotePath: input.remotePath,
       localPath: local,
-      state: 'running',
-      bytesDone: 0,
-      totalBytes: null,
-      resumedFrom: 0,
-      startedAt: new Date(),
-      finishedAt: null,
-      rateBytesPerSecond: 0,
-      etaSeconds: null,
-      sha256: null,
-      error: null,
     });
     try {
       const outcome = await body({
@@ -257,11 +247,7 @@ export function createTransfers(deps: TransfersDeps) {
   return {
     /** Sends a server file to a client (MCP: upload_file). Resolves when it is in place. */
     async upload(ref: string, input: UploadInput, caller: Caller): Promise<TransferProgress> {
-      if (
-        input.mode != null &&
-        (!Number.isInteger(input.mode) || input.mode < 0 || input.mode > 0o7777)
-      )
-        throw bad(`mode must be permission bits from 0 to 4095 (0o7777); got ${input.mode}.`);
+      validateMode(input.mode);
       return keyed('uploadFile', ref, input, caller, {
         createParents: input.createParents ?? false,
         mode: input.mode,

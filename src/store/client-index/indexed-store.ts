@@ -3,15 +3,14 @@
 //
 //   write on the store ──▶ statement ──▶ applied to the index at once
 //   write in a transaction ──▶ statement ──▶ kept until the commit ──▶ applied (dropped on rollback)
-//   clientsChanged(uuids) ──▶ re-read from the database ──▶ index      (changes made elsewhere)
-//   store.changes (other servers' commits, PostgreSQL) ──▶ clientsChanged, or a reload after a
-//   lost connection
+//   another server's commit ──▶ its notification (store.changes, PostgreSQL) ──▶ re-read ──▶ index
+//   the listening connection lost and made again ──▶ every client re-read
 //
 // Every client write goes through the ClientRepository (insert, update, setTags, changeTags), so
 // wrapping it here covers every path — registry attaches, operator changes, bulk tags,
-// decommission and restore, acceptKey — whichever part of the server made it. `clientsChanged`
-// is the one door for changes this process did not make: several servers on one database
-// (issue 14) call it from their change notifications; a local write never needs it.
+// decommission and restore, acceptKey — whichever part of the server made it. Changes this
+// process did not make (several servers on one database, issue 14) arrive only through the
+// store's change feed; `settled()` resolves once the re-reads they caused are in.
 //
 // Reads inside a transaction go to the database (they must see the transaction's own writes);
 // reads outside it never do. The index loads every client when the store opens (100,000 clients:
@@ -31,9 +30,10 @@ const MAX_REFRESH_ROUNDS = 5;
 
 type Op = () => string[];
 
-/** The store with its client index; `clientsChanged` is where remote changes arrive. */
+/** The store with its client index (`settled` and `sync` always there). */
 export interface IndexedStore extends Store {
-  clientsChanged(uuids: readonly string[]): Promise<void>;
+  settled(): Promise<void>;
+  sync(): Promise<void>;
 }
 
 function merged(record: ClientRecord, changes: ClientChanges): ClientRecord {
@@ -216,6 +216,9 @@ export async function withClientIndex(base: Store): Promise<IndexedStore> {
 
   // Re-reads other servers asked for, and when the last of them is done (`settled`).
   const rereads = new Set<Promise<void>>();
+  async function settled(): Promise<void> {
+    while (rereads.size > 0) await Promise.all(rereads);
+  }
   function track(work: Promise<void>): void {
     const done = work.catch(() => undefined).finally(() => rereads.delete(done));
     rereads.add(done);
@@ -264,13 +267,10 @@ export async function withClientIndex(base: Store): Promise<IndexedStore> {
       for (const op of staged) applyLocal(op);
       return result;
     },
-    clientsChanged: refresh,
+    settled,
     async sync() {
       await base.changes?.sync();
-      while (rereads.size > 0) await Promise.all(rereads);
-    },
-    async settled() {
-      while (rereads.size > 0) await Promise.all(rereads);
+      await settled();
     },
     async close() {
       unwatch?.();

@@ -17,6 +17,7 @@ import type { TransferDone } from '../../../protocol/ws-stream.js';
 import { UsageError, type CommandIO } from '../../output.js';
 import {
   AttemptError,
+  completedResult,
   createInbox,
   print,
   progressBar,
@@ -66,26 +67,12 @@ export async function runOperatorGet(
   });
   await rename(part, target);
   bar.clear();
-  const finishedAt = new Date();
-  const seconds = (finishedAt.getTime() - startedAt.getTime()) / 1000;
-  return print(io, values, {
-    transferId,
-    clientId: outcome.clientId,
-    direction: 'DOWNLOAD',
-    remotePath: remote.path,
-    localPath: target,
-    state: 'COMPLETED',
-    bytesDone: outcome.size,
-    totalBytes: outcome.size,
-    resumedFrom: outcome.resumedFrom,
-    bytesSent: outcome.size - outcome.resumedFrom,
-    rateBytesPerSecond: Math.round(
-      seconds > 0 ? (outcome.size - outcome.resumedFrom) / seconds : 0,
-    ),
-    sha256: outcome.sha256,
-    startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-  });
+  const transfer = { transferId, clientId: outcome.clientId, remotePath: remote.path };
+  return print(
+    io,
+    values,
+    completedResult({ ...transfer, direction: 'DOWNLOAD', localPath: target }, startedAt, outcome),
+  );
 }
 
 async function getOnce(

@@ -14,6 +14,7 @@ import type { TransferDone } from '../../../protocol/ws-stream.js';
 import { UsageError, type CommandIO } from '../../output.js';
 import {
   AttemptError,
+  completedResult,
   CHUNK_BYTES,
   createInbox,
   print,
@@ -63,26 +64,12 @@ export async function runOperatorPut(
     await handle.close().catch(() => undefined);
   }
   bar.clear();
-  const finishedAt = new Date();
-  const seconds = (finishedAt.getTime() - startedAt.getTime()) / 1000;
-  return print(io, values, {
-    transferId,
-    clientId: remote.client,
-    direction: 'UPLOAD',
-    remotePath,
-    localPath: source,
-    state: 'COMPLETED',
-    bytesDone: outcome.size,
-    totalBytes: outcome.size,
-    resumedFrom: outcome.resumedFrom,
-    bytesSent: outcome.size - outcome.resumedFrom,
-    rateBytesPerSecond: Math.round(
-      seconds > 0 ? (outcome.size - outcome.resumedFrom) / seconds : 0,
-    ),
-    sha256: outcome.sha256,
-    startedAt: startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-  });
+  const transfer = { transferId, clientId: remote.client, remotePath };
+  return print(
+    io,
+    values,
+    completedResult({ ...transfer, direction: 'UPLOAD', localPath: source }, startedAt, outcome),
+  );
 }
 
 async function putOnce(

@@ -56,6 +56,32 @@ export interface OperatorResult {
   finishedAt: string;
 }
 
+/** The result of a completed transfer: what it was, and the rest worked out from its outcome. */
+export function completedResult(
+  transfer: Pick<
+    OperatorResult,
+    'transferId' | 'clientId' | 'direction' | 'remotePath' | 'localPath'
+  >,
+  startedAt: Date,
+  outcome: { size: number; resumedFrom: number; sha256: string },
+): OperatorResult {
+  const finishedAt = new Date();
+  const seconds = (finishedAt.getTime() - startedAt.getTime()) / 1000;
+  const bytesSent = outcome.size - outcome.resumedFrom;
+  return {
+    ...transfer,
+    state: 'COMPLETED',
+    bytesDone: outcome.size,
+    totalBytes: outcome.size,
+    resumedFrom: outcome.resumedFrom,
+    bytesSent,
+    rateBytesPerSecond: Math.round(seconds > 0 ? bytesSent / seconds : 0),
+    sha256: outcome.sha256,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+  };
+}
+
 /** A failure of one attempt: a broken link is worth another, a refusal is not. */
 export class AttemptError extends CommandError {
   readonly retryable: boolean;
