@@ -1,5 +1,5 @@
 // `etphonehome shell` end to end (issue 16) through a real terminal (tmux): tty, stty size
-// before and after a resize, vim opened and quit, Ctrl-C stopping sleep 100, exit 7 giving
+// before and after a resize, vim opened and quit, Ctrl-C stopping a long sleep, exit 7 giving
 // exit status 7; pipes without a terminal; the recording and events; bad input (huge sizes,
 // unknown and offline clients).
 
@@ -88,8 +88,26 @@ describe('etphonehome shell', () => {
     tmux('new-session', '-d', '-s', 't', '-x', '100', '-y', '30', command);
     const type = (text: string): void => void tmux('send-keys', '-t', 't', '-l', text);
     const key = (name: string): void => void tmux('send-keys', '-t', 't', name);
-    const shows = (pattern: RegExp, what: string): Promise<unknown> =>
-      waitFor(() => pattern.test(pane()), { timeoutMs: 30_000, what });
+    // A timeout names what was awaited and shows the screen as it was.
+    const until = async (check: (screen: string) => boolean, what: string): Promise<void> => {
+      let screen = '';
+      await waitFor(() => check((screen = pane())), { timeoutMs: 30_000, what }).catch(
+        (error: Error) => {
+          throw new Error(`${error.message}; the screen:\n${screen}`);
+        },
+      );
+    };
+    const shows = (pattern: RegExp, what: string): Promise<void> =>
+      until((screen) => pattern.test(screen), what);
+    // A process of this test's own on this machine (the agent runs here), found by its arguments.
+    const running = (pattern: string): boolean => {
+      try {
+        execFileSync('pgrep', ['-f', pattern], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    };
 
     await shows(/[$#] ?$/m, 'a prompt');
     type('tty; stty size');
@@ -107,13 +125,20 @@ describe('etphonehome shell', () => {
     await shows(/VIM - Vi IMproved/, 'vim on screen');
     type(':q!');
     key('Enter');
+    // Typed before vim is gone, the next line would be read by vim and lost with it.
+    await until((screen) => !/VIM - Vi IMproved/.test(screen), 'vim gone');
     type('echo vim-done');
     key('Enter');
     await shows(/^vim-done$/m, 'the shell back after vim');
 
-    type('sleep 100; echo slept');
+    // Ctrl-C once sleep runs in the foreground: sent earlier, it would reach the shell instead.
+    const seconds = 1000 + (process.pid % 9000);
+    type(`sleep ${seconds}; echo slept`);
     key('Enter');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await waitFor(() => running(`^sleep ${seconds}$`), {
+      timeoutMs: 30_000,
+      what: 'sleep running',
+    });
     key('C-c');
     type('echo interrupted');
     key('Enter');
