@@ -26,6 +26,11 @@ export interface RegistryDeps {
   defaults: ViewDefaults;
   /** Told when a client comes online (after client.connected): the health monitor starts. */
   onAttached(client: LiveClient): void;
+  /**
+   * A link to a client another server holds (issue 14: a forwarding link to the holder), or
+   * undefined when no server does. Consulted only when this server holds no link to it.
+   */
+  routeTo?: ((uuid: string) => AgentLink | undefined) | undefined;
 }
 
 /** The agent's facts as record fields, refreshed on every connection. */
@@ -262,9 +267,9 @@ export function createRegistry(deps: RegistryDeps) {
     attach,
     resolve,
     view,
-    /** The link to an online client; undefined when it is offline (here). */
+    /** The link to an online client: its own, or one to the server holding it; else undefined. */
     linkOf(uuid: string): AgentLink | undefined {
-      return live.get(uuid)?.link;
+      return live.get(uuid)?.link ?? deps.routeTo?.(uuid);
     },
     /** The live state of an online client (the health monitor updates it in place). */
     live(uuid: string): LiveClient | undefined {
