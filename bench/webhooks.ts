@@ -148,6 +148,8 @@ function client(uuid: string, webhookUrl: string | null): ClientRecord {
     lastConnectedAt: null,
     lastDisconnectedAt: null,
     lastRemoteAddress: null,
+    heldBy: null,
+    heldConnection: null,
   };
 }
 const healthy = '00000000-0000-0000-0000-00000000000a';

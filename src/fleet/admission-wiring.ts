@@ -1,11 +1,9 @@
-// Who may connect, wired: this server's registration among the servers on one database, the
-// record of refused keys, and admission (pinned keys, tokens, authorized_keys, enrollment).
+// Who may connect, wired: the record of refused keys, and admission (pinned keys, tokens,
+// authorized_keys, enrollment).
 
-import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { createAdmission } from './admission.js';
 import type { Audit } from './audit.js';
-import { createMembership } from './cluster/membership.js';
 import type { FleetOptions } from './options.js';
 import { createRefusedKeys } from './refused-keys.js';
 import type { Registry } from './registry.js';
@@ -18,15 +16,6 @@ export function wireAdmission(deps: {
 }) {
   const { options, audit, registry } = deps;
   const { store } = options;
-  const membership = createMembership({
-    store,
-    server: {
-      ...(options.server ?? { name: hostname(), peerUrl: null }),
-      version: options.version,
-    },
-    held: () => registry.onlineCount,
-    logger: deps.logger('cluster'),
-  });
   const refusedKeys = createRefusedKeys({ audit, logger: deps.logger('admission') });
   const authorize = createAdmission({
     store,
@@ -35,5 +24,5 @@ export function wireAdmission(deps: {
     onlineFingerprint: registry.onlineFingerprint,
     onRefusedKey: refusedKeys.refused,
   });
-  return { membership, refusedKeys, authorize };
+  return { refusedKeys, authorize };
 }

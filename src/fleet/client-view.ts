@@ -50,6 +50,8 @@ export interface ClientView {
   tags: string[];
   capabilities: string[];
   online: boolean;
+  /** The server holding the client's tunnel (`--server-name`); null when offline. */
+  heldBy: string | null;
   health: HealthStatusName;
   healthReason: string | null;
   healthSince: Date | null;
@@ -106,11 +108,17 @@ export function pathsBeyond(
   return paths.filter((path) => !ceiling.some((root) => isWithinRoot(path, root)));
 }
 
+/**
+ * `live` is this server's state of a client it holds; `holder` the server holding it (this one,
+ * or another live one: then the client is online without this server's live state).
+ */
 export function toClientView(
   row: ClientRecord,
   live: LiveState | undefined,
   defaults: ViewDefaults,
+  holder: string | null = null,
 ): ClientView {
+  const online = live !== undefined || holder !== null;
   const keyMismatch = row.pendingFingerprint !== null;
   const limits = effectiveRateLimits(row, defaults.rateLimit);
   return {
@@ -120,7 +128,8 @@ export function toClientView(
     purpose: row.purpose,
     tags: row.tags,
     capabilities: row.capabilities,
-    online: live !== undefined,
+    online,
+    heldBy: online ? holder : null,
     health: live?.health ?? HealthStatus.unknown,
     healthReason: live?.healthReason ?? null,
     healthSince: live?.healthSince ?? null,
@@ -153,9 +162,9 @@ export function toClientView(
     username: row.username,
     enrolledVia: row.enrolledVia,
     firstSeen: row.firstSeen,
-    lastSeen: live ? new Date() : row.lastSeen,
+    lastSeen: online ? new Date() : row.lastSeen,
     connectionCount: row.connectionCount,
-    connectedAt: live?.connectedAt ?? null,
+    connectedAt: live?.connectedAt ?? (online ? row.lastConnectedAt : null),
     lastConnectedAt: row.lastConnectedAt,
     lastDisconnectedAt: row.lastDisconnectedAt,
     remoteAddress: live?.remoteAddress ?? row.lastRemoteAddress,

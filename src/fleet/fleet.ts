@@ -24,6 +24,7 @@ import { createFiles } from './files.js';
 import { createFleetHealth } from './fleet-health.js';
 import { createGate } from './gate.js';
 import { wireAdmission } from './admission-wiring.js';
+import { wireCluster } from './cluster-wiring.js';
 import { guardFleet } from './guard.js';
 import { keysApi, wireKeys } from './keys-wiring.js';
 import type { FleetOptions } from './options.js';
@@ -79,15 +80,18 @@ export function assembleFleet(options: FleetOptions): Fleet {
     audit,
     settingsOf: storedHealthSettings(store.clients, options.health),
   });
+  const cluster = wireCluster({ options, audit, registry: () => registry, logger: componentLog });
   const registry = createRegistry({
     store,
     audit,
     logger,
     defaults: { rateLimit: options.rateLimitDefaults, health: options.health },
     onAttached: monitor.watch,
+    ...cluster.registryDeps,
   });
+  const { name: server, servers } = cluster.membership;
   const registryLog = componentLog('registry');
-  const lastSeen = createLastSeenKeeper({ store, audit, registry, logger: registryLog });
+  const lastSeen = createLastSeenKeeper({ store, audit, registry, server, logger: registryLog });
   const gate = createGate({
     store,
     registry,
@@ -108,15 +112,15 @@ export function assembleFleet(options: FleetOptions): Fleet {
     // `keys` is wired below; a job starts only once the fleet is built.
     hold: (principal, end) => keys.hold(principal, end),
   });
-  const metrics = createMetrics({ gate, registry: registry });
-  const { membership, refusedKeys, authorize } = wireAdmission({
+  const metrics = createMetrics({ gate, registry });
+  const { refusedKeys, authorize } = wireAdmission({
     options,
     audit,
     registry,
     logger: componentLog,
   });
 
-  const events = createEvents({ store, bus, registry: registry });
+  const events = createEvents({ store, bus, registry });
   const reach = wireReach({
     gate,
     audit,
@@ -173,14 +177,9 @@ export function assembleFleet(options: FleetOptions): Fleet {
     documents: createTrustedDocuments({ store, settings: options.trustedDocuments }),
     actingAs: (principal) => guardFleet(fleet, { store, view: registry.view }, principal),
     caughtUp: () => store.sync?.() ?? Promise.resolve(),
-    health: createServerStatus({
-      store,
-      version: options.version,
-      server: membership.name,
-      registry,
-    }),
+    health: createServerStatus({ store, version: options.version, server, registry }),
     createLoaders: () => createLoaders(store, registry.view),
-    cluster: { servers: membership.servers },
+    cluster: { servers },
     confirmations: createConfirmations({ store, ttlS: options.confirmationTtlS }),
     ...createRunState({
       monitor,
@@ -188,7 +187,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
       jobs,
       idempotency,
       webhooks: webhookService,
-      membership,
+      membership: cluster.run,
       relay,
       reach,
       flushers: [refusedKeys, keys],

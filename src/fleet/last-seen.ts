@@ -23,10 +23,18 @@ export interface LastSeenDeps {
   audit: Pick<Audit, 'record'>;
   logger: Logger;
   registry: { onlineUuids(): string[]; live(uuid: string): LiveClient | undefined };
+  /** This server's name: at start it closes only what it held (or what nobody holds). */
+  server: string;
   flushMs?: number;
 }
 
-function leftOpen(row: ClientRecord): boolean {
+/**
+ * A session a crash left open, of this server's: one it held, or (rows from before holds were
+ * recorded) one nobody holds. Another server's holds are its own, or the sweep's when it is gone
+ * (cluster/holds.ts).
+ */
+function leftOpen(row: ClientRecord, server: string): boolean {
+  if (row.heldBy !== null) return row.heldBy === server;
   if (!row.lastConnectedAt) return false;
   return !row.lastDisconnectedAt || row.lastDisconnectedAt < row.lastConnectedAt;
 }
@@ -70,10 +78,16 @@ export function createLastSeenKeeper(deps: LastSeenDeps) {
         { includeDecommissioned: true },
         { afterClientId: after, limit: PAGE },
       );
-      for (const row of rows.filter(leftOpen)) {
+      for (const row of rows.filter((row) => leftOpen(row, deps.server))) {
         // The connection set lastSeen and heartbeats advanced it: the last known sign of life.
         const lastSeen = row.lastSeen;
-        await store.clients.update(row.uuid, { lastDisconnectedAt: lastSeen });
+        // Released only while still this server's: an agent back through another server keeps it.
+        const closedHere = row.heldConnection
+          ? await store.clients.releaseHold(row.uuid, row.heldConnection, {
+              lastDisconnectedAt: lastSeen,
+            })
+          : await store.clients.update(row.uuid, { lastDisconnectedAt: lastSeen });
+        if (!closedHere) continue;
         await audit.record(FleetEventType.disconnected, row.uuid, {
           reason: RESTART_REASON,
           unclean: true,

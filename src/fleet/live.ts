@@ -20,4 +20,6 @@ export interface LiveClient extends LiveState {
   readonly log: Logger;
   /** Resolves with the reason when the link ends. */
   readonly ended: Promise<string>;
+  /** This connection's id in the client's hold (`heldConnection`, issue 14). */
+  readonly connection: string;
 }

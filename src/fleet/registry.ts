@@ -5,6 +5,7 @@
 // first admission creates the record, with metadata from the enrollment token's presets over
 // what the agent suggested. Offline clients stay, with first/last seen and a connection count.
 
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AgentFacts } from '../protocol/rpc.js';
 import type { ClientRecord, Repositories, Store, TokenRecord } from '../store/index.js';
@@ -31,6 +32,12 @@ export interface RegistryDeps {
    * undefined when no server does. Consulted only when this server holds no link to it.
    */
   routeTo?: ((uuid: string) => AgentLink | undefined) | undefined;
+  /** This server's name: what it writes as a client's holder (`heldBy`). */
+  server: string;
+  /** The live server other than this one holding a client (./cluster/holds.ts). */
+  elsewhere?: ((uuid: string) => string | undefined) | undefined;
+  /** The clients other live servers hold. */
+  elsewhereUuids?: (() => string[]) | undefined;
 }
 
 /** The agent's facts as record fields, refreshed on every connection. */
@@ -63,7 +70,9 @@ export function createRegistry(deps: RegistryDeps) {
   const pendingDetaches = new Set<Promise<void>>();
 
   function view(row: ClientRecord): ClientView {
-    return toClientView(row, live.get(row.uuid), deps.defaults);
+    const here = live.get(row.uuid);
+    const holder = here ? deps.server : (deps.elsewhere?.(row.uuid) ?? null);
+    return toClientView(row, here, deps.defaults, holder);
   }
 
   /** The client row after this connection: created, or refreshed (and a key change noted). */
@@ -71,6 +80,7 @@ export function createRegistry(deps: RegistryDeps) {
     tx: Repositories,
     session: FleetSession,
     now: Date,
+    connection: string,
   ): Promise<{
     row: ClientRecord;
     mismatch: { previous: string } | null;
@@ -131,6 +141,8 @@ export function createRegistry(deps: RegistryDeps) {
         firstSeen: now,
         connectionCount: 1,
         lastDisconnectedAt: null,
+        heldBy: deps.server,
+        heldConnection: connection,
         ...factsOf(facts, session, now),
       };
       await tx.clients.insert(row);
@@ -148,6 +160,9 @@ export function createRegistry(deps: RegistryDeps) {
             lastRemoteAddress: reported.lastRemoteAddress,
           }),
       connectionCount: existing.connectionCount + 1,
+      // This connection holds the client now, whichever server held it before (newest wins).
+      heldBy: deps.server,
+      heldConnection: connection,
       // The pinned key is back: any unaccepted replacement is moot (the audit trail keeps it).
       ...(existing.keyFingerprint === fingerprint
         ? { pendingPublicKey: null, pendingFingerprint: null }
@@ -169,8 +184,9 @@ export function createRegistry(deps: RegistryDeps) {
     const facts = session.facts as AgentFacts;
     const { uuid, fingerprint } = session.identity;
     const now = new Date();
+    const connection = randomUUID();
     const { row, mismatch, droppedName } = await store.transaction((tx) =>
-      upsert(tx, session, now),
+      upsert(tx, session, now, connection),
     );
 
     const previous = live.get(uuid);
@@ -192,6 +208,7 @@ export function createRegistry(deps: RegistryDeps) {
       lastHeartbeatAt: null,
       heartbeatFailures: 0,
       lastSample: null,
+      connection,
     };
     live.set(uuid, entry);
     entry.log.info(
@@ -248,7 +265,11 @@ export function createRegistry(deps: RegistryDeps) {
     const now = new Date();
     entry.log.info({ component: 'registry', reason }, 'client offline');
     try {
-      await store.clients.update(entry.uuid, { lastSeen: now, lastDisconnectedAt: now });
+      // Only while this connection still holds it: a newer one (another server's) keeps its hold.
+      await store.clients.releaseHold(entry.uuid, entry.connection, {
+        lastSeen: now,
+        lastDisconnectedAt: now,
+      });
       await audit.record(FleetEventType.disconnected, entry.uuid, {
         reason,
         connected_for_s: Math.round((now.getTime() - entry.connectedAt.getTime()) / 1000),
@@ -275,14 +296,30 @@ export function createRegistry(deps: RegistryDeps) {
     live(uuid: string): LiveClient | undefined {
       return live.get(uuid);
     },
-    /** The uuids of the clients online now. */
+    /** The uuids of the clients online now: held here or by another live server. */
     onlineUuids(): string[] {
-      return [...live.keys()];
+      return [...live.keys(), ...(deps.elsewhereUuids?.() ?? [])];
+    },
+    /** The connection through which this server holds `uuid`; undefined when it does not. */
+    heldHere(uuid: string): string | undefined {
+      return live.get(uuid)?.connection;
+    },
+    /** This server's hold of `uuid` went to `by` (null: released): its link ends. */
+    lost(uuid: string, by: string | null): void {
+      const entry = live.get(uuid);
+      if (!entry) return;
+      entry.link.close(
+        by === null
+          ? 'hold released by another server (this server looked gone)'
+          : `replaced by a connection to server ${by}`,
+        replacedNotice(entry.clientId),
+      );
     },
     onlineFingerprint(uuid: string): string | null {
       return live.get(uuid)?.fingerprint ?? null;
     },
-    get onlineCount(): number {
+    /** The clients this server holds. */
+    get heldCount(): number {
       return live.size;
     },
     /** Closes every link and waits until the disconnections are recorded. */

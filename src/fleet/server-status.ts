@@ -1,5 +1,5 @@
 // The server's own status (`GET /health`, index.ts's ServerHealth): version, uptime, database
-// and how many clients are online of how many known. Counted when asked, nothing cached.
+// how many clients this server holds, and how many are online (on any server) of how many known. Counted when asked, nothing cached.
 
 import type { Store } from '../store/index.js';
 
@@ -8,7 +8,7 @@ export function createServerStatus(deps: {
   version: string;
   /** This server's name among the servers on one database. */
   server: string;
-  registry: { readonly onlineCount: number };
+  registry: { readonly heldCount: number; onlineUuids(): string[] };
 }) {
   const startedAt = Date.now();
   return async () => ({
@@ -17,7 +17,10 @@ export function createServerStatus(deps: {
     uptimeS: Math.round((Date.now() - startedAt) / 1000),
     server: deps.server,
     database: deps.store.dialect,
-    clientsHeld: deps.registry.onlineCount,
-    clients: { online: deps.registry.onlineCount, total: await deps.store.clients.count({}) },
+    clientsHeld: deps.registry.heldCount,
+    clients: {
+      online: deps.registry.onlineUuids().length,
+      total: await deps.store.clients.count({}),
+    },
   });
 }

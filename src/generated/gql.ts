@@ -117,6 +117,7 @@ type Documents = {
     "\n  mutation TestCancelBulk($id: ID!) {\n    cancelBulkJob(id: $id) {\n      ...TestBulkJobFields\n    }\n  }\n": typeof types.TestCancelBulkDocument,
     "\n  subscription TestBulkProgress($id: ID!, $after: ID) {\n    bulkJobProgress(id: $id, after: $after) {\n      cursor\n      job {\n        ...TestBulkJobFields\n      }\n      result {\n        cursor\n        clientId\n        state\n        result {\n          stdout\n        }\n      }\n    }\n  }\n": typeof types.TestBulkProgressDocument,
     "\n  query TestServers {\n    servers {\n      name\n      peerUrl\n      version\n      startedAt\n      lastRenewalAt\n      clientsHeld\n      alive\n      self\n    }\n  }\n": typeof types.TestServersDocument,
+    "\n  query TestHeldBy($id: ID!) {\n    client(id: $id) {\n      uuid\n      online\n      heldBy\n    }\n    clients(filter: { onlineOnly: true }) {\n      uuid\n    }\n  }\n": typeof types.TestHeldByDocument,
     "\n  query SampledHealth($filter: ClientFilter, $maxAgeSeconds: Int) {\n    fleetHealth(filter: $filter, maxAgeSeconds: $maxAgeSeconds) {\n      online\n      sampled\n      failed\n      samples {\n        client {\n          uuid\n          clientId\n        }\n        cpuPercent\n        sampleAgeSeconds\n      }\n    }\n  }\n": typeof types.SampledHealthDocument,
     "\n  query OnlineIdsForSamples {\n    clients(filter: { onlineOnly: true }) {\n      clientId\n    }\n  }\n": typeof types.OnlineIdsForSamplesDocument,
     "\n  query GuideDescribe($id: ID!) {\n    client(id: $id) {\n      uuid\n      clientId\n      displayName\n      purpose\n      tags {\n        name\n      }\n      capabilities\n      hostname\n      platform\n      online\n      webhookUrl\n      rateLimitRpm\n      rateLimitConcurrent\n      rateLimitMode\n      allowedPaths\n      decommissioned\n      decommissionedAt\n      recentEvents(limit: 5) {\n        event\n      }\n      recentCommands(limit: 5) {\n        data\n      }\n    }\n  }\n": typeof types.GuideDescribeDocument,
@@ -281,6 +282,7 @@ const documents: Documents = {
     "\n  mutation TestCancelBulk($id: ID!) {\n    cancelBulkJob(id: $id) {\n      ...TestBulkJobFields\n    }\n  }\n": types.TestCancelBulkDocument,
     "\n  subscription TestBulkProgress($id: ID!, $after: ID) {\n    bulkJobProgress(id: $id, after: $after) {\n      cursor\n      job {\n        ...TestBulkJobFields\n      }\n      result {\n        cursor\n        clientId\n        state\n        result {\n          stdout\n        }\n      }\n    }\n  }\n": types.TestBulkProgressDocument,
     "\n  query TestServers {\n    servers {\n      name\n      peerUrl\n      version\n      startedAt\n      lastRenewalAt\n      clientsHeld\n      alive\n      self\n    }\n  }\n": types.TestServersDocument,
+    "\n  query TestHeldBy($id: ID!) {\n    client(id: $id) {\n      uuid\n      online\n      heldBy\n    }\n    clients(filter: { onlineOnly: true }) {\n      uuid\n    }\n  }\n": types.TestHeldByDocument,
     "\n  query SampledHealth($filter: ClientFilter, $maxAgeSeconds: Int) {\n    fleetHealth(filter: $filter, maxAgeSeconds: $maxAgeSeconds) {\n      online\n      sampled\n      failed\n      samples {\n        client {\n          uuid\n          clientId\n        }\n        cpuPercent\n        sampleAgeSeconds\n      }\n    }\n  }\n": types.SampledHealthDocument,
     "\n  query OnlineIdsForSamples {\n    clients(filter: { onlineOnly: true }) {\n      clientId\n    }\n  }\n": types.OnlineIdsForSamplesDocument,
     "\n  query GuideDescribe($id: ID!) {\n    client(id: $id) {\n      uuid\n      clientId\n      displayName\n      purpose\n      tags {\n        name\n      }\n      capabilities\n      hostname\n      platform\n      online\n      webhookUrl\n      rateLimitRpm\n      rateLimitConcurrent\n      rateLimitMode\n      allowedPaths\n      decommissioned\n      decommissionedAt\n      recentEvents(limit: 5) {\n        event\n      }\n      recentCommands(limit: 5) {\n        data\n      }\n    }\n  }\n": types.GuideDescribeDocument,
@@ -768,6 +770,10 @@ export function graphql(source: "\n  subscription TestBulkProgress($id: ID!, $af
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TestServers {\n    servers {\n      name\n      peerUrl\n      version\n      startedAt\n      lastRenewalAt\n      clientsHeld\n      alive\n      self\n    }\n  }\n"): (typeof documents)["\n  query TestServers {\n    servers {\n      name\n      peerUrl\n      version\n      startedAt\n      lastRenewalAt\n      clientsHeld\n      alive\n      self\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestHeldBy($id: ID!) {\n    client(id: $id) {\n      uuid\n      online\n      heldBy\n    }\n    clients(filter: { onlineOnly: true }) {\n      uuid\n    }\n  }\n"): (typeof documents)["\n  query TestHeldBy($id: ID!) {\n    client(id: $id) {\n      uuid\n      online\n      heldBy\n    }\n    clients(filter: { onlineOnly: true }) {\n      uuid\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

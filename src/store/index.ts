@@ -59,6 +59,13 @@ export interface ClientRepository {
   insert(client: ClientRecord): Promise<void>;
   /** Sets the given fields; false when no such client. */
   update(uuid: string, changes: ClientChanges): Promise<boolean>;
+  /**
+   * Clears the hold and sets `changes` only while `connection` still holds the client (a newer
+   * connection, on any server, keeps its hold); false when it no longer does.
+   */
+  releaseHold(uuid: string, connection: string, changes: ClientChanges): Promise<boolean>;
+  /** Clears every hold of `server` and sets `changes` on those clients; their uuids. */
+  releaseHoldsOf(server: string, changes: ClientChanges): Promise<string[]>;
   /** Replaces a client's tags. */
   setTags(uuid: string, names: readonly string[]): Promise<void>;
   /** Adds and removes tags on many clients at once. */
@@ -296,6 +303,11 @@ export interface Store extends Repositories {
   settled?(): Promise<void>;
   /** `changes.sync()` then `settled()`: reads after it see every change committed before it. */
   sync?(): Promise<void>;
+  /**
+   * Tells `watcher` of every client record as the client index now holds it (undefined: gone),
+   * whichever server wrote it; returns an unsubscribe. Absent without a client index.
+   */
+  watchClients?(watcher: (uuid: string, record: ClientRecord | undefined) => void): () => void;
   /**
    * Runs `work` in one transaction: its repositories see and write the same snapshot, and
    * everything commits or nothing does. Use only `tx` inside (SQLite has one connection: a

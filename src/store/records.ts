@@ -54,6 +54,12 @@ export interface ClientRecord {
   lastConnectedAt: Date | null;
   lastDisconnectedAt: Date | null;
   lastRemoteAddress: string | null;
+
+  // The hold (issue 14): which server holds the client's tunnel now, through which connection
+  // (null: no server does). Written at attach, cleared by the holder's detach only while it is
+  // still its connection, and by a surviving server when the holder stopped renewing.
+  heldBy: string | null;
+  heldConnection: string | null;
 }
 
 /** Fields a change may set (tags change through their own calls). */

@@ -5,15 +5,19 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { graphql } from '../../src/generated/gql.js';
 import { openStore } from '../../src/store/open.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
-import { killAll } from '../support/processes.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { killAll, spawnProcess } from '../support/processes.js';
+import { AGENT_BIN, startServer, type TestServer } from '../support/server.js';
 import {
   ClientDocument,
   ClientEventsSubscription,
+  EventsDocument,
   RunCommandDocument,
   UpdateClientDocument,
 } from '../support/operations.js';
@@ -38,7 +42,41 @@ const ServersDocument = graphql(`
   }
 `);
 
+const HeldByDocument = graphql(`
+  query TestHeldBy($id: ID!) {
+    client(id: $id) {
+      uuid
+      online
+      heldBy
+    }
+    clients(filter: { onlineOnly: true }) {
+      uuid
+    }
+  }
+`);
+
 const NAMES = ['etph-1', 'etph-2', 'etph-3'] as const;
+
+/** Where `server` says the client is: online, held by which server, listed as online. */
+async function heldBy(server: TestServer, uuid: string) {
+  const answer = await server.gql.request(HeldByDocument, { id: uuid });
+  return {
+    online: answer.client?.online ?? false,
+    heldBy: answer.client?.heldBy ?? null,
+    listedOnline: answer.clients.some((c) => c.uuid === uuid),
+  };
+}
+
+/** The client.disconnected events of `uuid` as `server` reads the trail, oldest first. */
+async function disconnections(server: TestServer, uuid: string) {
+  const events = (
+    await server.gql.request(EventsDocument, {
+      filter: { clientId: uuid, events: ['client.disconnected'] },
+      limit: 100,
+    })
+  ).events;
+  return events.map((e) => e.data as { reason?: string; server?: string }).reverse();
+}
 
 function fingerprintOf(server: TestServer): string {
   const line = [...server.process.stdout, ...server.process.stderr].find((l) =>
@@ -158,6 +196,25 @@ describe('three servers on one PostgreSQL', () => {
     assert.ok(listed.every((s) => s.version === listed[0]?.version));
   });
 
+  test('a client is online on every server, held by the one it is connected to', async () => {
+    const [first, second] = servers as [TestServer, TestServer, TestServer];
+    for (const server of [first, second])
+      await waitFor(async () => (await heldBy(server, agent.uuid)).heldBy === 'etph-3', {
+        what: `${server.url} to say etph-3 holds the agent`,
+      });
+    assert.deepEqual(await heldBy(first, agent.uuid), {
+      online: true,
+      heldBy: 'etph-3',
+      listedOnline: true,
+    });
+    const status = await health(first);
+    assert.equal(status['clientsHeld'], 0, 'held elsewhere, not here');
+    assert.ok(
+      Number((status['clients'] as { online: number }).online) >= 1,
+      JSON.stringify(status),
+    );
+  });
+
   test('a subscriber on server 2 sees connects, disconnects and commands from all three, once each, in trail order', async () => {
     const [first, second, third] = servers as [TestServer, TestServer, TestServer];
     const watching = await second.subscribe(ClientEventsSubscription, {
@@ -243,8 +300,45 @@ describe('three servers on one PostgreSQL', () => {
     assert.equal(answered?.purpose, purpose);
   });
 
-  test('a SIGKILLed server is shown not alive once its renewals stop; a stopped one is gone', async () => {
+  test('a client connected twice is held once: the newest connection wins, the older server lets go and says why', async () => {
+    const [first, second] = servers as [TestServer, TestServer, TestServer];
+    // A clone of the agent (its config, key and UUID) phones server 1 while the agent holds on
+    // through server 3.
+    const cloneDir = await mkdtemp(join(tmpdir(), 'etph-clone-'));
+    await cp(agent.configDir, cloneDir, { recursive: true });
+    const clone = spawnProcess(process.execPath, [
+      AGENT_BIN,
+      '--config-dir',
+      cloneDir,
+      '-s',
+      `127.0.0.1:${first.sshPort}`,
+    ]);
+    try {
+      await waitFor(
+        async () =>
+          (await disconnections(second, agent.uuid)).some((d) =>
+            d.reason?.includes('replaced by a connection to server etph-1'),
+          ),
+        { timeoutMs: 60_000, what: 'etph-3 to let go of the agent for etph-1' },
+      );
+    } finally {
+      await clone.kill('SIGKILL');
+      await rm(cloneDir, { recursive: true, force: true });
+    }
+    // The agent comes back through server 3 on its own backoff.
+    await waitFor(async () => (await heldBy(first, agent.uuid)).heldBy === 'etph-3', {
+      timeoutMs: 90_000,
+      what: 'the agent held by etph-3 again',
+    });
+    assert.ok(
+      agent.process?.stderr.some((line) => line.includes('replaced')),
+      'the agent heard why',
+    );
+  });
+
+  test('a SIGKILLed server is shown not alive once its renewals stop, its clients offline with one event; a stopped one is gone', async () => {
     const [first, second, third] = servers as [TestServer, TestServer, TestServer];
+    const before = (await disconnections(first, agent.uuid)).length;
     await third.stop('SIGKILL');
     await waitFor(
       async () =>
@@ -252,6 +346,18 @@ describe('three servers on one PostgreSQL', () => {
           ?.alive === false,
       { timeoutMs: 30_000, what: 'etph-3 not alive after SIGKILL' },
     );
+    // Not alive means its clients are offline everywhere at once; then a survivor releases each
+    // hold, with one client.disconnected naming the server, whichever of the two sweeps first.
+    assert.equal((await heldBy(second, agent.uuid)).online, false);
+    await waitFor(async () => (await disconnections(first, agent.uuid)).length > before, {
+      timeoutMs: 30_000,
+      what: "etph-3's hold of the agent released",
+    });
+    await new Promise((resolve) => setTimeout(resolve, 6_000)); // another sweep of both
+    const released = (await disconnections(first, agent.uuid)).slice(before);
+    assert.equal(released.length, 1, JSON.stringify(released));
+    assert.equal(released[0]?.server, 'etph-3');
+    assert.match(released[0]?.reason ?? '', /etph-3 stopped renewing/);
     await second.stop('SIGTERM');
     const names = (await first.gql.request(ServersDocument, {})).servers.map((s) => [
       s.name,
@@ -269,18 +375,17 @@ describe('three servers on one PostgreSQL', () => {
     const roaming = await createAgent(first, { servers: [first, third] });
     try {
       await roaming.start();
-      const holder = await waitFor(
-        async () => {
-          for (const server of [first, third])
-            if ((await server.gql.request(ClientDocument, { id: roaming.uuid })).client?.online)
-              return server;
-          return null;
-        },
-        { timeoutMs: 60_000, what: 'the agent online on one of its two servers' },
-      );
-      const other = holder === first ? third : first;
+      const holderName = await waitFor(async () => (await heldBy(first, roaming.uuid)).heldBy, {
+        timeoutMs: 60_000,
+        what: 'the agent held by one of its two servers',
+      });
+      const [holder, other] = holderName === 'etph-1' ? [first, third] : [third, first];
+      const otherName = holderName === 'etph-1' ? 'etph-3' : 'etph-1';
       await holder.stop('SIGKILL');
-      await roaming.waitOnline(other);
+      await waitFor(async () => (await heldBy(other, roaming.uuid)).heldBy === otherName, {
+        timeoutMs: 90_000,
+        what: `the agent held by ${otherName}`,
+      });
       assert.ok(
         roaming.process?.stderr.some(
           (line) => line.includes(`127.0.0.1:${other.sshPort}`) && line.includes('connected'),

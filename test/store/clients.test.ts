@@ -185,4 +185,46 @@ forEachDialect((dialect) => {
     assert.equal(await store.clients.webhookTarget('nobody'), null);
     assert.equal(await store.clients.webhookSecret('nobody'), null);
   });
+  test("holds: released only by the connection holding it; a gone server's holds once", async () => {
+    const seen: Array<[string, string | null]> = [];
+    const unwatch = store.watchClients?.((uuid, record) =>
+      seen.push([uuid, record?.heldBy ?? null]),
+    );
+    assert.ok(unwatch, 'the client index tells who changes');
+    const [a, b, c] = [41, 42, 43].map((n) => clientRecord(n, { clientId: `hold-${n}` }));
+    for (const record of [a!, b!, c!]) await store.clients.insert(record);
+    await store.clients.update(a!.uuid, { heldBy: 'server-1', heldConnection: 'c1' });
+    // A newer connection (another server's) took it: the old connection's release changes nothing.
+    await store.clients.update(a!.uuid, { heldBy: 'server-2', heldConnection: 'c2' });
+    const at = new Date('2026-02-01T00:00:00Z');
+    assert.equal(await store.clients.releaseHold(a!.uuid, 'c1', { lastDisconnectedAt: at }), false);
+    let row = await store.clients.get(a!.uuid);
+    assert.deepEqual(
+      [row?.heldBy, row?.heldConnection, row?.lastDisconnectedAt],
+      ['server-2', 'c2', null],
+    );
+    assert.equal(await store.clients.releaseHold(a!.uuid, 'c2', { lastDisconnectedAt: at }), true);
+    row = await store.clients.get(a!.uuid);
+    assert.deepEqual([row?.heldBy, row?.heldConnection, row?.lastDisconnectedAt], [null, null, at]);
+
+    await store.clients.update(b!.uuid, { heldBy: 'gone', heldConnection: 'c3' });
+    await store.clients.update(c!.uuid, { heldBy: 'alive', heldConnection: 'c4' });
+    // Two survivors sweeping at once: each row goes to one of them.
+    const swept = await Promise.all([
+      store.clients.releaseHoldsOf('gone', { lastDisconnectedAt: at }),
+      store.clients.releaseHoldsOf('gone', { lastDisconnectedAt: at }),
+    ]);
+    assert.deepEqual(swept.flat(), [b!.uuid]);
+    assert.equal((await store.clients.get(b!.uuid))?.heldBy, null);
+    assert.equal((await store.clients.get(c!.uuid))?.heldBy, 'alive');
+    // The index told of every hold as it went.
+    // (On PostgreSQL each local write is also re-read, so a value may be told twice in a row.)
+    const told = seen.filter(([uuid]) => uuid === a!.uuid).map(([, by]) => by);
+    assert.deepEqual(
+      told.filter((by, i) => i === 0 || by !== told[i - 1]),
+      [null, 'server-1', 'server-2', null],
+    );
+    assert.ok(seen.some(([uuid, by]) => uuid === b!.uuid && by === null));
+    unwatch();
+  });
 });

@@ -121,6 +121,8 @@ export function clientRecord(n: number, fields: Partial<ClientRecord> = {}): Cli
     lastConnectedAt: null,
     lastDisconnectedAt: null,
     lastRemoteAddress: null,
+    heldBy: null,
+    heldConnection: null,
     ...fields,
   };
 }

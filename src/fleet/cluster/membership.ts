@@ -28,6 +28,13 @@ export interface Membership {
   start(): Promise<void>;
   /** The cluster's servers as the database has them, this one included. */
   servers(): Promise<ServerView[]>;
+  /**
+   * Whether `name` was alive when the servers were last read (at each renewal, every
+   * RENEW_INTERVAL_MS): this server always is; a server never seen is not.
+   */
+  isAlive(name: string): boolean;
+  /** Where `name` said its peers reach it (`--peer-url`), as last read; null when unknown. */
+  peerUrlOf(name: string): string | null;
   stop(): Promise<void>;
 }
 
@@ -43,6 +50,19 @@ export function createMembership(deps: {
   const startedAt = new Date();
   let timer: NodeJS.Timeout | null = null;
   let renewing: Promise<void> = Promise.resolve();
+  // The servers as last read: the holds (./holds.ts) ask this on every view, so no query each time.
+  let known = new Map<string, ServerView>();
+
+  async function servers(): Promise<ServerView[]> {
+    const now = Date.now();
+    const views = (await store.cluster.servers()).map((row) => ({
+      ...row,
+      alive: now - row.renewedAt.getTime() <= SERVER_LEASE_MS,
+      self: row.name === server.name,
+    }));
+    known = new Map(views.map((view) => [view.name, view]));
+    return views;
+  }
 
   const register = (now: Date) =>
     store.cluster.registerServer({
@@ -56,6 +76,7 @@ export function createMembership(deps: {
     const now = new Date();
     try {
       if (!(await store.cluster.renewServer(server.name, deps.held(), now))) await register(now);
+      await servers();
     } catch (error) {
       // The database is away (restarting, cut off): the next renewal tries again.
       logger.warn({ err: error }, 'could not renew this server in the cluster table');
@@ -66,19 +87,20 @@ export function createMembership(deps: {
     name: server.name,
     async start() {
       await register(startedAt);
+      await servers();
       timer = setInterval(() => {
         renewing = renew();
       }, deps.renewIntervalMs ?? RENEW_INTERVAL_MS);
       timer.unref();
     },
-    async servers() {
-      const now = Date.now();
-      return (await store.cluster.servers()).map((row) => ({
-        ...row,
-        alive: now - row.renewedAt.getTime() <= SERVER_LEASE_MS,
-        self: row.name === server.name,
-      }));
+    servers,
+    isAlive(name) {
+      if (name === server.name) return true;
+      const view = known.get(name);
+      // Judged now, not at the read: a server that stopped renewing ages out between reads.
+      return view !== undefined && Date.now() - view.renewedAt.getTime() <= SERVER_LEASE_MS;
     },
+    peerUrlOf: (name) => known.get(name)?.peerUrl ?? null,
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;

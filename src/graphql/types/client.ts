@@ -59,11 +59,18 @@ ClientRef.implement({
         'Detected by the agent at connect: docker, python3.12, nvidia-gpu, git, systemd, …',
     }),
     online: t.exposeBoolean('online', {
-      description: 'True while the agent holds its SSH connection to this server.',
+      description:
+        'True while the agent holds its SSH connection to a server of the fleet (this one or, on a shared PostgreSQL, another live one: see heldBy).',
+    }),
+    heldBy: t.exposeString('heldBy', {
+      nullable: true,
+      description:
+        "The server (`--server-name`) holding the agent's connection; null when offline. Calls through any server reach the agent through it.",
     }),
     health: t.field({
       type: HealthStatusEnum,
-      description: 'HEALTHY, UNHEALTHY (see healthReason) or UNKNOWN when offline.',
+      description:
+        'HEALTHY, UNHEALTHY (see healthReason) or UNKNOWN when offline, or when another server holds it (that server watches its health).',
       resolve: (c) => c.health,
     }),
     healthReason: t.exposeString('healthReason', {

@@ -29,11 +29,17 @@ import { createClientIndex, type ClientIndex } from './client-index.js';
 const MAX_REFRESH_ROUNDS = 5;
 
 type Op = () => string[];
+type Writes = 'insert' | 'update' | 'setTags' | 'changeTags' | 'releaseHold' | 'releaseHoldsOf';
+const NO_HOLD = { heldBy: null, heldConnection: null } as const;
+
+/** Told of every client the index now holds (`record`) or dropped (undefined), whoever wrote it. */
+export type ClientWatcher = (uuid: string, record: ClientRecord | undefined) => void;
 
 /** The store with its client index (`settled` and `sync` always there). */
 export interface IndexedStore extends Store {
   settled(): Promise<void>;
   sync(): Promise<void>;
+  watchClients(watcher: ClientWatcher): () => void;
 }
 
 function merged(record: ClientRecord, changes: ClientChanges): ClientRecord {
@@ -57,6 +63,30 @@ function stored<T extends object>(value: T, storable: Storable): T {
           ? inner.map((item: unknown) => (typeof item === 'string' ? storable(item) : item))
           : inner;
   return out as T;
+}
+
+/** The index, telling `watchers` of every record put or removed (a watcher's throw is its own). */
+function watched(index: ClientIndex, watchers: ReadonlySet<ClientWatcher>): ClientIndex {
+  const tell = (uuid: string, record: ClientRecord | undefined): void => {
+    for (const watcher of watchers) {
+      try {
+        watcher(uuid, record);
+      } catch {
+        // a watcher's failure must not leave the index half-updated
+      }
+    }
+  };
+  // The index's methods are closures, and `size` a getter: delegate rather than copy.
+  const wrapped: ClientIndex = Object.create(index) as ClientIndex;
+  wrapped.put = (record) => {
+    index.put(record);
+    tell(record.uuid, index.get(record.uuid) ?? undefined);
+  };
+  wrapped.remove = (uuid) => {
+    index.remove(uuid);
+    tell(uuid, undefined);
+  };
+  return wrapped;
 }
 
 /** The index operations of each client write (applied once the write is durable). */
@@ -109,7 +139,7 @@ function writesThrough(
   target: ClientRepository,
   ops: ReturnType<typeof opsOf>,
   apply: (op: Op) => void,
-): Pick<ClientRepository, 'insert' | 'update' | 'setTags' | 'changeTags'> {
+): Pick<ClientRepository, Writes> {
   return {
     async insert(client) {
       await target.insert(client);
@@ -128,13 +158,21 @@ function writesThrough(
       await target.changeTags(uuids, change);
       apply(ops.changeTags(uuids, change));
     },
+    async releaseHold(uuid, connection, changes) {
+      const released = await target.releaseHold(uuid, connection, changes);
+      if (released) apply(ops.update(uuid, { ...changes, ...NO_HOLD }));
+      return released;
+    },
+    async releaseHoldsOf(server, changes) {
+      const uuids = await target.releaseHoldsOf(server, changes);
+      for (const uuid of uuids) apply(ops.update(uuid, { ...changes, ...NO_HOLD }));
+      return uuids;
+    },
   };
 }
 
 /** Client reads answered by the index. */
-function readsFrom(
-  index: ClientIndex,
-): Omit<ClientRepository, 'insert' | 'update' | 'setTags' | 'changeTags'> {
+function readsFrom(index: ClientIndex): Omit<ClientRepository, Writes> {
   return {
     get: async (uuid) => index.get(uuid),
     async getMany(uuids) {
@@ -177,7 +215,8 @@ function tagsFrom(index: ClientIndex): TagRepository {
 
 /** Wraps an open store: loads every client into memory and answers client reads from there. */
 export async function withClientIndex(base: Store): Promise<IndexedStore> {
-  const index = createClientIndex();
+  const watchers = new Set<ClientWatcher>();
+  const index = watched(createClientIndex(), watchers);
   const ops = opsOf(index, base.dialect === 'postgresql' ? storableText : (text) => text);
   // Which local write or re-read last set each client (a re-read older than a local write loses).
   let clock = 0;
@@ -268,6 +307,10 @@ export async function withClientIndex(base: Store): Promise<IndexedStore> {
       return result;
     },
     settled,
+    watchClients(watcher) {
+      watchers.add(watcher);
+      return () => watchers.delete(watcher);
+    },
     async sync() {
       await base.changes?.sync();
       await settled();

@@ -61,6 +61,10 @@ export const ClientEntity = defineEntity({
     lastConnectedAt: p.datetime().nullable(),
     lastDisconnectedAt: p.datetime().nullable(),
     lastRemoteAddress: p.string().length(128).nullable(),
+
+    // The hold (issue 14): the server holding the tunnel, and its connection.
+    heldBy: p.string().length(255).nullable().index(),
+    heldConnection: p.string().length(64).nullable(),
   },
 });
 

@@ -49,6 +49,8 @@ const columns: Record<Field, readonly [column: string, kind: Kind]> = {
   lastConnectedAt: ['last_connected_at', 'date'],
   lastDisconnectedAt: ['last_disconnected_at', 'date'],
   lastRemoteAddress: ['last_remote_address', 'text'],
+  heldBy: ['held_by', 'text'],
+  heldConnection: ['held_connection', 'text'],
 };
 
 const fields = Object.keys(columns) as Field[];

@@ -3,7 +3,7 @@
 
 import { containsPattern, type Dialect } from '../dialect.js';
 import type { ClientRepository } from '../index.js';
-import type { ClientQuery, ClientRecord } from '../records.js';
+import type { ClientChanges, ClientQuery, ClientRecord } from '../records.js';
 import { chunks, inList, type Sql } from '../sql.js';
 import { clientAssignments, clientRow, clientSelect, toClientRecord } from './client-columns.js';
 import { ensureTags, linkTags, withAllTags } from './tags.js';
@@ -56,6 +56,13 @@ export function createClientRepository(sql: Sql): ClientRepository {
     if (!dialect.notify) return;
     for (const part of chunks([...new Set(uuids)], UUIDS_PER_NOTIFY))
       await sql.run(dialect.notify, [CLIENTS_CHANNEL, part.join(',')]);
+  }
+  /** The assignments that clear a hold and set `changes`. */
+  function releasing(changes: ClientChanges): { set: string; params: unknown[] } {
+    const { heldBy: _by, heldConnection: _connection, ...rest } = changes;
+    const { columns, params } = clientAssignments(rest, dialect);
+    const set = ['held_by = null', 'held_connection = null', ...columns.map((c) => `${c} = ?`)];
+    return { set: set.join(', '), params };
   }
   const select = `select ${clientSelect(dialect)} from client c`;
   const records = (rows: Record<string, unknown>[]): ClientRecord[] =>
@@ -156,6 +163,28 @@ export function createClientRepository(sql: Sql): ClientRepository {
       );
       if (rows.length > 0) await announce([uuid]);
       return rows.length > 0;
+    },
+
+    async releaseHold(uuid, connection, changes) {
+      const { set, params } = releasing(changes);
+      const rows = await sql.all(
+        `update client set ${set} where uuid = ? and held_connection = ? returning uuid`,
+        [...params, uuid, connection],
+      );
+      if (rows.length > 0) await announce([uuid]);
+      return rows.length > 0;
+    },
+
+    async releaseHoldsOf(server, changes) {
+      const { set, params } = releasing(changes);
+      // One statement: when several servers sweep at once, each row goes to exactly one of them.
+      const rows = await sql.all<{ uuid: string }>(
+        `update client set ${set} where held_by = ? returning uuid`,
+        [...params, server],
+      );
+      const uuids = rows.map((row) => row.uuid);
+      if (uuids.length > 0) await announce(uuids);
+      return uuids;
     },
 
     async setTags(uuid, names) {

@@ -1,0 +1,61 @@
+// The cluster, wired (issue 14): this server's registration among the servers on one database
+// (cluster/membership.ts) and the holds of clients by servers (cluster/holds.ts). Built before
+// the registry, which asks the holds who is online elsewhere; they ask it back, lazily, what
+// this server holds.
+
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { Audit } from './audit.js';
+import { createHolds } from './cluster/holds.js';
+import { createMembership } from './cluster/membership.js';
+import type { FleetOptions } from './options.js';
+import type { Registry } from './registry.js';
+
+export function wireCluster(deps: {
+  options: FleetOptions;
+  audit: Audit;
+  /** The registry, once built. */
+  registry: () => Registry;
+  logger: (component: string) => Logger;
+}) {
+  const { options } = deps;
+  const logger = deps.logger('cluster');
+  const membership = createMembership({
+    store: options.store,
+    server: {
+      ...(options.server ?? { name: hostname(), peerUrl: null }),
+      version: options.version,
+    },
+    held: () => deps.registry().heldCount,
+    logger,
+  });
+  const holds = createHolds({
+    store: options.store,
+    audit: deps.audit,
+    membership,
+    logger,
+    heldHere: (uuid) => deps.registry().heldHere(uuid),
+    lost: (uuid, by) => deps.registry().lost(uuid, by),
+  });
+  return {
+    membership,
+    holds,
+    /** What the registry needs of the cluster. */
+    registryDeps: {
+      server: membership.name,
+      elsewhere: holds.elsewhere,
+      elsewhereUuids: holds.elsewhereUuids,
+    },
+    /** Started and stopped with the fleet (run-state.ts): registration, then the holds. */
+    run: {
+      async start(): Promise<void> {
+        await membership.start();
+        await holds.start();
+      },
+      async stop(): Promise<void> {
+        await holds.stop();
+        await membership.stop();
+      },
+    },
+  };
+}
