@@ -40,6 +40,11 @@ export function wireCluster(deps: {
   return {
     membership,
     holds,
+    /** The other live server holding `uuid` and where its peers reach it; undefined when none. */
+    holderOf(uuid: string): { server: string; peerUrl: string | null } | undefined {
+      const server = holds.elsewhere(uuid);
+      return server === undefined ? undefined : { server, peerUrl: membership.peerUrlOf(server) };
+    },
     /** What the registry needs of the cluster. */
     registryDeps: {
       server: membership.name,
