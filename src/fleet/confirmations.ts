@@ -164,6 +164,7 @@ export function createConfirmations(options: ConfirmationsOptions) {
       operation: 'confirmation',
       fingerprint: expected.toString('hex'),
       actor: caller.actor,
+      server: null,
       state: IdempotencyState.done,
       outcome: null,
       createdAt: at,

@@ -100,11 +100,12 @@ export function assembleFleet(options: FleetOptions): Fleet {
     logger: componentLog('gate'),
   });
   const queries = createClientQueries({ store, registry, gate });
-  const idempotency = createIdempotency({ store, logger: componentLog('idempotency') });
+  const idempotency = createIdempotency({ store, server, logger: componentLog('idempotency') });
   const { select, get: current } = queries;
   const commands = createCommands({ gate, idempotency, select, current });
   const jobs = createBulkJobs({
     store,
+    server,
     logger: componentLog('jobs'),
     idempotency,
     select: queries.select,

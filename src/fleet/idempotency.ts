@@ -152,7 +152,12 @@ function waitFor<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promi
   });
 }
 
-export function createIdempotency(deps: { store: Store; logger: Logger }): Idempotency {
+export function createIdempotency(deps: {
+  store: Store;
+  logger: Logger;
+  /** This server's name: the keys it runs are its own to interrupt after a crash. */
+  server: string;
+}): Idempotency {
   const { store, logger } = deps;
   /** First attempts running in this process, by key. */
   const running = new Map<
@@ -220,6 +225,7 @@ export function createIdempotency(deps: { store: Store; logger: Logger }): Idemp
       createdAt: now,
       finishedAt: null,
       expiresAt: new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_S * 1000),
+      server: deps.server,
     });
     if (holder) return replay(request, key, fingerprint, holder);
     let result: T;
@@ -285,7 +291,7 @@ export function createIdempotency(deps: { store: Store; logger: Logger }): Idemp
     once,
     async recover() {
       const now = new Date();
-      const cut = await store.idempotency.interruptRunning(now);
+      const cut = await store.idempotency.interruptRunning(now, deps.server, true);
       const purged = await store.idempotency.purgeExpired(now);
       lastPurge = now.getTime();
       if (cut > 0 || purged > 0)

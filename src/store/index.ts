@@ -221,8 +221,11 @@ export interface BulkJobRepository {
   get(id: string): Promise<BulkJobRecord | null>;
   /** A RUNNING job stops: its final status and counts (a job that already stopped is kept). */
   finish(id: string, end: BulkJobEnd): Promise<void>;
-  /** Every RUNNING job becomes INTERRUPTED, counted from its results (a server starting). */
-  interruptRunning(at: Date): Promise<string[]>;
+  /**
+   * Every RUNNING job of `server` becomes INTERRUPTED, counted from its results: the server
+   * starting again (with `unowned`: also jobs that name no server), or a survivor once it is gone.
+   */
+  interruptRunning(at: Date, server: string, unowned?: boolean): Promise<string[]>;
   /** Writes outcomes (few statements for many); returns them with their ids, in id order. */
   appendResults(results: readonly NewBulkJobResult[]): Promise<BulkJobResultRecord[]>;
   /** A job's results after the result id `afterId`, in id order. */
@@ -245,8 +248,8 @@ export interface IdempotencyRepository {
   ): Promise<void>;
   /** Forgets a RUNNING key (its request was refused before anything ran). */
   release(key: string): Promise<void>;
-  /** Every RUNNING key becomes INTERRUPTED (a server starting); how many. */
-  interruptRunning(at: Date): Promise<number>;
+  /** Every RUNNING key of `server` becomes INTERRUPTED (as for bulk jobs); how many. */
+  interruptRunning(at: Date, server: string, unowned?: boolean): Promise<number>;
   /** Deletes the keys expired at `now`; how many. */
   purgeExpired(now: Date): Promise<number>;
 }

@@ -286,6 +286,8 @@ export interface BulkJobRecord {
   idempotencyKey: string | null;
   startedAt: Date;
   finishedAt: Date | null;
+  /** The server running it (several servers on one database); null in rows from before. */
+  server: string | null;
 }
 
 /** The counts and end of a job that stopped. */
@@ -345,4 +347,6 @@ export interface IdempotencyRecord {
   createdAt: Date;
   finishedAt: Date | null;
   expiresAt: Date;
+  /** The server running it (several servers on one database); null in rows from before. */
+  server: string | null;
 }

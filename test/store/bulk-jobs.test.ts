@@ -45,6 +45,7 @@ function job(id: string, fields: Partial<BulkJobRecord> = {}): BulkJobRecord {
     idempotencyKey: null,
     startedAt: at,
     finishedAt: null,
+    server: 'server-a',
     ...fields,
   };
 }
@@ -141,15 +142,21 @@ test('finish sets the end once; a server starting interrupts RUNNING jobs with t
     result('job-cut', 1),
     result('job-cut', 2, { state: BulkResultState.failed, returncode: 2 }),
   ]);
+  // Another server's running job, and one from before jobs named their server.
+  await store.bulkJobs.insert(job('job-elsewhere', { server: 'server-b' }));
+  await store.bulkJobs.insert(job('job-unowned', { server: null }));
   const later = new Date(at.getTime() + 1000);
-  const interrupted = await store.bulkJobs.interruptRunning(later);
-  assert.deepEqual(interrupted.sort(), ['job-1', 'job-cut', 'job-many']);
+  const interrupted = await store.bulkJobs.interruptRunning(later, 'server-a', true);
+  assert.deepEqual(interrupted.sort(), ['job-1', 'job-cut', 'job-many', 'job-unowned']);
+  assert.equal((await store.bulkJobs.get('job-elsewhere'))?.status, BulkJobStatus.running);
+  // server-b is gone: a survivor interrupts its jobs by its name, and only those.
+  assert.deepEqual(await store.bulkJobs.interruptRunning(later, 'server-b'), ['job-elsewhere']);
   const cut = await store.bulkJobs.get('job-cut');
   assert.equal(cut?.status, BulkJobStatus.interrupted);
   assert.deepEqual(cut?.finishedAt, later);
   assert.deepEqual([cut?.succeeded, cut?.failed, cut?.notStarted], [1, 1, 0]);
   assert.equal((await store.bulkJobs.get('job-done'))?.status, BulkJobStatus.completed);
-  assert.deepEqual(await store.bulkJobs.interruptRunning(later), []);
+  assert.deepEqual(await store.bulkJobs.interruptRunning(later, 'server-a', true), []);
 });
 
 function key(name: string, fields: Partial<IdempotencyRecord> = {}): IdempotencyRecord {
@@ -163,6 +170,7 @@ function key(name: string, fields: Partial<IdempotencyRecord> = {}): Idempotency
     createdAt: at,
     finishedAt: null,
     expiresAt: new Date(at.getTime() + 86_400_000),
+    server: 'server-a',
     ...fields,
   };
 }
@@ -205,8 +213,12 @@ test('an expired key is claimed anew; release forgets only a RUNNING key; restar
   assert.ok(await store.idempotency.get('k-1'), 'a DONE key is kept');
 
   assert.equal(await store.idempotency.claim(key('k-run')), null);
-  const interrupted = await store.idempotency.interruptRunning(at);
+  assert.equal(await store.idempotency.claim(key('k-run-b', { server: 'server-b' })), null);
+  const interrupted = await store.idempotency.interruptRunning(at, 'server-a', true);
   assert.ok(interrupted >= 1);
+  assert.equal((await store.idempotency.get('k-run-b'))?.state, IdempotencyState.running);
+  assert.equal(await store.idempotency.interruptRunning(at, 'server-b'), 1);
+  assert.equal((await store.idempotency.get('k-run-b'))?.state, IdempotencyState.interrupted);
   assert.equal((await store.idempotency.get('k-run'))?.state, IdempotencyState.interrupted);
   assert.equal((await store.idempotency.get('k-1'))?.state, IdempotencyState.done);
 

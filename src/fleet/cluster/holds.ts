@@ -10,7 +10,8 @@
 //   B's detach ──▶ clears the hold only while it is still c2's (releaseHold)
 //   B killed ──▶ B stops renewing ──▶ after SERVER_LEASE_MS every server shows its clients
 //     offline; every RENEW_INTERVAL_MS each live server sweeps a gone server's holds in one
-//     statement, so each client is released once, with one client.disconnected naming B.
+//     statement, so each client is released once, with one client.disconnected naming B; B's
+//     RUNNING bulk jobs and idempotency keys become INTERRUPTED, as B's own restart would.
 //
 // The newest commit wins: two servers attaching one client at once both write, and the one
 // whose row the database keeps is the holder; the other hears it and lets go.
@@ -67,6 +68,14 @@ export function createHolds(deps: HoldsDeps): Holds {
     for (const server of await membership.servers()) {
       if (server.self || server.alive) continue;
       const now = new Date();
+      // What it left running ends as a restart would end it (it cannot finish them now).
+      const jobs = await store.bulkJobs.interruptRunning(now, server.name);
+      const keys = await store.idempotency.interruptRunning(now, server.name);
+      if (jobs.length > 0 || keys > 0)
+        logger.warn(
+          { server: server.name, jobs, idempotencyKeys: keys },
+          'interrupted what a server that stopped renewing left running',
+        );
       const uuids = await store.clients.releaseHoldsOf(server.name, { lastDisconnectedAt: now });
       for (const uuid of uuids) {
         await deps.audit.record(FleetEventType.disconnected, uuid, {

@@ -47,6 +47,8 @@ export interface BulkJobsDeps extends JobRunDeps {
   select(filter: ClientFilter, limit: number): Promise<JobTarget[]>;
   /** Registers a job with the API key that started it: revoking (or expiry) cancels it. */
   hold(principal: Principal, end: (reason: string) => void): () => void;
+  /** This server's name: the jobs it runs are its own to interrupt after a crash. */
+  server: string;
 }
 
 /** A result cursor as given (a string of digits), as a number; 0 when absent. */
@@ -121,6 +123,7 @@ export function createBulkJobs(deps: BulkJobsDeps) {
       idempotencyKey: input.idempotencyKey ?? null,
       startedAt: new Date(),
       finishedAt: null,
+      server: deps.server,
     };
     await store.bulkJobs.insert(job);
     const handle = runJob(
@@ -236,7 +239,7 @@ export function createBulkJobs(deps: BulkJobsDeps) {
 
     /** A server starting: jobs a crash left RUNNING become INTERRUPTED, counted from results. */
     async recover(): Promise<void> {
-      const ids = await store.bulkJobs.interruptRunning(new Date());
+      const ids = await store.bulkJobs.interruptRunning(new Date(), deps.server, true);
       if (ids.length > 0)
         logger.warn({ jobs: ids }, 'bulk jobs cut short by a restart: INTERRUPTED');
     },

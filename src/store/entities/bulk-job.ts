@@ -29,6 +29,8 @@ export const BulkJobEntity = defineEntity({
     idempotencyKey: p.string().length(255).nullable(),
     startedAt: p.datetime().index(),
     finishedAt: p.datetime().nullable(),
+    /** The server running it (issue 14): only it, or a survivor once it is gone, interrupts it. */
+    server: p.string().length(255).nullable(),
   },
 });
 

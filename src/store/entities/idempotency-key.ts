@@ -23,6 +23,8 @@ export const IdempotencyKeyEntity = defineEntity({
     createdAt: p.datetime(),
     finishedAt: p.datetime().nullable(),
     expiresAt: p.datetime().index(),
+    /** The server running it (issue 14): only it, or a survivor once it is gone, interrupts it. */
+    server: p.string().length(255).nullable(),
   },
 });
 

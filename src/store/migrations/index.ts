@@ -13,6 +13,7 @@ import { Migration20261202102651 } from './Migration20261202102651.js';
 import { Migration20261202153056 } from './Migration20261202153056.js';
 import { Migration20261202161842 } from './Migration20261202161842.js';
 import { Migration20261203061555 } from './Migration20261203061555.js';
+import { Migration20261203062302 } from './Migration20261203062302.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124232100', class: Migration20261124232100 },
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202153056', class: Migration20261202153056 },
   { name: 'Migration20261202161842', class: Migration20261202161842 },
   { name: 'Migration20261203061555', class: Migration20261203061555 },
+  { name: 'Migration20261203062302', class: Migration20261203062302 },
 ];

@@ -34,6 +34,7 @@ interface JobRow {
   idempotency_key: string | null;
   started_at: unknown;
   finished_at: unknown;
+  server: string | null;
 }
 
 interface ResultRow {
@@ -75,6 +76,7 @@ function toJob(row: JobRow, dialect: Dialect): BulkJobRecord {
     idempotencyKey: row.idempotency_key,
     startedAt: dialect.date(row.started_at),
     finishedAt: dialect.dateOrNull(row.finished_at),
+    server: row.server ?? null,
   };
 }
 
@@ -108,8 +110,9 @@ export function createBulkJobRepository(sql: Sql): BulkJobRepository {
     async insert(job) {
       await sql.run(
         `insert into bulk_job (id, status, command, cwd, timeout_s, env_names, filter, parallelism,
-           total, succeeded, failed, not_started, actor, idempotency_key, started_at, finished_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           total, succeeded, failed, not_started, actor, idempotency_key, started_at, finished_at,
+           server)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           job.id,
           job.status,
@@ -127,6 +130,7 @@ export function createBulkJobRepository(sql: Sql): BulkJobRepository {
           job.idempotencyKey,
           job.startedAt,
           job.finishedAt,
+          job.server,
         ],
       );
     },
@@ -144,14 +148,15 @@ export function createBulkJobRepository(sql: Sql): BulkJobRepository {
       );
     },
 
-    async interruptRunning(at) {
+    async interruptRunning(at, server, unowned = false) {
       const rows = await sql.all<{ id: string }>(
         `update bulk_job set status = '${BulkJobStatus.interrupted}', finished_at = ?,
            succeeded = ${countOf(BulkResultState.succeeded)},
            failed = ${countOf(BulkResultState.failed)},
            not_started = ${countOf(BulkResultState.notStarted)}
-         where status = '${BulkJobStatus.running}' returning id`,
-        [at],
+         where status = '${BulkJobStatus.running}'
+           and (server = ?${unowned ? ' or server is null' : ''}) returning id`,
+        [at, server],
       );
       return rows.map((row) => row.id);
     },

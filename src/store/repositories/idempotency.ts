@@ -17,6 +17,7 @@ interface KeyRow {
   created_at: unknown;
   finished_at: unknown;
   expires_at: unknown;
+  server: string | null;
 }
 
 function toRecord(row: KeyRow, dialect: Dialect): IdempotencyRecord {
@@ -30,6 +31,7 @@ function toRecord(row: KeyRow, dialect: Dialect): IdempotencyRecord {
     createdAt: dialect.date(row.created_at),
     finishedAt: dialect.dateOrNull(row.finished_at),
     expiresAt: dialect.date(row.expires_at),
+    server: row.server ?? null,
   };
 }
 
@@ -53,8 +55,8 @@ export function createIdempotencyRepository(sql: Sql): IdempotencyRepository {
         ]);
         const inserted = await sql.all<{ key: string }>(
           `insert into idempotency_key ("key", operation, fingerprint, actor, state, outcome,
-             created_at, finished_at, expires_at)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+             created_at, finished_at, expires_at, server)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            on conflict ("key") do nothing returning "key"`,
           [
             record.key,
@@ -66,6 +68,7 @@ export function createIdempotencyRepository(sql: Sql): IdempotencyRepository {
             record.createdAt,
             record.finishedAt,
             record.expiresAt,
+            record.server,
           ],
         );
         if (inserted.length > 0) return null;
@@ -89,11 +92,12 @@ export function createIdempotencyRepository(sql: Sql): IdempotencyRepository {
       );
     },
 
-    async interruptRunning(at) {
+    async interruptRunning(at, server, unowned = false) {
       const rows = await sql.all<{ key: string }>(
         `update idempotency_key set state = '${IdempotencyState.interrupted}', finished_at = ?
-          where state = '${IdempotencyState.running}' returning "key"`,
-        [at],
+          where state = '${IdempotencyState.running}'
+            and (server = ?${unowned ? ' or server is null' : ''}) returning "key"`,
+        [at, server],
       );
       return rows.length;
     },
