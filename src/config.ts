@@ -28,6 +28,8 @@ export interface ServerConfig {
   serverName: string;
   /** Where the other servers reach this one (http:// or https://); null = not given. */
   peerUrl: string | null;
+  /** `--drain`: ask the running server of this name to hand its agents to the others, then exit. */
+  drain: boolean;
   sshHost: string;
   sshPort: number;
   httpHost: string;
@@ -116,6 +118,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
         'database-url': { type: 'string' },
         'server-name': { type: 'string' },
         'peer-url': { type: 'string' },
+        drain: { type: 'boolean' },
         'ssh-host': { type: 'string' },
         'ssh-port': { type: 'string' },
         'http-host': { type: 'string' },
@@ -161,6 +164,7 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
     databaseUrl: databaseUrl(v['database-url'], env['ETPHONEHOME_DATABASE_URL']),
     serverName: serverName(v['server-name'] ?? env['ETPHONEHOME_SERVER_NAME']),
     peerUrl: peerUrl(v['peer-url'] ?? env['ETPHONEHOME_PEER_URL']),
+    drain: v.drain === true,
     sshHost: v['ssh-host'] ?? env['ETPHONEHOME_SSH_HOST'] ?? '0.0.0.0',
     sshPort: port(v['ssh-port'] ?? env['ETPHONEHOME_SSH_PORT'] ?? '2222', '--ssh-port'),
     httpHost: v['http-host'] ?? env['ETPHONEHOME_HTTP_HOST'] ?? '127.0.0.1',

@@ -66,6 +66,7 @@ async function runServer(argv: string[]): Promise<number | null> {
     io.out(serverUsage);
     return 0;
   }
+  if (config.drain) return (await import('./drain-command.js')).drainServer(config, io);
   // Loaded here, not at the top: client commands start without the ORM, the SSH hub and yoga.
   const [{ createLogger }, { startServer }] = await Promise.all([
     import('./logger.js'),

@@ -155,6 +155,7 @@ export async function startServer(
     logger: logger.child({ component: 'hub' }),
     authorize: fleet.agents.authorize,
     onSession: fleet.agents.attach,
+    turnAway: fleet.agents.turnAway,
     limits: {
       keepaliveIntervalMs: config.sshKeepalive.intervalS * 1000,
       keepaliveCountMax: config.sshKeepalive.countMax,

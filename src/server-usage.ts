@@ -13,6 +13,9 @@ Options:
   --server-name NAME  this server's name in a cluster (env ETPHONEHOME_SERVER_NAME; default the
                       hostname; letters, digits, '.', '_', '-')
   --peer-url URL      where the other servers reach this one (env ETPHONEHOME_PEER_URL)
+  --drain             do not serve: ask the running server named --server-name (on the
+                      --database-url PostgreSQL) to hand its agents to the other servers, and
+                      wait until it holds none (exit 0); then stop it
   --ssh-host H        SSH listen address (env ETPHONEHOME_SSH_HOST; default 0.0.0.0)
   --ssh-port N        SSH listen port (env ETPHONEHOME_SSH_PORT; default 2222; 0 = any free port)
   --http-host H       HTTP listen address (env ETPHONEHOME_HTTP_HOST; default 127.0.0.1)

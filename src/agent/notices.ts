@@ -27,6 +27,9 @@ const nextStep: Record<string, { level: 'info' | 'warn' | 'error'; step?: string
     level: 'warn',
     step: 'Another connection with this UUID took over: is a second agent running with the same config (a cloned machine or directory)?',
   },
+  // A server leaving the cluster: the agent's next try goes to its next server (or through the
+  // load balancer to another); nothing to do here.
+  [NoticeCode.draining]: { level: 'info' },
 };
 
 export function logNotice(log: Logger, server: string, notice: Notice): void {

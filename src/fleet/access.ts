@@ -74,7 +74,7 @@ export const accessMatrix = {
   tokens: { create: A, list: A, revoke: A },
   keys: { create: A, list: A, revoke: A, authenticate: INTERNAL, hold: V },
   documents: { register: A, list: A, remove: A, admit: V },
-  agents: { authorize: INTERNAL, attach: INTERNAL },
+  agents: { authorize: INTERNAL, attach: INTERNAL, turnAway: INTERNAL },
   sessions: {
     open: O,
     get: O,

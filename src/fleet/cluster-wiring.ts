@@ -4,29 +4,40 @@
 // this server holds.
 
 import { hostname } from 'node:os';
-import type { Logger } from 'pino';
 import type { Audit } from './audit.js';
+import { createDrain } from './cluster/drain.js';
 import { createHolds } from './cluster/holds.js';
 import { createMembership } from './cluster/membership.js';
 import type { FleetOptions } from './options.js';
+import type { Gate } from './gate.js';
 import type { Registry } from './registry.js';
 
 export function wireCluster(deps: {
   options: FleetOptions;
   audit: Audit;
-  /** The registry, once built. */
-  registry: () => Registry;
-  logger: (component: string) => Logger;
+  /** The registry and the gate, once built (they are built after the cluster). */
+  built: () => { registry: Registry; gate: Pick<Gate, 'inFlight'> };
 }) {
   const { options } = deps;
-  const logger = deps.logger('cluster');
+  const logger = options.logger.child({ component: 'cluster' });
+  const registry = (): Registry => deps.built().registry;
   const membership = createMembership({
     store: options.store,
     server: {
       ...(options.server ?? { name: hostname(), peerUrl: null }),
       version: options.version,
     },
-    held: () => deps.registry().heldCount,
+    held: () => registry().heldCount,
+    onDrain: () => drain.start(),
+    logger,
+  });
+  const drain = createDrain({
+    server: membership.name,
+    registry: {
+      heldUuids: () => registry().heldUuids(),
+      moveOut: (uuid, notice) => registry().moveOut(uuid, notice),
+    },
+    inFlight: (uuid) => deps.built().gate.inFlight(uuid),
     logger,
   });
   const holds = createHolds({
@@ -34,12 +45,13 @@ export function wireCluster(deps: {
     audit: deps.audit,
     membership,
     logger,
-    heldHere: (uuid) => deps.registry().heldHere(uuid),
-    lost: (uuid, by) => deps.registry().lost(uuid, by),
+    heldHere: (uuid) => registry().heldHere(uuid),
+    lost: (uuid, by) => registry().lost(uuid, by),
   });
   return {
     membership,
     holds,
+    drain,
     /** The other live server holding `uuid` and where its peers reach it; undefined when none. */
     holderOf(uuid: string): { server: string; peerUrl: string | null } | undefined {
       const server = holds.elsewhere(uuid);
@@ -50,6 +62,7 @@ export function wireCluster(deps: {
       server: membership.name,
       elsewhere: holds.elsewhere,
       elsewhereUuids: holds.elsewhereUuids,
+      isAlive: membership.isAlive,
     },
     /** Started and stopped with the fleet (run-state.ts): registration, then the holds. */
     run: {
@@ -58,6 +71,7 @@ export function wireCluster(deps: {
         await holds.start();
       },
       async stop(): Promise<void> {
+        await drain.stop();
         await holds.stop();
         await membership.stop();
       },

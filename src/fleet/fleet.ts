@@ -80,7 +80,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
     audit,
     settingsOf: storedHealthSettings(store.clients, options.health),
   });
-  const cluster = wireCluster({ options, audit, registry: () => registry, logger: componentLog });
+  const cluster = wireCluster({ options, audit, built: () => ({ registry, gate }) });
   const registry = createRegistry({
     store,
     audit,
@@ -173,12 +173,12 @@ export function assembleFleet(options: FleetOptions): Fleet {
     },
     webhooks: webhooksApi(webhookService),
     tokens: createTokens(store),
-    agents: { authorize, attach: registry.attach },
+    agents: { authorize, attach: registry.attach, turnAway: cluster.drain.turnAway },
     keys: keysApi(keys),
     documents: createTrustedDocuments({ store, settings: options.trustedDocuments }),
     actingAs: (principal) => guardFleet(fleet, { store, view: registry.view }, principal),
     caughtUp: () => store.sync?.() ?? Promise.resolve(),
-    health: createServerStatus({ store, version: options.version, server, registry }),
+    health: createServerStatus({ store, version: options.version, server, registry, ...cluster }),
     createLoaders: () => createLoaders(store, registry.view),
     cluster: { servers },
     confirmations: createConfirmations({ store, ttlS: options.confirmationTtlS }),

@@ -65,7 +65,7 @@ export interface AgentCall<M extends keyof RpcMethods> {
 
 export interface GateDeps {
   store: Store;
-  registry: Pick<Registry, 'resolve' | 'linkOf'>;
+  registry: Pick<Registry, 'resolve' | 'linkWhenSettled'>;
   audit: Audit;
   rateLimitDefaults: RateLimitDefaults;
   logger: Logger;
@@ -106,7 +106,7 @@ export function createGate(deps: GateDeps) {
   ): Promise<{ client: ClientRecord; link: AgentLink }> {
     // A record the caller just loaded (fleetHealth's online clients) saves a lookup per client.
     const client = typeof ref === 'string' ? await deps.registry.resolve(ref) : ref;
-    const link = deps.registry.linkOf(client.uuid);
+    const link = await deps.registry.linkWhenSettled(client, caller.signal);
     if (!link) {
       const online = nextStep(Operation.listOnlineClients);
       throw new AppError(
@@ -308,6 +308,10 @@ export function createGate(deps: GateDeps) {
     async rateLimitFigures(uuid: string): Promise<RateLimitFigures> {
       await history;
       return limiter.figures(uuid);
+    },
+    /** Operations on the client holding a permit now (a drain waits for none). */
+    inFlight(uuid: string): number {
+      return limiter.figures(uuid).currentConcurrent;
     },
   };
 }

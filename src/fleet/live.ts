@@ -22,4 +22,6 @@ export interface LiveClient extends LiveState {
   readonly ended: Promise<string>;
   /** This connection's id in the client's hold (`heldConnection`, issue 14). */
   readonly connection: string;
+  /** Sent to another server (a drain): its detach leaves the holder named, calls wait for it. */
+  moving?: boolean;
 }

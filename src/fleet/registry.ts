@@ -17,6 +17,7 @@ import type { FleetSession, LiveClient } from './live.js';
 import { quarantinedNotice, replacedNotice } from './notices.js';
 import { describeHolder, freeClientId, otherHolder, resolveClientName } from './names.js';
 import { isValidTag } from './validation.js';
+import type { Notice } from '../protocol/notice.js';
 import { boundLogger } from '../lib/bound-logger.js';
 
 export interface RegistryDeps {
@@ -38,7 +39,13 @@ export interface RegistryDeps {
   elsewhere?: ((uuid: string) => string | undefined) | undefined;
   /** The clients other live servers hold. */
   elsewhereUuids?: (() => string[]) | undefined;
+  /** Whether a server is alive (for a client on its way between servers). */
+  isAlive?: ((server: string) => boolean) | undefined;
 }
+
+/** How long a call waits for a client on its way to another server (a drain) to arrive. */
+export const MOVE_WAIT_MS = 20_000;
+const MOVE_POLL_MS = 25;
 
 /** The agent's facts as record fields, refreshed on every connection. */
 function factsOf(facts: AgentFacts, session: FleetSession, now: Date) {
@@ -71,7 +78,12 @@ export function createRegistry(deps: RegistryDeps) {
 
   function view(row: ClientRecord): ClientView {
     const here = live.get(row.uuid);
-    const holder = here ? deps.server : (deps.elsewhere?.(row.uuid) ?? null);
+    const holder =
+      here || moving(row)
+        ? here
+          ? deps.server
+          : row.heldBy
+        : (deps.elsewhere?.(row.uuid) ?? null);
     return toClientView(row, here, deps.defaults, holder);
   }
 
@@ -266,10 +278,13 @@ export function createRegistry(deps: RegistryDeps) {
     entry.log.info({ component: 'registry', reason }, 'client offline');
     try {
       // Only while this connection still holds it: a newer one (another server's) keeps its hold.
-      await store.clients.releaseHold(entry.uuid, entry.connection, {
-        lastSeen: now,
-        lastDisconnectedAt: now,
-      });
+      // Sent away by a drain, the holder stays named until the agent lands elsewhere.
+      await store.clients.releaseHold(
+        entry.uuid,
+        entry.connection,
+        { lastSeen: now, lastDisconnectedAt: now },
+        entry.moving === true,
+      );
       await audit.record(FleetEventType.disconnected, entry.uuid, {
         reason,
         connected_for_s: Math.round((now.getTime() - entry.connectedAt.getTime()) / 1000),
@@ -277,6 +292,36 @@ export function createRegistry(deps: RegistryDeps) {
     } catch (error) {
       entry.log.error({ component: 'registry', err: error }, 'cannot record a disconnection');
     }
+  }
+
+  /** On its way to another server: its holder sent it away (a drain) and is still alive. */
+  function moving(row: ClientRecord): boolean {
+    return (
+      row.heldBy !== null &&
+      row.heldConnection === null &&
+      !live.has(row.uuid) &&
+      (deps.isAlive?.(row.heldBy) ?? false)
+    );
+  }
+
+  /**
+   * The link to a client, waiting (up to MOVE_WAIT_MS, or until `signal`) for one on its way
+   * to another server to arrive there, so a drain fails no call; undefined when offline.
+   */
+  async function linkWhenSettled(
+    row: ClientRecord,
+    signal?: AbortSignal,
+  ): Promise<AgentLink | undefined> {
+    let link = live.get(row.uuid)?.link ?? deps.routeTo?.(row.uuid);
+    if (link || !moving(row)) return link;
+    const deadline = Date.now() + MOVE_WAIT_MS;
+    let current: ClientRecord | null = row;
+    while (!link && current && moving(current) && Date.now() < deadline && !signal?.aborted) {
+      await new Promise((resolve) => setTimeout(resolve, MOVE_POLL_MS));
+      current = await store.clients.get(row.uuid);
+      link = live.get(row.uuid)?.link ?? deps.routeTo?.(row.uuid);
+    }
+    return link;
   }
 
   /** Finds a client by uuid, clientId or an unambiguous display name (./names.ts). */
@@ -288,6 +333,19 @@ export function createRegistry(deps: RegistryDeps) {
     attach,
     resolve,
     view,
+    linkWhenSettled,
+    /** Sends a client this server holds to another server (a drain): false when not held here. */
+    moveOut(uuid: string, notice: Notice): boolean {
+      const entry = live.get(uuid);
+      if (!entry) return false;
+      entry.moving = true;
+      entry.link.close('sent to another server: this server is draining', notice);
+      return true;
+    },
+    /** The clients this server holds now. */
+    heldUuids(): string[] {
+      return [...live.keys()];
+    },
     /** The link to an online client: its own, or one to the server holding it; else undefined. */
     linkOf(uuid: string): AgentLink | undefined {
       return live.get(uuid)?.link ?? deps.routeTo?.(uuid);

@@ -9,10 +9,11 @@ export function createServerStatus(deps: {
   /** This server's name among the servers on one database. */
   server: string;
   registry: { readonly heldCount: number; onlineUuids(): string[] };
+  drain?: { readonly draining: boolean } | undefined;
 }) {
   const startedAt = Date.now();
   return async () => ({
-    status: 'ok' as const,
+    status: deps.drain?.draining ? ('draining' as const) : ('ok' as const),
     version: deps.version,
     uptimeS: Math.round((Date.now() - startedAt) / 1000),
     server: deps.server,

@@ -2,6 +2,7 @@
 // the role matrix (./access.ts), which is typed by it, does not import the wiring.
 import type { AuthAttempt, AuthDecision } from '../hub/tunnel-hub.js';
 import type { MetricsResult, RunCommandResult } from '../protocol/rpc.js';
+import type { Notice } from '../protocol/notice.js';
 import type { DialectName } from '../store/index.js';
 import type { Admission } from './admission.js';
 import type {
@@ -296,10 +297,13 @@ export interface FleetAgents {
   authorize(attempt: AuthAttempt): Promise<AuthDecision<Admission>>;
   /** Registers a session that said hello: the client is online (records client.connected). */
   attach(session: FleetSession): Promise<void>;
+  /** The notice to turn a new agent connection away with (a draining server); null: admit. */
+  turnAway(): Notice | null;
 }
 
 export interface ServerHealth {
-  status: 'ok';
+  /** `draining`: handing its agents to the others (`/health` answers 503, for load balancers). */
+  status: 'ok' | 'draining';
   version: string;
   uptimeS: number;
   /** This server's name (`--server-name`). */

@@ -204,7 +204,9 @@ export function createApiServer(options: ApiServerOptions) {
       fleet
         .health()
         .then((health) => {
-          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+          // A draining server answers 503, so a load balancer's health check sends agents on.
+          const code = health.status === 'ok' ? 200 : 503;
+          res.writeHead(code, { 'content-type': 'application/json', 'cache-control': 'no-store' });
           res.end(JSON.stringify(health));
         })
         .catch((error: unknown) => {

@@ -18,11 +18,13 @@ import net from 'node:net';
 import ssh2 from 'ssh2';
 import type { Logger } from 'pino';
 import { raiseOpenFileLimit, readOpenFileLimits } from '../lib/open-files.js';
+import type { Notice } from '../protocol/notice.js';
 import type { AgentSession } from './agent-session.js';
 import { handleConnection } from './agent-connection.js';
 import type { AuthAttempt, AuthDecision } from './authenticate.js';
 import { createHandshakeGate } from './handshake-gate.js';
 import { computeCapacity, defaultHubLimits, type HubCapacity, type HubLimits } from './limits.js';
+import { refuseSocket } from './refuse-socket.js';
 import { createReloginThrottle } from './relogin-throttle.js';
 import { createThrottledLogs } from './throttled-log.js';
 
@@ -36,6 +38,11 @@ export interface TunnelHubOptions<A> {
   authorize(attempt: AuthAttempt): Promise<AuthDecision<A>>;
   /** Called once the agent has said hello; a throw closes the session. */
   onSession(session: AgentSession<A>): Promise<void>;
+  /**
+   * A notice to turn every new connection away with, before any SSH work (a draining server);
+   * null to admit as usual.
+   */
+  turnAway?: (() => Notice | null) | undefined;
   limits?: Partial<HubLimits>;
 }
 
@@ -106,7 +113,11 @@ export function createTunnelHub<A>(options: TunnelHubOptions<A>): TunnelHub {
     startHandshake: (socket) => sshServer.injectSocket(socket),
   });
 
-  const tcpServer = net.createServer(gate.admit);
+  const tcpServer = net.createServer((socket) => {
+    const away = options.turnAway?.();
+    if (away) return void refuseSocket(socket, away, ident);
+    gate.admit(socket);
+  });
   // Accepting fails with EMFILE when descriptors run out anyway (the reserve is for the rest of
   // the server, which may have used it): logged, never thrown — an unhandled 'error' would crash.
   const acceptFailed = logs.create('cannot accept a connection', 'error');

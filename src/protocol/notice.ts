@@ -28,6 +28,8 @@ export const NoticeCode = {
   quarantined: 'quarantined',
   /** A newer connection with the same UUID took this session's place. */
   replaced: 'replaced',
+  /** This server is draining (leaving the cluster): connect to another server of the fleet. */
+  draining: 'draining',
 } as const;
 export type NoticeCodeName = (typeof NoticeCode)[keyof typeof NoticeCode];
 

@@ -61,9 +61,16 @@ export interface ClientRepository {
   update(uuid: string, changes: ClientChanges): Promise<boolean>;
   /**
    * Clears the hold and sets `changes` only while `connection` still holds the client (a newer
-   * connection, on any server, keeps its hold); false when it no longer does.
+   * connection, on any server, keeps its hold); false when it no longer does. With `moving`, the
+   * holder stays named and only the connection is cleared: the agent was sent to another server
+   * (a drain) and calls wait for it there.
    */
-  releaseHold(uuid: string, connection: string, changes: ClientChanges): Promise<boolean>;
+  releaseHold(
+    uuid: string,
+    connection: string,
+    changes: ClientChanges,
+    moving?: boolean,
+  ): Promise<boolean>;
   /** Clears every hold of `server` and sets `changes` on those clients; their uuids. */
   releaseHoldsOf(server: string, changes: ClientChanges): Promise<string[]>;
   /** Replaces a client's tags. */

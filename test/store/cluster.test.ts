@@ -42,6 +42,7 @@ forEachDialect((dialect) => {
         startedAt: started,
         renewedAt: started,
         clientsHeld: 0,
+        drainingSince: null,
       });
     }
     const renewed = new Date('2026-12-01T10:00:05.456Z');
@@ -64,12 +65,23 @@ forEachDialect((dialect) => {
       startedAt: restarted,
       renewedAt: restarted,
       clientsHeld: 0,
+      drainingSince: null,
     });
     const b = (await store.cluster.servers()).find((s) => s.name === 'srv-b');
     assert.deepEqual(
       [b?.version, b?.peerUrl, b?.startedAt.getTime()],
       ['0.2.0', null, restarted.getTime()],
     );
+    // A drain is asked once (a second ask keeps the first time); a restart clears it.
+    const asked = new Date('2026-12-01T11:05:00Z');
+    assert.equal(await store.cluster.drainServer('srv-b', asked), true);
+    assert.equal(await store.cluster.drainServer('srv-b', new Date('2026-12-01T12:00:00Z')), true);
+    assert.equal(await store.cluster.drainServer('srv-nobody', asked), false);
+    const draining = (await store.cluster.servers()).find((s) => s.name === 'srv-b');
+    assert.equal(draining?.drainingSince?.getTime(), asked.getTime());
+    await store.cluster.registerServer({ ...draining!, startedAt: asked, drainingSince: null });
+    const again = (await store.cluster.servers()).find((s) => s.name === 'srv-b');
+    assert.equal(again?.drainingSince, null);
     await store.cluster.removeServer('srv-a');
     assert.deepEqual(
       (await store.cluster.servers()).map((s) => s.name),

@@ -140,6 +140,7 @@ forEachDialect((dialect) => {
         startedAt: seen,
         renewedAt: name === 'srv-gone' ? new Date(now - 60_000) : seen,
         clientsHeld: 0,
+        drainingSince: null,
       });
     const by = async (name: string, limit: number) =>
       (await store.deliveries.claimDue(new Date(now), { limit, skipEndpoints: [], by: name })).map(

@@ -55,7 +55,8 @@ export function createHolds(deps: HoldsDeps): Holds {
 
   function changed(uuid: string, record: ClientRecord | undefined): void {
     const by = record?.heldBy ?? null;
-    if (by !== null && by !== me) others.set(uuid, by);
+    // Held through a connection: a client on its way (a drain) is reached nowhere until it lands.
+    if (by !== null && by !== me && record?.heldConnection) others.set(uuid, by);
     else others.delete(uuid);
     const mine = deps.heldHere(uuid);
     // A newer connection on this server is the registry's own business (attach replaces).

@@ -35,6 +35,8 @@ export interface Membership {
   isAlive(name: string): boolean;
   /** Where `name` said its peers reach it (`--peer-url`), as last read; null when unknown. */
   peerUrlOf(name: string): string | null;
+  /** Whether `name` was asked to drain (`etphonehome server --drain`), as last read. */
+  isDraining(name: string): boolean;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,8 @@ export function createMembership(deps: {
   server: ServerIdentity;
   /** Agents this server holds now. */
   held: () => number;
+  /** Told once when this server is asked to drain (read at a renewal). */
+  onDrain?: (() => void) | undefined;
   logger: Logger;
   renewIntervalMs?: number;
 }): Membership {
@@ -52,6 +56,7 @@ export function createMembership(deps: {
   let renewing: Promise<void> = Promise.resolve();
   // The servers as last read: the holds (./holds.ts) ask this on every view, so no query each time.
   let known = new Map<string, ServerView>();
+  let draining = false;
 
   async function servers(): Promise<ServerView[]> {
     const now = Date.now();
@@ -61,6 +66,11 @@ export function createMembership(deps: {
       self: row.name === server.name,
     }));
     known = new Map(views.map((view) => [view.name, view]));
+    if (!draining && known.get(server.name)?.drainingSince) {
+      draining = true;
+      logger.warn("asked to drain: handing this server's agents to the others");
+      deps.onDrain?.();
+    }
     return views;
   }
 
@@ -70,6 +80,8 @@ export function createMembership(deps: {
       startedAt,
       renewedAt: now,
       clientsHeld: deps.held(),
+      // A drain asked of this name before a restart is over: the new process starts serving.
+      drainingSince: null,
     });
 
   async function renew(): Promise<void> {
@@ -101,6 +113,7 @@ export function createMembership(deps: {
       return view !== undefined && Date.now() - view.renewedAt.getTime() <= SERVER_LEASE_MS;
     },
     peerUrlOf: (name) => known.get(name)?.peerUrl ?? null,
+    isDraining: (name) => Boolean(known.get(name)?.drainingSince),
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;

@@ -32,6 +32,12 @@ ServerRef.implement({
       description: 'Renewed within the last 15 s; false: killed or cut off from the database.',
     }),
     self: t.exposeBoolean('self', { description: 'The server answering this query.' }),
+    drainingSince: t.string({
+      nullable: true,
+      description:
+        'Since when it hands its agents to the others (`etphonehome server --drain`, ISO 8601); null when it does not. Cleared when it starts again.',
+      resolve: (server) => server.drainingSince?.toISOString() ?? null,
+    }),
   }),
 });
 

@@ -158,9 +158,10 @@ function writesThrough(
       await target.changeTags(uuids, change);
       apply(ops.changeTags(uuids, change));
     },
-    async releaseHold(uuid, connection, changes) {
-      const released = await target.releaseHold(uuid, connection, changes);
-      if (released) apply(ops.update(uuid, { ...changes, ...NO_HOLD }));
+    async releaseHold(uuid, connection, changes, moving = false) {
+      const released = await target.releaseHold(uuid, connection, changes, moving);
+      const cleared = moving ? { heldConnection: null } : NO_HOLD;
+      if (released) apply(ops.update(uuid, { ...changes, ...cleared }));
       return released;
     },
     async releaseHoldsOf(server, changes) {

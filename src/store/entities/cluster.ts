@@ -25,6 +25,8 @@ export const ClusterServerEntity = defineEntity({
     startedAt: p.datetime(),
     renewedAt: p.datetime(),
     clientsHeld: p.integer().default(0),
+    /** Set by `etphonehome server --drain`: the server hands its agents to the others. */
+    drainingSince: p.datetime().nullable(),
   },
 });
 

@@ -58,10 +58,13 @@ export function createClientRepository(sql: Sql): ClientRepository {
       await sql.run(dialect.notify, [CLIENTS_CHANNEL, part.join(',')]);
   }
   /** The assignments that clear a hold and set `changes`. */
-  function releasing(changes: ClientChanges): { set: string; params: unknown[] } {
+  function releasing(changes: ClientChanges, moving = false): { set: string; params: unknown[] } {
     const { heldBy: _by, heldConnection: _connection, ...rest } = changes;
     const { columns, params } = clientAssignments(rest, dialect);
-    const set = ['held_by = null', 'held_connection = null', ...columns.map((c) => `${c} = ?`)];
+    const cleared = moving
+      ? ['held_connection = null']
+      : ['held_by = null', 'held_connection = null'];
+    const set = [...cleared, ...columns.map((c) => `${c} = ?`)];
     return { set: set.join(', '), params };
   }
   const select = `select ${clientSelect(dialect)} from client c`;
@@ -165,8 +168,8 @@ export function createClientRepository(sql: Sql): ClientRepository {
       return rows.length > 0;
     },
 
-    async releaseHold(uuid, connection, changes) {
-      const { set, params } = releasing(changes);
+    async releaseHold(uuid, connection, changes, moving = false) {
+      const { set, params } = releasing(changes, moving);
       const rows = await sql.all(
         `update client set ${set} where uuid = ? and held_connection = ? returning uuid`,
         [...params, uuid, connection],

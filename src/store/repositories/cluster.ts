@@ -15,6 +15,8 @@ export interface ServerRecord {
   renewedAt: Date;
   /** Agents it held at its last renewal. */
   clientsHeld: number;
+  /** Since when it hands its agents to the others (`--drain`); null when it does not. */
+  drainingSince: Date | null;
 }
 
 export interface ClusterRepository {
@@ -31,6 +33,8 @@ export interface ClusterRepository {
   servers(): Promise<ServerRecord[]>;
   /** Forgets a server (a clean shutdown). */
   removeServer(name: string): Promise<void>;
+  /** Asks server `name` to drain (it reads this at its next renewal); false when no such row. */
+  drainServer(name: string, at: Date): Promise<boolean>;
 }
 
 interface ServerRow {
@@ -40,6 +44,7 @@ interface ServerRow {
   started_at: unknown;
   renewed_at: unknown;
   clients_held: number | string;
+  draining_since: unknown;
 }
 
 export function createClusterRepository(sql: Sql): ClusterRepository {
@@ -60,11 +65,12 @@ export function createClusterRepository(sql: Sql): ClusterRepository {
 
     async registerServer(server) {
       await sql.run(
-        `insert into cluster_server (name, peer_url, version, started_at, renewed_at, clients_held)
-           values (?, ?, ?, ?, ?, ?)
+        `insert into cluster_server (name, peer_url, version, started_at, renewed_at, clients_held,
+           draining_since)
+           values (?, ?, ?, ?, ?, ?, ?)
          on conflict (name) do update set peer_url = excluded.peer_url, version = excluded.version,
            started_at = excluded.started_at, renewed_at = excluded.renewed_at,
-           clients_held = excluded.clients_held`,
+           clients_held = excluded.clients_held, draining_since = excluded.draining_since`,
         [
           server.name,
           server.peerUrl,
@@ -72,6 +78,7 @@ export function createClusterRepository(sql: Sql): ClusterRepository {
           server.startedAt,
           server.renewedAt,
           server.clientsHeld,
+          server.drainingSince,
         ],
       );
     },
@@ -93,11 +100,20 @@ export function createClusterRepository(sql: Sql): ClusterRepository {
         startedAt: dialect.date(row.started_at),
         renewedAt: dialect.date(row.renewed_at),
         clientsHeld: Number(row.clients_held),
+        drainingSince: dialect.dateOrNull(row.draining_since),
       }));
     },
 
     async removeServer(name) {
       await sql.run('delete from cluster_server where name = ?', [name]);
+    },
+
+    async drainServer(name, at) {
+      const rows = await sql.all<{ name: string }>(
+        'update cluster_server set draining_since = coalesce(draining_since, ?) where name = ? returning name',
+        [at, name],
+      );
+      return rows.length > 0;
     },
   };
 }
