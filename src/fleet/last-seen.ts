@@ -34,7 +34,8 @@ export interface LastSeenDeps {
  * (cluster/holds.ts).
  */
 function leftOpen(row: ClientRecord, server: string): boolean {
-  if (row.heldBy !== null) return row.heldBy === server;
+  // Without a connection it was sent away by a drain: its disconnection is recorded already.
+  if (row.heldBy !== null) return row.heldBy === server && row.heldConnection !== null;
   if (!row.lastConnectedAt) return false;
   return !row.lastDisconnectedAt || row.lastDisconnectedAt < row.lastConnectedAt;
 }
@@ -101,6 +102,8 @@ export function createLastSeenKeeper(deps: LastSeenDeps) {
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]?.clientId ?? null;
     }
+    // What is still held here was sent away by a drain and never landed: only the hold goes.
+    await store.clients.releaseHoldsOf(deps.server, {});
     if (closed > 0) logger.warn({ closed }, 'closed sessions left open by an unclean stop');
     return closed;
   }

@@ -40,11 +40,40 @@ test('sessions left open by a crash are closed at start, with an event, and coun
       lastDisconnectedAt: lastBeat,
     }),
   );
+  // Issue 14: held by this server (crashed), by another live server, and sent away by this
+  // server's drain without landing anywhere (its disconnection recorded then).
+  const me = 'crashed-here';
+  await store.clients.insert(
+    clientRecord(3, {
+      lastConnectedAt: connected,
+      lastSeen: lastBeat,
+      heldBy: me,
+      heldConnection: 'c3',
+    }),
+  );
+  await store.clients.insert(
+    clientRecord(4, {
+      lastConnectedAt: connected,
+      lastSeen: lastBeat,
+      heldBy: 'another-server',
+      heldConnection: 'c4',
+    }),
+  );
+  await store.clients.insert(
+    clientRecord(5, {
+      lastConnectedAt: connected,
+      lastSeen: lastBeat,
+      lastDisconnectedAt: lastBeat,
+      heldBy: me,
+      heldConnection: null,
+    }),
+  );
   const logger = pino({ level: 'silent' });
   const start = async () => {
     const fleet = createFleet({
       store,
       logger,
+      server: { name: me, peerUrl: null },
       authorizedKeys: createAuthorizedKeys(join('/nonexistent', 'authorized_keys'), logger),
       openEnrollment: false,
       rateLimitDefaults: { rpm: 60, concurrent: 10, mode: 'WARN' },
@@ -73,11 +102,25 @@ test('sessions left open by a crash are closed at start, with an event, and coun
     10,
   );
   assert.equal(clean.length, 0);
+  const disconnections = async (n: number) =>
+    (
+      await fleet.events.list(
+        { clientId: clientRecord(n).uuid, events: ['client.disconnected'] },
+        10,
+      )
+    ).length;
+  // Its own hold is closed and released; another server's stays; a drained one is released quietly.
+  assert.equal(await disconnections(3), 1);
+  assert.equal((await store.clients.get(clientRecord(3).uuid))?.heldBy, null);
+  assert.equal(await disconnections(4), 0);
+  assert.equal((await store.clients.get(clientRecord(4).uuid))?.heldBy, 'another-server');
+  assert.equal(await disconnections(5), 0);
+  assert.equal((await store.clients.get(clientRecord(5).uuid))?.heldBy, null);
 
   const health = await fleet.metrics.fleetHealth({}, { recentlyOfflineHours: 24 }, caller);
   assert.deepEqual(
     health.recentlyOfflineClients.map((c) => c.uuid).sort(),
-    [clientRecord(1).uuid, clientRecord(2).uuid].sort(),
+    [1, 2, 3, 5].map((n) => clientRecord(n).uuid).sort(),
   );
   await fleet.stop();
 

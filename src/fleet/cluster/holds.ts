@@ -125,6 +125,13 @@ export function createHolds(deps: HoldsDeps): Holds {
       timer = null;
       unwatch?.();
       await sweeping;
+      // A clean stop: clients sent away by a drain that never landed are held by nobody now
+      // (the links this server held were closed, and released, before).
+      try {
+        await store.clients.releaseHoldsOf(me, {});
+      } catch (error) {
+        logger.warn({ err: error }, 'could not release the holds left at stop');
+      }
     },
   };
 }
