@@ -97,6 +97,8 @@ export function createRegistry(deps: RegistryDeps) {
     row: ClientRecord;
     mismatch: { previous: string } | null;
     droppedName: DroppedName | null;
+    /** Another server's connection this one replaces (its end is recorded here). */
+    replaced?: string | undefined;
   }> {
     const facts = session.facts as AgentFacts;
     const { uuid, fingerprint, publicKey } = session.identity;
@@ -188,7 +190,13 @@ export function createRegistry(deps: RegistryDeps) {
     await tx.clients.update(uuid, changes);
     const mismatch =
       existing.keyFingerprint === fingerprint ? null : { previous: existing.keyFingerprint };
-    return { row: { ...existing, ...changes }, mismatch, droppedName: null };
+    // Another server held it through a connection: that connection's end is recorded here, once,
+    // whether that server is alive (it closes its link without recording) or gone.
+    const replaced =
+      existing.heldBy !== null && existing.heldBy !== deps.server && existing.heldConnection
+        ? existing.heldBy
+        : undefined;
+    return { row: { ...existing, ...changes }, mismatch, droppedName: null, replaced };
   }
 
   /** Registers a session that said hello; emits connected (and key_mismatch). */
@@ -197,7 +205,7 @@ export function createRegistry(deps: RegistryDeps) {
     const { uuid, fingerprint } = session.identity;
     const now = new Date();
     const connection = randomUUID();
-    const { row, mismatch, droppedName } = await store.transaction((tx) =>
+    const { row, mismatch, droppedName, replaced } = await store.transaction((tx) =>
       upsert(tx, session, now, connection),
     );
 
@@ -240,6 +248,16 @@ export function createRegistry(deps: RegistryDeps) {
     if (session.closed) onClose('connection closed while attaching');
     else session.once('close', onClose);
 
+    if (replaced !== undefined) {
+      const alive = deps.isAlive?.(replaced) ?? false;
+      await audit.record(FleetEventType.disconnected, uuid, {
+        reason: alive
+          ? `replaced by a connection to server ${deps.server}`
+          : `server ${replaced} stopped renewing its hold (killed, or cut off from the database)`,
+        unclean: !alive,
+        server: replaced,
+      });
+    }
     await audit.record(FleetEventType.connected, uuid, {
       platform: `${facts.platform} ${facts.platformRelease}`.trim(),
       hostname: facts.hostname,
@@ -279,12 +297,15 @@ export function createRegistry(deps: RegistryDeps) {
     try {
       // Only while this connection still holds it: a newer one (another server's) keeps its hold.
       // Sent away by a drain, the holder stays named until the agent lands elsewhere.
-      await store.clients.releaseHold(
+      const released = await store.clients.releaseHold(
         entry.uuid,
         entry.connection,
         { lastSeen: now, lastDisconnectedAt: now },
         entry.moving === true,
       );
+      // Not released: the server that took it over (or the sweep that released it) recorded
+      // this connection's end, once (./cluster/holds.ts).
+      if (!released) return;
       await audit.record(FleetEventType.disconnected, entry.uuid, {
         reason,
         connected_for_s: Math.round((now.getTime() - entry.connectedAt.getTime()) / 1000),

@@ -67,6 +67,18 @@ async function heldBy(server: TestServer, uuid: string) {
   };
 }
 
+/** How many client.connected and client.disconnected events `uuid` has in the trail. */
+async function sessionsOf(server: TestServer, uuid: string) {
+  const events = (
+    await server.gql.request(EventsDocument, {
+      filter: { clientId: uuid, events: ['client.connected', 'client.disconnected'] },
+      limit: 500,
+    })
+  ).events;
+  const connected = events.filter((e) => e.event === 'client.connected').length;
+  return { connected, disconnected: events.length - connected };
+}
+
 /** The client.disconnected events of `uuid` as `server` reads the trail, oldest first. */
 async function disconnections(server: TestServer, uuid: string) {
   const events = (
@@ -300,7 +312,7 @@ describe('three servers on one PostgreSQL', () => {
     assert.equal(answered?.purpose, purpose);
   });
 
-  test('a client connected twice is held once: the newest connection wins, the older server lets go and says why', async () => {
+  test('a client connected twice is held once: the newest connection wins, the older server lets go, one event says why', async () => {
     const [first, second] = servers as [TestServer, TestServer, TestServer];
     // A clone of the agent (its config, key and UUID) phones server 1 while the agent holds on
     // through server 3.
@@ -333,6 +345,13 @@ describe('three servers on one PostgreSQL', () => {
     assert.ok(
       agent.process?.stderr.some((line) => line.includes('replaced')),
       'the agent heard why',
+    );
+    // Every connection but the live one ended once in the trail, however often they traded places.
+    const { connected, disconnected } = await sessionsOf(second, agent.uuid);
+    assert.equal(
+      disconnected,
+      connected - 1,
+      `${connected} connected, ${disconnected} disconnected`,
     );
   });
 
@@ -391,6 +410,15 @@ describe('three servers on one PostgreSQL', () => {
           (line) => line.includes(`127.0.0.1:${other.sshPort}`) && line.includes('connected'),
         ),
         'the agent dialled the other server',
+      );
+      // The killed server's connection ended once: recorded by the server the agent came back
+      // through (its holder was gone), and not again by the sweep after it.
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      const { connected, disconnected } = await sessionsOf(other, roaming.uuid);
+      assert.equal(
+        disconnected,
+        connected - 1,
+        `${connected} connected, ${disconnected} disconnected`,
       );
     } finally {
       await roaming.close();
