@@ -52,6 +52,8 @@ export function createPeerDoor(deps: PeerDoorDeps) {
 
   function refuse(ws: WebSocket, code: number, why: string, remote: string | undefined): void {
     logger.warn({ remoteAddress: remote, code }, `peer channel refused: ${why}`);
+    // A socket paused for the proof check could not read the close reply (a 30 s wait).
+    if (ws.isPaused) ws.resume();
     ws.close(code, why.slice(0, 120));
   }
 
