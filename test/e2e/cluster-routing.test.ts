@@ -129,25 +129,29 @@ describe('calls route between two servers on one PostgreSQL', () => {
       { id: agent.uuid },
     );
     assert.equal(update.errors, undefined, JSON.stringify(update.errors));
-    const codes: string[] = [];
-    for (let i = 0; i < 8; i++) {
-      const reply = await gql(i % 2 === 0 ? a : b, RUN, { id: agent.uuid, cmd: 'true' });
-      codes.push(reply.errors?.[0]?.extensions?.code ?? 'OK');
+    try {
+      const codes: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const reply = await gql(i % 2 === 0 ? a : b, RUN, { id: agent.uuid, cmd: 'true' });
+        codes.push(reply.errors?.[0]?.extensions?.code ?? 'OK');
+      }
+      assert.deepEqual(codes, ['OK', 'OK', 'OK', 'OK', ...Array<string>(4).fill('RATE_LIMITED')]);
+      // The refusals through B are recorded on B's side as they are on A's: one trail, 4 events.
+      const events = await gql(
+        b,
+        `query($id: ID) { events(filter: { clientId: $id, events: ["client.rate_limited"] }, limit: 50) { type } }`,
+        { id: agent.uuid },
+      );
+      assert.equal((events.data?.['events'] as unknown[]).length, 4, JSON.stringify(events));
+    } finally {
+      // The later tests run with no limit.
+      const off = await gql(
+        b,
+        `mutation($id: ID!) { configureClient(id: $id, input: { rateLimitMode: OFF }) { uuid } }`,
+        { id: agent.uuid },
+      );
+      assert.equal(off.errors, undefined, JSON.stringify(off.errors));
     }
-    assert.deepEqual(codes, ['OK', 'OK', 'OK', 'OK', ...Array<string>(4).fill('RATE_LIMITED')]);
-    // The refusals through B are recorded on B's side as they are on A's: one trail, 4 events.
-    const events = await gql(
-      b,
-      `query($id: ID) { events(filter: { clientId: $id, events: ["client.rate_limited"] }, limit: 50) { type } }`,
-      { id: agent.uuid },
-    );
-    assert.equal((events.data?.['events'] as unknown[]).length, 4, JSON.stringify(events));
-    const off = await gql(
-      b,
-      `mutation($id: ID!) { configureClient(id: $id, input: { rateLimitMode: OFF }) { uuid } }`,
-      { id: agent.uuid },
-    );
-    assert.equal(off.errors, undefined, JSON.stringify(off.errors));
   });
 
   test('runCommand through B reaches the agent held by A', async () => {
