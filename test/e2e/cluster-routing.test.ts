@@ -35,7 +35,7 @@ async function gql(
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${server.apiKey}` },
     body: JSON.stringify({ query, variables }),
-    signal,
+    signal: signal ?? null,
   });
   return (await response.json()) as Reply;
 }
