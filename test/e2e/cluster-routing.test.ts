@@ -256,6 +256,29 @@ describe('calls route between two servers on one PostgreSQL', () => {
     assert.equal((reply.data?.['runCommand'] as { stdout: string }).stdout.trim(), 'intact');
   });
 
+  test('a holder gone: calls through B fail AGENT_UNAVAILABLE naming it; back once it is', async () => {
+    await a.stop('SIGKILL');
+    // Within the 15 s lease B still routes to A, and says what is wrong.
+    const reply = await gql(b, RUN, { id: agent.uuid, cmd: 'true' });
+    assert.equal(reply.errors?.[0]?.extensions?.code, 'AGENT_UNAVAILABLE', JSON.stringify(reply));
+    assert.match(
+      reply.errors?.[0]?.message ?? '',
+      /server route-a holds the client and is unreachable at http:\/\/127\.0\.0\.1:\d+/,
+    );
+    await a.restart();
+    await agent.waitOnline(a);
+    // The pool reconnects after its backoff: a call through B reaches the agent again.
+    await waitFor(
+      async () =>
+        (
+          (await gql(b, RUN, { id: agent.uuid, cmd: 'echo back' })).data?.['runCommand'] as {
+            stdout: string;
+          } | null
+        )?.stdout.trim() === 'back',
+      { what: 'a call through B to reach the agent again', timeoutMs: 90_000 },
+    );
+  });
+
   test('decommission through B closes the agent link on A', async () => {
     const reply = await gql(
       b,
