@@ -12,8 +12,8 @@
 //                          must already answer the new value (fleet.caughtUp: one notification's
 //                          round trip); the read's own latency;
 //   read, SQLite server    the same client(id) read on a one-server SQLite deployment, for scale;
-//   runCommand, direct     `true` on the agent through the server that holds it (routing to a
-//                          holder on another server is not built yet: no routed row).
+//   runCommand, direct     `true` on the agent through the server that holds it (the routed
+//                          row, through another server, is bench/routing.ts).
 // Everything started here is killed at the end, error or not.
 
 import { writeFile } from 'node:fs/promises';

@@ -27,6 +27,7 @@ import { redactDatabaseUrl } from './store/database-url.js';
 import type { Store } from './store/index.js';
 import { openStore } from './store/open.js';
 import { createStreamDoor } from './stream/door.js';
+import { PEER_PATH } from './fleet/cluster/peer-protocol.js';
 import { STREAM_PATH } from './protocol/ws-stream.js';
 import { VERSION } from './version.js';
 
@@ -205,7 +206,7 @@ export async function startServer(
     subscriptions: config.graphql,
     routes: { '/mcp': mcp.handle },
     serverInfo: () => serverInfo,
-    upgrades: { [STREAM_PATH]: streams.handleUpgrade },
+    upgrades: { [STREAM_PATH]: streams.handleUpgrade, [PEER_PATH]: fleet.cluster.peerUpgrade },
   });
 
   let sshAddress;

@@ -86,7 +86,7 @@ export const accessMatrix = {
   // A key's own request-and-reply shells; listing them is OPERATOR's too (a viewer has none).
   shells: { open: O, send: O, read: O, list: O, close: O },
   tunnels: { open: O, get: O, list: V, close: O },
-  cluster: { servers: V },
+  cluster: { servers: V, peerUpgrade: INTERNAL },
   // Every call it confirms needs OPERATOR or more; the call itself is checked when it runs.
   confirmations: { confirm: O },
   fleet: {

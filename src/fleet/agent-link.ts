@@ -9,11 +9,13 @@
 // them all the same way. A link reports failures as AgentCallError (hub/errors.ts), whatever carries
 // it, so the gate maps them through one table (failures.ts).
 
+import type { AppError } from '../errors.js';
 import type { AgentStream } from '../hub/agent-session.js';
 import type { TransferChannel } from '../hub/transfer-channel.js';
 import type { Notice } from '../protocol/notice.js';
 import type { RpcMethods } from '../protocol/rpc.js';
 import type { StreamHeader } from '../protocol/stream.js';
+import type { Permit, RateLimitFigures, RateLimits } from './rate-limit.js';
 
 export type { AgentStream } from '../hub/agent-session.js';
 
@@ -26,7 +28,26 @@ export interface LinkCallOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** What a limiter answers a permit request: a permit, or the RATE_LIMITED refusal. */
+export interface LimiterAnswer {
+  permit: Permit | null;
+  refusal: AppError | null;
+  /** The client's counters once the permit was taken or refused (for the breach's event). */
+  figures: RateLimitFigures;
+}
+
+/** The limiter of the server holding a routed client: its limits count once, fleet-wide. */
+export interface HolderLimiter {
+  /** Rejects with AgentCallError when the holder cannot be asked. */
+  acquire(uuid: string, clientName: string, limits: RateLimits): Promise<LimiterAnswer>;
+}
+
 export interface AgentLink {
+  /**
+   * For a link to another server (cluster/forwarding-link.ts): that server's limiter, which
+   * the gate takes permits from instead of its own.
+   */
+  readonly limiter?: HolderLimiter | undefined;
   /** True once the link has ended; every call then fails as `closed`. */
   readonly closed: boolean;
   /** Calls one method on the agent; rejects with AgentCallError. */

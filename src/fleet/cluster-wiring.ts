@@ -8,6 +8,7 @@ import type { Audit } from './audit.js';
 import { createDrain } from './cluster/drain.js';
 import { createHolds } from './cluster/holds.js';
 import { createMembership } from './cluster/membership.js';
+import { wirePeers } from './cluster/peers.js';
 import type { FleetOptions } from './options.js';
 import type { Gate } from './gate.js';
 import type { Registry } from './registry.js';
@@ -16,7 +17,7 @@ export function wireCluster(deps: {
   options: FleetOptions;
   audit: Audit;
   /** The registry and the gate, once built (they are built after the cluster). */
-  built: () => { registry: Registry; gate: Pick<Gate, 'inFlight'> };
+  built: () => { registry: Registry; gate: Pick<Gate, 'inFlight' | 'acquireLocal'> };
 }) {
   const { options } = deps;
   const logger = options.logger.child({ component: 'cluster' });
@@ -48,21 +49,33 @@ export function wireCluster(deps: {
     heldHere: (uuid) => registry().heldHere(uuid),
     lost: (uuid, by) => registry().lost(uuid, by),
   });
+  /** The other live server holding `uuid` and where its peers reach it; undefined when none. */
+  const holderOf = (uuid: string): { server: string; peerUrl: string | null } | undefined => {
+    const server = holds.elsewhere(uuid);
+    return server === undefined ? undefined : { server, peerUrl: membership.peerUrlOf(server) };
+  };
+  // Calls for a client another server holds go to it (cluster/peers.ts).
+  const peers = wirePeers({
+    store: options.store,
+    name: membership.name,
+    holderOf,
+    localLink: (uuid) => registry().live(uuid)?.link,
+    acquire: (...args) => deps.built().gate.acquireLocal(...args),
+    logger: logger.child({ component: 'peer' }),
+  });
   return {
     membership,
     holds,
     drain,
-    /** The other live server holding `uuid` and where its peers reach it; undefined when none. */
-    holderOf(uuid: string): { server: string; peerUrl: string | null } | undefined {
-      const server = holds.elsewhere(uuid);
-      return server === undefined ? undefined : { server, peerUrl: membership.peerUrlOf(server) };
-    },
+    holderOf,
+    peers,
     /** What the registry needs of the cluster. */
     registryDeps: {
       server: membership.name,
       elsewhere: holds.elsewhere,
       elsewhereUuids: holds.elsewhereUuids,
       isAlive: membership.isAlive,
+      routeTo: peers.routeTo,
     },
     /** Started and stopped with the fleet (run-state.ts): registration, then the holds. */
     run: {
@@ -72,6 +85,7 @@ export function wireCluster(deps: {
       },
       async stop(): Promise<void> {
         await drain.stop();
+        peers.close();
         await holds.stop();
         await membership.stop();
       },

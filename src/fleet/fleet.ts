@@ -180,7 +180,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
     caughtUp: () => store.sync?.() ?? Promise.resolve(),
     health: createServerStatus({ store, version: options.version, server, registry, ...cluster }),
     createLoaders: () => createLoaders(store, registry.view),
-    cluster: { servers },
+    cluster: { servers, peerUpgrade: cluster.peers.handleUpgrade },
     confirmations: createConfirmations({ store, ttlS: options.confirmationTtlS }),
     ...createRunState({
       monitor,

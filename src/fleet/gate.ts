@@ -17,7 +17,7 @@ import { AgentCallError } from '../hub/errors.js';
 import { isWithinRoot } from '../lib/paths.js';
 import { AgentErrorCode, type RpcMethods } from '../protocol/rpc.js';
 import type { ClientRecord, Store } from '../store/index.js';
-import type { AgentLink } from './agent-link.js';
+import type { AgentLink, HolderLimiter, LimiterAnswer } from './agent-link.js';
 import { actorOf, type Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import { FleetEventType, type FleetEventTypeName } from './event-types.js';
@@ -164,8 +164,8 @@ export function createGate(deps: GateDeps) {
     limits: RateLimitDefaults,
     enforced: boolean,
     caller: Caller,
+    figures: RateLimitFigures,
   ): Promise<void> {
-    const figures = limiter.figures(client.uuid);
     await audit.record(
       FleetEventType.rateLimited,
       client.uuid,
@@ -183,32 +183,52 @@ export function createGate(deps: GateDeps) {
     );
   }
 
-  /** A rate-limit permit for one operation on `client`, breaches recorded. */
+  /** This server's limiter, as a link to another server offers its holder's (agent-link.ts). */
+  const local: HolderLimiter = {
+    async acquire(uuid, clientName, limits): Promise<LimiterAnswer> {
+      await history;
+      try {
+        const permit = limiter.acquire(uuid, clientName, limits);
+        return { permit, refusal: null, figures: limiter.figures(uuid) };
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== ErrorCode.rateLimited) throw error;
+        return { permit: null, refusal: error, figures: limiter.figures(uuid) };
+      }
+    },
+  };
+
+  /**
+   * A rate-limit permit for one operation on `client`, breaches recorded here (the server the
+   * request arrived at), from the limiter of the server holding the client: limits count once.
+   */
   async function permit(
     client: ClientRecord,
+    link: AgentLink,
     operation: string,
     caller: Caller,
   ): Promise<() => void> {
-    await history;
     const limits = effectiveRateLimits(client, deps.rateLimitDefaults);
-    let taken;
+    let answer: LimiterAnswer;
     try {
-      taken = limiter.acquire(client.uuid, client.clientId, limits);
+      answer = await (link.limiter ?? local).acquire(client.uuid, client.clientId, limits);
     } catch (error) {
-      if (error instanceof AppError && error.code === ErrorCode.rateLimited) {
-        const limit = error.details?.['limit'] as RateLimitBreach;
-        await recordBreach(client, operation, limit, limits, true, caller);
-        await refused(client, caller, {
-          operation,
-          code: ErrorCode.rateLimited,
-          ...error.details,
-        });
-      }
-      throw error;
+      // The holder cannot be asked: the same error a call through its link would give.
+      throw mapAgentFailure(error, client.clientId, operation);
+    }
+    const { permit: taken, refusal, figures } = answer;
+    if (!taken) {
+      const limit = refusal?.details?.['limit'] as RateLimitBreach;
+      await recordBreach(client, operation, limit, limits, true, caller, figures);
+      await refused(client, caller, {
+        operation,
+        code: ErrorCode.rateLimited,
+        ...refusal?.details,
+      });
+      throw refusal;
     }
     try {
       for (const breach of taken.breaches)
-        await recordBreach(client, operation, breach, limits, false, caller);
+        await recordBreach(client, operation, breach, limits, false, caller, figures);
     } catch (error) {
       taken.release();
       throw error;
@@ -246,7 +266,7 @@ export function createGate(deps: GateDeps) {
     const { client, link } = await operable(ref, operation, caller);
     for (const path of typeof paths === 'function' ? paths(client) : paths)
       await checkPath(client, path, operation, caller);
-    return { client, link, release: await permit(client, operation, caller) };
+    return { client, link, release: await permit(client, link, operation, caller) };
   }
 
   /** The error to throw for a failure of an admitted operation (agent refusals recorded). */
@@ -304,6 +324,8 @@ export function createGate(deps: GateDeps) {
     admit,
     call,
     failure,
+    /** A permit from this server's limiter, for a peer server's request (cluster/peer-door.ts). */
+    acquireLocal: local.acquire,
     /** The client's rate-limit counters now (those recorded before this process included). */
     async rateLimitFigures(uuid: string): Promise<RateLimitFigures> {
       await history;

@@ -1,6 +1,8 @@
 // Groups of the Fleet surface (./index.ts) for work that outlives one call or one client: bulk
 // jobs, shells and tunnels, the servers on one database, and the API keys every door checks.
 
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ServerView } from './cluster/membership.js';
 import type { Caller } from './caller.js';
 import type { ClientFilter } from './client-filter.js';
@@ -102,6 +104,8 @@ export interface FleetConfirmations {
 export interface FleetCluster {
   /** Every server registered on the database, by name (this one too), alive or not. */
   servers(): Promise<ServerView[]>;
+  /** The `/peer` WebSocket upgrade: calls from the other servers (cluster/peer-door.ts). */
+  peerUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
 }
 
 export interface FleetKeys {

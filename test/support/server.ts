@@ -42,13 +42,15 @@ export interface ServerOptions {
   openEnrollment?: boolean;
   env?: Record<string, string>;
   dataDir?: string;
+  /** The HTTP port (default: one the system picks), e.g. to name it in a peer URL beforehand. */
+  httpPort?: number;
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'etph-server-')));
   const apiKey = `test-${randomBytes(16).toString('hex')}`;
   let sshPort = 0;
-  let httpPort = 0;
+  let httpPort = options.httpPort ?? 0;
   const wsClients = new Set<WsClient>();
 
   const launch = async (): Promise<Spawned> => {

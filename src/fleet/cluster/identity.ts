@@ -14,6 +14,8 @@ import type { Store } from '../../store/index.js';
 export const SecretName = {
   hostKey: 'ssh_host_key',
   webhookSecret: 'webhook_secret',
+  /** The key servers prove to each other on the peer channel (./peer-protocol.ts). */
+  peerCredential: 'peer_credential',
 } as const;
 
 export interface LocalIdentity {

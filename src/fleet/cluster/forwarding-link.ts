@@ -1,0 +1,176 @@
+// A link to a client another server holds (issue 14): the gate talks to it as to a local one
+// (../agent-link.ts), and every call goes over the peer channel (./peer-pool.ts) to the holder,
+// which calls its own link with the same timeout. The caller's abort, or a deadline passing
+// here first, sends `cancel`: the holder aborts its call, which cancels it on the agent as a
+// local abort does. Errors come back with AgentCallError's fields, so failures.ts maps them
+// exactly as for a local link. Permits come from the holder's limiter (`limiter`).
+//
+// Not routed (yet): byte streams (shells, tunnels) and transfers fail with a clear `closed`.
+
+import { AgentCallError, AgentCallFailure } from '../../hub/errors.js';
+import type { Notice } from '../../protocol/notice.js';
+import type { RpcMethods } from '../../protocol/rpc.js';
+import type { AgentLink, HolderLimiter, LimiterAnswer, LinkCallOptions } from '../agent-link.js';
+import { AppError, ErrorCode } from '../../errors.js';
+import type { PeerConnection } from './peer-pool.js';
+import type { HolderFrame } from './peer-protocol.js';
+
+/**
+ * How long past the caller's deadline this side waits for the holder's own `timeout` answer
+ * (which carries the same words a local timeout has) before giving up on its own.
+ */
+const DEADLINE_GRACE_MS = 1_000;
+
+function callError(frame: Extract<HolderFrame, { t: 'error' }>): AgentCallError {
+  return new AgentCallError(
+    frame.kind,
+    frame.message,
+    frame.remoteCode !== undefined
+      ? { remoteCode: frame.remoteCode, remoteData: frame.remoteData }
+      : undefined,
+  );
+}
+
+/** Waits for `connection` to be authenticated, or for the caller to give up. */
+function whenReady(connection: PeerConnection, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return connection.ready;
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = (): void =>
+      reject(new AgentCallError(AgentCallFailure.aborted, 'call aborted by the caller'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    connection.ready
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+export function createForwardingLink(uuid: string, connection: PeerConnection): AgentLink {
+  const limiter: HolderLimiter = {
+    async acquire(uuid, clientName, limits): Promise<LimiterAnswer> {
+      await connection.ready;
+      return new Promise<LimiterAnswer>((resolve, reject) => {
+        const stop = connection.onClose(reject);
+        const id = connection.request(
+          (id) => ({ t: 'permit', id, uuid, clientName, limits }),
+          (frame) => {
+            connection.forget(id);
+            stop();
+            if (frame.t === 'permitted') {
+              let released = false;
+              resolve({
+                permit: {
+                  breaches: frame.breaches,
+                  release() {
+                    if (released) return;
+                    released = true;
+                    connection.send({ t: 'release', id });
+                  },
+                },
+                refusal: null,
+                figures: frame.figures,
+              });
+            } else if (frame.t === 'refused') {
+              resolve({
+                permit: null,
+                refusal: new AppError(
+                  ErrorCode.rateLimited,
+                  frame.message,
+                  frame.details,
+                  frame.steps,
+                ),
+                figures: frame.figures,
+              });
+            } else if (frame.t === 'error') reject(callError(frame));
+          },
+        );
+      });
+    },
+  };
+
+  return {
+    limiter,
+    get closed() {
+      return connection.closed;
+    },
+    async call<M extends keyof RpcMethods>(
+      method: M,
+      params: RpcMethods[M]['params'],
+      options: LinkCallOptions,
+    ): Promise<RpcMethods[M]['result']> {
+      const { signal, timeoutMs } = options;
+      const started = Date.now();
+      await whenReady(connection, signal);
+      return new Promise<RpcMethods[M]['result']>((resolve, reject) => {
+        let id = 0;
+        let stop: () => void = () => undefined;
+        const finish = (): void => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          stop();
+          connection.forget(id);
+        };
+        const giveUp = (error: AgentCallError): void => {
+          finish();
+          connection.send({ t: 'cancel', id });
+          reject(error);
+        };
+        const onAbort = (): void =>
+          giveUp(new AgentCallError(AgentCallFailure.aborted, 'call aborted by the caller'));
+        const remaining = Math.max(1, timeoutMs - (Date.now() - started));
+        const timer = setTimeout(
+          () =>
+            giveUp(
+              new AgentCallError(
+                AgentCallFailure.timeout,
+                `no reply within ${Math.round(timeoutMs / 1000)} s`,
+              ),
+            ),
+          remaining + DEADLINE_GRACE_MS,
+        );
+        stop = connection.onClose((error) => {
+          finish();
+          reject(error);
+        });
+        if (connection.closed) return;
+        id = connection.request(
+          (id) => ({ t: 'call', id, uuid, method, params, timeoutMs: remaining }),
+          (frame) => {
+            finish();
+            if (frame.t === 'result') resolve(frame.result as RpcMethods[M]['result']);
+            else if (frame.t === 'error') reject(callError(frame));
+            else reject(new AgentCallError(AgentCallFailure.protocol, 'peer answered out of turn'));
+          },
+        );
+        if (signal?.aborted) onAbort();
+        else signal?.addEventListener('abort', onAbort, { once: true });
+      });
+    },
+    openTransfer() {
+      return Promise.reject(
+        new AgentCallError(
+          AgentCallFailure.closed,
+          `transfers are not routed between servers yet; server ${connection.server} holds the client: ask it (${connection.url})`,
+        ),
+      );
+    },
+    openStream() {
+      return Promise.reject(
+        new AgentCallError(
+          AgentCallFailure.closed,
+          `shells and tunnels are not routed between servers yet; server ${connection.server} holds the client: ask it (${connection.url})`,
+        ),
+      );
+    },
+    onClose(listener) {
+      return connection.onClose((error) => listener(error.message));
+    },
+    close(reason: string, notice?: Notice) {
+      // A link made for this request may still be authenticating.
+      connection.ready.then(
+        () => connection.send({ t: 'close', uuid, reason, ...(notice ? { notice } : {}) }),
+        () => undefined,
+      );
+    },
+  };
+}

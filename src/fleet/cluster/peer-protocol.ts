@@ -1,0 +1,147 @@
+// The server-to-server channel (issue 14, docs/design/0007-cluster.md §4.2): one WebSocket from
+// the server a request arrived at (the entry) to the server holding the client's tunnel (the
+// holder), at `/peer` on the holder's HTTP listener. Frames are JSON text, at most
+// MAX_PEER_FRAME_BYTES.
+//
+//   holder  {"t":"challenge","server":H,"nonce":Nh}
+//   entry   {"t":"hello","server":E,"nonce":Ne,"proof":HMAC(k, "entry|Nh|Ne|E|H")}
+//   holder  {"t":"welcome","proof":HMAC(k, "holder|Ne|Nh|H|E")}          (or it closes 4401)
+//   then    entry → holder: call, cancel, close, permit, release
+//           holder → entry: result, error, permitted, refused
+//
+// k is the cluster's `peer_credential` (cluster_secret), never an API key: each side proves it
+// knows k for this connection's nonces and both names, so a recorded exchange replays nowhere.
+
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { Operation } from '../../errors.js';
+
+export const PEER_PATH = '/peer';
+/** The largest frame either side accepts (a call's params or result: files are transfers). */
+export const MAX_PEER_FRAME_BYTES = 16 * 1024 * 1024;
+/** The handshake must be done within this long, or the socket is closed. */
+export const PEER_HANDSHAKE_MS = 10_000;
+
+export const PeerCloseCode = {
+  /** The handshake failed: no credential, a wrong proof, a frame out of turn. */
+  unauthorized: 4401,
+  /** A frame that is not JSON or not one of ours. */
+  malformed: 4400,
+  /** The server is shutting down. */
+  goingAway: 1001,
+} as const;
+
+const name = z.string().min(1).max(255);
+const nonce = z.string().regex(/^[0-9a-f]{64}$/);
+const proof = z.string().regex(/^[0-9a-f]{64}$/);
+const id = z.number().int().nonnegative();
+const uuid = z.string().min(1).max(100);
+
+export const challengeFrame = z.object({ t: z.literal('challenge'), server: name, nonce });
+export const helloFrame = z.object({ t: z.literal('hello'), server: name, nonce, proof });
+export const welcomeFrame = z.object({ t: z.literal('welcome'), proof });
+
+/** What the entry sends once authenticated. */
+export const entryFrame = z.discriminatedUnion('t', [
+  z.object({
+    t: z.literal('call'),
+    id,
+    uuid,
+    method: z.string().min(1).max(100),
+    params: z.unknown(),
+    timeoutMs: z.number().int().positive(),
+  }),
+  z.object({ t: z.literal('cancel'), id }),
+  z.object({
+    t: z.literal('close'),
+    uuid,
+    reason: z.string().max(1000),
+    notice: z.unknown().optional(),
+  }),
+  z.object({
+    t: z.literal('permit'),
+    id,
+    uuid,
+    clientName: z.string().max(1000),
+    limits: z.object({
+      rpm: z.number().int().nonnegative(),
+      concurrent: z.number().int().nonnegative(),
+      mode: z.enum(['OFF', 'WARN', 'ENFORCE']),
+    }),
+  }),
+  z.object({ t: z.literal('release'), id }),
+]);
+export type EntryFrame = z.infer<typeof entryFrame>;
+
+const figures = z.object({
+  requestsPerMinute: z.number(),
+  currentConcurrent: z.number(),
+  rpmWarnings: z.number(),
+  concurrentWarnings: z.number(),
+  rpmRejections: z.number(),
+  concurrentRejections: z.number(),
+});
+
+/** What the holder answers. */
+export const holderFrame = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('result'), id, result: z.unknown() }),
+  z.object({
+    t: z.literal('error'),
+    id,
+    kind: z.enum(['timeout', 'aborted', 'closed', 'protocol', 'remote']),
+    message: z.string(),
+    remoteCode: z.string().optional(),
+    remoteData: z.record(z.string(), z.unknown()).optional(),
+  }),
+  z.object({
+    t: z.literal('permitted'),
+    id,
+    breaches: z.array(z.enum(['rpm', 'concurrent'])),
+    figures,
+  }),
+  z.object({
+    t: z.literal('refused'),
+    id,
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()),
+    steps: z.array(
+      z.object({
+        operation: z.enum(Object.values(Operation)),
+        client: z.object({ uuid: z.string(), clientId: z.string() }).optional(),
+      }),
+    ),
+    figures,
+  }),
+]);
+export type HolderFrame = z.infer<typeof holderFrame>;
+
+export const newNonce = (): string => randomBytes(32).toString('hex');
+
+/** The proof `side` gives for this connection: HMAC-SHA256 over both nonces and both names. */
+export function proofOf(
+  credential: string,
+  side: 'entry' | 'holder',
+  parts: { ownNonce: string; otherNonce: string; own: string; other: string },
+): string {
+  return createHmac('sha256', credential)
+    .update(`${side}|${parts.otherNonce}|${parts.ownNonce}|${parts.own}|${parts.other}`)
+    .digest('hex');
+}
+
+export function proofMatches(expected: string, given: string): boolean {
+  const a = Buffer.from(expected, 'hex');
+  const b = Buffer.from(given, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Parses one frame with `schema`; null when it is not JSON or not that frame. */
+export function parseFrame<T>(schema: z.ZodType<T>, data: string): T | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
