@@ -117,6 +117,8 @@ type Documents = {
     "\n  mutation TestCancelBulk($id: ID!) {\n    cancelBulkJob(id: $id) {\n      ...TestBulkJobFields\n    }\n  }\n": typeof types.TestCancelBulkDocument,
     "\n  subscription TestBulkProgress($id: ID!, $after: ID) {\n    bulkJobProgress(id: $id, after: $after) {\n      cursor\n      job {\n        ...TestBulkJobFields\n      }\n      result {\n        cursor\n        clientId\n        state\n        result {\n          stdout\n        }\n      }\n    }\n  }\n": typeof types.TestBulkProgressDocument,
     "\n  query TestDrainHeldBy($id: ID!) {\n    client(id: $id) {\n      heldBy\n    }\n    servers {\n      name\n      drainingSince\n    }\n  }\n": typeof types.TestDrainHeldByDocument,
+    "\n  subscription TestBalancedMonitor($filter: EventFilter, $after: ID) {\n    clientEvents(filter: $filter, after: $after) {\n      id\n      event\n      client {\n        uuid\n      }\n    }\n  }\n": typeof types.TestBalancedMonitorDocument,
+    "\n        mutation TestBalancedKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": typeof types.TestBalancedKeyDocument,
     "\n  query TestServers {\n    servers {\n      name\n      peerUrl\n      version\n      startedAt\n      lastRenewalAt\n      clientsHeld\n      alive\n      self\n    }\n  }\n": typeof types.TestServersDocument,
     "\n  query TestHeldBy($id: ID!) {\n    client(id: $id) {\n      uuid\n      online\n      heldBy\n    }\n    clients(filter: { onlineOnly: true }) {\n      uuid\n    }\n  }\n": typeof types.TestHeldByDocument,
     "\n  query SampledHealth($filter: ClientFilter, $maxAgeSeconds: Int) {\n    fleetHealth(filter: $filter, maxAgeSeconds: $maxAgeSeconds) {\n      online\n      sampled\n      failed\n      samples {\n        client {\n          uuid\n          clientId\n        }\n        cpuPercent\n        sampleAgeSeconds\n      }\n    }\n  }\n": typeof types.SampledHealthDocument,
@@ -283,6 +285,8 @@ const documents: Documents = {
     "\n  mutation TestCancelBulk($id: ID!) {\n    cancelBulkJob(id: $id) {\n      ...TestBulkJobFields\n    }\n  }\n": types.TestCancelBulkDocument,
     "\n  subscription TestBulkProgress($id: ID!, $after: ID) {\n    bulkJobProgress(id: $id, after: $after) {\n      cursor\n      job {\n        ...TestBulkJobFields\n      }\n      result {\n        cursor\n        clientId\n        state\n        result {\n          stdout\n        }\n      }\n    }\n  }\n": types.TestBulkProgressDocument,
     "\n  query TestDrainHeldBy($id: ID!) {\n    client(id: $id) {\n      heldBy\n    }\n    servers {\n      name\n      drainingSince\n    }\n  }\n": types.TestDrainHeldByDocument,
+    "\n  subscription TestBalancedMonitor($filter: EventFilter, $after: ID) {\n    clientEvents(filter: $filter, after: $after) {\n      id\n      event\n      client {\n        uuid\n      }\n    }\n  }\n": types.TestBalancedMonitorDocument,
+    "\n        mutation TestBalancedKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": types.TestBalancedKeyDocument,
     "\n  query TestServers {\n    servers {\n      name\n      peerUrl\n      version\n      startedAt\n      lastRenewalAt\n      clientsHeld\n      alive\n      self\n    }\n  }\n": types.TestServersDocument,
     "\n  query TestHeldBy($id: ID!) {\n    client(id: $id) {\n      uuid\n      online\n      heldBy\n    }\n    clients(filter: { onlineOnly: true }) {\n      uuid\n    }\n  }\n": types.TestHeldByDocument,
     "\n  query SampledHealth($filter: ClientFilter, $maxAgeSeconds: Int) {\n    fleetHealth(filter: $filter, maxAgeSeconds: $maxAgeSeconds) {\n      online\n      sampled\n      failed\n      samples {\n        client {\n          uuid\n          clientId\n        }\n        cpuPercent\n        sampleAgeSeconds\n      }\n    }\n  }\n": types.SampledHealthDocument,
@@ -772,6 +776,14 @@ export function graphql(source: "\n  subscription TestBulkProgress($id: ID!, $af
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TestDrainHeldBy($id: ID!) {\n    client(id: $id) {\n      heldBy\n    }\n    servers {\n      name\n      drainingSince\n    }\n  }\n"): (typeof documents)["\n  query TestDrainHeldBy($id: ID!) {\n    client(id: $id) {\n      heldBy\n    }\n    servers {\n      name\n      drainingSince\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TestBalancedMonitor($filter: EventFilter, $after: ID) {\n    clientEvents(filter: $filter, after: $after) {\n      id\n      event\n      client {\n        uuid\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TestBalancedMonitor($filter: EventFilter, $after: ID) {\n    clientEvents(filter: $filter, after: $after) {\n      id\n      event\n      client {\n        uuid\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation TestBalancedKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      "): (typeof documents)["\n        mutation TestBalancedKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
