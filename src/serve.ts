@@ -124,13 +124,18 @@ export async function startServer(
   );
   const hostKey = { ...identity.hostKey, created: localHostKey.created && !identity.shared };
   const webhookSecret = { ...webhookSecretFile, secret: identity.webhookSecret };
+  // Read (and mirrored into the database) before the first login, so a key in this server's
+  // file admits on every server of the database from the start.
+  const authorizedKeys = createAuthorizedKeys(
+    join(config.dataDir, 'authorized_keys'),
+    logger.child({ component: 'admission' }),
+    { store, server: config.serverName },
+  );
+  await authorizedKeys.refresh?.();
   const fleet = createFleet({
     store,
     logger,
-    authorizedKeys: createAuthorizedKeys(
-      join(config.dataDir, 'authorized_keys'),
-      logger.child({ component: 'admission' }),
-    ),
+    authorizedKeys,
     openEnrollment: config.openEnrollment,
     rateLimitDefaults: config.rateLimit,
     health: config.health,
@@ -215,6 +220,7 @@ export async function startServer(
     sshAddress = await hub.listen(config.sshHost, config.sshPort);
     httpAddress = await api.listen(config.httpHost, config.httpPort);
   } catch (error) {
+    authorizedKeys.close?.();
     await fleet.stop();
     await hub.close();
     await store.close();
@@ -309,6 +315,7 @@ export async function startServer(
       await api.close();
       await hub.close();
       await auditLog?.flush();
+      authorizedKeys.close?.();
       await store.close();
     },
   };

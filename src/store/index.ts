@@ -30,12 +30,14 @@ import type {
   WebhookTarget,
 } from './records.js';
 import type { DialectName } from './dialect.js';
+import type { AuthorizedKeyRepository } from './repositories/authorized-keys.js';
 import type { ClusterRepository } from './repositories/cluster.js';
 
 export type * from './records.js';
 export { BulkJobStatus, BulkResultState, DeliveryStatus, IdempotencyState } from './records.js';
 export type { DialectName } from './dialect.js';
 export type { ClusterRepository, ServerRecord } from './repositories/cluster.js';
+export type { AuthorizedKeyLine, AuthorizedKeyRepository } from './repositories/authorized-keys.js';
 
 /** Clients with their tags: the registry's records. */
 export interface ClientRepository {
@@ -274,6 +276,8 @@ export interface Repositories {
   readonly cluster: ClusterRepository;
   readonly apiKeys: ApiKeyRepository;
   readonly trustedDocuments: TrustedDocumentRepository;
+  /** Each server's authorized_keys file, mirrored so every server admits them (issue 14). */
+  readonly authorizedKeys: AuthorizedKeyRepository;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Every entity the store knows, in one list for the ORM and the migration generator.
 
 import { ApiKeyEntity } from './api-key.js';
+import { AuthorizedKeyEntity } from './authorized-key.js';
 import { BulkJobEntity } from './bulk-job.js';
 import { BulkJobResultEntity } from './bulk-job-result.js';
 import { ClientEntity } from './client.js';
@@ -14,6 +15,7 @@ import { WebhookDeliveryEntity } from './webhook-delivery.js';
 
 export {
   ApiKeyEntity,
+  AuthorizedKeyEntity,
   BulkJobEntity,
   BulkJobResultEntity,
   ClientEntity,
@@ -29,6 +31,7 @@ export {
 export type { BulkJob } from './bulk-job.js';
 export type { BulkJobResult } from './bulk-job-result.js';
 export type { ApiKey } from './api-key.js';
+export type { AuthorizedKey } from './authorized-key.js';
 export type { Client } from './client.js';
 export type { ClusterSecret, ClusterServer } from './cluster.js';
 export type { EnrollmentToken } from './enrollment-token.js';
@@ -51,4 +54,5 @@ export const entities = [
   ClusterServerEntity,
   ApiKeyEntity,
   TrustedDocumentEntity,
+  AuthorizedKeyEntity,
 ];

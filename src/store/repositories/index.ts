@@ -3,6 +3,7 @@
 import type { Repositories } from '../index.js';
 import type { Sql } from '../sql.js';
 import { createApiKeyRepository } from './api-keys.js';
+import { createAuthorizedKeyRepository } from './authorized-keys.js';
 import { createBulkJobRepository } from './bulk-jobs.js';
 import { createClientRepository } from './clients.js';
 import { createClusterRepository } from './cluster.js';
@@ -26,5 +27,6 @@ export function createRepositories(sql: Sql): Repositories {
     cluster: createClusterRepository(sql),
     apiKeys: createApiKeyRepository(sql),
     trustedDocuments: createTrustedDocumentRepository(sql),
+    authorizedKeys: createAuthorizedKeyRepository(sql),
   };
 }
