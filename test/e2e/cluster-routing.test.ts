@@ -15,7 +15,9 @@ import { openStore } from '../../src/store/open.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { killAll } from '../support/processes.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { cliEnv } from '../support/cli.js';
+import { SERVER_BIN, startServer, type TestServer } from '../support/server.js';
+import { spawn } from 'node:child_process';
 import { waitFor } from '../support/wait.js';
 
 after(killAll);
@@ -192,6 +194,33 @@ describe('calls route between two servers on one PostgreSQL', () => {
     controller.abort();
     await pending;
     await waitFor(() => !isAlive(pid), { what: 'the abandoned command to be killed' });
+  });
+
+  test('a shell through B runs on the agent A holds: bytes both ways, end of input, exit status', async () => {
+    // `etphonehome shell` against B, stdin from a pipe: it reaches the agent through A.
+    const shell = (args: string[], input: string) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [SERVER_BIN, 'shell', agent.uuid, ...args], {
+          env: cliEnv(b),
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+        child.stdin.end(input);
+      });
+    const echoed = await shell(['--', 'cat; echo after-eof; exit 3'], 'routed-line\n'.repeat(2000));
+    assert.equal(echoed.code, 3, echoed.stderr);
+    assert.equal(echoed.stdout, `${'routed-line\n'.repeat(2000)}after-eof\n`);
+    const listed = await gql(b, `query { sessions { id exitStatus } }`);
+    assert.ok(
+      (listed.data?.['sessions'] as { exitStatus: number | null }[] | undefined)?.some(
+        (s) => s.exitStatus === 3,
+      ),
+      JSON.stringify(listed),
+    );
   });
 
   test('a peer without the credential, or with a wrong HMAC, is refused; A keeps serving', async () => {
