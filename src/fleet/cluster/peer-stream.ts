@@ -51,7 +51,9 @@ export function entryStream(
   divert: (handler: ByteHandler) => void,
   ready: StreamReady,
 ): AgentStream {
-  let send: ReturnType<typeof sender>;
+  // Writing has its own callbacks, so nothing upstream needs pausing here; the socket's reading
+  // pauses when the reader falls behind (push says so).
+  const send = sender(ws, { pause: () => undefined, resume: () => undefined });
   const channel = new Duplex({
     read() {
       if (ws.isPaused) ws.resume();
@@ -67,9 +69,6 @@ export function entryStream(
       callback(error);
     },
   });
-  // The socket's reading pauses when the reader falls behind (push says so); writing has its
-  // own callbacks, so nothing upstream needs pausing here.
-  send = sender(ws, { pause: () => undefined, resume: () => undefined });
   divert((data, binary) => {
     if (!binary) {
       if (data.toString() === STREAM_EOF) channel.push(null);
