@@ -279,7 +279,10 @@ describe('calls route between two servers on one PostgreSQL', () => {
     assert.equal(await malformed.closed, 4400);
     const oversized = await authenticated();
     oversized.ws.send(Buffer.alloc(17 * 1024 * 1024, 0x20).toString());
-    assert.equal(await oversized.closed, 1009);
+    // 1009 when the close frame arrives; 1006 when the server's reset beats it to the sender,
+    // which is still writing its 17 MiB. Either way only this socket ended.
+    const code = await oversized.closed;
+    assert.ok(code === 1009 || code === 1006, `closed with ${code}`);
     // B's own channel to A, and A itself, are untouched.
     const reply = await gql(b, RUN, { id: agent.uuid, cmd: 'echo intact' });
     assert.equal((reply.data?.['runCommand'] as { stdout: string }).stdout.trim(), 'intact');

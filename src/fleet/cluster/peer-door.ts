@@ -19,6 +19,7 @@ import type { RpcMethods } from '../../protocol/rpc.js';
 import type { AgentLink, LimiterAnswer } from '../agent-link.js';
 import type { Permit, RateLimits } from '../rate-limit.js';
 import {
+  NOT_HELD,
   entryFrame,
   helloFrame,
   MAX_PEER_FRAME_BYTES,
@@ -143,6 +144,8 @@ export function createPeerDoor(deps: PeerDoorDeps) {
               id: frame.id,
               kind: AgentCallFailure.closed,
               message: `server ${deps.name} no longer holds the client`,
+              // Never sent to the agent: the entry may try again where the client is now.
+              remoteCode: NOT_HELD,
             });
             return;
           }

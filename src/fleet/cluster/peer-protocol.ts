@@ -127,6 +127,12 @@ export const holderFrame = z.discriminatedUnion('t', [
 ]);
 export type HolderFrame = z.infer<typeof holderFrame>;
 
+/**
+ * The `remoteCode` of a call the holder refused because it no longer holds the client (it moved
+ * on): the call never reached an agent, so the entry may send it where the client is now.
+ */
+export const NOT_HELD = 'NOT_HELD';
+
 /** The text message that ends one direction of a routed byte stream. */
 export const STREAM_EOF = JSON.stringify({ t: 'eof' });
 
