@@ -21,6 +21,7 @@ import type { AgentLink, HolderLimiter, LimiterAnswer } from './agent-link.js';
 import { actorOf, type Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import { FleetEventType, type FleetEventTypeName } from './event-types.js';
+import { NOT_HELD } from './cluster/peer-protocol.js';
 import { mapAgentFailure } from './failures.js';
 import { recordRan } from './not-recorded.js';
 import { MAX_PATH_LENGTH } from './limits.js';
@@ -62,6 +63,9 @@ export interface AgentCall<M extends keyof RpcMethods> {
       ) => { type: FleetEventTypeName; data: Record<string, unknown> })
     | undefined;
 }
+
+/** How often a call follows a client that moved on between servers before giving up. */
+const MAX_NOT_HELD_RETRIES = 3;
 
 export interface GateDeps {
   store: Store;
@@ -280,6 +284,33 @@ export function createGate(deps: GateDeps) {
     return mapAgentFailure(error, client.clientId, operation);
   }
 
+  /**
+   * Calls through `link`; when the server it routes to no longer holds the client (it moved on:
+   * a drain, a reconnect elsewhere), the call never reached an agent, so it goes again where the
+   * client is now, once this server has heard where that is.
+   */
+  async function callWhereHeld<M extends keyof RpcMethods>(
+    link: AgentLink,
+    client: ClientRecord,
+    method: M,
+    params: RpcMethods[M]['params'],
+    options: { timeoutMs: number; signal?: AbortSignal | undefined },
+  ): Promise<RpcMethods[M]['result']> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await link.call(method, params, options);
+      } catch (error) {
+        const notHeld = error instanceof AgentCallError && error.remoteCode === NOT_HELD;
+        if (!notHeld || attempt >= MAX_NOT_HELD_RETRIES) throw error;
+        await deps.store.sync?.();
+        const current = (await deps.store.clients.get(client.uuid)) ?? client;
+        const next = await deps.registry.linkWhenSettled(current, options.signal);
+        if (!next) throw error;
+        link = next;
+      }
+    }
+  }
+
   async function call<M extends keyof RpcMethods>(
     ref: string | ClientRecord,
     caller: Caller,
@@ -294,7 +325,7 @@ export function createGate(deps: GateDeps) {
       // The agent enforces the client's allowedPaths too, symlinks resolved, at the moment of use.
       const params =
         paths.length > 0 ? { ...given, roots: client.allowedPaths ?? undefined } : given;
-      result = await link.call(request.method, params, {
+      result = await callWhereHeld(link, client, request.method, params, {
         timeoutMs: request.timeoutMs,
         signal: caller.signal,
       });

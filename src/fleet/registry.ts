@@ -18,6 +18,7 @@ import { quarantinedNotice, replacedNotice } from './notices.js';
 import { describeHolder, freeClientId, otherHolder, resolveClientName } from './names.js';
 import { isValidTag } from './validation.js';
 import type { Notice } from '../protocol/notice.js';
+import { createArrivals } from './cluster/arrivals.js';
 import { boundLogger } from '../lib/bound-logger.js';
 
 export interface RegistryDeps {
@@ -42,10 +43,6 @@ export interface RegistryDeps {
   /** Whether a server is alive (for a client on its way between servers). */
   isAlive?: ((server: string) => boolean) | undefined;
 }
-
-/** How long a call waits for a client on its way to another server (a drain) to arrive. */
-export const MOVE_WAIT_MS = 20_000;
-const MOVE_POLL_MS = 25;
 
 /** The agent's facts as record fields, refreshed on every connection. */
 function factsOf(facts: AgentFacts, session: FleetSession, now: Date) {
@@ -315,35 +312,12 @@ export function createRegistry(deps: RegistryDeps) {
     }
   }
 
-  /** On its way to another server: its holder sent it away (a drain) and is still alive. */
-  function moving(row: ClientRecord): boolean {
-    return (
-      row.heldBy !== null &&
-      row.heldConnection === null &&
-      !live.has(row.uuid) &&
-      (deps.isAlive?.(row.heldBy) ?? false)
-    );
-  }
-
-  /**
-   * The link to a client, waiting (up to MOVE_WAIT_MS, or until `signal`) for one on its way
-   * to another server to arrive there, so a drain fails no call; undefined when offline.
-   */
-  async function linkWhenSettled(
-    row: ClientRecord,
-    signal?: AbortSignal,
-  ): Promise<AgentLink | undefined> {
-    let link = live.get(row.uuid)?.link ?? deps.routeTo?.(row.uuid);
-    if (link || !moving(row)) return link;
-    const deadline = Date.now() + MOVE_WAIT_MS;
-    let current: ClientRecord | null = row;
-    while (!link && current && moving(current) && Date.now() < deadline && !signal?.aborted) {
-      await new Promise((resolve) => setTimeout(resolve, MOVE_POLL_MS));
-      current = await store.clients.get(row.uuid);
-      link = live.get(row.uuid)?.link ?? deps.routeTo?.(row.uuid);
-    }
-    return link;
-  }
+  const { moving, linkWhenSettled } = createArrivals({
+    store,
+    here: (uuid) => live.has(uuid),
+    linkOf: (uuid) => live.get(uuid)?.link ?? deps.routeTo?.(uuid),
+    isAlive: deps.isAlive,
+  });
 
   /** Finds a client by uuid, clientId or an unambiguous display name (./names.ts). */
   function resolve(ref: string): Promise<ClientRecord> {

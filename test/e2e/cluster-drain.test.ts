@@ -6,6 +6,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { graphql } from '../../src/generated/gql.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { runCli } from '../support/cli.js';
@@ -29,6 +30,17 @@ const DrainHeldByDocument = graphql(`
   }
 `);
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 describe('draining a server', () => {
   let postgres: PostgresServer;
   let databaseUrl: string;
@@ -42,11 +54,18 @@ describe('draining a server', () => {
   before(async () => {
     postgres = await startPostgres();
     databaseUrl = await postgres.createDatabase('etphonehome');
-    const start = (name: string) =>
-      startServer({
+    const start = async (name: string) => {
+      const httpPort = await freePort();
+      return startServer({
         openEnrollment: true,
-        env: { ETPHONEHOME_DATABASE_URL: databaseUrl, ETPHONEHOME_SERVER_NAME: name },
+        httpPort,
+        env: {
+          ETPHONEHOME_DATABASE_URL: databaseUrl,
+          ETPHONEHOME_SERVER_NAME: name,
+          ETPHONEHOME_PEER_URL: `http://127.0.0.1:${httpPort}`,
+        },
       });
+    };
     first = await start('drain-a');
     second = await start('drain-b');
   });
@@ -99,9 +118,33 @@ describe('draining a server', () => {
       });
     await second.restart();
 
+    // Commands through the second server all along: routed to the first, then waiting for each
+    // agent on its way, then run where it landed. None may fail.
+    let calling = true;
+    const outcomes: string[] = [];
+    const caller = (async () => {
+      for (let round = 0; calling; round += 1)
+        for (const agent of agents) {
+          const reply = await second.gql
+            .request(RunCommandDocument, { clientId: agent.uuid, cmd: `echo ${round}` })
+            .then(
+              (r) => (r.runCommand.stdout.trim() === String(round) ? 'ok' : 'wrong output'),
+              (error: Error) => error.message,
+            );
+          outcomes.push(reply);
+        }
+    })();
     const drained = await runCli(first, ['server', '--drain', '--server-name', 'drain-a'], {
       ETPHONEHOME_DATABASE_URL: databaseUrl,
     });
+    calling = false;
+    await caller;
+    assert.ok(outcomes.length >= agents.length, `${outcomes.length} calls`);
+    assert.deepEqual(
+      outcomes.filter((o) => o !== 'ok'),
+      [],
+      `${outcomes.length} calls during the drain`,
+    );
     assert.equal(drained.code, 0, drained.stderr);
     assert.match(drained.stdout, /Draining drain-a \(\d+ agents at its last renewal\) to drain-b/);
     assert.match(drained.stdout, /Drained: drain-a holds no agents/);

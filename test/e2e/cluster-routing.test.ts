@@ -15,7 +15,9 @@ import { openStore } from '../../src/store/open.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { killAll } from '../support/processes.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { cliEnv } from '../support/cli.js';
+import { SERVER_BIN, startServer, type TestServer } from '../support/server.js';
+import { spawn } from 'node:child_process';
 import { waitFor } from '../support/wait.js';
 
 after(killAll);
@@ -194,6 +196,33 @@ describe('calls route between two servers on one PostgreSQL', () => {
     await waitFor(() => !isAlive(pid), { what: 'the abandoned command to be killed' });
   });
 
+  test('a shell through B runs on the agent A holds: bytes both ways, end of input, exit status', async () => {
+    // `etphonehome shell` against B, stdin from a pipe: it reaches the agent through A.
+    const shell = (args: string[], input: string) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+        const child = spawn(process.execPath, [SERVER_BIN, 'shell', agent.uuid, ...args], {
+          env: cliEnv(b),
+        });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+        child.stdin.end(input);
+      });
+    const echoed = await shell(['--', 'cat; echo after-eof; exit 3'], 'routed-line\n'.repeat(2000));
+    assert.equal(echoed.code, 3, echoed.stderr);
+    assert.equal(echoed.stdout, `${'routed-line\n'.repeat(2000)}after-eof\n`);
+    const listed = await gql(b, `query { sessions { id exitStatus } }`);
+    assert.ok(
+      (listed.data?.['sessions'] as { exitStatus: number | null }[] | undefined)?.some(
+        (s) => s.exitStatus === 3,
+      ),
+      JSON.stringify(listed),
+    );
+  });
+
   test('a peer without the credential, or with a wrong HMAC, is refused; A keeps serving', async () => {
     const noHello = rawPeer(a);
     await noHello.challenge;
@@ -250,7 +279,10 @@ describe('calls route between two servers on one PostgreSQL', () => {
     assert.equal(await malformed.closed, 4400);
     const oversized = await authenticated();
     oversized.ws.send(Buffer.alloc(17 * 1024 * 1024, 0x20).toString());
-    assert.equal(await oversized.closed, 1009);
+    // 1009 when the close frame arrives; 1006 when the server's reset beats it to the sender,
+    // which is still writing its 17 MiB. Either way only this socket ended.
+    const code = await oversized.closed;
+    assert.ok(code === 1009 || code === 1006, `closed with ${code}`);
     // B's own channel to A, and A itself, are untouched.
     const reply = await gql(b, RUN, { id: agent.uuid, cmd: 'echo intact' });
     assert.equal((reply.data?.['runCommand'] as { stdout: string }).stdout.trim(), 'intact');

@@ -7,12 +7,13 @@
 import net from 'node:net';
 import type WebSocket from 'ws';
 import { resolveConnection, type Connection } from '../../client/index.js';
-import { openServerStream, StreamRefusedError } from '../../client/stream.js';
+import { openServerStream } from '../../client/stream.js';
 import { STREAM_HIGH_WATER_BYTES, STREAM_LOW_WATER_BYTES } from '../../protocol/ws-stream.js';
 import { commonOptions, parse } from '../args.js';
 import type { Command } from '../command.js';
 import { parseForwardSpec } from '../forward-spec.js';
-import { CommandError, UsageError, type CommandIO } from '../output.js';
+import { openCommandStream } from '../open-stream.js';
+import { UsageError, type CommandIO } from '../output.js';
 
 const usage = `Usage: etphonehome forward <client> [bind:]port:host:hostport [options]
 
@@ -32,10 +33,6 @@ Examples:
   etphonehome forward web-01 8080:intranet.corp:80
   etphonehome forward web-01 0.0.0.0:9000:[::1]:9000
 `;
-
-function refused(error: unknown): unknown {
-  return error instanceof StreamRefusedError ? new CommandError(error.code, error.message) : error;
-}
 
 /** Carries one accepted TCP connection over its own /stream socket. */
 function carry(
@@ -126,7 +123,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const listen = `${bound.address.includes(':') ? `[${bound.address}]` : bound.address}:${bound.port}`;
   let control;
   try {
-    control = await openServerStream(connection, {
+    control = await openCommandStream(connection, {
       op: 'tunnel',
       client: target,
       host: spec.host,
@@ -135,7 +132,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     });
   } catch (error) {
     server.close();
-    throw refused(error);
+    throw error;
   }
   const tunnelId = control.reply.id;
   const sockets = new Set<net.Socket>();

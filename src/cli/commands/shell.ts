@@ -7,7 +7,6 @@
 import os from 'node:os';
 import { ErrorCode } from '../../errors.js';
 import { resolveConnection } from '../../client/index.js';
-import { openServerStream, StreamRefusedError } from '../../client/stream.js';
 import { MAX_TERMINAL_COLS, MAX_TERMINAL_ROWS } from '../../fleet/limits.js';
 import {
   createFrameDecoder,
@@ -19,6 +18,7 @@ import {
 import { STREAM_HIGH_WATER_BYTES, STREAM_LOW_WATER_BYTES } from '../../protocol/ws-stream.js';
 import { commonOptions, parse, splitAtDoubleDash } from '../args.js';
 import type { Command } from '../command.js';
+import { openCommandStream } from '../open-stream.js';
 import { CommandError, UsageError, type CommandIO } from '../output.js';
 
 const usage = `Usage: etphonehome shell <client> [options] [-- command …]
@@ -78,21 +78,14 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     stdout.isTTY && pty ? { cols: stdout.columns, rows: stdout.rows } : readSize(values.size);
 
   const connection = await resolveConnection(values, io.env);
-  let opened;
-  try {
-    opened = await openServerStream(connection, {
-      op: 'shell',
-      client: target,
-      command,
-      pty,
-      ...size,
-      term: process.env['TERM'] ?? 'xterm-256color',
-    });
-  } catch (error) {
-    if (error instanceof StreamRefusedError) throw new CommandError(error.code, error.message);
-    throw error;
-  }
-  const { ws, reply } = opened;
+  const { ws, reply } = await openCommandStream(connection, {
+    op: 'shell',
+    client: target,
+    command,
+    pty,
+    ...size,
+    term: process.env['TERM'] ?? 'xterm-256color',
+  });
   if (reply.note) io.err(`etphonehome: ${reply.note}`);
   const raw = pty && stdin.isTTY === true;
   if (raw) stdin.setRawMode(true);

@@ -5,12 +5,21 @@
 // local abort does. Errors come back with AgentCallError's fields, so failures.ts maps them
 // exactly as for a local link. Permits come from the holder's limiter (`limiter`).
 //
-// Not routed (yet): byte streams (shells, tunnels) and transfers fail with a clear `closed`.
+// Byte streams (shells, tunnel connections) go over a peer connection of their own
+// (./peer-stream.ts). Not routed (yet): transfers fail with a clear `closed`.
 
 import { AgentCallError, AgentCallFailure } from '../../hub/errors.js';
 import type { Notice } from '../../protocol/notice.js';
 import type { RpcMethods } from '../../protocol/rpc.js';
-import type { AgentLink, HolderLimiter, LimiterAnswer, LinkCallOptions } from '../agent-link.js';
+import type {
+  AgentLink,
+  AgentStream,
+  HolderLimiter,
+  LimiterAnswer,
+  LinkCallOptions,
+} from '../agent-link.js';
+import type { StreamHeader, StreamReady } from '../../protocol/stream.js';
+import { entryStream } from './peer-stream.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { PeerConnection } from './peer-pool.js';
 import type { HolderFrame } from './peer-protocol.js';
@@ -45,7 +54,12 @@ function whenReady(connection: PeerConnection, signal: AbortSignal | undefined):
   });
 }
 
-export function createForwardingLink(uuid: string, connection: PeerConnection): AgentLink {
+export function createForwardingLink(
+  uuid: string,
+  connection: PeerConnection,
+  /** A new connection to the same holder, for one byte stream. */
+  dedicated: () => PeerConnection = () => connection,
+): AgentLink {
   const limiter: HolderLimiter = {
     async acquire(uuid, clientName, limits): Promise<LimiterAnswer> {
       await connection.ready;
@@ -154,13 +168,61 @@ export function createForwardingLink(uuid: string, connection: PeerConnection): 
         ),
       );
     },
-    openStream() {
-      return Promise.reject(
-        new AgentCallError(
-          AgentCallFailure.closed,
-          `shells and tunnels are not routed between servers yet; server ${connection.server} holds the client: ask it (${connection.url})`,
-        ),
-      );
+    async openStream(header: StreamHeader, options: LinkCallOptions): Promise<AgentStream> {
+      const own = dedicated();
+      const { signal, timeoutMs } = options;
+      try {
+        await whenReady(own, signal);
+      } catch (error) {
+        own.close();
+        throw error;
+      }
+      const carrier = own.stream;
+      if (!carrier) throw new AgentCallError(AgentCallFailure.closed, 'no peer connection');
+      return new Promise<AgentStream>((resolve, reject) => {
+        let settled = false;
+        const fail = (error: AgentCallError): void => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          own.close();
+          reject(error);
+        };
+        const onAbort = (): void =>
+          fail(new AgentCallError(AgentCallFailure.aborted, 'abandoned by the caller'));
+        const timer = setTimeout(
+          () =>
+            fail(
+              new AgentCallError(
+                AgentCallFailure.timeout,
+                `no answer within ${Math.round(timeoutMs / 1000)} s`,
+              ),
+            ),
+          timeoutMs + DEADLINE_GRACE_MS,
+        );
+        own.onClose(fail);
+        own.request(
+          (id) => ({ t: 'stream', id, uuid, header, timeoutMs }),
+          (frame) => {
+            if (settled) return;
+            if (frame.t !== 'ready') {
+              return fail(
+                frame.t === 'error'
+                  ? callError(frame)
+                  : new AgentCallError(AgentCallFailure.protocol, 'peer answered out of turn'),
+              );
+            }
+            settled = true;
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', onAbort);
+            // Synchronously, before the next message: the bytes that follow go to the stream.
+            resolve(entryStream(carrier.socket, carrier.divert, frame.ready as StreamReady));
+          },
+        );
+        if (signal?.aborted) onAbort();
+        else signal?.addEventListener('abort', onAbort, { once: true });
+      });
     },
     onClose(listener) {
       return connection.onClose((error) => listener(error.message));

@@ -9,6 +9,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
+import { streamHeaderSchema } from '../../protocol/schemas.js';
+import type { StreamHeader } from '../../protocol/stream.js';
+import { holderStream, type ByteHandler } from './peer-stream.js';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { AgentCallError, AgentCallFailure } from '../../hub/errors.js';
 import { parseNotice } from '../../protocol/notice.js';
@@ -16,6 +19,7 @@ import type { RpcMethods } from '../../protocol/rpc.js';
 import type { AgentLink, LimiterAnswer } from '../agent-link.js';
 import type { Permit, RateLimits } from '../rate-limit.js';
 import {
+  NOT_HELD,
   entryFrame,
   helloFrame,
   MAX_PEER_FRAME_BYTES,
@@ -65,6 +69,8 @@ export function createPeerDoor(deps: PeerDoorDeps) {
     const calls = new Map<number, AbortController>();
     const permits = new Map<number, Permit>();
     let peer: string | null = null;
+    // Set once this socket carries a byte stream (./peer-stream.ts): its messages go there.
+    let bytes: ByteHandler | null = null;
     const nonce = newNonce();
     const handshake = setTimeout(
       () => refuse(ws, PeerCloseCode.unauthorized, 'no handshake in time', remote),
@@ -87,6 +93,7 @@ export function createPeerDoor(deps: PeerDoorDeps) {
     ws.send(JSON.stringify({ t: 'challenge', server: deps.name, nonce }));
 
     ws.on('message', (data, binary) => {
+      if (bytes) return bytes(data, binary);
       const raw = binary ? null : text(data);
       if (peer === null) {
         const hello = raw === null ? null : parseFrame(helloFrame, raw);
@@ -137,6 +144,8 @@ export function createPeerDoor(deps: PeerDoorDeps) {
               id: frame.id,
               kind: AgentCallFailure.closed,
               message: `server ${deps.name} no longer holds the client`,
+              // Never sent to the agent: the entry may try again where the client is now.
+              remoteCode: NOT_HELD,
             });
             return;
           }
@@ -188,6 +197,44 @@ export function createPeerDoor(deps: PeerDoorDeps) {
           permits.get(frame.id)?.release();
           permits.delete(frame.id);
           return;
+        case 'stream': {
+          const link = deps.localLink(frame.uuid);
+          const header = streamHeaderSchema.safeParse(frame.header);
+          if (!link || !header.success) {
+            send({
+              t: 'error',
+              id: frame.id,
+              kind: link ? AgentCallFailure.protocol : AgentCallFailure.closed,
+              message: link
+                ? 'malformed stream header'
+                : `server ${deps.name} no longer holds the client`,
+            });
+            return;
+          }
+          const controller = new AbortController();
+          calls.set(frame.id, controller);
+          // Nothing else arrives on this socket until the stream is open.
+          ws.pause();
+          link
+            .openStream(header.data as StreamHeader, {
+              timeoutMs: frame.timeoutMs,
+              signal: controller.signal,
+            })
+            .then(
+              (stream) => {
+                if (ws.readyState !== ws.OPEN) return void stream.channel.destroy();
+                send({ t: 'ready', id: frame.id, ready: stream.ready });
+                holderStream(ws, (handler) => (bytes = handler), stream);
+                ws.resume();
+              },
+              (error: unknown) => {
+                send(errorFrame(frame.id, error));
+                ws.resume();
+              },
+            )
+            .finally(() => calls.delete(frame.id));
+          return;
+        }
       }
     });
   }

@@ -7,6 +7,7 @@
 import type { Logger } from 'pino';
 import WebSocket, { type RawData } from 'ws';
 import { AgentCallError, AgentCallFailure } from '../../hub/errors.js';
+import type { ByteHandler } from './peer-stream.js';
 import {
   challengeFrame,
   holderFrame,
@@ -42,6 +43,9 @@ export interface PeerConnection {
   close(): void;
   /** Called once when the connection ends (at once if it has), with the error to give. */
   onClose(listener: (error: AgentCallError) => void): () => void;
+  /** For a connection that carries one byte stream (./peer-stream.ts): its socket, and where
+   * its messages go once the stream is ready. Absent on a connection that can never open. */
+  readonly stream?: { socket: WebSocket; divert(handler: ByteHandler): void };
 }
 
 const wsUrlOf = (peerUrl: string): string => {
@@ -91,7 +95,9 @@ function connect(
   });
   let nonce: string | null = null;
   let holderNonce = '';
+  let diverted: ByteHandler | null = null;
   ws.on('message', (data: RawData, binary) => {
+    if (diverted) return diverted(data, binary);
     const raw = binary ? '' : data.toString();
     if (nonce === null) {
       const challenge = parseFrame(challengeFrame, raw);
@@ -176,6 +182,12 @@ function connect(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    stream: {
+      socket: ws,
+      divert(handler) {
+        diverted = handler;
+      },
+    },
   };
 }
 
@@ -189,6 +201,7 @@ export function createPeerPool(deps: {
     string,
     { connection: PeerConnection; retryAt: number; backoff: number }
   >();
+  const streams = new Set<PeerConnection>();
   return {
     /** The connection to `server` at `url`: the open one, a new one, or (backing off) a dead one. */
     connection(server: string, url: string): PeerConnection {
@@ -209,8 +222,16 @@ export function createPeerPool(deps: {
       });
       return connection;
     },
+    /** A connection of its own to `server` (one routed byte stream), closed with the stream. */
+    dedicated(server: string, url: string): PeerConnection {
+      const connection = connect(deps.name, server, url, deps.credential(), deps.logger);
+      streams.add(connection);
+      connection.onClose(() => streams.delete(connection));
+      return connection;
+    },
     close(): void {
       for (const { connection } of current.values()) connection.close();
+      for (const connection of streams) connection.close();
       current.clear();
     },
   };

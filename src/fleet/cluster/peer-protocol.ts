@@ -8,6 +8,10 @@
 //   holder  {"t":"welcome","proof":HMAC(k, "holder|Ne|Nh|H|E")}          (or it closes 4401)
 //   then    entry → holder: call, cancel, close, permit, release
 //           holder → entry: result, error, permitted, refused
+//   or, on a connection of its own, one byte stream (a shell, one tunnel connection):
+//           entry → holder: stream           holder → entry: ready (or error)
+//           then both ways: binary messages are the stream's bytes, and the text message
+//           {"t":"eof"} ends one direction (a half-close); closing the socket ends the stream
 //
 // k is the cluster's `peer_credential` (cluster_secret), never an API key: each side proves it
 // knows k for this connection's nonces and both names, so a recorded exchange replays nowhere.
@@ -70,6 +74,13 @@ export const entryFrame = z.discriminatedUnion('t', [
     }),
   }),
   z.object({ t: z.literal('release'), id }),
+  z.object({
+    t: z.literal('stream'),
+    id,
+    uuid,
+    header: z.unknown(),
+    timeoutMs: z.number().int().positive(),
+  }),
 ]);
 export type EntryFrame = z.infer<typeof entryFrame>;
 
@@ -85,6 +96,7 @@ const figures = z.object({
 /** What the holder answers. */
 export const holderFrame = z.discriminatedUnion('t', [
   z.object({ t: z.literal('result'), id, result: z.unknown() }),
+  z.object({ t: z.literal('ready'), id, ready: z.unknown() }),
   z.object({
     t: z.literal('error'),
     id,
@@ -114,6 +126,15 @@ export const holderFrame = z.discriminatedUnion('t', [
   }),
 ]);
 export type HolderFrame = z.infer<typeof holderFrame>;
+
+/**
+ * The `remoteCode` of a call the holder refused because it no longer holds the client (it moved
+ * on): the call never reached an agent, so the entry may send it where the client is now.
+ */
+export const NOT_HELD = 'NOT_HELD';
+
+/** The text message that ends one direction of a routed byte stream. */
+export const STREAM_EOF = JSON.stringify({ t: 'eof' });
 
 export const newNonce = (): string => randomBytes(32).toString('hex');
 

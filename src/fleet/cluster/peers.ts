@@ -83,7 +83,10 @@ export function wirePeers(deps: PeersDeps) {
       const connection = holder.peerUrl
         ? pool.connection(holder.server, holder.peerUrl)
         : unroutable(holder.server);
-      return createForwardingLink(uuid, connection);
+      const { server, peerUrl } = holder;
+      return createForwardingLink(uuid, connection, () =>
+        peerUrl ? pool.dedicated(server, peerUrl) : unroutable(server),
+      );
     },
     close(): void {
       door.close();

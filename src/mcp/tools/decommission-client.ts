@@ -2,10 +2,9 @@
 // the agent (its service stopped or not, its link closed). GraphQL: decommissionClient.
 
 import { z } from 'zod';
-import { ErrorCode } from '../../errors.js';
+import { decommissionOutcome } from '../../client/decommission-outcome.js';
 import { DEFAULT_STOP_COMMAND, MAX_COMMAND_BYTES, MAX_REASON_CHARS } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
-import type { McpDecommissionClientMutation } from '../../generated/graphql.js';
 import { clientDetailSchema, clientRef, labelOf, toClientDetail } from '../client-fields.js';
 import { defineTool } from '../tool.js';
 import { cleanText } from '../untrusted.js';
@@ -51,23 +50,6 @@ const PlanClientDocument = graphql(`
     }
   }
 `);
-
-type ServiceStop = McpDecommissionClientMutation['decommissionClient']['serviceStop'];
-
-/** What became of the agent: its service, then its link. */
-function agentOutcome(stop: ServiceStop, stopRequested: boolean): string {
-  const refused = 'it is refused each time it connects, until it is restored';
-  if (!stopRequested)
-    return `Its agent service was left running (stop_service: false); its link is closed and ${refused}.`;
-  if (!stop) return `It was offline, so its service was not stopped: ${refused}.`;
-  if (stop.result?.returncode === 0)
-    return `Its agent service was stopped (the stop command exited 0) and its link is closed.`;
-  if (stop.result)
-    return `The stop command exited ${stop.result.returncode}, so its agent service may still be running; its link is closed and ${refused}. Stop the service on the machine itself.`;
-  if (stop.error?.code === ErrorCode.agentUnavailable)
-    return `The link broke while the service was stopping, which usually means it stopped; ${refused}.`;
-  return `Stopping its service failed (${stop.error?.code ?? 'unknown'}), so it may still be running; its link is closed and ${refused}.`;
-}
 
 export const decommissionClient = defineTool({
   name: 'decommission_client',
@@ -141,8 +123,14 @@ export const decommissionClient = defineTool({
       request,
     );
     const stop = d.serviceStop;
+    const outcome = decommissionOutcome(stop, {
+      stopRequested: args.stop_service,
+      noStop: 'stop_service: false',
+      untilRestored: 'until it is restored',
+      failure: stop?.error?.code ?? 'unknown',
+    });
     return {
-      text: `Decommissioned ${labelOf(d.client)}; its record and history stay. ${agentOutcome(stop, args.stop_service)}`,
+      text: `Decommissioned ${labelOf(d.client)}; its record and history stay. ${outcome ?? ''}`,
       data: {
         client: toClientDetail(d.client),
         decommissioned_at: d.client.decommissionedAt ?? null,

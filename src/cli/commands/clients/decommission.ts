@@ -1,7 +1,7 @@
 // `etphonehome clients decommission <client>`: retire a client in one step (its history stays).
 
 import { connect } from '../../../client/index.js';
-import { ErrorCode } from '../../../errors.js';
+import { decommissionOutcome } from '../../../client/decommission-outcome.js';
 import { DEFAULT_STOP_COMMAND } from '../../../fleet/limits.js';
 import { graphql } from '../../../generated/gql.js';
 import { commonHelp, commonOptions, oneClient, parse } from '../../args.js';
@@ -96,25 +96,13 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   io.out(
     `Decommissioned ${clientName(decommissionClient.client)}; its history stays ("etphonehome clients restore ${name}" undoes it).`,
   );
-  // What became of the agent: its service, then its link.
-  const refused = 'it is refused each time it connects, until restored';
-  if (values['no-stop'])
-    io.err(`Its agent service was left running (--no-stop); its link is closed and ${refused}.`);
-  else if (!stop) io.err(`It was offline, so its service was not stopped: ${refused}.`);
-  else if (stop.result?.returncode === 0)
-    io.err('Its agent service was stopped (the stop command exited 0) and its link is closed.');
-  else if (stop.result)
-    io.err(
-      `The stop command exited ${stop.result.returncode}, so its agent service may still be running; its link is closed and ${refused}. Stop the service on the machine itself.`,
-    );
-  else if (stop.error?.code === ErrorCode.agentUnavailable)
-    io.err(
-      `The link broke while the service was stopping, which usually means it stopped; ${refused}.`,
-    );
-  else if (stop.error)
-    io.err(
-      `Stopping its service failed (${failureText(stop.error)}), so it may still be running; its link is closed and ${refused}.`,
-    );
+  const outcome = decommissionOutcome(stop, {
+    stopRequested: !values['no-stop'],
+    noStop: '--no-stop',
+    untilRestored: 'until restored',
+    failure: stop?.error ? failureText(stop.error) : null,
+  });
+  if (outcome) io.err(outcome);
   return 0;
 }
 
