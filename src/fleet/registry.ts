@@ -92,7 +92,8 @@ export function createRegistry(deps: RegistryDeps) {
     connection: string,
   ): Promise<{
     row: ClientRecord;
-    mismatch: { previous: string } | null;
+    /** Connected with a key other than the pinned one; `raised` the first time with this key. */
+    mismatch: { previous: string; raised: boolean } | null;
     droppedName: DroppedName | null;
     /** Another server's connection this one replaces (its end is recorded here). */
     replaced?: string | undefined;
@@ -185,8 +186,15 @@ export function createRegistry(deps: RegistryDeps) {
           }),
     };
     await tx.clients.update(uuid, changes);
+    // Raised once per presented key, on whichever server sees it first; reconnections with the
+    // same unaccepted key stay quarantined without raising it again.
     const mismatch =
-      existing.keyFingerprint === fingerprint ? null : { previous: existing.keyFingerprint };
+      existing.keyFingerprint === fingerprint
+        ? null
+        : {
+            previous: existing.keyFingerprint,
+            raised: existing.pendingFingerprint !== fingerprint,
+          };
     // Another server held it through a connection: that connection's end is recorded here, once,
     // whether that server is alive (it closes its link without recording) or gone.
     const replaced =
@@ -274,7 +282,7 @@ export function createRegistry(deps: RegistryDeps) {
           }
         : {}),
     });
-    if (mismatch) {
+    if (mismatch?.raised) {
       await audit.record(FleetEventType.keyMismatch, uuid, {
         previous_fingerprint: mismatch.previous,
         new_fingerprint: fingerprint,
