@@ -6,14 +6,13 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { graphql } from '../../src/generated/gql.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { runCli } from '../support/cli.js';
 import { RunCommandDocument } from '../support/operations.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { killAll } from '../support/processes.js';
-import { startServer, type TestServer } from '../support/server.js';
+import { startClusterServer, type TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 
 after(killAll);
@@ -30,17 +29,6 @@ const DrainHeldByDocument = graphql(`
   }
 `);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 describe('draining a server', () => {
   let postgres: PostgresServer;
   let databaseUrl: string;
@@ -54,20 +42,8 @@ describe('draining a server', () => {
   before(async () => {
     postgres = await startPostgres();
     databaseUrl = await postgres.createDatabase('etphonehome');
-    const start = async (name: string) => {
-      const httpPort = await freePort();
-      return startServer({
-        openEnrollment: true,
-        httpPort,
-        env: {
-          ETPHONEHOME_DATABASE_URL: databaseUrl,
-          ETPHONEHOME_SERVER_NAME: name,
-          ETPHONEHOME_PEER_URL: `http://127.0.0.1:${httpPort}`,
-        },
-      });
-    };
-    first = await start('drain-a');
-    second = await start('drain-b');
+    first = await startClusterServer(databaseUrl, 'drain-a');
+    second = await startClusterServer(databaseUrl, 'drain-b');
   });
   after(async () => {
     for (const agent of agents) await agent.close();

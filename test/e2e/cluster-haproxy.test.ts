@@ -9,13 +9,17 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { graphql } from '../../src/generated/gql.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { startHAProxy, type HAProxy } from '../support/haproxy.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { killAll } from '../support/processes.js';
-import { startServer, subscribe, type Subscription, type TestServer } from '../support/server.js';
+import {
+  startClusterServer,
+  subscribe,
+  type Subscription,
+  type TestServer,
+} from '../support/server.js';
 import { waitFor } from '../support/wait.js';
 
 after(killAll);
@@ -31,17 +35,6 @@ const MonitorSubscription = graphql(`
     }
   }
 `);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 interface Reply {
   data?: Record<string, unknown> | null;
@@ -79,20 +72,8 @@ describe('three servers behind HAProxy', () => {
   before(async () => {
     postgres = await startPostgres();
     const databaseUrl = await postgres.createDatabase('etphonehome');
-    for (const name of ['etph-1', 'etph-2', 'etph-3']) {
-      const httpPort = await freePort();
-      servers.push(
-        await startServer({
-          openEnrollment: true,
-          httpPort,
-          env: {
-            ETPHONEHOME_DATABASE_URL: databaseUrl,
-            ETPHONEHOME_SERVER_NAME: name,
-            ETPHONEHOME_PEER_URL: `http://127.0.0.1:${httpPort}`,
-          },
-        }),
-      );
-    }
+    for (const name of ['etph-1', 'etph-2', 'etph-3'])
+      servers.push(await startClusterServer(databaseUrl, name));
     // One key for the whole cluster (each server's bootstrap key is its own).
     const created = await servers[0]!.gql.request(
       graphql(`

@@ -6,7 +6,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -16,7 +15,7 @@ import { createAgent, type TestAgent } from '../support/agent.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { killAll } from '../support/processes.js';
 import { cliEnv } from '../support/cli.js';
-import { SERVER_BIN, startServer, type TestServer } from '../support/server.js';
+import { SERVER_BIN, startClusterServer, type TestServer } from '../support/server.js';
 import { spawn } from 'node:child_process';
 import { waitFor } from '../support/wait.js';
 
@@ -46,17 +45,6 @@ const RUN = `mutation Run($id: ID!, $cmd: String!, $timeout: Int) {
   runCommand(clientId: $id, cmd: $cmd, timeout: $timeout) { stdout returncode timedOut }
 }`;
 const HELD = `query Held($id: ID!) { client(id: $id) { online heldBy } }`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function isAlive(pid: number): boolean {
   try {
@@ -90,20 +78,8 @@ describe('calls route between two servers on one PostgreSQL', () => {
     work = await mkdtemp(join(tmpdir(), 'etph-routing-'));
     postgres = await startPostgres();
     databaseUrl = await postgres.createDatabase('etphonehome');
-    const start = async (name: string): Promise<TestServer> => {
-      const httpPort = await freePort();
-      return startServer({
-        openEnrollment: true,
-        httpPort,
-        env: {
-          ETPHONEHOME_DATABASE_URL: databaseUrl,
-          ETPHONEHOME_SERVER_NAME: name,
-          ETPHONEHOME_PEER_URL: `http://127.0.0.1:${httpPort}`,
-        },
-      });
-    };
-    a = await start('route-a');
-    b = await start('route-b');
+    a = await startClusterServer(databaseUrl, 'route-a');
+    b = await startClusterServer(databaseUrl, 'route-b');
     agent = await createAgent(a);
     await agent.start();
     await agent.waitOnline(a);

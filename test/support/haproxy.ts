@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from './ports.js';
 import { spawnProcess, type Spawned } from './processes.js';
 import { waitFor } from './wait.js';
 
@@ -29,14 +30,6 @@ export interface HAProxy {
   url: string;
   process: Spawned;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 /** The example configuration with these listening ports and backends (by position, 1 to 3). */

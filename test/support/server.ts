@@ -11,6 +11,7 @@ import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { createGraphQLClient, type GraphQLClient } from '../../src/client/index.js';
 import { createAsyncQueue, type AsyncQueue } from '../../src/lib/async-queue.js';
+import { freePort } from './ports.js';
 import { spawnProcess, type Spawned } from './processes.js';
 
 export const SERVER_BIN = resolve('dist/main.js');
@@ -196,4 +197,26 @@ export async function nextMatching<R>(
   } finally {
     clearTimeout(deadline);
   }
+}
+
+/**
+ * A server of a cluster on `databaseUrl`: named `name`, open enrollment, and a peer URL the
+ * other servers reach it at (its HTTP port picked before it starts), so calls route to it.
+ */
+export async function startClusterServer(
+  databaseUrl: string,
+  name: string,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const httpPort = await freePort();
+  return startServer({
+    openEnrollment: true,
+    httpPort,
+    env: {
+      ETPHONEHOME_DATABASE_URL: databaseUrl,
+      ETPHONEHOME_SERVER_NAME: name,
+      ETPHONEHOME_PEER_URL: `http://127.0.0.1:${httpPort}`,
+      ...env,
+    },
+  });
 }
