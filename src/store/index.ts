@@ -75,6 +75,11 @@ export interface ClientRepository {
   ): Promise<boolean>;
   /** Clears every hold of `server` and sets `changes` on those clients; their uuids. */
   releaseHoldsOf(server: string, changes: ClientChanges): Promise<string[]>;
+  /**
+   * Takes back a hold that a survivor released (this server's renewals came late) for `server`
+   * through `connection`, while nobody else holds the client; false when someone does.
+   */
+  reclaimHold(uuid: string, server: string, connection: string): Promise<boolean>;
   /** Replaces a client's tags. */
   setTags(uuid: string, names: readonly string[]): Promise<void>;
   /** Adds and removes tags on many clients at once. */

@@ -6,8 +6,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { graphql } from '../../src/generated/gql.js';
 import { openStore } from '../../src/store/open.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
@@ -26,6 +28,8 @@ import { startReceiver, type Receiver } from '../support/webhook-receiver.js';
 import { SendTestWebhookDocument } from '../support/webhook-operations.js';
 
 after(killAll);
+
+const execFileAsync = promisify(execFile);
 
 const ServersDocument = graphql(`
   query TestServers {
@@ -312,6 +316,50 @@ describe('three servers on one PostgreSQL', () => {
     assert.equal(answered?.purpose, purpose);
   });
 
+  test('a live server whose renewals came late takes its swept holds back: the link stays, one event each way', async () => {
+    const [first, , third] = servers as [TestServer, TestServer, TestServer];
+    const psql = (sql: string) =>
+      execFileAsync('psql', ['-qAt', '-v', 'ON_ERROR_STOP=1', databaseUrl, '-c', sql]);
+    const before = await sessionsOf(first, agent.uuid);
+    const sweptBefore = (await disconnections(first, agent.uuid)).length;
+    const heardBefore = agent.process?.stderr.length ?? 0;
+    // etph-3 keeps renewing; its row is aged again and again until a survivor sweeps its holds.
+    await waitFor(
+      async () => {
+        await psql(
+          "update cluster_server set renewed_at = now() - interval '1 minute' where name = 'etph-3'",
+        );
+        const released = (await disconnections(first, agent.uuid)).slice(sweptBefore);
+        return released.some((d) => /etph-3 stopped renewing/.test(d.reason ?? ''));
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: "a survivor to sweep etph-3's holds" },
+    );
+    await psql("update cluster_server set renewed_at = now() where name = 'etph-3'");
+    await waitFor(async () => (await heldBy(first, agent.uuid)).heldBy === 'etph-3', {
+      what: 'etph-3 holding the agent again',
+    });
+    const reclaimed = (
+      await first.gql.request(EventsDocument, {
+        filter: { clientId: agent.uuid, events: ['client.connected'] },
+        limit: 5,
+      })
+    ).events.filter((e) => (e.data as { reclaimed?: boolean }).reclaimed === true);
+    assert.ok(reclaimed.length >= 1, 'a client.connected says the hold was taken back');
+    // The same connection: the agent heard nothing and never dialled again.
+    const heard = (agent.process?.stderr ?? []).slice(heardBefore);
+    assert.ok(
+      !heard.some((line) => /disconnected|connected; waiting|replaced/.test(line)),
+      heard.join('\n'),
+    );
+    const after = await sessionsOf(first, agent.uuid);
+    assert.equal(after.connected - before.connected, after.disconnected - before.disconnected);
+    const answer = await third.gql.request(RunCommandDocument, {
+      clientId: agent.uuid,
+      cmd: 'echo still-here',
+    });
+    assert.equal(answer.runCommand.stdout.trim(), 'still-here');
+  });
+
   test('a client connected twice is held once: the newest connection wins, the older server lets go, one event says why', async () => {
     const [first, second] = servers as [TestServer, TestServer, TestServer];
     // A clone of the agent (its config, key and UUID) phones server 1 while the agent holds on
@@ -400,6 +448,11 @@ describe('three servers on one PostgreSQL', () => {
       });
       const [holder, other] = holderName === 'etph-1' ? [first, third] : [third, first];
       const otherName = holderName === 'etph-1' ? 'etph-3' : 'etph-1';
+      // The hold commits before the holder records client.connected: killed in between, the
+      // trail would lack that event (a window this test must not hit).
+      await waitFor(async () => (await sessionsOf(other, roaming.uuid)).connected === 1, {
+        what: 'the first client.connected in the trail',
+      });
       await holder.stop('SIGKILL');
       await waitFor(async () => (await heldBy(other, roaming.uuid)).heldBy === otherName, {
         timeoutMs: 90_000,

@@ -217,6 +217,13 @@ forEachDialect((dialect) => {
     assert.deepEqual(swept.flat(), [b!.uuid]);
     assert.equal((await store.clients.get(b!.uuid))?.heldBy, null);
     assert.equal((await store.clients.get(c!.uuid))?.heldBy, 'alive');
+    // The swept server, alive after all, takes its hold back while nobody has it; not once
+    // another connection holds it.
+    assert.equal(await store.clients.reclaimHold(b!.uuid, 'gone', 'c3'), true);
+    row = await store.clients.get(b!.uuid);
+    assert.deepEqual([row?.heldBy, row?.heldConnection], ['gone', 'c3']);
+    assert.equal(await store.clients.reclaimHold(c!.uuid, 'gone', 'c9'), false);
+    assert.equal((await store.clients.get(c!.uuid))?.heldConnection, 'c4');
     // The index told of every hold as it went.
     // (On PostgreSQL each local write is also re-read, so a value may be told twice in a row.)
     const told = seen.filter(([uuid]) => uuid === a!.uuid).map(([, by]) => by);

@@ -100,6 +100,9 @@ export async function runAsJob(
   input: BulkRunInput,
 ): Promise<number> {
   const gql = createGraphQLClient(connection);
+  // Listened for before the job starts: a Ctrl-C while it is being started cancels it once its
+  // id is known (left to the default, it would end the CLI and leave the job running).
+  const interrupted = io.interrupted?.();
   // A key per invocation: a request retried on a flaky link starts the job once.
   const { startBulkCommand: job } = await gql.request(StartDocument, {
     ...input,
@@ -115,7 +118,6 @@ export async function runAsJob(
   let cancelled = false;
 
   const stopped = new AbortController();
-  const interrupted = io.interrupted?.();
   const onInterrupt = (): void => {
     cancelled = true;
     if (tty) io.progress?.('\r\x1b[K');
@@ -125,7 +127,8 @@ export async function runAsJob(
       stopped.abort();
     });
   };
-  interrupted?.addEventListener('abort', onInterrupt, { once: true });
+  if (interrupted?.aborted) onInterrupt();
+  else interrupted?.addEventListener('abort', onInterrupt, { once: true });
 
   const printResult = (r: JobResult): void => {
     if (json) return;

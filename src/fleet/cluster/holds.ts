@@ -12,6 +12,9 @@
 //     offline; every RENEW_INTERVAL_MS each live server sweeps a gone server's holds in one
 //     statement, so each client is released once, with one client.disconnected naming B; B's
 //     RUNNING bulk jobs and idempotency keys become INTERRUPTED, as B's own restart would.
+//   B alive but late (its renewals missed the lease) ──▶ swept all the same ──▶ B still has the
+//     links: it takes each hold back while nobody else has it (one client.connected, reclaimed),
+//     instead of closing links that work and feeding the storm that made it late.
 //
 // The newest commit wins: two servers attaching one client at once both write, and the one
 // whose row the database keeps is the holder; the other hears it and lets go.
@@ -61,7 +64,36 @@ export function createHolds(deps: HoldsDeps): Holds {
     const mine = deps.heldHere(uuid);
     // A newer connection on this server is the registry's own business (attach replaces).
     if (mine === undefined || record === undefined || by === me) return;
-    if (record.heldConnection !== mine) deps.lost(uuid, by);
+    if (record.heldConnection === mine) return;
+    if (by === null) void reclaim(uuid, mine);
+    else deps.lost(uuid, by);
+  }
+
+  let reclaimed = 0;
+  let reclaimLog: NodeJS.Timeout | null = null;
+  async function reclaim(uuid: string, connection: string): Promise<void> {
+    let kept = false;
+    try {
+      kept = await store.clients.reclaimHold(uuid, me, connection);
+      if (kept)
+        await deps.audit.record(FleetEventType.connected, uuid, {
+          reclaimed: true,
+          server: me,
+          reason: `server ${me} kept the connection: its hold was released while its renewals were late`,
+        });
+    } catch (error) {
+      logger.warn({ err: error, uuid }, 'could not take back a released hold');
+    }
+    // Someone else holds it now (or the database is away): the link ends as before.
+    if (!kept && deps.heldHere(uuid) === connection) deps.lost(uuid, null);
+    if (!kept) return;
+    reclaimed += 1;
+    // One line per burst, not one per client.
+    reclaimLog ??= setTimeout(() => {
+      logger.warn({ clients: reclaimed }, 'took back holds released while this server was late');
+      reclaimed = 0;
+      reclaimLog = null;
+    }, 1_000).unref();
   }
 
   async function sweep(): Promise<number> {
@@ -123,6 +155,7 @@ export function createHolds(deps: HoldsDeps): Holds {
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
+      if (reclaimLog) clearTimeout(reclaimLog);
       unwatch?.();
       await sweeping;
       // A clean stop: clients sent away by a drain that never landed are held by nobody now

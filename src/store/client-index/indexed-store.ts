@@ -29,7 +29,8 @@ import { createClientIndex, type ClientIndex } from './client-index.js';
 const MAX_REFRESH_ROUNDS = 5;
 
 type Op = () => string[];
-type Writes = 'insert' | 'update' | 'setTags' | 'changeTags' | 'releaseHold' | 'releaseHoldsOf';
+type Writes =
+  'insert' | 'update' | 'setTags' | 'changeTags' | 'releaseHold' | 'releaseHoldsOf' | 'reclaimHold';
 const NO_HOLD = { heldBy: null, heldConnection: null } as const;
 
 /** Told of every client the index now holds (`record`) or dropped (undefined), whoever wrote it. */
@@ -168,6 +169,11 @@ function writesThrough(
       const uuids = await target.releaseHoldsOf(server, changes);
       for (const uuid of uuids) apply(ops.update(uuid, { ...changes, ...NO_HOLD }));
       return uuids;
+    },
+    async reclaimHold(uuid, server, connection) {
+      const kept = await target.reclaimHold(uuid, server, connection);
+      if (kept) apply(ops.update(uuid, { heldBy: server, heldConnection: connection }));
+      return kept;
     },
   };
 }

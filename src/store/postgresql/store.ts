@@ -5,11 +5,17 @@
 // Unlike SQLite's one connection, the pool runs transactions side by side (read committed):
 // the repositories' writes are single conditional statements or `on conflict` inserts, so two
 // transactions racing on a row cannot both win (see ../dialect.ts for the few explicit locks).
+//
+// The cluster table (`store.cluster`: renewals, the servers' liveness) has a connection of its
+// own, outside the pool: during a reconnect storm every pooled connection is busy with attach
+// writes, and a renewal queued behind them missed the lease, so a busy server was judged gone
+// and its agents swept (docs/BENCHMARKS.md, "failover behind HAProxy").
 
 import { MikroORM } from '@mikro-orm/postgresql';
 import { redactDatabaseUrl } from '../database-url.js';
 import type { Store } from '../index.js';
 import { refuseUnknownMigrations } from '../migration-history.js';
+import { createClusterRepository } from '../repositories/cluster.js';
 import { createRepositories } from '../repositories/index.js';
 import { createSql, type TransactionContext } from '../sql.js';
 import { postgresDialect } from './dialect.js';
@@ -60,6 +66,7 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<S
   }
   const connection = orm.em.getConnection();
   const root = createRepositories(createSql(connection, postgresDialect));
+  const heartbeat = await openHeartbeat(url, rest, orm);
   const changes = createPostgresChangeFeed({
     connections: connection.getKnex().client as ConnectionSource,
     notify: async (channel, payload) => {
@@ -70,6 +77,7 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<S
   return {
     dialect: postgresDialect.name,
     ...root,
+    cluster: createClusterRepository(createSql(heartbeat.em.getConnection(), postgresDialect)),
     changes,
     transaction: (work) =>
       connection.transactional((tx: TransactionContext) =>
@@ -77,7 +85,37 @@ export async function openPostgresStore(options: OpenPostgresOptions): Promise<S
       ),
     async close() {
       await changes.close();
+      await heartbeat.close();
       await orm.close();
     },
   };
+}
+
+/** How long a renewal waits for its connection (re-made after the database restarts). */
+export const HEARTBEAT_ACQUIRE_TIMEOUT_MS = 5_000;
+
+/** A second ORM over one connection, for the cluster table alone (see the top of this file). */
+async function openHeartbeat(
+  url: string,
+  options: PostgresStoreOptions,
+  main: MikroORM,
+): Promise<MikroORM> {
+  const base = createPostgresOptions(url, {
+    ...options,
+    applicationName: `${options.applicationName ?? 'etphonehome'} heartbeat`,
+  });
+  try {
+    return await MikroORM.init({
+      ...base,
+      connect: false,
+      pool: { ...base.pool, min: 0, max: 1 },
+      driverOptions: {
+        ...base.driverOptions,
+        acquireConnectionTimeout: HEARTBEAT_ACQUIRE_TIMEOUT_MS,
+      },
+    });
+  } catch (error) {
+    await main.close();
+    throw error;
+  }
 }

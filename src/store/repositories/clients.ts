@@ -190,6 +190,16 @@ export function createClientRepository(sql: Sql): ClientRepository {
       return uuids;
     },
 
+    async reclaimHold(uuid, server, connection) {
+      // Only while nobody holds it: a newer connection (anywhere) keeps the client.
+      const rows = await sql.all(
+        'update client set held_by = ?, held_connection = ? where uuid = ? and held_by is null returning uuid',
+        [server, connection, uuid],
+      );
+      if (rows.length > 0) await announce([uuid]);
+      return rows.length > 0;
+    },
+
     async setTags(uuid, names) {
       await sql.run('delete from client_tag where client_uuid = ?', [uuid]);
       await ensureTags(sql, names);
