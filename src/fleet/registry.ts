@@ -100,7 +100,7 @@ export function createRegistry(deps: RegistryDeps) {
   }> {
     const facts = session.facts as AgentFacts;
     const { uuid, fingerprint, publicKey } = session.identity;
-    const existing = await tx.clients.get(uuid);
+    const existing = await tx.clients.getToUpdate(uuid);
     let token: TokenRecord | null = null;
     const tokenId = session.admission.tokenId;
     if (tokenId) {

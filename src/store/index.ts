@@ -42,6 +42,11 @@ export type { AuthorizedKeyLine, AuthorizedKeyRepository } from './repositories/
 /** Clients with their tags: the registry's records. */
 export interface ClientRepository {
   get(uuid: string): Promise<ClientRecord | null>;
+  /**
+   * The client, held until the transaction ends (PostgreSQL; SQLite runs one transaction at a
+   * time): attaches of one client on several servers take turns.
+   */
+  getToUpdate(uuid: string): Promise<ClientRecord | null>;
   /** The clients with these uuids (unknown ones are left out), in no particular order. */
   getMany(uuids: readonly string[]): Promise<ClientRecord[]>;
   getByClientId(clientId: string): Promise<ClientRecord | null>;

@@ -185,6 +185,33 @@ forEachDialect((dialect) => {
     assert.equal(await store.clients.webhookTarget('nobody'), null);
     assert.equal(await store.clients.webhookSecret('nobody'), null);
   });
+  test('getToUpdate: two transactions reading one client to change it take turns', async () => {
+    const record = clientRecord(51, { clientId: 'turns-51' });
+    await store.clients.insert(record);
+    const order: string[] = [];
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let firstRead = (): void => undefined;
+    const readByFirst = new Promise<void>((resolve) => (firstRead = resolve));
+    const first = store.transaction(async (tx) => {
+      await tx.clients.getToUpdate(record.uuid);
+      order.push('first read');
+      firstRead();
+      await held;
+      await tx.clients.update(record.uuid, { heldBy: 'one', heldConnection: 'c1' });
+      order.push('first wrote');
+    });
+    await readByFirst;
+    const second = store.transaction(async (tx) => {
+      const seen = await tx.clients.getToUpdate(record.uuid);
+      order.push(`second read ${seen?.heldBy ?? 'nobody'}`);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    release();
+    await Promise.all([first, second]);
+    assert.deepEqual(order, ['first read', 'first wrote', 'second read one']);
+  });
+
   test("holds: released only by the connection holding it; a gone server's holds once", async () => {
     const seen: Array<[string, string | null]> = [];
     const unwatch = store.watchClients?.((uuid, record) =>

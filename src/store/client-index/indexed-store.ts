@@ -30,7 +30,14 @@ const MAX_REFRESH_ROUNDS = 5;
 
 type Op = () => string[];
 type Writes =
-  'insert' | 'update' | 'setTags' | 'changeTags' | 'releaseHold' | 'releaseHoldsOf' | 'reclaimHold';
+  | 'insert'
+  | 'update'
+  | 'setTags'
+  | 'changeTags'
+  | 'releaseHold'
+  | 'releaseHoldsOf'
+  | 'reclaimHold'
+  | 'getToUpdate';
 const NO_HOLD = { heldBy: null, heldConnection: null } as const;
 
 /** Told of every client the index now holds (`record`) or dropped (undefined), whoever wrote it. */
@@ -170,6 +177,8 @@ function writesThrough(
       for (const uuid of uuids) apply(ops.update(uuid, { ...changes, ...NO_HOLD }));
       return uuids;
     },
+    // A lock is the database's: the index cannot take one.
+    getToUpdate: (uuid) => target.getToUpdate(uuid),
     async reclaimHold(uuid, server, connection) {
       const kept = await target.reclaimHold(uuid, server, connection);
       if (kept) apply(ops.update(uuid, { heldBy: server, heldConnection: connection }));

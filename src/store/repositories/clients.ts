@@ -79,6 +79,13 @@ export function createClientRepository(sql: Sql): ClientRepository {
     get: (uuid) => first('c.uuid = ?', [uuid]),
     getByClientId: (clientId) => first('c.client_id = ?', [clientId]),
 
+    async getToUpdate(uuid) {
+      // Inside a transaction the uuid is held until it ends: two servers attaching one client at
+      // once take turns, so the second sees the first's hold (and the key it presented).
+      if (dialect.holdName) await sql.run(dialect.holdName, [`client:${uuid}`]);
+      return first('c.uuid = ?', [uuid]);
+    },
+
     async getMany(uuids) {
       const out: ClientRecord[] = [];
       for (const part of chunks([...new Set(uuids)], TAG_CHANGE_CHUNK)) {
