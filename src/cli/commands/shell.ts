@@ -1,6 +1,6 @@
 // `etphonehome shell <client> [-- command…]`: an interactive shell on a client through the
 // server's /stream path. With a terminal on stdin it asks for a PTY, puts the local terminal in
-// raw mode (Ctrl-C, Ctrl-Z reach the remote program), follows SIGWINCH; without one it runs on
+// raw mode (Ctrl-C, Ctrl-Z reach the remote program), follows the window's size; without one it runs on
 // pipes (stdin streamed, stdout and stderr apart). Exits with the remote exit status (128+n when
 // a signal ended it). The terminal is this command's subject, so it uses process.stdin/stdout.
 
@@ -94,7 +94,9 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     if (ws.readyState === ws.OPEN)
       ws.send(encodeJsonFrame(ShellFrameType.resize, { cols: stdout.columns, rows: stdout.rows }));
   };
-  if (raw) process.on('SIGWINCH', onResize);
+  // 'resize' comes after Node has read the new size (a SIGWINCH listener of our own could run
+  // before Node's and send the old one).
+  if (raw) stdout.on('resize', onResize);
   const onInput = (chunk: Buffer): void => {
     ws.send(encodeFrame(ShellFrameType.input, chunk), () => {
       if (stdin.isPaused() && ws.bufferedAmount < STREAM_LOW_WATER_BYTES) stdin.resume();
@@ -140,7 +142,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   stdin.pause();
   if (raw) {
     stdin.setRawMode(false);
-    process.off('SIGWINCH', onResize);
+    stdout.off('resize', onResize);
   }
   if (exitStatus !== null) return exitStatus;
   throw new CommandError(

@@ -231,7 +231,8 @@ export function createSessions(deps: SessionDeps) {
       view.endedAt = new Date();
       view.closeReason = view.exitStatus !== null || view.exitSignal !== null ? null : reason;
       await recording?.close();
-      session.emit('close', reason);
+      // Told after session.closed is in the trail: whoever waited for the end (the CLI exits on
+      // it) then finds the session listed with its exit status.
       await deps.audit
         .record(
           FleetEventType.sessionClosed,
@@ -256,6 +257,7 @@ export function createSessions(deps: SessionDeps) {
           actorOf(caller),
         )
         .catch((error: unknown) => log.error({ err: error }, 'session.closed not recorded'));
+      session.emit('close', reason);
     };
 
     const decoder = createFrameDecoder();
