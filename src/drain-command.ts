@@ -26,19 +26,19 @@ export async function drainServer(config: ServerConfig, io: CommandIO): Promise<
   });
   try {
     const name = config.serverName;
-    const alive = (renewedAt: Date): boolean => Date.now() - renewedAt.getTime() <= SERVER_LEASE_MS;
+    // By the database's clock, as the servers judge each other.
+    const alive = (server: { renewedAgoMs: number }): boolean =>
+      server.renewedAgoMs <= SERVER_LEASE_MS;
     const servers = await store.cluster.servers();
     const target = servers.find((s) => s.name === name);
-    if (!target || !alive(target.renewedAt)) {
-      const live = servers.filter((s) => alive(s.renewedAt)).map((s) => s.name);
+    if (!target || !alive(target)) {
+      const live = servers.filter(alive).map((s) => s.name);
       io.err(
         `etphonehome: no live server named "${name}" on this database (live: ${live.join(', ') || 'none'}). Give the --server-name (ETPHONEHOME_SERVER_NAME) the server was started with.`,
       );
       return 3;
     }
-    const others = servers.filter(
-      (s) => s.name !== name && alive(s.renewedAt) && s.drainingSince === null,
-    );
+    const others = servers.filter((s) => s.name !== name && alive(s) && s.drainingSince === null);
     if (others.length === 0) {
       io.err(
         `etphonehome: "${name}" is the only live server that is not draining: its agents would have nowhere to go. Start another server on this database first.`,
@@ -54,7 +54,7 @@ export async function drainServer(config: ServerConfig, io: CommandIO): Promise<
     for (;;) {
       await sleep(POLL_MS);
       const row = (await store.cluster.servers()).find((s) => s.name === name);
-      if (!row || !alive(row.renewedAt)) {
+      if (!row || !alive(row)) {
         io.out(
           `${name} stopped (or stopped renewing) before it was drained; its agents reconnect to the others on their own.`,
         );
@@ -62,8 +62,12 @@ export async function drainServer(config: ServerConfig, io: CommandIO): Promise<
       }
       if (row.clientsHeld !== last) io.out(`${name}: ${row.clientsHeld} agents left`);
       last = row.clientsHeld;
-      // A count renewed after the server read the request (it reads it at a renewal).
-      if (row.clientsHeld === 0 && row.renewedAt.getTime() > asked.getTime() + RENEW_INTERVAL_MS) {
+      // A count renewed after the server read the request (it reads it at the first renewal
+      // after the ask, so the one after that counts): both times are the database's.
+      if (
+        row.clientsHeld === 0 &&
+        row.renewedAt.getTime() > target.renewedAt.getTime() + 1.5 * RENEW_INTERVAL_MS
+      ) {
         io.out(
           `Drained: ${name} holds no agents. Stop it now (e.g. systemctl stop etphonehome); it turns new agents away until then.`,
         );

@@ -14,6 +14,7 @@
 //   claim rows others may claim   (one writer at a time)             for update skip locked
 //   hold a name until commit      (one writer at a time)             pg_advisory_xact_lock
 //   tell other servers at commit  (one server)                       pg_notify (../postgresql/listen.ts)
+//   the database's clock          julianday('now') as epoch ms       clock_timestamp()
 //
 // Values are bound by the driver layer (MikroORM's platform quotes them per database: a Date
 // becomes epoch ms on SQLite and an ISO timestamp on PostgreSQL, an array a comma list).
@@ -57,6 +58,10 @@ export interface Dialect {
    * that something changed; null where one server owns the database (nobody else to tell).
    */
   readonly notify: string | null;
+  /** SQL: the database's clock now, as a datetime column stores it (leases use one clock). */
+  readonly now: string;
+  /** SQL: milliseconds from the datetime in `column` to the database's clock now. */
+  msSince(column: string): string;
 }
 
 /** Joins aggregated names (tags cannot contain it: fleet/limits.ts TAG_PATTERN). */
@@ -68,6 +73,8 @@ function epochDate(value: unknown): Date {
   if (typeof value === 'string') return new Date(/^\d+$/.test(value) ? Number(value) : value);
   throw new TypeError(`not a datetime: ${String(value)}`);
 }
+
+const SQLITE_NOW = "cast(round((julianday('now') - 2440587.5) * 86400000) as integer)";
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
@@ -87,6 +94,8 @@ export const sqliteDialect: Dialect = {
   skipLocked: '',
   holdName: null,
   notify: null,
+  now: SQLITE_NOW,
+  msSince: (column) => `(${SQLITE_NOW} - ${column})`,
 };
 
 /** A LIKE pattern matching `text` anywhere, its wildcards escaped (with `escape '\'`). */

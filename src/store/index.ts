@@ -36,7 +36,7 @@ import type { ClusterRepository } from './repositories/cluster.js';
 export type * from './records.js';
 export { BulkJobStatus, BulkResultState, DeliveryStatus, IdempotencyState } from './records.js';
 export type { DialectName } from './dialect.js';
-export type { ClusterRepository, ServerRecord } from './repositories/cluster.js';
+export type { ClusterRepository, ServerRecord, ServerRow } from './repositories/cluster.js';
 export type { AuthorizedKeyLine, AuthorizedKeyRepository } from './repositories/authorized-keys.js';
 
 /** Clients with their tags: the registry's records. */
@@ -211,10 +211,10 @@ export interface DeliveryRepository {
    */
   releaseClaims(by: string): Promise<void>;
   /**
-   * Releases the claims of servers gone: neither `by` nor renewed in `cluster_server` since
-   * `aliveSince` (killed, or cut off from the database). How many.
+   * Releases the claims of servers gone: neither `by` nor renewed in `cluster_server` within the
+   * last `leaseMs` by the database's clock (killed, or cut off from the database). How many.
    */
-  releaseClaimsOfGone(by: string, aliveSince: Date): Promise<number>;
+  releaseClaimsOfGone(by: string, leaseMs: number): Promise<number>;
   release(id: string): Promise<void>;
   /** Writes attempts' outcomes (successes grouped into few statements). */
   recordAttempts(outcomes: readonly AttemptOutcome[]): Promise<void>;

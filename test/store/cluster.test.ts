@@ -4,7 +4,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Store } from '../../src/store/index.js';
+import type { ServerRow, Store } from '../../src/store/index.js';
 import { forEachDialect, openTestStore, type TestStore } from '../support/store.js';
 
 forEachDialect((dialect) => {
@@ -45,16 +45,25 @@ forEachDialect((dialect) => {
         drainingSince: null,
       });
     }
-    const renewed = new Date('2026-12-01T10:00:05.456Z');
-    assert.equal(await store.cluster.renewServer('srv-a', 42, renewed), true);
-    assert.equal(await store.cluster.renewServer('srv-gone', 1, renewed), false);
+    // A renewal is the database's time: its age is read by the same clock, whatever ours says.
+    assert.equal(await store.cluster.renewServer('srv-a', 42), true);
+    assert.equal(await store.cluster.renewServer('srv-gone', 1), false);
     const servers = await store.cluster.servers();
     assert.deepEqual(
-      servers.map((s) => [s.name, s.clientsHeld, s.renewedAt.getTime(), s.peerUrl]),
+      servers.map((s) => [s.name, s.clientsHeld, s.peerUrl]),
       [
-        ['srv-a', 42, renewed.getTime(), 'http://srv-a.example:8766'],
-        ['srv-b', 0, started.getTime(), 'http://srv-b.example:8766'],
+        ['srv-a', 42, 'http://srv-a.example:8766'],
+        ['srv-b', 0, 'http://srv-b.example:8766'],
       ],
+    );
+    const [a, b0] = servers as [ServerRow, ServerRow];
+    assert.ok(a.renewedAgoMs >= 0 && a.renewedAgoMs < 60_000, `srv-a ${a.renewedAgoMs} ms ago`);
+    assert.ok(Math.abs(a.renewedAt.getTime() - Date.now()) < 60_000, 'renewed at about now');
+    assert.equal(b0.renewedAt.getTime(), started.getTime());
+    // srv-b registered with a renewal time long past (a skewed clock): the database ages it.
+    assert.ok(
+      Math.abs(b0.renewedAgoMs - (Date.now() - started.getTime())) < 60_000,
+      `srv-b ${b0.renewedAgoMs} ms ago`,
     );
     // A restart under the same name replaces the row.
     const restarted = new Date('2026-12-01T11:00:00Z');

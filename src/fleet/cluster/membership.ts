@@ -2,9 +2,11 @@
 // RENEW_INTERVAL_MS with how many agents it holds, removed at a clean shutdown. A server whose
 // last renewal is older than SERVER_LEASE_MS is gone (killed, or cut off from the database):
 // the `servers` query shows it as not alive. A renewal that finds its row deleted registers again.
+// Renewals and their ages are the database's clock (clock_timestamp()): servers whose clocks
+// disagree still judge each other right.
 
 import type { Logger } from 'pino';
-import type { ServerRecord, Store } from '../../store/index.js';
+import type { ServerRow, Store } from '../../store/index.js';
 
 export const RENEW_INTERVAL_MS = 5_000;
 /** How long a server counts as alive after its last renewal (the issue's ≤ 15 s). */
@@ -16,7 +18,7 @@ export interface ServerIdentity {
   version: string;
 }
 
-export interface ServerView extends ServerRecord {
+export interface ServerView extends ServerRow {
   /** Renewed within SERVER_LEASE_MS. */
   alive: boolean;
   /** The server answering. */
@@ -56,15 +58,17 @@ export function createMembership(deps: {
   let renewing: Promise<void> = Promise.resolve();
   // The servers as last read: the holds (./holds.ts) ask this on every view, so no query each time.
   let known = new Map<string, ServerView>();
+  // When `known` was read, by this process's monotonic-enough clock (only its own differences).
+  let readAt = Date.now();
   let draining = false;
 
   async function servers(): Promise<ServerView[]> {
-    const now = Date.now();
     const views = (await store.cluster.servers()).map((row) => ({
       ...row,
-      alive: now - row.renewedAt.getTime() <= SERVER_LEASE_MS,
+      alive: row.renewedAgoMs <= SERVER_LEASE_MS,
       self: row.name === server.name,
     }));
+    readAt = Date.now();
     known = new Map(views.map((view) => [view.name, view]));
     if (!draining && known.get(server.name)?.drainingSince) {
       draining = true;
@@ -87,7 +91,7 @@ export function createMembership(deps: {
   async function renew(): Promise<void> {
     const now = new Date();
     try {
-      if (!(await store.cluster.renewServer(server.name, deps.held(), now))) await register(now);
+      if (!(await store.cluster.renewServer(server.name, deps.held()))) await register(now);
       await servers();
     } catch (error) {
       // The database is away (restarting, cut off): the next renewal tries again.
@@ -99,6 +103,8 @@ export function createMembership(deps: {
     name: server.name,
     async start() {
       await register(startedAt);
+      // At once by the database's clock: the registration carried this server's own.
+      await store.cluster.renewServer(server.name, deps.held());
       await servers();
       timer = setInterval(() => {
         renewing = renew();
@@ -110,7 +116,7 @@ export function createMembership(deps: {
       if (name === server.name) return true;
       const view = known.get(name);
       // Judged now, not at the read: a server that stopped renewing ages out between reads.
-      return view !== undefined && Date.now() - view.renewedAt.getTime() <= SERVER_LEASE_MS;
+      return view !== undefined && view.renewedAgoMs + (Date.now() - readAt) <= SERVER_LEASE_MS;
     },
     peerUrlOf: (name) => known.get(name)?.peerUrl ?? null,
     isDraining: (name) => Boolean(known.get(name)?.drainingSince),

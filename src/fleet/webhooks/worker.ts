@@ -235,10 +235,7 @@ export function createWorker(options: WorkerOptions) {
   /** Releases the claims of servers that stopped renewing their lease; delivers them here. */
   async function releaseGone(): Promise<void> {
     try {
-      const released = await store.deliveries.releaseClaimsOfGone(
-        options.server,
-        new Date(Date.now() - SERVER_LEASE_MS),
-      );
+      const released = await store.deliveries.releaseClaimsOfGone(options.server, SERVER_LEASE_MS);
       if (released === 0) return;
       logger.warn({ released }, 'released the webhook claims of servers gone (no lease renewal)');
       wake();

@@ -60,4 +60,7 @@ export const postgresDialect: Dialect = {
   // Two 32-bit keys: the first says "a name of ours" (0x65747068, "etph"), the second is the name.
   holdName: 'select pg_advisory_xact_lock(1702129768, hashtext(?))',
   notify: 'select pg_notify(?, ?)',
+  // The time of the statement, not of its transaction (now()).
+  now: 'clock_timestamp()',
+  msSince: (column) => `(extract(epoch from (clock_timestamp() - ${column})) * 1000)`,
 };

@@ -19,6 +19,15 @@ export interface ServerRecord {
   drainingSince: Date | null;
 }
 
+/** A server as read: with the age of its last renewal by the database's clock. */
+export interface ServerRow extends ServerRecord {
+  /**
+   * Milliseconds from its last renewal to the read, both by the database's clock: liveness never
+   * compares two servers' clocks (a server whose clock is off is judged right all the same).
+   */
+  renewedAgoMs: number;
+}
+
 export interface ClusterRepository {
   /**
    * The shared secret `name`: the stored value, or `proposed` stored now when there is none.
@@ -27,17 +36,20 @@ export interface ClusterRepository {
   secret(name: string, proposed: string, now: Date): Promise<string>;
   /** Records the server as started now (a restart under the same name replaces its row). */
   registerServer(server: ServerRecord): Promise<void>;
-  /** Marks the server alive with its current count; false when its row is gone. */
-  renewServer(name: string, clientsHeld: number, now: Date): Promise<boolean>;
+  /**
+   * Marks the server alive (at the database's clock) with its current count; false when its
+   * row is gone.
+   */
+  renewServer(name: string, clientsHeld: number): Promise<boolean>;
   /** Every server, by name. */
-  servers(): Promise<ServerRecord[]>;
+  servers(): Promise<ServerRow[]>;
   /** Forgets a server (a clean shutdown). */
   removeServer(name: string): Promise<void>;
   /** Asks server `name` to drain (it reads this at its next renewal); false when no such row. */
   drainServer(name: string, at: Date): Promise<boolean>;
 }
 
-interface ServerRow {
+interface ServerColumns {
   name: string;
   peer_url: string | null;
   version: string;
@@ -45,6 +57,7 @@ interface ServerRow {
   renewed_at: unknown;
   clients_held: number | string;
   draining_since: unknown;
+  renewed_ago_ms: number | string;
 }
 
 export function createClusterRepository(sql: Sql): ClusterRepository {
@@ -83,16 +96,20 @@ export function createClusterRepository(sql: Sql): ClusterRepository {
       );
     },
 
-    async renewServer(name, clientsHeld, now) {
+    async renewServer(name, clientsHeld) {
       const rows = await sql.all<{ name: string }>(
-        'update cluster_server set renewed_at = ?, clients_held = ? where name = ? returning name',
-        [now, clientsHeld, name],
+        `update cluster_server set renewed_at = ${dialect.now}, clients_held = ? where name = ?
+         returning name`,
+        [clientsHeld, name],
       );
       return rows.length > 0;
     },
 
     async servers() {
-      const rows = await sql.all<ServerRow>('select * from cluster_server order by name');
+      const rows = await sql.all<ServerColumns>(
+        `select *, ${dialect.msSince('renewed_at')} as renewed_ago_ms from cluster_server
+         order by name`,
+      );
       return rows.map((row) => ({
         name: row.name,
         peerUrl: row.peer_url,
@@ -101,6 +118,7 @@ export function createClusterRepository(sql: Sql): ClusterRepository {
         renewedAt: dialect.date(row.renewed_at),
         clientsHeld: Number(row.clients_held),
         drainingSince: dialect.dateOrNull(row.draining_since),
+        renewedAgoMs: Number(row.renewed_ago_ms),
       }));
     },
 

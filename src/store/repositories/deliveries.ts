@@ -149,14 +149,15 @@ export function createDeliveryRepository(sql: Sql): DeliveryRepository {
       );
     },
 
-    async releaseClaimsOfGone(by, aliveSince) {
+    async releaseClaimsOfGone(by, leaseMs) {
       const rows = await sql.all(
         `update webhook_delivery set ${UNCLAIMED}
           where status = '${DeliveryStatus.pending}' and claimed = true
             and claimed_by is not null and claimed_by <> ?
-            and claimed_by not in (select name from cluster_server where renewed_at >= ?)
+            and claimed_by not in
+              (select name from cluster_server where ${dialect.msSince('renewed_at')} <= ?)
           returning id`,
-        [by, aliveSince],
+        [by, leaseMs],
       );
       return rows.length;
     },
