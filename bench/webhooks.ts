@@ -150,6 +150,9 @@ function client(uuid: string, webhookUrl: string | null): ClientRecord {
     lastRemoteAddress: null,
     heldBy: null,
     heldConnection: null,
+    health: null,
+    healthReason: null,
+    healthSince: null,
   };
 }
 const healthy = '00000000-0000-0000-0000-00000000000a';

@@ -21,6 +21,13 @@ export const HealthStatus = {
 } as const;
 export type HealthStatusName = (typeof HealthStatus)[keyof typeof HealthStatus];
 
+/** The record's health, when its holder wrote a status this server knows. */
+function recordedHealth(row: ClientRecord): HealthStatusName | null {
+  return row.health === HealthStatus.healthy || row.health === HealthStatus.unhealthy
+    ? row.health
+    : null;
+}
+
 /** What is known of an online client beyond its record: its link and its health. */
 export interface LiveState {
   connectedAt: Date;
@@ -130,9 +137,16 @@ export function toClientView(
     capabilities: row.capabilities,
     online,
     heldBy: online ? holder : null,
-    health: live?.health ?? HealthStatus.unknown,
-    healthReason: live?.healthReason ?? null,
-    healthSince: live?.healthSince ?? null,
+    // Held elsewhere: as its holder last wrote it (./health.ts), without heartbeat times.
+    health:
+      live?.health ??
+      (online ? (recordedHealth(row) ?? HealthStatus.unknown) : HealthStatus.unknown),
+    healthReason: live
+      ? live.healthReason
+      : online && recordedHealth(row)
+        ? row.healthReason
+        : null,
+    healthSince: live ? live.healthSince : online && recordedHealth(row) ? row.healthSince : null,
     keyMismatch,
     publicKeyFingerprint: row.pendingFingerprint ?? row.keyFingerprint,
     trustedFingerprint: row.keyFingerprint,

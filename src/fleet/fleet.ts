@@ -78,6 +78,7 @@ export function assembleFleet(options: FleetOptions): Fleet {
   const monitor = createHealthMonitor({
     config: options.health,
     audit,
+    clients: store.clients,
     settingsOf: storedHealthSettings(store.clients, options.health),
   });
   const cluster = wireCluster({ options, audit, built: () => ({ registry, gate }) });

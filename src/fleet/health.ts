@@ -14,6 +14,7 @@
 // after interval × count unanswered keepalives; heartbeats notice an agent that is connected
 // but not answering (stopped, overloaded, wedged) before that.
 
+import type { ClientRepository } from '../store/index.js';
 import type { Audit } from './audit.js';
 import { HealthStatus } from './client-view.js';
 import { FleetEventType } from './event-types.js';
@@ -70,6 +71,8 @@ export interface HealthMonitorDeps {
     'heartbeatIntervalS' | 'heartbeatFailures' | 'graceS' | 'heartbeatTimeoutS'
   >;
   audit: Audit;
+  /** Where each change of judgement is written, so servers not holding the client show it. */
+  clients: Pick<ClientRepository, 'update'>;
   /** The client's health settings as they are now (operators may change them at any time). */
   settingsOf(uuid: string): Promise<{ thresholds: ResourceThresholds; resourceChecks: boolean }>;
 }
@@ -101,6 +104,19 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
     }
   }
 
+  /** Writes the judgement to the record; a failure is logged (the live state stands). */
+  async function written(entry: LiveClient): Promise<void> {
+    try {
+      await deps.clients.update(entry.uuid, {
+        health: entry.health,
+        healthReason: entry.healthReason,
+        healthSince: entry.healthSince,
+      });
+    } catch (error) {
+      entry.log.warn({ component: 'health', err: error }, 'health not written to the record');
+    }
+  }
+
   /** Applies one outcome to the live state; records unhealthy and recovery. */
   async function apply(
     entry: LiveClient,
@@ -128,6 +144,7 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
         entry.health = HealthStatus.unhealthy;
         entry.healthReason = next.reason;
         entry.healthSince = now;
+        await written(entry);
         await audit.record(FleetEventType.unhealthy, uuid, {
           reason: next.reason,
           consecutive_failures: next.consecutiveFailures,
@@ -144,6 +161,7 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
       entry.health = HealthStatus.healthy;
       entry.healthReason = null;
       entry.healthSince = now;
+      await written(entry);
       await audit.record(FleetEventType.recovered, uuid, {
         previous_reason: previousReason,
         unhealthy_for_s: unhealthyForS,

@@ -101,6 +101,7 @@ export function createRegistry(deps: RegistryDeps) {
     const facts = session.facts as AgentFacts;
     const { uuid, fingerprint, publicKey } = session.identity;
     const existing = await tx.clients.getToUpdate(uuid);
+    const healthy = { health: HealthStatus.healthy, healthReason: null, healthSince: now };
     let token: TokenRecord | null = null;
     const tokenId = session.admission.tokenId;
     if (tokenId) {
@@ -155,6 +156,7 @@ export function createRegistry(deps: RegistryDeps) {
         lastDisconnectedAt: null,
         heldBy: deps.server,
         heldConnection: connection,
+        ...healthy,
         ...factsOf(facts, session, now),
       };
       await tx.clients.insert(row);
@@ -175,6 +177,7 @@ export function createRegistry(deps: RegistryDeps) {
       // This connection holds the client now, whichever server held it before (newest wins).
       heldBy: deps.server,
       heldConnection: connection,
+      ...healthy,
       // The pinned key is back: any unaccepted replacement is moot (the audit trail keeps it).
       ...(existing.keyFingerprint === fingerprint
         ? { pendingPublicKey: null, pendingFingerprint: null }

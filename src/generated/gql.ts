@@ -121,6 +121,7 @@ type Documents = {
     "\n        mutation TestBalancedKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": typeof types.TestBalancedKeyDocument,
     "\n  query TestServers {\n    servers {\n      name\n      peerUrl\n      version\n      startedAt\n      lastRenewalAt\n      clientsHeld\n      alive\n      self\n    }\n  }\n": typeof types.TestServersDocument,
     "\n  query TestHeldBy($id: ID!) {\n    client(id: $id) {\n      uuid\n      online\n      heldBy\n    }\n    clients(filter: { onlineOnly: true }) {\n      uuid\n    }\n  }\n": typeof types.TestHeldByDocument,
+    "\n  query TestRemoteHealth($id: ID!) {\n    client(id: $id) {\n      health\n      healthReason\n      healthSince\n    }\n  }\n": typeof types.TestRemoteHealthDocument,
     "\n  query SampledHealth($filter: ClientFilter, $maxAgeSeconds: Int) {\n    fleetHealth(filter: $filter, maxAgeSeconds: $maxAgeSeconds) {\n      online\n      sampled\n      failed\n      samples {\n        client {\n          uuid\n          clientId\n        }\n        cpuPercent\n        sampleAgeSeconds\n      }\n    }\n  }\n": typeof types.SampledHealthDocument,
     "\n  query OnlineIdsForSamples {\n    clients(filter: { onlineOnly: true }) {\n      clientId\n    }\n  }\n": typeof types.OnlineIdsForSamplesDocument,
     "\n  query GuideDescribe($id: ID!) {\n    client(id: $id) {\n      uuid\n      clientId\n      displayName\n      purpose\n      tags {\n        name\n      }\n      capabilities\n      hostname\n      platform\n      online\n      webhookUrl\n      rateLimitRpm\n      rateLimitConcurrent\n      rateLimitMode\n      allowedPaths\n      decommissioned\n      decommissionedAt\n      recentEvents(limit: 5) {\n        event\n      }\n      recentCommands(limit: 5) {\n        data\n      }\n    }\n  }\n": typeof types.GuideDescribeDocument,
@@ -289,6 +290,7 @@ const documents: Documents = {
     "\n        mutation TestBalancedKey($input: CreateApiKeyInput!) {\n          createApiKey(input: $input) {\n            secret\n          }\n        }\n      ": types.TestBalancedKeyDocument,
     "\n  query TestServers {\n    servers {\n      name\n      peerUrl\n      version\n      startedAt\n      lastRenewalAt\n      clientsHeld\n      alive\n      self\n    }\n  }\n": types.TestServersDocument,
     "\n  query TestHeldBy($id: ID!) {\n    client(id: $id) {\n      uuid\n      online\n      heldBy\n    }\n    clients(filter: { onlineOnly: true }) {\n      uuid\n    }\n  }\n": types.TestHeldByDocument,
+    "\n  query TestRemoteHealth($id: ID!) {\n    client(id: $id) {\n      health\n      healthReason\n      healthSince\n    }\n  }\n": types.TestRemoteHealthDocument,
     "\n  query SampledHealth($filter: ClientFilter, $maxAgeSeconds: Int) {\n    fleetHealth(filter: $filter, maxAgeSeconds: $maxAgeSeconds) {\n      online\n      sampled\n      failed\n      samples {\n        client {\n          uuid\n          clientId\n        }\n        cpuPercent\n        sampleAgeSeconds\n      }\n    }\n  }\n": types.SampledHealthDocument,
     "\n  query OnlineIdsForSamples {\n    clients(filter: { onlineOnly: true }) {\n      clientId\n    }\n  }\n": types.OnlineIdsForSamplesDocument,
     "\n  query GuideDescribe($id: ID!) {\n    client(id: $id) {\n      uuid\n      clientId\n      displayName\n      purpose\n      tags {\n        name\n      }\n      capabilities\n      hostname\n      platform\n      online\n      webhookUrl\n      rateLimitRpm\n      rateLimitConcurrent\n      rateLimitMode\n      allowedPaths\n      decommissioned\n      decommissionedAt\n      recentEvents(limit: 5) {\n        event\n      }\n      recentCommands(limit: 5) {\n        data\n      }\n    }\n  }\n": types.GuideDescribeDocument,
@@ -792,6 +794,10 @@ export function graphql(source: "\n  query TestServers {\n    servers {\n      n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TestHeldBy($id: ID!) {\n    client(id: $id) {\n      uuid\n      online\n      heldBy\n    }\n    clients(filter: { onlineOnly: true }) {\n      uuid\n    }\n  }\n"): (typeof documents)["\n  query TestHeldBy($id: ID!) {\n    client(id: $id) {\n      uuid\n      online\n      heldBy\n    }\n    clients(filter: { onlineOnly: true }) {\n      uuid\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TestRemoteHealth($id: ID!) {\n    client(id: $id) {\n      health\n      healthReason\n      healthSince\n    }\n  }\n"): (typeof documents)["\n  query TestRemoteHealth($id: ID!) {\n    client(id: $id) {\n      health\n      healthReason\n      healthSince\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

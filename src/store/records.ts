@@ -60,6 +60,12 @@ export interface ClientRecord {
   // still its connection, and by a surviving server when the holder stopped renewing.
   heldBy: string | null;
   heldConnection: string | null;
+
+  // Its health as its holder last judged it (HEALTHY at attach, then each change; null: never
+  // judged): read by the servers that do not hold it. Heartbeat times stay with the holder.
+  health: string | null;
+  healthReason: string | null;
+  healthSince: Date | null;
 }
 
 /** Fields a change may set (tags change through their own calls). */

@@ -59,6 +59,16 @@ const HeldByDocument = graphql(`
   }
 `);
 
+const HealthDocument = graphql(`
+  query TestRemoteHealth($id: ID!) {
+    client(id: $id) {
+      health
+      healthReason
+      healthSince
+    }
+  }
+`);
+
 const NAMES = ['etph-1', 'etph-2', 'etph-3'] as const;
 
 /** Where `server` says the client is: online, held by which server, listed as online. */
@@ -128,6 +138,11 @@ describe('three servers on one PostgreSQL', () => {
             ETPHONEHOME_SERVER_NAME: name,
             ETPHONEHOME_PEER_URL: `http://${name}.test:8766`,
             ETPHONEHOME_WEBHOOK_ALLOW_PRIVATE: '1',
+            // Heartbeats every second, three failures: health changes within seconds.
+            ETPHONEHOME_HEARTBEAT_INTERVAL_S: '1',
+            ETPHONEHOME_HEARTBEAT_FAILURES: '3',
+            ETPHONEHOME_HEARTBEAT_TIMEOUT_S: '2',
+            ETPHONEHOME_HEALTH_GRACE_S: '0',
           },
         }),
       );
@@ -229,6 +244,33 @@ describe('three servers on one PostgreSQL', () => {
       Number((status['clients'] as { online: number }).online) >= 1,
       JSON.stringify(status),
     );
+  });
+
+  test('health as the holder judges it, on every server: UNHEALTHY while the agent is stopped, HEALTHY after', async () => {
+    const [first, second] = servers as [TestServer, TestServer, TestServer];
+    const healthOf = async (server: TestServer) =>
+      (await server.gql.request(HealthDocument, { id: agent.uuid })).client;
+    assert.equal((await healthOf(first))?.health, 'HEALTHY', 'judged healthy at attach');
+    const pid = agent.process?.child.pid;
+    assert.ok(pid, 'the agent runs');
+    process.kill(pid, 'SIGSTOP');
+    try {
+      await waitFor(async () => (await healthOf(first))?.health === 'UNHEALTHY', {
+        timeoutMs: 60_000,
+        what: 'server 1 to show the agent UNHEALTHY (etph-3 holds it)',
+      });
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    const seen = await healthOf(second);
+    assert.equal(seen?.health, 'UNHEALTHY');
+    assert.match(seen?.healthReason ?? '', /heartbeat/);
+    assert.ok(seen?.healthSince, 'since when');
+    await waitFor(async () => (await healthOf(second))?.health === 'HEALTHY', {
+      timeoutMs: 60_000,
+      what: 'server 2 to show the agent HEALTHY again',
+    });
+    assert.equal((await healthOf(first))?.healthReason, null);
   });
 
   test('a subscriber on server 2 sees connects, disconnects and commands from all three, once each, in trail order', async () => {
@@ -338,21 +380,31 @@ describe('three servers on one PostgreSQL', () => {
     await waitFor(async () => (await heldBy(first, agent.uuid)).heldBy === 'etph-3', {
       what: 'etph-3 holding the agent again',
     });
-    const reclaimed = (
-      await first.gql.request(EventsDocument, {
-        filter: { clientId: agent.uuid, events: ['client.connected'] },
-        limit: 5,
-      })
-    ).events.filter((e) => (e.data as { reclaimed?: boolean }).reclaimed === true);
-    assert.ok(reclaimed.length >= 1, 'a client.connected says the hold was taken back');
+    // The hold is back at its commit; its event is recorded a moment later.
+    await waitFor(
+      async () =>
+        (
+          await first.gql.request(EventsDocument, {
+            filter: { clientId: agent.uuid, events: ['client.connected'] },
+            limit: 5,
+          })
+        ).events.some((e) => (e.data as { reclaimed?: boolean }).reclaimed === true),
+      { what: 'a client.connected saying the hold was taken back' },
+    );
     // The same connection: the agent heard nothing and never dialled again.
     const heard = (agent.process?.stderr ?? []).slice(heardBefore);
     assert.ok(
       !heard.some((line) => /disconnected|connected; waiting|replaced/.test(line)),
       heard.join('\n'),
     );
-    const after = await sessionsOf(first, agent.uuid);
-    assert.equal(after.connected - before.connected, after.disconnected - before.disconnected);
+    // Each release has its taking back (a second sweep may still be taken back as this reads).
+    await waitFor(
+      async () => {
+        const after = await sessionsOf(first, agent.uuid);
+        return after.connected - before.connected === after.disconnected - before.disconnected;
+      },
+      { what: 'one client.connected (reclaimed) for each release' },
+    );
     const answer = await third.gql.request(RunCommandDocument, {
       clientId: agent.uuid,
       cmd: 'echo still-here',
@@ -395,11 +447,27 @@ describe('three servers on one PostgreSQL', () => {
       'the agent heard why',
     );
     // Every connection but the live one ended once in the trail, however often they traded places.
-    const { connected, disconnected } = await sessionsOf(second, agent.uuid);
+    // The hold is visible at the attach's commit, its two events a moment later: the trail is
+    // read until it settles (or the wait fails with the counts it saw).
+    let counts = { connected: 0, disconnected: 0 };
+    await waitFor(
+      async () => {
+        counts = await sessionsOf(second, agent.uuid);
+        return counts.disconnected === counts.connected - 1;
+      },
+      { what: 'one end for every connection but the live one' },
+    ).catch((error: Error) => {
+      throw new Error(
+        `${error.message}: ${counts.connected} connected, ${counts.disconnected} disconnected`,
+      );
+    });
+    // And it stays settled: nothing recorded twice after the fact.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const settled = await sessionsOf(second, agent.uuid);
     assert.equal(
-      disconnected,
-      connected - 1,
-      `${connected} connected, ${disconnected} disconnected`,
+      settled.disconnected,
+      settled.connected - 1,
+      `${settled.connected} connected, ${settled.disconnected} disconnected`,
     );
   });
 

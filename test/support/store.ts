@@ -123,6 +123,9 @@ export function clientRecord(n: number, fields: Partial<ClientRecord> = {}): Cli
     lastRemoteAddress: null,
     heldBy: null,
     heldConnection: null,
+    health: null,
+    healthReason: null,
+    healthSince: null,
     ...fields,
   };
 }

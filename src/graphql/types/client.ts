@@ -70,7 +70,7 @@ ClientRef.implement({
     health: t.field({
       type: HealthStatusEnum,
       description:
-        'HEALTHY, UNHEALTHY (see healthReason) or UNKNOWN when offline, or when another server holds it (that server watches its health).',
+        'HEALTHY, UNHEALTHY (see healthReason) or UNKNOWN when offline. Held by another server, as that server (which watches its heartbeats) last judged it.',
       resolve: (c) => c.health,
     }),
     healthReason: t.exposeString('healthReason', {
@@ -84,7 +84,8 @@ ClientRef.implement({
     }),
     lastHeartbeatAt: t.string({
       nullable: true,
-      description: 'When the agent last answered a heartbeat on this connection (ISO 8601).',
+      description:
+        'When the agent last answered a heartbeat on this connection (ISO 8601); null when another server holds it (ask that server).',
       resolve: (c) => iso(c.lastHeartbeatAt),
     }),
     heartbeatFailures: t.exposeInt('heartbeatFailures', {

@@ -65,6 +65,11 @@ export const ClientEntity = defineEntity({
     // The hold (issue 14): the server holding the tunnel, and its connection.
     heldBy: p.string().length(255).nullable().index(),
     heldConnection: p.string().length(64).nullable(),
+    // The holder's judgement of its health (HEALTHY / UNHEALTHY), written at attach and at each
+    // change, so that servers not holding the client show it too.
+    health: p.string().length(16).nullable(),
+    healthReason: p.text().nullable(),
+    healthSince: p.datetime().nullable(),
   },
 });
 

@@ -16,6 +16,7 @@ import { Migration20261203061555 } from './Migration20261203061555.js';
 import { Migration20261203062302 } from './Migration20261203062302.js';
 import { Migration20261203063243 } from './Migration20261203063243.js';
 import { Migration20261203071433 } from './Migration20261203071433.js';
+import { Migration20261203100821 } from './Migration20261203100821.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124232100', class: Migration20261124232100 },
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203062302', class: Migration20261203062302 },
   { name: 'Migration20261203063243', class: Migration20261203063243 },
   { name: 'Migration20261203071433', class: Migration20261203071433 },
+  { name: 'Migration20261203100821', class: Migration20261203100821 },
 ];

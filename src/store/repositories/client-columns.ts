@@ -51,6 +51,9 @@ const columns: Record<Field, readonly [column: string, kind: Kind]> = {
   lastRemoteAddress: ['last_remote_address', 'text'],
   heldBy: ['held_by', 'text'],
   heldConnection: ['held_connection', 'text'],
+  health: ['health', 'text'],
+  healthReason: ['health_reason', 'text'],
+  healthSince: ['health_since', 'date'],
 };
 
 const fields = Object.keys(columns) as Field[];
