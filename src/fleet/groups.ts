@@ -66,13 +66,13 @@ export interface FleetShells {
    * a bounded buffer for `read`; it belongs to the caller's key and closes itself when idle.
    */
   open(ref: string, input: OpenBufferedShellInput, caller: Caller): Promise<OpenedShell>;
-  /** Types text (and Enter) into one of the caller's shells; the bytes sent. */
+  /** Types text (and Enter) into one of the caller's shells; the bytes sent (rate-limited). */
   send(
     id: string,
     text: string,
     sendNewline: boolean,
     caller: Caller,
-  ): { session: SessionView; bytesSent: number };
+  ): Promise<{ session: SessionView; bytesSent: number }>;
   /** What arrived since the last read, waiting up to `timeoutMs` for some. */
   read(id: string, timeoutMs: number, caller: Caller): Promise<ShellRead>;
   /** The caller's open shells. */

@@ -13,6 +13,7 @@ import { graphql } from '../../src/generated/gql.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { startHAProxy, type HAProxy } from '../support/haproxy.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
+import { connectMcp, textOf } from '../support/mcp.js';
 import { killAll } from '../support/processes.js';
 import {
   startClusterServer,
@@ -209,6 +210,36 @@ describe('three servers behind HAProxy', () => {
       watching = false;
       monitor?.close();
       await Promise.race([following, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    }
+  });
+
+  test('an MCP session through the balancer stays on its server: tools and a shell work across requests', async () => {
+    // Round robin would send each request of the session to another server, which does not
+    // know the session: the example sticks on the Mcp-Session-Id header.
+    const mcp = await connectMcp({ url: balancer.url, apiKey: key }, 'http');
+    try {
+      const agent = agents.find((a) => !a.process?.child.killed) ?? agents[1]!;
+      for (let i = 0; i < 6; i += 1) {
+        const listed = await mcp.ok<{ clients: { uuid: string }[] }>('list_clients', {});
+        assert.ok(
+          listed.clients.some((c) => c.uuid === agent.uuid),
+          `call ${i}`,
+        );
+      }
+      const opened = await mcp.ok<{ session_id: string }>('shell_open', {
+        client_id: agent.uuid,
+      });
+      await mcp.ok('shell_send', { session_id: opened.session_id, text: 'echo through-$((6*7))' });
+      let text = '';
+      for (let i = 0; i < 20 && !/through-42/.test(text); i += 1) {
+        const read = await mcp.call('shell_read', { session_id: opened.session_id, timeout: 5 });
+        assert.notEqual(read.isError, true, textOf(read));
+        text += textOf(read);
+      }
+      assert.match(text, /through-42/);
+      await mcp.ok('shell_close', { session_id: opened.session_id });
+    } finally {
+      await mcp.close();
     }
   });
 });

@@ -246,6 +246,36 @@ describe('three servers on one PostgreSQL', () => {
     );
   });
 
+  test('a server that just started: the agents it holds are online on the others at once', async () => {
+    const [first] = servers as [TestServer, TestServer, TestServer];
+    // Enrolled beforehand (one host key for the cluster), so it dials etph-4 as soon as it runs.
+    const newcomer = await createAgent(first);
+    const fourth = await startServer({
+      openEnrollment: true,
+      env: {
+        ETPHONEHOME_DATABASE_URL: databaseUrl,
+        ETPHONEHOME_SERVER_NAME: 'etph-4',
+        ETPHONEHOME_PEER_URL: 'http://etph-4.test:8766',
+      },
+    });
+    try {
+      await newcomer.start(['-s', `127.0.0.1:${fourth.sshPort}`]);
+      await newcomer.waitOnline(fourth);
+      // etph-1 reads the servers at its renewals (every 5 s); a hold naming a server it has not
+      // read yet must not show the agent offline until then.
+      assert.deepEqual(await heldBy(first, newcomer.uuid), {
+        online: true,
+        heldBy: 'etph-4',
+        listedOnline: true,
+      });
+    } finally {
+      await newcomer.close();
+      // A clean stop: its row goes (a later test lists the servers).
+      await fourth.stop('SIGTERM');
+      await fourth.close();
+    }
+  });
+
   test('health as the holder judges it, on every server: UNHEALTHY while the agent is stopped, HEALTHY after', async () => {
     const [first, second] = servers as [TestServer, TestServer, TestServer];
     const healthOf = async (server: TestServer) =>

@@ -29,7 +29,7 @@ test('a full buffer drops the oldest bytes and says how many; nothing else is lo
   const me = harness.caller('overflow');
   const { session } = await open('overflow');
   const total = 3 * MAX_SHELL_BUFFER_BYTES;
-  harness.fleet.shells.send(
+  await harness.fleet.shells.send(
     session.id,
     `head -c ${total} /dev/zero | tr '\\0' x; echo; echo end-of-flood`,
     true,
@@ -83,7 +83,7 @@ test('a cancelled read takes nothing; a shell is its opener’s', async () => {
   await assert.rejects(waiting, { code: 'TIMEOUT' });
 
   const stranger = harness.caller('stranger');
-  assert.throws(() => harness.fleet.shells.send(session.id, 'id', true, stranger), {
+  await assert.rejects(harness.fleet.shells.send(session.id, 'id', true, stranger), {
     code: 'NOT_FOUND',
   });
   await assert.rejects(harness.fleet.shells.read(session.id, 0, stranger), { code: 'NOT_FOUND' });
@@ -94,7 +94,7 @@ test('a cancelled read takes nothing; a shell is its opener’s', async () => {
     [session.id],
   );
 
-  harness.fleet.shells.send(session.id, 'echo still-$((40+2))', true, me);
+  await harness.fleet.shells.send(session.id, 'echo still-$((40+2))', true, me);
   let text = '';
   while (!/still-42/.test(text))
     text += (await harness.fleet.shells.read(session.id, 5, me)).output;
@@ -102,10 +102,37 @@ test('a cancelled read takes nothing; a shell is its opener’s', async () => {
   assert.equal(closed.endedAt !== null, true);
 });
 
+test('each send counts toward the client’s rate limit: past it, RATE_LIMITED and nothing typed', async () => {
+  // A client of its own: the other tests' operations count toward the limit for a minute.
+  const limited = (await harness.addAgent()).uuid;
+  await harness.fleet.clients.configure(
+    limited,
+    { rateLimitRpm: 4, rateLimitMode: 'ENFORCE' },
+    harness.caller('admin'),
+  );
+  const me = harness.caller('typist');
+  // Opening takes one of the four; three sends take the rest.
+  const { session } = await harness.fleet.shells.open(
+    limited,
+    { cols: 80, rows: 24, origin: 'test' },
+    me,
+  );
+  for (const n of [1, 2, 3])
+    await harness.fleet.shells.send(session.id, `echo sent-${n}`, true, me);
+  await assert.rejects(harness.fleet.shells.send(session.id, 'echo sent-4', true, me), {
+    code: 'RATE_LIMITED',
+  });
+  let text = '';
+  while (!/sent-3/.test(text.replace(/echo sent-3/g, '')))
+    text += (await harness.fleet.shells.read(session.id, 5, me)).output;
+  assert.doesNotMatch(text, /sent-4/, 'the refused send typed nothing');
+  await harness.fleet.shells.close(session.id, me);
+});
+
 test('a shell a signal ended names the signal', async () => {
   const me = harness.caller('signalled');
   const { session } = await open('signalled');
-  harness.fleet.shells.send(session.id, 'kill -KILL $$', true, me);
+  await harness.fleet.shells.send(session.id, 'kill -KILL $$', true, me);
   const read = await waitFor(
     async () => {
       const r = await harness.fleet.shells.read(session.id, 1, me);

@@ -44,7 +44,8 @@ export interface McpClientOptions {
 }
 
 export async function connectMcp(
-  server: TestServer,
+  /** A server, or a balancer in front of several (its URL and a key they accept). */
+  server: Pick<TestServer, 'url' | 'apiKey'>,
   transport: Transport,
   options: McpClientOptions = {},
 ): Promise<TestMcpClient> {

@@ -32,7 +32,8 @@ export interface Membership {
   servers(): Promise<ServerView[]>;
   /**
    * Whether `name` was alive when the servers were last read (at each renewal, every
-   * RENEW_INTERVAL_MS): this server always is; a server never seen is not.
+   * RENEW_INTERVAL_MS), aged since: this server always is. A name not read yet (a server that
+   * started since) starts a read at once and counts as alive until a read says otherwise.
    */
   isAlive(name: string): boolean;
   /** Where `name` said its peers reach it (`--peer-url`), as last read; null when unknown. */
@@ -60,6 +61,11 @@ export function createMembership(deps: {
   let known = new Map<string, ServerView>();
   // When `known` was read, by this process's monotonic-enough clock (only its own differences).
   let readAt = Date.now();
+  // Reads of the servers finished, and names asked about before they were known (the read
+  // count when first asked): a hold can name a new server before this one reads it again.
+  let reads = 0;
+  const unknown = new Map<string, number>();
+  let rereading: Promise<unknown> | null = null;
   let draining = false;
 
   async function servers(): Promise<ServerView[]> {
@@ -69,7 +75,9 @@ export function createMembership(deps: {
       self: row.name === server.name,
     }));
     readAt = Date.now();
+    reads += 1;
     known = new Map(views.map((view) => [view.name, view]));
+    for (const name of known.keys()) unknown.delete(name);
     if (!draining && known.get(server.name)?.drainingSince) {
       draining = true;
       logger.warn("asked to drain: handing this server's agents to the others");
@@ -116,7 +124,17 @@ export function createMembership(deps: {
       if (name === server.name) return true;
       const view = known.get(name);
       // Judged now, not at the read: a server that stopped renewing ages out between reads.
-      return view !== undefined && view.renewedAgoMs + (Date.now() - readAt) <= SERVER_LEASE_MS;
+      if (view) return view.renewedAgoMs + (Date.now() - readAt) <= SERVER_LEASE_MS;
+      const asked = unknown.get(name);
+      if (asked === undefined) {
+        unknown.set(name, reads);
+        rereading ??= servers()
+          .catch((error: unknown) => logger.warn({ err: error }, 'could not read the servers'))
+          .finally(() => (rereading = null));
+        return true;
+      }
+      // In doubt until a read finishes; then a name still unknown is no live server.
+      return asked === reads;
     },
     peerUrlOf: (name) => known.get(name)?.peerUrl ?? null,
     isDraining: (name) => Boolean(known.get(name)?.drainingSince),

@@ -102,6 +102,7 @@ export function createReach(deps: ReachDeps) {
   const shells = createShells({
     open: sessions.open,
     hold: deps.hold,
+    admitSend: async (uuid, caller) => (await deps.gate.admit(uuid, 'shell', caller)).release,
     idleTimeoutMs: deps.shellIdleTimeoutMs,
   });
   const tunnels = createTunnels(deps);

@@ -55,6 +55,12 @@ export interface ShellRead {
 export interface ShellsDeps {
   open(ref: string, input: OpenShellInput, caller: Caller): Promise<ShellSession>;
   hold(principal: Principal, end: EndHeld): () => void;
+  /**
+   * Admits one send to `clientUuid` as an operation of its own (the key's scope and role, the
+   * client's quarantine and rate limit: typing into a shell is running commands); returns the
+   * permit's release.
+   */
+  admitSend(clientUuid: string, caller: Caller): Promise<() => void>;
   /** Close a shell after this long without input, output or reads (0: never). */
   idleTimeoutMs: number;
 }
@@ -240,13 +246,17 @@ export function createShells(deps: ShellsDeps) {
       return { session: session.view(), note: session.note };
     },
 
-    /** Sends text (and Enter when `sendNewline`) as typed keys; the session and the bytes sent. */
-    send(
+    /**
+     * Sends text (and Enter when `sendNewline`) as typed keys; the session and the bytes sent.
+     * Each send counts toward the client's rate limit (the CLI's keystrokes on a stream do not:
+     * a person types them).
+     */
+    async send(
       id: string,
       text: string,
       sendNewline: boolean,
       caller: Caller,
-    ): { session: SessionView; bytesSent: number } {
+    ): Promise<{ session: SessionView; bytesSent: number }> {
       const entry = own(id, caller);
       if (entry.ended) {
         const view = entry.ended;
@@ -273,7 +283,14 @@ export function createShells(deps: ShellsDeps) {
           `Text to send must be 1 to ${MAX_SHELL_SEND_BYTES} bytes (got ${data.length}); send a long input in parts.`,
           { bytes: data.length },
         );
-      entry.session.input(data);
+      const release = await deps.admitSend(entry.session.view().clientUuid, caller);
+      try {
+        // Ended while admitted: told as above on the next send.
+        if (entry.ended) throw notFound(id);
+        entry.session.input(data);
+      } finally {
+        release();
+      }
       return { session: entry.session.view(), bytesSent: data.length };
     },
 

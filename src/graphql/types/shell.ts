@@ -161,7 +161,7 @@ builder.mutationFields((t) => ({
   writeShell: t.field({
     type: WriteShellPayload,
     description:
-      'Types text into one of this key’s shells (Enter after it unless sendNewline is false). NOT_FOUND for an unknown shell, another key’s, or one that has ended. MCP: shell_send.',
+      'Types text into one of this key’s shells (Enter after it unless sendNewline is false). Each send counts toward the client’s rate limit (RATE_LIMITED past it, nothing typed). NOT_FOUND for an unknown shell, another key’s, or one that has ended. MCP: shell_send.',
     args: { input: t.arg({ type: WriteShellInput, required: true, description: 'The text.' }) },
     resolve: (_root, { input }, ctx) =>
       ctx.fleet.shells.send(

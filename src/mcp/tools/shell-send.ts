@@ -20,7 +20,7 @@ const WriteShellDocument = graphql(`
 export const shellSend = defineTool({
   name: 'shell_send',
   title: 'Type into a shell',
-  description: `Types text into a shell opened with shell_open, then presses Enter unless send_newline is false (send_newline: false with "\\u0003" sends Ctrl-C; "\\u0004" is Ctrl-D). Returns at once: read what it printed with shell_read. An unknown or ended session is an error.`,
+  description: `Types text into a shell opened with shell_open, then presses Enter unless send_newline is false (send_newline: false with "\\u0003" sends Ctrl-C; "\\u0004" is Ctrl-D). Returns at once: read what it printed with shell_read. Each send counts toward the client's rate limit, like a command. An unknown or ended session is an error.`,
   input: {
     session_id: sessionIdInput,
     text: z
