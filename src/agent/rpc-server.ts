@@ -135,6 +135,13 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
   if (isStreamed(name)) {
     // A transfer reads on from the channel itself; its end before the reply aborts it too.
     channel.once('end', () => controller.abort());
+    if (name === 'download_file') {
+      // Nothing follows a download's request line, and a channel nobody reads never ends: a
+      // download blocked on the SSH window (the hub stopped reading, then left) would wait
+      // forever with its file open. Reading on (and discarding) lets the hub's close through.
+      channel.on('data', () => undefined);
+      channel.resume();
+    }
   } else {
     // Keep reading (and discarding): ssh2 reports the hub closing the channel only once the
     // stream has ended, and a paused stream never ends. The hub never half-closes, so the end of

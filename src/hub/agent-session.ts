@@ -195,6 +195,7 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     this.once('close', onSessionClose);
     const transfer = createTransferChannel(
       channel,
+      id,
       (line) => parseAgentReply(method, id, line),
       () => {
         this.inFlight.delete(channel);

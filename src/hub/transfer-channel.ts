@@ -15,6 +15,13 @@ import { MAX_CONTROL_LINE_BYTES } from '../protocol/transfer.js';
 import { AgentCallError, AgentCallFailure } from './errors.js';
 
 export interface TransferChannel {
+  /** The JSON-RPC id of the request: the agent's replies carry it. */
+  readonly requestId: number;
+  /**
+   * The byte channel itself, for relaying it unread to another server (a routed transfer:
+   * ../fleet/cluster/peer-door.ts); nothing else touches it, and nothing reads it but `reader`.
+   */
+  readonly bytes: Duplex;
   readonly reader: StreamReader;
   /** A control line from the agent, or the error reply it sent instead. */
   readControl<T>(schema: z.ZodType<T>): Promise<T>;
@@ -27,6 +34,7 @@ export interface TransferChannel {
 
 export function createTransferChannel(
   channel: Duplex,
+  requestId: number,
   parseReply: (line: string) => TransferResult,
   onClose: () => void,
   /** Fires when the agent's link closes: a dead link does not always close its channels. */
@@ -50,6 +58,8 @@ export function createTransferChannel(
     }
   };
   return {
+    requestId,
+    bytes: channel,
     reader,
     async readControl(schema) {
       // Errors can be long (a message naming paths); control lines are short.

@@ -1,11 +1,25 @@
 // Calls route between servers (issue 14, docs/design/0007-cluster.md §4.2): two real servers on
 // one throwaway PostgreSQL, a real agent attached to server A; requests to server B for it go to
-// A over the authenticated /peer channel, keeping timeouts, cancellation and rate limits, and a
-// peer that cannot prove the cluster credential, or sends garbage, loses only its own socket.
+// A over the authenticated /peer channel, keeping timeouts, cancellation and rate limits; shells
+// and file transfers (GraphQL and the /stream door) cross too, an agent's refusal arriving as it
+// does on A and an abandoned transfer closing the agent's side; and a peer that cannot prove the
+// cluster credential, or sends garbage, loses only its own socket.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import {
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  readFile,
+  readlink,
+  rm,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
@@ -14,7 +28,7 @@ import { openStore } from '../../src/store/open.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 import { killAll } from '../support/processes.js';
-import { cliEnv } from '../support/cli.js';
+import { cliEnv, runCli } from '../support/cli.js';
 import { SERVER_BIN, startClusterServer, type TestServer } from '../support/server.js';
 import { spawn } from 'node:child_process';
 import { waitFor } from '../support/wait.js';
@@ -45,6 +59,67 @@ const RUN = `mutation Run($id: ID!, $cmd: String!, $timeout: Int) {
   runCommand(clientId: $id, cmd: $cmd, timeout: $timeout) { stdout returncode timedOut }
 }`;
 const HELD = `query Held($id: ID!) { client(id: $id) { online heldBy } }`;
+const UPLOAD = `mutation Up($id: ID!, $local: String!, $remote: String!) {
+  uploadFile(clientId: $id, localPath: $local, remotePath: $remote, createParents: true) {
+    state sha256 bytesDone
+  }
+}`;
+const DOWNLOAD = `mutation Down($id: ID!, $remote: String!, $local: String!) {
+  downloadFile(clientId: $id, remotePath: $remote, localPath: $local) { state sha256 }
+}`;
+const MiB = 1024 * 1024;
+
+/** Writes `size` bytes (a random MiB repeated, each copy numbered) and returns their SHA-256. */
+async function writeRandom(file: string, size: number): Promise<string> {
+  const block = randomBytes(MiB);
+  const hash = createHash('sha256');
+  const handle = await open(file, 'w');
+  try {
+    for (let written = 0, n = 0; written < size; n++) {
+      block.writeUInt32BE(n, 0);
+      const piece = block.subarray(0, Math.min(block.length, size - written));
+      hash.update(piece);
+      await handle.write(piece);
+      written += piece.length;
+    }
+  } finally {
+    await handle.close();
+  }
+  return hash.digest('hex');
+}
+
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Whether process `pid` has `file` open (its descriptors, from /proc). */
+async function opens(pid: number, file: string): Promise<boolean> {
+  const fds = await readdir(`/proc/${pid}/fd`).catch(() => []);
+  const targets = await Promise.all(
+    fds.map((fd) => readlink(`/proc/${pid}/fd/${fd}`).catch(() => '')),
+  );
+  return targets.includes(file);
+}
+
+/** A `/stream` socket to `server` (files get/put's door), its messages read one by one. */
+function streamSocket(server: TestServer) {
+  const ws = new WebSocket(`ws://127.0.0.1:${server.httpPort}/stream`, {
+    headers: { authorization: `Bearer ${server.apiKey}` },
+  });
+  ws.on('error', () => undefined);
+  const opened = new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  return {
+    ws,
+    opened,
+    next: () =>
+      new Promise<Buffer>((resolve) => ws.once('message', (data) => resolve(data as Buffer))),
+  };
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -199,6 +274,167 @@ describe('calls route between two servers on one PostgreSQL', () => {
     );
   });
 
+  test('uploadFile and downloadFile through B move 24 MiB to and from the agent A holds', async () => {
+    const remote = join(work, 'remote');
+    const root = join(b.dataDir, 'transfers');
+    await mkdir(root, { recursive: true });
+    // Bigger than every buffer on the way, so backpressure is what paces it.
+    const content = await writeRandom(join(root, 'up.bin'), 24 * MiB + 11);
+    const up = await gql(b, UPLOAD, {
+      id: agent.uuid,
+      local: 'up.bin',
+      remote: join(remote, 'up.bin'),
+    });
+    assert.equal(up.errors, undefined, JSON.stringify(up.errors));
+    assert.deepEqual(up.data?.['uploadFile'], {
+      state: 'COMPLETED',
+      sha256: content,
+      bytesDone: 24 * MiB + 11,
+    });
+    assert.equal(await sha256Of(join(remote, 'up.bin')), content);
+
+    const down = await gql(b, DOWNLOAD, {
+      id: agent.uuid,
+      remote: join(remote, 'up.bin'),
+      local: 'down.bin',
+    });
+    assert.equal(down.errors, undefined, JSON.stringify(down.errors));
+    assert.equal((down.data?.['downloadFile'] as { sha256: string }).sha256, content);
+    assert.equal(await sha256Of(join(root, 'down.bin')), content);
+  });
+
+  test('files put and get <client>:<path> through B (the /stream door) reach the agent A holds', async () => {
+    const mine = join(work, 'operator');
+    await mkdir(mine, { recursive: true });
+    const content = await writeRandom(join(mine, 'put.bin'), 6 * MiB + 5);
+    const cli = async (args: string[]) => {
+      const result = await runCli(b, ['files', ...args, '--json']);
+      assert.equal(result.code, 0, result.stderr);
+      return JSON.parse(result.stdout) as { state: string; sha256: string };
+    };
+    const target = join(work, 'remote', 'cli', 'put.bin');
+    const put = await cli([
+      'put',
+      join(mine, 'put.bin'),
+      `${agent.uuid}:${target}`,
+      '--create-parents',
+    ]);
+    assert.equal(put.sha256, content);
+    assert.equal(await sha256Of(target), content);
+    const got = await cli(['get', `${agent.uuid}:${target}`, join(mine, 'got.bin')]);
+    assert.equal(got.sha256, content);
+    assert.equal(await sha256Of(join(mine, 'got.bin')), content);
+  });
+
+  test('a path the agent refuses through B fails as on A: same code and message, nothing written', async () => {
+    const jail = join(work, 'jail');
+    const outside = join(work, 'outside');
+    await mkdir(jail, { recursive: true });
+    await mkdir(outside, { recursive: true });
+    await writeFile(join(outside, 'secret.txt'), 'secret');
+    await symlink(outside, join(jail, 'escape'));
+    const jailed = await gql(
+      a,
+      `mutation($id: ID!, $paths: [String!]) { updateClient(id: $id, input: { allowedPaths: $paths }) { uuid } }`,
+      { id: agent.uuid, paths: [jail] },
+    );
+    assert.equal(jailed.errors, undefined, JSON.stringify(jailed.errors));
+    try {
+      // Lexically inside the jail: only the agent, resolving the link, can refuse it.
+      const secret = join(jail, 'escape', 'secret.txt');
+      const viaA = await gql(a, DOWNLOAD, { id: agent.uuid, remote: secret, local: 'secret.txt' });
+      const viaB = await gql(b, DOWNLOAD, { id: agent.uuid, remote: secret, local: 'secret.txt' });
+      assert.equal(viaA.errors?.[0]?.extensions?.code, 'PATH_DENIED', JSON.stringify(viaA));
+      assert.equal(viaB.errors?.[0]?.extensions?.code, 'PATH_DENIED', JSON.stringify(viaB));
+      assert.equal(viaB.errors?.[0]?.message, viaA.errors?.[0]?.message);
+      assert.deepEqual(
+        (await readdir(join(b.dataDir, 'transfers'))).filter((name) => name.includes('secret')),
+        [],
+      );
+      const planted = join(jail, 'escape', 'planted.bin');
+      for (const server of [a, b]) {
+        await mkdir(join(server.dataDir, 'transfers'), { recursive: true });
+        await writeFile(join(server.dataDir, 'transfers', 'small.bin'), 'small');
+      }
+      const upA = await gql(a, UPLOAD, { id: agent.uuid, local: 'small.bin', remote: planted });
+      const upB = await gql(b, UPLOAD, { id: agent.uuid, local: 'small.bin', remote: planted });
+      assert.equal(upA.errors?.[0]?.extensions?.code, 'PATH_DENIED', JSON.stringify(upA));
+      assert.equal(upB.errors?.[0]?.extensions?.code, 'PATH_DENIED', JSON.stringify(upB));
+      assert.equal(upB.errors?.[0]?.message, upA.errors?.[0]?.message);
+      assert.deepEqual(await readdir(outside), ['secret.txt']);
+    } finally {
+      const freed = await gql(
+        a,
+        `mutation($id: ID!) { updateClient(id: $id, input: { allowedPaths: null }) { uuid } }`,
+        { id: agent.uuid },
+      );
+      assert.equal(freed.errors, undefined, JSON.stringify(freed.errors));
+    }
+  });
+
+  test("transfers abandoned midway through B close the agent's file; A keeps no permit", async () => {
+    const agentPid = agent.process?.child.pid;
+    assert.ok(agentPid);
+    await mkdir(join(work, 'remote'), { recursive: true });
+    const big = join(work, 'remote', 'abandoned.bin');
+    // Far more than the sockets and windows on the way can hold: the agent is still reading.
+    await writeRandom(big, 128 * MiB);
+    const download = streamSocket(b);
+    await download.opened;
+    download.ws.send(JSON.stringify({ op: 'get', client: agent.uuid, path: big, offset: 0 }));
+    const reply = JSON.parse((await download.next()).toString()) as { ok: boolean };
+    assert.equal(reply.ok, true, JSON.stringify(reply));
+    download.ws.pause(); // the operator stops reading: everything behind it fills up
+    await waitFor(() => opens(agentPid, big), { what: 'the agent to be reading the file' });
+    download.ws.terminate();
+    await waitFor(async () => !(await opens(agentPid, big)), {
+      what: "the agent's file to close once the operator left",
+    });
+
+    const partial = join(work, 'remote', '.abandoned-up.bin.etph-partial');
+    const upload = streamSocket(b);
+    await upload.opened;
+    upload.ws.send(
+      JSON.stringify({
+        op: 'put',
+        client: agent.uuid,
+        path: join(work, 'remote', 'abandoned-up.bin'),
+        size: 64 * MiB,
+      }),
+    );
+    const ready = JSON.parse((await upload.next()).toString()) as { ok: boolean };
+    assert.equal(ready.ok, true, JSON.stringify(ready));
+    upload.ws.send(JSON.stringify({ start: 0 }));
+    upload.ws.send(randomBytes(MiB));
+    await waitFor(() => opens(agentPid, partial), { what: 'the agent to be writing' });
+    upload.ws.terminate();
+    await waitFor(async () => !(await opens(agentPid, partial)), {
+      what: "the agent's partial file to close once the operator left",
+    });
+
+    // Both are failed on B, and the permits they held on A are back.
+    await waitFor(
+      async () => {
+        const listed = (await gql(b, `query { transfers { remotePath state } }`)).data?.[
+          'transfers'
+        ] as { remotePath: string; state: string }[];
+        return (
+          listed.filter((t) => t.remotePath.includes('abandoned') && t.state === 'FAILED')
+            .length === 2
+        );
+      },
+      { what: 'B to record both transfers failed' },
+    );
+    const stats = await gql(
+      a,
+      `query($id: ID!) { rateLimitStats(id: $id) { currentConcurrent } }`,
+      {
+        id: agent.uuid,
+      },
+    );
+    assert.deepEqual(stats.data?.['rateLimitStats'], { currentConcurrent: 0 });
+  });
+
   test('a peer without the credential, or with a wrong HMAC, is refused; A keeps serving', async () => {
     const noHello = rawPeer(a);
     await noHello.challenge;
@@ -250,6 +486,33 @@ describe('calls route between two servers on one PostgreSQL', () => {
       await welcome;
       return peer;
     };
+    // A transfer request whose params are not the method's: answered with an error naming
+    // what is wrong, nothing sent to the agent; a method that is not a transfer: closed.
+    const badParams = await authenticated();
+    const answer = new Promise<string>((resolve) =>
+      badParams.ws.once('message', (data) => resolve(data.toString())),
+    );
+    badParams.ws.send(
+      JSON.stringify({
+        t: 'transfer',
+        id: 7,
+        uuid: agent.uuid,
+        method: 'download_file',
+        params: { path: 42 },
+      }),
+    );
+    const refused = JSON.parse(await answer) as {
+      t: string;
+      id: number;
+      kind: string;
+      message: string;
+    };
+    assert.deepEqual([refused.t, refused.id, refused.kind], ['error', 7, 'protocol']);
+    assert.match(refused.message, /^malformed download_file request \(.*path/);
+    badParams.ws.send(
+      JSON.stringify({ t: 'transfer', id: 8, uuid: agent.uuid, method: 'run_command', params: {} }),
+    );
+    assert.equal(await badParams.closed, 4400);
     const malformed = await authenticated();
     malformed.ws.send('{"t":"launch-missiles"}');
     assert.equal(await malformed.closed, 4400);

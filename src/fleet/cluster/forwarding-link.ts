@@ -5,8 +5,12 @@
 // local abort does. Errors come back with AgentCallError's fields, so failures.ts maps them
 // exactly as for a local link. Permits come from the holder's limiter (`limiter`).
 //
-// Byte streams (shells, tunnel connections) go over a peer connection of their own
-// (./peer-stream.ts). Not routed (yet): transfers fail with a clear `closed`.
+// Byte streams (shells, tunnel connections) and transfers each go over a peer connection of
+// their own (./peer-stream.ts). A transfer's channel crosses as bytes, unread by the holder:
+// this side speaks protocol/transfer.ts to the agent through it exactly as over a local
+// channel (the holder says which request id the agent's replies carry), so an agent's refusal
+// arrives as the same line and becomes the same AgentCallError. close() closes the socket,
+// which closes the holder's channel to the agent (before the reply: cancels the transfer).
 
 import { AgentCallError, AgentCallFailure } from '../../hub/errors.js';
 import type { Notice } from '../../protocol/notice.js';
@@ -17,18 +21,27 @@ import type {
   HolderLimiter,
   LimiterAnswer,
   LinkCallOptions,
+  TransferMethod,
 } from '../agent-link.js';
 import type { StreamHeader, StreamReady } from '../../protocol/stream.js';
-import { entryStream } from './peer-stream.js';
+import { createTransferChannel, type TransferChannel } from '../../hub/transfer-channel.js';
+import { parseAgentReply } from '../../hub/agent-reply.js';
+import { entryBytes, entryStream } from './peer-stream.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { PeerConnection } from './peer-pool.js';
-import type { HolderFrame } from './peer-protocol.js';
+import { transferReady, type HolderFrame } from './peer-protocol.js';
 
 /**
  * How long past the caller's deadline this side waits for the holder's own `timeout` answer
  * (which carries the same words a local timeout has) before giving up on its own.
  */
 const DEADLINE_GRACE_MS = 1_000;
+
+/**
+ * How long the holder may take to open a transfer's channel: its own opening gives up after
+ * 30 s (hub/agent-session.ts), and answers with the error a local one gives.
+ */
+const TRANSFER_OPEN_MS = 30_000 + DEADLINE_GRACE_MS;
 
 function callError(frame: Extract<HolderFrame, { t: 'error' }>): AgentCallError {
   return new AgentCallError(
@@ -160,13 +173,72 @@ export function createForwardingLink(
         else signal?.addEventListener('abort', onAbort, { once: true });
       });
     },
-    openTransfer() {
-      return Promise.reject(
-        new AgentCallError(
-          AgentCallFailure.closed,
-          `transfers are not routed between servers yet; server ${connection.server} holds the client: ask it (${connection.url})`,
-        ),
-      );
+    async openTransfer<M extends TransferMethod>(
+      method: M,
+      params: RpcMethods[M]['params'],
+    ): Promise<TransferChannel> {
+      const own = dedicated();
+      try {
+        await own.ready;
+      } catch (error) {
+        own.close();
+        throw error;
+      }
+      const carrier = own.stream;
+      if (!carrier) throw new AgentCallError(AgentCallFailure.closed, 'no peer connection');
+      return new Promise<TransferChannel>((resolve, reject) => {
+        let settled = false;
+        const fail = (error: AgentCallError): void => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          own.close();
+          reject(error);
+        };
+        // The holder's own opening gives up within its channel timeout; this is the backstop.
+        const timer = setTimeout(
+          () =>
+            fail(
+              new AgentCallError(
+                AgentCallFailure.timeout,
+                `server ${own.server} did not open the transfer within ${TRANSFER_OPEN_MS / 1000} s`,
+              ),
+            ),
+          TRANSFER_OPEN_MS,
+        );
+        own.onClose(fail);
+        own.request(
+          (id) => ({ t: 'transfer', id, uuid, method, params }),
+          (frame) => {
+            if (settled) return;
+            const ready = frame.t === 'ready' ? transferReady.safeParse(frame.ready) : null;
+            if (!ready?.success) {
+              return fail(
+                frame.t === 'error'
+                  ? callError(frame)
+                  : new AgentCallError(AgentCallFailure.protocol, 'peer answered out of turn'),
+              );
+            }
+            settled = true;
+            clearTimeout(timer);
+            const { requestId } = ready.data;
+            // A peer connection that drops does not always end the bytes with an error.
+            const linkClosed = new AbortController();
+            own.onClose(() => linkClosed.abort());
+            // Synchronously, before the next message: the bytes that follow go to the channel.
+            const { channel } = entryBytes(carrier.socket, carrier.divert);
+            resolve(
+              createTransferChannel(
+                channel,
+                requestId,
+                (line) => parseAgentReply(method, requestId, line),
+                () => own.close(),
+                linkClosed.signal,
+              ),
+            );
+          },
+        );
+      });
     },
     async openStream(header: StreamHeader, options: LinkCallOptions): Promise<AgentStream> {
       const own = dedicated();

@@ -1,15 +1,16 @@
 // The holder's end of the server-to-server channel (./peer-protocol.ts): `/peer` on the HTTP
 // listener. A socket is authenticated by the cluster credential (mutual HMAC challenge) before
 // anything else; a failed handshake, a malformed or oversized frame closes that socket only,
-// with one log line. Calls go to this server's OWN link to the agent, never forwarded again (a
-// server that no longer holds the client answers `closed`: no loops between servers).
+// with one log line. Calls, byte streams and transfers go to this server's OWN link to the
+// agent, never forwarded again (a server that no longer holds the client answers `closed`: no
+// loops between servers).
 // Permits are taken from this server's limiter, so a routed client's limits count once; those
 // a socket holds are released when it ends.
 
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { streamHeaderSchema } from '../../protocol/schemas.js';
+import { describeIssues, rpcSchemas, streamHeaderSchema } from '../../protocol/schemas.js';
 import type { StreamHeader } from '../../protocol/stream.js';
 import { holderStream, type ByteHandler } from './peer-stream.js';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -233,6 +234,40 @@ export function createPeerDoor(deps: PeerDoorDeps) {
               },
             )
             .finally(() => calls.delete(frame.id));
+          return;
+        }
+        case 'transfer': {
+          const link = deps.localLink(frame.uuid);
+          const params = rpcSchemas[frame.method].params.safeParse(frame.params);
+          if (!params.success || !link) {
+            send({
+              t: 'error',
+              id: frame.id,
+              kind: params.success ? AgentCallFailure.closed : AgentCallFailure.protocol,
+              message: params.success
+                ? `server ${deps.name} no longer holds the client`
+                : `malformed ${frame.method} request (${describeIssues(params.error)})`,
+            });
+            return;
+          }
+          // Nothing else arrives on this socket until the transfer is open.
+          ws.pause();
+          link.openTransfer(frame.method, params.data as never).then(
+            (transfer) => {
+              if (ws.readyState !== ws.OPEN) return transfer.close();
+              send({ t: 'ready', id: frame.id, ready: { requestId: transfer.requestId } });
+              // The entry closing its end (done, cancelled, gone) closes the channel at once,
+              // as a local close() does: before the agent's reply, that cancels the transfer.
+              ws.once('close', () => transfer.close());
+              transfer.bytes.once('close', () => transfer.close());
+              holderStream(ws, (handler) => (bytes = handler), { channel: transfer.bytes });
+              ws.resume();
+            },
+            (error: unknown) => {
+              send(errorFrame(frame.id, error));
+              ws.resume();
+            },
+          );
           return;
         }
       }

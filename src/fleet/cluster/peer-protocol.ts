@@ -12,6 +12,12 @@
 //           entry → holder: stream           holder → entry: ready (or error)
 //           then both ways: binary messages are the stream's bytes, and the text message
 //           {"t":"eof"} ends one direction (a half-close); closing the socket ends the stream
+//   or, likewise on a connection of its own, one transfer (protocol/transfer.ts):
+//           entry → holder: transfer {method, params}
+//           holder → entry: ready {requestId} (or error), once its own link has opened the
+//           transfer's channel and sent the request line; then the channel's bytes cross as a
+//           stream's do, unread by the holder, and closing the socket closes the channel (before
+//           the agent's reply: cancels the transfer on the agent)
 //
 // k is the cluster's `peer_credential` (cluster_secret), never an API key: each side proves it
 // knows k for this connection's nonces and both names, so a recorded exchange replays nowhere.
@@ -81,6 +87,13 @@ export const entryFrame = z.discriminatedUnion('t', [
     header: z.unknown(),
     timeoutMs: z.number().int().positive(),
   }),
+  z.object({
+    t: z.literal('transfer'),
+    id,
+    uuid,
+    method: z.enum(['upload_file', 'download_file']),
+    params: z.unknown(),
+  }),
 ]);
 export type EntryFrame = z.infer<typeof entryFrame>;
 
@@ -132,6 +145,9 @@ export type HolderFrame = z.infer<typeof holderFrame>;
  * on): the call never reached an agent, so the entry may send it where the client is now.
  */
 export const NOT_HELD = 'NOT_HELD';
+
+/** What `ready` carries for a transfer: the id the agent's reply lines will carry. */
+export const transferReady = z.object({ requestId: id });
 
 /** The text message that ends one direction of a routed byte stream. */
 export const STREAM_EOF = JSON.stringify({ t: 'eof' });

@@ -1,6 +1,7 @@
-// A byte stream routed between servers (a shell, one tunnel connection: issue 14's "routing
-// carries streams"), on a peer connection of its own (./peer-protocol.ts): after `ready`, binary
-// messages carry the bytes, `{"t":"eof"}` ends one direction, and the socket's close ends both.
+// A byte stream routed between servers (a shell, one tunnel connection, a transfer's channel:
+// issue 14's "routing carries streams"), on a peer connection of its own (./peer-protocol.ts):
+// after `ready`, binary messages carry the bytes, `{"t":"eof"}` ends one direction, and the
+// socket's close ends both.
 //
 //   entry: the gate's AgentStream ◀── this Duplex ◀── WebSocket ──▶ holder: the agent's channel
 //
@@ -51,6 +52,14 @@ export function entryStream(
   divert: (handler: ByteHandler) => void,
   ready: StreamReady,
 ): AgentStream {
+  return { ...entryBytes(ws, divert), ready };
+}
+
+/** The entry's end of the bytes alone (a stream's, a transfer's): paused until read. */
+export function entryBytes(
+  ws: WebSocket,
+  divert: (handler: ByteHandler) => void,
+): Pick<AgentStream, 'channel' | 'halfClose'> {
   // Writing has its own callbacks, so nothing upstream needs pausing here; the socket's reading
   // pauses when the reader falls behind (push says so).
   const send = sender(ws, { pause: () => undefined, resume: () => undefined });
@@ -84,14 +93,14 @@ export function entryStream(
     else channel.once('end', () => channel.destroy());
   });
   channel.pause();
-  return { channel, ready, halfClose: () => channel.end() };
+  return { channel, halfClose: () => channel.end() };
 }
 
-/** The holder's end: the agent's channel joined to the socket. */
+/** The holder's end: the agent's channel (a stream's, a transfer's) joined to the socket. */
 export function holderStream(
   ws: WebSocket,
   divert: (handler: ByteHandler) => void,
-  stream: AgentStream,
+  stream: Pick<AgentStream, 'channel'> & Partial<Pick<AgentStream, 'halfClose'>>,
 ): void {
   const { channel } = stream;
   const send = sender(ws, channel);
