@@ -3,7 +3,12 @@
 // command that opens one (shell, forward).
 
 import type { Connection } from '../client/index.js';
-import { openServerStream, StreamRefusedError, type OpenedStream } from '../client/stream.js';
+import {
+  openServerStream,
+  StreamRefusedError,
+  type OpenedStream,
+  type OpenStreamOptions,
+} from '../client/stream.js';
 import type { OpenRequest } from '../protocol/ws-stream.js';
 import { CommandError } from './output.js';
 
@@ -11,9 +16,10 @@ import { CommandError } from './output.js';
 export async function openCommandStream(
   connection: Connection,
   request: OpenRequest,
+  options: OpenStreamOptions = {},
 ): Promise<OpenedStream> {
   try {
-    return await openServerStream(connection, request);
+    return await openServerStream(connection, request, options);
   } catch (error) {
     if (error instanceof StreamRefusedError) throw new CommandError(error.code, error.message);
     throw error;

@@ -12,6 +12,7 @@ import net from 'node:net';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { createAgent, type TestAgent } from '../support/agent.js';
+import { startBatchingRelay } from '../support/batching-relay.js';
 import { runCli, spawnCli } from '../support/cli.js';
 import { killAll, type Spawned } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -65,8 +66,9 @@ async function forward(
   server: TestServer,
   client: string,
   spec: string,
+  env: Record<string, string> = {},
 ): Promise<{ cli: Spawned; port: number; tunnelId: string }> {
-  const cli = spawnCli(server, ['forward', client, spec]);
+  const cli = spawnCli(server, ['forward', client, spec], env);
   const line = await cli.waitForLine((l) => l.includes('forwarding'), 20_000);
   const match = /forwarding \S+:(\d+) .*\(tunnel (tun_[\w-]+)\)/.exec(line);
   assert.ok(match, line);
@@ -135,6 +137,41 @@ describe('etphonehome forward', () => {
     const response = await fetch(`http://127.0.0.1:${web.port}/through`);
     assert.equal(await response.text(), 'hello from /through');
     await web.cli.kill('SIGINT');
+  });
+
+  test('a target that speaks first: its banner arrives though it comes with the reply', async () => {
+    // The banner is sent the moment the agent connects, so it follows the server's reply at
+    // once; the relay hands both to the CLI in one read, as a busy CLI would read them.
+    const banner = 'SSH-2.0-etph-test speaks first\r\n';
+    const target = net.createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.end(banner);
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', () => resolve()));
+    const relay = await startBatchingRelay(server.url);
+    try {
+      const port = (target.address() as net.AddressInfo).port;
+      const tunnel = await forward(server, agent.uuid, `0:127.0.0.1:${port}`, {
+        ETPHONEHOME_URL: relay.url,
+      });
+      const received = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect({ port: tunnel.port, host: '127.0.0.1' });
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+        // A deadline against a hang (the banner and the end lost), not a speed limit.
+        setTimeout(() => {
+          socket.destroy();
+          reject(new Error(`no end within 30 s; received ${JSON.stringify(text)}`));
+        }, 30_000).unref();
+      });
+      assert.equal(received, banner);
+      await tunnel.cli.kill('SIGINT');
+    } finally {
+      await relay.close();
+      target.close();
+    }
   });
 
   test('100 parallel connections each get their own bytes back', async () => {

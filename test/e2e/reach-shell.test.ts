@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openServerStream, StreamRefusedError } from '../../src/client/stream.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
+import { startBatchingRelay } from '../support/batching-relay.js';
 import { cliEnv, runCli } from '../support/cli.js';
 import { killAll } from '../support/processes.js';
 import { SERVER_BIN, startServer, type TestServer } from '../support/server.js';
@@ -23,9 +24,10 @@ function shellWithInput(
   server: TestServer,
   args: string[],
   input: string,
+  env: Record<string, string> = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SERVER_BIN, ...args], { env: cliEnv(server) });
+    const child = spawn(process.execPath, [SERVER_BIN, ...args], { env: cliEnv(server, env) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -81,6 +83,24 @@ describe('etphonehome shell', () => {
     assert.equal(withCommand.stdout, 'piped\n');
   });
 
+  test("the shell's first bytes arrive though they come with the server's reply", async () => {
+    // The relay hands the reply, the command's output and its exit to the CLI in one read (as
+    // a CLI busy starting up reads them): all of it must reach the terminal, and the status.
+    const relay = await startBatchingRelay(server.url);
+    try {
+      const result = await shellWithInput(
+        server,
+        ['shell', agent.uuid, '--', 'echo first-bytes; exit 5'],
+        '',
+        { ETPHONEHOME_URL: relay.url },
+      );
+      assert.equal(result.code, 5, result.stderr);
+      assert.equal(result.stdout, 'first-bytes\n');
+    } finally {
+      await relay.close();
+    }
+  });
+
   test('through tmux: tty, stty size and resize, vim, Ctrl-C, exit 7', async () => {
     const env = cliEnv(server);
     const exitFile = join(work, 'exit');
@@ -88,12 +108,29 @@ describe('etphonehome shell', () => {
     tmux('new-session', '-d', '-s', 't', '-x', '100', '-y', '30', command);
     const type = (text: string): void => void tmux('send-keys', '-t', 't', '-l', text);
     const key = (name: string): void => void tmux('send-keys', '-t', 't', name);
+    // What ran when a wait timed out: the processes of this test, the agent's and server's logs.
+    const diagnose = (): string => {
+      let processes = '';
+      try {
+        processes = execFileSync('ps', ['-eo', 'pid,stat,etime,args'], { encoding: 'utf8' })
+          .split('\n')
+          .filter((line) => line.includes(agent.uuid) || line.includes(agent.configDir))
+          .join('\n');
+      } catch {
+        processes = '(ps failed)';
+      }
+      return [
+        `processes:\n${processes}`,
+        `agent log tail:\n${agent.process?.stderr.slice(-20).join('\n')}`,
+        `server log tail:\n${server.process?.stderr.slice(-20).join('\n')}`,
+      ].join('\n');
+    };
     // A timeout names what was awaited and shows the screen as it was.
     const until = async (check: (screen: string) => boolean, what: string): Promise<void> => {
       let screen = '';
       await waitFor(() => check((screen = pane())), { timeoutMs: 30_000, what }).catch(
         (error: Error) => {
-          throw new Error(`${error.message}; the screen:\n${screen}`);
+          throw new Error(`${error.message}; the screen:\n${screen}\n${diagnose()}`);
         },
       );
     };

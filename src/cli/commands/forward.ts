@@ -46,7 +46,16 @@ function carry(
   socket.pause();
   socket.on('close', () => sockets.delete(socket));
   socket.on('error', () => undefined);
-  openServerStream(connection, { op: 'connect', tunnel: tunnelId }).then(
+  // The remote side may speak first (an SSH banner): its bytes can arrive in the same read as
+  // the server's reply, so the socket's writer is given to the opening itself.
+  const toSocket = (ws: WebSocket, data: WebSocket.RawData, isBinary: boolean): void => {
+    if (!isBinary) {
+      if (String(data).includes('"eof"')) socket.end();
+      return;
+    }
+    if (!socket.write(data as Buffer)) ws.pause();
+  };
+  openServerStream(connection, { op: 'connect', tunnel: tunnelId }, { onMessage: toSocket }).then(
     ({ ws }) => bridge(socket, ws),
     (error: unknown) => {
       io.err(`etphonehome: connection refused: ${(error as Error).message}`);
@@ -79,13 +88,6 @@ function bridge(socket: net.Socket, ws: WebSocket): void {
   });
   socket.on('close', () => ws.close());
   socket.on('drain', () => ws.resume());
-  ws.on('message', (data, isBinary) => {
-    if (!isBinary) {
-      if (String(data).includes('"eof"')) socket.end();
-      return;
-    }
-    if (!socket.write(data as Buffer)) ws.pause();
-  });
   // The socket may still hold bytes the local program has not read: end() flushes them first
   // (destroy() would drop them), then the socket goes.
   ws.on('close', () => {

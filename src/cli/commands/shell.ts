@@ -5,6 +5,7 @@
 // a signal ended it). The terminal is this command's subject, so it uses process.stdin/stdout.
 
 import os from 'node:os';
+import type WebSocket from 'ws';
 import { ErrorCode } from '../../errors.js';
 import { resolveConnection } from '../../client/index.js';
 import { MAX_TERMINAL_COLS, MAX_TERMINAL_ROWS } from '../../fleet/limits.js';
@@ -77,15 +78,46 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const size =
     stdout.isTTY && pty ? { cols: stdout.columns, rows: stdout.rows } : readSize(values.size);
 
+  let exitStatus: number | null = null;
+  const decoder = createFrameDecoder();
+  // Given to the opening itself: the shell's first output (its prompt) can arrive in the same
+  // read as the server's reply, and ws emits both before an `await` here would return.
+  const onMessage = (ws: WebSocket, data: WebSocket.RawData, isBinary: boolean): void => {
+    if (!isBinary) return;
+    for (const frame of decoder.push(data as Buffer)) {
+      if (frame.type === ShellFrameType.output) {
+        if (!stdout.write(frame.payload)) {
+          ws.pause();
+          stdout.once('drain', () => ws.resume());
+        }
+      } else if (frame.type === ShellFrameType.stderr) process.stderr.write(frame.payload);
+      else if (frame.type === ShellFrameType.exit) {
+        const exit = parseJsonPayload(frame.payload);
+        const code = exit?.['code'];
+        const signal = exit?.['signal'];
+        exitStatus =
+          typeof code === 'number'
+            ? code
+            : typeof signal === 'string'
+              ? 128 + (os.constants.signals[signal as NodeJS.Signals] ?? 1)
+              : 1;
+      }
+    }
+  };
+
   const connection = await resolveConnection(values, io.env);
-  const { ws, reply } = await openCommandStream(connection, {
-    op: 'shell',
-    client: target,
-    command,
-    pty,
-    ...size,
-    term: process.env['TERM'] ?? 'xterm-256color',
-  });
+  const { ws, reply } = await openCommandStream(
+    connection,
+    {
+      op: 'shell',
+      client: target,
+      command,
+      pty,
+      ...size,
+      term: process.env['TERM'] ?? 'xterm-256color',
+    },
+    { onMessage },
+  );
   if (reply.note) io.err(`etphonehome: ${reply.note}`);
   const raw = pty && stdin.isTTY === true;
   if (raw) stdin.setRawMode(true);
@@ -110,30 +142,6 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   stdin.on('end', onEnd);
   stdin.resume();
 
-  let exitStatus: number | null = null;
-  const decoder = createFrameDecoder();
-  ws.on('message', (data, isBinary) => {
-    if (!isBinary) return;
-    for (const frame of decoder.push(data as Buffer)) {
-      if (frame.type === ShellFrameType.output) {
-        if (!stdout.write(frame.payload)) {
-          ws.pause();
-          stdout.once('drain', () => ws.resume());
-        }
-      } else if (frame.type === ShellFrameType.stderr) process.stderr.write(frame.payload);
-      else if (frame.type === ShellFrameType.exit) {
-        const exit = parseJsonPayload(frame.payload);
-        const code = exit?.['code'];
-        const signal = exit?.['signal'];
-        exitStatus =
-          typeof code === 'number'
-            ? code
-            : typeof signal === 'string'
-              ? 128 + (os.constants.signals[signal as NodeJS.Signals] ?? 1)
-              : 1;
-      }
-    }
-  });
   const closed = await new Promise<{ code: number; reason: string }>((resolve) =>
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
