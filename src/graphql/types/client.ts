@@ -4,7 +4,7 @@
 import type { ClientView } from '../../fleet/index.js';
 import { MAX_LIST_CLIENTS } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
-import { isoOrNull as iso } from '../dates.js';
+import { isoTimeFields, isoTimeOrNullFields } from '../iso-time-fields.js';
 
 export const HealthStatusEnum = builder.enumType('HealthStatus', {
   description: "A client's health as the server sees it.",
@@ -77,16 +77,10 @@ ClientRef.implement({
       nullable: true,
       description: 'Why the client is unhealthy, when it is.',
     }),
-    healthSince: t.string({
-      nullable: true,
-      description: 'When the current health status began (ISO 8601).',
-      resolve: (c) => iso(c.healthSince),
-    }),
-    lastHeartbeatAt: t.string({
-      nullable: true,
-      description:
+    ...isoTimeOrNullFields(t, {
+      healthSince: 'When the current health status began (ISO 8601).',
+      lastHeartbeatAt:
         'When the agent last answered a heartbeat on this connection (ISO 8601); null when another server holds it (ask that server).',
-      resolve: (c) => iso(c.lastHeartbeatAt),
     }),
     heartbeatFailures: t.exposeInt('heartbeatFailures', {
       description:
@@ -116,15 +110,9 @@ ClientRef.implement({
       description:
         'While keyMismatch is true: the pinned key it should have used. Otherwise: the key replaced by the last acceptKey.',
     }),
-    keyMismatchAt: t.string({
-      nullable: true,
-      description: 'When a key mismatch was last detected.',
-      resolve: (c) => iso(c.keyMismatchAt),
-    }),
-    keyAcceptedAt: t.string({
-      nullable: true,
-      description: 'When a new key was last accepted.',
-      resolve: (c) => iso(c.keyAcceptedAt),
+    ...isoTimeOrNullFields(t, {
+      keyMismatchAt: 'When a key mismatch was last detected.',
+      keyAcceptedAt: 'When a new key was last accepted.',
     }),
     keyAcceptedBy: t.exposeString('keyAcceptedBy', {
       nullable: true,
@@ -201,31 +189,17 @@ ClientRef.implement({
       description:
         'How the client was first admitted: authorized_keys, enrollment_token:<prefix> or open_enrollment.',
     }),
-    firstSeen: t.string({
-      description: 'First admission (ISO 8601).',
-      resolve: (c) => c.firstSeen.toISOString(),
-    }),
-    lastSeen: t.string({
-      description: 'Last time the server heard from it; now while online (ISO 8601).',
-      resolve: (c) => c.lastSeen.toISOString(),
+    ...isoTimeFields(t, {
+      firstSeen: 'First admission (ISO 8601).',
+      lastSeen: 'Last time the server heard from it; now while online (ISO 8601).',
     }),
     connectionCount: t.exposeInt('connectionCount', {
       description: 'How many times it has connected.',
     }),
-    connectedAt: t.string({
-      nullable: true,
-      description: 'Start of the current connection; null when offline.',
-      resolve: (c) => iso(c.connectedAt),
-    }),
-    lastConnectedAt: t.string({
-      nullable: true,
-      description: 'Start of the latest connection.',
-      resolve: (c) => iso(c.lastConnectedAt),
-    }),
-    lastDisconnectedAt: t.string({
-      nullable: true,
-      description: 'End of the latest finished connection.',
-      resolve: (c) => iso(c.lastDisconnectedAt),
+    ...isoTimeOrNullFields(t, {
+      connectedAt: 'Start of the current connection; null when offline.',
+      lastConnectedAt: 'Start of the latest connection.',
+      lastDisconnectedAt: 'End of the latest finished connection.',
     }),
     remoteAddress: t.exposeString('remoteAddress', {
       nullable: true,
@@ -241,11 +215,7 @@ ClientRef.implement({
         'True once decommissionClient retired it: kept with its history, left out of lists, refused when it connects.',
       resolve: (c) => c.decommissionedAt !== null,
     }),
-    decommissionedAt: t.string({
-      nullable: true,
-      description: 'When it was decommissioned (ISO 8601).',
-      resolve: (c) => iso(c.decommissionedAt),
-    }),
+    ...isoTimeOrNullFields(t, { decommissionedAt: 'When it was decommissioned (ISO 8601).' }),
   }),
 });
 
