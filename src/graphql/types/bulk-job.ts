@@ -19,7 +19,9 @@ import {
   MAX_JOB_RESULTS_PAGE,
 } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
-import { renewLoaders, type GraphQLContext } from '../context.js';
+import { idOrNull } from '../ids.js';
+import { withFreshLoaders } from '../subscription-event.js';
+import type { GraphQLContext } from '../context.js';
 import { bulkCommandArgs } from './bulk.js';
 import { ClientFilterInput, ClientRef } from './client.js';
 import { PageInfoRef } from './client-connection.js';
@@ -344,13 +346,7 @@ builder.subscriptionFields((t) => ({
       }),
     },
     subscribe: (_root, args, ctx) =>
-      ctx.fleet.jobs.subscribe(
-        String(args.id),
-        args.after === null || args.after === undefined ? null : String(args.after),
-      ),
-    resolve: (update, _args, ctx) => {
-      renewLoaders(ctx);
-      return update;
-    },
+      ctx.fleet.jobs.subscribe(String(args.id), idOrNull(args.after)),
+    resolve: withFreshLoaders,
   }),
 }));

@@ -12,7 +12,9 @@ import {
   MAX_RECENT_EVENTS,
 } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
-import { renewLoaders, type GraphQLContext } from '../context.js';
+import { idOrNull } from '../ids.js';
+import { withFreshLoaders } from '../subscription-event.js';
+import type { GraphQLContext } from '../context.js';
 import { eventWindow } from '../event-window.js';
 import { ClientRef } from './client.js';
 
@@ -142,8 +144,7 @@ function toEventFilter(
   const names = [...(filter.events ?? []), ...(filter.types ?? [])];
   return {
     events: names.length > 0 ? names : null,
-    clientId:
-      filter.clientId === null || filter.clientId === undefined ? null : String(filter.clientId),
+    clientId: idOrNull(filter.clientId),
     tags: filter.tags ?? null,
     actor: filter.actor ?? null,
   };
@@ -167,7 +168,7 @@ builder.queryFields((t) => ({
       ctx.fleet.events.list(
         toEventFilter(args.filter),
         args.limit ?? DEFAULT_EVENT_LIMIT,
-        args.before === null || args.before === undefined ? null : String(args.before),
+        idOrNull(args.before),
       ),
   }),
 }));
@@ -185,14 +186,8 @@ builder.subscriptionFields((t) => ({
       }),
     },
     subscribe: (_root, args, ctx) =>
-      ctx.fleet.events.subscribe(
-        toEventFilter(args.filter),
-        args.after === null || args.after === undefined ? null : String(args.after),
-      ),
-    resolve: (event, _args, ctx) => {
-      renewLoaders(ctx);
-      return event;
-    },
+      ctx.fleet.events.subscribe(toEventFilter(args.filter), idOrNull(args.after)),
+    resolve: withFreshLoaders,
   }),
 }));
 
@@ -221,10 +216,7 @@ builder.subscriptionFields((t) => ({
         throw error;
       }
     },
-    resolve: (window, _args, ctx) => {
-      renewLoaders(ctx);
-      return window;
-    },
+    resolve: withFreshLoaders,
   }),
 }));
 

@@ -3,7 +3,7 @@
 
 import type { StatusChange } from '../../fleet/index.js';
 import { builder } from '../builder.js';
-import { renewLoaders } from '../context.js';
+import { withFreshLoaders } from '../subscription-event.js';
 import { ClientRef } from './client.js';
 
 const ClientStatusChangeRef = builder.objectRef<StatusChange>('ClientStatusChange');
@@ -35,9 +35,6 @@ builder.subscriptionFields((t) => ({
       id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
     },
     subscribe: (_root, args, ctx) => ctx.fleet.events.subscribeStatus(String(args.id)),
-    resolve: (change, _args, ctx) => {
-      renewLoaders(ctx);
-      return change;
-    },
+    resolve: withFreshLoaders,
   }),
 }));

@@ -8,7 +8,7 @@ import {
   MIN_METRICS_INTERVAL_S,
 } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
-import { renewLoaders } from '../context.js';
+import { withFreshLoaders } from '../subscription-event.js';
 import { ClientRef } from './client.js';
 import { OperationErrorRef } from './operation-error.js';
 
@@ -81,9 +81,6 @@ builder.subscriptionFields((t) => ({
         { summary: args.summary ?? true, intervalS: args.intervalS ?? DEFAULT_METRICS_INTERVAL_S },
         ctx.caller,
       ),
-    resolve: (sample, _args, ctx) => {
-      renewLoaders(ctx);
-      return sample;
-    },
+    resolve: withFreshLoaders,
   }),
 }));

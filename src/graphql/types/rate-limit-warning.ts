@@ -3,7 +3,8 @@
 
 import type { FleetEvent } from '../../fleet/index.js';
 import { builder } from '../builder.js';
-import { renewLoaders } from '../context.js';
+import { idOrNull } from '../ids.js';
+import { withFreshLoaders } from '../subscription-event.js';
 import { ClientRef, RateLimitModeEnum } from './client.js';
 import { clientOfEvent } from './client-event.js';
 
@@ -86,13 +87,9 @@ builder.subscriptionFields((t) => ({
     },
     subscribe: (_root, args, ctx) =>
       ctx.fleet.events.subscribeRateLimitWarnings({
-        clientId:
-          args.clientId === null || args.clientId === undefined ? null : String(args.clientId),
+        clientId: idOrNull(args.clientId),
         tags: args.tags ?? null,
       }),
-    resolve: (event, _args, ctx) => {
-      renewLoaders(ctx);
-      return event;
-    },
+    resolve: withFreshLoaders,
   }),
 }));

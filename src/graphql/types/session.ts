@@ -5,6 +5,7 @@
 import type { SessionView, TunnelView } from '../../fleet/index.js';
 import { DEFAULT_SESSIONS_LIST, MAX_SESSIONS_LIST } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
+import { idOrNull } from '../ids.js';
 
 export const SessionRef = builder.objectRef<SessionView>('Session');
 SessionRef.implement({
@@ -125,7 +126,7 @@ builder.queryFields((t) => ({
       const first = args.first ?? DEFAULT_SESSIONS_LIST;
       return ctx.fleet.sessions.list(
         {
-          clientId: args.filter?.clientId == null ? null : String(args.filter.clientId),
+          clientId: idOrNull(args.filter?.clientId),
           openOnly: args.filter?.openOnly ?? false,
         },
         first,

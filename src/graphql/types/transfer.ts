@@ -2,6 +2,7 @@
 
 import type { TransferProgress } from '../../fleet/index.js';
 import { builder } from '../builder.js';
+import { idOrNull } from '../ids.js';
 import { isoOrNull } from '../dates.js';
 import { idempotencyKeyDescription } from './idempotency-key.js';
 import { OperationErrorRef } from './operation-error.js';
@@ -131,7 +132,7 @@ builder.mutationFields((t) => ({
         {
           localPath: args.localPath,
           remotePath: args.remotePath,
-          transferId: args.transferId == null ? null : String(args.transferId),
+          transferId: idOrNull(args.transferId),
           createParents: args.createParents,
           mode: args.mode,
           idempotencyKey: args.idempotencyKey,
@@ -163,7 +164,7 @@ builder.mutationFields((t) => ({
         {
           remotePath: args.remotePath,
           localPath: args.localPath,
-          transferId: args.transferId == null ? null : String(args.transferId),
+          transferId: idOrNull(args.transferId),
           idempotencyKey: args.idempotencyKey,
         },
         ctx.caller,

@@ -3,6 +3,7 @@
 // fleet.webhooks.discard; DELIVERED rows are never touched (they are the record of what was sent).
 
 import { builder } from '../builder.js';
+import { idOrNull } from '../ids.js';
 
 const DiscardWebhookDeliveriesInput = builder.inputType('DiscardWebhookDeliveriesInput', {
   description:
@@ -51,8 +52,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { input }, ctx) => ({
       discarded: await ctx.fleet.webhooks.discard({
-        clientId:
-          input.clientId === null || input.clientId === undefined ? null : String(input.clientId),
+        clientId: idOrNull(input.clientId),
         url: input.url ?? null,
         event: input.event ?? null,
         includeFailed: input.includeFailed ?? false,

@@ -4,7 +4,8 @@
 import type { AttemptRecord, WebhookDeliveryView as WebhookDelivery } from '../../fleet/index.js';
 import { MAX_DELIVERIES_LIST } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
-import { renewLoaders } from '../context.js';
+import { idOrNull } from '../ids.js';
+import { withFreshLoaders } from '../subscription-event.js';
 import { ClientRef } from './client.js';
 
 const WebhookDeliveryStatusEnum = builder.enumType('WebhookDeliveryStatus', {
@@ -34,7 +35,7 @@ WebhookDeliveryRef.implement({
     eventId: t.id({
       nullable: true,
       description: 'The audit event (ClientEvent.id) it carries; null for test deliveries.',
-      resolve: (d) => (d.eventId === null || d.eventId === undefined ? null : String(d.eventId)),
+      resolve: (d) => idOrNull(d.eventId),
     }),
     client: t.field({
       type: ClientRef,
@@ -183,10 +184,7 @@ builder.queryFields((t) => ({
       ctx.fleet.webhooks.list(
         {
           status: args.filter?.status ?? null,
-          clientId:
-            args.filter?.clientId === null || args.filter?.clientId === undefined
-              ? null
-              : String(args.filter.clientId),
+          clientId: idOrNull(args.filter?.clientId),
           event: args.filter?.event ?? null,
         },
         args.limit ?? 100,
@@ -221,10 +219,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => ({
       count: await ctx.fleet.webhooks.replayFailed({
-        clientId:
-          args.filter?.clientId === null || args.filter?.clientId === undefined
-            ? null
-            : String(args.filter.clientId),
+        clientId: idOrNull(args.filter?.clientId),
         event: args.filter?.event ?? null,
       }),
     }),
@@ -245,8 +240,7 @@ builder.mutationFields((t) => ({
     },
     resolve: (_root, args, ctx) =>
       ctx.fleet.webhooks.sendTest({
-        clientId:
-          args.clientId === null || args.clientId === undefined ? null : String(args.clientId),
+        clientId: idOrNull(args.clientId),
         url: args.url ?? null,
       }),
   }),
@@ -266,15 +260,9 @@ builder.subscriptionFields((t) => ({
     },
     subscribe: (_root, args, ctx) =>
       ctx.fleet.webhooks.subscribeFailures({
-        clientId:
-          args.filter?.clientId === null || args.filter?.clientId === undefined
-            ? null
-            : String(args.filter.clientId),
+        clientId: idOrNull(args.filter?.clientId),
         deadLetteredOnly: args.filter?.deadLetteredOnly ?? false,
       }),
-    resolve: (record, _args, ctx) => {
-      renewLoaders(ctx);
-      return record;
-    },
+    resolve: withFreshLoaders,
   }),
 }));
