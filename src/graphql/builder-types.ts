@@ -8,3 +8,6 @@ export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer
 
 /** What `fields: (t) => …` receives for an object type whose resolvers get `Parent`. */
 export type ObjectFields<Parent> = PothosSchemaTypes.ObjectFieldBuilder<Types, Parent>;
+
+/** What `builder.mutationFields((t) => …)` receives. */
+export type MutationFields = PothosSchemaTypes.MutationFieldBuilder<Types, Types['Root']>;

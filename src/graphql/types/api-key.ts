@@ -10,6 +10,7 @@ import {
   type Scope,
 } from '../../fleet/index.js';
 import { builder } from '../builder.js';
+import { idMutation } from '../id-mutation.js';
 import { isoOrNull as iso } from '../dates.js';
 
 const roleDescriptions: Record<RoleName, string> = {
@@ -196,11 +197,10 @@ builder.mutationFields((t) => ({
         ctx.caller,
       ),
   }),
-  revokeApiKey: t.field({
-    type: ApiKeyRef,
+  revokeApiKey: idMutation(t, ApiKeyRef, {
     description:
       'Revokes a key: within a second its requests are refused and its open sockets, streams and sessions end. Needs ADMIN.',
-    args: { id: t.arg.id({ required: true, description: 'The key id (apiKeys lists them).' }) },
-    resolve: (_root, args, ctx) => ctx.fleet.keys.revoke(String(args.id), ctx.caller),
+    id: 'The key id (apiKeys lists them).',
+    act: (fleet, id, caller) => fleet.keys.revoke(id, caller),
   }),
 }));

@@ -6,7 +6,7 @@
 import type { ClientView, RateLimitStats, ResourceThresholds } from '../../fleet/index.js';
 import { MAX_RATE_LIMIT_CONCURRENT, MAX_RATE_LIMIT_RPM } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
-import { ClientRef, RateLimitModeEnum } from './client.js';
+import { ClientRef, clientRefDescription, RateLimitModeEnum } from './client.js';
 
 export const ResourceThresholdsRef = builder.objectRef<ResourceThresholds>('ResourceThresholds');
 ResourceThresholdsRef.implement({
@@ -149,7 +149,7 @@ builder.queryFields((t) => ({
     type: RateLimitStatsRef,
     description: 'Rate-limit figures and limits of one client. MCP: get_rate_limit_stats.',
     args: {
-      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+      id: t.arg.id({ required: true, description: clientRefDescription }),
     },
     resolve: (_root, args, ctx) => ctx.fleet.clients.rateLimitStats(String(args.id)),
   }),
@@ -161,7 +161,7 @@ builder.mutationFields((t) => ({
     description:
       'Sets a client’s webhook URL, rate limits and resource thresholds (per-client overrides of the server defaults). MCP: configure_client.',
     args: {
-      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+      id: t.arg.id({ required: true, description: clientRefDescription }),
       input: t.arg({
         type: ConfigureClientInput,
         required: true,

@@ -4,7 +4,7 @@
 import type { StatusChange } from '../../fleet/index.js';
 import { builder } from '../builder.js';
 import { withFreshLoaders } from '../subscription-event.js';
-import { ClientRef } from './client.js';
+import { ClientRef, clientRefDescription } from './client.js';
 
 const ClientStatusChangeRef = builder.objectRef<StatusChange>('ClientStatusChange');
 ClientStatusChangeRef.implement({
@@ -32,7 +32,7 @@ builder.subscriptionFields((t) => ({
     description:
       'One client’s online, health and key state: first as it is now, then on every change.',
     args: {
-      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+      id: t.arg.id({ required: true, description: clientRefDescription }),
     },
     subscribe: (_root, args, ctx) => ctx.fleet.events.subscribeStatus(String(args.id)),
     resolve: withFreshLoaders,

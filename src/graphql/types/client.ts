@@ -4,6 +4,8 @@
 import type { ClientView } from '../../fleet/index.js';
 import { MAX_LIST_CLIENTS } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
+import type { MutationFields } from '../builder-types.js';
+import { idMutation, type IdMutation } from '../id-mutation.js';
 import { isoTimeFields, isoTimeOrNullFields } from '../iso-time-fields.js';
 
 export const HealthStatusEnum = builder.enumType('HealthStatus', {
@@ -26,6 +28,9 @@ export const RateLimitModeEnum = builder.enumType('RateLimitMode', {
     OFF: { description: 'No rate limiting.' },
   } as const,
 });
+
+/** How an argument names one client (the fleet resolves all three). */
+export const clientRefDescription = 'The client: uuid, clientId or display name.';
 
 export const TagRef = builder.objectRef<{ name: string }>('Tag');
 
@@ -219,6 +224,14 @@ ClientRef.implement({
   }),
 });
 
+/** A mutation `name(id: ID!): Client!` that acts on one client, named by uuid, clientId or name. */
+export function clientMutation(
+  t: MutationFields,
+  { description, act }: Omit<IdMutation<ClientView>, 'id'>,
+) {
+  return idMutation(t, ClientRef, { description, id: clientRefDescription, act });
+}
+
 export const ClientFilterInput = builder.inputType('ClientFilter', {
   description: 'Every given condition must hold.',
   fields: (t) => ({
@@ -301,7 +314,7 @@ builder.mutationFields((t) => ({
     description:
       "Sets a client's metadata: display name, purpose, tags, allowed paths. MCP: update_client.",
     args: {
-      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+      id: t.arg.id({ required: true, description: clientRefDescription }),
       input: t.arg({
         type: UpdateClientInput,
         required: true,

@@ -3,7 +3,7 @@
 import type { RunCommandResult } from '../../protocol/rpc.js';
 import { DEFAULT_TIMEOUT_S, MAX_TIMEOUT_S } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
-import { ClientRef } from './client.js';
+import { clientMutation, clientRefDescription } from './client.js';
 import { idempotencyKeyDescription } from './idempotency-key.js';
 
 export const CommandResultRef = builder.objectRef<RunCommandResult>('CommandResult');
@@ -53,10 +53,7 @@ builder.mutationFields((t) => ({
     description:
       "Runs a command on a client with /bin/sh -c (not a login shell), as the agent's user. The process group is killed when the timeout expires or the request is abandoned. MCP: run_command.",
     args: {
-      clientId: t.arg.id({
-        required: true,
-        description: 'The client: uuid, clientId or display name.',
-      }),
+      clientId: t.arg.id({ required: true, description: clientRefDescription }),
       cmd: t.arg.string({ required: true, description: 'The command line.' }),
       cwd: t.arg.string({
         required: false,
@@ -88,13 +85,9 @@ builder.mutationFields((t) => ({
         ctx.caller,
       ),
   }),
-  acceptKey: t.field({
-    type: ClientRef,
+  acceptKey: clientMutation(t, {
     description:
       'Trusts the new key a client connected with (after keyMismatch): it becomes the pinned key and operations are allowed again. Records who accepted and when. MCP: accept_key.',
-    args: {
-      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
-    },
-    resolve: (_root, args, ctx) => ctx.fleet.clients.acceptKey(String(args.id), ctx.caller),
+    act: (fleet, id, caller) => fleet.clients.acceptKey(id, caller),
   }),
 }));

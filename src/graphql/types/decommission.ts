@@ -3,7 +3,7 @@
 import type { ClientView, ServiceStop } from '../../fleet/index.js';
 import { DEFAULT_STOP_COMMAND, MAX_REASON_CHARS } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
-import { ClientRef } from './client.js';
+import { ClientRef, clientMutation, clientRefDescription } from './client.js';
 import { CommandResultRef } from './command.js';
 import { OperationErrorRef } from './operation-error.js';
 
@@ -55,7 +55,7 @@ builder.mutationFields((t) => ({
     description:
       'Retires a client in one step: runs stopCommand on it (unless stopService is false; only when it is online), clears its webhook, marks it decommissioned and closes its link. Its record and history stay; it disappears from lists and is refused when it connects, until restoreClient.',
     args: {
-      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+      id: t.arg.id({ required: true, description: clientRefDescription }),
       stopService: t.arg.boolean({
         required: false,
         defaultValue: true,
@@ -78,13 +78,9 @@ builder.mutationFields((t) => ({
         ctx.caller,
       ),
   }),
-  restoreClient: t.field({
-    type: ClientRef,
+  restoreClient: clientMutation(t, {
     description:
       'Undoes decommissionClient: the client may connect again and appears in lists (its webhook stays cleared).',
-    args: {
-      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
-    },
-    resolve: (_root, args, ctx) => ctx.fleet.clients.restore(String(args.id), ctx.caller),
+    act: (fleet, id, caller) => fleet.clients.restore(id, caller),
   }),
 }));

@@ -3,6 +3,7 @@
 import type { TokenView } from '../../fleet/index.js';
 import { DEFAULT_TOKEN_LIFETIME_S, DEFAULT_TOKEN_USES } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
+import { idMutation } from '../id-mutation.js';
 import { isoOrNull as iso } from '../dates.js';
 
 export const EnrollmentTokenRef = builder.objectRef<TokenView>('EnrollmentToken');
@@ -132,10 +133,9 @@ builder.mutationFields((t) => ({
       );
     },
   }),
-  revokeEnrollmentToken: t.field({
-    type: EnrollmentTokenRef,
+  revokeEnrollmentToken: idMutation(t, EnrollmentTokenRef, {
     description: 'Revokes a token (by id or prefix); clients already enrolled stay.',
-    args: { id: t.arg.id({ required: true, description: 'Token id or prefix.' }) },
-    resolve: (_root, args, ctx) => ctx.fleet.tokens.revoke(String(args.id)),
+    id: 'Token id or prefix.',
+    act: (fleet, id) => fleet.tokens.revoke(id),
   }),
 }));

@@ -5,6 +5,7 @@ import type { FileContent, FileListing } from '../../fleet/index.js';
 import { MAX_FILE_BYTES, MAX_LIST_ENTRIES } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { idempotencyKeyDescription } from './idempotency-key.js';
+import { clientRefDescription } from './client.js';
 
 const maxFile = `${MAX_FILE_BYTES / (1024 * 1024)} MiB`;
 
@@ -93,7 +94,7 @@ builder.queryFields((t) => ({
     args: {
       clientId: t.arg.id({
         required: true,
-        description: 'The client: uuid, clientId or display name.',
+        description: clientRefDescription,
       }),
       path: t.arg.string({ required: true, description: 'Absolute path of the file.' }),
       encoding: t.arg({
@@ -117,7 +118,7 @@ builder.queryFields((t) => ({
     args: {
       clientId: t.arg.id({
         required: true,
-        description: 'The client: uuid, clientId or display name.',
+        description: clientRefDescription,
       }),
       path: t.arg.string({ required: true, description: 'Absolute path of the directory.' }),
       limit: t.arg.int({
@@ -141,7 +142,7 @@ builder.mutationFields((t) => ({
     args: {
       clientId: t.arg.id({
         required: true,
-        description: 'The client: uuid, clientId or display name.',
+        description: clientRefDescription,
       }),
       path: t.arg.string({ required: true, description: 'Absolute path of the file.' }),
       content: t.arg.string({ required: true, description: 'The new content, in `encoding`.' }),

@@ -9,7 +9,7 @@ import {
 } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { withFreshLoaders } from '../subscription-event.js';
-import { ClientRef } from './client.js';
+import { ClientRef, clientRefDescription } from './client.js';
 import { OperationErrorRef } from './operation-error.js';
 
 const MetricsSampleRef = builder.objectRef<MetricsSample>('MetricsSample');
@@ -45,7 +45,7 @@ builder.queryFields((t) => ({
     type: 'JSON',
     description: `A client’s metrics, measured now (the CPU over a short sample). MCP: get_client_metrics. ${metricsDescription}`,
     args: {
-      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+      id: t.arg.id({ required: true, description: clientRefDescription }),
       summary: t.arg.boolean({
         required: false,
         defaultValue: false,
@@ -63,7 +63,7 @@ builder.subscriptionFields((t) => ({
     description:
       'A client’s metrics every intervalS seconds, for live monitors. A sample that cannot be taken (offline, timeout, rate limit) arrives with error set, and the stream goes on. Each sample counts toward the client’s rate limit.',
     args: {
-      id: t.arg.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+      id: t.arg.id({ required: true, description: clientRefDescription }),
       summary: t.arg.boolean({
         required: false,
         defaultValue: true,

@@ -5,6 +5,7 @@
 import type { SessionView, TunnelView } from '../../fleet/index.js';
 import { DEFAULT_SESSIONS_LIST, MAX_SESSIONS_LIST } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
+import { idMutation } from '../id-mutation.js';
 import { idOrNull } from '../ids.js';
 
 export const SessionRef = builder.objectRef<SessionView>('Session');
@@ -148,18 +149,16 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
-  closeSession: t.field({
-    type: SessionRef,
+  closeSession: idMutation(t, SessionRef, {
     description:
       'Ends an open shell session at once (its processes get SIGHUP); recorded as session.closed. NOT_FOUND when it is not open.',
-    args: { id: t.arg.id({ required: true, description: 'The session id (ses_…).' }) },
-    resolve: (_root, args, ctx) => ctx.fleet.sessions.close(String(args.id), ctx.caller),
+    id: 'The session id (ses_…).',
+    act: (fleet, id, caller) => fleet.sessions.close(id, caller),
   }),
-  closeTunnel: t.field({
-    type: TunnelRef,
+  closeTunnel: idMutation(t, TunnelRef, {
     description:
       'Closes an open tunnel and every connection it carries; the operator’s `etphonehome forward` ends. Recorded as tunnel.closed. NOT_FOUND when it is not open.',
-    args: { id: t.arg.id({ required: true, description: 'The tunnel id (tun_…).' }) },
-    resolve: (_root, args, ctx) => ctx.fleet.tunnels.close(String(args.id), ctx.caller),
+    id: 'The tunnel id (tun_…).',
+    act: (fleet, id, caller) => fleet.tunnels.close(id, caller),
   }),
 }));

@@ -13,6 +13,7 @@ import {
 } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
 import { SessionRef } from './session.js';
+import { clientRefDescription } from './client.js';
 
 /** The terminal size of a shell opened without one. */
 export const DEFAULT_SHELL_COLS = 120;
@@ -21,7 +22,7 @@ export const DEFAULT_SHELL_ROWS = 40;
 const OpenShellInput = builder.inputType('OpenShellInput', {
   description: 'A shell to open on a client (a login shell on a pseudo-terminal).',
   fields: (t) => ({
-    clientId: t.id({ required: true, description: 'The client: uuid, clientId or display name.' }),
+    clientId: t.id({ required: true, description: clientRefDescription }),
     cols: t.int({
       required: false,
       defaultValue: DEFAULT_SHELL_COLS,

@@ -6,6 +6,7 @@ import { idOrNull } from '../ids.js';
 import { isoOrNull } from '../dates.js';
 import { idempotencyKeyDescription } from './idempotency-key.js';
 import { OperationErrorRef } from './operation-error.js';
+import { clientRefDescription } from './client.js';
 
 export const TransferDirectionEnum = builder.enumType('TransferDirection', {
   description: 'Which way a transfer goes.',
@@ -94,7 +95,6 @@ TransferRef.implement({
   }),
 });
 
-const clientArg = 'The client: uuid, clientId or display name.';
 const transferIdArg =
   'An id of your choosing (1 to 64 of A-Z a-z 0-9 . _ -) to follow the transfer with transferProgress while this mutation runs; generated when omitted.';
 
@@ -104,7 +104,7 @@ builder.mutationFields((t) => ({
     description:
       'Sends a server file to a client, of any size, streamed on a channel of its own, SHA-256 verified, renamed into place when complete. An interrupted upload to the same remotePath resumes after the bytes already there (verified). Returns when the file is in place. Recorded as a file_accessed event. MCP: upload_file.',
     args: {
-      clientId: t.arg.id({ required: true, description: clientArg }),
+      clientId: t.arg.id({ required: true, description: clientRefDescription }),
       localPath: t.arg.string({
         required: true,
         description:
@@ -145,7 +145,7 @@ builder.mutationFields((t) => ({
     description:
       'Fetches a client file to the server, of any size, streamed on a channel of its own, SHA-256 verified, renamed into place when complete. An interrupted download to the same localPath resumes after the bytes already there (verified). Returns when the file is in place. Recorded as a file_accessed event. MCP: download_file.',
     args: {
-      clientId: t.arg.id({ required: true, description: clientArg }),
+      clientId: t.arg.id({ required: true, description: clientRefDescription }),
       remotePath: t.arg.string({
         required: true,
         description: 'Absolute path of the file on the client, inside its allowedPaths.',
