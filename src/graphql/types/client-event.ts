@@ -12,7 +12,9 @@ import {
   MAX_RECENT_EVENTS,
 } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
+import type { ObjectFields } from '../builder-types.js';
 import { idOrNull } from '../ids.js';
+import { isoTimeField } from '../iso-time-fields.js';
 import { withFreshLoaders } from '../subscription-event.js';
 import type { GraphQLContext } from '../context.js';
 import { eventWindow } from '../event-window.js';
@@ -37,6 +39,15 @@ export async function clientOfEvent(e: FleetEvent, ctx: GraphQLContext): Promise
   return client;
 }
 
+/** The `client` field of a type read from a fleet event: the event's client as it is now. */
+export function eventClientField(t: ObjectFields<FleetEvent>) {
+  return t.field({
+    type: ClientRef,
+    description: 'The client, as it is now.',
+    resolve: (e, _args, ctx) => clientOfEvent(e, ctx),
+  });
+}
+
 export const ClientEventRef = builder.objectRef<FleetEvent>('ClientEvent');
 ClientEventRef.implement({
   description: `Something that happened to a client. Event names: ${fleetEventTypes.join(', ')}.`,
@@ -52,15 +63,8 @@ ClientEventRef.implement({
       description: 'The event name as an enum value.',
       resolve: (e) => e.type,
     }),
-    timestamp: t.string({
-      description: 'When it happened (ISO 8601).',
-      resolve: (e) => e.at.toISOString(),
-    }),
-    client: t.field({
-      type: ClientRef,
-      description: 'The client, as it is now.',
-      resolve: (e, _args, ctx) => clientOfEvent(e, ctx),
-    }),
+    timestamp: isoTimeField(t, 'When it happened (ISO 8601).', (e) => e.at),
+    client: eventClientField(t),
     data: t.field({
       type: 'JSON',
       nullable: true,

@@ -4,9 +4,10 @@
 import type { FleetEvent } from '../../fleet/index.js';
 import { builder } from '../builder.js';
 import { idOrNull } from '../ids.js';
+import { isoTimeField } from '../iso-time-fields.js';
 import { withFreshLoaders } from '../subscription-event.js';
-import { ClientRef, RateLimitModeEnum } from './client.js';
-import { clientOfEvent } from './client-event.js';
+import { RateLimitModeEnum } from './client.js';
+import { eventClientField } from './client-event.js';
 
 const RateLimitKindEnum = builder.enumType('RateLimitKind', {
   description: 'Which limit a request went over.',
@@ -23,15 +24,8 @@ RateLimitWarningRef.implement({
   description: 'A request that went over a client’s rate limit.',
   fields: (t) => ({
     id: t.id({ description: 'The audit event id.', resolve: (e) => String(e.id) }),
-    timestamp: t.string({
-      description: 'When (ISO 8601).',
-      resolve: (e) => e.at.toISOString(),
-    }),
-    client: t.field({
-      type: ClientRef,
-      description: 'The client, as it is now.',
-      resolve: (e, _args, ctx) => clientOfEvent(e, ctx),
-    }),
+    timestamp: isoTimeField(t, 'When (ISO 8601).', (e) => e.at),
+    client: eventClientField(t),
     limit: t.field({
       type: RateLimitKindEnum,
       description: 'The limit it went over.',
