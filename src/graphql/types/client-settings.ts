@@ -6,7 +6,12 @@
 import type { ClientView, RateLimitStats, ResourceThresholds } from '../../fleet/index.js';
 import { MAX_RATE_LIMIT_CONCURRENT, MAX_RATE_LIMIT_RPM } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
-import { ClientRef, clientRefDescription, RateLimitModeEnum } from './client.js';
+import {
+  ClientRef,
+  clientRefDescription,
+  RateLimitModeEnum,
+  rateLimitModeField,
+} from './client.js';
 
 export const ResourceThresholdsRef = builder.objectRef<ResourceThresholds>('ResourceThresholds');
 ResourceThresholdsRef.implement({
@@ -29,11 +34,7 @@ RateLimitSettingsRef.implement({
     concurrent: t.exposeInt('rateLimitConcurrent', {
       description: 'Requests allowed in flight at once.',
     }),
-    mode: t.field({
-      type: RateLimitModeEnum,
-      description: 'What happens over the limits.',
-      resolve: (c) => c.rateLimitMode,
-    }),
+    mode: rateLimitModeField(t, (c) => c.rateLimitMode),
   }),
 });
 
@@ -136,11 +137,7 @@ RateLimitStatsRef.implement({
     concurrentRejections: t.exposeInt('concurrentRejections', {
       description: 'Requests refused over the in-flight limit (ENFORCE mode).',
     }),
-    mode: t.field({
-      type: RateLimitModeEnum,
-      description: 'What happens over the limits.',
-      resolve: (s) => s.mode,
-    }),
+    mode: rateLimitModeField(t, (s) => s.mode),
   }),
 });
 

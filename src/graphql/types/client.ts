@@ -1,10 +1,10 @@
 // The Client type, its enums and its filter input, plus the queries that read clients.
 // Resolvers are thin: every decision is the fleet service's.
 
-import type { ClientView } from '../../fleet/index.js';
+import type { ClientView, RateLimitModeName } from '../../fleet/index.js';
 import { MAX_LIST_CLIENTS } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
-import type { MutationFields } from '../builder-types.js';
+import type { MutationFields, ObjectFields } from '../builder-types.js';
 import { idMutation, type IdMutation } from '../id-mutation.js';
 import { isoTimeFields, isoTimeOrNullFields } from '../iso-time-fields.js';
 
@@ -31,6 +31,18 @@ export const RateLimitModeEnum = builder.enumType('RateLimitMode', {
 
 /** How an argument names one client (the fleet resolves all three). */
 export const clientRefDescription = 'The client: uuid, clientId or display name.';
+
+/** A `RateLimitMode!` field: what happens when the client goes over its limits. */
+export function rateLimitModeField<Parent>(
+  t: ObjectFields<Parent>,
+  mode: (parent: Parent) => RateLimitModeName,
+) {
+  return t.field({
+    type: RateLimitModeEnum,
+    description: 'What happens over the limits.',
+    resolve: mode,
+  });
+}
 
 export const TagRef = builder.objectRef<{ name: string }>('Tag');
 
@@ -152,11 +164,7 @@ ClientRef.implement({
     rateLimitConcurrent: t.exposeInt('rateLimitConcurrent', {
       description: 'Requests allowed in flight at once.',
     }),
-    rateLimitMode: t.field({
-      type: RateLimitModeEnum,
-      description: 'What happens over the limits.',
-      resolve: (c) => c.rateLimitMode,
-    }),
+    rateLimitMode: rateLimitModeField(t, (c) => c.rateLimitMode),
     cpuThreshold: t.float({
       description:
         'CPU percent above which fleetHealth flags it (the client’s own, or the server default).',
