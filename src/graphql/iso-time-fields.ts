@@ -35,6 +35,15 @@ export function isoTimeFields<Parent, Key extends DateKey<Parent>>(
   return fields;
 }
 
+/** A nullable String field: a Date of the parent as ISO 8601, or null when it has none. */
+export function isoTimeOrNullField<Parent>(
+  t: ObjectFields<Parent>,
+  description: string,
+  at: (parent: Parent) => Date | null,
+): FieldRef<Types, string | null | undefined, 'Object'> {
+  return t.string({ nullable: true, description, resolve: (parent) => isoOrNull(at(parent)) });
+}
+
 /** Nullable String fields, each named for the Date of the parent it reads (null without one). */
 export function isoTimeOrNullFields<Parent, Key extends DateKey<Parent, null>>(
   t: ObjectFields<Parent>,
@@ -42,11 +51,7 @@ export function isoTimeOrNullFields<Parent, Key extends DateKey<Parent, null>>(
 ): TimeFields<Key, string | null | undefined> {
   const fields = {} as TimeFields<Key, string | null | undefined>;
   for (const key of Object.keys(descriptions) as Key[]) {
-    fields[key] = t.string({
-      nullable: true,
-      description: descriptions[key],
-      resolve: (parent) => isoOrNull(parent[key] as Date | null),
-    });
+    fields[key] = isoTimeOrNullField(t, descriptions[key], (parent) => parent[key] as Date | null);
   }
   return fields;
 }

@@ -10,8 +10,8 @@ import {
   type Scope,
 } from '../../fleet/index.js';
 import { builder } from '../builder.js';
+import { isoTimeField, isoTimeOrNullField } from '../iso-time-fields.js';
 import { idMutation } from '../id-mutation.js';
-import { isoOrNull as iso } from '../dates.js';
 
 const roleDescriptions: Record<RoleName, string> = {
   VIEWER: 'Reads the fleet, events, metrics and subscriptions.',
@@ -61,29 +61,18 @@ ApiKeyRef.implement({
     trustedDocumentsOnly: t.exposeBoolean('trustedDocumentsOnly', {
       description: 'Only trusted documents are admitted for it (docs/access.md).',
     }),
-    createdAt: t.string({
-      description: 'Creation time (ISO 8601).',
-      resolve: (k) => k.createdAt.toISOString(),
-    }),
+    createdAt: isoTimeField(t, 'Creation time (ISO 8601).', (k) => k.createdAt),
     createdBy: t.exposeString('createdBy', {
       nullable: true,
       description: 'The key (and door) that created it.',
     }),
-    lastUsedAt: t.string({
-      nullable: true,
-      description: 'Last request with it (recorded every few seconds, not per request).',
-      resolve: (k) => iso(k.lastUsedAt),
-    }),
-    expiresAt: t.string({
-      nullable: true,
-      description: 'Expiry (ISO 8601); null = never.',
-      resolve: (k) => iso(k.expiresAt),
-    }),
-    revokedAt: t.string({
-      nullable: true,
-      description: 'Revocation time, if revoked.',
-      resolve: (k) => iso(k.revokedAt),
-    }),
+    lastUsedAt: isoTimeOrNullField(
+      t,
+      'Last request with it (recorded every few seconds, not per request).',
+      (k) => k.lastUsedAt,
+    ),
+    expiresAt: isoTimeOrNullField(t, 'Expiry (ISO 8601); null = never.', (k) => k.expiresAt),
+    revokedAt: isoTimeOrNullField(t, 'Revocation time, if revoked.', (k) => k.revokedAt),
     revoked: t.boolean({ description: 'True once revoked.', resolve: (k) => k.revokedAt !== null }),
   }),
 });
@@ -116,11 +105,7 @@ ViewerRef.implement({
       description: 'The clients it reaches; null for the whole fleet.',
       resolve: (p) => p.scope,
     }),
-    expiresAt: t.string({
-      nullable: true,
-      description: 'Expiry (ISO 8601); null = never.',
-      resolve: (p) => iso(p.expiresAt),
-    }),
+    expiresAt: isoTimeOrNullField(t, 'Expiry (ISO 8601); null = never.', (p) => p.expiresAt),
   }),
 });
 

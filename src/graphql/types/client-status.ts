@@ -3,6 +3,7 @@
 
 import type { StatusChange } from '../../fleet/index.js';
 import { builder } from '../builder.js';
+import { isoTimeField } from '../iso-time-fields.js';
 import { withFreshLoaders } from '../subscription-event.js';
 import { ClientRef, clientRefDescription } from './client.js';
 
@@ -14,10 +15,7 @@ ClientStatusChangeRef.implement({
       description:
         '"current" for the first message, then the event that changed it (client.connected, client.disconnected, client.unhealthy, client.recovered, client.key_mismatch, client.key_accepted, client.decommissioned, client.restored).',
     }),
-    timestamp: t.string({
-      description: 'When the change happened (ISO 8601).',
-      resolve: (s) => s.at.toISOString(),
-    }),
+    timestamp: isoTimeField(t, 'When the change happened (ISO 8601).', (s) => s.at),
     client: t.field({
       type: ClientRef,
       description: 'The client as it is after the change.',

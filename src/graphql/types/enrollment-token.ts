@@ -3,8 +3,8 @@
 import type { TokenView } from '../../fleet/index.js';
 import { DEFAULT_TOKEN_LIFETIME_S, DEFAULT_TOKEN_USES } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
+import { isoTimeField, isoTimeOrNullField } from '../iso-time-fields.js';
 import { idMutation } from '../id-mutation.js';
-import { isoOrNull as iso } from '../dates.js';
 
 export const EnrollmentTokenRef = builder.objectRef<TokenView>('EnrollmentToken');
 EnrollmentTokenRef.implement({
@@ -27,26 +27,11 @@ EnrollmentTokenRef.implement({
       description: 'How many enrollments it admits; null = unlimited.',
     }),
     uses: t.exposeInt('uses', { description: 'Enrollments so far.' }),
-    expiresAt: t.string({
-      nullable: true,
-      description: 'Expiry (ISO 8601); null = never.',
-      resolve: (v) => iso(v.expiresAt),
-    }),
-    createdAt: t.string({
-      description: 'Creation time (ISO 8601).',
-      resolve: (v) => v.createdAt.toISOString(),
-    }),
+    expiresAt: isoTimeOrNullField(t, 'Expiry (ISO 8601); null = never.', (v) => v.expiresAt),
+    createdAt: isoTimeField(t, 'Creation time (ISO 8601).', (v) => v.createdAt),
     createdBy: t.exposeString('createdBy', { nullable: true, description: 'Who created it.' }),
-    revokedAt: t.string({
-      nullable: true,
-      description: 'Revocation time, if revoked.',
-      resolve: (v) => iso(v.revokedAt),
-    }),
-    lastUsedAt: t.string({
-      nullable: true,
-      description: 'Last enrollment with it.',
-      resolve: (v) => iso(v.lastUsedAt),
-    }),
+    revokedAt: isoTimeOrNullField(t, 'Revocation time, if revoked.', (v) => v.revokedAt),
+    lastUsedAt: isoTimeOrNullField(t, 'Last enrollment with it.', (v) => v.lastUsedAt),
     active: t.exposeBoolean('active', {
       description: 'True when it can still admit an agent (not revoked, expired or used up).',
     }),

@@ -12,6 +12,7 @@ import {
   MAX_RECENTLY_OFFLINE_HOURS,
 } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
+import { isoTimeField } from '../iso-time-fields.js';
 import { ClientFilterInput, ClientRef } from './client.js';
 import { ResourceThresholdsRef } from './client-settings.js';
 import { OperationErrorRef } from './operation-error.js';
@@ -166,10 +167,7 @@ FleetHealthRef.implement({
       description: `The recently offline clients, at most ${healthList}.`,
       resolve: (r) => r.recentlyOfflineClients,
     }),
-    collectedAt: t.string({
-      description: 'When collection finished (ISO 8601).',
-      resolve: (r) => r.collectedAt.toISOString(),
-    }),
+    collectedAt: isoTimeField(t, 'When collection finished (ISO 8601).', (r) => r.collectedAt),
     durationMs: t.exposeInt('durationMs', { description: 'How long collection took.' }),
   }),
 });

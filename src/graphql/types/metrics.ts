@@ -8,6 +8,7 @@ import {
   MIN_METRICS_INTERVAL_S,
 } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
+import { isoTimeField } from '../iso-time-fields.js';
 import { withFreshLoaders } from '../subscription-event.js';
 import { ClientRef, clientRefDescription } from './client.js';
 import { OperationErrorRef } from './operation-error.js';
@@ -16,10 +17,7 @@ const MetricsSampleRef = builder.objectRef<MetricsSample>('MetricsSample');
 MetricsSampleRef.implement({
   description: 'One sample of a client’s metrics, or why it could not be taken.',
   fields: (t) => ({
-    timestamp: t.string({
-      description: 'When the sample was asked for (ISO 8601).',
-      resolve: (s) => s.at.toISOString(),
-    }),
+    timestamp: isoTimeField(t, 'When the sample was asked for (ISO 8601).', (s) => s.at),
     client: t.field({ type: ClientRef, description: 'The client.', resolve: (s) => s.client }),
     metrics: t.field({
       type: 'JSON',

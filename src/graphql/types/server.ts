@@ -3,6 +3,7 @@
 
 import type { ServerView } from '../../fleet/index.js';
 import { builder } from '../builder.js';
+import { isoTimeField } from '../iso-time-fields.js';
 
 export const ServerRef = builder.objectRef<ServerView>('Server');
 ServerRef.implement({
@@ -17,14 +18,12 @@ ServerRef.implement({
       description: 'Where the other servers reach it (`--peer-url`); null when not given.',
     }),
     version: t.exposeString('version', { description: 'The etphonehome version it runs.' }),
-    startedAt: t.string({
-      description: 'When it started (ISO 8601).',
-      resolve: (server) => server.startedAt.toISOString(),
-    }),
-    lastRenewalAt: t.string({
-      description: 'Its last renewal (ISO 8601); servers renew every 5 s.',
-      resolve: (server) => server.renewedAt.toISOString(),
-    }),
+    startedAt: isoTimeField(t, 'When it started (ISO 8601).', (server) => server.startedAt),
+    lastRenewalAt: isoTimeField(
+      t,
+      'Its last renewal (ISO 8601); servers renew every 5 s.',
+      (server) => server.renewedAt,
+    ),
     clientsHeld: t.exposeInt('clientsHeld', {
       description: 'Agents connected to it at its last renewal.',
     }),

@@ -2,8 +2,8 @@
 
 import type { TransferProgress } from '../../fleet/index.js';
 import { builder } from '../builder.js';
+import { isoTimeField, isoTimeOrNullField } from '../iso-time-fields.js';
 import { idOrNull } from '../ids.js';
-import { isoOrNull } from '../dates.js';
 import { idempotencyKeyDescription } from './idempotency-key.js';
 import { OperationErrorRef } from './operation-error.js';
 import { clientRefDescription } from './client.js';
@@ -77,15 +77,12 @@ TransferRef.implement({
       nullable: true,
       description: 'SHA-256 (hex) of the whole file, checked by both ends; set when completed.',
     }),
-    startedAt: t.string({
-      description: 'When this attempt started (ISO 8601).',
-      resolve: (p) => p.startedAt.toISOString(),
-    }),
-    finishedAt: t.string({
-      nullable: true,
-      description: 'When it completed or failed (ISO 8601).',
-      resolve: (p) => isoOrNull(p.finishedAt),
-    }),
+    startedAt: isoTimeField(t, 'When this attempt started (ISO 8601).', (p) => p.startedAt),
+    finishedAt: isoTimeOrNullField(
+      t,
+      'When it completed or failed (ISO 8601).',
+      (p) => p.finishedAt,
+    ),
     error: t.field({
       type: OperationErrorRef,
       nullable: true,

@@ -8,6 +8,7 @@ import { AppError, ErrorCode } from '../../errors.js';
 import { requireRole } from '../../fleet/access.js';
 import type { TrustedDocumentView } from '../../fleet/index.js';
 import { builder } from '../builder.js';
+import { isoTimeField } from '../iso-time-fields.js';
 
 export const TrustedDocumentRef = builder.objectRef<TrustedDocumentView>('TrustedDocument');
 TrustedDocumentRef.implement({
@@ -20,10 +21,7 @@ TrustedDocumentRef.implement({
     }),
     name: t.exposeString('name', { nullable: true, description: 'The label it was given.' }),
     document: t.exposeString('document', { description: 'The normalised document.' }),
-    createdAt: t.string({
-      description: 'When it was registered (ISO 8601).',
-      resolve: (d) => d.createdAt.toISOString(),
-    }),
+    createdAt: isoTimeField(t, 'When it was registered (ISO 8601).', (d) => d.createdAt),
     createdBy: t.exposeString('createdBy', {
       nullable: true,
       description: 'The key that registered it.',

@@ -4,6 +4,7 @@
 import type { AttemptRecord, WebhookDeliveryView as WebhookDelivery } from '../../fleet/index.js';
 import { MAX_DELIVERIES_LIST } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
+import { isoTimeField, isoTimeOrNullField } from '../iso-time-fields.js';
 import { idOrNull } from '../ids.js';
 import { withFreshLoaders } from '../subscription-event.js';
 import { ClientRef } from './client.js';
@@ -62,30 +63,31 @@ WebhookDeliveryRef.implement({
       nullable: true,
       description: 'The HTTP status of the last attempt (null when no answer came).',
     }),
-    lastAttemptAt: t.string({
-      nullable: true,
-      description: 'When the last attempt was made (ISO 8601).',
-      resolve: (d) => d.lastAttemptAt?.toISOString() ?? null,
-    }),
-    nextAttemptAt: t.string({
-      nullable: true,
-      description: 'When the next attempt is due (ISO 8601); null unless PENDING.',
-      resolve: (d) => (d.status === 'PENDING' ? d.nextAttemptAt.toISOString() : null),
-    }),
-    createdAt: t.string({
-      description: 'When the event was recorded and the delivery queued (ISO 8601).',
-      resolve: (d) => d.createdAt.toISOString(),
-    }),
-    deliveredAt: t.string({
-      nullable: true,
-      description: 'When the receiver accepted it (ISO 8601).',
-      resolve: (d) => d.deliveredAt?.toISOString() ?? null,
-    }),
-    replayedAt: t.string({
-      nullable: true,
-      description: 'When it was last replayed after failing (ISO 8601).',
-      resolve: (d) => d.replayedAt?.toISOString() ?? null,
-    }),
+    lastAttemptAt: isoTimeOrNullField(
+      t,
+      'When the last attempt was made (ISO 8601).',
+      (d) => d.lastAttemptAt,
+    ),
+    nextAttemptAt: isoTimeOrNullField(
+      t,
+      'When the next attempt is due (ISO 8601); null unless PENDING.',
+      (d) => (d.status === 'PENDING' ? d.nextAttemptAt : null),
+    ),
+    createdAt: isoTimeField(
+      t,
+      'When the event was recorded and the delivery queued (ISO 8601).',
+      (d) => d.createdAt,
+    ),
+    deliveredAt: isoTimeOrNullField(
+      t,
+      'When the receiver accepted it (ISO 8601).',
+      (d) => d.deliveredAt,
+    ),
+    replayedAt: isoTimeOrNullField(
+      t,
+      'When it was last replayed after failing (ISO 8601).',
+      (d) => d.replayedAt,
+    ),
     payload: t.exposeString('payload', {
       description:
         'The exact JSON body sent: {event, timestamp, client: {uuid, display_name, hostname}, data}.',
