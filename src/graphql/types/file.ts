@@ -4,6 +4,7 @@ import type { FileEntry } from '../../protocol/rpc.js';
 import type { FileContent, FileListing } from '../../fleet/index.js';
 import { MAX_FILE_BYTES, MAX_LIST_ENTRIES } from '../../fleet/limits.js';
 import { builder } from '../builder.js';
+import { isoTimeField } from '../iso-time-fields.js';
 import { idempotencyKeyDescription } from './idempotency-key.js';
 import { clientRefDescription } from './client.js';
 
@@ -39,10 +40,7 @@ FileContentRef.implement({
       resolve: (f) => f.encoding,
     }),
     size: t.exposeFloat('size', { description: 'Size in bytes.' }),
-    mtime: t.string({
-      description: 'Last modification time (ISO 8601).',
-      resolve: (f) => f.mtime.toISOString(),
-    }),
+    mtime: isoTimeField(t, 'Last modification time (ISO 8601).', (f) => f.mtime),
     mode: t.exposeInt('mode', { description: 'Permission bits (e.g. 420 = 0o644).' }),
   }),
 });
@@ -63,10 +61,7 @@ FileEntryRef.implement({
     name: t.exposeString('name', { description: 'The entry name (no directory part).' }),
     type: t.field({ type: FileTypeEnum, description: 'What it is.', resolve: (e) => e.type }),
     size: t.exposeFloat('size', { description: 'Size in bytes (of the link itself for links).' }),
-    mtime: t.string({
-      description: 'Last modification time (ISO 8601).',
-      resolve: (e) => new Date(e.mtimeMs).toISOString(),
-    }),
+    mtime: isoTimeField(t, 'Last modification time (ISO 8601).', (e) => new Date(e.mtimeMs)),
     mode: t.exposeInt('mode', { description: 'Permission bits.' }),
   }),
 });
