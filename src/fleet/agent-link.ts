@@ -26,6 +26,23 @@ export interface LinkCallOptions {
   timeoutMs: number;
   /** Give up (and cancel on the agent) when this fires. */
   signal?: AbortSignal | undefined;
+  /**
+   * For a link to another server (one with a `limiter`): the holder takes the rate-limit permit
+   * for this call with the call itself — one round trip, not two — and releases it when the call
+   * ends. A link to this server's own agent ignores it (the gate took the permit already).
+   */
+  permit?: PermitRequest | undefined;
+}
+
+/** A permit the holder takes with a call (LinkCallOptions.permit). */
+export interface PermitRequest {
+  clientName: string;
+  limits: RateLimits;
+  /**
+   * The holder's answer, before the call's: a refusal (the call then rejects with it, and never
+   * reached the agent) or a permit (its breaches to record; the holder releases it).
+   */
+  answered(answer: LimiterAnswer): void;
 }
 
 /** What a limiter answers a permit request: a permit, or the RATE_LIMITED refusal. */

@@ -2,8 +2,8 @@
 // whatever door it came from (commands, files, transfers, metrics, fleetHealth).
 //
 //   resolve the client ─▶ online? (CLIENT_OFFLINE) ─▶ key accepted? (KEY_MISMATCH, recorded)
-//     ─▶ paths inside allowedPaths? (PATH_DENIED, recorded) ─▶ rate-limit permit (breaches
-//     recorded; RATE_LIMITED in ENFORCE mode) ─▶ call the agent through its AgentLink
+//     ─▶ paths inside allowedPaths? (PATH_DENIED, recorded) ─▶ rate-limit permit (./permits.ts:
+//     breaches recorded; RATE_LIMITED in ENFORCE mode) ─▶ call the agent through its AgentLink
 //     ─▶ success: the operation's event (command_executed, file_accessed …); NOT_RECORDED
 //        when the store cannot write it (it ran: ./not-recorded.ts)
 //     └▶ failure: agent refusals recorded, mapped through one table (failures.ts)
@@ -17,18 +17,17 @@ import { AgentCallError } from '../hub/errors.js';
 import { isWithinRoot } from '../lib/paths.js';
 import { AgentErrorCode, type RpcMethods } from '../protocol/rpc.js';
 import type { ClientRecord, Store } from '../store/index.js';
-import type { AgentLink, HolderLimiter, LimiterAnswer } from './agent-link.js';
+import type { AgentLink, LinkCallOptions } from './agent-link.js';
 import { actorOf, type Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import { FleetEventType, type FleetEventTypeName } from './event-types.js';
 import { NOT_HELD } from './cluster/peer-protocol.js';
 import { mapAgentFailure } from './failures.js';
 import { recordRan } from './not-recorded.js';
+import { createPermits } from './permits.js';
 import { MAX_PATH_LENGTH } from './limits.js';
-import { createRateLimiter, type RateLimitBreach, type RateLimitFigures } from './rate-limit.js';
-import { loadBreachHistory } from './rate-limit-history.js';
 import type { Registry } from './registry.js';
-import { effectiveRateLimits, type RateLimitDefaults } from './settings.js';
+import type { RateLimitDefaults } from './settings.js';
 
 /** A path an operation touches, and what to call it in a refusal ("cwd", "remotePath" …). */
 export interface PathCheck {
@@ -85,15 +84,6 @@ function ago(date: Date): string {
 
 export function createGate(deps: GateDeps) {
   const { audit, logger } = deps;
-  const limiter = createRateLimiter({
-    onBreach(uuid, breach, limits, enforced) {
-      logger.warn(
-        { uuid, breach, rpm: limits.rpm, concurrent: limits.concurrent, mode: limits.mode },
-        enforced ? 'rate limit: request refused' : 'rate limit exceeded (warn mode: request runs)',
-      );
-    },
-  });
-  const history = loadBreachHistory(deps.store, limiter, logger);
 
   const refused = (
     client: ClientRecord,
@@ -101,6 +91,7 @@ export function createGate(deps: GateDeps) {
     data: Record<string, unknown>,
   ): Promise<unknown> =>
     audit.record(FleetEventType.operationRefused, client.uuid, data, actorOf(caller));
+  const permits = createPermits({ ...deps, refused });
 
   /** The client and its link, or the error that says why it cannot be operated. */
   async function operable(
@@ -160,86 +151,6 @@ export function createGate(deps: GateDeps) {
     );
   }
 
-  /** Records one rate-limit breach (client.rate_limited), warned or refused. */
-  async function recordBreach(
-    client: ClientRecord,
-    operation: string,
-    limit: RateLimitBreach,
-    limits: RateLimitDefaults,
-    enforced: boolean,
-    caller: Caller,
-    figures: RateLimitFigures,
-  ): Promise<void> {
-    await audit.record(
-      FleetEventType.rateLimited,
-      client.uuid,
-      {
-        limit,
-        enforced,
-        mode: limits.mode,
-        operation,
-        requests_per_minute: figures.requestsPerMinute,
-        current_concurrent: figures.currentConcurrent,
-        rpm_limit: limits.rpm,
-        concurrent_limit: limits.concurrent,
-      },
-      actorOf(caller),
-    );
-  }
-
-  /** This server's limiter, as a link to another server offers its holder's (agent-link.ts). */
-  const local: HolderLimiter = {
-    async acquire(uuid, clientName, limits): Promise<LimiterAnswer> {
-      await history;
-      try {
-        const permit = limiter.acquire(uuid, clientName, limits);
-        return { permit, refusal: null, figures: limiter.figures(uuid) };
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== ErrorCode.rateLimited) throw error;
-        return { permit: null, refusal: error, figures: limiter.figures(uuid) };
-      }
-    },
-  };
-
-  /**
-   * A rate-limit permit for one operation on `client`, breaches recorded here (the server the
-   * request arrived at), from the limiter of the server holding the client: limits count once.
-   */
-  async function permit(
-    client: ClientRecord,
-    link: AgentLink,
-    operation: string,
-    caller: Caller,
-  ): Promise<() => void> {
-    const limits = effectiveRateLimits(client, deps.rateLimitDefaults);
-    let answer: LimiterAnswer;
-    try {
-      answer = await (link.limiter ?? local).acquire(client.uuid, client.clientId, limits);
-    } catch (error) {
-      // The holder cannot be asked: the same error a call through its link would give.
-      throw mapAgentFailure(error, client.clientId, operation);
-    }
-    const { permit: taken, refusal, figures } = answer;
-    if (!taken) {
-      const limit = refusal?.details?.['limit'] as RateLimitBreach;
-      await recordBreach(client, operation, limit, limits, true, caller, figures);
-      await refused(client, caller, {
-        operation,
-        code: ErrorCode.rateLimited,
-        ...refusal?.details,
-      });
-      throw refusal;
-    }
-    try {
-      for (const breach of taken.breaches)
-        await recordBreach(client, operation, breach, limits, false, caller, figures);
-    } catch (error) {
-      taken.release();
-      throw error;
-    }
-    return taken.release;
-  }
-
   /** An agent's own PATH_DENIED, recorded as a refused operation (the server's are too). */
   async function recordAgentRefusal(
     client: ClientRecord,
@@ -270,7 +181,7 @@ export function createGate(deps: GateDeps) {
     const { client, link } = await operable(ref, operation, caller);
     for (const path of typeof paths === 'function' ? paths(client) : paths)
       await checkPath(client, path, operation, caller);
-    return { client, link, release: await permit(client, link, operation, caller) };
+    return { client, link, release: await permits.permit(client, link, operation, caller) };
   }
 
   /** The error to throw for a failure of an admitted operation (agent refusals recorded). */
@@ -292,13 +203,14 @@ export function createGate(deps: GateDeps) {
   async function callWhereHeld<M extends keyof RpcMethods>(
     link: AgentLink,
     client: ClientRecord,
+    caller: Caller,
     method: M,
     params: RpcMethods[M]['params'],
-    options: { timeoutMs: number; signal?: AbortSignal | undefined },
+    options: LinkCallOptions,
   ): Promise<RpcMethods[M]['result']> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await link.call(method, params, options);
+        return await permits.permittedCall(link, client, caller, method, params, options);
       } catch (error) {
         const notHeld = error instanceof AgentCallError && error.remoteCode === NOT_HELD;
         if (!notHeld || attempt >= MAX_NOT_HELD_RETRIES) throw error;
@@ -316,23 +228,23 @@ export function createGate(deps: GateDeps) {
     caller: Caller,
     request: AgentCall<M>,
   ): Promise<{ client: ClientRecord; result: RpcMethods[M]['result'] }> {
-    const { client, link, release } = await admit(ref, request.method, caller, request.paths);
+    const { client, link } = await operable(ref, request.method, caller);
+    const paths =
+      typeof request.paths === 'function' ? request.paths(client) : (request.paths ?? []);
+    for (const path of paths) await checkPath(client, path, request.method, caller);
     let result: RpcMethods[M]['result'];
     try {
       const given = typeof request.params === 'function' ? request.params(client) : request.params;
-      const paths =
-        typeof request.paths === 'function' ? request.paths(client) : (request.paths ?? []);
       // The agent enforces the client's allowedPaths too, symlinks resolved, at the moment of use.
       const params =
         paths.length > 0 ? { ...given, roots: client.allowedPaths ?? undefined } : given;
-      result = await callWhereHeld(link, client, request.method, params, {
+      result = await callWhereHeld(link, client, caller, request.method, params, {
         timeoutMs: request.timeoutMs,
         signal: caller.signal,
       });
     } catch (error) {
+      // A rate-limit refusal is the limiter's own error (recorded already), passed on as is.
       throw await failure(error, client, request.method, caller);
-    } finally {
-      release();
     }
     const event = request.record?.(client, result);
     if (event) {
@@ -355,17 +267,9 @@ export function createGate(deps: GateDeps) {
     admit,
     call,
     failure,
-    /** A permit from this server's limiter, for a peer server's request (cluster/peer-door.ts). */
-    acquireLocal: local.acquire,
-    /** The client's rate-limit counters now (those recorded before this process included). */
-    async rateLimitFigures(uuid: string): Promise<RateLimitFigures> {
-      await history;
-      return limiter.figures(uuid);
-    },
-    /** Operations on the client holding a permit now (a drain waits for none). */
-    inFlight(uuid: string): number {
-      return limiter.figures(uuid).currentConcurrent;
-    },
+    acquireLocal: permits.acquireLocal,
+    rateLimitFigures: permits.figures,
+    inFlight: permits.inFlight,
   };
 }
 

@@ -53,6 +53,34 @@ function callError(frame: Extract<HolderFrame, { t: 'error' }>): AgentCallError 
   );
 }
 
+/**
+ * The limiter's answer a `permitted` or `refused` frame carries (null for any other frame);
+ * `release` returns a permit (called once at most).
+ */
+function answerOf(frame: HolderFrame, release: () => void): LimiterAnswer | null {
+  if (frame.t === 'permitted') {
+    let released = false;
+    return {
+      permit: {
+        breaches: frame.breaches,
+        release() {
+          if (released) return;
+          released = true;
+          release();
+        },
+      },
+      refusal: null,
+      figures: frame.figures,
+    };
+  }
+  if (frame.t !== 'refused') return null;
+  return {
+    permit: null,
+    refusal: new AppError(ErrorCode.rateLimited, frame.message, frame.details, frame.steps),
+    figures: frame.figures,
+  };
+}
+
 /** Waits for `connection` to be authenticated, or for the caller to give up. */
 function whenReady(connection: PeerConnection, signal: AbortSignal | undefined): Promise<void> {
   if (!signal) return connection.ready;
@@ -83,32 +111,9 @@ export function createForwardingLink(
           (frame) => {
             connection.forget(id);
             stop();
-            if (frame.t === 'permitted') {
-              let released = false;
-              resolve({
-                permit: {
-                  breaches: frame.breaches,
-                  release() {
-                    if (released) return;
-                    released = true;
-                    connection.send({ t: 'release', id });
-                  },
-                },
-                refusal: null,
-                figures: frame.figures,
-              });
-            } else if (frame.t === 'refused') {
-              resolve({
-                permit: null,
-                refusal: new AppError(
-                  ErrorCode.rateLimited,
-                  frame.message,
-                  frame.details,
-                  frame.steps,
-                ),
-                figures: frame.figures,
-              });
-            } else if (frame.t === 'error') reject(callError(frame));
+            const answer = answerOf(frame, () => connection.send({ t: 'release', id }));
+            if (answer) resolve(answer);
+            else if (frame.t === 'error') reject(callError(frame));
           },
         );
       });
@@ -160,9 +165,26 @@ export function createForwardingLink(
           reject(error);
         });
         if (connection.closed) return;
+        const { permit } = options;
         id = connection.request(
-          (id) => ({ t: 'call', id, uuid, method, params, timeoutMs: remaining }),
+          (id) => ({
+            t: 'call',
+            id,
+            uuid,
+            method,
+            params,
+            timeoutMs: remaining,
+            ...(permit ? { permit: { clientName: permit.clientName, limits: permit.limits } } : {}),
+          }),
           (frame) => {
+            // The holder releases a permit it took with the call when the call ends.
+            const answer = permit ? answerOf(frame, () => undefined) : null;
+            if (answer) {
+              permit?.answered(answer);
+              if (answer.permit) return; // the call's own answer follows
+              finish();
+              return reject(answer.refusal);
+            }
             finish();
             if (frame.t === 'result') resolve(frame.result as RpcMethods[M]['result']);
             else if (frame.t === 'error') reject(callError(frame));

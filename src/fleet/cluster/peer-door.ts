@@ -89,6 +89,34 @@ export function createPeerDoor(deps: PeerDoorDeps) {
       permits.clear();
     });
 
+    /**
+     * Takes the permit a call carries, answers `permitted` or `refused`, and when permitted runs
+     * `call`, releasing the permit when it ends (or the socket does).
+     */
+    async function permitted(
+      id: number,
+      uuid: string,
+      request: { clientName: string; limits: RateLimits },
+      signal: AbortSignal,
+      call: () => Promise<void>,
+    ): Promise<void> {
+      const answer = await deps.acquire(uuid, request.clientName, request.limits);
+      const { permit } = answer;
+      if (permit && (signal.aborted || ws.readyState !== ws.OPEN)) {
+        permit.release();
+        throw new AgentCallError(AgentCallFailure.aborted, 'call aborted by the caller');
+      }
+      send(answerFrame(id, answer));
+      if (!permit) return;
+      permits.set(id, permit);
+      try {
+        await call();
+      } finally {
+        permit.release();
+        permits.delete(id);
+      }
+    }
+
     const credential = deps.credential();
     credential.catch(() => undefined);
     ws.send(JSON.stringify({ t: 'challenge', server: deps.name, nonce }));
@@ -152,15 +180,19 @@ export function createPeerDoor(deps: PeerDoorDeps) {
           }
           const controller = new AbortController();
           calls.set(frame.id, controller);
-          link
-            .call(frame.method as keyof RpcMethods, frame.params as never, {
-              timeoutMs: frame.timeoutMs,
-              signal: controller.signal,
-            })
-            .then(
-              (result) => send({ t: 'result', id: frame.id, result }),
-              (error: unknown) => send(errorFrame(frame.id, error)),
-            )
+          const call = (): Promise<void> =>
+            link
+              .call(frame.method as keyof RpcMethods, frame.params as never, {
+                timeoutMs: frame.timeoutMs,
+                signal: controller.signal,
+              })
+              .then(
+                (result) => send({ t: 'result', id: frame.id, result }),
+                (error: unknown) => send(errorFrame(frame.id, error)),
+              );
+          const { permit } = frame;
+          (permit ? permitted(frame.id, frame.uuid, permit, controller.signal, call) : call())
+            .catch((error: unknown) => send(errorFrame(frame.id, error)))
             .finally(() => calls.delete(frame.id));
           return;
         }
@@ -175,21 +207,10 @@ export function createPeerDoor(deps: PeerDoorDeps) {
         }
         case 'permit':
           void deps.acquire(frame.uuid, frame.clientName, frame.limits).then(
-            ({ permit, refusal, figures }) => {
-              if (permit && ws.readyState !== ws.OPEN) return permit.release();
-              if (permit) {
-                permits.set(frame.id, permit);
-                send({ t: 'permitted', id: frame.id, breaches: permit.breaches, figures });
-              } else {
-                send({
-                  t: 'refused',
-                  id: frame.id,
-                  message: refusal?.message ?? 'rate limited',
-                  details: refusal?.details ?? {},
-                  steps: [...(refusal?.steps ?? [])],
-                  figures,
-                });
-              }
+            (answer) => {
+              if (answer.permit && ws.readyState !== ws.OPEN) return answer.permit.release();
+              if (answer.permit) permits.set(frame.id, answer.permit);
+              send(answerFrame(frame.id, answer));
             },
             (error: unknown) => send(errorFrame(frame.id, error)),
           );
@@ -282,6 +303,19 @@ export function createPeerDoor(deps: PeerDoorDeps) {
     close(): void {
       for (const ws of sockets) ws.close(PeerCloseCode.goingAway, 'server shutting down');
     },
+  };
+}
+
+/** The `permitted` or `refused` frame for a limiter's answer. */
+function answerFrame(id: number, { permit, refusal, figures }: LimiterAnswer): HolderFrame {
+  if (permit) return { t: 'permitted', id, breaches: permit.breaches, figures };
+  return {
+    t: 'refused',
+    id,
+    message: refusal?.message ?? 'rate limited',
+    details: refusal?.details ?? {},
+    steps: [...(refusal?.steps ?? [])],
+    figures,
   };
 }
 

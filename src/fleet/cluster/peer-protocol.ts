@@ -8,6 +8,8 @@
 //   holder  {"t":"welcome","proof":HMAC(k, "holder|Ne|Nh|H|E")}          (or it closes 4401)
 //   then    entry → holder: call, cancel, close, permit, release
 //           holder → entry: result, error, permitted, refused
+//           (a call may carry its permit request: the holder answers permitted or refused
+//           first, then, when permitted, the call's result or error, and releases the permit)
 //   or, on a connection of its own, one byte stream (a shell, one tunnel connection):
 //           entry → holder: stream           holder → entry: ready (or error)
 //           then both ways: binary messages are the stream's bytes, and the text message
@@ -46,6 +48,12 @@ const nonce = z.string().regex(/^[0-9a-f]{64}$/);
 const proof = z.string().regex(/^[0-9a-f]{64}$/);
 const id = z.number().int().nonnegative();
 const uuid = z.string().min(1).max(100);
+const clientName = z.string().max(1000);
+const limits = z.object({
+  rpm: z.number().int().nonnegative(),
+  concurrent: z.number().int().nonnegative(),
+  mode: z.enum(['OFF', 'WARN', 'ENFORCE']),
+});
 
 export const challengeFrame = z.object({ t: z.literal('challenge'), server: name, nonce });
 export const helloFrame = z.object({ t: z.literal('hello'), server: name, nonce, proof });
@@ -60,6 +68,9 @@ export const entryFrame = z.discriminatedUnion('t', [
     method: z.string().min(1).max(100),
     params: z.unknown(),
     timeoutMs: z.number().int().positive(),
+    // The permit to take before the call (answered `permitted` or `refused` first, then the
+    // call's own answer), released by the holder when the call ends: one round trip, not two.
+    permit: z.object({ clientName, limits }).optional(),
   }),
   z.object({ t: z.literal('cancel'), id }),
   z.object({
@@ -72,12 +83,8 @@ export const entryFrame = z.discriminatedUnion('t', [
     t: z.literal('permit'),
     id,
     uuid,
-    clientName: z.string().max(1000),
-    limits: z.object({
-      rpm: z.number().int().nonnegative(),
-      concurrent: z.number().int().nonnegative(),
-      mode: z.enum(['OFF', 'WARN', 'ENFORCE']),
-    }),
+    clientName,
+    limits,
   }),
   z.object({ t: z.literal('release'), id }),
   z.object({
