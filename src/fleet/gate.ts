@@ -17,7 +17,7 @@ import { AgentCallError } from '../hub/errors.js';
 import { isWithinRoot } from '../lib/paths.js';
 import { AgentErrorCode, type RpcMethods } from '../protocol/rpc.js';
 import type { ClientRecord, Store } from '../store/index.js';
-import type { AgentLink, LinkCallOptions } from './agent-link.js';
+import type { AgentLink } from './agent-link.js';
 import { actorOf, type Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import { FleetEventType, type FleetEventTypeName } from './event-types.js';
@@ -200,23 +200,21 @@ export function createGate(deps: GateDeps) {
    * a drain, a reconnect elsewhere), the call never reached an agent, so it goes again where the
    * client is now, once this server has heard where that is.
    */
-  async function callWhereHeld<M extends keyof RpcMethods>(
+  async function callWhereHeld<Result>(
     link: AgentLink,
     client: ClientRecord,
-    caller: Caller,
-    method: M,
-    params: RpcMethods[M]['params'],
-    options: LinkCallOptions,
-  ): Promise<RpcMethods[M]['result']> {
-    for (let attempt = 1; ; attempt += 1) {
+    signal: AbortSignal | undefined,
+    attempt: (link: AgentLink) => Promise<Result>,
+  ): Promise<Result> {
+    for (let tries = 1; ; tries += 1) {
       try {
-        return await permits.permittedCall(link, client, caller, method, params, options);
+        return await attempt(link);
       } catch (error) {
         const notHeld = error instanceof AgentCallError && error.remoteCode === NOT_HELD;
-        if (!notHeld || attempt >= MAX_NOT_HELD_RETRIES) throw error;
+        if (!notHeld || tries >= MAX_NOT_HELD_RETRIES) throw error;
         await deps.store.sync?.();
         const current = (await deps.store.clients.get(client.uuid)) ?? client;
-        const next = await deps.registry.linkWhenSettled(current, options.signal);
+        const next = await deps.registry.linkWhenSettled(current, signal);
         if (!next) throw error;
         link = next;
       }
@@ -238,10 +236,10 @@ export function createGate(deps: GateDeps) {
       // The agent enforces the client's allowedPaths too, symlinks resolved, at the moment of use.
       const params =
         paths.length > 0 ? { ...given, roots: client.allowedPaths ?? undefined } : given;
-      result = await callWhereHeld(link, client, caller, request.method, params, {
-        timeoutMs: request.timeoutMs,
-        signal: caller.signal,
-      });
+      const options = { timeoutMs: request.timeoutMs, signal: caller.signal };
+      result = await callWhereHeld(link, client, caller.signal, (link) =>
+        permits.permittedCall(link, client, caller, request.method, params, options),
+      );
     } catch (error) {
       // A rate-limit refusal is the limiter's own error (recorded already), passed on as is.
       throw await failure(error, client, request.method, caller);

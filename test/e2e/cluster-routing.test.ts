@@ -207,6 +207,63 @@ describe('calls route between two servers on one PostgreSQL', () => {
     }
   });
 
+  test('a call through B holds its permit on A while it runs; a WARN breach through B is recorded, and the call runs', async () => {
+    const configure = async (input: string): Promise<void> => {
+      const reply = await gql(
+        a,
+        `mutation($id: ID!) { configureClient(id: $id, input: { ${input} }) { uuid } }`,
+        { id: agent.uuid },
+      );
+      assert.equal(reply.errors, undefined, JSON.stringify(reply.errors));
+    };
+    const concurrentOnA = async (): Promise<number> =>
+      (
+        (
+          await gql(a, `query($id: ID!) { rateLimitStats(id: $id) { currentConcurrent } }`, {
+            id: agent.uuid,
+          })
+        ).data?.['rateLimitStats'] as { currentConcurrent: number }
+      ).currentConcurrent;
+    const warnings = async (): Promise<{ enforced: boolean; limit: string }[]> =>
+      (
+        (
+          await gql(
+            b,
+            `query($id: ID) { events(filter: { clientId: $id, events: ["client.rate_limited"] }, limit: 50) { data } }`,
+            { id: agent.uuid },
+          )
+        ).data?.['events'] as { data: { enforced: boolean; limit: string } }[]
+      ).map((event) => event.data);
+    await configure('rateLimitMode: ENFORCE, rateLimitConcurrent: 1, rateLimitRpm: 1000');
+    try {
+      const slow = gql(b, RUN, { id: agent.uuid, cmd: 'sleep 2' });
+      await waitFor(async () => (await concurrentOnA()) === 1, {
+        what: 'A to count the call through B as in flight',
+      });
+      const second = await gql(a, RUN, { id: agent.uuid, cmd: 'true' });
+      assert.equal(second.errors?.[0]?.extensions?.code, 'RATE_LIMITED');
+      assert.equal((await slow).errors, undefined);
+      assert.equal(await concurrentOnA(), 0);
+
+      await configure('rateLimitMode: WARN');
+      const before = (await warnings()).filter((w) => !w.enforced).length;
+      const held = gql(a, RUN, { id: agent.uuid, cmd: 'sleep 2' });
+      await waitFor(async () => (await concurrentOnA()) === 1, { what: 'the call through A' });
+      const over = await gql(b, RUN, { id: agent.uuid, cmd: 'echo over' });
+      assert.equal(over.errors, undefined, JSON.stringify(over.errors));
+      assert.equal((over.data?.['runCommand'] as { stdout: string }).stdout.trim(), 'over');
+      const after = (await warnings()).filter((w) => !w.enforced);
+      assert.equal(after.length, before + 1, JSON.stringify(after));
+      assert.ok(
+        after.every((w) => w.limit === 'concurrent'),
+        JSON.stringify(after),
+      );
+      assert.equal((await held).errors, undefined);
+    } finally {
+      await configure('rateLimitMode: OFF');
+    }
+  });
+
   test('runCommand through B reaches the agent held by A', async () => {
     const reply = await gql(b, RUN, { id: agent.uuid, cmd: 'echo routed' });
     assert.equal(reply.errors, undefined, JSON.stringify(reply.errors));
