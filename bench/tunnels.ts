@@ -3,7 +3,7 @@
 // shell through the server (issue 16). Usage:
 //
 //   npm run build && npx tsx bench/tunnels.ts [--mib 256] [--rounds 3] [--connections 50]
-//       [--keys 200] [--cpu-prof DIR]
+//       [--keys 200] [--cpu-prof DIR] [--semi-space 32]
 //
 //   ours      `etphonehome forward` (dist/) → `etphonehome server` → the agent's reverse SSH
 //             connection → a TCP sink on the client's side: the real path, CLI included;
@@ -18,7 +18,8 @@
 // support/profile-summary.ts). Setup: --connections connections opened one after another
 // (connect → first echo byte back). Echo: --keys single keystrokes sent one at a time to `cat`
 // on a PTY through /stream, each timed until its echo comes back. Without sshd the OpenSSH rows
-// are skipped.
+// are skipped. --semi-space MiB: V8's young generation for our three processes, as the service
+// units set it (NODE_OPTIONS=--max-semi-space-size=32, docs/operations.md); 0 for Node's default.
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -34,7 +35,7 @@ import { spawnProcess } from '../test/support/processes.js';
 import { startServer } from '../test/support/server.js';
 import { createCleanups, freePort, machine, progress } from './common.js';
 import { measureEcho } from './support/echo.js';
-import { cpuMeter } from './support/process-cpu.js';
+import { cpuMeter, residentMiB } from './support/process-cpu.js';
 import { SSHD, startSshd } from './support/sshd.js';
 import { ratio, summarize } from './stats.js';
 
@@ -46,6 +47,8 @@ const { values: flags } = parseArgs({
     rounds: { type: 'string', default: '3' },
     // A directory: CPU profiles of the server, the agent and the CLI during our throughput run.
     'cpu-prof': { type: 'string' },
+    // V8's --max-semi-space-size for the server, the agent and the CLI; 0: Node's default.
+    'semi-space': { type: 'string', default: '32' },
   },
 });
 const MIB = Number(flags.mib);
@@ -54,12 +57,18 @@ const KEYS = Number(flags.keys);
 const ROUNDS = Number(flags.rounds);
 const cleanups = createCleanups();
 const PROFILE_DIR = flags['cpu-prof'] ? resolve(flags['cpu-prof']) : null;
+const SEMI_SPACE_MIB = Number(flags['semi-space']);
 
-/** The environment that makes a process profile itself between two SIGUSR2 (support/cpu-profile.mjs). */
+/**
+ * The environment of one of our processes: the young generation the service units give it, and
+ * with --cpu-prof, what makes it profile itself between two SIGUSR2 (support/cpu-profile.mjs).
+ */
 function profiled(name: string): Record<string, string> {
-  if (!PROFILE_DIR) return {};
+  const young = SEMI_SPACE_MIB > 0 ? `--max-semi-space-size=${SEMI_SPACE_MIB}` : '';
+  if (!PROFILE_DIR) return young ? { NODE_OPTIONS: young } : {};
   return {
-    NODE_OPTIONS: `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`,
+    NODE_OPTIONS:
+      `${young} --import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`.trim(),
     ETPH_BENCH_CPU_PROFILE_DIR: PROFILE_DIR,
     ETPH_BENCH_CPU_PROFILE_NAME: name,
     ETPH_BENCH_CPU_PROFILE_ON_SIGNAL: '1',
@@ -225,6 +234,11 @@ async function main(): Promise<void> {
       agent: agent.process?.child.pid,
     },
   };
+  // Resident memory of ours before any traffic (idle) and, after the rounds, at its peak: what
+  // the young generation (--semi-space) costs.
+  const idleMiB = Object.fromEntries(
+    Object.entries(ours.pids).map(([name, pid]) => [name, residentMiB(pid)?.now ?? null]),
+  );
   const openssh = existsSync(SSHD) ? await startSshForward(tmp, sinkPort) : null;
   if (!openssh)
     progress('OpenSSH rows skipped: /usr/sbin/sshd is missing (apt-get install openssh-server)');
@@ -255,6 +269,9 @@ async function main(): Promise<void> {
       sshRuns.push(await throughput(openssh.port, openssh.pids));
     }
   }
+  const peakMiB = Object.fromEntries(
+    Object.entries(ours.pids).map(([name, pid]) => [name, residentMiB(pid)?.peak ?? null]),
+  );
   const oursSetup = summarize(await setup(ours.port));
   const sshSetup = openssh ? summarize(await setup(openssh.port)) : null;
   const median = (values: number[]): number => summarize(values).p50;
@@ -289,9 +306,11 @@ async function main(): Promise<void> {
         machine: machine(),
         mib: MIB,
         rounds: ROUNDS,
+        semiSpaceMiB: SEMI_SPACE_MIB || 'default',
         throughputMiBps: { ours: oursMiBs, openssh: sshMiBs },
         throughputRatio: sshMiBs ? Number(ratio(oursMiBs, sshMiBs).toFixed(2)) : null,
         roundRatios,
+        residentMiB: { idle: idleMiB, peak: peakMiB },
         cpuMsPerMiB: {
           ours: oursRuns.map((r) => r.cpuMsPerMiB),
           openssh: sshRuns.map((r) => r.cpuMsPerMiB),

@@ -52,3 +52,12 @@ export function cpuMeter(pids: Record<string, number | undefined>) {
     },
   };
 }
+
+/** A process's resident memory now and at its peak, in MiB, from /proc (null when it is gone). */
+export function residentMiB(pid: number | undefined): { now: number; peak: number } | null {
+  const status = pid === undefined ? null : read(`/proc/${pid}/status`);
+  if (status === null) return null;
+  const kib = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+  return { now: Math.round(kib('VmRSS') / 1024), peak: Math.round(kib('VmHWM') / 1024) };
+}
