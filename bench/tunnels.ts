@@ -3,7 +3,7 @@
 // shell through the server (issue 16). Usage:
 //
 //   npm run build && npx tsx bench/tunnels.ts [--mib 256] [--rounds 3] [--connections 50]
-//       [--keys 200] [--cpu-prof DIR] [--semi-space 32]
+//       [--keys 200] [--cpu-prof DIR] [--semi-space 32] [--cli-semi-space 0]
 //
 //   ours      `etphonehome forward` (dist/) → `etphonehome server` → the agent's reverse SSH
 //             connection → a TCP sink on the client's side: the real path, CLI included;
@@ -18,8 +18,10 @@
 // support/profile-summary.ts). Setup: --connections connections opened one after another
 // (connect → first echo byte back). Echo: --keys single keystrokes sent one at a time to `cat`
 // on a PTY through /stream, each timed until its echo comes back. Without sshd the OpenSSH rows
-// are skipped. --semi-space MiB: V8's young generation for our three processes, as the service
-// units set it (NODE_OPTIONS=--max-semi-space-size=32, docs/operations.md); 0 for Node's default.
+// are skipped. --semi-space MiB: V8's young generation of the server and the agent, as their
+// service units set it (NODE_OPTIONS=--max-semi-space-size=32, docs/operations.md); 0 for Node's
+// default. --cli-semi-space: the same for the CLI, which runs as the operator's shell starts it
+// (default 0: Node's default).
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -47,8 +49,9 @@ const { values: flags } = parseArgs({
     rounds: { type: 'string', default: '3' },
     // A directory: CPU profiles of the server, the agent and the CLI during our throughput run.
     'cpu-prof': { type: 'string' },
-    // V8's --max-semi-space-size for the server, the agent and the CLI; 0: Node's default.
+    // V8's --max-semi-space-size for the server and the agent, and for the CLI; 0: Node's default.
     'semi-space': { type: 'string', default: '32' },
+    'cli-semi-space': { type: 'string', default: '0' },
   },
 });
 const MIB = Number(flags.mib);
@@ -57,14 +60,19 @@ const KEYS = Number(flags.keys);
 const ROUNDS = Number(flags.rounds);
 const cleanups = createCleanups();
 const PROFILE_DIR = flags['cpu-prof'] ? resolve(flags['cpu-prof']) : null;
-const SEMI_SPACE_MIB = Number(flags['semi-space']);
+const SEMI_SPACE_MIB = {
+  server: Number(flags['semi-space']),
+  agent: Number(flags['semi-space']),
+  cli: Number(flags['cli-semi-space']),
+};
 
 /**
- * The environment of one of our processes: the young generation the service units give it, and
+ * The environment of one of our processes: its young generation (0: Node's default), and
  * with --cpu-prof, what makes it profile itself between two SIGUSR2 (support/cpu-profile.mjs).
  */
-function profiled(name: string): Record<string, string> {
-  const young = SEMI_SPACE_MIB > 0 ? `--max-semi-space-size=${SEMI_SPACE_MIB}` : '';
+function profiled(name: keyof typeof SEMI_SPACE_MIB): Record<string, string> {
+  const mib = SEMI_SPACE_MIB[name];
+  const young = mib > 0 ? `--max-semi-space-size=${mib}` : '';
   if (!PROFILE_DIR) return young ? { NODE_OPTIONS: young } : {};
   return {
     NODE_OPTIONS:
@@ -306,7 +314,7 @@ async function main(): Promise<void> {
         machine: machine(),
         mib: MIB,
         rounds: ROUNDS,
-        semiSpaceMiB: SEMI_SPACE_MIB || 'default',
+        semiSpaceMiB: SEMI_SPACE_MIB,
         throughputMiBps: { ours: oursMiBs, openssh: sshMiBs },
         throughputRatio: sshMiBs ? Number(ratio(oursMiBs, sshMiBs).toFixed(2)) : null,
         roundRatios,
