@@ -1,5 +1,5 @@
 // GraphQL Code Generator: typed documents for every operation written with `graphql(…)` in the
-// CLI, the MCP adapter and the tests, checked against the committed schema.graphql.
+// CLI, the MCP adapter, their shared fragments (src/client/fragments.ts) and the tests, checked against the committed schema.graphql.
 // Run `npm run codegen` after changing an operation or the schema; `npm run check` fails when
 // src/generated is stale.
 import type { CodegenConfig } from '@graphql-codegen/cli';
@@ -7,6 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const config: CodegenConfig = {
   schema: 'schema.graphql',
   documents: [
+    'src/client/**/*.ts',
     'src/cli/**/*.ts',
     'src/mcp/**/*.ts',
     'test/**/*.ts',

@@ -10,7 +10,7 @@ import {
 import { ErrorCode } from '../errors.js';
 import { mapWithConcurrency } from '../lib/map-with-concurrency.js';
 import { graphql } from '../generated/gql.js';
-import type { CliClientFieldsFragment, ClientFilter } from '../generated/graphql.js';
+import type { ClientFieldsFragment, ClientFilter } from '../generated/graphql.js';
 import { readParallel } from './args.js';
 import { clientName, clientState } from './format.js';
 import { CommandError, printJson, printTable, styleFor, type CommandIO } from './output.js';
@@ -18,7 +18,7 @@ import { CommandError, printJson, printTable, styleFor, type CommandIO } from '.
 const TargetsDocument = graphql(`
   query CliBulkTargets($filter: ClientFilter) {
     clients(filter: $filter) {
-      ...CliClientFields
+      ...ClientFields
     }
   }
 `);
@@ -32,7 +32,7 @@ export const BULK_PARALLEL = 8;
 export async function findTargets(
   gql: GraphQLClient,
   filter: ClientFilter,
-): Promise<CliClientFieldsFragment[]> {
+): Promise<ClientFieldsFragment[]> {
   return (await gql.request(TargetsDocument, { filter })).clients;
 }
 
@@ -41,7 +41,7 @@ export function printDryRun(
   io: CommandIO,
   json: boolean | undefined,
   action: string,
-  targets: CliClientFieldsFragment[],
+  targets: ClientFieldsFragment[],
 ): number {
   if (json) {
     printJson(io, { dryRun: true, action, count: targets.length, targets });
@@ -58,7 +58,7 @@ export function printDryRun(
 }
 
 export interface Outcome {
-  client: CliClientFieldsFragment;
+  client: ClientFieldsFragment;
   ok: boolean;
   /** What happened, for the table (exit status, "updated", the error message …). */
   detail: string;
@@ -116,7 +116,7 @@ export function finishOutcomes(
 }
 
 /** A per-client failure of a bulk command as an outcome (unexpected errors are rethrown). */
-export function failedOutcome(client: CliClientFieldsFragment, error: unknown): Outcome {
+export function failedOutcome(client: ClientFieldsFragment, error: unknown): Outcome {
   if (!(error instanceof GraphQLRequestError)) throw error;
   const code = error.code ?? ErrorCode.internal;
   const message = error.messageFor('cli');
@@ -125,11 +125,11 @@ export function failedOutcome(client: CliClientFieldsFragment, error: unknown): 
 
 /** Applies `change` to each target, `parallel` at a time; a refusal is that client's outcome. */
 export function runEach(
-  targets: CliClientFieldsFragment[],
+  targets: ClientFieldsFragment[],
   parallel: number,
   change: (
-    target: CliClientFieldsFragment,
-  ) => Promise<{ client: CliClientFieldsFragment; detail: string }>,
+    target: ClientFieldsFragment,
+  ) => Promise<{ client: ClientFieldsFragment; detail: string }>,
 ): Promise<Outcome[]> {
   return mapWithConcurrency(targets, parallel, async (target): Promise<Outcome> => {
     try {
@@ -184,7 +184,7 @@ export interface BulkFlags extends ConnectionFlags {
   parallel?: string | undefined;
 }
 
-type Change = { client: CliClientFieldsFragment; detail: string; changed?: boolean | undefined };
+type Change = { client: ClientFieldsFragment; detail: string; changed?: boolean | undefined };
 
 /**
  * A change over every client `filter` selects (clients update, clients configure): --dry-run
@@ -202,9 +202,8 @@ export async function runBulkChange(
     /** What no match leaves undone: "update". */
     verb: string;
     /** The change in one request; `targets` are the clients as they were before it. */
-    all?:
-      ((gql: GraphQLClient, targets: CliClientFieldsFragment[]) => Promise<Change[]>) | undefined;
-    each(gql: GraphQLClient, target: CliClientFieldsFragment): Promise<Change>;
+    all?: ((gql: GraphQLClient, targets: ClientFieldsFragment[]) => Promise<Change[]>) | undefined;
+    each(gql: GraphQLClient, target: ClientFieldsFragment): Promise<Change>;
   },
 ): Promise<number> {
   const parallel = readParallel(values.parallel, BULK_PARALLEL);

@@ -1,50 +1,26 @@
-// The client as tools show it: GraphQL fragments, and their snake_case shape (the guide's
-// spelling) with the zod schemas the tools declare as output.
+// The client as tools show it: GraphQL fragments (built on the ClientFields the CLI shows too,
+// src/client/fragments.ts), and their snake_case shape (the guide's spelling) with the zod
+// schemas the tools declare as output.
 
 import { z } from 'zod';
 import { MAX_CLIENT_REF_CHARS, MAX_PAGE_SIZE } from '../fleet/limits.js';
 import { graphql } from '../generated/gql.js';
-import type { McpClientDetailFragment, McpClientSummaryFragment } from '../generated/graphql.js';
-
-export const McpClientSummary = graphql(`
-  fragment McpClientSummary on Client {
-    uuid
-    clientId
-    displayName
-    purpose
-    tags {
-      name
-    }
-    capabilities
-    online
-    health
-    keyMismatch
-    hostname
-    platform
-    lastSeen
-  }
-`);
+import type {
+  ClientFieldsFragment,
+  ClientSettingsFieldsFragment,
+  McpClientDetailFragment,
+} from '../generated/graphql.js';
 
 export const McpClientDetail = graphql(`
   fragment McpClientDetail on Client {
-    ...McpClientSummary
-    healthReason
+    ...ClientFields
+    ...ClientSettingsFields
     username
-    arch
     platformRelease
     agentVersion
     allowedPaths
     agentAllowedPaths
     allowedPathsBeyondAgent
-    webhookUrl
-    rateLimitRpm
-    rateLimitConcurrent
-    rateLimitMode
-    cpuThreshold
-    memoryThreshold
-    diskThreshold
-    resourceChecks
-    forwardTargets
     publicKeyFingerprint
     trustedFingerprint
     previousFingerprint
@@ -55,22 +31,7 @@ export const McpClientDetail = graphql(`
   }
 `);
 
-export const McpClientPage = graphql(`
-  fragment McpClientPage on ClientsConnection {
-    totalCount
-    nodes {
-      ...McpClientSummary
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-`);
-
-void McpClientSummary;
 void McpClientDetail;
-void McpClientPage;
 
 export const clientSummaryShape = {
   uuid: z.string(),
@@ -100,7 +61,7 @@ export const clientDetailSchema = z
   })
   .loose();
 
-export function toClientSummary(c: McpClientSummaryFragment) {
+export function toClientSummary(c: ClientFieldsFragment) {
   return {
     uuid: c.uuid,
     client_id: c.clientId,
@@ -117,7 +78,9 @@ export function toClientSummary(c: McpClientSummaryFragment) {
   };
 }
 
-export function toClientDetail(c: McpClientDetailFragment & McpClientSummaryFragment) {
+export function toClientDetail(
+  c: McpClientDetailFragment & ClientFieldsFragment & ClientSettingsFieldsFragment,
+) {
   return {
     ...toClientSummary(c),
     health_reason: c.healthReason ?? null,
@@ -199,7 +162,7 @@ export const pageOutput = {
 
 /** The page a connection answered, as the list tools return it. */
 export function pageOf(page: {
-  nodes: McpClientSummaryFragment[];
+  nodes: ClientFieldsFragment[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }) {
   const clients = page.nodes.map(toClientSummary);

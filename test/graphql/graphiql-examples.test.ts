@@ -212,3 +212,51 @@ test('a missing or broken examples directory is refused, saying what is wrong', 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a tab gets the shared fragments it spreads, with those they spread, and no others', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'etph-examples-'));
+  try {
+    writeFileSync(
+      join(dir, 'fragments.graphql'),
+      [
+        '# Header.',
+        '',
+        '# Its name.',
+        'fragment Name on Tag {',
+        '  name',
+        '}',
+        '',
+        'fragment Unused on Tag {',
+        '  name',
+        '}',
+        '',
+        '# Name, through another.',
+        'fragment Outer on Tag {',
+        '  ...Name',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, '01-a.graphql'), 'query A {\n  tags {\n    ...Outer\n  }\n}\n');
+    writeFileSync(join(dir, '02-b.graphql'), 'query B {\n  tags {\n    name\n  }\n}\n');
+    const [a, b] = loadGraphiQLExamples(dir);
+    assert.equal(
+      a?.query,
+      'query A {\n  tags {\n    ...Outer\n  }\n}\n\n# Name, through another.\nfragment Outer on Tag {\n  ...Name\n}\n\n# Its name.\nfragment Name on Tag {\n  name\n}\n',
+    );
+    assert.deepEqual(validate(schema, parse(a?.query ?? '')), []);
+    assert.equal(b?.query, 'query B {\n  tags {\n    name\n  }\n}\n');
+    writeFileSync(join(dir, '02-b.graphql'), 'query B {\n  tags {\n    ...Missing\n  }\n}\n');
+    assert.throws(
+      () => loadGraphiQLExamples(dir),
+      /02-b\.graphql spreads \.\.\.Missing, which neither it nor fragments\.graphql defines/,
+    );
+    writeFileSync(join(dir, '02-b.graphql'), 'query B {\n');
+    assert.throws(() => loadGraphiQLExamples(dir), /02-b\.graphql is not GraphQL/);
+    rmSync(join(dir, '02-b.graphql'));
+    writeFileSync(join(dir, 'fragments.graphql'), 'query C { tags { name } }\n');
+    assert.throws(() => loadGraphiQLExamples(dir), /fragments\.graphql may hold fragments only/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

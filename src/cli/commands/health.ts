@@ -50,28 +50,18 @@ Examples:
 const HealthDocument = graphql(`
   query CliFleetHealth($filter: ClientFilter, $recentlyOfflineHours: Int, $timeoutS: Int) {
     fleetHealth(filter: $filter, recentlyOfflineHours: $recentlyOfflineHours, timeoutS: $timeoutS) {
-      total
-      online
-      offline
-      unhealthy
-      keyMismatches
-      recentlyOffline
-      recentlyOfflineHours
-      sampled
-      failed
-      collectedAt
-      durationMs
+      ...FleetHealthCounts
       overCpu {
-        ...CliResourceSample
+        ...ResourceSampleFields
       }
       overMemory {
-        ...CliResourceSample
+        ...ResourceSampleFields
       }
       overDisk {
-        ...CliResourceSample
+        ...ResourceSampleFields
       }
       samples {
-        ...CliResourceSample
+        ...ResourceSampleFields
       }
       unhealthyClients {
         clientId
@@ -95,30 +85,6 @@ const HealthDocument = graphql(`
     }
   }
 `);
-
-const SampleFields = graphql(`
-  fragment CliResourceSample on ResourceSample {
-    client {
-      uuid
-      clientId
-      displayName
-      online
-    }
-    cpuPercent
-    memoryPercent
-    diskPercent
-    load1
-    over {
-      resource
-      percent
-      threshold
-    }
-    error {
-      ...CliOperationError
-    }
-  }
-`);
-void SampleFields;
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, {

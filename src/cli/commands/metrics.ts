@@ -48,7 +48,7 @@ const MetricsSubscription = graphql(`
       timestamp
       metrics
       error {
-        ...CliOperationError
+        ...OperationErrorFields
       }
       client {
         clientId

@@ -6,6 +6,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { createGraphQLClient, followSubscription, type Connection } from '../../client/index.js';
+import { StartBulkCommandDocument } from '../../client/operations.js';
 import { graphql } from '../../generated/gql.js';
 import type {
   CliBulkJobProgressSubscription,
@@ -18,31 +19,6 @@ import { printJson, printTable, styleFor, type CommandIO } from '../output.js';
 
 /** Exit status after Ctrl-C cancelled the job (128 + SIGINT, as shells report it). */
 const CANCELLED_EXIT = 130;
-
-const StartDocument = graphql(`
-  mutation CliStartBulkCommand(
-    $filter: ClientFilter!
-    $cmd: String!
-    $cwd: String
-    $env: [EnvironmentVariableInput!]
-    $timeout: Int
-    $parallelism: Int
-    $idempotencyKey: String
-  ) {
-    startBulkCommand(
-      filter: $filter
-      cmd: $cmd
-      cwd: $cwd
-      env: $env
-      timeout: $timeout
-      parallelism: $parallelism
-      idempotencyKey: $idempotencyKey
-    ) {
-      id
-      total
-    }
-  }
-`);
 
 const ProgressDocument = graphql(`
   subscription CliBulkJobProgress($id: ID!, $after: ID) {
@@ -57,11 +33,11 @@ const ProgressDocument = graphql(`
       }
       result {
         client {
-          ...CliClientFields
+          ...ClientFields
         }
         ok
         result {
-          ...CliCommandResultFields
+          ...CommandResultFields
         }
         error {
           code
@@ -104,7 +80,7 @@ export async function runAsJob(
   // id is known (left to the default, it would end the CLI and leave the job running).
   const interrupted = io.interrupted?.();
   // A key per invocation: a request retried on a flaky link starts the job once.
-  const { startBulkCommand: job } = await gql.request(StartDocument, {
+  const { startBulkCommand: job } = await gql.request(StartBulkCommandDocument, {
     ...input,
     idempotencyKey: randomUUID(),
   });

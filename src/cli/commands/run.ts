@@ -71,7 +71,7 @@ const RunDocument = graphql(`
     $timeout: Int
   ) {
     runCommand(clientId: $clientId, cmd: $cmd, cwd: $cwd, env: $env, timeout: $timeout) {
-      ...CliCommandResultFields
+      ...CommandResultFields
     }
   }
 `);

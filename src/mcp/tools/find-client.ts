@@ -9,7 +9,7 @@ import { defineTool, toolHints } from '../tool.js';
 const FindClientDocument = graphql(`
   query McpFindClient($filter: ClientFilter, $first: Int, $after: String) {
     clientsConnection(filter: $filter, first: $first, after: $after) {
-      ...McpClientPage
+      ...ClientPageFields
     }
   }
 `);

@@ -27,17 +27,7 @@ const FleetHealthDocument = graphql(`
       recentlyOfflineHours: $recentlyOfflineHours
       maxAgeSeconds: $maxAgeSeconds
     ) {
-      total
-      online
-      offline
-      unhealthy
-      keyMismatches
-      recentlyOffline
-      recentlyOfflineHours
-      sampled
-      failed
-      durationMs
-      collectedAt
+      ...FleetHealthCounts
       keyMismatchClients {
         clientId
       }
@@ -50,30 +40,7 @@ const FleetHealthDocument = graphql(`
         healthReason
       }
       samples {
-        client {
-          uuid
-          clientId
-        }
-        cpuPercent
-        memoryPercent
-        diskPercent
-        sampleAgeSeconds
-        over {
-          resource
-          percent
-          threshold
-        }
-        error {
-          code
-          message
-          nextSteps {
-            operation
-            client {
-              uuid
-              clientId
-            }
-          }
-        }
+        ...ResourceSampleFields
       }
     }
   }

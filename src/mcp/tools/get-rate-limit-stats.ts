@@ -1,29 +1,9 @@
 // get_rate_limit_stats: the guide's JSON shape {uuid, stats: {…}}. GraphQL: rateLimitStats.
 
 import { z } from 'zod';
-import { graphql } from '../../generated/gql.js';
+import { RateLimitStatsDocument } from '../../client/operations.js';
 import { clientRef } from '../client-fields.js';
 import { defineTool, toolHints } from '../tool.js';
-
-const RateLimitStatsDocument = graphql(`
-  query McpRateLimitStats($id: ID!) {
-    rateLimitStats(id: $id) {
-      client {
-        uuid
-        clientId
-      }
-      requestsPerMinute
-      currentConcurrent
-      rpmLimit
-      concurrentLimit
-      rpmWarnings
-      concurrentWarnings
-      rpmRejections
-      concurrentRejections
-      mode
-    }
-  }
-`);
 
 export const getRateLimitStats = defineTool({
   name: 'get_rate_limit_stats',

@@ -9,7 +9,7 @@ import { defineTool, toolHints } from '../tool.js';
 const ListClientsDocument = graphql(`
   query McpListClients($filter: ClientFilter, $first: Int, $after: String) {
     page: clientsConnection(filter: $filter, first: $first, after: $after) {
-      ...McpClientPage
+      ...ClientPageFields
     }
     online: clientsConnection(filter: { onlineOnly: true }, first: 0) {
       totalCount

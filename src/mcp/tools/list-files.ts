@@ -10,15 +10,7 @@ import { remotePathInput } from './file-fields.js';
 const ListFilesDocument = graphql(`
   query McpListFiles($clientId: ID!, $path: String!, $limit: Int) {
     listFiles(clientId: $clientId, path: $path, limit: $limit) {
-      path
-      truncated
-      entries {
-        name
-        type
-        size
-        mode
-        mtime
-      }
+      ...FileListingFields
     }
   }
 `);

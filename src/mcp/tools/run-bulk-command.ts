@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import { StartBulkCommandDocument } from '../../client/operations.js';
 import { ErrorCode } from '../../errors.js';
 import {
   DEFAULT_PARALLELISM,
@@ -36,28 +37,6 @@ const TargetsDocument = graphql(`
       clientId
       displayName
       online
-    }
-  }
-`);
-
-const StartDocument = graphql(`
-  mutation McpStartBulkCommand(
-    $filter: ClientFilter!
-    $cmd: String!
-    $cwd: String
-    $timeout: Int
-    $parallelism: Int
-    $idempotencyKey: String
-  ) {
-    startBulkCommand(
-      filter: $filter
-      cmd: $cmd
-      cwd: $cwd
-      timeout: $timeout
-      parallelism: $parallelism
-      idempotencyKey: $idempotencyKey
-    ) {
-      id
     }
   }
 `);
@@ -217,7 +196,7 @@ export const runBulkCommand = defineTool({
     }
     const key = args.idempotency_key ?? randomUUID();
     const { startBulkCommand } = await executor.request(
-      StartDocument,
+      StartBulkCommandDocument,
       {
         filter,
         cmd: args.cmd,

@@ -11,7 +11,7 @@ import { defineTool, toolHints } from '../tool.js';
 const SelectClientDocument = graphql(`
   query McpSelectClient($id: ID!) {
     client(id: $id) {
-      ...McpClientSummary
+      ...ClientFields
     }
   }
 `);

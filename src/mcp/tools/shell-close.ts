@@ -10,7 +10,7 @@ const CloseShellDocument = graphql(`
   mutation McpCloseShell($input: CloseShellInput!) {
     closeShell(input: $input) {
       session {
-        ...McpShellSession
+        ...SessionFields
       }
     }
   }

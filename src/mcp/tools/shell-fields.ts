@@ -1,31 +1,9 @@
 // What the shell tools (shell_open … shell_close) share: the session as they show it, in the
-// guide's snake_case, and the GraphQL fragment it comes from.
+// guide's snake_case, from the SessionFields the CLI shows too (src/client/fragments.ts).
 
 import { z } from 'zod';
 import { MAX_CLIENT_REF_CHARS } from '../../fleet/limits.js';
-import { graphql } from '../../generated/gql.js';
-import type { McpShellSessionFragment } from '../../generated/graphql.js';
-
-export const McpShellSession = graphql(`
-  fragment McpShellSession on Session {
-    id
-    clientUuid
-    clientId
-    principal
-    apiKey
-    origin
-    pty
-    cols
-    rows
-    open
-    startedAt
-    endedAt
-    exitStatus
-    exitSignal
-    closeReason
-  }
-`);
-void McpShellSession;
+import type { SessionFieldsFragment } from '../../generated/graphql.js';
 
 export const sessionIdInput = z
   .string()
@@ -53,7 +31,7 @@ export const shellSessionSchema = z.object({
   close_reason: z.string().nullable(),
 });
 
-export function toShellSession(s: McpShellSessionFragment): z.infer<typeof shellSessionSchema> {
+export function toShellSession(s: SessionFieldsFragment): z.infer<typeof shellSessionSchema> {
   return {
     session_id: s.id,
     client_id: s.clientId,
@@ -74,7 +52,7 @@ export function toShellSession(s: McpShellSessionFragment): z.infer<typeof shell
 }
 
 /** How an ended session ended, in words. */
-export function howEnded(s: McpShellSessionFragment): string {
+export function howEnded(s: SessionFieldsFragment): string {
   if (s.exitStatus !== null && s.exitStatus !== undefined) return `exit status ${s.exitStatus}`;
   if (s.exitSignal) return `signal ${s.exitSignal}`;
   return s.closeReason ?? 'closed';

@@ -8,7 +8,7 @@ import { shellSessionSchema, toShellSession } from './shell-fields.js';
 const ShellsDocument = graphql(`
   query McpShells {
     shells {
-      ...McpShellSession
+      ...SessionFields
     }
   }
 `);

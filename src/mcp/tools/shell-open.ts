@@ -13,7 +13,7 @@ const OpenShellDocument = graphql(`
   mutation McpOpenShell($input: OpenShellInput!) {
     openShell(input: $input) {
       session {
-        ...McpShellSession
+        ...SessionFields
       }
       note
     }

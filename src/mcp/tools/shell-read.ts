@@ -14,7 +14,7 @@ const ReadShellDocument = graphql(`
       droppedBytes
       pendingBytes
       session {
-        ...McpShellSession
+        ...SessionFields
       }
     }
   }

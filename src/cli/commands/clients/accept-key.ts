@@ -23,7 +23,7 @@ Examples:
 const AcceptKeyDocument = graphql(`
   mutation CliAcceptKey($id: ID!) {
     acceptKey(id: $id) {
-      ...CliClientFields
+      ...ClientFields
       trustedFingerprint
       keyAcceptedAt
       keyAcceptedBy

@@ -60,8 +60,8 @@ Examples:
 const ConfigureDocument = graphql(`
   mutation CliConfigureClient($id: ID!, $input: ConfigureClientInput!) {
     configureClient(id: $id, input: $input) {
-      ...CliClientFields
-      ...CliClientSettings
+      ...ClientFields
+      ...ClientSettingsFields
     }
   }
 `);

@@ -38,15 +38,15 @@ const DecommissionDocument = graphql(`
       stopCommand: $stopCommand
     ) {
       client {
-        ...CliClientFields
+        ...ClientFields
         decommissionedAt
       }
       serviceStop {
         result {
-          ...CliCommandResultFields
+          ...CommandResultFields
         }
         error {
-          ...CliOperationError
+          ...OperationErrorFields
         }
       }
     }

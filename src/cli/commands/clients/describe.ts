@@ -34,7 +34,7 @@ Examples:
 const DescribeDocument = graphql(`
   query CliDescribeClient($id: ID!, $events: Int) {
     client(id: $id) {
-      ...CliClientFields
+      ...ClientFields
       platformRelease
       username
       agentVersion
@@ -49,7 +49,7 @@ const DescribeDocument = graphql(`
       lastHeartbeatAt
       allowedPaths
       agentAllowedPaths
-      ...CliClientSettings
+      ...ClientSettingsFields
       publicKeyFingerprint
       trustedFingerprint
       previousFingerprint

@@ -5,7 +5,7 @@ import { connect, type GraphQLClient } from '../../../client/index.js';
 import { MAX_PAGE_SIZE } from '../../../fleet/limits.js';
 import { graphql } from '../../../generated/gql.js';
 import type {
-  CliClientFieldsFragment,
+  ClientFieldsFragment,
   CliClientsPageQuery,
   ClientFilter,
 } from '../../../generated/graphql.js';
@@ -43,23 +43,14 @@ Examples:
 const ListDocument = graphql(`
   query CliClientsPage($filter: ClientFilter, $first: Int, $after: String) {
     clientsConnection(filter: $filter, first: $first, after: $after) {
-      nodes {
-        ...CliClientFields
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
+      ...ClientPageFields
     }
   }
 `);
 
 /** Every matching client, a page at a time (the plain `clients` query stops at 5,000). */
-async function listAll(
-  gql: GraphQLClient,
-  filter: ClientFilter,
-): Promise<CliClientFieldsFragment[]> {
-  const clients: CliClientFieldsFragment[] = [];
+async function listAll(gql: GraphQLClient, filter: ClientFilter): Promise<ClientFieldsFragment[]> {
+  const clients: ClientFieldsFragment[] = [];
   let after: string | null = null;
   for (;;) {
     const page: CliClientsPageQuery = await gql.request(ListDocument, {

@@ -22,7 +22,7 @@ Examples:
 const RestoreDocument = graphql(`
   mutation CliRestoreClient($id: ID!) {
     restoreClient(id: $id) {
-      ...CliClientFields
+      ...ClientFields
     }
   }
 `);

@@ -2,7 +2,7 @@
 // "Checking Rate Limit Stats" workflow (MCP get_rate_limit_stats, GraphQL rateLimitStats).
 
 import { connect } from '../../../client/index.js';
-import { graphql } from '../../../generated/gql.js';
+import { RateLimitStatsDocument } from '../../../client/operations.js';
 import { commonHelp, commonOptions, oneClient, parse } from '../../args.js';
 import type { Command } from '../../command.js';
 import { clientName } from '../../format.js';
@@ -27,33 +27,11 @@ Examples:
   etphonehome clients stats web-01 --json | jq .requestsPerMinute
 `;
 
-const StatsDocument = graphql(`
-  query CliRateLimitStats($id: ID!) {
-    rateLimitStats(id: $id) {
-      client {
-        uuid
-        clientId
-        displayName
-        online
-      }
-      requestsPerMinute
-      currentConcurrent
-      rpmLimit
-      concurrentLimit
-      rpmWarnings
-      concurrentWarnings
-      rpmRejections
-      concurrentRejections
-      mode
-    }
-  }
-`);
-
 async function run(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, commonOptions);
   const id = oneClient('clients stats', positionals);
   const gql = await connect(values, io.env);
-  const { rateLimitStats: s } = await gql.request(StatsDocument, { id });
+  const { rateLimitStats: s } = await gql.request(RateLimitStatsDocument, { id });
   if (values.json) {
     printJson(io, s);
     return 0;

@@ -3,7 +3,7 @@
 
 import { connect, type GraphQLClient } from '../../../client/index.js';
 import { graphql } from '../../../generated/gql.js';
-import type { CliClientFieldsFragment, UpdateClientInput } from '../../../generated/graphql.js';
+import type { ClientFieldsFragment, UpdateClientInput } from '../../../generated/graphql.js';
 import {
   atMostOneClient,
   bulkOptions,
@@ -52,7 +52,7 @@ Examples:
 const UpdateOneDocument = graphql(`
   mutation CliUpdateClient($id: ID!, $input: UpdateClientInput!) {
     updateClient(id: $id, input: $input) {
-      ...CliClientFields
+      ...ClientFields
       allowedPaths
     }
   }
@@ -63,7 +63,7 @@ const UpdateManyDocument = graphql(`
     updateClients(filter: $filter, input: $input) {
       count
       clients {
-        ...CliClientFields
+        ...ClientFields
       }
     }
   }
@@ -115,8 +115,8 @@ function readChanges(values: {
 }
 
 /** Whether two views of a client carry the same tags (in any order). */
-function sameTags(a: CliClientFieldsFragment, b: CliClientFieldsFragment): boolean {
-  const names = (c: CliClientFieldsFragment) =>
+function sameTags(a: ClientFieldsFragment, b: ClientFieldsFragment): boolean {
+  const names = (c: ClientFieldsFragment) =>
     c.tags
       .map((t) => t.name)
       .sort()
@@ -129,8 +129,8 @@ function sameTags(a: CliClientFieldsFragment, b: CliClientFieldsFragment): boole
  * undefined when it set allowed paths, which that view does not carry.
  */
 function differs(
-  before: CliClientFieldsFragment,
-  after: CliClientFieldsFragment,
+  before: ClientFieldsFragment,
+  after: ClientFieldsFragment,
   changes: Changes,
 ): boolean | undefined {
   if (changes.fields.allowedPaths !== undefined) return undefined;

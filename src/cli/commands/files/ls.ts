@@ -22,15 +22,7 @@ Examples:
 const ListDocument = graphql(`
   query CliListFiles($clientId: ID!, $path: String!) {
     listFiles(clientId: $clientId, path: $path) {
-      path
-      truncated
-      entries {
-        name
-        type
-        size
-        mtime
-        mode
-      }
+      ...FileListingFields
     }
   }
 `);

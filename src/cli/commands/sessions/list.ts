@@ -29,20 +29,7 @@ Examples:
 const SessionsDocument = graphql(`
   query CliSessions($filter: SessionFilter, $first: Int) {
     sessions(filter: $filter, first: $first) {
-      id
-      clientId
-      principal
-      origin
-      command
-      pty
-      open
-      startedAt
-      endedAt
-      exitStatus
-      exitSignal
-      closeReason
-      bytesIn
-      bytesOut
+      ...SessionFields
     }
   }
 `);
