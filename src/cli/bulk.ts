@@ -1,5 +1,6 @@
 // Bulk commands (run, clients update, clients configure over --tags/--query …): the targets of a
-// filter, --dry-run, one line per client, and the exit status (1 when any client failed).
+// filter, --dry-run, one line per client, and the exit status (1 when any client failed); and a
+// change to one named client or, with selectors instead, to many.
 
 import {
   connect,
@@ -13,7 +14,15 @@ import { graphql } from '../generated/gql.js';
 import type { ClientFieldsFragment, ClientFilter } from '../generated/graphql.js';
 import { readParallel } from './args.js';
 import { clientName, clientState } from './format.js';
-import { CommandError, printJson, printTable, styleFor, type CommandIO } from './output.js';
+import {
+  CommandError,
+  printFields,
+  printJson,
+  printTable,
+  styleFor,
+  UsageError,
+  type CommandIO,
+} from './output.js';
 
 const TargetsDocument = graphql(`
   query CliBulkTargets($filter: ClientFilter) {
@@ -186,6 +195,17 @@ export interface BulkFlags extends ConnectionFlags {
 
 type Change = { client: ClientFieldsFragment; detail: string; changed?: boolean | undefined };
 
+/** How a bulk change is made: its words, and the change in one request or client by client. */
+export interface BulkPlan {
+  /** What --dry-run says it would do: "update metadata". */
+  action: string;
+  /** What no match leaves undone: "update". */
+  verb: string;
+  /** The change in one request; `targets` are the clients as they were before it. */
+  all?: ((gql: GraphQLClient, targets: ClientFieldsFragment[]) => Promise<Change[]>) | undefined;
+  each(gql: GraphQLClient, target: ClientFieldsFragment): Promise<Change>;
+}
+
 /**
  * A change over every client `filter` selects (clients update, clients configure): --dry-run
  * prints the targets and changes nothing; no match is NOT_FOUND; otherwise `all` makes the change
@@ -196,15 +216,7 @@ export async function runBulkChange(
   io: CommandIO,
   values: BulkFlags,
   filter: ClientFilter,
-  plan: {
-    /** What --dry-run says it would do: "update metadata". */
-    action: string;
-    /** What no match leaves undone: "update". */
-    verb: string;
-    /** The change in one request; `targets` are the clients as they were before it. */
-    all?: ((gql: GraphQLClient, targets: ClientFieldsFragment[]) => Promise<Change[]>) | undefined;
-    each(gql: GraphQLClient, target: ClientFieldsFragment): Promise<Change>;
-  },
+  plan: BulkPlan,
 ): Promise<number> {
   const parallel = readParallel(values.parallel, BULK_PARALLEL);
   const gql = await connect(values, io.env);
@@ -219,4 +231,48 @@ export async function runBulkChange(
       }))
     : await runEach(targets, parallel, (target) => plan.each(gql, target));
   return finishOutcomes(io, outcomes, values.json);
+}
+
+/** What a change to clients works on: the one client named, or the clients selectors match. */
+export type ChangeTarget = { id: string } | { filter: ClientFilter };
+
+/**
+ * The client a change names, or its selectors for many: a usage error when both are given
+ * (--dry-run counts as a selector), or neither.
+ */
+export function clientOrSelectors(
+  command: string,
+  id: string | undefined,
+  filter: ClientFilter | null,
+  dryRun: boolean | undefined,
+): ChangeTarget {
+  if (id !== undefined) {
+    if (filter || dryRun)
+      throw new UsageError('give either a client or selectors (--tags, --query …), not both');
+    return { id };
+  }
+  if (!filter)
+    throw new UsageError(`${command} needs a client, or selectors (--tags, --query …) for many`);
+  return { filter };
+}
+
+/**
+ * A change to one client or many (clients update, clients configure): the one client `one`
+ * changes, printed as `fields` (or --json), or a runBulkChange over the selected clients.
+ */
+export async function runClientChange<Client>(
+  io: CommandIO,
+  values: BulkFlags,
+  target: ChangeTarget,
+  plan: BulkPlan & {
+    one(gql: GraphQLClient, id: string): Promise<Client>;
+    fields(client: Client): [string, string][];
+  },
+): Promise<number> {
+  if ('filter' in target) return runBulkChange(io, values, target.filter, plan);
+  const gql = await connect(values, io.env);
+  const client = await plan.one(gql, target.id);
+  if (values.json) printJson(io, client);
+  else printFields(io, plan.fields(client));
+  return 0;
 }

@@ -158,6 +158,26 @@ export function printSection(
   printTable(io, headers, rows);
 }
 
+/** How a list prints as a table: its headers, a row per item, and what an empty list says. */
+export interface ListTable<Item> {
+  headers: string[];
+  row(item: Item): string[];
+  /** The line printed instead of a table when there are no items; without it, the headers. */
+  empty?: string;
+}
+
+/** A list of results: the items as JSON with --json, else a table of them. */
+export function printList<Item>(
+  io: CommandIO,
+  json: boolean | undefined,
+  items: readonly Item[],
+  table: ListTable<Item>,
+): void {
+  if (json) printJson(io, items);
+  else if (items.length === 0 && table.empty !== undefined) io.out(table.empty);
+  else printTable(io, table.headers, items.map(table.row));
+}
+
 /** Two columns of label: value, for one record. */
 export function printFields(io: CommandIO, fields: [string, string][]): void {
   const width = Math.max(...fields.map(([label]) => label.length));

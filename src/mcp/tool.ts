@@ -1,10 +1,12 @@
 // What a tool is: a name from the guide, a description, a strict input schema, an output schema,
-// truthful annotations, and a `run` that makes one GraphQL call through the executor. This module
-// turns a definition into an SDK registration: arguments validated (unknown keys refused), the
-// reply rendered as our own text plus the data fenced as client data, failures as `isError`
-// results whose text names the code, the subject and the next step.
+// truthful annotations, and a `run` that makes one GraphQL call through the executor (on one
+// client: requestOnClient). This module turns a definition into an SDK registration: arguments
+// validated (unknown keys refused), the reply rendered as our own text plus the data fenced as
+// client data, failures as `isError` results whose text names the code, the subject and the next
+// step.
 
 import { randomUUID } from 'node:crypto';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
@@ -26,6 +28,25 @@ export interface ToolContext {
   request: RequestOptions;
   /** The client a tool with an optional client_id works on (session.ts resolveTarget). */
   resolveClient(clientId: string | undefined): Promise<Target>;
+}
+
+/**
+ * How a tool on one client begins: the client it works on (client_id, or the session's selected
+ * one) and the answer to its GraphQL request, whose variables get that client's id as clientId.
+ */
+export async function requestOnClient<R, V extends { clientId: string | number }>(
+  { executor, request, resolveClient }: ToolContext,
+  clientId: string | undefined,
+  document: TypedDocumentNode<R, V>,
+  variables: NoInfer<Omit<V, 'clientId'>>,
+): Promise<{ target: Target; answer: R }> {
+  const target = await resolveClient(clientId);
+  const answer = await executor.request(
+    document,
+    { clientId: target.id, ...variables } as V,
+    request,
+  );
+  return { target, answer };
 }
 
 export interface ToolReply<O> {

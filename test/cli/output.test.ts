@@ -2,7 +2,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { colorEnabled, printTable, styleFor, type CommandIO } from '../../src/cli/output.js';
+import {
+  colorEnabled,
+  printList,
+  printTable,
+  styleFor,
+  type CommandIO,
+} from '../../src/cli/output.js';
 
 function io(env: NodeJS.ProcessEnv, isTTY: boolean): CommandIO & { lines: string[] } {
   const lines: string[] = [];
@@ -38,4 +44,23 @@ test('printTable pads by visible width, so coloured cells line up', () => {
   const pipe = io({}, false);
   printTable(pipe, ['A'], [[styleFor(pipe).red('no')]]);
   assert.ok(pipe.lines.every((l) => !l.includes('\u001b')));
+});
+
+test('printList: JSON with --json, else a table; an empty list says `empty`, or shows the headers', () => {
+  const table = {
+    headers: ['ID', 'NAME'],
+    row: (i: { id: string; name: string }) => [i.id, i.name],
+  };
+  const items = [{ id: 'k1', name: 'web' }];
+  const json = io({}, false);
+  printList(json, true, items, table);
+  assert.deepEqual(JSON.parse(json.lines.join('\n')), items);
+  const rows = io({}, false);
+  printList(rows, false, items, table);
+  assert.deepEqual(rows.lines, ['ID  NAME', 'k1  web']);
+  const none = io({}, false);
+  printList(none, false, [], { ...table, empty: 'No keys.' });
+  printList(none, false, [], table);
+  printList(none, true, [], { ...table, empty: 'No keys.' });
+  assert.deepEqual(none.lines, ['No keys.', 'ID  NAME', '[]']);
 });

@@ -3,7 +3,7 @@
 
 import { graphql } from '../../generated/gql.js';
 import { optionalClientRef } from '../client-fields.js';
-import { defineTool, toolHints } from '../tool.js';
+import { defineTool, requestOnClient, toolHints } from '../tool.js';
 import {
   localPathInput,
   remotePathInput,
@@ -34,13 +34,14 @@ export const downloadFile = defineTool({
   // Changes nothing on the client, but writes on the server and replaces a file already at
   // local_path: not read-only, and destructive (within the transfer roots).
   annotations: toolHints.replacesFiles,
-  async run(args, { executor, request, resolveClient }) {
-    const target = await resolveClient(args.client_id);
-    const { downloadFile: t } = await executor.request(
-      DownloadFileDocument,
-      { clientId: target.id, remotePath: args.remote_path, localPath: args.local_path },
-      request,
-    );
+  async run(args, ctx) {
+    const {
+      target,
+      answer: { downloadFile: t },
+    } = await requestOnClient(ctx, args.client_id, DownloadFileDocument, {
+      remotePath: args.remote_path,
+      localPath: args.local_path,
+    });
     const data = toTransferReply(target.name, t);
     return {
       note: target.note,

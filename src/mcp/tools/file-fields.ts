@@ -1,5 +1,5 @@
-// What the five file tools share: path inputs with the fleet's limits, the transfer reply, and
-// sizes in our own text.
+// What the five file tools share: path inputs with the fleet's limits, the transfer reply, sizes
+// in our own text, and the confirmation of a write that would replace a file.
 
 import { z } from 'zod';
 import { catalogueCode } from '../../client/index.js';
@@ -7,9 +7,9 @@ import { ErrorCode } from '../../errors.js';
 import { MAX_PATH_LENGTH } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import type { McpTransferFragment } from '../../generated/graphql.js';
-import { ToolError, type Executor, type RequestOptions } from '../executor.js';
+import { ToolError } from '../executor.js';
 import type { ToolPlan } from '../confirmation.js';
-import type { Target } from '../session.js';
+import type { ToolContext } from '../tool.js';
 
 export const remotePathInput = (what: string) =>
   z
@@ -146,18 +146,19 @@ const REFUSED_ALIKE: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The plan of a write to `path`: null when nothing is there (a new file needs no confirmation),
- * else what would be replaced. Asked of the client as a list_files of the path itself (recorded
- * as such): NOT_FOUND means nothing is there; a directory or "not a directory" (a file) means
- * something is; a failure that leaves it unknown asks for confirmation too.
+ * The plan of a write to `path` on the client a tool works on (client_id, or the session's): null
+ * when nothing is there (a new file needs no confirmation), else what would be replaced by
+ * `what`. Asked of the client as a list_files of the path itself (recorded as such): NOT_FOUND
+ * means nothing is there; a directory or "not a directory" (a file) means something is; a
+ * failure that leaves it unknown asks for confirmation too.
  */
 export async function overwritePlan(
-  target: Target,
+  { executor, request, resolveClient }: ToolContext,
+  clientId: string | undefined,
   path: string,
   what: string,
-  executor: Executor,
-  request: RequestOptions,
 ): Promise<ToolPlan | null> {
+  const target = await resolveClient(clientId);
   let known = true;
   try {
     await executor.request(ProbePathDocument, { clientId: target.id, path }, request);
@@ -170,4 +171,12 @@ export async function overwritePlan(
     summary: `replace ${JSON.stringify(path)} on "${target.name}" ${known ? '(something is there now)' : '(whether something is there could not be checked)'} with ${what}.`,
     targets: [{ client_id: target.name }],
   };
+}
+
+/** What a file write's confirmation token is bound to: its arguments, on the client's id. */
+export async function boundToClient<Args extends { client_id?: string | undefined }>(
+  args: Args,
+  { resolveClient }: ToolContext,
+): Promise<Args & { client_id: string }> {
+  return { ...args, client_id: (await resolveClient(args.client_id)).id };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { DEFAULT_LIST_ENTRIES, MAX_LIST_ENTRIES } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import { optionalClientRef } from '../client-fields.js';
-import { defineTool, toolHints } from '../tool.js';
+import { defineTool, requestOnClient, toolHints } from '../tool.js';
 import { remotePathInput } from './file-fields.js';
 
 const ListFilesDocument = graphql(`
@@ -48,13 +48,14 @@ export const listFiles = defineTool({
     truncated: z.boolean(),
   },
   annotations: toolHints.readsClient,
-  async run(args, { executor, request, resolveClient }) {
-    const target = await resolveClient(args.client_id);
-    const { listFiles: l } = await executor.request(
-      ListFilesDocument,
-      { clientId: target.id, path: args.path, limit: args.limit },
-      request,
-    );
+  async run(args, ctx) {
+    const {
+      target,
+      answer: { listFiles: l },
+    } = await requestOnClient(ctx, args.client_id, ListFilesDocument, {
+      path: args.path,
+      limit: args.limit,
+    });
     const entries = l.entries.map((e) => ({
       name: e.name,
       type: e.type.toLowerCase() as 'file' | 'directory' | 'symlink' | 'other',

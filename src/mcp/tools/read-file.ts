@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import { optionalClientRef } from '../client-fields.js';
-import { defineTool, toolHints } from '../tool.js';
+import { defineTool, requestOnClient, toolHints } from '../tool.js';
 import { cleanText, MAX_STRING_CHARS } from '../untrusted.js';
 import { formatBytes, remotePathInput } from './file-fields.js';
 
@@ -53,17 +53,14 @@ export const readFile = defineTool({
     truncated: z.boolean(),
   },
   annotations: toolHints.readsClient,
-  async run(args, { executor, request, resolveClient }) {
-    const target = await resolveClient(args.client_id);
-    const { readFile: f } = await executor.request(
-      ReadFileDocument,
-      {
-        clientId: target.id,
-        path: args.path,
-        encoding: args.encoding === 'base64' ? 'BASE64' : 'TEXT',
-      },
-      request,
-    );
+  async run(args, ctx) {
+    const {
+      target,
+      answer: { readFile: f },
+    } = await requestOnClient(ctx, args.client_id, ReadFileDocument, {
+      path: args.path,
+      encoding: args.encoding === 'base64' ? 'BASE64' : 'TEXT',
+    });
     const base64 = f.encoding === 'BASE64';
     // base64 has no control characters: cut it on a 4-character boundary, never mid-quantum.
     const full = base64 ? f.content : cleanText(f.content, Number.MAX_SAFE_INTEGER);

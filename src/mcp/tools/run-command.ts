@@ -5,7 +5,7 @@ import { graphql } from '../../generated/gql.js';
 import { DEFAULT_TIMEOUT_S, MAX_COMMAND_BYTES, MAX_TIMEOUT_S } from '../../fleet/limits.js';
 import { optionalClientRef } from '../client-fields.js';
 import { cwdInput, timeoutInput } from '../command-input.js';
-import { defineTool } from '../tool.js';
+import { defineTool, requestOnClient } from '../tool.js';
 import { cleanText, MAX_FENCED_CHARS } from '../untrusted.js';
 
 const RunCommandDocument = graphql(`
@@ -53,13 +53,15 @@ export const runCommand = defineTool({
     idempotentHint: false,
     openWorldHint: true,
   },
-  async run(args, { executor, request, resolveClient }) {
-    const target = await resolveClient(args.client_id);
-    const { runCommand: r } = await executor.request(
-      RunCommandDocument,
-      { clientId: target.id, cmd: args.cmd, cwd: args.cwd ?? null, timeout: args.timeout },
-      request,
-    );
+  async run(args, ctx) {
+    const {
+      target,
+      answer: { runCommand: r },
+    } = await requestOnClient(ctx, args.client_id, RunCommandDocument, {
+      cmd: args.cmd,
+      cwd: args.cwd ?? null,
+      timeout: args.timeout,
+    });
     const stdout = cleanText(r.stdout, MAX_STREAM_CHARS);
     const stderr = cleanText(r.stderr, MAX_STREAM_CHARS);
     const status = r.timedOut

@@ -3,8 +3,9 @@
 
 import { graphql } from '../../generated/gql.js';
 import { optionalClientRef } from '../client-fields.js';
-import { defineTool, toolHints } from '../tool.js';
+import { defineTool, requestOnClient, toolHints } from '../tool.js';
 import {
+  boundToClient,
   createParentsInput,
   localPathInput,
   modeInput,
@@ -51,33 +52,25 @@ export const uploadFile = defineTool({
   annotations: toolHints.replacesFiles,
   // Replacing an existing file needs confirmation; a new file (or resuming one) does not.
   confirm: {
-    async bind(args, { resolveClient }) {
-      return { ...args, client_id: (await resolveClient(args.client_id)).id };
-    },
-    async plan(args, { executor, request, resolveClient }) {
-      const target = await resolveClient(args.client_id);
-      return overwritePlan(
-        target,
+    bind: boundToClient,
+    plan: (args, ctx) =>
+      overwritePlan(
+        ctx,
+        args.client_id,
         args.remote_path,
         `the server file ${JSON.stringify(args.local_path)}`,
-        executor,
-        request,
-      );
-    },
+      ),
   },
-  async run(args, { executor, request, resolveClient }) {
-    const target = await resolveClient(args.client_id);
-    const { uploadFile: t } = await executor.request(
-      UploadFileDocument,
-      {
-        clientId: target.id,
-        localPath: args.local_path,
-        remotePath: args.remote_path,
-        createParents: args.create_parents,
-        mode: args.mode ?? null,
-      },
-      request,
-    );
+  async run(args, ctx) {
+    const {
+      target,
+      answer: { uploadFile: t },
+    } = await requestOnClient(ctx, args.client_id, UploadFileDocument, {
+      localPath: args.local_path,
+      remotePath: args.remote_path,
+      createParents: args.create_parents,
+      mode: args.mode ?? null,
+    });
     const data = toTransferReply(target.name, t);
     return {
       note: target.note,

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../../fleet/limits.js';
 import { graphql } from '../../generated/gql.js';
 import { optionalClientRef } from '../client-fields.js';
-import { defineTool, toolHints } from '../tool.js';
+import { defineTool, requestOnClient, toolHints } from '../tool.js';
 import { contentDigest } from '../confirmation.js';
 import {
+  boundToClient,
   createParentsInput,
   formatBytes,
   modeInput,
@@ -65,36 +66,31 @@ export const writeFile = defineTool({
   annotations: toolHints.replacesFiles,
   // Replacing an existing file needs confirmation; a new file does not.
   confirm: {
-    async bind(args, { resolveClient }) {
-      const target = await resolveClient(args.client_id);
-      return { ...args, client_id: target.id, content: contentDigest(args.content) };
-    },
-    async plan(args, { executor, request, resolveClient }) {
-      const target = await resolveClient(args.client_id);
+    bind: async (args, ctx) => ({
+      ...(await boundToClient(args, ctx)),
+      content: contentDigest(args.content),
+    }),
+    plan(args, ctx) {
       const bytes = Buffer.byteLength(args.content, args.encoding === 'base64' ? 'base64' : 'utf8');
       return overwritePlan(
-        target,
+        ctx,
+        args.client_id,
         args.path,
         `the given content (${formatBytes(bytes)})`,
-        executor,
-        request,
       );
     },
   },
-  async run(args, { executor, request, resolveClient }) {
-    const target = await resolveClient(args.client_id);
-    const { writeFile: w } = await executor.request(
-      WriteFileDocument,
-      {
-        clientId: target.id,
-        path: args.path,
-        content: args.content,
-        encoding: args.encoding === 'base64' ? 'BASE64' : 'TEXT',
-        createParents: args.create_parents,
-        mode: args.mode ?? null,
-      },
-      request,
-    );
+  async run(args, ctx) {
+    const {
+      target,
+      answer: { writeFile: w },
+    } = await requestOnClient(ctx, args.client_id, WriteFileDocument, {
+      path: args.path,
+      content: args.content,
+      encoding: args.encoding === 'base64' ? 'BASE64' : 'TEXT',
+      createParents: args.create_parents,
+      mode: args.mode ?? null,
+    });
     return {
       note: target.note,
       text: `Wrote ${formatBytes(w.size)} to ${args.path} on "${target.name}".`,

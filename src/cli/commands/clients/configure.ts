@@ -2,7 +2,7 @@
 // resource thresholds), or the same settings over every client a selector matches, a few
 // clients at a time.
 
-import { connect } from '../../../client/index.js';
+import type { GraphQLClient } from '../../../client/index.js';
 import { MAX_RATE_LIMIT_CONCURRENT, MAX_RATE_LIMIT_RPM } from '../../../fleet/limits.js';
 import { graphql } from '../../../generated/gql.js';
 import type { ConfigureClientInput, RateLimitMode } from '../../../generated/graphql.js';
@@ -15,10 +15,10 @@ import {
   readFilter,
   splitList,
 } from '../../args.js';
-import { BULK_PARALLEL, runBulkChange } from '../../bulk.js';
+import { BULK_PARALLEL, clientOrSelectors, runClientChange } from '../../bulk.js';
 import type { Command } from '../../command.js';
 import { clientName } from '../../format.js';
-import { printFields, printJson, UsageError, type CommandIO } from '../../output.js';
+import { UsageError, type CommandIO } from '../../output.js';
 import { rateLimitText, thresholdsText } from './settings-text.js';
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -156,31 +156,22 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const input = readSettings(values);
   const filter = readFilter(values);
   const id = atMostOneClient('clients configure', positionals);
-  if (id !== undefined) {
-    if (filter || values['dry-run'])
-      throw new UsageError('give either a client or selectors (--tags, --query …), not both');
-    const gql = await connect(values, io.env);
-    const client = (await gql.request(ConfigureDocument, { id, input })).configureClient;
-    if (values.json) printJson(io, client);
-    else
-      printFields(io, [
-        ['configured', clientName(client)],
-        ['webhook', client.webhookUrl ?? '(global)'],
-        ['rate limit', rateLimitText(client)],
-        ['thresholds', thresholdsText(client)],
-        ['forward targets', client.forwardTargets.join(', ') || '(none)'],
-      ]);
-    return 0;
-  }
-  if (!filter)
-    throw new UsageError(
-      'clients configure needs a client, or selectors (--tags, --query …) for many',
-    );
-  return runBulkChange(io, values, filter, {
+  const scope = clientOrSelectors('clients configure', id, filter, values['dry-run']);
+  const configure = async (gql: GraphQLClient, id: string) =>
+    (await gql.request(ConfigureDocument, { id, input })).configureClient;
+  return runClientChange(io, values, scope, {
     action: 'configure',
     verb: 'configure',
+    one: configure,
+    fields: (client) => [
+      ['configured', clientName(client)],
+      ['webhook', client.webhookUrl ?? '(global)'],
+      ['rate limit', rateLimitText(client)],
+      ['thresholds', thresholdsText(client)],
+      ['forward targets', client.forwardTargets.join(', ') || '(none)'],
+    ],
     each: async (gql, target) => ({
-      client: (await gql.request(ConfigureDocument, { id: target.uuid, input })).configureClient,
+      client: await configure(gql, target.uuid),
       detail: 'configured',
     }),
   });

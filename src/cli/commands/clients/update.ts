@@ -1,7 +1,7 @@
 // `etphonehome clients update`: a client's metadata (display name, purpose, tags, allowed
 // paths), or the same change over every client a selector matches.
 
-import { connect, type GraphQLClient } from '../../../client/index.js';
+import type { GraphQLClient } from '../../../client/index.js';
 import { graphql } from '../../../generated/gql.js';
 import type { ClientFieldsFragment, UpdateClientInput } from '../../../generated/graphql.js';
 import {
@@ -13,10 +13,10 @@ import {
   readFilter,
   splitList,
 } from '../../args.js';
-import { BULK_PARALLEL, runBulkChange } from '../../bulk.js';
+import { BULK_PARALLEL, clientOrSelectors, runClientChange } from '../../bulk.js';
 import type { Command } from '../../command.js';
 import { clientName, tagList } from '../../format.js';
-import { printJson, printFields, UsageError, type CommandIO } from '../../output.js';
+import { UsageError, type CommandIO } from '../../output.js';
 import { allowedPathsText } from './settings-text.js';
 
 const usage = `Usage: etphonehome clients update <client> [changes] [--json]
@@ -165,43 +165,30 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     'allowed-paths': { type: 'string' },
   });
   const id = atMostOneClient('clients update', positionals);
-  if (id !== undefined) {
-    if (values.tags !== undefined)
-      throw new UsageError(
-        `--tags selects clients for a bulk update; to change the tags of "${id}" use --set-tags, --add-tags or --remove-tags`,
-      );
-    if (readFilter({ ...values, purpose: undefined }) || values['dry-run'])
-      throw new UsageError('give either a client or selectors (--tags, --query …), not both');
-    const changes = readChanges(values);
-    const gql = await connect(values, io.env);
-    const client = await updateOne(gql, id, changes);
-    if (values.json) printJson(io, client);
-    else
-      printFields(io, [
-        ['updated', clientName(client)],
-        ['purpose', client.purpose ?? ''],
-        ['tags', tagList(client)],
-        ['allowed paths', allowedPathsText(client)],
-      ]);
-    return 0;
-  }
-
-  // Bulk: --purpose is a change, not a selector.
-  const filter = readFilter({ ...values, purpose: undefined });
-  if (!filter)
+  if (id !== undefined && values.tags !== undefined)
     throw new UsageError(
-      'clients update needs a client, or selectors (--tags, --query …) for many',
+      `--tags selects clients for a bulk update; to change the tags of "${id}" use --set-tags, --add-tags or --remove-tags`,
     );
+  // --purpose is a change here, not a selector.
+  const filter = readFilter({ ...values, purpose: undefined });
+  const scope = clientOrSelectors('clients update', id, filter, values['dry-run']);
   const changes = readChanges(values);
-  // Tag-only changes are one all-or-nothing updateClients; others go client by client.
-  const tagsOnly = Object.keys(changes.fields).length === 0;
-  return runBulkChange(io, values, filter, {
+  // Tag-only bulk changes are one all-or-nothing updateClients; others go client by client.
+  const tagsOnly = 'filter' in scope && Object.keys(changes.fields).length === 0;
+  return runClientChange(io, values, scope, {
     action: 'update metadata',
     verb: 'update',
+    one: (gql, id) => updateOne(gql, id, changes),
+    fields: (client) => [
+      ['updated', clientName(client)],
+      ['purpose', client.purpose ?? ''],
+      ['tags', tagList(client)],
+      ['allowed paths', allowedPathsText(client)],
+    ],
     all: tagsOnly
       ? async (gql, targets) => {
           const { updateClients } = await gql.request(UpdateManyDocument, {
-            filter,
+            filter: scope.filter,
             input: { addTags: changes.addTags, removeTags: changes.removeTags },
           });
           const before = new Map(targets.map((t) => [t.uuid, t]));

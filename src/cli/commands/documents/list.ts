@@ -1,10 +1,9 @@
 // `etphonehome documents list`: the documents admins registered as trusted.
 
-import { connect } from '../../../client/index.js';
 import { graphql } from '../../../generated/gql.js';
-import { commonHelp, commonOptions, noPositionals, parse } from '../../args.js';
+import { commonHelp } from '../../args.js';
 import type { Command } from '../../command.js';
-import { printJson, printTable, type CommandIO } from '../../output.js';
+import { listRun } from '../../list-command.js';
 
 const usage = `Usage: etphonehome documents list [--json]
 
@@ -36,26 +35,15 @@ function operationsOf(document: string): string {
   return names.length > 0 ? names.join(', ') : 'query';
 }
 
-async function run(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parse(argv, commonOptions);
-  noPositionals('documents list', positionals, 'it takes no arguments');
-  const gql = await connect(values, io.env);
-  const { trustedDocuments } = await gql.request(ListDocuments, {});
-  if (values.json) printJson(io, trustedDocuments);
-  else
-    printTable(
-      io,
-      ['HASH', 'NAME', 'OPERATIONS', 'REGISTERED', 'BY'],
-      trustedDocuments.map((d) => [
-        d.hash,
-        d.name ?? '',
-        operationsOf(d.document),
-        d.createdAt,
-        d.createdBy ?? '',
-      ]),
-    );
-  return 0;
-}
+const run = listRun(
+  'documents list',
+  'it takes no arguments',
+  async (gql) => (await gql.request(ListDocuments, {})).trustedDocuments,
+  {
+    headers: ['HASH', 'NAME', 'OPERATIONS', 'REGISTERED', 'BY'],
+    row: (d) => [d.hash, d.name ?? '', operationsOf(d.document), d.createdAt, d.createdBy ?? ''],
+  },
+);
 
 export const listCommand: Command = {
   name: 'list',

@@ -4,11 +4,10 @@
 // .part is renamed to <local> once the SHA-256 of the whole matches the agent's. Writes are
 // batched and awaited, the socket paused meanwhile: memory stays flat whatever the size.
 
-import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, rename, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveConnection, type Connection } from '../../../client/index.js';
 import { openServerStream } from '../../../client/stream.js';
 import { ErrorCode } from '../../../errors.js';
 import { createBatchedWriter } from '../../../lib/batched-writer.js';
@@ -17,13 +16,11 @@ import type { TransferDone } from '../../../protocol/ws-stream.js';
 import { UsageError, type CommandIO } from '../../output.js';
 import {
   AttemptError,
-  completedResult,
   createInbox,
-  print,
-  progressBar,
+  runTransfer,
   withRetries,
-  type Bar,
   type OperatorFlags,
+  type TransferLink,
 } from './operator-stream.js';
 
 function remoteBasename(remotePath: string): string {
@@ -52,36 +49,30 @@ export async function runOperatorGet(
 ): Promise<number> {
   const target = await localTarget(local, remote.path);
   const part = `${target}.part`;
-  const connection = await resolveConnection(values, io.env);
-  const transferId = values.id ?? randomUUID();
-  const bar = progressBar(io, io.stderrIsTTY === true && !values.json);
-  const startedAt = new Date();
-
-  const outcome = await withRetries(io, values, bar, async () => {
-    const handle = await open(part, constants.O_RDWR | constants.O_CREAT, 0o600);
-    try {
-      return await getOnce(connection, handle, remote, transferId, bar);
-    } finally {
-      await handle.close().catch(() => undefined);
-    }
-  });
-  await rename(part, target);
-  bar.clear();
-  const transfer = { transferId, clientId: outcome.clientId, remotePath: remote.path };
-  return print(
+  return runTransfer(
     io,
     values,
-    completedResult({ ...transfer, direction: 'DOWNLOAD', localPath: target }, startedAt, outcome),
+    { clientId: remote.client, remotePath: remote.path, direction: 'DOWNLOAD', localPath: target },
+    async (link) => {
+      const outcome = await withRetries(io, values, link.bar, async () => {
+        const handle = await open(part, constants.O_RDWR | constants.O_CREAT, 0o600);
+        try {
+          return await getOnce(link, handle, remote);
+        } finally {
+          await handle.close().catch(() => undefined);
+        }
+      });
+      await rename(part, target);
+      return outcome;
+    },
   );
 }
 
 async function getOnce(
-  connection: Connection,
+  { connection, transferId, bar }: TransferLink,
   handle: FileHandle,
   remote: { client: string; path: string },
-  transferId: string,
-  bar: Bar,
-): Promise<TransferDone & { clientId: string }> {
+): Promise<TransferDone> {
   const held = (await handle.stat()).size;
   let hash: Hash = held > 0 ? await hashPrefix(handle, held) : createHash('sha256');
   let position = 0;
@@ -137,5 +128,5 @@ async function getOnce(
   }
   await handle.sync();
   bar.update(position, size, true);
-  return { ...done, clientId: remote.client };
+  return done;
 }

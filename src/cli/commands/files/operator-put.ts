@@ -3,10 +3,9 @@
 // the SHA-256 matches) and first offers what that partial file holds: only the rest is sent when
 // this file begins with the same bytes. Reading waits while the socket's queue is full.
 
-import { createHash, randomUUID, type Hash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { open, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { resolveConnection, type Connection } from '../../../client/index.js';
 import { openServerStream } from '../../../client/stream.js';
 import { ErrorCode } from '../../../errors.js';
 import { hashPrefix, peekDigest } from '../../../lib/file-hash.js';
@@ -14,15 +13,13 @@ import type { TransferDone } from '../../../protocol/ws-stream.js';
 import { UsageError, type CommandIO } from '../../output.js';
 import {
   AttemptError,
-  completedResult,
   CHUNK_BYTES,
   createInbox,
-  print,
-  progressBar,
+  runTransfer,
   sendPaced,
   withRetries,
-  type Bar,
   type OperatorFlags,
+  type TransferLink,
 } from './operator-stream.js';
 
 /** `files put <local> <client>:<path>`. */
@@ -39,45 +36,36 @@ export async function runOperatorPut(
   const info = await stat(source).catch(() => null);
   if (!info?.isFile())
     throw new UsageError(`files put: ${local} is not a regular file on this machine`);
-  const connection = await resolveConnection(values, io.env);
-  const transferId = values.id ?? randomUUID();
-  const bar = progressBar(io, io.stderrIsTTY === true && !values.json);
-  const startedAt = new Date();
-  const handle = await open(source, 'r');
-  let outcome: TransferDone;
-  try {
-    const size = (await handle.stat()).size;
-    outcome = await withRetries(io, values, bar, () =>
-      putOnce(
-        connection,
-        handle,
-        size,
-        { client: remote.client, path: remotePath },
-        {
-          transferId,
-          createParents: values['create-parents'] ?? false,
-          bar,
-        },
-      ),
-    );
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
-  bar.clear();
-  const transfer = { transferId, clientId: remote.client, remotePath };
-  return print(
+  return runTransfer(
     io,
     values,
-    completedResult({ ...transfer, direction: 'UPLOAD', localPath: source }, startedAt, outcome),
+    { clientId: remote.client, remotePath, direction: 'UPLOAD', localPath: source },
+    async (link) => {
+      const handle = await open(source, 'r');
+      try {
+        const size = (await handle.stat()).size;
+        return await withRetries(io, values, link.bar, () =>
+          putOnce(
+            link,
+            handle,
+            size,
+            { client: remote.client, path: remotePath },
+            values['create-parents'] ?? false,
+          ),
+        );
+      } finally {
+        await handle.close().catch(() => undefined);
+      }
+    },
   );
 }
 
 async function putOnce(
-  connection: Connection,
+  { connection, transferId, bar }: TransferLink,
   handle: FileHandle,
   size: number,
   remote: { client: string; path: string },
-  options: { transferId: string; createParents: boolean; bar: Bar },
+  createParents: boolean,
 ): Promise<TransferDone> {
   // The server's answer ({done} or {error}) may come while bytes are still being sent.
   const inbox = createInbox(() =>
@@ -90,8 +78,8 @@ async function putOnce(
       client: remote.client,
       path: remote.path,
       size,
-      createParents: options.createParents,
-      transferId: options.transferId,
+      createParents,
+      transferId,
     },
     { onMessage: inbox.onMessage },
   );
@@ -113,7 +101,6 @@ async function putOnce(
     }
   }
   await sendPaced(ws, JSON.stringify({ start }));
-  const { bar } = options;
   bar.start(start);
   bar.update(start, size, true);
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);

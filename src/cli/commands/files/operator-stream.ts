@@ -7,7 +7,9 @@
 // both ways — the socket is paused while a message is handled, and sending waits while the
 // socket's queue is over its high-water mark.
 
+import { randomUUID } from 'node:crypto';
 import type WebSocket from 'ws';
+import { resolveConnection, type Connection } from '../../../client/index.js';
 import { StreamRefusedError } from '../../../client/stream.js';
 import { ErrorCode, isErrorCode, type ErrorCodeName } from '../../../errors.js';
 import { STREAM_HIGH_WATER_BYTES, type TransferDone } from '../../../protocol/ws-stream.js';
@@ -57,7 +59,7 @@ export interface OperatorResult {
 }
 
 /** The result of a completed transfer: what it was, and the rest worked out from its outcome. */
-export function completedResult(
+function completedResult(
   transfer: Pick<
     OperatorResult,
     'transferId' | 'clientId' | 'direction' | 'remotePath' | 'localPath'
@@ -104,7 +106,7 @@ export const broken = (what: string): AttemptError =>
   new AttemptError(ErrorCode.agentUnavailable, `The connection to the server broke ${what}.`, true);
 
 /** Draws the progress bar on a terminal, at most every 250 ms. */
-export function progressBar(io: CommandIO, enabled: boolean) {
+function progressBar(io: CommandIO, enabled: boolean) {
   let last = 0;
   let drawn = false;
   let started = Date.now();
@@ -243,10 +245,36 @@ function resultLine(r: OperatorResult): string {
   return `${arrow}: ${formatBytes(r.bytesDone)} in ${formatDuration(seconds)} (${formatBytes(r.rateBytesPerSecond)}/s${resumed}), sha256 ${r.sha256}`;
 }
 
-export function print(io: CommandIO, values: OperatorFlags, result: OperatorResult): number {
+function print(io: CommandIO, values: OperatorFlags, result: OperatorResult): number {
   if (values.json) printJson(io, result);
   else io.out(resultLine(result));
   return 0;
+}
+
+/** What one transfer runs with: the server, its id (--id, or a new one) and its progress bar. */
+export interface TransferLink {
+  connection: Connection;
+  transferId: string;
+  bar: Bar;
+}
+
+/**
+ * A transfer in either direction: `body` moves the file over `link` (with withRetries) and
+ * answers with how it ended; then the bar is cleared and the result printed (line or --json).
+ */
+export async function runTransfer(
+  io: CommandIO,
+  values: OperatorFlags,
+  transfer: Pick<OperatorResult, 'clientId' | 'remotePath' | 'direction' | 'localPath'>,
+  body: (link: TransferLink) => Promise<TransferDone>,
+): Promise<number> {
+  const connection = await resolveConnection(values, io.env);
+  const transferId = values.id ?? randomUUID();
+  const bar = progressBar(io, io.stderrIsTTY === true && !values.json);
+  const startedAt = new Date();
+  const outcome = await body({ connection, transferId, bar });
+  bar.clear();
+  return print(io, values, completedResult({ transferId, ...transfer }, startedAt, outcome));
 }
 
 /** Sends one message; waits for the queue to drain below the high-water mark first. */

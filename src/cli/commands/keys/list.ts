@@ -1,10 +1,9 @@
 // `etphonehome keys list`: API keys, with role, scope, use and state.
 
-import { connect } from '../../../client/index.js';
 import { graphql } from '../../../generated/gql.js';
-import { commonHelp, commonOptions, noPositionals, parse } from '../../args.js';
+import { commonHelp } from '../../args.js';
 import type { Command } from '../../command.js';
-import { printJson, printTable, type CommandIO } from '../../output.js';
+import { listRun } from '../../list-command.js';
 import { scopeText } from './key-fields.js';
 
 const usage = `Usage: etphonehome keys list [--json]
@@ -28,28 +27,23 @@ const ListApiKeysDocument = graphql(`
   }
 `);
 
-async function run(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parse(argv, commonOptions);
-  noPositionals('keys list', positionals, 'it takes no arguments');
-  const gql = await connect(values, io.env);
-  const { apiKeys } = await gql.request(ListApiKeysDocument, {});
-  if (values.json) printJson(io, apiKeys);
-  else
-    printTable(
-      io,
-      ['ID', 'NAME', 'ROLE', 'SCOPE', 'LAST USED', 'EXPIRES', 'STATE'],
-      apiKeys.map((k) => [
-        k.id,
-        k.name,
-        k.role,
-        scopeText(k.scope ?? null),
-        k.lastUsedAt ?? 'never',
-        k.expiresAt ?? 'never',
-        k.revoked ? 'revoked' : 'active',
-      ]),
-    );
-  return 0;
-}
+const run = listRun(
+  'keys list',
+  'it takes no arguments',
+  async (gql) => (await gql.request(ListApiKeysDocument, {})).apiKeys,
+  {
+    headers: ['ID', 'NAME', 'ROLE', 'SCOPE', 'LAST USED', 'EXPIRES', 'STATE'],
+    row: (k) => [
+      k.id,
+      k.name,
+      k.role,
+      scopeText(k.scope ?? null),
+      k.lastUsedAt ?? 'never',
+      k.expiresAt ?? 'never',
+      k.revoked ? 'revoked' : 'active',
+    ],
+  },
+);
 
 export const listCommand: Command = {
   name: 'list',

@@ -5,7 +5,7 @@ import { DEFAULT_SESSIONS_LIST, MAX_SESSIONS_LIST } from '../../../fleet/limits.
 import { graphql } from '../../../generated/gql.js';
 import { commonHelp, commonOptions, noPositionals, parse, parseIntFlag } from '../../args.js';
 import type { Command } from '../../command.js';
-import { printJson, printTable, type CommandIO } from '../../output.js';
+import { printList, type CommandIO } from '../../output.js';
 
 const usage = `Usage: etphonehome sessions list [--client C] [--open] [--limit N] [--json]
 
@@ -50,27 +50,24 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     filter: { clientId: values.client ?? null, openOnly: values.open ?? false },
     first,
   });
-  if (values.json) printJson(io, sessions);
-  else if (sessions.length === 0) io.out('No sessions.');
-  else
-    printTable(
-      io,
-      ['ID', 'CLIENT', 'STARTED', 'STATE', 'COMMAND', 'IN', 'OUT', 'BY'],
-      sessions.map((s) => [
-        s.id,
-        s.clientId,
-        String(s.startedAt),
-        s.open
-          ? 'open'
-          : s.exitStatus !== null
-            ? `exit ${s.exitStatus}`
-            : (s.exitSignal ?? s.closeReason ?? 'ended'),
-        s.command ?? '(login shell)',
-        String(s.bytesIn),
-        String(s.bytesOut),
-        s.principal,
-      ]),
-    );
+  printList(io, values.json, sessions, {
+    headers: ['ID', 'CLIENT', 'STARTED', 'STATE', 'COMMAND', 'IN', 'OUT', 'BY'],
+    row: (s) => [
+      s.id,
+      s.clientId,
+      String(s.startedAt),
+      s.open
+        ? 'open'
+        : s.exitStatus !== null
+          ? `exit ${s.exitStatus}`
+          : (s.exitSignal ?? s.closeReason ?? 'ended'),
+      s.command ?? '(login shell)',
+      String(s.bytesIn),
+      String(s.bytesOut),
+      s.principal,
+    ],
+    empty: 'No sessions.',
+  });
   return 0;
 }
 

@@ -4,7 +4,7 @@ import { connect } from '../../../client/index.js';
 import { graphql } from '../../../generated/gql.js';
 import { commonHelp, commonOptions, noPositionals, parse } from '../../args.js';
 import type { Command } from '../../command.js';
-import { printJson, printTable, type CommandIO } from '../../output.js';
+import { printList, type CommandIO } from '../../output.js';
 
 const usage = `Usage: etphonehome token list [--all] [--json]
 
@@ -35,20 +35,17 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const { enrollmentTokens } = await gql.request(ListTokensDocument, {
     includeInactive: values.all ?? false,
   });
-  if (values.json) printJson(io, enrollmentTokens);
-  else
-    printTable(
-      io,
-      ['ID', 'PREFIX', 'NAME', 'USES', 'EXPIRES', 'ACTIVE'],
-      enrollmentTokens.map((t) => [
-        t.id,
-        t.prefix,
-        t.name ?? '',
-        `${t.uses}/${t.maxUses ?? '∞'}`,
-        t.expiresAt ?? 'never',
-        t.active ? 'yes' : t.revokedAt ? 'revoked' : 'no',
-      ]),
-    );
+  printList(io, values.json, enrollmentTokens, {
+    headers: ['ID', 'PREFIX', 'NAME', 'USES', 'EXPIRES', 'ACTIVE'],
+    row: (t) => [
+      t.id,
+      t.prefix,
+      t.name ?? '',
+      `${t.uses}/${t.maxUses ?? '∞'}`,
+      t.expiresAt ?? 'never',
+      t.active ? 'yes' : t.revokedAt ? 'revoked' : 'no',
+    ],
+  });
   return 0;
 }
 

@@ -1,10 +1,9 @@
 // `etphonehome tunnels list`: open tunnels with their counters.
 
-import { connect } from '../../../client/index.js';
 import { graphql } from '../../../generated/gql.js';
-import { commonHelp, commonOptions, noPositionals, parse } from '../../args.js';
+import { commonHelp } from '../../args.js';
 import type { Command } from '../../command.js';
-import { printJson, printTable, type CommandIO } from '../../output.js';
+import { listRun } from '../../list-command.js';
 
 const usage = `Usage: etphonehome tunnels list [--json]
 
@@ -39,30 +38,25 @@ const TunnelsDocument = graphql(`
   }
 `);
 
-async function run(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parse(argv, commonOptions);
-  noPositionals('tunnels list', positionals, 'close one with tunnels close ID');
-  const gql = await connect(values, io.env);
-  const { tunnels } = await gql.request(TunnelsDocument, {});
-  if (values.json) printJson(io, tunnels);
-  else if (tunnels.length === 0) io.out('No open tunnels.');
-  else
-    printTable(
-      io,
-      ['ID', 'CLIENT', 'TARGET', 'LISTEN', 'CONNECTIONS', 'IN', 'OUT', 'BY'],
-      tunnels.map((t) => [
-        t.id,
-        t.clientId,
-        `${t.host}:${t.port}`,
-        t.listen ?? '',
-        `${t.connections} (${t.activeConnections} open)`,
-        String(t.bytesIn),
-        String(t.bytesOut),
-        t.principal,
-      ]),
-    );
-  return 0;
-}
+const run = listRun(
+  'tunnels list',
+  'close one with tunnels close ID',
+  async (gql) => (await gql.request(TunnelsDocument, {})).tunnels,
+  {
+    headers: ['ID', 'CLIENT', 'TARGET', 'LISTEN', 'CONNECTIONS', 'IN', 'OUT', 'BY'],
+    row: (t) => [
+      t.id,
+      t.clientId,
+      `${t.host}:${t.port}`,
+      t.listen ?? '',
+      `${t.connections} (${t.activeConnections} open)`,
+      String(t.bytesIn),
+      String(t.bytesOut),
+      t.principal,
+    ],
+    empty: 'No open tunnels.',
+  },
+);
 
 export const listCommand: Command = {
   name: 'list',
