@@ -7,7 +7,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -181,6 +189,8 @@ test('the package npm installs ships the tabs where its server finds them', asyn
     ) as { filename: string }[];
     const tarball = join(dir, packed[0]?.filename ?? '');
     execFileSync('tar', ['-xzf', tarball, '-C', dir]);
+    // Installed, the package has its dependencies (the loader parses tabs with graphql-js).
+    symlinkSync(resolve('node_modules'), join(dir, 'package', 'node_modules'), 'dir');
     assert.deepEqual(await loadFrom(join(dir, 'package')), graphiqlExamples);
   } finally {
     rmSync(dir, { recursive: true, force: true });
