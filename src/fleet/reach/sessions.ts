@@ -217,6 +217,16 @@ export function createSessions(deps: SessionDeps) {
       );
       idleTimer.unref();
     };
+    /** What session.opened and session.closed both say of the session (its size as it is now). */
+    const described = () => ({
+      session_id: id,
+      principal: caller.principal?.name ?? caller.actor,
+      command: shown,
+      pty: view.pty,
+      origin: view.origin,
+      cols: view.cols,
+      rows: view.rows,
+    });
     let ended = false;
     const unsubscribe = link.onClose((reason) =>
       session.close(`the client's link ended (${reason})`),
@@ -238,13 +248,7 @@ export function createSessions(deps: SessionDeps) {
           FleetEventType.sessionClosed,
           client.uuid,
           {
-            session_id: id,
-            principal: caller.principal?.name ?? caller.actor,
-            command: shown,
-            pty: view.pty,
-            origin: view.origin,
-            cols: view.cols,
-            rows: view.rows,
+            ...described(),
             started_at: startedAt.toISOString(),
             duration_ms: view.endedAt.getTime() - startedAt.getTime(),
             exit_code: view.exitStatus,
@@ -337,16 +341,7 @@ export function createSessions(deps: SessionDeps) {
     await deps.audit.record(
       FleetEventType.sessionOpened,
       client.uuid,
-      {
-        session_id: id,
-        principal: caller.principal?.name ?? caller.actor,
-        command: shown,
-        pty: view.pty,
-        origin: view.origin,
-        cols: view.cols,
-        rows: view.rows,
-        recording: view.recording,
-      },
+      { ...described(), recording: view.recording },
       actorOf(caller),
     );
     log.info({ pty: view.pty, origin: view.origin }, 'shell session opened');
