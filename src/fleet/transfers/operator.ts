@@ -16,22 +16,20 @@
 // hashes the whole file; the operator compares with its own (get), the agent with the operator's
 // (put). Nothing is buffered here: each chunk is awaited through to the other side.
 
-import { AppError, ErrorCode } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { AgentCallError } from '../../hub/errors.js';
 import type { TransferChannel } from '../../hub/transfer-channel.js';
 import { quote } from '../../lib/quote.js';
 import { downloadReadySchema, uploadReadySchema } from '../../protocol/transfer.js';
 import type { ClientRecord } from '../../store/index.js';
 import type { AgentLink } from '../agent-link.js';
-import { actorOf, type Audit } from '../audit.js';
+import type { Audit } from '../audit.js';
 import type { Caller } from '../caller.js';
-import { FleetEventType } from '../event-types.js';
 import type { Gate } from '../gate.js';
-import { recordRan } from '../not-recorded.js';
-import type { OperationFailure } from '../outcomes.js';
 import { bad, validateMode, validateRemotePath } from '../validation.js';
 import type { Logger } from 'pino';
 import type { TransferOutcome } from './body.js';
+import { asFailure, finishCompleted, finishFailed, recordTransfer } from './settle.js';
 import type { ProgressBoard, ProgressReporter, TransferDirection } from './progress.js';
 
 /** What the board shows as localPath for a transfer to or from the operator's machine. */
@@ -96,18 +94,13 @@ export interface OperatorTransferDeps {
   guarded(progress: ProgressReporter, caller: Caller): (channel: TransferChannel) => () => void;
 }
 
-const asFailure = (error: unknown): OperationFailure =>
-  error instanceof AppError
-    ? { code: error.code, message: error.message }
-    : { code: ErrorCode.internal, message: 'internal error' };
-
 function checkBytes(value: number, what: string): void {
   if (!Number.isSafeInteger(value) || value < 0)
     throw bad(`${what} must be a whole number of bytes, 0 or more (got ${String(value)}).`);
 }
 
 export function createOperatorTransfers(deps: OperatorTransferDeps) {
-  const { gate, audit, logger, board } = deps;
+  const { gate, logger, board } = deps;
 
   /** The frame both directions share: admitted, tracked, settled exactly once. */
   async function begin(
@@ -181,42 +174,30 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
             ? new AgentCallError('aborted', 'the operator left')
             : error;
         const mapped = await gate.failure(cause, client, operation, caller);
-        if (!(mapped instanceof AppError))
-          logger.error({ err: mapped, transferId, clientId: client.clientId }, 'transfer failed');
-        progress.finish({ state: 'failed', error: asFailure(mapped) });
+        finishFailed(progress, mapped, logger, { transferId, clientId: client.clientId });
         return mapped;
       },
       /** Records the success and marks the transfer completed. */
       async succeed(outcome: TransferOutcome): Promise<TransferOutcome> {
         cleanup();
-        await recordRan(
-          audit,
-          logger,
+        await recordTransfer(
+          deps,
+          client,
+          caller,
           {
-            type: FleetEventType.fileAccessed,
-            clientUuid: client.uuid,
-            data: {
-              operation,
-              path,
-              size: outcome.size,
-              sha256: outcome.sha256,
-              resumed_from: outcome.resumedFrom,
-              bytes_sent: outcome.size - outcome.resumedFrom,
-              via: 'stream',
-              principal: caller.principal?.name ?? caller.actor,
-              transfer_id: transferId,
-            },
-            actor: actorOf(caller),
+            operation,
+            path,
+            size: outcome.size,
+            sha256: outcome.sha256,
+            resumed_from: outcome.resumedFrom,
+            bytes_sent: outcome.size - outcome.resumedFrom,
+            via: 'stream',
+            principal: caller.principal?.name ?? caller.actor,
+            transfer_id: transferId,
           },
-          { operation, clientId: client.clientId, outcome: { ...outcome } },
+          { ...outcome },
         );
-        progress.finish({
-          state: 'completed',
-          bytesDone: outcome.size,
-          totalBytes: outcome.size,
-          sha256: outcome.sha256,
-          resumedFrom: outcome.resumedFrom,
-        });
+        finishCompleted(progress, outcome);
         return outcome;
       },
     };
