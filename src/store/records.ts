@@ -118,6 +118,7 @@ export interface EventRecord {
   clientUuid: string;
   at: Date;
   data: Record<string, unknown>;
+  /** Who caused it, in the door's words ("graphql 127.0.0.1"); null for the server or an agent. */
   actor: string | null;
   /** The API key that caused the event (null: the server itself or an agent). */
   actorKeyId: string | null;
