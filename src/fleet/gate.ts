@@ -17,14 +17,14 @@ import { AgentCallError } from '../hub/errors.js';
 import { isWithinRoot } from '../lib/paths.js';
 import { AgentErrorCode, type RpcMethods } from '../protocol/rpc.js';
 import type { ClientRecord, Store } from '../store/index.js';
-import type { AgentLink, LinkCallOptions } from './agent-link.js';
+import type { AgentLink } from './agent-link.js';
 import { actorOf, type Audit } from './audit.js';
 import type { Caller } from './caller.js';
 import { FleetEventType, type FleetEventTypeName } from './event-types.js';
 import { NOT_HELD } from './cluster/peer-protocol.js';
 import { mapAgentFailure } from './failures.js';
 import { recordRan } from './not-recorded.js';
-import { createPermits } from './permits.js';
+import { createPermits, type ClientCall } from './permits.js';
 import { MAX_PATH_LENGTH } from './limits.js';
 import type { Registry } from './registry.js';
 import type { RateLimitDefaults } from './settings.js';
@@ -200,14 +200,7 @@ export function createGate(deps: GateDeps) {
    * a drain, a reconnect elsewhere), the call never reached an agent, so it goes again where the
    * client is now, once this server has heard where that is.
    */
-  async function callWhereHeld<M extends keyof RpcMethods>(
-    link: AgentLink,
-    client: ClientRecord,
-    caller: Caller,
-    method: M,
-    params: RpcMethods[M]['params'],
-    options: LinkCallOptions,
-  ): Promise<RpcMethods[M]['result']> {
+  const callWhereHeld: ClientCall = async (link, client, caller, method, params, options) => {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await permits.permittedCall(link, client, caller, method, params, options);
@@ -221,7 +214,7 @@ export function createGate(deps: GateDeps) {
         link = next;
       }
     }
-  }
+  };
 
   async function call<M extends keyof RpcMethods>(
     ref: string | ClientRecord,
