@@ -8,7 +8,7 @@
 //    a scratch PostgreSQL the existing twins built (pendingSchemaChanges, minus the declined
 //    differences), the others are left empty with a comment saying so. This is also how a
 //    branch's SQLite migrations are ported after a merge: run it with the merged entities.
-// 3. Both `index.ts` lists get the new names.
+// 3. Both `classes.ts` files export the new names (each `index.ts` lists what they export).
 // Data migrations (an `update …`) are still written by hand in each twin. Then run
 // `node scripts/run-tests.mjs test/store-pg` (names, parity, nothing pending).
 // PostgreSQL comes from test/support/postgres.ts (Debian's `postgresql` package, or
@@ -36,18 +36,13 @@ function migrationNames(dir: string): string[] {
     .sort();
 }
 
-/** Adds `name` to the directory's index.ts (import and list entry), unless it is there. */
+/** Exports `name` from the directory's classes.ts (which index.ts lists), unless it is there. */
 function register(dir: string, name: string): void {
-  const path = join(dir, 'index.ts');
-  let text = readFileSync(path, 'utf8');
-  if (text.includes(`'${name}'`)) return;
-  const imports = [...text.matchAll(/^import \{ Migration\d+ \} from '\.\/Migration\d+\.js';$/gm)];
-  const lastImport = imports.at(-1);
-  if (!lastImport) throw new Error(`${path}: no migration import to add ${name} after`);
-  const at = lastImport.index + lastImport[0].length;
-  text = `${text.slice(0, at)}\nimport { ${name} } from './${name}.js';${text.slice(at)}`;
-  text = text.replace(/\n\];\s*$/, `\n  { name: '${name}', class: ${name} },\n];\n`);
-  writeFileSync(path, text);
+  const path = join(dir, 'classes.ts');
+  const text = readFileSync(path, 'utf8');
+  const line = `export { ${name} } from './${name}.js';`;
+  if (text.split('\n').includes(line)) return;
+  writeFileSync(path, `${text.replace(/\n*$/, '')}\n${line}\n`);
 }
 
 function postgresTwin(name: string, statements: string[], carriedBy: string | null): string {

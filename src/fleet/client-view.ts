@@ -3,7 +3,7 @@
 
 import { isWithinRoot } from '../lib/paths.js';
 import type { MetricsSummary } from '../protocol/rpc.js';
-import type { ClientRecord } from '../store/index.js';
+import type { ClientRecord, MachineFacts } from '../store/index.js';
 import {
   effectiveRateLimits,
   effectiveResourceChecks,
@@ -49,7 +49,7 @@ export interface ViewDefaults {
   health: HealthDefaults;
 }
 
-export interface ClientView {
+export interface ClientView extends MachineFacts {
   uuid: string;
   clientId: string;
   displayName: string | null;
@@ -88,12 +88,6 @@ export interface ClientView {
   lastHeartbeatAt: Date | null;
   heartbeatFailures: number;
   lastSample: { at: Date; metrics: MetricsSummary } | null;
-  hostname: string;
-  platform: string;
-  platformRelease: string;
-  arch: string;
-  agentVersion: string;
-  username: string;
   enrolledVia: string;
   firstSeen: Date;
   lastSeen: Date;
@@ -104,6 +98,18 @@ export interface ClientView {
   remoteAddress: string | null;
   tunnelPort: number | null;
   decommissionedAt: Date | null;
+}
+
+/** Just the machine facts of `source` (an agent's hello, a record). */
+export function machineFacts(source: MachineFacts): MachineFacts {
+  return {
+    hostname: source.hostname,
+    platform: source.platform,
+    platformRelease: source.platformRelease,
+    arch: source.arch,
+    agentVersion: source.agentVersion,
+    username: source.username,
+  };
 }
 
 /** The entries of `paths` that lie inside none of `ceiling` (none when there is no ceiling). */
@@ -168,12 +174,7 @@ export function toClientView(
     lastHeartbeatAt: live?.lastHeartbeatAt ?? null,
     heartbeatFailures: live?.heartbeatFailures ?? 0,
     lastSample: live?.lastSample ?? null,
-    hostname: row.hostname,
-    platform: row.platform,
-    platformRelease: row.platformRelease,
-    arch: row.arch,
-    agentVersion: row.agentVersion,
-    username: row.username,
+    ...machineFacts(row),
     enrolledVia: row.enrolledVia,
     firstSeen: row.firstSeen,
     lastSeen: online ? new Date() : row.lastSeen,

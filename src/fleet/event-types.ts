@@ -1,6 +1,8 @@
 // The fleet's event vocabulary. Names are the webhook event names of the infrastructure guide
 // (`client.connected` …); the same strings travel on the bus, in the audit table and in GraphQL.
 
+import type { NewEvent } from '../store/index.js';
+
 export const FleetEventType = {
   connected: 'client.connected',
   disconnected: 'client.disconnected',
@@ -36,18 +38,10 @@ export function isFleetEventType(value: string): value is FleetEventTypeName {
   return (fleetEventTypes as readonly string[]).includes(value);
 }
 
-/** One event as persisted and published. */
-export interface FleetEvent {
+/** One event as persisted and published: what was appended, with its id and its chain hash. */
+export interface FleetEvent extends Omit<NewEvent, 'type'> {
   id: number;
   type: FleetEventTypeName;
-  clientUuid: string;
-  at: Date;
-  data: Record<string, unknown>;
-  /** Who caused it, in the door's words ("graphql 127.0.0.1"); null for the server or an agent. */
-  actor: string | null;
-  /** The API key (principal) that caused it; null for the server or an agent. */
-  actorKeyId?: string | null | undefined;
-  actorKeyName?: string | null | undefined;
   /** The audit chain's hash (docs/design/0006-audit-chain.md). */
   hash?: string | null | undefined;
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { named, nextStep, Operation } from '../errors.js';
 import { quote } from '../lib/quote.js';
-import { MAX_FILE_BYTES, type FileEntry } from '../protocol/rpc.js';
+import { MAX_FILE_BYTES, type FileEntry, type RpcMethods } from '../protocol/rpc.js';
 import type { Caller } from './caller.js';
 import { FleetEventType } from './event-types.js';
 import type { Gate } from './gate.js';
@@ -61,31 +61,54 @@ function decode(content: string, encoding: FileEncoding): Buffer {
   return Buffer.from(content, 'base64');
 }
 
+/** The file methods, each on one path: what they answer says where that path resolved to. */
+type FileMethod = 'read_file' | 'write_file' | 'list_files';
+
 export function createFiles(gate: Gate, idempotency: Idempotency) {
+  /**
+   * Calls `method` on `params.path` through the gate (the path checked against allowedPaths)
+   * and records a `file_accessed` event with the resolved path and what `facts` tells of it.
+   */
+  function fileCall<M extends FileMethod>(
+    ref: string,
+    caller: Caller,
+    method: M,
+    params: RpcMethods[M]['params'],
+    facts: (result: RpcMethods[M]['result']) => Record<string, unknown>,
+  ) {
+    return gate.call(ref, caller, {
+      method,
+      params,
+      timeoutMs: FILE_TIMEOUT_MS,
+      paths: [{ path: params.path, what: 'path' }],
+      record: (_client, result) =>
+        accessed({
+          operation: method,
+          path: params.path,
+          resolved_path: result.path,
+          ...facts(result),
+        }),
+    });
+  }
+
   async function writeNow(
     ref: string,
     input: WriteFileInput,
     bytes: Buffer,
     caller: Caller,
   ): Promise<{ path: string; size: number }> {
-    const { result } = await gate.call(ref, caller, {
-      method: 'write_file',
-      params: {
+    const { result } = await fileCall(
+      ref,
+      caller,
+      'write_file',
+      {
         path: input.path,
         contentBase64: bytes.toString('base64'),
         createParents: input.createParents ?? false,
         mode: input.mode ?? undefined,
       },
-      timeoutMs: FILE_TIMEOUT_MS,
-      paths: [{ path: input.path, what: 'path' }],
-      record: (_client, written) =>
-        accessed({
-          operation: 'write_file',
-          path: input.path,
-          resolved_path: written.path,
-          size: written.size,
-        }),
-    });
+      (written) => ({ size: written.size }),
+    );
     return result;
   }
 
@@ -94,19 +117,13 @@ export function createFiles(gate: Gate, idempotency: Idempotency) {
     async read(ref: string, input: ReadFileInput, caller: Caller): Promise<FileContent> {
       validateRemotePath(input.path);
       const encoding = input.encoding ?? 'text';
-      const { client, result } = await gate.call(ref, caller, {
-        method: 'read_file',
-        params: { path: input.path },
-        timeoutMs: FILE_TIMEOUT_MS,
-        paths: [{ path: input.path, what: 'path' }],
-        record: (_client, read) =>
-          accessed({
-            operation: 'read_file',
-            path: input.path,
-            resolved_path: read.path,
-            size: Buffer.byteLength(read.contentBase64, 'base64'),
-          }),
-      });
+      const { client, result } = await fileCall(
+        ref,
+        caller,
+        'read_file',
+        { path: input.path },
+        (read) => ({ size: Buffer.byteLength(read.contentBase64, 'base64') }),
+      );
       const bytes = Buffer.from(result.contentBase64, 'base64');
       let content = result.contentBase64;
       if (encoding === 'text') {
@@ -167,20 +184,13 @@ export function createFiles(gate: Gate, idempotency: Idempotency) {
         (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > MAX_LIST_ENTRIES)
       )
         throw bad(`limit must be from 1 to ${MAX_LIST_ENTRIES} (got ${input.limit}).`);
-      const { result } = await gate.call(ref, caller, {
-        method: 'list_files',
-        params: { path: input.path, limit: input.limit ?? undefined },
-        timeoutMs: FILE_TIMEOUT_MS,
-        paths: [{ path: input.path, what: 'path' }],
-        record: (_client, listed) =>
-          accessed({
-            operation: 'list_files',
-            path: input.path,
-            resolved_path: listed.path,
-            size: listed.entries.length,
-            truncated: listed.truncated,
-          }),
-      });
+      const { result } = await fileCall(
+        ref,
+        caller,
+        'list_files',
+        { path: input.path, limit: input.limit ?? undefined },
+        (listed) => ({ size: listed.entries.length, truncated: listed.truncated }),
+      );
       return result;
     },
   };

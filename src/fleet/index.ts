@@ -20,15 +20,7 @@ export function createFleet(options: FleetOptions): Fleet {
 // ── what the doors handle ────────────────────────────────────────────────────────────────────
 
 export type { FleetOptions } from './fleet.js';
-export type {
-  FleetCluster,
-  FleetConfirmations,
-  FleetJobs,
-  FleetKeys,
-  FleetSessions,
-  FleetShells,
-  FleetTunnels,
-} from './groups.js';
+export type * from './groups.js';
 export type { Confirmation, ConfirmInput } from './confirmations.js';
 export type { ServerView } from './cluster/membership.js';
 export type { EndHeld } from './holdings.js';

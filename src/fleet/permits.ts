@@ -35,6 +35,16 @@ export interface PermitsDeps {
   ) => Promise<unknown>;
 }
 
+/** A call of an agent method through `link`, for `client`, on behalf of `caller`. */
+export type ClientCall = <M extends keyof RpcMethods>(
+  link: AgentLink,
+  client: ClientRecord,
+  caller: Caller,
+  method: M,
+  params: RpcMethods[M]['params'],
+  options: LinkCallOptions,
+) => Promise<RpcMethods[M]['result']>;
+
 export function createPermits(deps: PermitsDeps) {
   const { audit, logger, refused } = deps;
   const limiter = createRateLimiter({
@@ -143,14 +153,7 @@ export function createPermits(deps: PermitsDeps) {
    * the call (one round trip, not two); what it answered is recorded here meanwhile — a record
    * that fails is logged, not thrown, as the call may already have run.
    */
-  async function permittedCall<M extends keyof RpcMethods>(
-    link: AgentLink,
-    client: ClientRecord,
-    caller: Caller,
-    method: M,
-    params: RpcMethods[M]['params'],
-    options: LinkCallOptions,
-  ): Promise<RpcMethods[M]['result']> {
+  const permittedCall: ClientCall = async (link, client, caller, method, params, options) => {
     if (!link.limiter) {
       const release = await permit(client, link, method, caller);
       try {
@@ -172,7 +175,7 @@ export function createPermits(deps: PermitsDeps) {
     } finally {
       await recorded;
     }
-  }
+  };
 
   return {
     permit,

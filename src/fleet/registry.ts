@@ -11,7 +11,13 @@ import type { AgentFacts } from '../protocol/rpc.js';
 import type { ClientRecord, Repositories, Store, TokenRecord } from '../store/index.js';
 import type { AgentLink } from './agent-link.js';
 import type { Audit } from './audit.js';
-import { HealthStatus, toClientView, type ClientView, type ViewDefaults } from './client-view.js';
+import {
+  HealthStatus,
+  machineFacts,
+  toClientView,
+  type ClientView,
+  type ViewDefaults,
+} from './client-view.js';
 import { FleetEventType } from './event-types.js';
 import type { FleetSession, LiveClient } from './live.js';
 import { quarantinedNotice, replacedNotice } from './notices.js';
@@ -47,12 +53,7 @@ export interface RegistryDeps {
 /** The agent's facts as record fields, refreshed on every connection. */
 function factsOf(facts: AgentFacts, session: FleetSession, now: Date) {
   return {
-    hostname: facts.hostname,
-    platform: facts.platform,
-    platformRelease: facts.platformRelease,
-    arch: facts.arch,
-    agentVersion: facts.agentVersion,
-    username: facts.username,
+    ...machineFacts(facts),
     capabilities: [...new Set(facts.capabilities)].sort(),
     agentAllowedPaths: facts.allowedPaths,
     lastSeen: now,

@@ -57,6 +57,14 @@ const NOTICE_TIMEOUT_MS = 5000;
 
 export type { AgentStream } from './agent-stream.js';
 
+/** A channel still opening when its request was cancelled: closed if it opens after all. */
+function destroyWhenOpen(opening: Promise<Duplex>): void {
+  opening.then(
+    (late) => late.destroy(),
+    () => undefined,
+  );
+}
+
 let nextSessionId = 1;
 
 export class AgentSession<Admission = unknown> extends EventEmitter {
@@ -110,31 +118,13 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     params: RpcMethods[M]['params'],
     options: CallOptions,
   ): Promise<RpcMethods[M]['result']> {
-    if (this.closedReason)
-      throw new AgentCallError(AgentCallFailure.closed, `link closed: ${this.closedReason}`);
-    const id = this.nextCallId++;
-
-    // Cancellation covers the whole call, channel opening included: the deadline, the caller's
-    // signal (even one that fired before we got here) and the end of the session.
-    let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
-    let onSessionClose: (() => void) | undefined;
-    const cancelled = new Promise<never>((_, reject) => {
-      const seconds = Math.round(options.timeoutMs / 1000);
-      timer = setTimeout(
-        () => reject(new AgentCallError(AgentCallFailure.timeout, `no reply within ${seconds} s`)),
-        options.timeoutMs,
-      );
-      onAbort = () =>
-        reject(new AgentCallError(AgentCallFailure.aborted, 'call aborted by the caller'));
-      if (options.signal?.aborted) onAbort();
-      else options.signal?.addEventListener('abort', onAbort, { once: true });
-      onSessionClose = () =>
-        reject(new AgentCallError(AgentCallFailure.closed, 'link closed during the call'));
-      this.once('close', onSessionClose);
+    const id = this.takeCallId();
+    // Cancellation covers the whole call, channel opening included.
+    const { cancelled, stop } = this.cancellation(options, {
+      timeout: `no reply within ${Math.round(options.timeoutMs / 1000)} s`,
+      aborted: 'call aborted by the caller',
+      closed: 'link closed during the call',
     });
-    cancelled.catch(() => undefined); // observed through the races below
-
     let channel: Duplex | undefined;
     const opening = this.openChannel();
     try {
@@ -156,19 +146,13 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
         `link failed during the call: ${(error as Error).message}`,
       );
     } finally {
-      clearTimeout(timer);
-      if (onAbort) options.signal?.removeEventListener('abort', onAbort);
-      if (onSessionClose) this.off('close', onSessionClose);
+      stop();
       if (channel) {
         this.inFlight.delete(channel);
         // Closing before the reply is how the agent learns to cancel; after it, just cleanup.
         channel.destroy();
       } else {
-        // Cancelled while the channel was opening: close it if it opens after all.
-        opening.then(
-          (late) => late.destroy(),
-          () => undefined,
-        );
+        destroyWhenOpen(opening);
       }
     }
   }
@@ -181,9 +165,7 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     method: M,
     params: RpcMethods[M]['params'],
   ): Promise<TransferChannel> {
-    if (this.closedReason)
-      throw new AgentCallError(AgentCallFailure.closed, `link closed: ${this.closedReason}`);
-    const id = this.nextCallId++;
+    const id = this.takeCallId();
     const channel = await this.openChannel();
     if (this.closedReason) {
       channel.destroy();
@@ -220,32 +202,12 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
    * destroys it too.
    */
   async openStream(header: StreamHeader, options: CallOptions): Promise<AgentStream> {
-    if (this.closedReason)
-      throw new AgentCallError(AgentCallFailure.closed, `link closed: ${this.closedReason}`);
-    const id = this.nextCallId++;
-    let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
-    let onSessionClose: (() => void) | undefined;
-    const cancelled = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new AgentCallError(
-              AgentCallFailure.timeout,
-              `no answer within ${Math.round(options.timeoutMs / 1000)} s`,
-            ),
-          ),
-        options.timeoutMs,
-      );
-      onAbort = () =>
-        reject(new AgentCallError(AgentCallFailure.aborted, 'abandoned by the caller'));
-      if (options.signal?.aborted) onAbort();
-      else options.signal?.addEventListener('abort', onAbort, { once: true });
-      onSessionClose = () =>
-        reject(new AgentCallError(AgentCallFailure.closed, 'link closed while opening'));
-      this.once('close', onSessionClose);
+    const id = this.takeCallId();
+    const { cancelled, stop } = this.cancellation(options, {
+      timeout: `no answer within ${Math.round(options.timeoutMs / 1000)} s`,
+      aborted: 'abandoned by the caller',
+      closed: 'link closed while opening',
     });
-    cancelled.catch(() => undefined);
     let channel: Duplex | undefined;
     const opening = this.openChannel();
     try {
@@ -266,12 +228,8 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       const ready = parseAgentReply('open_stream', id, line);
       return { channel: opened, ready, halfClose: halfCloseOf(opened) };
     } catch (error) {
-      channel?.destroy();
-      if (!channel)
-        opening.then(
-          (late) => late.destroy(),
-          () => undefined,
-        );
+      if (channel) channel.destroy();
+      else destroyWhenOpen(opening);
       if (error instanceof AgentCallError) throw error;
       if (error instanceof LineTooLongError)
         throw new AgentCallError(AgentCallFailure.protocol, 'agent reply over the size cap');
@@ -280,10 +238,49 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
         `the channel closed before the agent answered: ${(error as Error).message}`,
       );
     } finally {
-      clearTimeout(timer);
-      if (onAbort) options.signal?.removeEventListener('abort', onAbort);
-      if (onSessionClose) this.off('close', onSessionClose);
+      stop();
     }
+  }
+
+  /** The id of the next request on this session; throws when the session has ended. */
+  private takeCallId(): number {
+    if (this.closedReason)
+      throw new AgentCallError(AgentCallFailure.closed, `link closed: ${this.closedReason}`);
+    return this.nextCallId++;
+  }
+
+  /**
+   * What cancels a request: the deadline, the caller's signal (even one that fired before we got
+   * here) and the end of the session, each rejecting `cancelled` with its own words (`stop`
+   * clears them all). `cancelled` only rejects: race it against each step of the request.
+   */
+  private cancellation(
+    options: CallOptions,
+    words: { timeout: string; aborted: string; closed: string },
+  ): { cancelled: Promise<never>; stop(): void } {
+    let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
+    let onSessionClose: (() => void) | undefined;
+    const cancelled = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new AgentCallError(AgentCallFailure.timeout, words.timeout)),
+        options.timeoutMs,
+      );
+      onAbort = () => reject(new AgentCallError(AgentCallFailure.aborted, words.aborted));
+      if (options.signal?.aborted) onAbort();
+      else options.signal?.addEventListener('abort', onAbort, { once: true });
+      onSessionClose = () => reject(new AgentCallError(AgentCallFailure.closed, words.closed));
+      this.once('close', onSessionClose);
+    });
+    cancelled.catch(() => undefined); // observed through the races of the request
+    return {
+      cancelled,
+      stop: () => {
+        clearTimeout(timer);
+        if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+        if (onSessionClose) this.off('close', onSessionClose);
+      },
+    };
   }
 
   /** Calls `listener` once when the session ends (at once if it has); returns an unsubscribe. */

@@ -84,30 +84,19 @@ export async function authenticate<A>(
     );
     return { kind: 'refused' };
   }
-  const parsed = ssh2.utils.parseKey(keyBlob);
-  if (parsed instanceof Error || Array.isArray(parsed)) {
-    deps.logs.refused(
-      'unreadable public key',
-      log,
-      { fingerprint, uuid: login.uuid },
-      'login refused: unreadable public key',
-    );
+  /** Refuses an agent login whose key or signature does not hold, logging (throttled) why. */
+  const refuseKey = (problem: string): AuthOutcome<A> => {
+    deps.logs.refused(problem, log, { fingerprint, uuid: login.uuid }, `login refused: ${problem}`);
     return { kind: 'refused' };
-  }
+  };
+  const parsed = ssh2.utils.parseKey(keyBlob);
+  if (parsed instanceof Error || Array.isArray(parsed)) return refuseKey('unreadable public key');
   const signature = pk.signature;
   const verified = signature !== undefined;
   if (verified) {
     // ssh2 leaves the signature check to us: without it anyone knowing a public key gets in.
     const ok = pk.blob !== undefined && parsed.verify(pk.blob, signature, pk.hashAlgo) === true;
-    if (!ok) {
-      deps.logs.refused(
-        'bad signature',
-        log,
-        { fingerprint, uuid: login.uuid },
-        'login refused: bad signature',
-      );
-      return { kind: 'refused' };
-    }
+    if (!ok) return refuseKey('bad signature');
   }
   const attempt: AuthAttempt = {
     login,

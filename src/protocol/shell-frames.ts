@@ -91,6 +91,27 @@ export function createFrameDecoder(): { push(chunk: Buffer): ShellFrame[] } {
   };
 }
 
+/**
+ * A byte stream's data handler: decodes each chunk (createFrameDecoder) and gives its frames to
+ * `onFrame`, or the decoder's FrameError to `onMalformed` (a hostile or broken peer).
+ */
+export function frameReader(
+  onFrame: (frame: ShellFrame) => void,
+  onMalformed: (error: unknown) => void,
+): (chunk: Buffer) => void {
+  const decoder = createFrameDecoder();
+  return (chunk) => {
+    let frames;
+    try {
+      frames = decoder.push(chunk);
+    } catch (error) {
+      onMalformed(error);
+      return;
+    }
+    for (const frame of frames) onFrame(frame);
+  };
+}
+
 /** A JSON payload, or null when it is not a JSON object. */
 export function parseJsonPayload(payload: Buffer): Record<string, unknown> | null {
   try {

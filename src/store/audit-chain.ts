@@ -11,17 +11,10 @@
 // same bytes). The id is not hashed: the chain itself fixes the order.
 
 import { createHash } from 'node:crypto';
+import type { NewEvent } from './records.js';
 
-/** What the hash covers of an event. */
-export interface ChainedFields {
-  type: string;
-  clientUuid: string;
-  at: Date;
-  data: Record<string, unknown>;
-  actor: string | null;
-  actorKeyId?: string | null | undefined;
-  actorKeyName?: string | null | undefined;
-}
+/** What the hash covers of an event: all of it but its id and its hash, as it is appended. */
+export type ChainedFields = NewEvent;
 
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);

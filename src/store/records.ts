@@ -2,7 +2,17 @@
 // work. A record is what a row holds, decoded (dates as Date, booleans, JSON parsed), with a
 // client's tags inlined as names.
 
-export interface ClientRecord {
+/** What an agent reports of its machine (refreshed on every connection). */
+export interface MachineFacts {
+  hostname: string;
+  platform: string;
+  platformRelease: string;
+  arch: string;
+  agentVersion: string;
+  username: string;
+}
+
+export interface ClientRecord extends MachineFacts {
   uuid: string;
   clientId: string;
 
@@ -26,13 +36,7 @@ export interface ClientRecord {
   forwardTargets: string[] | null;
   decommissionedAt: Date | null;
 
-  // Facts the agent reports (refreshed on every connection).
-  hostname: string;
-  platform: string;
-  platformRelease: string;
-  arch: string;
-  agentVersion: string;
-  username: string;
+  // Facts the agent reports besides its MachineFacts (refreshed on every connection).
   capabilities: string[];
   agentAllowedPaths: string[] | null;
 
@@ -114,6 +118,7 @@ export interface EventRecord {
   clientUuid: string;
   at: Date;
   data: Record<string, unknown>;
+  /** Who caused it, in the door's words ("graphql 127.0.0.1"); null for the server or an agent. */
   actor: string | null;
   /** The API key that caused the event (null: the server itself or an agent). */
   actorKeyId: string | null;

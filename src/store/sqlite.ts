@@ -7,12 +7,11 @@
 // short, and a transaction's work must use the transaction's repositories only.
 
 import { MikroORM, type Options } from '@mikro-orm/sqlite';
-import { Migrator } from '@mikro-orm/migrations';
 import { sqliteDialect } from './dialect.js';
-import { entities } from './entities/index.js';
 import type { Store } from './index.js';
 import { refuseUnknownMigrations } from './migration-history.js';
 import { migrationsList } from './migrations/index.js';
+import { sharedOrmOptions } from './orm-options.js';
 import { createRepositories } from './repositories/index.js';
 import { createSql, type TransactionContext } from './sql.js';
 
@@ -37,30 +36,7 @@ export function createStoreOptions(
 ): Options {
   return {
     dbName: dbPath,
-    // MikroORM writes to stdout by default; stdout belongs to the CLI and MCP stdio.
-    logger: log ?? (() => undefined),
-    entities,
-    extensions: [Migrator],
-    allowGlobalContext: false,
-    debug: false,
-    discovery: { requireEntitiesArray: true },
-    ...(onStatement
-      ? {
-          onQuery: (sql: string) => {
-            onStatement(sql);
-            return sql;
-          },
-        }
-      : {}),
-    migrations: {
-      migrationsList,
-      transactional: true,
-      allOrNothing: true,
-      snapshot: false,
-      silent: true,
-      path: 'src/store/migrations',
-      emit: 'ts',
-    },
+    ...sharedOrmOptions(log, onStatement, { migrationsList, path: 'src/store/migrations' }),
     pool: {
       min: 1,
       max: 1,

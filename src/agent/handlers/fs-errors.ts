@@ -2,6 +2,8 @@
 // handler words the same failure the same way. Errors that carry no errno code are bugs, not
 // user-facing failures: they are returned unchanged so the tunnel reports them as internal.
 
+import type { Stats } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { AgentError } from './types.js';
 import { AgentErrorCode } from '../../protocol/rpc.js';
 
@@ -61,4 +63,14 @@ export function toAgentError(err: unknown, path: string): unknown {
 /** True when `err` is a node:fs error with this errno code (ENOENT, ENOTDIR…). */
 export function hasErrnoCode(err: unknown, code: string): boolean {
   return isErrno(err) && err.code === code;
+}
+
+/** What lstat says of `target`, or undefined when nothing is there (ENOENT). */
+export async function lstatIfAny(target: string): Promise<Stats | undefined> {
+  try {
+    return await lstat(target);
+  } catch (err) {
+    if (hasErrnoCode(err, 'ENOENT')) return undefined;
+    throw err;
+  }
 }

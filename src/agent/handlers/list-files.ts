@@ -9,7 +9,7 @@ import path from 'node:path';
 import { AgentErrorCode, FileType, type FileEntry, type FileTypeName } from '../../protocol/rpc.js';
 import { descriptorPath } from '../../lib/safe-path.js';
 import { asAgentError, assertPathAllowed, openDirectoryConfined, rootSets } from '../path-guard.js';
-import { hasErrnoCode } from './fs-errors.js';
+import { lstatIfAny } from './fs-errors.js';
 import { AgentError, type Handler } from './types.js';
 
 const DEFAULT_LIMIT = 10_000;
@@ -61,14 +61,9 @@ async function listOpen(
 }
 
 async function describe(directory: string, name: string): Promise<FileEntry | undefined> {
-  let info: Stats;
-  try {
-    info = await lstat(path.join(directory, name));
-  } catch (err) {
-    // Deleted between readdir and lstat: it is simply no longer there.
-    if (hasErrnoCode(err, 'ENOENT')) return undefined;
-    throw err;
-  }
+  const info = await lstatIfAny(path.join(directory, name));
+  // Deleted between readdir and lstat: it is simply no longer there.
+  if (info === undefined) return undefined;
   return {
     name,
     type: typeOf(info),

@@ -17,50 +17,39 @@ import {
   uploadStartSchema,
   uploadTrailerSchema,
 } from '../../protocol/transfer.js';
-import { asAgentError, assertPathAllowed, rootSets } from '../path-guard.js';
+import { assertPathAllowed, rootSets } from '../path-guard.js';
 import { assertRegularFile } from './read-file.js';
 import { AgentError, type StreamHandler } from './types.js';
-import { existingFile, keepOwnerAndMode, openParent } from './write-file.js';
+import { DEFAULT_FILE_MODE, inTargetDirectory, keepOwnerAndMode } from './write-file.js';
 import { AgentErrorCode } from '../../protocol/rpc.js';
-
-const DEFAULT_MODE = 0o644;
 
 export const receiveUpload: StreamHandler<'upload_file'> = async (params, context, link) => {
   const target = await assertPathAllowed(params.path, context.allowedPaths, params.roots);
   const sets = rootSets(context.allowedPaths, params.roots);
-  try {
-    const directory = await openParent(params.path, target, params.createParents ?? false, sets);
+  return inTargetDirectory(params, target, sets, async ({ directory, name, existing }) => {
+    const partial = path.join(directory.path, partialName(name));
+    const { handle, info } = await openConfined(
+      params.path,
+      partial,
+      constants.O_RDWR | constants.O_CREAT,
+      sets,
+      existing === undefined ? (params.mode ?? DEFAULT_FILE_MODE) : 0o600,
+    );
+    let sha256: string;
+    let resumedFrom: number;
     try {
-      const name = path.basename(target);
-      const existing = await existingFile(params.path, directory.path, name, sets);
-      const partial = path.join(directory.path, partialName(name));
-      const { handle, info } = await openConfined(
-        params.path,
-        partial,
-        constants.O_RDWR | constants.O_CREAT,
-        sets,
-        existing === undefined ? (params.mode ?? DEFAULT_MODE) : 0o600,
-      );
-      let sha256: string;
-      let resumedFrom: number;
-      try {
-        assertRegularFile(info, partial, 'upload_file writes');
-        assertSingleLink(params.path, info, sets);
-        ({ sha256, resumedFrom } = await receive(handle, info, params.size, link, context.signal));
-        await keepOwnerAndMode(handle, existing);
-        await handle.sync();
-      } finally {
-        await handle.close().catch(() => undefined);
-      }
-      await rename(partial, path.join(directory.path, name));
-      await directory.handle.sync().catch(() => undefined);
-      return { path: target, size: params.size, sha256, resumedFrom };
+      assertRegularFile(info, partial, 'upload_file writes');
+      assertSingleLink(params.path, info, sets);
+      ({ sha256, resumedFrom } = await receive(handle, info, params.size, link, context.signal));
+      await keepOwnerAndMode(handle, existing);
+      await handle.sync();
     } finally {
-      await directory.handle.close().catch(() => undefined);
+      await handle.close().catch(() => undefined);
     }
-  } catch (err) {
-    throw asAgentError(err, params.path);
-  }
+    await rename(partial, path.join(directory.path, name));
+    await directory.handle.sync().catch(() => undefined);
+    return { path: target, size: params.size, sha256, resumedFrom };
+  });
 
   async function receive(
     handle: FileHandle,

@@ -7,7 +7,7 @@
 
 import { constants, type Stats } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { lstat, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { AgentErrorCode, MAX_FILE_BYTES } from '../../protocol/rpc.js';
 import {
@@ -19,10 +19,11 @@ import {
   type RootSet,
 } from '../../lib/safe-path.js';
 import { asAgentError, assertPathAllowed, rootSets } from '../path-guard.js';
-import { hasErrnoCode } from './fs-errors.js';
+import { lstatIfAny } from './fs-errors.js';
 import { AgentError, type Handler } from './types.js';
 
-const DEFAULT_MODE = 0o644;
+/** The permission bits of a new file, unless the request sets them. */
+export const DEFAULT_FILE_MODE = 0o644;
 
 export const writeFile: Handler<'write_file'> = async (params, context) => {
   // Checked before anything is created, so a refused path leaves the disk untouched.
@@ -36,27 +37,50 @@ export const writeFile: Handler<'write_file'> = async (params, context) => {
     );
   }
   const sets = rootSets(context.allowedPaths, params.roots);
+  await inTargetDirectory(params, target, sets, ({ directory, name, existing }) =>
+    replaceAtomically(
+      directory,
+      name,
+      content,
+      existing,
+      params.mode ?? DEFAULT_FILE_MODE,
+      context.signal,
+    ),
+  );
+  return { path: target, size: content.length };
+};
+
+/** Where a file is written: its pinned directory, its name, and the regular file there now. */
+export interface WriteTarget {
+  directory: PinnedDirectory;
+  name: string;
+  /** The file being replaced; undefined when there is none. */
+  existing: Stats | undefined;
+}
+
+/**
+ * Runs `write` in the parent directory of `target` (opened, created first when asked, closed
+ * after); any failure becomes an AgentError about the requested path.
+ */
+export async function inTargetDirectory<T>(
+  params: { path: string; createParents?: boolean | undefined },
+  target: string,
+  sets: readonly RootSet[],
+  write: (at: WriteTarget) => Promise<T>,
+): Promise<T> {
   try {
     const directory = await openParent(params.path, target, params.createParents ?? false, sets);
     try {
       const name = path.basename(target);
       const existing = await existingFile(params.path, directory.path, name, sets);
-      await replaceAtomically(
-        directory,
-        name,
-        content,
-        existing,
-        params.mode ?? DEFAULT_MODE,
-        context.signal,
-      );
+      return await write({ directory, name, existing });
     } finally {
       await directory.handle.close().catch(() => undefined);
     }
   } catch (err) {
     throw asAgentError(err, params.path);
   }
-  return { path: target, size: content.length };
-};
+}
 
 export interface PinnedDirectory {
   handle: FileHandle;
@@ -65,19 +89,14 @@ export interface PinnedDirectory {
 }
 
 /** Opens (creating it first when asked) the parent directory of a confined target. */
-export async function openParent(
+async function openParent(
   requested: string,
   target: string,
   createParents: boolean,
   sets: readonly RootSet[],
 ): Promise<PinnedDirectory> {
   const parent = path.dirname(target);
-  let info: Stats | undefined;
-  try {
-    info = await lstat(parent);
-  } catch (err) {
-    if (!hasErrnoCode(err, 'ENOENT')) throw err;
-  }
+  const info = await lstatIfAny(parent);
   if (info === undefined) {
     if (!createParents) {
       throw new AgentError(
@@ -97,19 +116,14 @@ export async function openParent(
 }
 
 /** The regular file at `name` in the directory, undefined when absent; others are refused. */
-export async function existingFile(
+async function existingFile(
   requested: string,
   directory: string,
   name: string,
   sets: readonly RootSet[],
 ): Promise<Stats | undefined> {
-  let info: Stats;
-  try {
-    info = await lstat(path.join(directory, name));
-  } catch (err) {
-    if (hasErrnoCode(err, 'ENOENT')) return undefined;
-    throw err;
-  }
+  const info = await lstatIfAny(path.join(directory, name));
+  if (info === undefined) return undefined;
   if (info.isSymbolicLink()) {
     // The target was resolved through its links before; a link here now was swapped in.
     throw new AgentError(

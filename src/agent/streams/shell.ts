@@ -12,7 +12,7 @@ import { constants, homedir, userInfo } from 'node:os';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import {
-  createFrameDecoder,
+  frameReader,
   encodeFrame,
   encodeJsonFrame,
   parseJsonPayload,
@@ -20,6 +20,7 @@ import {
   SHELL_SIGNALS,
   ShellFrameType,
   type ShellExit,
+  type ShellFrame,
 } from '../../protocol/shell-frames.js';
 import {
   MAX_TERMINAL_COLS,
@@ -180,29 +181,25 @@ export function runShell(
       };
     }
 
-    const decoder = createFrameDecoder();
-    channel.on('data', (chunk: Buffer) => {
-      let frames;
-      try {
-        frames = decoder.push(chunk);
-      } catch (error) {
+    const onFrame = (frame: ShellFrame): void => {
+      if (frame.type === ShellFrameType.input) running.write(frame.payload);
+      else if (frame.type === ShellFrameType.resize) {
+        const size = parseSize(frame.payload, LIMITS);
+        if (size) running.resize(size.cols, size.rows);
+      } else if (frame.type === ShellFrameType.eof) running.endInput();
+      else if (frame.type === ShellFrameType.signal) {
+        const name = parseJsonPayload(frame.payload)?.['signal'];
+        if (typeof name === 'string' && (SHELL_SIGNALS as readonly string[]).includes(name))
+          running.signal(name);
+      }
+    };
+    channel.on(
+      'data',
+      frameReader(onFrame, (error) => {
         logger.warn({ err: (error as Error).message }, 'bad shell frame; hanging up');
         channel.destroy();
-        return;
-      }
-      for (const frame of frames) {
-        if (frame.type === ShellFrameType.input) running.write(frame.payload);
-        else if (frame.type === ShellFrameType.resize) {
-          const size = parseSize(frame.payload, LIMITS);
-          if (size) running.resize(size.cols, size.rows);
-        } else if (frame.type === ShellFrameType.eof) running.endInput();
-        else if (frame.type === ShellFrameType.signal) {
-          const name = parseJsonPayload(frame.payload)?.['signal'];
-          if (typeof name === 'string' && (SHELL_SIGNALS as readonly string[]).includes(name))
-            running.signal(name);
-        }
-      }
-    });
+      }),
+    );
     // The server hung up (or the link died): the shell goes, as with sshd.
     const hangUpOnce = (): void => {
       if (!exited) running.hangUp();

@@ -29,7 +29,7 @@ import { parseAgentReply } from '../../hub/agent-reply.js';
 import { entryBytes, entryStream } from './peer-stream.js';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { PeerConnection } from './peer-pool.js';
-import { transferReady, type HolderFrame } from './peer-protocol.js';
+import { transferReady, type EntryFrame, type HolderFrame } from './peer-protocol.js';
 
 /**
  * How long past the caller's deadline this side waits for the holder's own `timeout` answer
@@ -92,6 +92,69 @@ function whenReady(connection: PeerConnection, signal: AbortSignal | undefined):
     connection.ready
       .then(resolve, reject)
       .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** The socket of a connection that carries one byte stream, and where its messages go. */
+type Carrier = NonNullable<PeerConnection['stream']>;
+
+/**
+ * Opens a byte stream or a transfer over `own`, a peer connection of its own: sends what
+ * `request` builds, and once `ready` accepts the holder's first answer (null: refused), settles
+ * with what `open` makes of it and of the connection's socket. Any other answer, the deadline,
+ * the caller's abort or the connection closing first closes `own` and rejects.
+ */
+async function openDedicated<R, T>(
+  own: PeerConnection,
+  signal: AbortSignal | undefined,
+  deadline: { ms: number; message: string },
+  request: (id: number) => EntryFrame,
+  ready: (frame: HolderFrame) => R | null,
+  open: (ready: R, carrier: Carrier) => T,
+): Promise<T> {
+  try {
+    await whenReady(own, signal);
+  } catch (error) {
+    own.close();
+    throw error;
+  }
+  const carrier = own.stream;
+  if (!carrier) throw new AgentCallError(AgentCallFailure.closed, 'no peer connection');
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const fail = (error: AgentCallError): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      own.close();
+      reject(error);
+    };
+    const onAbort = (): void =>
+      fail(new AgentCallError(AgentCallFailure.aborted, 'abandoned by the caller'));
+    const timer = setTimeout(
+      () => fail(new AgentCallError(AgentCallFailure.timeout, deadline.message)),
+      deadline.ms,
+    );
+    own.onClose(fail);
+    own.request(request, (frame) => {
+      if (settled) return;
+      const accepted = ready(frame);
+      if (accepted === null) {
+        return fail(
+          frame.t === 'error'
+            ? callError(frame)
+            : new AgentCallError(AgentCallFailure.protocol, 'peer answered out of turn'),
+        );
+      }
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      // Synchronously, before the next message: the bytes that follow go to the stream.
+      resolve(open(accepted, carrier));
+    });
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -200,123 +263,47 @@ export function createForwardingLink(
       params: RpcMethods[M]['params'],
     ): Promise<TransferChannel> {
       const own = dedicated();
-      try {
-        await own.ready;
-      } catch (error) {
-        own.close();
-        throw error;
-      }
-      const carrier = own.stream;
-      if (!carrier) throw new AgentCallError(AgentCallFailure.closed, 'no peer connection');
-      return new Promise<TransferChannel>((resolve, reject) => {
-        let settled = false;
-        const fail = (error: AgentCallError): void => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          own.close();
-          reject(error);
-        };
+      return openDedicated(
+        own,
+        undefined,
         // The holder's own opening gives up within its channel timeout; this is the backstop.
-        const timer = setTimeout(
-          () =>
-            fail(
-              new AgentCallError(
-                AgentCallFailure.timeout,
-                `server ${own.server} did not open the transfer within ${TRANSFER_OPEN_MS / 1000} s`,
-              ),
-            ),
-          TRANSFER_OPEN_MS,
-        );
-        own.onClose(fail);
-        own.request(
-          (id) => ({ t: 'transfer', id, uuid, method, params }),
-          (frame) => {
-            if (settled) return;
-            const ready = frame.t === 'ready' ? transferReady.safeParse(frame.ready) : null;
-            if (!ready?.success) {
-              return fail(
-                frame.t === 'error'
-                  ? callError(frame)
-                  : new AgentCallError(AgentCallFailure.protocol, 'peer answered out of turn'),
-              );
-            }
-            settled = true;
-            clearTimeout(timer);
-            const { requestId } = ready.data;
-            // A peer connection that drops does not always end the bytes with an error.
-            const linkClosed = new AbortController();
-            own.onClose(() => linkClosed.abort());
-            // Synchronously, before the next message: the bytes that follow go to the channel.
-            const { channel } = entryBytes(carrier.socket, carrier.divert);
-            resolve(
-              createTransferChannel(
-                channel,
-                requestId,
-                (line) => parseAgentReply(method, requestId, line),
-                () => own.close(),
-                linkClosed.signal,
-              ),
-            );
-          },
-        );
-      });
+        {
+          ms: TRANSFER_OPEN_MS,
+          message: `server ${own.server} did not open the transfer within ${TRANSFER_OPEN_MS / 1000} s`,
+        },
+        (id) => ({ t: 'transfer', id, uuid, method, params }),
+        (frame) => {
+          const ready = frame.t === 'ready' ? transferReady.safeParse(frame.ready) : null;
+          return ready?.success ? ready.data : null;
+        },
+        ({ requestId }, carrier) => {
+          // A peer connection that drops does not always end the bytes with an error.
+          const linkClosed = new AbortController();
+          own.onClose(() => linkClosed.abort());
+          const { channel } = entryBytes(carrier.socket, carrier.divert);
+          return createTransferChannel(
+            channel,
+            requestId,
+            (line) => parseAgentReply(method, requestId, line),
+            () => own.close(),
+            linkClosed.signal,
+          );
+        },
+      );
     },
     async openStream(header: StreamHeader, options: LinkCallOptions): Promise<AgentStream> {
-      const own = dedicated();
       const { signal, timeoutMs } = options;
-      try {
-        await whenReady(own, signal);
-      } catch (error) {
-        own.close();
-        throw error;
-      }
-      const carrier = own.stream;
-      if (!carrier) throw new AgentCallError(AgentCallFailure.closed, 'no peer connection');
-      return new Promise<AgentStream>((resolve, reject) => {
-        let settled = false;
-        const fail = (error: AgentCallError): void => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', onAbort);
-          own.close();
-          reject(error);
-        };
-        const onAbort = (): void =>
-          fail(new AgentCallError(AgentCallFailure.aborted, 'abandoned by the caller'));
-        const timer = setTimeout(
-          () =>
-            fail(
-              new AgentCallError(
-                AgentCallFailure.timeout,
-                `no answer within ${Math.round(timeoutMs / 1000)} s`,
-              ),
-            ),
-          timeoutMs + DEADLINE_GRACE_MS,
-        );
-        own.onClose(fail);
-        own.request(
-          (id) => ({ t: 'stream', id, uuid, header, timeoutMs }),
-          (frame) => {
-            if (settled) return;
-            if (frame.t !== 'ready') {
-              return fail(
-                frame.t === 'error'
-                  ? callError(frame)
-                  : new AgentCallError(AgentCallFailure.protocol, 'peer answered out of turn'),
-              );
-            }
-            settled = true;
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
-            // Synchronously, before the next message: the bytes that follow go to the stream.
-            resolve(entryStream(carrier.socket, carrier.divert, frame.ready as StreamReady));
-          },
-        );
-        if (signal?.aborted) onAbort();
-        else signal?.addEventListener('abort', onAbort, { once: true });
-      });
+      return openDedicated(
+        dedicated(),
+        signal,
+        {
+          ms: timeoutMs + DEADLINE_GRACE_MS,
+          message: `no answer within ${Math.round(timeoutMs / 1000)} s`,
+        },
+        (id) => ({ t: 'stream', id, uuid, header, timeoutMs }),
+        (frame) => (frame.t === 'ready' ? (frame.ready as StreamReady) : null),
+        (ready, carrier) => entryStream(carrier.socket, carrier.divert, ready),
+      );
     },
     onClose(listener) {
       return connection.onClose((error) => listener(error.message));

@@ -11,12 +11,13 @@ import type { Logger } from 'pino';
 import { AppError, ErrorCode } from '../../errors.js';
 import type { AgentStream } from '../../hub/agent-session.js';
 import {
-  createFrameDecoder,
+  frameReader,
   encodeFrame,
   encodeJsonFrame,
   parseJsonPayload,
   ShellFrameType,
   type ShellExit,
+  type ShellFrame,
   type ShellSignal,
 } from '../../protocol/shell-frames.js';
 import { redactSecrets } from '../../lib/redact.js';
@@ -217,6 +218,16 @@ export function createSessions(deps: SessionDeps) {
       );
       idleTimer.unref();
     };
+    /** What session.opened and session.closed both say of the session (its size as it is now). */
+    const described = () => ({
+      session_id: id,
+      principal: caller.principal?.name ?? caller.actor,
+      command: shown,
+      pty: view.pty,
+      origin: view.origin,
+      cols: view.cols,
+      rows: view.rows,
+    });
     let ended = false;
     const unsubscribe = link.onClose((reason) =>
       session.close(`the client's link ended (${reason})`),
@@ -238,13 +249,7 @@ export function createSessions(deps: SessionDeps) {
           FleetEventType.sessionClosed,
           client.uuid,
           {
-            session_id: id,
-            principal: caller.principal?.name ?? caller.actor,
-            command: shown,
-            pty: view.pty,
-            origin: view.origin,
-            cols: view.cols,
-            rows: view.rows,
+            ...described(),
             started_at: startedAt.toISOString(),
             duration_ms: view.endedAt.getTime() - startedAt.getTime(),
             exit_code: view.exitStatus,
@@ -260,37 +265,33 @@ export function createSessions(deps: SessionDeps) {
       session.emit('close', reason);
     };
 
-    const decoder = createFrameDecoder();
-    channel.on('data', (chunk: Buffer) => {
-      let frames;
-      try {
-        frames = decoder.push(chunk);
-      } catch (error) {
+    const onFrame = (frame: ShellFrame): void => {
+      if (frame.type === ShellFrameType.output || frame.type === ShellFrameType.stderr) {
+        view.bytesOut += frame.payload.length;
+        recording?.output(frame.payload);
+        touch();
+        session.emit(
+          'output',
+          frame.payload,
+          frame.type === ShellFrameType.output ? 'stdout' : 'stderr',
+        );
+      } else if (frame.type === ShellFrameType.exit) {
+        const exit = parseJsonPayload(frame.payload);
+        view.exitStatus = typeof exit?.['code'] === 'number' ? exit['code'] : null;
+        view.exitSignal = typeof exit?.['signal'] === 'string' ? exit['signal'] : null;
+        session.emit('exit', {
+          code: view.exitStatus,
+          signal: view.exitSignal,
+        } satisfies ShellExit);
+      }
+    };
+    channel.on(
+      'data',
+      frameReader(onFrame, (error) => {
         log.warn({ err: error }, 'malformed shell frame from the agent: session closed');
         void finish('the agent sent a malformed frame');
-        return;
-      }
-      for (const frame of frames) {
-        if (frame.type === ShellFrameType.output || frame.type === ShellFrameType.stderr) {
-          view.bytesOut += frame.payload.length;
-          recording?.output(frame.payload);
-          touch();
-          session.emit(
-            'output',
-            frame.payload,
-            frame.type === ShellFrameType.output ? 'stdout' : 'stderr',
-          );
-        } else if (frame.type === ShellFrameType.exit) {
-          const exit = parseJsonPayload(frame.payload);
-          view.exitStatus = typeof exit?.['code'] === 'number' ? exit['code'] : null;
-          view.exitSignal = typeof exit?.['signal'] === 'string' ? exit['signal'] : null;
-          session.emit('exit', {
-            code: view.exitStatus,
-            signal: view.exitSignal,
-          } satisfies ShellExit);
-        }
-      }
-    });
+      }),
+    );
     channel.on('drain', () => session.emit('drain'));
     channel.on('error', (error: Error) => log.debug({ err: error }, 'session channel error'));
     channel.on('close', () => void finish('the channel closed'));
@@ -337,16 +338,7 @@ export function createSessions(deps: SessionDeps) {
     await deps.audit.record(
       FleetEventType.sessionOpened,
       client.uuid,
-      {
-        session_id: id,
-        principal: caller.principal?.name ?? caller.actor,
-        command: shown,
-        pty: view.pty,
-        origin: view.origin,
-        cols: view.cols,
-        rows: view.rows,
-        recording: view.recording,
-      },
+      { ...described(), recording: view.recording },
       actorOf(caller),
     );
     log.info({ pty: view.pty, origin: view.origin }, 'shell session opened');

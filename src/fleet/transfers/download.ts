@@ -9,6 +9,7 @@ import { lstat, rename, rmdir, unlink, type FileHandle } from 'node:fs/promises'
 import path from 'node:path';
 import { AppError } from '../../errors.js';
 import { AgentCallError } from '../../hub/errors.js';
+import { createBatchedWriter } from '../../lib/batched-writer.js';
 import { hashPrefix, peekDigest } from '../../lib/file-hash.js';
 import { quote } from '../../lib/quote.js';
 import {
@@ -22,8 +23,6 @@ import { downloadReadySchema, partialName } from '../../protocol/transfer.js';
 import { bad } from '../validation.js';
 import type { TransferBody, TransferContext, TransferOutcome } from './body.js';
 import { assertReplaceable } from './server-paths.js';
-
-const WRITE_BATCH_BYTES = 1024 * 1024;
 
 export interface DownloadInput {
   remotePath: string;
@@ -55,41 +54,19 @@ async function receive(
     if (start === 0) hash = createHash('sha256');
     await handle.truncate(start);
     progress.update(start, size, start);
-    let position = start;
-    let batch: Buffer[] = [];
-    let batchBytes = 0;
+    const writer = createBatchedWriter(handle, start, (position) => progress.update(position));
     // A write that fails here (ENOSPC, EDQUOT …) is the server's problem, not the link's: it
     // is rethrown as it came, for the caller to report as such (server-paths.ts).
     let writeError: unknown = null;
-    const flush = async (): Promise<void> => {
-      if (batchBytes === 0) return;
-      const data = batch.length === 1 ? (batch[0] as Buffer) : Buffer.concat(batch, batchBytes);
-      batch = [];
-      batchBytes = 0;
-      let written = 0;
-      try {
-        while (written < data.length) {
-          const { bytesWritten } = await handle.write(
-            data,
-            written,
-            data.length - written,
-            position,
-          );
-          written += bytesWritten;
-          position += bytesWritten;
-        }
-      } catch (error) {
-        writeError = error;
-        throw error;
-      }
-      progress.update(position);
-    };
     try {
       await channel.reader.readBytes(size - start, async (chunk) => {
         hash.update(chunk);
-        batch.push(chunk);
-        batchBytes += chunk.length;
-        if (batchBytes >= WRITE_BATCH_BYTES) await flush();
+        try {
+          await writer.add(chunk);
+        } catch (error) {
+          writeError = error;
+          throw error;
+        }
       });
     } catch (error) {
       if (writeError !== null) throw writeError;
@@ -97,7 +74,7 @@ async function receive(
         ? error
         : new AgentCallError('closed', `link broke during the transfer: ${String(error)}`);
     } finally {
-      if (writeError === null) await flush();
+      if (writeError === null) await writer.flush();
     }
     const result = await channel.readResult();
     const sha256 = hash.digest('hex');

@@ -16,22 +16,20 @@
 // hashes the whole file; the operator compares with its own (get), the agent with the operator's
 // (put). Nothing is buffered here: each chunk is awaited through to the other side.
 
-import { AppError, ErrorCode } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { AgentCallError } from '../../hub/errors.js';
 import type { TransferChannel } from '../../hub/transfer-channel.js';
 import { quote } from '../../lib/quote.js';
 import { downloadReadySchema, uploadReadySchema } from '../../protocol/transfer.js';
 import type { ClientRecord } from '../../store/index.js';
 import type { AgentLink } from '../agent-link.js';
-import { actorOf, type Audit } from '../audit.js';
+import type { Audit } from '../audit.js';
 import type { Caller } from '../caller.js';
-import { FleetEventType } from '../event-types.js';
 import type { Gate } from '../gate.js';
-import { recordRan } from '../not-recorded.js';
-import type { OperationFailure } from '../outcomes.js';
 import { bad, validateMode, validateRemotePath } from '../validation.js';
 import type { Logger } from 'pino';
 import type { TransferOutcome } from './body.js';
+import { asFailure, finishCompleted, finishFailed, recordTransfer } from './settle.js';
 import type { ProgressBoard, ProgressReporter, TransferDirection } from './progress.js';
 
 /** What the board shows as localPath for a transfer to or from the operator's machine. */
@@ -96,18 +94,13 @@ export interface OperatorTransferDeps {
   guarded(progress: ProgressReporter, caller: Caller): (channel: TransferChannel) => () => void;
 }
 
-const asFailure = (error: unknown): OperationFailure =>
-  error instanceof AppError
-    ? { code: error.code, message: error.message }
-    : { code: ErrorCode.internal, message: 'internal error' };
-
 function checkBytes(value: number, what: string): void {
   if (!Number.isSafeInteger(value) || value < 0)
     throw bad(`${what} must be a whole number of bytes, 0 or more (got ${String(value)}).`);
 }
 
 export function createOperatorTransfers(deps: OperatorTransferDeps) {
-  const { gate, audit, logger, board } = deps;
+  const { gate, logger, board } = deps;
 
   /** The frame both directions share: admitted, tracked, settled exactly once. */
   async function begin(
@@ -159,64 +152,61 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
       if (direction === 'upload') deps.busy.delete(busyKey);
       admitted.release();
     };
+    /** Maps a failure (agent refusals recorded), marks the transfer failed, cleans up. */
+    const fail = async (error: unknown): Promise<unknown> => {
+      if (settled) return error;
+      cleanup();
+      const cause =
+        caller.signal?.aborted && !(error instanceof AppError)
+          ? new AgentCallError('aborted', 'the operator left')
+          : error;
+      const mapped = await gate.failure(cause, client, operation, caller);
+      finishFailed(progress, mapped, logger, { transferId, clientId: client.clientId });
+      return mapped;
+    };
     return {
       transferId,
       client,
       link,
       progress,
-      get settled() {
-        return settled;
-      },
       attach(opened: TransferChannel): TransferChannel {
         channel = opened;
         unguard = deps.guarded(progress, caller)(opened);
         return opened;
       },
-      /** Maps a failure (agent refusals recorded), marks the transfer failed, cleans up. */
-      async fail(error: unknown): Promise<unknown> {
-        if (settled) return error;
-        cleanup();
-        const cause =
-          caller.signal?.aborted && !(error instanceof AppError)
-            ? new AgentCallError('aborted', 'the operator left')
-            : error;
-        const mapped = await gate.failure(cause, client, operation, caller);
-        if (!(mapped instanceof AppError))
-          logger.error({ err: mapped, transferId, clientId: client.clientId }, 'transfer failed');
-        progress.finish({ state: 'failed', error: asFailure(mapped) });
-        return mapped;
+      /** Runs one step of the exchange; a failure fails the transfer (see `fail`) and is thrown. */
+      async step<T>(work: () => Promise<T>): Promise<T> {
+        try {
+          return await work();
+        } catch (error) {
+          throw await fail(error);
+        }
+      },
+      /** The operator's side closed: a transfer not settled yet fails as aborted. */
+      abandon(reason: string): void {
+        if (!settled) void fail(new AgentCallError('aborted', reason));
       },
       /** Records the success and marks the transfer completed. */
       async succeed(outcome: TransferOutcome): Promise<TransferOutcome> {
         cleanup();
-        await recordRan(
-          audit,
-          logger,
+        await recordTransfer(
+          deps,
+          client,
+          caller,
           {
-            type: FleetEventType.fileAccessed,
-            clientUuid: client.uuid,
-            data: {
-              operation,
-              path,
-              size: outcome.size,
-              sha256: outcome.sha256,
-              resumed_from: outcome.resumedFrom,
-              bytes_sent: outcome.size - outcome.resumedFrom,
-              via: 'stream',
-              principal: caller.principal?.name ?? caller.actor,
-              transfer_id: transferId,
-            },
-            actor: actorOf(caller),
+            operation,
+            path,
+            size: outcome.size,
+            sha256: outcome.sha256,
+            resumed_from: outcome.resumedFrom,
+            bytes_sent: outcome.size - outcome.resumedFrom,
+            via: 'stream',
+            principal: caller.principal?.name ?? caller.actor,
+            transfer_id: transferId,
           },
-          { operation, clientId: client.clientId, outcome: { ...outcome } },
+          { ...outcome },
         );
-        progress.finish({
-          state: 'completed',
-          bytesDone: outcome.size,
-          totalBytes: outcome.size,
-          sha256: outcome.sha256,
-          resumedFrom: outcome.resumedFrom,
-        });
+        finishCompleted(progress, outcome);
         return outcome;
       },
     };
@@ -232,11 +222,8 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
     if (input.offset > 0 && (prefix === undefined || !SHA256.test(prefix)))
       throw bad('prefixSha256 must be the hex SHA-256 of the first offset bytes held.');
     const t = await begin('download', ref, input.path, input.transferId, caller);
-    let size: number;
-    let start: number;
-    let channel: TransferChannel;
-    try {
-      channel = t.attach(
+    const { channel, size, start } = await t.step(async () => {
+      const channel = t.attach(
         await t.link.openTransfer('download_file', {
           path: input.path,
           roots: t.client.allowedPaths ?? undefined,
@@ -244,20 +231,19 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
           ...(prefix !== undefined ? { prefixSha256: prefix } : {}),
         }),
       );
-      ({ size, start } = (await channel.readControl(downloadReadySchema)).ready);
+      const { size, start } = (await channel.readControl(downloadReadySchema)).ready;
       if (start !== 0 && start !== input.offset)
         throw new AgentCallError('protocol', `the client offered to start at byte ${start}`);
       t.progress.update(start, size, start);
-    } catch (error) {
-      throw await t.fail(error);
-    }
+      return { channel, size, start };
+    });
     return {
       transferId: t.transferId,
       clientId: t.client.clientId,
       size,
       start,
-      async pipe(sink) {
-        try {
+      pipe: (sink) =>
+        t.step(async () => {
           let position = start;
           await channel.reader.readBytes(size - start, async (chunk) => {
             await sink(chunk);
@@ -270,14 +256,9 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
               'protocol',
               `the client announced ${size} bytes but reports ${result.size}`,
             );
-          return await t.succeed({ size, sha256: result.sha256, resumedFrom: start });
-        } catch (error) {
-          throw await t.fail(error);
-        }
-      },
-      close(reason) {
-        if (!t.settled) void t.fail(new AgentCallError('aborted', reason));
-      },
+          return t.succeed({ size, sha256: result.sha256, resumedFrom: start });
+        }),
+      close: (reason) => t.abandon(reason),
     };
   }
 
@@ -290,11 +271,9 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
     validateMode(input.mode);
     const t = await begin('upload', ref, input.path, input.transferId, caller);
     const size = input.size;
-    let channel: TransferChannel;
-    let ready: { offset: number; prefixSha256: string };
-    try {
+    const { channel, ready } = await t.step(async () => {
       t.progress.update(0, size);
-      channel = t.attach(
+      const channel = t.attach(
         await t.link.openTransfer('upload_file', {
           path: input.path,
           roots: t.client.allowedPaths ?? undefined,
@@ -303,19 +282,10 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
           mode: input.mode ?? undefined,
         }),
       );
-      ready = (await channel.readControl(uploadReadySchema)).ready;
-    } catch (error) {
-      throw await t.fail(error);
-    }
+      return { channel, ready: (await channel.readControl(uploadReadySchema)).ready };
+    });
     let position = -1;
     let start = 0;
-    const step = async <T>(work: () => Promise<T>): Promise<T> => {
-      try {
-        return await work();
-      } catch (error) {
-        throw await t.fail(error);
-      }
-    };
     return {
       transferId: t.transferId,
       clientId: t.client.clientId,
@@ -323,7 +293,7 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
       offset: ready.offset,
       prefixSha256: ready.prefixSha256,
       begin: (chosen) =>
-        step(async () => {
+        t.step(async () => {
           if (position !== -1) throw bad('The transfer has begun already.');
           if (chosen !== 0 && chosen !== ready.offset)
             throw bad(`start must be 0 or the offset the client holds (${ready.offset}).`);
@@ -333,7 +303,7 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
           t.progress.update(start, size, start);
         }),
       write: (chunk) =>
-        step(async () => {
+        t.step(async () => {
           if (position === -1) throw bad('Send {start} before the bytes.');
           if (position + chunk.length > size)
             throw bad(`More bytes arrived than the ${size} announced; nothing was replaced.`);
@@ -342,7 +312,7 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
           t.progress.update(position);
         }),
       finish: (sha256) =>
-        step(async () => {
+        t.step(async () => {
           if (position !== size)
             throw bad(
               `The file ended at byte ${Math.max(position, 0)} of the ${size} announced; nothing was replaced.`,
@@ -357,9 +327,7 @@ export function createOperatorTransfers(deps: OperatorTransferDeps) {
             );
           return t.succeed({ size, sha256, resumedFrom: start });
         }),
-      close(reason) {
-        if (!t.settled) void t.fail(new AgentCallError('aborted', reason));
-      },
+      close: (reason) => t.abandon(reason),
     };
   }
 

@@ -20,12 +20,11 @@ import type { TransferChannel } from '../../hub/transfer-channel.js';
 import { actorOf, type Audit } from '../audit.js';
 import type { Caller } from '../caller.js';
 import { FleetEventType } from '../event-types.js';
-import { recordRan } from '../not-recorded.js';
 import type { Gate } from '../gate.js';
 import type { Idempotency } from '../idempotency.js';
-import type { OperationFailure } from '../outcomes.js';
 import { bad, validateMode, validateRemotePath } from '../validation.js';
 import type { TransferBody } from './body.js';
+import { asFailure, finishCompleted, finishFailed, recordTransfer } from './settle.js';
 import { downloadBody, type DownloadInput } from './download.js';
 import {
   createProgressBoard,
@@ -56,11 +55,6 @@ export interface TransfersDeps {
 }
 
 type Request = { remotePath: string; localPath: string; transferId?: string | null | undefined };
-
-const asFailure = (error: unknown): OperationFailure =>
-  error instanceof AppError
-    ? { code: error.code, message: error.message }
-    : { code: ErrorCode.internal, message: 'internal error' };
 
 /** A transfer's outcome read back from its idempotency record (dates were stored as text). */
 function reviveProgress(stored: Record<string, unknown>): TransferProgress {
@@ -172,36 +166,22 @@ export function createTransfers(deps: TransfersDeps) {
         progress,
         guard: guarded(progress, caller),
       });
-      await recordRan(
-        audit,
-        logger,
-        {
-          type: FleetEventType.fileAccessed,
-          clientUuid: client.uuid,
-          data: {
-            operation,
-            path: input.remotePath,
-            size: outcome.size,
-            local_path: local,
-            sha256: outcome.sha256,
-            resumed_from: outcome.resumedFrom,
-            transfer_id: transferId,
-          },
-          actor: actorOf(caller),
-        },
+      await recordTransfer(
+        deps,
+        client,
+        caller,
         {
           operation,
-          clientId: client.clientId,
-          outcome: { size: outcome.size, sha256: outcome.sha256, localPath: local },
+          path: input.remotePath,
+          size: outcome.size,
+          local_path: local,
+          sha256: outcome.sha256,
+          resumed_from: outcome.resumedFrom,
+          transfer_id: transferId,
         },
+        { size: outcome.size, sha256: outcome.sha256, localPath: local },
       );
-      progress.finish({
-        state: 'completed',
-        bytesDone: outcome.size,
-        totalBytes: outcome.size,
-        sha256: outcome.sha256,
-        resumedFrom: outcome.resumedFrom,
-      });
+      finishCompleted(progress, outcome);
       return board.latest(transferId) as TransferProgress;
     } catch (error) {
       const mapped = await gate.failure(
@@ -210,9 +190,7 @@ export function createTransfers(deps: TransfersDeps) {
         operation,
         caller,
       );
-      if (!(mapped instanceof AppError))
-        logger.error({ err: mapped, transferId, clientId: client.clientId }, 'transfer failed');
-      progress.finish({ state: 'failed', error: asFailure(mapped) });
+      finishFailed(progress, mapped, logger, { transferId, clientId: client.clientId });
       throw mapped;
     } finally {
       busy.delete(busyKey);

@@ -17,10 +17,9 @@
 //   connection while the database restarts.
 
 import type { Options } from '@mikro-orm/postgresql';
-import { Migrator } from '@mikro-orm/migrations';
-import { entities } from '../entities/index.js';
 import { migrationsList } from './migrations/index.js';
 import { databaseUrlProblem } from '../database-url.js';
+import { sharedOrmOptions } from '../orm-options.js';
 
 export { redactDatabaseUrl } from '../database-url.js';
 
@@ -60,33 +59,13 @@ export function createPostgresOptions(url: string, options: PostgresStoreOptions
   const knexLog = (message: unknown) => options.log?.(`knex: ${String(message)}`);
   return {
     clientUrl: url,
-    // MikroORM writes to stdout by default; stdout belongs to the CLI and MCP stdio.
-    logger: options.log ?? (() => undefined),
-    entities,
-    extensions: [Migrator],
-    allowGlobalContext: false,
-    debug: false,
-    discovery: { requireEntitiesArray: true },
+    ...sharedOrmOptions(options.log, options.onStatement, {
+      migrationsList,
+      path: 'src/store/postgresql/migrations',
+    }),
     // MikroORM would create a missing database (through the `postgres` database, and racing
     // when several servers start): the operator creates it, and a missing one is an error.
     ensureDatabase: false,
-    ...(options.onStatement
-      ? {
-          onQuery: (sql: string) => {
-            options.onStatement?.(sql);
-            return sql;
-          },
-        }
-      : {}),
-    migrations: {
-      migrationsList,
-      transactional: true,
-      allOrNothing: true,
-      snapshot: false,
-      silent: true,
-      path: 'src/store/postgresql/migrations',
-      emit: 'ts',
-    },
     pool: {
       min: 1,
       max: poolMax,
