@@ -16,8 +16,8 @@ const usage = `Usage: etphonehome sessions list [--client C] [--open] [--limit N
   --open       only sessions open now
   --limit N    at most N (1-${MAX_SESSIONS_LIST}, default ${DEFAULT_SESSIONS_LIST})
 
---json prints [{id, clientId, principal, origin, command, pty, open, startedAt, endedAt,
-exitStatus, exitSignal, closeReason, bytesIn, bytesOut}].
+--json prints [{id, clientUuid, clientId, principal, apiKey, origin, command, pty, cols, rows,
+open, startedAt, endedAt, exitStatus, exitSignal, closeReason, bytesIn, bytesOut}].
 
 ${commonHelp}
 
