@@ -9,7 +9,16 @@
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Kind, parse, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import {
+  Kind,
+  parse,
+  print,
+  visit,
+  type ASTNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { loadGraphiQLExamples } from '../../src/graphql/graphiql-examples.js';
 import { createAgent } from '../support/agent.js';
 import { killAll } from '../support/processes.js';
@@ -55,10 +64,28 @@ function operationsOf(query: string): { name: string; node: OperationDefinitionN
   );
 }
 
-const documentOf = (node: OperationDefinitionNode): DocumentNode => ({
-  kind: Kind.DOCUMENT,
-  definitions: [node],
-});
+/** One operation of a tab as a document of its own, with the tab's fragments it spreads. */
+function documentOf(query: string, node: OperationDefinitionNode): DocumentNode {
+  const fragments = new Map(
+    parse(query).definitions.flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
+    ),
+  );
+  const used: FragmentDefinitionNode[] = [];
+  const collect = (from: ASTNode): void => {
+    visit(from, {
+      FragmentSpread(spread) {
+        const fragment = fragments.get(spread.name.value);
+        if (fragment && !used.includes(fragment)) {
+          used.push(fragment);
+          collect(fragment);
+        }
+      },
+    });
+  };
+  collect(node);
+  return { kind: Kind.DOCUMENT, definitions: [node, ...used] };
+}
 
 test('the example tabs work on a fresh fleet and change nothing as given', async () => {
   const server = await startServer({ openEnrollment: true });
@@ -90,7 +117,7 @@ test('the example tabs work on a fresh fleet and change nothing as given', async
     assert.ok(watch && watch.node.operation === 'subscription');
     type Window = { recentClientEvents: { event: string; client: { displayName: string } }[] };
     const subscription = await server.subscribe<Window, Record<string, unknown>>(
-      documentOf(watch.node),
+      documentOf(live.query, watch.node),
       live.variables ?? {},
     );
     const first = await subscription.next();
@@ -104,7 +131,11 @@ test('the example tabs work on a fresh fleet and change nothing as given', async
       const [lead, ...rest] = operationsOf(tab.query);
       assert.ok(lead, tab.file);
       if (lead.node.operation !== 'subscription') {
-        const answer = await post(server, print(lead.node), tab.variables ?? {});
+        const answer = await post(
+          server,
+          print(documentOf(tab.query, lead.node)),
+          tab.variables ?? {},
+        );
         assert.equal(
           answer.errors,
           undefined,
@@ -113,7 +144,7 @@ test('the example tabs work on a fresh fleet and change nothing as given', async
       }
       for (const { name, node } of [lead, ...rest]) {
         if (node.operation !== 'mutation') continue;
-        const answer = await post(server, print(node), tab.variables ?? {});
+        const answer = await post(server, print(documentOf(tab.query, node)), tab.variables ?? {});
         answers.set(name, answer);
         const codes = (answer.errors ?? []).map((e) => e.extensions?.code);
         if (HARMLESS.has(name)) {
