@@ -3,7 +3,8 @@
 // shell through the server (issue 16). Usage:
 //
 //   npm run build && npx tsx bench/tunnels.ts [--mib 256] [--rounds 3] [--connections 50]
-//       [--keys 200] [--cpu-prof DIR] [--semi-space 32] [--cli-semi-space 0]
+//       [--keys 200] [--cpu-prof DIR] [--agent-semi-space 32] [--server-semi-space 0]
+//       [--cli-semi-space 0]
 //
 //   ours      `etphonehome forward` (dist/) → `etphonehome server` → the agent's reverse SSH
 //             connection → a TCP sink on the client's side: the real path, CLI included;
@@ -18,10 +19,9 @@
 // support/profile-summary.ts). Setup: --connections connections opened one after another
 // (connect → first echo byte back). Echo: --keys single keystrokes sent one at a time to `cat`
 // on a PTY through /stream, each timed until its echo comes back. Without sshd the OpenSSH rows
-// are skipped. --semi-space MiB: V8's young generation of the server and the agent, as their
-// service units set it (NODE_OPTIONS=--max-semi-space-size=32, docs/operations.md); 0 for Node's
-// default. --cli-semi-space: the same for the CLI, which runs as the operator's shell starts it
-// (default 0: Node's default).
+// are skipped. --agent-semi-space MiB: V8's --max-semi-space-size for the agent, as its service
+// unit sets it (docs/phonehome.service: 32); --server-semi-space and --cli-semi-space the same for
+// the server and the CLI (default 0: Node's default, as they ship).
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -49,8 +49,9 @@ const { values: flags } = parseArgs({
     rounds: { type: 'string', default: '3' },
     // A directory: CPU profiles of the server, the agent and the CLI during our throughput run.
     'cpu-prof': { type: 'string' },
-    // V8's --max-semi-space-size for the server and the agent, and for the CLI; 0: Node's default.
-    'semi-space': { type: 'string', default: '32' },
+    // V8's --max-semi-space-size for each of our processes; 0: Node's default.
+    'agent-semi-space': { type: 'string', default: '32' },
+    'server-semi-space': { type: 'string', default: '0' },
     'cli-semi-space': { type: 'string', default: '0' },
   },
 });
@@ -61,8 +62,8 @@ const ROUNDS = Number(flags.rounds);
 const cleanups = createCleanups();
 const PROFILE_DIR = flags['cpu-prof'] ? resolve(flags['cpu-prof']) : null;
 const SEMI_SPACE_MIB = {
-  server: Number(flags['semi-space']),
-  agent: Number(flags['semi-space']),
+  server: Number(flags['server-semi-space']),
+  agent: Number(flags['agent-semi-space']),
   cli: Number(flags['cli-semi-space']),
 };
 
