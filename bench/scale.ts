@@ -6,6 +6,9 @@
 //                                           [--cpu-prof DIR]
 //   npx tsx bench/scale.ts --agents 300 --clients 5000 --idle-s 10   (a quick check)
 //
+// --cpu-prof DIR profiles the server during the idle phase only (the first server; one
+// .cpuprofile in DIR; summarise it with bench/support/profile-summary.ts).
+//
 // Part 1, the live fleet: starts the real server (dist/main.js, open enrollment, default 30 s
 // heartbeats), attaches `--agents` simulated agents (bench/support/simulated-agents.ts: real
 // SSH, the real wire protocol, spread over child processes, reconnecting with the agent's own
@@ -156,6 +159,7 @@ try {
         ? {
             NODE_OPTIONS: `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`,
             ETPH_BENCH_CPU_PROFILE_DIR: resolve(flags['cpu-prof']),
+            ETPH_BENCH_CPU_PROFILE_ON_SIGNAL: '1',
           }
         : {}),
     },
@@ -194,8 +198,11 @@ try {
   result['rss_per_agent_kib'] = rssPerAgentKiB;
   figure('server RSS per attached idle agent', `${rssPerAgentKiB.toFixed(1)} KiB`, '≤ 64 KiB');
   const cpuBefore = await serverCpuMs(server);
+  const profiling = flags['cpu-prof'] ? server.process.child.pid : undefined;
+  if (profiling) process.kill(profiling, 'SIGUSR2');
   const idleStarted = performance.now();
   await new Promise((done) => setTimeout(done, idleS * 1000));
+  if (profiling) process.kill(profiling, 'SIGUSR2');
   const idleCpuPercent =
     (((await serverCpuMs(server)) - cpuBefore) / (performance.now() - idleStarted)) * 100;
   result['idle_cpu_percent'] = idleCpuPercent;
