@@ -79,26 +79,41 @@ export function createLastSeenKeeper(deps: LastSeenDeps) {
         { includeDecommissioned: true },
         { afterClientId: after, limit: PAGE },
       );
-      for (const row of rows.filter((row) => leftOpen(row, deps.server))) {
-        // The connection set lastSeen and heartbeats advanced it: the last known sign of life.
-        const lastSeen = row.lastSeen;
-        // Released only while still this server's: an agent back through another server keeps it.
-        const closedHere = row.heldConnection
-          ? await store.clients.releaseHold(row.uuid, row.heldConnection, {
-              lastDisconnectedAt: lastSeen,
-            })
-          : await store.clients.update(row.uuid, { lastDisconnectedAt: lastSeen });
-        if (!closedHere) continue;
-        await audit.record(FleetEventType.disconnected, row.uuid, {
-          reason: RESTART_REASON,
-          unclean: true,
-          last_seen: lastSeen.toISOString(),
-          connected_for_s: Math.round(
-            (lastSeen.getTime() - (row.lastConnectedAt ?? lastSeen).getTime()) / 1000,
-          ),
-        });
-        closed += 1;
-      }
+      const open = rows.filter((row) => leftOpen(row, deps.server));
+      // A page at a time: its records closed in one transaction, then its events queued at once
+      // so the audit trail writes them together (group commit), in the page's order. One
+      // transaction per record and per event kept a restarted server from listening for 22 s
+      // with 10,000 sessions left open (bench/restart.ts).
+      const closedRows =
+        open.length === 0
+          ? []
+          : await store.transaction(async (tx) => {
+              const done: ClientRecord[] = [];
+              for (const row of open) {
+                // The connection set lastSeen and heartbeats advanced it: the last sign of life.
+                const changes = { lastDisconnectedAt: row.lastSeen };
+                // Released only while still this server's: an agent back through another
+                // server keeps it.
+                const closedHere = row.heldConnection
+                  ? await tx.clients.releaseHold(row.uuid, row.heldConnection, changes)
+                  : await tx.clients.update(row.uuid, changes);
+                if (closedHere) done.push(row);
+              }
+              return done;
+            });
+      await Promise.all(
+        closedRows.map((row) =>
+          audit.record(FleetEventType.disconnected, row.uuid, {
+            reason: RESTART_REASON,
+            unclean: true,
+            last_seen: row.lastSeen.toISOString(),
+            connected_for_s: Math.round(
+              (row.lastSeen.getTime() - (row.lastConnectedAt ?? row.lastSeen).getTime()) / 1000,
+            ),
+          }),
+        ),
+      );
+      closed += closedRows.length;
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1]?.clientId ?? null;
     }
