@@ -110,9 +110,15 @@ describe('a server killed with 300 agents attached', () => {
       timeoutMs: 180_000,
       what: `all ${AGENTS} agents back after the restart`,
     });
-    const counters = await agents.counters();
-    const back = counters.registeredAt.filter((at) => at >= killedAt).length;
-    assert.equal(back, AGENTS, 'each agent registered again after the kill');
+    // Online counts at attach; an agent stamps its registration when the server's first call
+    // after hello reaches it, a moment later. Wait for the stamps, not only the count.
+    const registeredAgain = async () =>
+      (await agents.counters()).registeredAt.filter((at) => at >= killedAt).length;
+    await waitFor(async () => (await registeredAgain()) === AGENTS, {
+      timeoutMs: 30_000,
+      what: `all ${AGENTS} agents stamped a registration after the kill`,
+    }).catch(() => undefined);
+    assert.equal(await registeredAgain(), AGENTS, 'each agent registered again after the kill');
 
     const connected = await eventsPerClient(server, 'client.connected', mark);
     assert.equal(connected.size, AGENTS);
