@@ -83,7 +83,8 @@ export function createLastSeenKeeper(deps: LastSeenDeps) {
       // A page at a time: its records closed in one transaction, then its events queued at once
       // so the audit trail writes them together (group commit), in the page's order. One
       // transaction per record and per event kept a restarted server from listening for 22 s
-      // with 10,000 sessions left open (bench/restart.ts).
+      // with 10,000 sessions left open (bench/restart.ts). As before, closing and recording are
+      // two commits: a crash between them loses those events (now up to a page, was one).
       const closedRows =
         open.length === 0
           ? []
