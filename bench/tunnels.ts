@@ -71,7 +71,7 @@ const SEMI_SPACE_MIB = {
  * The environment of one of our processes: its young generation (0: Node's default), and
  * with --cpu-prof, what makes it profile itself between two SIGUSR2 (support/cpu-profile.mjs).
  */
-function profiled(name: keyof typeof SEMI_SPACE_MIB): Record<string, string> {
+function ourEnv(name: keyof typeof SEMI_SPACE_MIB): Record<string, string> {
   const mib = SEMI_SPACE_MIB[name];
   const young = mib > 0 ? `--max-semi-space-size=${mib}` : '';
   if (!PROFILE_DIR) return young ? { NODE_OPTIONS: young } : {};
@@ -212,10 +212,10 @@ async function main(): Promise<void> {
   progress('starting the server and an agent');
   const server = await startServer({
     openEnrollment: true,
-    env: { ETPHONEHOME_LOG_LEVEL: 'info', ...profiled('server') },
+    env: { ETPHONEHOME_LOG_LEVEL: 'info', ...ourEnv('server') },
   });
   cleanups.add('server', () => server.close());
-  const agent = await createAgent(server, { env: { SHELL: '/bin/sh', ...profiled('agent') } });
+  const agent = await createAgent(server, { env: { SHELL: '/bin/sh', ...ourEnv('agent') } });
   const config = await agent.readConfig();
   config['allowed_forwards'] = [`127.0.0.1:${sinkPort}`];
   await writeFile(join(agent.configDir, 'config.yaml'), YAML.stringify(config));
@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     `127.0.0.1:${sinkPort}`,
   ]);
   if (configured.code !== 0) throw new Error(`clients configure failed: ${configured.stderr}`);
-  const cli = spawnCli(server, ['forward', agent.uuid, `0:127.0.0.1:${sinkPort}`], profiled('cli'));
+  const cli = spawnCli(server, ['forward', agent.uuid, `0:127.0.0.1:${sinkPort}`], ourEnv('cli'));
   cleanups.add('forward', () => cli.kill('SIGINT'));
   const line = await cli.waitForLine((l) => l.includes('forwarding'), 30_000);
   const ourPort = Number(/:(\d+) →/.exec(line)?.[1]);

@@ -19,7 +19,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kind, parse, visit, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import { Kind, parse, visit, type ASTNode, type DocumentNode } from 'graphql';
 
 export interface GraphiQLExample {
   /** The file it came from, e.g. "01-fleet-status.graphql". */
@@ -95,7 +95,7 @@ function parseExample(path: string, text: string): DocumentNode {
   }
 }
 
-function spreadsOf(node: Parameters<typeof visit>[0]): string[] {
+function spreadsOf(node: ASTNode): string[] {
   const names = new Set<string>();
   visit(node, {
     FragmentSpread(spread) {
@@ -117,7 +117,7 @@ function readFragments(path: string): Map<string, Fragment> {
     const comment = lines.slice(lines.findLastIndex((line) => !line.startsWith('#')) + 1);
     fragments.set(definition.name.value, {
       text: [...comment, source.slice(definition.loc.start, definition.loc.end)].join('\n'),
-      spreads: spreadsOf(definition as FragmentDefinitionNode),
+      spreads: spreadsOf(definition),
     });
     from = definition.loc.end + 1;
   }
