@@ -13,13 +13,10 @@ import {
   type RateLimitModeName,
   type ResourceThresholds,
 } from './settings.js';
+import { screamingEnum, type ValueOf } from '../lib/screaming-enum.js';
 
-export const HealthStatus = {
-  healthy: 'HEALTHY',
-  unhealthy: 'UNHEALTHY',
-  unknown: 'UNKNOWN',
-} as const;
-export type HealthStatusName = (typeof HealthStatus)[keyof typeof HealthStatus];
+export const HealthStatus = screamingEnum('healthy', 'unhealthy', 'unknown');
+export type HealthStatusName = ValueOf<typeof HealthStatus>;
 
 /** The record's health, when its holder wrote a status this server knows. */
 function recordedHealth(row: ClientRecord): HealthStatusName | null {

@@ -3,13 +3,11 @@
 // (every tag given must be carried, and when clients are listed, the client is one of them).
 // A client outside a key's scope does not exist for that key.
 
-export const Role = {
-  viewer: 'VIEWER',
-  operator: 'OPERATOR',
-  admin: 'ADMIN',
-} as const;
+import { screamingEnum, type ValueOf } from '../lib/screaming-enum.js';
 
-export type RoleName = (typeof Role)[keyof typeof Role];
+export const Role = screamingEnum('viewer', 'operator', 'admin');
+
+export type RoleName = ValueOf<typeof Role>;
 
 export const roleNames: readonly RoleName[] = [Role.viewer, Role.operator, Role.admin];
 

@@ -3,9 +3,10 @@
 
 import type { MetricsSummary } from '../protocol/rpc.js';
 import type { ResourceThresholds } from './settings.js';
+import { screamingEnum, type ValueOf } from '../lib/screaming-enum.js';
 
-export const ResourceName = { cpu: 'CPU', memory: 'MEMORY', disk: 'DISK' } as const;
-export type ResourceNameValue = (typeof ResourceName)[keyof typeof ResourceName];
+export const ResourceName = screamingEnum('cpu', 'memory', 'disk');
+export type ResourceNameValue = ValueOf<typeof ResourceName>;
 
 export interface ResourceBreach {
   resource: ResourceNameValue;

@@ -3,9 +3,10 @@
 // overrides them.
 
 import type { ClientRecord, Store } from '../store/index.js';
+import { screamingEnum, type ValueOf } from '../lib/screaming-enum.js';
 
-export const RateLimitMode = { warn: 'WARN', enforce: 'ENFORCE', off: 'OFF' } as const;
-export type RateLimitModeName = (typeof RateLimitMode)[keyof typeof RateLimitMode];
+export const RateLimitMode = screamingEnum('warn', 'enforce', 'off');
+export type RateLimitModeName = ValueOf<typeof RateLimitMode>;
 
 export function isRateLimitMode(value: unknown): value is RateLimitModeName {
   return (Object.values(RateLimitMode) as unknown[]).includes(value);

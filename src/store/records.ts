@@ -2,6 +2,8 @@
 // work. A record is what a row holds, decoded (dates as Date, booleans, JSON parsed), with a
 // client's tags inlined as names.
 
+import { screamingEnum, type ValueOf } from '../lib/screaming-enum.js';
+
 /** What an agent reports of its machine (refreshed on every connection). */
 export interface MachineFacts {
   hostname: string;
@@ -214,12 +216,8 @@ export interface TrustedDocumentRecord {
   createdBy: string | null;
 }
 
-export const DeliveryStatus = {
-  pending: 'PENDING',
-  delivered: 'DELIVERED',
-  failed: 'FAILED',
-} as const;
-export type DeliveryStatusName = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
+export const DeliveryStatus = screamingEnum('pending', 'delivered', 'failed');
+export type DeliveryStatusName = ValueOf<typeof DeliveryStatus>;
 
 export interface DeliveryRecord {
   /** The Standard Webhooks webhook-id: the same on every attempt. */
@@ -270,13 +268,8 @@ export interface AttemptOutcome {
   nextAttemptAt?: Date | undefined;
 }
 
-export const BulkJobStatus = {
-  running: 'RUNNING',
-  completed: 'COMPLETED',
-  cancelled: 'CANCELLED',
-  interrupted: 'INTERRUPTED',
-} as const;
-export type BulkJobStatusName = (typeof BulkJobStatus)[keyof typeof BulkJobStatus];
+export const BulkJobStatus = screamingEnum('running', 'completed', 'cancelled', 'interrupted');
+export type BulkJobStatusName = ValueOf<typeof BulkJobStatus>;
 
 /** A bulk job: what was asked, by whom, and its counts (final once it is not RUNNING). */
 export interface BulkJobRecord {
@@ -310,12 +303,8 @@ export interface BulkJobEnd {
   finishedAt: Date;
 }
 
-export const BulkResultState = {
-  succeeded: 'SUCCEEDED',
-  failed: 'FAILED',
-  notStarted: 'NOT_STARTED',
-} as const;
-export type BulkResultStateName = (typeof BulkResultState)[keyof typeof BulkResultState];
+export const BulkResultState = screamingEnum('succeeded', 'failed', 'notStarted');
+export type BulkResultStateName = ValueOf<typeof BulkResultState>;
 
 /** One client's outcome in a bulk job; `id` orders a job's results as they arrived. */
 export interface BulkJobResultRecord {
@@ -338,12 +327,8 @@ export interface BulkJobResultRecord {
 
 export type NewBulkJobResult = Omit<BulkJobResultRecord, 'id'>;
 
-export const IdempotencyState = {
-  running: 'RUNNING',
-  done: 'DONE',
-  interrupted: 'INTERRUPTED',
-} as const;
-export type IdempotencyStateName = (typeof IdempotencyState)[keyof typeof IdempotencyState];
+export const IdempotencyState = screamingEnum('running', 'done', 'interrupted');
+export type IdempotencyStateName = ValueOf<typeof IdempotencyState>;
 
 /** An idempotency key and what its first request asked and got. */
 export interface IdempotencyRecord {
