@@ -3,9 +3,11 @@
 //
 //   npm run build && npx tsx bench/scale.ts [--agents 10000] [--clients 100000] [--processes N]
 //                                           [--idle-s 60] [--json FILE] [--skip-filters]
-//                                           [--cpu-prof DIR]
+//                                           [--cpu-prof DIR] [--no-call-line]
 //   npx tsx bench/scale.ts --agents 300 --clients 5000 --idle-s 10   (a quick check)
 //
+// --no-call-line has the simulated agents take every call on a channel of its own, like agents
+// from before the call line (src/protocol/call-line.ts), to compare.
 // --cpu-prof DIR profiles the server during the idle phase only (the first server; one
 // .cpuprofile in DIR; summarise it with bench/support/profile-summary.ts).
 //
@@ -69,6 +71,7 @@ const { values: flags } = parseArgs({
     json: { type: 'string' },
     'skip-filters': { type: 'boolean' },
     'cpu-prof': { type: 'string' },
+    'no-call-line': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
@@ -76,7 +79,7 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    'Usage: npx tsx bench/scale.ts [--agents N (10000)] [--clients N (100000)] [--processes N (agents/2500, at least 1)] [--idle-s S (60)] [--json FILE] [--skip-filters] [--cpu-prof DIR]',
+    'Usage: npx tsx bench/scale.ts [--agents N (10000)] [--clients N (100000)] [--processes N (agents/2500, at least 1)] [--idle-s S (60)] [--json FILE] [--skip-filters] [--cpu-prof DIR] [--no-call-line]',
   );
   process.exit(0);
 }
@@ -179,6 +182,7 @@ try {
     metricsDelayMs: 0,
     reconnect: true,
     attempts: 10,
+    callLine: !flags['no-call-line'],
   });
   cleanups.add('simulated agents', () => agents.stop());
   if (agents.report.failed > 0)

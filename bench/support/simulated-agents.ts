@@ -5,6 +5,7 @@
 //                   ──publickey auth──▶          ed25519 key (src/lib/ssh-keygen.ts)
 //                   ──tcpip-forward 127.0.0.1:0─▶
 //                   ◀── forwarded-tcpip channel ── one JSON-RPC request line → one reply line
+//                   ◀── the call line (as the agent, unless callLine: false) ── many of them
 //
 // Each agent answers `hello` with AgentFacts, `heartbeat` with {time, uptimeS} (plus the metrics
 // summary when asked), `get_metrics` with a canned summary or full form after a short delay
@@ -26,7 +27,12 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import ssh2 from 'ssh2';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
-import { readLine } from '../../src/lib/line-reader.js';
+import { readLine, readLines } from '../../src/lib/line-reader.js';
+import {
+  CALL_LINE_FEATURE,
+  CALL_LINE_METHOD,
+  CANCEL_METHOD,
+} from '../../src/protocol/call-line.js';
 import { runReconnectLoop, type LinkOutcome } from '../../src/agent/reconnect.js';
 import { formatAgentLogin } from '../../src/protocol/identity.js';
 import { parseNoticeGreeting } from '../../src/protocol/notice.js';
@@ -60,6 +66,9 @@ export interface SimulatedAgentsOptions {
   /** After attaching, reconnect whenever the link ends with the agent's own reconnect loop
    * (src/agent/reconnect.ts), as real agents do after a server restart; default false. */
   reconnect?: boolean;
+  /** Offer the call line (src/protocol/call-line.ts), as the agent does; default true. false:
+   * like agents from before it, a channel per call. */
+  callLine?: boolean;
 }
 
 export interface SimulatedAgentsReport {
@@ -121,6 +130,29 @@ export function expectedHot(
 
 export function simulatedName(index: number): string {
   return `sim-${String(index).padStart(5, '0')}`;
+}
+
+type ReplyBody = { result: unknown } | { error: { code: number; message: string } };
+
+interface SimulatedRequest {
+  id: number | null;
+  method: string;
+  params: Record<string, unknown>;
+  malformed: boolean;
+}
+
+function parseSimulatedRequest(line: string): SimulatedRequest {
+  try {
+    const request = JSON.parse(line) as { id?: unknown; method?: unknown; params?: unknown };
+    return {
+      id: typeof request.id === 'number' ? request.id : null,
+      method: typeof request.method === 'string' ? request.method : '',
+      params: (request.params ?? {}) as Record<string, unknown>,
+      malformed: false,
+    };
+  } catch {
+    return { id: null, method: '', params: {}, malformed: true };
+  }
 }
 
 // ── one agent ───────────────────────────────────────────────────────────────────────────────
@@ -272,19 +304,39 @@ class SimulatedAgent {
       channel.destroy();
       return;
     }
+    const request = parseSimulatedRequest(line);
+    if (request.method === CALL_LINE_METHOD) {
+      // As the real agent: the channel becomes the call line, answered line by line (cancels
+      // are ignored: every simulated call is short).
+      const send = (id: number | null, body: ReplyBody) => {
+        if (!channel.destroyed && channel.writable)
+          channel.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, ...body }) + '\n');
+      };
+      send(request.id, { result: {} });
+      readLines(
+        channel,
+        MAX_MESSAGE_BYTES,
+        (next) => {
+          const call = parseSimulatedRequest(next);
+          if (call.method === CANCEL_METHOD) return;
+          void this.answer(call).then((body) => send(call.id, body));
+        },
+        () => channel.destroy(),
+      );
+      return;
+    }
     // As the real agent: keep draining, so the hub's close is seen.
     channel.on('data', () => undefined);
     channel.resume();
-    let request: { id?: unknown; method?: unknown; params?: Record<string, unknown> };
-    try {
-      request = JSON.parse(line) as typeof request;
-    } catch {
-      return this.reply(channel, null, {
-        error: { code: RpcErrorCode.parseError, message: 'request is not a JSON object' },
-      });
-    }
-    const id = typeof request.id === 'number' ? request.id : null;
-    const method = typeof request.method === 'string' ? request.method : '';
+    const body = await this.answer(request);
+    if (!channel.destroyed && channel.writable)
+      channel.end(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id: request.id, ...body }) + '\n');
+  }
+
+  private async answer(request: SimulatedRequest): Promise<ReplyBody> {
+    const { method, params } = request;
+    if (request.malformed)
+      return { error: { code: RpcErrorCode.parseError, message: 'request is not a JSON object' } };
     const calls = this.context.calls;
     calls.set(method, (calls.get(method) ?? 0) + 1);
     // As the real agent: the server calls nothing but hello until it has registered the agent.
@@ -293,22 +345,21 @@ class SimulatedAgent {
       this.helloAnswered = false;
       this.registeredAt = Date.now();
     }
-    const params = request.params ?? {};
     switch (method) {
       case 'hello':
-        return this.reply(channel, id, { result: this.facts() });
+        return { result: this.facts() };
       case 'heartbeat': {
         const metrics =
           params['metrics'] === true && this.context.options.heartbeatMetrics
             ? await this.summaryAfterDelay()
             : undefined;
-        return this.reply(channel, id, {
+        return {
           result: { time: Date.now(), uptimeS: this.uptimeS(), ...(metrics ? { metrics } : {}) },
-        });
+        };
       }
       case 'run_command':
         // Like a real agent running `true`: exit 0, nothing printed.
-        return this.reply(channel, id, {
+        return {
           result: {
             stdout: '',
             stderr: '',
@@ -317,30 +368,19 @@ class SimulatedAgent {
             truncated: false,
             durationMs: 1,
           },
-        });
+        };
       case 'get_metrics': {
         const summary = await this.summaryAfterDelay();
-        return this.reply(channel, id, {
-          result: params['summary'] === true ? summary : this.fullMetrics(summary),
-        });
+        return { result: params['summary'] === true ? summary : this.fullMetrics(summary) };
       }
       default:
-        return this.reply(channel, id, {
+        return {
           error: {
             code: RpcErrorCode.methodNotFound,
             message: `unknown method "${method.slice(0, 64)}"`,
           },
-        });
+        };
     }
-  }
-
-  private reply(
-    channel: ssh2.ClientChannel,
-    id: number | null,
-    body: { result: unknown } | { error: { code: number; message: string } },
-  ): void {
-    if (channel.destroyed || !channel.writable) return;
-    channel.end(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, ...body }) + '\n');
   }
 
   private facts(): AgentFacts {
@@ -359,6 +399,7 @@ class SimulatedAgent {
         purpose: 'simulated agent (bench)',
         tags: ['bench', `group-${this.index % 4}`],
       },
+      ...(this.context.options.callLine ? { features: [CALL_LINE_FEATURE] } : {}),
     } satisfies AgentFacts);
   }
 
@@ -430,6 +471,7 @@ export async function startSimulatedAgents(
       attempts: options.attempts ?? 3,
       heartbeatMetrics: options.heartbeatMetrics ?? true,
       reconnect: options.reconnect ?? false,
+      callLine: options.callLine ?? true,
     },
     calls: new Map(),
     waits: { total: 0, hinted: 0 },

@@ -3,7 +3,8 @@
 //   agent ──TCP (noDelay)──▶ server:2222   verify host key (pinned, or trust on first use)
 //         ──publickey auth──▶               username "<uuid>[+<enrollment token>]"
 //         ──tcpip-forward──▶                the server binds nothing; it opens channels back
-//         ◀── forwarded-tcpip channel ──── one JSON-RPC call each → serveChannel
+//         ◀── forwarded-tcpip channel ──── one JSON-RPC call each → serveChannel, or the call
+//                                          line: small calls, many on one channel
 //
 // Reconnects through ./reconnect.ts (exponential backoff, full jitter, base 1 s, cap 60 s, reset
 // after a healthy minute; never sooner than the server's retry hint). The server states its
@@ -61,6 +62,8 @@ export interface TunnelOptions {
   readyTimeoutMs?: number;
   /** SSH keepalives to the server (default every 15 s, 4 unanswered: the link is cut). */
   keepalive?: { intervalMs: number; countMax: number };
+  /** false: offer no call line (../protocol/call-line.ts), like an agent from before it (tests). */
+  callLine?: boolean;
 }
 
 export class HostKeyChangedError extends Error {
@@ -196,6 +199,7 @@ function connectOnce(
         facts: options.facts,
         onRequest,
         onNotice: heard,
+        callLine: options.callLine,
       });
     });
 

@@ -17,6 +17,15 @@ export function parseAgentReply<M extends keyof RpcMethods>(
   } catch {
     throw new AgentCallError(AgentCallFailure.protocol, 'agent reply is not JSON');
   }
+  return agentReply(method, id, reply);
+}
+
+/** The same, for a reply already parsed from JSON (the call line reads each line once). */
+export function agentReply<M extends keyof RpcMethods>(
+  method: M,
+  id: number,
+  reply: unknown,
+): RpcMethods[M]['result'] {
   if (typeof reply !== 'object' || reply === null || Array.isArray(reply)) {
     throw new AgentCallError(AgentCallFailure.protocol, 'agent reply is not a JSON-RPC object');
   }

@@ -6,7 +6,8 @@
 // Each call gets its own `forwarded-tcpip` channel through the agent's connection (no TCP port
 // is ever bound on the hub): write one JSON-RPC request line, read one reply line, close.
 // Closing the channel early — timeout, caller abort, session end — is what cancels the work on
-// the agent. Replies are read with a size cap and validated against the method's schema.
+// the agent. Replies are read with a size cap and validated against the method's schema. An
+// agent that has the call line (./call-line.ts) takes small calls on one channel instead.
 //
 // A session can also tell the agent something (a notice: why it is being closed, or that it is
 // quarantined): a JSON-RPC notification on a channel of its own, written and ended, no reply.
@@ -26,21 +27,22 @@ import {
 } from '../protocol/rpc.js';
 import { AgentCallError, AgentCallFailure } from './errors.js';
 import { OPEN_STREAM_METHOD, type StreamHeader } from '../protocol/stream.js';
-import { parseAgentReply } from './agent-reply.js';
+import { agentReply, parseAgentReply } from './agent-reply.js';
+import { startCallLine, type HubCallLine } from './call-line.js';
+import {
+  cancellation,
+  destroyWhenOpen,
+  openForwardedChannel,
+  type CallOptions,
+  type Cancellation,
+  type CancellationWords,
+  type ForwardTarget,
+} from './requests.js';
+import { CALL_LINE_FEATURE, servedOnCallLine } from '../protocol/call-line.js';
 import { halfCloseOf, type AgentStream } from './agent-stream.js';
 import { createTransferChannel, type TransferChannel } from './transfer-channel.js';
 
-export interface CallOptions {
-  /** Give up (and cancel on the agent) after this long. */
-  timeoutMs: number;
-  /** Abort (and cancel on the agent) when this fires. */
-  signal?: AbortSignal | undefined;
-}
-
-export interface ForwardTarget {
-  bindAddr: string;
-  bindPort: number;
-}
+export type { CallOptions, ForwardTarget } from './requests.js';
 
 /** What the hub gives a session besides the ssh2 connection. */
 export interface SessionLink {
@@ -50,20 +52,10 @@ export interface SessionLink {
   logger: Logger;
 }
 
-/** How long opening a channel may take before a call fails. */
-const OPEN_CHANNEL_TIMEOUT_MS = 30_000;
 /** How long a notice may take to reach the agent before the session is closed regardless. */
 const NOTICE_TIMEOUT_MS = 5000;
 
 export type { AgentStream } from './agent-stream.js';
-
-/** A channel still opening when its request was cancelled: closed if it opens after all. */
-function destroyWhenOpen(opening: Promise<Duplex>): void {
-  opening.then(
-    (late) => late.destroy(),
-    () => undefined,
-  );
-}
 
 let nextSessionId = 1;
 
@@ -73,6 +65,8 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
   facts: AgentFacts | null = null;
   private nextCallId = 1;
   private readonly inFlight = new Set<Duplex>();
+  /** The call line: opening or open, null once it failed; not yet asked for while undefined. */
+  private callLineState: Promise<HubCallLine | null> | undefined = undefined;
   private closedReason: string | null = null;
 
   constructor(
@@ -112,7 +106,10 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     return this.forward.bindPort;
   }
 
-  /** Calls a method on the agent; rejects with AgentCallError. */
+  /**
+   * Calls a method on the agent; rejects with AgentCallError. On the call line when the agent has
+   * one (../protocol/call-line.ts), else on a channel of its own.
+   */
   async call<M extends keyof RpcMethods>(
     method: M,
     params: RpcMethods[M]['params'],
@@ -125,6 +122,42 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       aborted: 'call aborted by the caller',
       closed: 'link closed during the call',
     });
+    try {
+      const line = this.takesCallLine(method)
+        ? await Promise.race([this.callLine(), cancelled])
+        : null;
+      return line
+        ? await this.callOnLine(line, id, method, params, cancelled)
+        : await this.callOnChannel(id, method, params, cancelled);
+    } finally {
+      stop();
+    }
+  }
+
+  private async callOnLine<M extends keyof RpcMethods>(
+    line: HubCallLine,
+    id: number,
+    method: M,
+    params: RpcMethods[M]['params'],
+    cancelled: Promise<never>,
+  ): Promise<RpcMethods[M]['result']> {
+    try {
+      return agentReply(
+        method,
+        id,
+        await Promise.race([line.request(id, method, params), cancelled]),
+      );
+    } finally {
+      line.cancel(id); // tells the agent only when it has not answered
+    }
+  }
+
+  private async callOnChannel<M extends keyof RpcMethods>(
+    id: number,
+    method: M,
+    params: RpcMethods[M]['params'],
+    cancelled: Promise<never>,
+  ): Promise<RpcMethods[M]['result']> {
     let channel: Duplex | undefined;
     const opening = this.openChannel();
     try {
@@ -146,7 +179,6 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
         `link failed during the call: ${(error as Error).message}`,
       );
     } finally {
-      stop();
       if (channel) {
         this.inFlight.delete(channel);
         // Closing before the reply is how the agent learns to cancel; after it, just cleanup.
@@ -154,6 +186,42 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       } else {
         destroyWhenOpen(opening);
       }
+    }
+  }
+
+  /** Whether this call goes on the call line: the agent said it has one, and it is a small call. */
+  private takesCallLine(method: string): boolean {
+    return servedOnCallLine(method) && (this.facts?.features?.includes(CALL_LINE_FEATURE) ?? false);
+  }
+
+  /** The call line, opened on first use; null once it failed (a channel per call from then on). */
+  private callLine(): Promise<HubCallLine | null> {
+    this.callLineState ??= this.openCallLine();
+    return this.callLineState;
+  }
+
+  private async openCallLine(): Promise<HubCallLine | null> {
+    let channel: Duplex | undefined;
+    try {
+      const id = this.takeCallId();
+      channel = await this.openChannel();
+      this.inFlight.add(channel);
+      const opened = channel;
+      return await startCallLine(opened, id, (reason) => {
+        this.inFlight.delete(opened);
+        this.callLineState = Promise.resolve(null);
+        if (!this.closed) this.logger.warn({ reason }, 'call line failed; a channel per call now');
+      });
+    } catch (error) {
+      if (channel) {
+        this.inFlight.delete(channel);
+        channel.destroy();
+      }
+      if (!this.closed) {
+        const reason = (error as Error).message;
+        this.logger.warn({ reason }, 'agent did not open the call line; a channel per call');
+      }
+      return null;
     }
   }
 
@@ -249,40 +317,6 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     return this.nextCallId++;
   }
 
-  /**
-   * What cancels a request: the deadline, the caller's signal (even one that fired before we got
-   * here) and the end of the session, each rejecting `cancelled` with its own words (`stop`
-   * clears them all). `cancelled` only rejects: race it against each step of the request.
-   */
-  private cancellation(
-    options: CallOptions,
-    words: { timeout: string; aborted: string; closed: string },
-  ): { cancelled: Promise<never>; stop(): void } {
-    let timer: NodeJS.Timeout | undefined;
-    let onAbort: (() => void) | undefined;
-    let onSessionClose: (() => void) | undefined;
-    const cancelled = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new AgentCallError(AgentCallFailure.timeout, words.timeout)),
-        options.timeoutMs,
-      );
-      onAbort = () => reject(new AgentCallError(AgentCallFailure.aborted, words.aborted));
-      if (options.signal?.aborted) onAbort();
-      else options.signal?.addEventListener('abort', onAbort, { once: true });
-      onSessionClose = () => reject(new AgentCallError(AgentCallFailure.closed, words.closed));
-      this.once('close', onSessionClose);
-    });
-    cancelled.catch(() => undefined); // observed through the races of the request
-    return {
-      cancelled,
-      stop: () => {
-        clearTimeout(timer);
-        if (onAbort) options.signal?.removeEventListener('abort', onAbort);
-        if (onSessionClose) this.off('close', onSessionClose);
-      },
-    };
-  }
-
   /** Calls `listener` once when the session ends (at once if it has); returns an unsubscribe. */
   onClose(listener: (reason: string) => void): () => void {
     if (this.closedReason !== null) {
@@ -340,42 +374,11 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     this.emit('close', reason);
   }
 
-  private openChannel(timeoutMs = OPEN_CHANNEL_TIMEOUT_MS): Promise<Duplex> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () =>
-          reject(
-            new AgentCallError(AgentCallFailure.timeout, 'agent did not open a channel in time'),
-          ),
-        timeoutMs,
-      );
-      try {
-        this.connection.forwardOut(
-          this.forward.bindAddr,
-          this.forward.bindPort,
-          '127.0.0.1',
-          0,
-          (error, channel) => {
-            clearTimeout(timer);
-            if (error)
-              reject(
-                new AgentCallError(
-                  AgentCallFailure.closed,
-                  `agent refused a channel: ${error.message}`,
-                ),
-              );
-            else resolve(channel);
-          },
-        );
-      } catch (error) {
-        clearTimeout(timer);
-        reject(
-          new AgentCallError(
-            AgentCallFailure.closed,
-            `cannot open a channel: ${(error as Error).message}`,
-          ),
-        );
-      }
-    });
+  private openChannel(timeoutMs?: number): Promise<Duplex> {
+    return openForwardedChannel(this.connection, this.forward, timeoutMs);
+  }
+
+  private cancellation(options: CallOptions, words: CancellationWords): Cancellation {
+    return cancellation(this, options, words);
   }
 }

@@ -57,3 +57,54 @@ export function readLine(stream: Readable, maxBytes: number): Promise<string> {
     stream.resume();
   });
 }
+
+/**
+ * Reads every newline-terminated line of a stream, as it arrives, holding at most `maxBytes` of
+ * an unfinished line: `onLine` gets each (decoded as UTF-8, without its "\n"); `onEnd` once,
+ * with null when the stream ended or closed, or the error (a LineTooLongError included) that
+ * stopped the reading. Returns a function that stops reading.
+ */
+export function readLines(
+  stream: Readable,
+  maxBytes: number,
+  onLine: (line: string) => void,
+  onEnd: (error: Error | null) => void,
+): () => void {
+  let chunks: Buffer[] = [];
+  let length = 0;
+  let done = false;
+  const stop = (error: Error | null): void => {
+    if (done) return;
+    done = true;
+    stream.off('data', onData);
+    stream.off('end', onClose);
+    stream.off('close', onClose);
+    stream.off('error', stop);
+    onEnd(error);
+  };
+  const onData = (chunk: Buffer | string): void => {
+    let buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    for (let newline = buffer.indexOf(0x0a); !done; newline = buffer.indexOf(0x0a)) {
+      const take = newline === -1 ? buffer.length : newline;
+      if (length + take > maxBytes) return stop(new LineTooLongError(maxBytes));
+      if (newline === -1) {
+        if (take > 0) chunks.push(buffer);
+        length += take;
+        return;
+      }
+      chunks.push(buffer.subarray(0, newline));
+      const line = Buffer.concat(chunks, length + newline).toString('utf8');
+      chunks = [];
+      length = 0;
+      buffer = buffer.subarray(newline + 1);
+      onLine(line);
+    }
+  };
+  const onClose = (): void => stop(null);
+  stream.on('data', onData);
+  stream.on('end', onClose);
+  stream.on('close', onClose);
+  stream.on('error', stop);
+  stream.resume();
+  return () => stop(null);
+}

@@ -4,6 +4,8 @@
 // one request line, reads one reply line, and closes the channel. Closing a channel before the
 // reply arrives is the cancellation signal: the agent aborts the handler (and kills the process
 // group of a running command); the hub never half-closes a call, so an end of stream means the same.
+// Agents that say so in `hello` (AgentFacts.features) also take small calls on one long-lived
+// channel, the call line (./call-line.ts): same requests and replies, matched by id.
 // Lines are UTF-8 JSON terminated by "\n", never longer than
 // MAX_MESSAGE_BYTES. Everything the agent sends is untrusted: the hub validates every reply with
 // the schemas in ./schemas.ts before using it.
@@ -92,6 +94,11 @@ export interface AgentFacts {
     purpose?: string | undefined;
     tags?: string[] | undefined;
   };
+  /**
+   * What this agent's side of the wire protocol offers beyond the first version (AgentFeature);
+   * absent from agents before the call line. A hub ignores the ones it does not know.
+   */
+  features?: string[] | undefined;
 }
 
 export interface HelloParams {
@@ -252,4 +259,6 @@ export interface RpcMethods {
   download_file: { params: DownloadFileParams; result: TransferResult };
   /** A byte stream (shell, forwarded connection) on its own channel: see ./stream.ts. */
   open_stream: { params: StreamHeader; result: StreamReady };
+  /** Turns its channel into the call line: see ./call-line.ts. */
+  call_line: { params: Record<string, never>; result: Record<string, never> };
 }

@@ -33,6 +33,7 @@ export const agentFactsSchema = z.object({
     purpose: z.string().max(1024).optional(),
     tags: z.array(name).max(64).optional(),
   }),
+  features: z.array(z.string().max(64)).max(32).optional(),
 });
 
 export const helloParamsSchema = z.object({ hubVersion: z.string().max(64) });
@@ -201,6 +202,7 @@ export const rpcSchemas: Schemas = {
   upload_file: { params: uploadFileParamsSchema, result: transferResultSchema },
   download_file: { params: downloadFileParamsSchema, result: transferResultSchema },
   open_stream: { params: streamHeaderSchema, result: streamReadySchema },
+  call_line: { params: z.object({}).strict(), result: z.object({}) },
 };
 
 /** One-line summary of a zod failure, for error messages. */

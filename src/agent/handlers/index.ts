@@ -12,8 +12,14 @@ import { sendDownload } from './download-file.js';
 import { receiveUpload } from './upload-file.js';
 import { writeFile } from './write-file.js';
 
-/** Every method the handlers answer: all of them except `hello` and `open_stream` (../streams). */
-export type HandledMethod = Exclude<keyof RpcMethods, 'hello' | 'open_stream' | StreamedMethod>;
+/**
+ * Every method the handlers answer: all of them except `hello`, `open_stream` (../streams) and
+ * `call_line` (../call-line.ts).
+ */
+export type HandledMethod = Exclude<
+  keyof RpcMethods,
+  'hello' | 'open_stream' | 'call_line' | StreamedMethod
+>;
 
 /** Methods that stream bytes on their channel after the request line. */
 export type StreamedMethod = 'upload_file' | 'download_file';

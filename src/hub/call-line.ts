@@ -1,0 +1,120 @@
+// The hub's end of the call line (../protocol/call-line.ts): requests written on one channel, and
+// each reply handed to the caller waiting for its id. The line fails as a whole — the channel
+// closed, a reply that is not a JSON object, a line over the size cap — and then every caller
+// still waiting gets an AgentCallError, and the session goes back to a channel per call.
+
+import type { Duplex } from 'node:stream';
+import { LineTooLongError, readLine, readLines } from '../lib/line-reader.js';
+import { CALL_LINE_METHOD, CANCEL_METHOD, type CancelParams } from '../protocol/call-line.js';
+import { JSONRPC_VERSION, MAX_MESSAGE_BYTES } from '../protocol/rpc.js';
+import { parseAgentReply } from './agent-reply.js';
+import { AgentCallError, AgentCallFailure, type AgentCallFailureKind } from './errors.js';
+
+/** How long the agent may take to answer the line's opening before calls fall back. */
+const OPEN_TIMEOUT_MS = 10_000;
+
+/**
+ * Asks for the call line on a channel just opened; resolves once the agent accepted, rejects when
+ * it refused, said nothing in time, or closed the channel. The caller owns the channel until then.
+ */
+export async function startCallLine(
+  channel: Duplex,
+  id: number,
+  onFailed: (reason: string) => void,
+): Promise<HubCallLine> {
+  channel.write(
+    JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method: CALL_LINE_METHOD, params: {} }) + '\n',
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const answer = await Promise.race([
+    readLine(channel, MAX_MESSAGE_BYTES),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('no answer in time')), OPEN_TIMEOUT_MS);
+    }),
+  ]).finally(() => clearTimeout(timer));
+  parseAgentReply(CALL_LINE_METHOD, id, answer);
+  return new HubCallLine(channel, onFailed);
+}
+
+interface Waiting {
+  resolve(reply: Record<string, unknown>): void;
+  reject(error: AgentCallError): void;
+}
+
+export class HubCallLine {
+  private readonly waiting = new Map<number, Waiting>();
+  private failure: string | null = null;
+  private readonly stopReading: () => void;
+
+  /** `onFailed` is told once, with the reason, when the line can no longer be used. */
+  constructor(
+    private readonly channel: Duplex,
+    private readonly onFailed: (reason: string) => void,
+  ) {
+    channel.on('error', () => undefined); // the close that follows is what counts
+    this.stopReading = readLines(
+      channel,
+      MAX_MESSAGE_BYTES,
+      (line) => this.received(line),
+      (error) => {
+        if (error instanceof LineTooLongError)
+          this.fail(AgentCallFailure.protocol, `a reply over ${MAX_MESSAGE_BYTES} bytes`);
+        else this.fail(AgentCallFailure.closed, error ? error.message : 'the agent closed it');
+      },
+    );
+  }
+
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
+  /** Sends a request; resolves with its reply, a JSON object not yet checked against the method. */
+  request(id: number, method: string, params: unknown): Promise<Record<string, unknown>> {
+    if (this.failure !== null)
+      return Promise.reject(
+        new AgentCallError(AgentCallFailure.closed, `call line failed: ${this.failure}`),
+      );
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.channel.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method, params }) + '\n');
+    });
+  }
+
+  /** The caller gave up: the agent is told to abort it (a no-op once it has answered). */
+  cancel(id: number): void {
+    if (!this.waiting.delete(id) || this.failure !== null) return;
+    const params: CancelParams = { id };
+    this.channel.write(
+      JSON.stringify({ jsonrpc: JSONRPC_VERSION, method: CANCEL_METHOD, params }) + '\n',
+    );
+  }
+
+  private received(line: string): void {
+    let reply: unknown;
+    try {
+      reply = JSON.parse(line);
+    } catch {
+      return this.fail(AgentCallFailure.protocol, 'a reply that is not JSON');
+    }
+    if (typeof reply !== 'object' || reply === null || Array.isArray(reply))
+      return this.fail(AgentCallFailure.protocol, 'a reply that is not a JSON-RPC object');
+    const record = reply as Record<string, unknown>;
+    const id = record['id'];
+    const waiting = typeof id === 'number' ? this.waiting.get(id) : undefined;
+    // A reply that crossed its cancellation on the wire has no caller any more: dropped.
+    if (waiting === undefined) return;
+    this.waiting.delete(id as number);
+    waiting.resolve(record);
+  }
+
+  private fail(kind: AgentCallFailureKind, reason: string): void {
+    if (this.failure !== null) return;
+    this.failure = reason;
+    const error = new AgentCallError(kind, `call line failed: ${reason}`);
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+    this.stopReading();
+    this.channel.destroy();
+    this.onFailed(reason);
+  }
+}
