@@ -1,4 +1,4 @@
-// The call line: one long-lived channel per connection for the small calls (issue 13). A call on
+// The call line: one long-lived channel per connection for the frequent calls (issue 13). A call on
 // a channel of its own costs eight SSH packets (open, confirm, request, reply, EOF and close each
 // way); on the line it costs two. With 10,000 agents beating every 30 s that is most of the
 // server's idle work.
@@ -9,13 +9,16 @@
 //   hub   a request line (as on a channel of its own), any number in flight
 //   agent its reply line, with the request's id, in whatever order they finish
 //   hub   {"jsonrpc":"2.0","method":"cancel","params":{"id":N}}\n     the caller gave up:
-//         the agent aborts that handler (a command's process group is killed), and sends no reply
+//         the agent aborts that handler and sends no reply
 //
-// Only calls with one request line and one reply line travel on it: not `hello` (it tells the hub
-// whether the agent has the line), transfers, streams or notices. The hub opens the line only
-// when `hello` lists the feature, and falls back to a channel per call for the rest of the
-// connection when the line fails (refused, closed, or a reply it cannot read), so an agent from
-// before the line, or one that breaks it, is still served.
+// Only the calls a fleet makes of every agent all the time travel on it, and their messages are
+// small by construction: `heartbeat` and `get_metrics`. Commands and files keep a channel each:
+// their messages can be megabytes, and on one line a large reply holds up every reply behind it
+// (a channel of its own is held back only by its window), and closing the channel is how a
+// command is cancelled. `hello` tells the hub whether the agent has the line at all. The hub
+// opens the line only when `hello` lists the feature, and falls back to a channel per call for
+// the rest of the connection when the line fails (refused, closed, or a reply it cannot read), so
+// an agent from before the line, or one that breaks it, is still served.
 
 /** The `hello` feature (AgentFacts.features) of an agent that serves the call line. */
 export const CALL_LINE_FEATURE = 'call_line';
@@ -31,15 +34,7 @@ export interface CancelParams {
   id: number;
 }
 
-/** What a request on the line may be: a method with one request line and one reply line. */
+/** Whether a method travels on the call line (else on a channel of its own). */
 export function servedOnCallLine(method: string): boolean {
-  return !LINE_EXCLUDED.has(method);
+  return method === 'heartbeat' || method === 'get_metrics';
 }
-
-const LINE_EXCLUDED = new Set([
-  'hello',
-  CALL_LINE_METHOD,
-  'open_stream',
-  'upload_file',
-  'download_file',
-]);
