@@ -15,6 +15,7 @@
 //   hold a name until commit      (one writer at a time)             pg_advisory_xact_lock
 //   tell other servers at commit  (one server)                       pg_notify (../postgresql/listen.ts)
 //   the database's clock          julianday('now') as epoch ms       clock_timestamp()
+//   a datetime inside an expression  ?  (epoch ms)                   cast(? as timestamptz)
 //
 // Values are bound by the driver layer (MikroORM's platform quotes them per database: a Date
 // becomes epoch ms on SQLite and an ISO timestamp on PostgreSQL, an array a comma list).
@@ -29,6 +30,11 @@ export interface Dialect {
   dateOrNull(value: unknown): Date | null;
   /** A boolean column's value (null stays null). */
   boolOrNull(value: unknown): boolean | null;
+  /**
+   * SQL: the datetime bound to the one placeholder, typed for use inside an expression (a CASE
+   * whose branches are all parameters has no type of its own on PostgreSQL).
+   */
+  readonly dateParam: string;
   /** A json column's value, parsed. */
   json<T>(value: unknown): T;
   /** SQL: the JSON array of strings in `column` holds the value bound to the one placeholder. */
@@ -91,6 +97,7 @@ export const sqliteDialect: Dialect = {
   param: (value) => value,
   jsonParam: (value) => JSON.stringify(value),
   // One connection: a transaction runs alone, start to end.
+  dateParam: '?',
   skipLocked: '',
   holdName: null,
   notify: null,

@@ -67,6 +67,11 @@ export interface ClientRepository {
   /** Sets the given fields; false when no such client. */
   update(uuid: string, changes: ClientChanges): Promise<boolean>;
   /**
+   * Sets the lastSeen of many clients, a few statements for all of them (unknown uuids change
+   * nothing): the heartbeats' batch (../fleet/last-seen.ts).
+   */
+  touchLastSeen(seen: readonly { uuid: string; at: Date }[]): Promise<void>;
+  /**
    * Clears the hold and sets `changes` only while `connection` still holds the client (a newer
    * connection, on any server, keeps its hold); false when it no longer does. With `moving`, the
    * holder stays named and only the connection is cleared: the agent was sent to another server

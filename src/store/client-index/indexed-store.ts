@@ -32,6 +32,7 @@ type Op = () => string[];
 type Writes =
   | 'insert'
   | 'update'
+  | 'touchLastSeen'
   | 'setTags'
   | 'changeTags'
   | 'releaseHold'
@@ -157,6 +158,10 @@ function writesThrough(
       const found = await target.update(uuid, changes);
       if (found) apply(ops.update(uuid, changes));
       return found;
+    },
+    async touchLastSeen(seen) {
+      await target.touchLastSeen(seen);
+      for (const { uuid, at } of seen) apply(ops.update(uuid, { lastSeen: at }));
     },
     async setTags(uuid, names) {
       await target.setTags(uuid, names);

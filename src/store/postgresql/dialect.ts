@@ -56,6 +56,7 @@ export const postgresDialect: Dialect = {
     return value;
   },
   jsonParam: (value) => JSON.stringify(storableJson(value)),
+  dateParam: 'cast(? as timestamptz)',
   skipLocked: 'for update skip locked',
   // Two 32-bit keys: the first says "a name of ours" (0x65747068, "etph"), the second is the name.
   holdName: 'select pg_advisory_xact_lock(1702129768, hashtext(?))',

@@ -15,6 +15,8 @@ const TAG_CHANGE_CHUNK = 2000;
 export const CLIENTS_CHANNEL = 'etph_clients';
 /** Uuids per notification: PostgreSQL's payload limit is 8,000 bytes. */
 const UUIDS_PER_NOTIFY = 200;
+/** Clients whose lastSeen one statement sets (three parameters each, far below any limit). */
+const TOUCHES_PER_STATEMENT = 500;
 
 /** The WHERE clause of `query` (table alias `c`) and its parameters. */
 export function clientConditions(query: ClientQuery, dialect: Dialect): [string, unknown[]] {
@@ -173,6 +175,20 @@ export function createClientRepository(sql: Sql): ClientRepository {
       );
       if (rows.length > 0) await announce([uuid]);
       return rows.length > 0;
+    },
+
+    async touchLastSeen(seen) {
+      for (const page of chunks([...seen], TOUCHES_PER_STATEMENT)) {
+        const params: unknown[] = [];
+        for (const { uuid, at } of page)
+          params.push(uuid, ...clientAssignments({ lastSeen: at }, dialect).params);
+        await sql.run(
+          `update client set last_seen = case uuid ${page.map(() => `when ? then ${dialect.dateParam}`).join(' ')} end
+            where uuid in (${page.map(() => '?').join(', ')})`,
+          [...params, ...page.map((touch) => touch.uuid)],
+        );
+      }
+      await announce(seen.map((touch) => touch.uuid));
     },
 
     async releaseHold(uuid, connection, changes, moving = false) {
