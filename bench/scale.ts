@@ -4,10 +4,13 @@
 //   npm run build && npx tsx bench/scale.ts [--agents 10000] [--clients 100000] [--processes N]
 //                                           [--idle-s 60] [--json FILE] [--skip-filters]
 //                                           [--cpu-prof DIR] [--no-call-line]
+//                                           [--no-agent-keepalive]
 //   npx tsx bench/scale.ts --agents 300 --clients 5000 --idle-s 10   (a quick check)
 //
 // --no-call-line has the simulated agents take every call on a channel of its own, like agents
-// from before the call line (src/protocol/call-line.ts), to compare.
+// from before the call line (src/protocol/call-line.ts), to compare. The simulated agents send SSH
+// keepalives as the agent does (src/agent/tunnel.ts AGENT_KEEPALIVE); --no-agent-keepalive turns
+// them off (runs before 2026-12-04 had none).
 // --cpu-prof DIR profiles the server during the idle phase only (the first server; one
 // .cpuprofile in DIR; summarise it with bench/support/profile-summary.ts).
 //
@@ -72,6 +75,7 @@ const { values: flags } = parseArgs({
     'skip-filters': { type: 'boolean' },
     'cpu-prof': { type: 'string' },
     'no-call-line': { type: 'boolean' },
+    'no-agent-keepalive': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
@@ -79,7 +83,7 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    'Usage: npx tsx bench/scale.ts [--agents N (10000)] [--clients N (100000)] [--processes N (agents/2500, at least 1)] [--idle-s S (60)] [--json FILE] [--skip-filters] [--cpu-prof DIR] [--no-call-line]',
+    'Usage: npx tsx bench/scale.ts [--agents N (10000)] [--clients N (100000)] [--processes N (agents/2500, at least 1)] [--idle-s S (60)] [--json FILE] [--skip-filters] [--cpu-prof DIR] [--no-call-line] [--no-agent-keepalive]',
   );
   process.exit(0);
 }
@@ -183,6 +187,7 @@ try {
     reconnect: true,
     attempts: 10,
     callLine: !flags['no-call-line'],
+    keepalive: !flags['no-agent-keepalive'],
   });
   cleanups.add('simulated agents', () => agents.stop());
   if (agents.report.failed > 0)

@@ -34,6 +34,7 @@ import {
   CANCEL_METHOD,
 } from '../../src/protocol/call-line.js';
 import { runReconnectLoop, type LinkOutcome } from '../../src/agent/reconnect.js';
+import { AGENT_KEEPALIVE } from '../../src/agent/tunnel.js';
 import { formatAgentLogin } from '../../src/protocol/identity.js';
 import { parseNoticeGreeting } from '../../src/protocol/notice.js';
 import {
@@ -66,6 +67,8 @@ export interface SimulatedAgentsOptions {
   /** After attaching, reconnect whenever the link ends with the agent's own reconnect loop
    * (src/agent/reconnect.ts), as real agents do after a server restart; default false. */
   reconnect?: boolean;
+  /** Send SSH keepalives as the agent does (src/agent/tunnel.ts AGENT_KEEPALIVE); default true. */
+  keepalive?: boolean;
   /** Offer the call line (src/protocol/call-line.ts), as the agent does; default true. false:
    * like agents from before it, a channel per call. */
   callLine?: boolean;
@@ -272,7 +275,9 @@ class SimulatedAgent {
           username: formatAgentLogin({ uuid: this.uuid, enrollmentToken: null }),
           privateKey: this.key.private,
           readyTimeout: 120_000,
-          keepaliveInterval: 0,
+          // As the agent: keepalives after its silence interval (0 with `keepalive: false`).
+          keepaliveInterval: this.context.options.keepalive ? AGENT_KEEPALIVE.intervalMs : 0,
+          keepaliveCountMax: AGENT_KEEPALIVE.countMax,
           hostVerifier: () => true,
         });
       });
@@ -472,6 +477,7 @@ export async function startSimulatedAgents(
       heartbeatMetrics: options.heartbeatMetrics ?? true,
       reconnect: options.reconnect ?? false,
       callLine: options.callLine ?? true,
+      keepalive: options.keepalive ?? true,
     },
     calls: new Map(),
     waits: { total: 0, hinted: 0 },

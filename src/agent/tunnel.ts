@@ -26,6 +26,15 @@ import { runReconnectLoop, type BackoffTiming, type LinkOutcome } from './reconn
 import { serveChannel } from './rpc-server.js';
 import { serverKey, type ServerAddress } from './servers.js';
 
+/**
+ * SSH keepalives to the server: one after 35 s without a packet from it, and the link is cut when
+ * 35 s more pass in silence (a dead path is noticed after 70 s). Any packet counts, and a server
+ * calls every agent at least every 33 s (heartbeats, 30 s ± 10 %), so a healthy link carries no
+ * keepalive from the agent at all: at 10,000 agents, the 15 s keepalives of earlier versions were
+ * a quarter of the server's idle CPU (docs/BENCHMARKS.md). Earlier: every 15 s, 4 (75 s).
+ */
+export const AGENT_KEEPALIVE = { intervalMs: 35_000, countMax: 1 } as const;
+
 /** How long stopping waits for the server to close the connection before dropping it. */
 const STOP_GRACE_MS = 2000;
 
@@ -60,7 +69,7 @@ export interface TunnelOptions {
    * than the hub's own 20 s bound, so the hub's answer — a notice — arrives first).
    */
   readyTimeoutMs?: number;
-  /** SSH keepalives to the server (default every 15 s, 4 unanswered: the link is cut). */
+  /** SSH keepalives to the server (default AGENT_KEEPALIVE: after 35 s of silence, cut at 70 s). */
   keepalive?: { intervalMs: number; countMax: number };
   /** false: offer no call line (../protocol/call-line.ts), like an agent from before it (tests). */
   callLine?: boolean;
@@ -268,8 +277,8 @@ function connectOnce(
         username: formatAgentLogin({ uuid: options.uuid, enrollmentToken: state.token }),
         privateKey: options.privateKey,
         readyTimeout: options.readyTimeoutMs ?? 25_000,
-        keepaliveInterval: options.keepalive?.intervalMs ?? 15_000,
-        keepaliveCountMax: options.keepalive?.countMax ?? 4,
+        keepaliveInterval: options.keepalive?.intervalMs ?? AGENT_KEEPALIVE.intervalMs,
+        keepaliveCountMax: options.keepalive?.countMax ?? AGENT_KEEPALIVE.countMax,
         hostVerifier: (key: Buffer) => {
           presentedFingerprint = fingerprintOf(key);
           const pinned = state.pinned.get(server) ?? null;

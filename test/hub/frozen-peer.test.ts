@@ -72,3 +72,20 @@ test('a session the hub ends is destroyed when the peer does not close it within
   await waitFor(() => hub.hub.connections === 0, { what: 'the socket destroyed after the grace' });
   assert.equal(agent.waits.length, 0, 'the frozen agent never answered');
 });
+
+test('an agent gives up on a frozen server after its own keepalive window, and dials again', async () => {
+  const hub = await startHub();
+  cleanups.push(() => hub.close());
+  const relay = await frozenRelay(hub.port);
+  cleanups.push(() => relay.close());
+  // One keepalive after 300 ms of silence; cut when 300 ms more pass without a packet.
+  const agent = startAgent(relay.port, { keepalive: { intervalMs: 300, countMax: 1 } });
+  cleanups.push(() => agent.stop());
+  await sessionOf(hub, agent.uuid);
+  // Alive and silent: the hub answers the keepalives, so the link stays up.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  assert.equal(agent.waits.length, 0, 'a silent but answering server is kept');
+  relay.freeze();
+  await waitFor(() => agent.waits.length > 0, { what: 'the agent to drop the link and wait' });
+  assert.equal(agent.log.find('disconnected').length, 1);
+});
