@@ -275,7 +275,7 @@ class SimulatedAgent {
           username: formatAgentLogin({ uuid: this.uuid, enrollmentToken: null }),
           privateKey: this.key.private,
           readyTimeout: 120_000,
-          // As the agent: keepalives after its silence interval (0 with `keepalive: false`).
+          // As the agent: its keepalives (none with `keepalive: false`).
           keepaliveInterval: this.context.options.keepalive ? AGENT_KEEPALIVE.intervalMs : 0,
           keepaliveCountMax: AGENT_KEEPALIVE.countMax,
           hostVerifier: () => true,
