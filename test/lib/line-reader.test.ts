@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { LineTooLongError, readLine, readLines, StreamEndedError } from '../../src/lib/line-reader.js';
+import {
+  LineTooLongError,
+  readLine,
+  readLines,
+  StreamEndedError,
+} from '../../src/lib/line-reader.js';
 
 test('reads the first line across chunks, without the newline', async () => {
   const stream = new PassThrough();
