@@ -6,15 +6,9 @@
 import type { Duplex } from 'node:stream';
 import { readLines } from '../lib/line-reader.js';
 import { CANCEL_METHOD, servedOnCallLine } from '../protocol/call-line.js';
-import { JSONRPC_VERSION, MAX_MESSAGE_BYTES, RpcErrorCode } from '../protocol/rpc.js';
+import { MAX_MESSAGE_BYTES, replyLine, RpcErrorCode, type RpcReplyBody } from '../protocol/rpc.js';
 import type { HandledMethod } from './handlers/index.js';
-import {
-  answer,
-  heardNotification,
-  parseRequest,
-  type ReplyBody,
-  type RpcServerDeps,
-} from './requests.js';
+import { answer, heardNotification, parseRequest, type RpcServerDeps } from './requests.js';
 
 /** Serves the line on `channel` (its opening request was `id`) until it closes. */
 export function serveCallLine(
@@ -24,9 +18,8 @@ export function serveCallLine(
   deps: RpcServerDeps,
 ): Promise<void> {
   const inFlight = new Map<number, AbortController>();
-  const send = (replyId: number | null, body: ReplyBody): void => {
-    if (!channel.destroyed && channel.writable)
-      channel.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id: replyId, ...body }) + '\n');
+  const send = (replyId: number | null, body: RpcReplyBody): void => {
+    if (!channel.destroyed && channel.writable) channel.write(replyLine(replyId, body));
   };
   const abortAll = (): void => {
     for (const controller of inFlight.values()) controller.abort();

@@ -9,6 +9,7 @@ import {
   type AgentFacts,
   type RpcErrorObject,
   type RpcMethods,
+  type RpcReplyBody,
 } from '../protocol/rpc.js';
 import { NOTICE_METHOD, parseNotice, type Notice } from '../protocol/notice.js';
 import { CALL_LINE_FEATURE } from '../protocol/call-line.js';
@@ -32,9 +33,6 @@ export interface RpcServerDeps {
   /** false: serve no call line, like an agent from before it (tests); default true. */
   callLine?: boolean | undefined;
 }
-
-/** A reply's body: the result, or the error. */
-export type ReplyBody = { result: unknown } | { error: RpcErrorObject };
 
 /** A request line, read: a notification, a refusal to send back, or a request to run. */
 export type ParsedRequest =
@@ -94,7 +92,7 @@ export async function answer(
   params: unknown,
   context: HandlerContext,
   deps: RpcServerDeps,
-): Promise<ReplyBody> {
+): Promise<RpcReplyBody> {
   return settle(name, deps, async () =>
     name === 'hello'
       ? { ...(await deps.facts()), features: features(deps) }
@@ -107,7 +105,7 @@ export async function settle(
   name: keyof RpcMethods,
   deps: RpcServerDeps,
   work: () => Promise<unknown>,
-): Promise<ReplyBody> {
+): Promise<RpcReplyBody> {
   try {
     return { result: await work() };
   } catch (error) {

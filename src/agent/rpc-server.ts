@@ -7,7 +7,7 @@
 
 import type { Duplex } from 'node:stream';
 import { LineTooLongError, readLine } from '../lib/line-reader.js';
-import { JSONRPC_VERSION, MAX_MESSAGE_BYTES, RpcErrorCode } from '../protocol/rpc.js';
+import { MAX_MESSAGE_BYTES, replyLine, RpcErrorCode, type RpcReplyBody } from '../protocol/rpc.js';
 import { OPEN_STREAM_METHOD, type StreamHeader } from '../protocol/stream.js';
 import { CALL_LINE_METHOD } from '../protocol/call-line.js';
 import { createStreamReader, writeWithBackpressure } from '../lib/stream-reader.js';
@@ -15,20 +15,13 @@ import { isStreamed, streamHandlers, type StreamedMethod } from './handlers/inde
 import type { StreamHandler } from './handlers/types.js';
 import { serveStream } from './streams/serve-stream.js';
 import { serveCallLine } from './call-line.js';
-import {
-  answer,
-  heardNotification,
-  parseRequest,
-  settle,
-  type ReplyBody,
-  type RpcServerDeps,
-} from './requests.js';
+import { answer, heardNotification, parseRequest, settle, type RpcServerDeps } from './requests.js';
 
 export type { RpcServerDeps } from './requests.js';
 
-function reply(channel: Duplex, id: number | null, body: ReplyBody): void {
+function reply(channel: Duplex, id: number | null, body: RpcReplyBody): void {
   if (channel.destroyed || !channel.writable) return;
-  channel.end(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, ...body }) + '\n');
+  channel.end(replyLine(id, body));
 }
 
 export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promise<void> {
@@ -62,8 +55,13 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
   if (request.kind === 'refused') return reply(channel, request.id, { error: request.error });
   const { id, name } = request;
 
-  if (name === CALL_LINE_METHOD && deps.callLine !== false) {
-    // The channel becomes the call line (../protocol/call-line.ts) until the connection ends.
+  if (name === CALL_LINE_METHOD) {
+    // The channel becomes the call line (../protocol/call-line.ts) until the connection ends;
+    // without it (tests), refused as an agent from before it refuses an unknown method.
+    if (deps.callLine === false) {
+      const error = { code: RpcErrorCode.methodNotFound, message: 'this agent has no call line' };
+      return reply(channel, id, { error });
+    }
     return serveCallLine(channel, id, controller.signal, deps);
   }
   if (name === OPEN_STREAM_METHOD) {
@@ -99,11 +97,6 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
       id,
       await settle(name, deps, () => handler(request.params as never, context, link)),
     );
-  }
-  if (name === CALL_LINE_METHOD) {
-    return reply(channel, id, {
-      error: { code: RpcErrorCode.methodNotFound, message: 'this agent has no call line' },
-    });
   }
   // Keep reading (and discarding): ssh2 reports the hub closing the channel only once the
   // stream has ended, and a paused stream never ends. The hub never half-closes, so the end of

@@ -20,7 +20,7 @@ import type { Logger } from 'pino';
 import { readLine, LineTooLongError } from '../lib/line-reader.js';
 import { NOTICE_METHOD, type Notice } from '../protocol/notice.js';
 import {
-  JSONRPC_VERSION,
+  requestLine,
   MAX_MESSAGE_BYTES,
   type AgentFacts,
   type RpcMethods,
@@ -163,7 +163,7 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
     try {
       channel = await Promise.race([opening, cancelled]);
       this.inFlight.add(channel);
-      channel.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method, params }) + '\n');
+      channel.write(requestLine(method, params, id));
       const line = await Promise.race([readLine(channel, MAX_MESSAGE_BYTES), cancelled]);
       return parseAgentReply(method, id, line);
     } catch (error) {
@@ -254,7 +254,7 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       linkClosed.signal,
     );
     try {
-      await transfer.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method, params }) + '\n');
+      await transfer.write(requestLine(method, params, id));
     } catch (error) {
       transfer.close(); // the caller never gets it: release the channel here
       throw error;
@@ -283,14 +283,7 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       this.inFlight.add(channel);
       const opened = channel;
       opened.once('close', () => this.inFlight.delete(opened));
-      opened.write(
-        JSON.stringify({
-          jsonrpc: JSONRPC_VERSION,
-          id,
-          method: OPEN_STREAM_METHOD,
-          params: header,
-        }) + '\n',
-      );
+      opened.write(requestLine(OPEN_STREAM_METHOD, header, id));
       // readLine gives back whatever follows the line (the stream's first bytes).
       const line = await Promise.race([readLine(opened, MAX_MESSAGE_BYTES), cancelled]);
       const ready = parseAgentReply('open_stream', id, line);
@@ -361,9 +354,7 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
         clearTimeout(timer);
         resolve(true);
       });
-      channel.end(
-        JSON.stringify({ jsonrpc: JSONRPC_VERSION, method: NOTICE_METHOD, params: notice }) + '\n',
-      );
+      channel.end(requestLine(NOTICE_METHOD, notice));
     });
   }
 

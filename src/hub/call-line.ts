@@ -6,7 +6,7 @@
 import type { Duplex } from 'node:stream';
 import { LineTooLongError, readLine, readLines } from '../lib/line-reader.js';
 import { CALL_LINE_METHOD, CANCEL_METHOD, type CancelParams } from '../protocol/call-line.js';
-import { JSONRPC_VERSION, MAX_MESSAGE_BYTES } from '../protocol/rpc.js';
+import { MAX_MESSAGE_BYTES, requestLine } from '../protocol/rpc.js';
 import { parseAgentReply } from './agent-reply.js';
 import { AgentCallError, AgentCallFailure, type AgentCallFailureKind } from './errors.js';
 
@@ -22,9 +22,7 @@ export async function startCallLine(
   id: number,
   onFailed: (reason: string) => void,
 ): Promise<HubCallLine> {
-  channel.write(
-    JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method: CALL_LINE_METHOD, params: {} }) + '\n',
-  );
+  channel.write(requestLine(CALL_LINE_METHOD, {}, id));
   let timer: NodeJS.Timeout | undefined;
   const answer = await Promise.race([
     readLine(channel, MAX_MESSAGE_BYTES),
@@ -64,10 +62,6 @@ export class HubCallLine {
     );
   }
 
-  get failed(): boolean {
-    return this.failure !== null;
-  }
-
   /** Sends a request; resolves with its reply, a JSON object not yet checked against the method. */
   request(id: number, method: string, params: unknown): Promise<Record<string, unknown>> {
     if (this.failure !== null)
@@ -76,7 +70,7 @@ export class HubCallLine {
       );
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      this.channel.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method, params }) + '\n');
+      this.channel.write(requestLine(method, params, id));
     });
   }
 
@@ -84,9 +78,7 @@ export class HubCallLine {
   cancel(id: number): void {
     if (!this.waiting.delete(id) || this.failure !== null) return;
     const params: CancelParams = { id };
-    this.channel.write(
-      JSON.stringify({ jsonrpc: JSONRPC_VERSION, method: CANCEL_METHOD, params }) + '\n',
-    );
+    this.channel.write(requestLine(CANCEL_METHOD, params));
   }
 
   private received(line: string): void {

@@ -71,6 +71,19 @@ export type RpcReply =
   | { jsonrpc: typeof JSONRPC_VERSION; id: number | null; result: unknown }
   | { jsonrpc: typeof JSONRPC_VERSION; id: number | null; error: RpcErrorObject };
 
+/** A reply's body: the result, or the error. */
+export type RpcReplyBody = { result: unknown } | { error: RpcErrorObject };
+
+/** A request as its line on the wire; without `id`, a notification (no reply). */
+export function requestLine(method: string, params: unknown, id?: number): string {
+  return JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, method, params }) + '\n';
+}
+
+/** A reply as its line on the wire. */
+export function replyLine(id: number | null, body: RpcReplyBody): string {
+  return JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, ...body }) + '\n';
+}
+
 /** What an agent says about itself in reply to `hello`. Facts refresh on every connection. */
 export interface AgentFacts {
   uuid: string;

@@ -282,3 +282,23 @@ describe("the agent's end of the call line", () => {
     await served;
   });
 });
+
+describe('an agent without the call line', () => {
+  test('refuses the request for it as an unknown method, and offers no feature in hello', async () => {
+    const serve = (request: object) => {
+      const { hub, agent } = channelPair();
+      void serveChannel(agent, {
+        logger: pino({ level: 'silent' }),
+        allowedPaths: null,
+        facts: async () => factsFor(randomUUID()),
+        callLine: false,
+      });
+      hub.write(JSON.stringify({ jsonrpc: '2.0', ...request }) + '\n');
+      return readLine(hub, MAX_MESSAGE_BYTES).then((line) => JSON.parse(line));
+    };
+    const refused = await serve({ id: 1, method: 'call_line', params: {} });
+    assert.equal(refused.error.code, RpcErrorCode.methodNotFound);
+    const hello = await serve({ id: 2, method: 'hello', params: { hubVersion: 'x' } });
+    assert.deepEqual(hello.result.features, []);
+  });
+});

@@ -4,7 +4,7 @@
 
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { JSONRPC_VERSION, RpcErrorCode, type RpcErrorObject } from '../../protocol/rpc.js';
+import { replyLine, RpcErrorCode, type RpcErrorObject } from '../../protocol/rpc.js';
 import type { StreamHeader, StreamReady } from '../../protocol/stream.js';
 import { AgentError } from '../handlers/types.js';
 import { checkForwardAllowed, dialTarget, relay } from './forward.js';
@@ -19,12 +19,11 @@ export interface StreamContext {
 }
 
 function errorReply(channel: Duplex, id: number, error: RpcErrorObject): void {
-  if (!channel.destroyed && channel.writable)
-    channel.end(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, error }) + '\n');
+  if (!channel.destroyed && channel.writable) channel.end(replyLine(id, { error }));
 }
 
 function readyLine(id: number, result: StreamReady): string {
-  return JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, result }) + '\n';
+  return replyLine(id, { result });
 }
 
 export async function serveStream(
