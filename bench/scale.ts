@@ -11,8 +11,9 @@
 // from before the call line (src/protocol/call-line.ts), to compare. The simulated agents send SSH
 // keepalives as the agent does (src/agent/tunnel.ts AGENT_KEEPALIVE); --no-agent-keepalive turns
 // them off (runs before 2026-12-04 had none).
-// --cpu-prof DIR profiles the server during the idle phase only (the first server; one
-// .cpuprofile in DIR; summarise it with bench/support/profile-summary.ts).
+// --cpu-prof DIR profiles the first server during the attach (server-PID-1.cpuprofile in DIR)
+// and during the idle phase (…-2); summarise them with bench/support/profile-summary.ts. The
+// attach also prints the CPU the server and the simulated agents spent on it.
 //
 // Part 1, the live fleet: starts the real server (dist/main.js, open enrollment, default 30 s
 // heartbeats), attaches `--agents` simulated agents (bench/support/simulated-agents.ts: real
@@ -43,6 +44,7 @@ import { createCleanups, machine, progress } from './common.js';
 import { benchFilters } from './graphql-filters.js';
 import { serverCpuMs } from './graphql-harness.js';
 import { summarize } from './stats.js';
+import { cpuMeter } from './support/process-cpu.js';
 import { startSimulatedFleet, type SimulatedAgents } from './support/simulated-agents.js';
 
 // BULK: the issue's figure, "`true` on 1,000 agents through one bulk job, until the last
@@ -76,6 +78,8 @@ const { values: flags } = parseArgs({
     'cpu-prof': { type: 'string' },
     'no-call-line': { type: 'boolean' },
     'no-agent-keepalive': { type: 'boolean' },
+    sources: { type: 'string' },
+    wave: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
@@ -83,7 +87,7 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    'Usage: npx tsx bench/scale.ts [--agents N (10000)] [--clients N (100000)] [--processes N (agents/2500, at least 1)] [--idle-s S (60)] [--json FILE] [--skip-filters] [--cpu-prof DIR] [--no-call-line] [--no-agent-keepalive]',
+    'Usage: npx tsx bench/scale.ts [--agents N (10000)] [--clients N (100000)] [--processes N (agents/2500, at least 1)] [--idle-s S (60)] [--json FILE] [--skip-filters] [--cpu-prof DIR] [--no-call-line] [--no-agent-keepalive] [--sources N (1)] [--wave N (32)]',
   );
   process.exit(0);
 }
@@ -104,6 +108,12 @@ const processes = positive(
   Math.max(1, Math.ceil(agentCount / 2500)),
 );
 const idleS = positive(flags['idle-s'], '--idle-s', 60);
+const sources = positive(flags.sources, '--sources', 1);
+if (sources > 250) {
+  console.error('--sources is at most 250 (127.0.0.2 … 127.0.0.251)');
+  process.exit(2);
+}
+const waveSize = positive(flags.wave, '--wave', 32);
 if (!existsSync(SERVER_BIN)) {
   console.error(`${SERVER_BIN} is missing: run npm run build first`);
   process.exit(2);
@@ -176,6 +186,9 @@ try {
 
   // ── attach ──
   progress(`attaching ${agentCount} simulated agents over ${processes} process(es)`);
+  const profiling = flags['cpu-prof'] ? server.process.child.pid : undefined;
+  const attachCpu = cpuMeter({ server: server.process.child.pid, everything: process.pid });
+  if (profiling) process.kill(profiling, 'SIGUSR2');
   const dialled = Date.now();
   const attachStarted = performance.now();
   const agents = await startSimulatedFleet({
@@ -188,12 +201,22 @@ try {
     attempts: 10,
     callLine: !flags['no-call-line'],
     keepalive: !flags['no-agent-keepalive'],
+    sources,
+    waveSize,
   });
   cleanups.add('simulated agents', () => agents.stop());
   if (agents.report.failed > 0)
     progress(`${agents.report.failed} agents failed to attach: ${agents.report.errors.join('; ')}`);
   const attached = await registeredSince(agents, dialled, 600_000);
   const attachSeconds = (performance.now() - attachStarted) / 1000;
+  if (profiling) process.kill(profiling, 'SIGUSR2');
+  const spent = attachCpu.since();
+  const serverCpuS = (spent['server'] ?? 0) / 1000;
+  const othersCpuS = (spent['everything'] ?? 0) / 1000 - serverCpuS;
+  progress(
+    `attach CPU: server ${serverCpuS.toFixed(1)} s (${((serverCpuS / attachSeconds) * 100).toFixed(0)} % of a core), ` +
+      `simulated agents and this bench ${othersCpuS.toFixed(1)} s (${((othersCpuS / attachSeconds) * 100).toFixed(0)} %)`,
+  );
   result['attach_seconds'] = attachSeconds;
   figure(
     'cold attach (first dial → all registered)',
@@ -207,7 +230,6 @@ try {
   result['rss_per_agent_kib'] = rssPerAgentKiB;
   figure('server RSS per attached idle agent', `${rssPerAgentKiB.toFixed(1)} KiB`, '≤ 64 KiB');
   const cpuBefore = await serverCpuMs(server);
-  const profiling = flags['cpu-prof'] ? server.process.child.pid : undefined;
   if (profiling) process.kill(profiling, 'SIGUSR2');
   const idleStarted = performance.now();
   await new Promise((done) => setTimeout(done, idleS * 1000));

@@ -72,6 +72,12 @@ export interface SimulatedAgentsOptions {
   /** Offer the call line (src/protocol/call-line.ts), as the agent does; default true. false:
    * like agents from before it, a channel per call. */
   callLine?: boolean;
+  /**
+   * Source addresses the agents dial from, spread by index: 1 (default) dials from the host's
+   * usual address; n > 1 binds agent i to 127.0.0.(2 + i mod n) — loopback answers all of
+   * 127/8 — so the hub sees n sources, as a fleet spread over n sites (or NATs) would be.
+   */
+  sources?: number;
 }
 
 export interface SimulatedAgentsReport {
@@ -240,7 +246,12 @@ class SimulatedAgent {
         client.end();
         reject(error);
       };
-      const socket = net.connect({ host, port: sshPort });
+      const { sources } = this.context.options;
+      const socket = net.connect({
+        host,
+        port: sshPort,
+        ...(sources > 1 ? { localAddress: `127.0.0.${2 + (this.index % sources)}` } : {}),
+      });
       socket.setNoDelay(true);
       socket.on('error', (error) => fail(error));
       client.on('error', (error) => fail(error));
@@ -478,6 +489,7 @@ export async function startSimulatedAgents(
       reconnect: options.reconnect ?? false,
       callLine: options.callLine ?? true,
       keepalive: options.keepalive ?? true,
+      sources: options.sources ?? 1,
     },
     calls: new Map(),
     waits: { total: 0, hinted: 0 },

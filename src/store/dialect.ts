@@ -10,6 +10,7 @@
 //   JSON array holds a string     exists (… json_each(col) …)        col @> jsonb_build_array(?::text)
 //   one field of a JSON object    json_extract(col, '$.key')         (col ->> 'key')
 //   case-insensitive LIKE         like (ASCII case-insensitive)      ilike
+//   lower(x) starts with, indexed range on lower(x)                  like on lower(x) (pattern_ops)
 //   join strings of a group       group_concat(x, char(31))          string_agg(x, chr(31))
 //   claim rows others may claim   (one writer at a time)             for update skip locked
 //   hold a name until commit      (one writer at a time)             pg_advisory_xact_lock
@@ -43,6 +44,12 @@ export interface Dialect {
   jsonText(column: string, key: string): string;
   /** SQL: `column` matches the LIKE pattern bound to the one placeholder, ignoring case. */
   likeIgnoringCase(column: string): string;
+  /**
+   * SQL and its parameters: `lower(column)` starts with `prefix` (given in lower case), in a form
+   * the index on `lower(column)` serves (migration 20261204100000): a range on SQLite, whose LIKE
+   * never uses an expression index, and a LIKE on PostgreSQL, whose pattern_ops index serves it.
+   */
+  lowerStartsWith(column: string, prefix: string): [string, unknown[]];
   /** SQL: the values of `expression` in a group, joined by UNIT_SEPARATOR. */
   joinGroup(expression: string): string;
   /** A statement parameter as this database can store it (see `text and JSON as written`). */
@@ -93,6 +100,15 @@ export const sqliteDialect: Dialect = {
   jsonArrayHas: (column) => `exists (select 1 from json_each(${column}) j where j.value = ?)`,
   jsonText: (column, key) => `json_extract(${column}, '$.${key}')`,
   likeIgnoringCase: (column) => `${column} like ? escape '\\'`,
+  lowerStartsWith(column, prefix) {
+    // SQLite compares text as UTF-8 bytes, which order as code points: every string starting
+    // with `prefix` sorts in [prefix, the prefix with its last code point incremented).
+    if (prefix === '') return ['1 = 1', []];
+    const above = successor(prefix);
+    return above === null
+      ? [`lower(${column}) >= ?`, [prefix]]
+      : [`lower(${column}) >= ? and lower(${column}) < ?`, [prefix, above]];
+  },
   joinGroup: (expression) => `group_concat(${expression}, char(31))`,
   param: (value) => value,
   jsonParam: (value) => JSON.stringify(value),
@@ -104,6 +120,23 @@ export const sqliteDialect: Dialect = {
   now: SQLITE_NOW,
   msSince: (column) => `(${SQLITE_NOW} - ${column})`,
 };
+
+/** The least string above every string starting with `prefix` (null: none, all U+10FFFF). */
+export function successor(prefix: string): string | null {
+  const points = [...prefix].map((c) => c.codePointAt(0) as number);
+  while (points.length > 0) {
+    const last = points.pop() as number;
+    // Past the surrogates, which no stored string holds as a code point of its own.
+    const next = last + 1 === 0xd800 ? 0xe000 : last + 1;
+    if (next <= 0x10ffff) return String.fromCodePoint(...points, next);
+  }
+  return null;
+}
+
+/** A LIKE pattern matching text that starts with `prefix`, its wildcards escaped. */
+export function prefixPattern(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}
 
 /** A LIKE pattern matching `text` anywhere, its wildcards escaped (with `escape '\'`). */
 export function containsPattern(text: string): string {

@@ -3,6 +3,8 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import sqlite3 from 'sqlite3';
+import { successor } from '../../src/store/dialect.js';
 import type { ClientQuery, Store } from '../../src/store/index.js';
 import { clientRecord, forEachDialect, openTestStore, type TestStore } from '../support/store.js';
 
@@ -261,4 +263,66 @@ forEachDialect((dialect) => {
     assert.ok(seen.some(([uuid, by]) => uuid === b!.uuid && by === null));
     unwatch();
   });
+
+  test('names starting with a prefix, any case, as a new client picks a free clientId', async () => {
+    await store.clients.insert(clientRecord(30, { clientId: 'pfx-a', displayName: 'PFX Main' }));
+    await store.clients.insert(clientRecord(31, { clientId: 'PFX-B', displayName: 'pf%x_' }));
+    await store.clients.insert(clientRecord(32, { clientId: 'pfy-é1', displayName: null }));
+    // Inside a transaction the read is a statement (outside, the client index answers).
+    const names = (prefix: string) =>
+      store.transaction(async (tx) => (await tx.clients.namesStartingWith(prefix)).sort());
+    assert.deepEqual(await names('PFX'), ['pfx main', 'pfx-a', 'pfx-b']);
+    assert.deepEqual(await names('pf'), ['pf%x_', 'pfx main', 'pfx-a', 'pfx-b', 'pfy-é1']);
+    assert.deepEqual(await names('pf%'), ['pf%x_'], '% is literal');
+    assert.deepEqual(await names('pf_'), [], '_ is literal');
+    assert.deepEqual(await names('pfy-é'), ['pfy-é1'], 'past ASCII');
+    assert.deepEqual(await names('pfx-b'), ['pfx-b'], 'the whole name');
+    assert.deepEqual(await names('pfz'), []);
+  });
+
+  if (dialect === 'sqlite') {
+    test('names ignoring case are looked up through the lower() indexes, not a scan', async () => {
+      testStore.resetStatements();
+      await store.transaction(async (tx) => {
+        await tx.clients.namesStartingWith('web');
+        await tx.clients.findByName('web front', 2);
+      });
+      const [prefix, exact] = ['lower(client_id) >=', 'lower(c.client_id) ='].map((marker) =>
+        testStore.statements.find((sql) => sql.includes(marker)),
+      );
+      assert.ok(prefix && exact, testStore.statements.join('\n'));
+      const db = new sqlite3.Database(testStore.file);
+      const plan = (sql: string, params: unknown[]) =>
+        new Promise<string>((resolve, reject) =>
+          db.all<{ detail: string }>(`explain query plan ${sql}`, params, (error, rows) =>
+            error ? reject(error) : resolve(rows.map((row) => row.detail).join(' | ')),
+          ),
+        );
+      try {
+        for (const [sql, params] of [
+          [prefix, ['web', 'wec', 'web', 'wec']],
+          [exact, ['web front', 'web front', 2]],
+        ] as const) {
+          const shown = await plan(sql, [...params]);
+          assert.match(shown, /USING INDEX client_lower_client_id_index/, shown);
+          assert.match(shown, /USING INDEX client_lower_display_name_index/, shown);
+          assert.doesNotMatch(shown, /SCAN c(lient)?\b/, shown);
+        }
+      } finally {
+        await new Promise((resolve) => db.close(resolve));
+      }
+    });
+  }
+});
+
+test('successor: the least string above every string with the prefix', () => {
+  assert.equal(successor('web-'), 'web.');
+  assert.equal(successor('pfy-é'), 'pfy-ê');
+  assert.equal(
+    successor('a\u{10FFFF}'),
+    'b',
+    'the last code point cannot grow: the one before does',
+  );
+  assert.equal(successor('\u{10FFFF}'), null, 'nothing is above');
+  assert.equal(successor('a\uD7FF'), 'a\uE000', 'past the surrogates');
 });

@@ -16,3 +16,4 @@ export { Migration20261203062302 } from './Migration20261203062302.js';
 export { Migration20261203063243 } from './Migration20261203063243.js';
 export { Migration20261203071433 } from './Migration20261203071433.js';
 export { Migration20261203100821 } from './Migration20261203100821.js';
+export { Migration20261204100000 } from './Migration20261204100000.js';

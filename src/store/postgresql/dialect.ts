@@ -7,7 +7,7 @@
 // make an audit record fail. So every parameter is written with U+FFFD in place of either:
 // visibly altered, never lost.
 
-import type { Dialect } from '../dialect.js';
+import { prefixPattern, type Dialect } from '../dialect.js';
 
 const REPLACEMENT = '\ufffd';
 // eslint-disable-next-line no-control-regex -- NUL is what this matches
@@ -49,6 +49,11 @@ export const postgresDialect: Dialect = {
   jsonText: (column, key) => `(${column} ->> '${key}')`,
   // E'\\' is one backslash whatever standard_conforming_strings says.
   likeIgnoringCase: (column) => `${column} ilike ? escape E'\\\\'`,
+  // The index is lower(column) text_pattern_ops: a prefix LIKE uses it, a range would not.
+  lowerStartsWith: (column, prefix) => [
+    `lower(${column}) like ? escape E'\\\\'`,
+    [prefixPattern(prefix)],
+  ],
   joinGroup: (expression) => `string_agg(${expression}, chr(31))`,
   param(value) {
     if (typeof value === 'string') return storableText(value);

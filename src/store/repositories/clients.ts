@@ -146,11 +146,13 @@ export function createClientRepository(sql: Sql): ClientRepository {
       // Inside a transaction, the prefix is held until it ends: two first admissions of one
       // hostname on a pool (PostgreSQL) take turns, so the second sees the first's clientId.
       if (dialect.holdName) await sql.run(dialect.holdName, [`client_id:${prefix.toLowerCase()}`]);
-      const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      // Through the indexes on lower(client_id) and lower(display_name): no scan of every client.
+      const [byId, idParams] = dialect.lowerStartsWith('client_id', prefix.toLowerCase());
+      const [byName, nameParams] = dialect.lowerStartsWith('display_name', prefix.toLowerCase());
       const rows = await sql.all<{ name: string }>(
-        `select lower(client_id) as name from client where lower(client_id) like ? escape '\\'
-         union select lower(display_name) as name from client where lower(display_name) like ? escape '\\'`,
-        [pattern, pattern],
+        `select lower(client_id) as name from client where ${byId}
+         union select lower(display_name) as name from client where ${byName}`,
+        [...idParams, ...nameParams],
       );
       return rows.map((row) => row.name);
     },
