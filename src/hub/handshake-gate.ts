@@ -19,6 +19,7 @@ import type { Logger } from 'pino';
 import { NoticeCode } from '../protocol/notice.js';
 import type { HubLimits } from './limits.js';
 import { refuseSocket } from './refuse-socket.js';
+import { createRetryPlaces } from './retry-places.js';
 import type { ThrottledLog } from './throttled-log.js';
 import { boundLogger } from '../lib/bound-logger.js';
 import { coalesceWrites } from '../lib/coalesce-writes.js';
@@ -104,9 +105,18 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
   // Recent handshake duration, for retry hints: how long the queue ahead takes to drain.
   let handshakeMsEstimate = 50;
 
-  function hint(ahead: number, slots: number): number {
-    const drainMs = (ahead / Math.max(1, slots)) * handshakeMsEstimate;
-    return Math.round(Math.min(limits.retryAfterMaxMs, Math.max(limits.retryAfterMinMs, drainMs)));
+  const places = createRetryPlaces({
+    minMs: limits.retryAfterMinMs,
+    maxMs: limits.retryAfterMaxMs,
+  });
+
+  /** The retry hint for a connection refused from `queue` ('*': the hub's; else a source). */
+  function hint(queue: string, ahead: number, slots: number): number {
+    // The agent comes back uniformly within [hint, 2 × hint] (src/lib/backoff.ts): places booked
+    // every d ms arrive at about ln 2 / d a second, so d is ln 2 of the queue's time per
+    // handshake, which keeps the gate busy without refusing the returns again.
+    const perHandshakeMs = handshakeMsEstimate / Math.max(1, slots);
+    return places.book(queue, performance.now(), ahead * perHandshakeMs, perHandshakeMs * Math.LN2);
   }
 
   function refuse(socket: net.Socket, why: string, message: string, retryAfterMs: number): void {
@@ -159,7 +169,7 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
         socket,
         'too many unauthenticated connections from this source',
         `The server is admitting ${limits.maxPendingPerSource} connections from ${source} already`,
-        hint(mine.pending, limits.maxConcurrentHandshakesPerSource),
+        hint(source, mine.pending, limits.maxConcurrentHandshakesPerSource),
       );
     }
     if (queued >= limits.maxQueuedHandshakes) {
@@ -167,7 +177,7 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
         socket,
         'handshake queue full',
         `The server is admitting ${queued + inProgress} agents already`,
-        hint(queued, limits.maxConcurrentHandshakes),
+        hint('*', queued, limits.maxConcurrentHandshakes),
       );
     }
 
@@ -251,7 +261,7 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
         entry.socket,
         'handshake queue full',
         `The server is admitting ${queued + inProgress} agents already`,
-        hint(queued, limits.maxConcurrentHandshakes),
+        hint('*', queued, limits.maxConcurrentHandshakes),
       );
     }
     entry.deadlineAt = entry.acceptedAt + limits.authTimeoutMs;
