@@ -2,9 +2,10 @@
 // reused afterwards. Agents pin its fingerprint, so losing this file makes every agent refuse
 // the server until their owners re-pin it.
 
+import { createPrivateKey, sign } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
+import ssh2, { type ParsedKey } from 'ssh2';
 import { fingerprintOf } from '../lib/fingerprint.js';
 import { generateEd25519KeyPair } from '../lib/ssh-keygen.js';
 
@@ -48,4 +49,29 @@ export function describeHostKey(privateKey: string, source: string): HostKey {
     publicKey: `${key.type} ${blob.toString('base64')}`,
     fingerprint: fingerprintOf(blob),
   };
+}
+
+/**
+ * The host key as ssh2's server takes it (`hostKeys: [here]`), an ed25519 key signing with a key
+ * object made once. ssh2 signs with the key's PEM text, which Node parses again for every
+ * signature: 0.36 ms a key exchange against 0.03 ms, and a tenth of the hub's busy time while
+ * 10,000 agents attached (docs/BENCHMARKS.md, issue 13). Other key types are left to ssh2.
+ */
+export function signingHostKey(privateKey: string): { key: ParsedKey } {
+  const parsed = ssh2.utils.parseKey(privateKey);
+  if (parsed instanceof Error) throw new Error(`cannot read host key: ${parsed.message}`);
+  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (!key) throw new Error('no key in the host key');
+  if (key.type !== 'ssh-ed25519') return { key };
+  const keyObject = createPrivateKey(key.getPrivatePEM());
+  // ed25519 has no hash choice: ssh2 passes none (its own sign falls back to the key's, null).
+  // A failure is returned, not thrown, as ssh2's own sign does.
+  key.sign = (data: Buffer): Buffer | Error => {
+    try {
+      return sign(null, data, keyObject);
+    } catch (error) {
+      return error as Error;
+    }
+  };
+  return { key };
 }

@@ -23,6 +23,7 @@ import type { AgentSession } from './agent-session.js';
 import { handleConnection } from './agent-connection.js';
 import type { AuthAttempt, AuthDecision } from './authenticate.js';
 import { createHandshakeGate } from './handshake-gate.js';
+import { signingHostKey } from './host-key.js';
 import { computeCapacity, defaultHubLimits, type HubCapacity, type HubLimits } from './limits.js';
 import { refuseSocket } from './refuse-socket.js';
 import { createReloginThrottle } from './relogin-throttle.js';
@@ -82,7 +83,7 @@ export function createTunnelHub<A>(options: TunnelHubOptions<A>): TunnelHub {
 
   const sshServer = new ssh2.Server(
     {
-      hostKeys: [options.hostKey],
+      hostKeys: [signingHostKey(options.hostKey)],
       ident,
       keepaliveInterval: limits.keepaliveIntervalMs,
       keepaliveCountMax: limits.keepaliveCountMax,
