@@ -288,7 +288,22 @@ try {
   await server.restart();
   const restartS = (Date.now() - killedAt) / 1000;
   progress(`storm: the server listens again ${restartS.toFixed(1)} s after the kill`);
+  const stormCpu = cpuMeter({ server: server.process.child.pid });
+  const stormListening = performance.now();
   const storm = await registeredSince(agents, killedAt, STORM_DEADLINE_MS);
+  const stormServerCpuS = (stormCpu.since()['server'] ?? 0) / 1000;
+  // When they came back (5 s steps from the kill), and how busy the server was meanwhile: an
+  // idle stretch with agents still out means they were told (or chose) to wait too long.
+  const buckets: number[] = [];
+  for (const ms of storm.delaysMs) {
+    const at = Math.floor(ms / 5000);
+    buckets[at] = (buckets[at] ?? 0) + 1;
+  }
+  progress(
+    `storm: back per 5 s from the kill: ${Array.from(buckets, (n) => n ?? 0).join(' ')}; ` +
+      `server CPU from listening to the last back ${stormServerCpuS.toFixed(1)} s ` +
+      `(${((stormServerCpuS / ((performance.now() - stormListening) / 1000)) * 100).toFixed(0)} % of a core)`,
+  );
   const stormSummary = summarize(storm.delaysMs.length > 0 ? storm.delaysMs : [NaN]);
   const counters = await agents.counters();
   result['storm_p99_seconds'] = stormSummary.p99 / 1000;

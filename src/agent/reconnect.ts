@@ -5,12 +5,14 @@
 //   connect ──▶ link up … link down ──▶ wait ──▶ connect …
 //                                        │
 //        exponential backoff with full jitter (../lib/backoff.ts), reset after a healthy link;
-//        never shorter than the server's retry hint when it gave one (a notice), jittered above it
+//        never shorter than the server's retry hint when it gave one (a notice), jittered up to a
+//        quarter above it (../protocol/notice.ts RETRY_HINT_SPREAD)
 //
 // A connect step that rejects stops the loop with its error (e.g. the server's host key changed:
 // retrying cannot fix that).
 
 import { createBackoff } from '../lib/backoff.js';
+import { RETRY_HINT_SPREAD } from '../protocol/notice.js';
 
 export interface LinkOutcome {
   /** How long the link was up; 0 when it never came up. */
@@ -54,6 +56,7 @@ export async function runReconnectLoop(options: ReconnectOptions): Promise<void>
   const backoff = createBackoff({
     baseMs: timing.baseMs,
     capMs: timing.capMs,
+    hintSpread: RETRY_HINT_SPREAD,
     ...(options.random ? { random: options.random } : {}),
   });
   const { signal } = options;

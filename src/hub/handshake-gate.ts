@@ -16,7 +16,7 @@
 
 import type net from 'node:net';
 import type { Logger } from 'pino';
-import { NoticeCode } from '../protocol/notice.js';
+import { NoticeCode, RETRY_HINT_SPREAD } from '../protocol/notice.js';
 import type { HubLimits } from './limits.js';
 import { refuseSocket } from './refuse-socket.js';
 import { createRetryPlaces } from './retry-places.js';
@@ -24,6 +24,8 @@ import type { ThrottledLog } from './throttled-log.js';
 import { boundLogger } from '../lib/bound-logger.js';
 import { coalesceWrites } from '../lib/coalesce-writes.js';
 
+/** Places booked per handshake time so that returns within the agents' spread keep pace. */
+const ARRIVAL = Math.log1p(RETRY_HINT_SPREAD) / RETRY_HINT_SPREAD;
 /** RFC 4253 §4.2: the identification line is at most 255 bytes, CR LF included. */
 const MAX_IDENT_BYTES = 255;
 /** Refused sockets waiting for their peer to read the notice, at most (beyond: dropped). */
@@ -112,11 +114,11 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
 
   /** The retry hint for a connection refused from `queue` ('*': the hub's; else a source). */
   function hint(queue: string, ahead: number, slots: number): number {
-    // The agent comes back uniformly within [hint, 2 × hint] (src/lib/backoff.ts): places booked
-    // every d ms arrive at about ln 2 / d a second, so d is ln 2 of the queue's time per
-    // handshake, which keeps the gate busy without refusing the returns again.
+    // The agent comes back uniformly within [hint, hint × (1 + s)] (RETRY_HINT_SPREAD): places
+    // booked every d ms then arrive at about ln(1 + s) / (s × d) a second, so d is that share of
+    // the queue's time per handshake, which keeps the gate busy without refusing the returns.
     const perHandshakeMs = handshakeMsEstimate / Math.max(1, slots);
-    return places.book(queue, performance.now(), ahead * perHandshakeMs, perHandshakeMs * Math.LN2);
+    return places.book(queue, performance.now(), ahead * perHandshakeMs, perHandshakeMs * ARRIVAL);
   }
 
   function refuse(socket: net.Socket, why: string, message: string, retryAfterMs: number): void {

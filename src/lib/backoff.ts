@@ -1,8 +1,8 @@
 // Exponential backoff with full jitter: delay n is uniform in [0, min(cap, base · 2^n)].
 // Full jitter spreads a fleet's reconnects after a server restart instead of synchronising them.
 // A server that says when to come back sets a floor: the delay is then uniform in
-// [hint, hint + min(hint, cap)], so the agents it turned away return spread over the next period
-// rather than all at the hinted instant.
+// [hint, hint + min(hint × hintSpread, cap)], so the agents it turned away return spread over the
+// next period rather than all at the hinted instant.
 
 export interface Backoff {
   /**
@@ -19,8 +19,11 @@ export function createBackoff(options: {
   baseMs: number;
   capMs: number;
   random?: () => number;
+  /** How far above a hint the delay may fall, as a share of the hint; default 1 ([h, 2h]). */
+  hintSpread?: number;
 }): Backoff {
   const random = options.random ?? Math.random;
+  const hintSpread = options.hintSpread ?? 1;
   let attempts = 0;
   return {
     nextDelayMs(atLeastMs = 0) {
@@ -28,7 +31,7 @@ export function createBackoff(options: {
       attempts += 1;
       if (!(atLeastMs > 0)) return Math.floor(random() * window);
       const hint = Math.ceil(atLeastMs);
-      return hint + Math.floor(random() * Math.min(hint, options.capMs));
+      return hint + Math.floor(random() * Math.min(hint * hintSpread, options.capMs));
     },
     reset() {
       attempts = 0;

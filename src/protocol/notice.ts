@@ -54,6 +54,14 @@ export const MAX_NOTICE_MESSAGE_CHARS = 500;
 /** Longest wait a notice may ask for: an hour (a bug on the server must not park a fleet). */
 export const MAX_RETRY_AFTER_MS = 60 * 60 * 1000;
 
+/**
+ * An agent told to come back after a hint h comes back at a uniform moment of
+ * [h, h × (1 + RETRY_HINT_SPREAD)] (its jitter is capped by its backoff cap). The hub spreads the
+ * hints of a crowd itself (hub/retry-places.ts), so the agent adds only a little: agents from
+ * before this (spread 1, [h, 2h]) return later on average and stretch a storm's tail.
+ */
+export const RETRY_HINT_SPREAD = 0.25;
+
 export const noticeSchema = z.object({
   code: z.string().regex(/^[a-z][a-z_]{0,31}$/),
   message: z.string().max(MAX_NOTICE_MESSAGE_CHARS),

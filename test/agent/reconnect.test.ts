@@ -42,9 +42,9 @@ test('waits grow with full jitter, never undercut a hint, and start over after a
     [
       [20, undefined], // window 40
       [40, undefined], // window 80
-      [450, 300], // hint 300, jitter over min(300, cap)
+      [337, 300], // hint 300, jitter over a quarter of it (RETRY_HINT_SPREAD)
       [20, undefined], // healthy: back to the base window
-      [15, 10], // a hint below the window is still a floor, jittered above it
+      [11, 10], // a hint below the window is still a floor, jittered above it
     ],
   );
 });

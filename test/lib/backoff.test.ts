@@ -39,3 +39,14 @@ test('a retry hint is a floor: the delay is uniform in [hint, hint + min(hint, c
   assert.ok(delays.every((d) => d >= 2000 && d < 4000));
   assert.ok(new Set(delays).size > 100, 'agents turned away together do not return together');
 });
+
+test('hintSpread narrows the jitter above a hint (the agent: a quarter of it)', () => {
+  const high = createBackoff({
+    baseMs: 1000,
+    capMs: 60_000,
+    hintSpread: 0.25,
+    random: () => 0.999999,
+  });
+  assert.equal(high.nextDelayMs(8000), 9999, 'at most a quarter above the hint');
+  assert.equal(high.nextDelayMs(400_000), 459_999, 'the jitter stays capped');
+});
