@@ -4,13 +4,15 @@
 //   npm run build && npx tsx bench/scale.ts [--agents 10000] [--clients 100000] [--processes N]
 //                                           [--idle-s 60] [--json FILE] [--skip-filters]
 //                                           [--cpu-prof DIR] [--no-call-line]
-//                                           [--no-agent-keepalive]
+//                                           [--no-agent-keepalive] [--sources N] [--wave N]
 //   npx tsx bench/scale.ts --agents 300 --clients 5000 --idle-s 10   (a quick check)
 //
 // --no-call-line has the simulated agents take every call on a channel of its own, like agents
 // from before the call line (src/protocol/call-line.ts), to compare. The simulated agents send SSH
 // keepalives as the agent does (src/agent/tunnel.ts AGENT_KEEPALIVE); --no-agent-keepalive turns
-// them off (runs before 2026-12-04 had none).
+// them off (runs before 2026-12-04 had none). --sources N has the agents dial from N loopback
+// addresses (127.0.0.2 …) instead of one, as a fleet spread over N sites would (the hub's gate
+// gives each address a share); --wave N is how many dial at once during the cold attach (32).
 // --cpu-prof DIR profiles the first server during the attach (server-PID-1.cpuprofile in DIR)
 // and during the idle phase (…-2); summarise them with bench/support/profile-summary.ts. The
 // attach also prints the CPU the server and the simulated agents spent on it.

@@ -54,7 +54,7 @@ export function describeHostKey(privateKey: string, source: string): HostKey {
 /**
  * The host key as ssh2's server takes it (`hostKeys: [here]`), an ed25519 key signing with a key
  * object made once. ssh2 signs with the key's PEM text, which Node parses again for every
- * signature: 0.36 ms a key exchange against 0.03 ms, and a tenth of the hub's busy time while
+ * signature: 0.36 ms a key exchange against 0.03 ms, and 14 % of the hub's busy time while
  * 10,000 agents attached (docs/BENCHMARKS.md, issue 13). Other key types are left to ssh2.
  */
 export function signingHostKey(privateKey: string): { key: ParsedKey } {

@@ -10,7 +10,7 @@
 //   JSON array holds a string     exists (… json_each(col) …)        col @> jsonb_build_array(?::text)
 //   one field of a JSON object    json_extract(col, '$.key')         (col ->> 'key')
 //   case-insensitive LIKE         like (ASCII case-insensitive)      ilike
-//   lower(x) starts with, indexed range on lower(x)                  like on lower(x) (pattern_ops)
+//   lower(x) begins, indexed      range on lower(x)                  like on lower(x) (pattern_ops)
 //   join strings of a group       group_concat(x, char(31))          string_agg(x, chr(31))
 //   claim rows others may claim   (one writer at a time)             for update skip locked
 //   hold a name until commit      (one writer at a time)             pg_advisory_xact_lock

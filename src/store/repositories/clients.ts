@@ -1,7 +1,7 @@
 // Clients: the registry's rows, read with their tags in the same statement (an aggregated
 // subquery per row), filtered in SQL, written field by field.
 
-import { containsPattern, type Dialect } from '../dialect.js';
+import { containsPattern, prefixPattern, type Dialect } from '../dialect.js';
 import type { ClientRepository } from '../index.js';
 import type { ClientChanges, ClientQuery, ClientRecord } from '../records.js';
 import { chunks, inList, type Sql } from '../sql.js';
@@ -137,7 +137,7 @@ export function createClientRepository(sql: Sql): ClientRepository {
       if (dialect.holdName) await sql.run(dialect.holdName, [`client_id:${prefix}`]);
       const rows = await sql.all<{ client_id: string }>(
         `select client_id from client where client_id like ? escape '\\'`,
-        [`${prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%`],
+        [prefixPattern(prefix)],
       );
       return rows.map((row) => row.client_id);
     },
