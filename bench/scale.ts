@@ -14,7 +14,8 @@
 // addresses (127.0.0.2 …) instead of one, as a fleet spread over N sites would (the hub's gate
 // gives each address a share); --wave N is how many dial at once during the cold attach (32).
 // --cpu-prof DIR profiles the first server during the attach (server-PID-1.cpuprofile in DIR)
-// and during the idle phase (…-2); summarise them with bench/support/profile-summary.ts. The
+// and during the idle phase (…-2), and the restarted one from listening until every agent is
+// back (its own PID, -1); summarise them with bench/support/profile-summary.ts. The
 // attach also prints the CPU the server and the simulated agents spent on it.
 //
 // Part 1, the live fleet: starts the real server (dist/main.js, open enrollment, default 30 s
@@ -291,8 +292,11 @@ try {
   const restartS = (Date.now() - killedAt) / 1000;
   progress(`storm: the server listens again ${restartS.toFixed(1)} s after the kill`);
   const stormCpu = cpuMeter({ server: server.process.child.pid });
+  const stormProfiling = flags['cpu-prof'] ? server.process.child.pid : undefined;
+  if (stormProfiling) process.kill(stormProfiling, 'SIGUSR2');
   const stormListening = performance.now();
   const storm = await registeredSince(agents, killedAt, STORM_DEADLINE_MS);
+  if (stormProfiling) process.kill(stormProfiling, 'SIGUSR2');
   const stormServerCpuS = (stormCpu.since()['server'] ?? 0) / 1000;
   // When they came back (5 s steps from the kill), and how busy the server was meanwhile: an
   // idle stretch with agents still out means they were told (or chose) to wait too long.
