@@ -38,14 +38,16 @@ import { AGENT_KEEPALIVE } from '../../src/agent/tunnel.js';
 import { formatAgentLogin } from '../../src/protocol/identity.js';
 import { parseNoticeGreeting } from '../../src/protocol/notice.js';
 import {
-  JSONRPC_VERSION,
   MAX_MESSAGE_BYTES,
+  replyLine,
   RpcErrorCode,
   type AgentFacts,
   type MetricsSummary,
+  type RpcReplyBody,
 } from '../../src/protocol/rpc.js';
 import { agentFactsSchema, metricsSummarySchema } from '../../src/protocol/schemas.js';
 import { VERSION } from '../../src/version.js';
+import { TRUE_COMMAND_RESULT } from '../../test/support/scripted-replies.js';
 
 export interface SimulatedAgentsOptions {
   host: string;
@@ -140,8 +142,6 @@ export function expectedHot(
 export function simulatedName(index: number): string {
   return `sim-${String(index).padStart(5, '0')}`;
 }
-
-type ReplyBody = { result: unknown } | { error: { code: number; message: string } };
 
 interface SimulatedRequest {
   id: number | null;
@@ -324,9 +324,8 @@ class SimulatedAgent {
     if (request.method === CALL_LINE_METHOD) {
       // As the real agent: the channel becomes the call line, answered line by line (cancels
       // are ignored: every simulated call is short).
-      const send = (id: number | null, body: ReplyBody) => {
-        if (!channel.destroyed && channel.writable)
-          channel.write(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id, ...body }) + '\n');
+      const send = (id: number | null, body: RpcReplyBody) => {
+        if (!channel.destroyed && channel.writable) channel.write(replyLine(id, body));
       };
       send(request.id, { result: {} });
       readLines(
@@ -345,11 +344,10 @@ class SimulatedAgent {
     channel.on('data', () => undefined);
     channel.resume();
     const body = await this.answer(request);
-    if (!channel.destroyed && channel.writable)
-      channel.end(JSON.stringify({ jsonrpc: JSONRPC_VERSION, id: request.id, ...body }) + '\n');
+    if (!channel.destroyed && channel.writable) channel.end(replyLine(request.id, body));
   }
 
-  private async answer(request: SimulatedRequest): Promise<ReplyBody> {
+  private async answer(request: SimulatedRequest): Promise<RpcReplyBody> {
     const { method, params } = request;
     if (request.malformed)
       return { error: { code: RpcErrorCode.parseError, message: 'request is not a JSON object' } };
@@ -375,16 +373,7 @@ class SimulatedAgent {
       }
       case 'run_command':
         // Like a real agent running `true`: exit 0, nothing printed.
-        return {
-          result: {
-            stdout: '',
-            stderr: '',
-            returncode: 0,
-            timedOut: false,
-            truncated: false,
-            durationMs: 1,
-          },
-        };
+        return { result: TRUE_COMMAND_RESULT };
       case 'get_metrics': {
         const summary = await this.summaryAfterDelay();
         return { result: params['summary'] === true ? summary : this.fullMetrics(summary) };

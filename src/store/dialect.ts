@@ -16,7 +16,7 @@
 //   hold a name until commit      (one writer at a time)             pg_advisory_xact_lock
 //   tell other servers at commit  (one server)                       pg_notify (../postgresql/listen.ts)
 //   the database's clock          julianday('now') as epoch ms       clock_timestamp()
-//   a datetime inside an expression  ?  (epoch ms)                   cast(? as timestamptz)
+//   datetime in an expression     ?  (epoch ms)                      cast(? as timestamptz)
 //
 // Values are bound by the driver layer (MikroORM's platform quotes them per database: a Date
 // becomes epoch ms on SQLite and an ISO timestamp on PostgreSQL, an array a comma list).
@@ -140,5 +140,5 @@ export function prefixPattern(prefix: string): string {
 
 /** A LIKE pattern matching `text` anywhere, its wildcards escaped (with `escape '\'`). */
 export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return `%${prefixPattern(text)}`;
 }

@@ -16,7 +16,7 @@ import { readLine, readLines } from '../../src/lib/line-reader.js';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 import { CALL_LINE_FEATURE } from '../../src/protocol/call-line.js';
 import { formatAgentLogin } from '../../src/protocol/identity.js';
-import { MAX_MESSAGE_BYTES, RpcErrorCode } from '../../src/protocol/rpc.js';
+import { MAX_MESSAGE_BYTES, replyLine, RpcErrorCode } from '../../src/protocol/rpc.js';
 import {
   factsFor,
   sessionOf,
@@ -24,6 +24,7 @@ import {
   startHub,
   type InProcessHub,
 } from '../support/in-process-hub.js';
+import { TRUE_COMMAND_RESULT } from '../support/scripted-replies.js';
 import { waitFor } from '../support/wait.js';
 
 interface Request {
@@ -32,8 +33,7 @@ interface Request {
   params?: unknown;
 }
 
-const reply = (id: number | null, result: unknown) =>
-  JSON.stringify({ jsonrpc: '2.0', id, result }) + '\n';
+const reply = (id: number | null, result: unknown) => replyLine(id, { result });
 
 /**
  * An agent scripted by the test: it answers `hello` with the call-line feature, answers the line's
@@ -63,7 +63,7 @@ function scriptedAgent(
       if (request.method === 'call_line') {
         if (script.line === 'refuse') {
           const error = { code: RpcErrorCode.methodNotFound, message: 'no line here' };
-          return void channel.end(JSON.stringify({ jsonrpc: '2.0', id: request.id, error }) + '\n');
+          return void channel.end(replyLine(request.id, { error }));
         }
         channel.write(reply(request.id, {}));
         readLines(
@@ -75,16 +75,8 @@ function scriptedAgent(
         return;
       }
       // A channel of its own: a command's answer, or a heartbeat's.
-      const command = {
-        stdout: '',
-        stderr: '',
-        returncode: 0,
-        timedOut: false,
-        truncated: false,
-        durationMs: 1,
-      };
       const beat = { time: Date.now(), uptimeS: 1 };
-      channel.end(reply(request.id, request.method === 'run_command' ? command : beat));
+      channel.end(reply(request.id, request.method === 'run_command' ? TRUE_COMMAND_RESULT : beat));
     });
   });
   const socket = net.connect({ host: '127.0.0.1', port });

@@ -15,7 +15,7 @@ const TAG_CHANGE_CHUNK = 2000;
 export const CLIENTS_CHANNEL = 'etph_clients';
 /** Uuids per notification: PostgreSQL's payload limit is 8,000 bytes. */
 const UUIDS_PER_NOTIFY = 200;
-/** Clients whose lastSeen one statement sets (three parameters each, far below any limit). */
+/** Clients whose lastSeen one statement sets (two bound parameters each, far below any limit). */
 const TOUCHES_PER_STATEMENT = 500;
 
 /** The WHERE clause of `query` (table alias `c`) and its parameters. */
@@ -184,10 +184,14 @@ export function createClientRepository(sql: Sql): ClientRepository {
         const params: unknown[] = [];
         for (const { uuid, at } of page)
           params.push(uuid, ...clientAssignments({ lastSeen: at }, dialect).params);
+        const [touched, uuids] = inList(
+          'uuid',
+          page.map((touch) => touch.uuid),
+        );
         await sql.run(
           `update client set last_seen = case uuid ${page.map(() => `when ? then ${dialect.dateParam}`).join(' ')} end
-            where uuid in (${page.map(() => '?').join(', ')})`,
-          [...params, ...page.map((touch) => touch.uuid)],
+            where ${touched}`,
+          [...params, ...uuids],
         );
       }
       await announce(seen.map((touch) => touch.uuid));
