@@ -88,9 +88,12 @@ export function jsonSizeOver(value: unknown, limit: number): boolean {
       }
     } else {
       size += 2;
-      for (const [key, entry] of Object.entries(item)) {
+      // for…in allocates nothing (Object.entries made an array per object: a sixth of what a
+      // 1,000-client answer allocated); hasOwn keeps it to what JSON.stringify writes.
+      for (const key in item) {
+        if (!Object.hasOwn(item, key)) continue;
         size += key.length + 4;
-        if (over(entry)) return true;
+        if (over((item as Record<string, unknown>)[key])) return true;
       }
     }
     return size > limit;

@@ -8,13 +8,32 @@
 //   byTag, byCapability               sets of entries (decommissioned ones included)
 //   sorted                            entries in clientId order (pages, ordered lists)
 //   trigrams                          slot postings for substring search (./trigrams.ts)
+//   tagBits, capabilityBits,          the same sets as slot bits (./slot-bits.ts), with the
+//   active, mismatched, live          clients not decommissioned, those with a key waiting
 //
-// A query starts from its most selective indexed condition (a tag, a capability, the online
-// uuids, the rarest trigram of its text) and checks every condition on each candidate
-// (./client-match.ts). Records handed out are frozen: callers never change the index by mistake.
+// A query first intersects the bits of its tags, capabilities, decommissioning and key state:
+// when that is all it asks, the bits are the answer (a count is a population count). Otherwise
+// it starts from the smallest of those bits, the online uuids and the rarest trigram of its text,
+// and checks every condition on each candidate (./client-match.ts). Records handed out are
+// frozen: callers never change the index by mistake.
 
 import type { ClientPage, ClientQuery, ClientRecord } from '../records.js';
-import { matches, prepareQuery, searchTextOf, type PreparedQuery } from './client-match.js';
+import {
+  freezeRecord,
+  matches,
+  prepareQuery,
+  searchTextOf,
+  type PreparedQuery,
+} from './client-match.js';
+import {
+  countSlots,
+  createSlotBits,
+  hasSlot,
+  intersect,
+  setSlot,
+  slotsOf,
+  type SlotBits,
+} from './slot-bits.js';
 import { createTrigramIndex } from './trigrams.js';
 
 interface Entry {
@@ -25,10 +44,7 @@ interface Entry {
   stamp: number;
 }
 
-/**
- * With more candidates than this share of the fleet, a page is found by walking the clientId
- * order rather than by sorting the candidates.
- */
+/** With more candidates than this share of the fleet, walk the clientId order, not sort them. */
 const WALK_SHARE = 1 / 16;
 
 interface Candidates {
@@ -36,7 +52,12 @@ interface Candidates {
   size: number;
 }
 
-const NONE: Candidates = { entries: [], size: 0 };
+/** The bits of a query's tags, capabilities, decommissioning and key state, intersected. */
+interface QueryBits {
+  words: Uint32Array;
+  /** True when the query asks nothing else: every slot in `words` matches. */
+  exact: boolean;
+}
 
 export interface ClientIndex {
   readonly size: number;
@@ -62,21 +83,6 @@ export interface ClientIndex {
   tagMembers(names: readonly string[]): Map<string, string[]>;
 }
 
-function frozenList(list: readonly string[] | null): string[] | null {
-  return list === null ? null : (Object.freeze([...list]) as string[]);
-}
-
-/** A copy of `record` that nothing can change (arrays included). */
-export function freezeRecord(record: ClientRecord): ClientRecord {
-  return Object.freeze({
-    ...record,
-    tags: frozenList([...new Set(record.tags)].sort()) as string[],
-    capabilities: frozenList(record.capabilities) as string[],
-    allowedPaths: frozenList(record.allowedPaths),
-    agentAllowedPaths: frozenList(record.agentAllowedPaths),
-  });
-}
-
 function byClientIdOrder(a: Entry, b: Entry): number {
   return a.record.clientId < b.record.clientId ? -1 : a.record.clientId > b.record.clientId ? 1 : 0;
 }
@@ -91,7 +97,30 @@ export function createClientIndex(): ClientIndex {
   const sorted: Entry[] = [];
   const slots: (Entry | null)[] = [];
   const trigrams = createTrigramIndex();
+  const tagBits = new Map<string, SlotBits>();
+  const capabilityBits = new Map<string, SlotBits>();
+  const live = createSlotBits();
+  const active = createSlotBits();
+  const mismatched = createSlotBits();
   let stamps = 0;
+
+  const setIn = (map: Map<string, SlotBits>, key: string, slot: number): void => {
+    let bits = map.get(key);
+    if (!bits) map.set(key, (bits = createSlotBits()));
+    setSlot(bits, slot, true);
+  };
+  /** Clears `slot` in `key`'s bits, dropped with the last entry of `sets`' set for `key`. */
+  const clearIn = (
+    map: Map<string, SlotBits>,
+    sets: Map<string, Set<Entry>>,
+    key: string,
+    slot: number,
+  ): void => {
+    const bits = map.get(key);
+    if (!bits) return;
+    if (sets.has(key)) setSlot(bits, slot, false);
+    else map.delete(key);
+  };
 
   const addTo = <K>(map: Map<K, Set<Entry>>, key: K, entry: Entry): void => {
     let set = map.get(key);
@@ -118,33 +147,47 @@ export function createClientIndex(): ClientIndex {
   }
 
   function unlink(entry: Entry): void {
-    const { record } = entry;
+    const { record, slot } = entry;
+    setSlot(live, slot, false);
+    setSlot(active, slot, false);
+    setSlot(mismatched, slot, false);
     byClientId.delete(record.clientId);
     removeFrom(byLowerName, record.clientId.toLowerCase(), entry);
     if (record.displayName !== null)
       removeFrom(byLowerName, record.displayName.toLowerCase(), entry);
     for (const tag of record.tags) {
       removeFrom(byTag, tag, entry);
+      clearIn(tagBits, byTag, tag, slot);
       if (record.decommissionedAt === null) {
         const n = (activeTagCounts.get(tag) ?? 0) - 1;
         if (n > 0) activeTagCounts.set(tag, n);
         else activeTagCounts.delete(tag);
       }
     }
-    for (const capability of record.capabilities) removeFrom(byCapability, capability, entry);
+    for (const capability of record.capabilities) {
+      removeFrom(byCapability, capability, entry);
+      clearIn(capabilityBits, byCapability, capability, slot);
+    }
   }
 
   function link(entry: Entry): void {
-    const { record } = entry;
+    const { record, slot } = entry;
+    setSlot(live, slot, true);
+    setSlot(active, slot, record.decommissionedAt === null);
+    setSlot(mismatched, slot, record.pendingFingerprint !== null);
     byClientId.set(record.clientId, entry);
     addTo(byLowerName, record.clientId.toLowerCase(), entry);
     if (record.displayName !== null) addTo(byLowerName, record.displayName.toLowerCase(), entry);
     for (const tag of record.tags) {
       addTo(byTag, tag, entry);
+      setIn(tagBits, tag, slot);
       if (record.decommissionedAt === null)
         activeTagCounts.set(tag, (activeTagCounts.get(tag) ?? 0) + 1);
     }
-    for (const capability of record.capabilities) addTo(byCapability, capability, entry);
+    for (const capability of record.capabilities) {
+      addTo(byCapability, capability, entry);
+      setIn(capabilityBits, capability, slot);
+    }
   }
 
   function removeSorted(entry: Entry): void {
@@ -153,18 +196,43 @@ export function createClientIndex(): ClientIndex {
     else sorted.splice(sorted.indexOf(entry), 1); // never expected: clientIds are unique
   }
 
-  /** The entries that may match, from the most selective indexed condition; null: all. */
-  function candidates(prepared: PreparedQuery): Candidates | null {
-    let best = null as Candidates | null;
-    const consider = (set: Set<Entry> | undefined): boolean => {
-      if (!set) return false;
-      if (best === null || set.size < best.size) best = { entries: set, size: set.size };
-      return true;
-    };
-    for (const tag of prepared.tags) if (!consider(byTag.get(tag))) return NONE;
-    for (const capability of prepared.capabilities)
-      if (!consider(byCapability.get(capability))) return NONE;
-    if (prepared.uuidIn !== null && (best === null || prepared.uuidIn.size < best.size)) {
+  /** The query's bit conditions intersected; null when one names a tag or capability nobody has. */
+  function bitsOf(prepared: PreparedQuery): QueryBits | null {
+    const all: SlotBits[] = [];
+    const none: SlotBits[] = [];
+    for (const tag of prepared.tags) {
+      const bits = tagBits.get(tag);
+      if (!bits) return null;
+      all.push(bits);
+    }
+    for (const capability of prepared.capabilities) {
+      const bits = capabilityBits.get(capability);
+      if (!bits) return null;
+      all.push(bits);
+    }
+    const { query } = prepared;
+    if (!query.includeDecommissioned) all.push(active);
+    if (query.keyMismatch === true) all.push(mismatched);
+    if (query.keyMismatch === false) none.push(mismatched);
+    if (all.length === 0) all.push(live);
+    const exact =
+      prepared.needle === null &&
+      prepared.purposeNeedle === null &&
+      prepared.uuidIn === null &&
+      prepared.uuidNotIn === null &&
+      prepared.disconnectedSinceMs === null;
+    return { words: intersect(all, none), exact };
+  }
+
+  /** Whether `entry` meets the query whose bits are `bits`. */
+  const meets = (entry: Entry, bits: QueryBits, prepared: PreparedQuery): boolean =>
+    hasSlot(bits.words, entry.slot) && (bits.exact || matches(entry.record, entry.text, prepared));
+
+  /** The entries that may match: the bits, the online uuids or the postings, whichever is fewest. */
+  function candidates(prepared: PreparedQuery, bits: QueryBits): Candidates {
+    const size = countSlots(bits.words);
+    let best: Candidates | null = null;
+    if (prepared.uuidIn !== null && prepared.uuidIn.size < size) {
       const found: Entry[] = [];
       for (const uuid of prepared.uuidIn) {
         const entry = byUuid.get(uuid);
@@ -175,7 +243,7 @@ export function createClientIndex(): ClientIndex {
     // The purpose is part of the search text, so its trigrams narrow a purpose filter too.
     const needle = prepared.needle ?? prepared.purposeNeedle;
     const posted = needle === null ? null : trigrams.candidates(needle);
-    if (posted !== null && (best === null || posted.length < best.size)) {
+    if (posted !== null && posted.length < (best?.size ?? size)) {
       const stamp = ++stamps;
       const found: Entry[] = [];
       for (const slot of posted) {
@@ -186,7 +254,14 @@ export function createClientIndex(): ClientIndex {
       }
       best = { entries: found, size: found.length };
     }
-    return best;
+    return best ?? { entries: entriesOf(bits.words), size };
+  }
+
+  function* entriesOf(words: Uint32Array): Iterable<Entry> {
+    for (const slot of slotsOf(words)) {
+      const entry = slots[slot];
+      if (entry) yield entry;
+    }
   }
 
   return {
@@ -244,15 +319,16 @@ export function createClientIndex(): ClientIndex {
       const prepared = prepareQuery(query);
       const after = page.afterClientId ?? null;
       const limit = page.limit ?? Number.POSITIVE_INFINITY;
-      if (limit <= 0) return [];
-      const from = candidates(prepared);
+      const bits = bitsOf(prepared);
+      if (limit <= 0 || bits === null) return [];
+      const from = candidates(prepared, bits);
       const out: ClientRecord[] = [];
-      if (from === null || (page.limit !== undefined && from.size > sorted.length * WALK_SHARE)) {
+      if (from.size > sorted.length * WALK_SHARE) {
         // Walk the clientId order from the cursor: no sort, and stop at the page's end.
         for (let i = after === null ? 0 : lowerBound(after); i < sorted.length; i += 1) {
           const entry = sorted[i] as Entry;
           if (after !== null && entry.record.clientId <= after) continue;
-          if (!matches(entry.record, entry.text, prepared)) continue;
+          if (!meets(entry, bits, prepared)) continue;
           out.push(entry.record);
           if (out.length >= limit) break;
         }
@@ -261,7 +337,7 @@ export function createClientIndex(): ClientIndex {
       const found: Entry[] = [];
       for (const entry of from.entries) {
         if (after !== null && entry.record.clientId <= after) continue;
-        if (matches(entry.record, entry.text, prepared)) found.push(entry);
+        if (meets(entry, bits, prepared)) found.push(entry);
       }
       found.sort(byClientIdOrder);
       if (found.length > limit) found.length = limit;
@@ -271,9 +347,12 @@ export function createClientIndex(): ClientIndex {
 
     count(query) {
       const prepared = prepareQuery(query);
-      const from = candidates(prepared)?.entries ?? sorted;
+      const bits = bitsOf(prepared);
+      if (bits === null) return 0;
+      if (bits.exact) return countSlots(bits.words);
       let n = 0;
-      for (const entry of from) if (matches(entry.record, entry.text, prepared)) n += 1;
+      for (const entry of candidates(prepared, bits).entries)
+        if (meets(entry, bits, prepared)) n += 1;
       return n;
     },
 

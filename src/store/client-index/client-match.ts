@@ -14,6 +14,21 @@ export function searchTextOf(record: ClientRecord): string {
     .join(FIELD_SEPARATOR);
 }
 
+function frozenList(list: readonly string[] | null): string[] | null {
+  return list === null ? null : (Object.freeze([...list]) as string[]);
+}
+
+/** A copy of `record` that nothing can change (arrays included). */
+export function freezeRecord(record: ClientRecord): ClientRecord {
+  return Object.freeze({
+    ...record,
+    tags: frozenList([...new Set(record.tags)].sort()) as string[],
+    capabilities: frozenList(record.capabilities) as string[],
+    allowedPaths: frozenList(record.allowedPaths),
+    agentAllowedPaths: frozenList(record.agentAllowedPaths),
+  });
+}
+
 /** A query prepared once for many records: needles lowered, lists made sets. */
 export interface PreparedQuery {
   readonly query: ClientQuery;
