@@ -34,6 +34,7 @@ import {
   CANCEL_METHOD,
 } from '../../src/protocol/call-line.js';
 import { runReconnectLoop, type LinkOutcome } from '../../src/agent/reconnect.js';
+import { keepaliveOnSilence } from '../../src/agent/keepalive.js';
 import { AGENT_KEEPALIVE } from '../../src/agent/tunnel.js';
 import { formatAgentLogin } from '../../src/protocol/identity.js';
 import { parseNoticeGreeting } from '../../src/protocol/notice.js';
@@ -273,6 +274,8 @@ class SimulatedAgent {
       });
       client.on('ready', () => {
         readyAt = performance.now();
+        if (this.context.options.keepalive)
+          keepaliveOnSilence(client, socket, AGENT_KEEPALIVE.intervalMs);
         client.forwardIn('127.0.0.1', 0, (error) => {
           if (error) return fail(error);
           settled = true;

@@ -21,15 +21,15 @@ import { fingerprintOf } from '../lib/fingerprint.js';
 import { formatAgentLogin } from '../protocol/identity.js';
 import { NoticeCode, parseNoticeGreeting, type Notice } from '../protocol/notice.js';
 import type { AgentFacts } from '../protocol/rpc.js';
+import { keepaliveOnSilence } from './keepalive.js';
 import { logNotice } from './notices.js';
 import { runReconnectLoop, type BackoffTiming, type LinkOutcome } from './reconnect.js';
 import { serveChannel } from './rpc-server.js';
 import { serverKey, type ServerAddress } from './servers.js';
 
 /**
- * SSH keepalives to the server: one every 15 s, and the link is cut after 4 unanswered (75 s).
- * ssh2's client sends them whatever the traffic (only an answer to one of its own keepalives
- * resets its count), so at 10,000 agents they are about 670 requests a second at the server.
+ * SSH keepalives to the server: one after 15 s without a byte from it, and the link is cut after
+ * 4 unanswered (75 s). ./keepalive.ts makes ssh2 wait for silence, as OpenSSH's client does.
  */
 export const AGENT_KEEPALIVE = { intervalMs: 15_000, countMax: 4 } as const;
 
@@ -153,6 +153,7 @@ function connectOnce(
   const target = options.servers[state.next % options.servers.length] as ServerAddress;
   state.next += 1;
   const server = serverKey(target);
+  const keepalive = options.keepalive ?? AGENT_KEEPALIVE;
   return new Promise((resolve, reject) => {
     let connectedAt = 0;
     let hostKeyChange: HostKeyChangedError | null = null;
@@ -218,6 +219,7 @@ function connectOnce(
 
     client.on('ready', () => {
       connectedAt = Date.now();
+      keepaliveOnSilence(client, socket, keepalive.intervalMs);
       client.forwardIn('127.0.0.1', 0, (error) => {
         if (error) {
           log.error({ server, err: error.message }, 'server refused the reverse forward');
@@ -275,8 +277,8 @@ function connectOnce(
         username: formatAgentLogin({ uuid: options.uuid, enrollmentToken: state.token }),
         privateKey: options.privateKey,
         readyTimeout: options.readyTimeoutMs ?? 25_000,
-        keepaliveInterval: options.keepalive?.intervalMs ?? AGENT_KEEPALIVE.intervalMs,
-        keepaliveCountMax: options.keepalive?.countMax ?? AGENT_KEEPALIVE.countMax,
+        keepaliveInterval: keepalive.intervalMs,
+        keepaliveCountMax: keepalive.countMax,
         hostVerifier: (key: Buffer) => {
           presentedFingerprint = fingerprintOf(key);
           const pinned = state.pinned.get(server) ?? null;
