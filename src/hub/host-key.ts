@@ -37,12 +37,18 @@ export async function loadOrCreateHostKey(
   return { ...describeHostKey(privateKey, path), created };
 }
 
-/** The public half and fingerprint of an OpenSSH private host key; `source` names it in errors. */
-export function describeHostKey(privateKey: string, source: string): HostKey {
+/** The first key of an OpenSSH private host key's text; `source` names it in errors. */
+function parseHostKey(privateKey: string, source: string) {
   const parsed = ssh2.utils.parseKey(privateKey);
   if (parsed instanceof Error) throw new Error(`cannot read host key ${source}: ${parsed.message}`);
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
   if (!key) throw new Error(`no key in ${source}`);
+  return key;
+}
+
+/** The public half and fingerprint of an OpenSSH private host key; `source` names it in errors. */
+export function describeHostKey(privateKey: string, source: string): HostKey {
+  const key = parseHostKey(privateKey, source);
   const blob = key.getPublicSSH();
   return {
     privateKey,
@@ -58,10 +64,7 @@ export function describeHostKey(privateKey: string, source: string): HostKey {
  * 10,000 agents attached (docs/BENCHMARKS.md, issue 13). Other key types are left to ssh2.
  */
 export function signingHostKey(privateKey: string): { key: ParsedKey } {
-  const parsed = ssh2.utils.parseKey(privateKey);
-  if (parsed instanceof Error) throw new Error(`cannot read host key: ${parsed.message}`);
-  const key = Array.isArray(parsed) ? parsed[0] : parsed;
-  if (!key) throw new Error('no key in the host key');
+  const key = parseHostKey(privateKey, 'given to the hub');
   if (key.type !== 'ssh-ed25519') return { key };
   const keyObject = createPrivateKey(key.getPrivatePEM());
   // ed25519 has no hash choice: ssh2 passes none (its own sign falls back to the key's, null).

@@ -5,11 +5,12 @@
 //
 //   byUuid ─▶ entry { record (frozen), slot, search text }
 //   byClientId, byLowerName           one client by any of its names
-//   byTag, byCapability               sets of entries (decommissioned ones included)
 //   sorted                            entries in clientId order (pages, ordered lists)
 //   trigrams                          slot postings for substring search (./trigrams.ts)
-//   tagBits, capabilityBits,          the same sets as slot bits (./slot-bits.ts), with the
-//   active, mismatched, live          clients not decommissioned, those with a key waiting
+//   tagBits, capabilityBits           each tag's and capability's clients as slot bits
+//                                     (./slot-bits.ts; decommissioned ones included)
+//   active, mismatched, live          the same for the clients not decommissioned, those with a
+//                                     key waiting, and all of them
 //
 // A query first intersects the bits of its tags, capabilities, decommissioning and key state:
 // when that is all it asks, the bits are the answer (a count is a population count). Otherwise
@@ -91,8 +92,6 @@ export function createClientIndex(): ClientIndex {
   const byUuid = new Map<string, Entry>();
   const byClientId = new Map<string, Entry>();
   const byLowerName = new Map<string, Set<Entry>>();
-  const byTag = new Map<string, Set<Entry>>();
-  const byCapability = new Map<string, Set<Entry>>();
   const activeTagCounts = new Map<string, number>();
   const sorted: Entry[] = [];
   const slots: (Entry | null)[] = [];
@@ -109,17 +108,12 @@ export function createClientIndex(): ClientIndex {
     if (!bits) map.set(key, (bits = createSlotBits()));
     setSlot(bits, slot, true);
   };
-  /** Clears `slot` in `key`'s bits, dropped with the last entry of `sets`' set for `key`. */
-  const clearIn = (
-    map: Map<string, SlotBits>,
-    sets: Map<string, Set<Entry>>,
-    key: string,
-    slot: number,
-  ): void => {
+  /** Clears `slot` in `key`'s bits, dropped once no slot is left. */
+  const clearIn = (map: Map<string, SlotBits>, key: string, slot: number): void => {
     const bits = map.get(key);
     if (!bits) return;
-    if (sets.has(key)) setSlot(bits, slot, false);
-    else map.delete(key);
+    setSlot(bits, slot, false);
+    if (bits.size === 0) map.delete(key);
   };
 
   const addTo = <K>(map: Map<K, Set<Entry>>, key: K, entry: Entry): void => {
@@ -156,18 +150,14 @@ export function createClientIndex(): ClientIndex {
     if (record.displayName !== null)
       removeFrom(byLowerName, record.displayName.toLowerCase(), entry);
     for (const tag of record.tags) {
-      removeFrom(byTag, tag, entry);
-      clearIn(tagBits, byTag, tag, slot);
+      clearIn(tagBits, tag, slot);
       if (record.decommissionedAt === null) {
         const n = (activeTagCounts.get(tag) ?? 0) - 1;
         if (n > 0) activeTagCounts.set(tag, n);
         else activeTagCounts.delete(tag);
       }
     }
-    for (const capability of record.capabilities) {
-      removeFrom(byCapability, capability, entry);
-      clearIn(capabilityBits, byCapability, capability, slot);
-    }
+    for (const capability of record.capabilities) clearIn(capabilityBits, capability, slot);
   }
 
   function link(entry: Entry): void {
@@ -179,15 +169,11 @@ export function createClientIndex(): ClientIndex {
     addTo(byLowerName, record.clientId.toLowerCase(), entry);
     if (record.displayName !== null) addTo(byLowerName, record.displayName.toLowerCase(), entry);
     for (const tag of record.tags) {
-      addTo(byTag, tag, entry);
       setIn(tagBits, tag, slot);
       if (record.decommissionedAt === null)
         activeTagCounts.set(tag, (activeTagCounts.get(tag) ?? 0) + 1);
     }
-    for (const capability of record.capabilities) {
-      addTo(byCapability, capability, entry);
-      setIn(capabilityBits, capability, slot);
-    }
+    for (const capability of record.capabilities) setIn(capabilityBits, capability, slot);
   }
 
   function removeSorted(entry: Entry): void {
@@ -381,9 +367,8 @@ export function createClientIndex(): ClientIndex {
     tagMembers(names) {
       const out = new Map<string, string[]>();
       for (const name of names) {
-        const members = [...(byTag.get(name) ?? [])]
-          .filter((entry) => entry.record.decommissionedAt === null)
-          .sort(byClientIdOrder);
+        const bits = tagBits.get(name);
+        const members = bits ? [...entriesOf(intersect([bits, active]))].sort(byClientIdOrder) : [];
         out.set(
           name,
           members.map((entry) => entry.record.uuid),

@@ -1,6 +1,7 @@
-// What a ClientQuery means for one record, in memory — the same conditions as the SQL of
-// ../repositories/clients.ts (clientConditions), evaluated on a record. Text conditions ignore
-// case in full Unicode (toLowerCase), where SQLite's LIKE folds only ASCII.
+// One client record in the index: the frozen copy it keeps, its search text, and what a
+// ClientQuery means for it — the same conditions as the SQL of ../repositories/clients.ts
+// (clientConditions), evaluated on a record. Text conditions ignore case in full Unicode
+// (toLowerCase), where SQLite's LIKE folds only ASCII.
 
 import type { ClientQuery, ClientRecord } from '../records.js';
 

@@ -5,10 +5,12 @@
 
 export interface SlotBits {
   words: Uint32Array;
+  /** How many slots are set. */
+  size: number;
 }
 
 export function createSlotBits(): SlotBits {
-  return { words: new Uint32Array(64) };
+  return { words: new Uint32Array(64), size: 0 };
 }
 
 /** Sets or clears `slot`. */
@@ -21,9 +23,10 @@ export function setSlot(bits: SlotBits, slot: number, on: boolean): void {
     bits.words = grown;
   }
   const mask = 1 << (slot & 31);
-  bits.words[word] = on
-    ? (bits.words[word] as number) | mask
-    : (bits.words[word] as number) & ~mask;
+  const value = bits.words[word] as number;
+  if (((value & mask) !== 0) === on) return;
+  bits.words[word] = on ? value | mask : value & ~mask;
+  bits.size += on ? 1 : -1;
 }
 
 export function hasSlot(words: Uint32Array, slot: number): boolean {

@@ -1,5 +1,5 @@
-// Slot bits against plain sets: random slots set and cleared across word boundaries and growth,
-// then intersections (with exclusions), counts and the slots listed.
+// Slot bits against plain sets: random slots set and cleared across word boundaries and growth
+// (their size kept), then intersections (with exclusions), counts and the slots listed.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,6 +30,7 @@ test('slot bits hold what a set holds, across word boundaries and growth', () =>
   assert.ok(bits.words.length * 32 >= 4_096, 'the bits grew past their first 64 words');
   assert.deepEqual(slotsOf(bits.words), sorted(set));
   assert.equal(countSlots(bits.words), set.size);
+  assert.equal(bits.size, set.size, 'the size follows sets and clears, repeats included');
   for (const slot of [0, 31, 32, 63, 4_999, 100_000])
     assert.equal(hasSlot(bits.words, slot), set.has(slot), `slot ${slot}`);
   // The top bit of a word (a negative int32) is a slot like any other.
@@ -41,6 +42,7 @@ test('slot bits hold what a set holds, across word boundaries and growth', () =>
   setSlot(top, 31, false);
   setSlot(top, 10_000, false); // clearing beyond the words changes nothing
   assert.deepEqual(slotsOf(top.words), [95]);
+  assert.equal(top.size, 1);
 });
 
 test('an intersection holds the slots in every set and in none of the excluded', () => {
