@@ -4,6 +4,7 @@
 // transaction: an event is never recorded without its webhook delivery, nor the reverse.
 
 import type { Logger } from 'pino';
+import { createGroupCommit } from '../lib/group-commit.js';
 import type { Repositories, Store } from '../store/index.js';
 import type { EventBus } from './event-bus.js';
 import type { Caller } from './caller.js';
@@ -62,12 +63,6 @@ type PendingEvent = Omit<StagedEvent, 'id'> & {
   actorKeyName: string | null;
 };
 
-interface Waiting {
-  event: PendingEvent;
-  resolve(result: { id: number; hash: string | null; staged: boolean }): void;
-  reject(error: unknown): void;
-}
-
 const MAX_BATCH = 256;
 
 export function createAudit(deps: {
@@ -84,59 +79,31 @@ export function createAudit(deps: {
   publishes?: boolean | undefined;
 }): Audit {
   const { store, bus, logger, outbox } = deps;
-  // Group commit: records that arrive while a transaction runs are written together in the
-  // next one (SQLite has one connection; a commit per event capped the rate, see
-  // bench/webhooks.ts). One batch at a time, so the audit chain (0006-audit-chain.md) is
-  // linear: each batch chains to the newest hash, read in its own transaction. A failing batch
-  // is retried one event at a time, so one bad event fails alone.
-  let waiting: Waiting[] = [];
-  let writing = false;
-
-  async function writeBatch(batch: Waiting[]): Promise<void> {
-    const results = await store.transaction(async (tx) => {
-      const written = await tx.events.appendChained(batch.map((item) => item.event));
-      const out: { id: number; hash: string | null; staged: boolean }[] = [];
-      for (const [i, record] of written.entries()) {
-        const { event } = batch[i]!;
-        const staged =
-          outbox?.wants(event.type) === true
-            ? await outbox.stage(tx, { ...event, id: record.id })
-            : false;
-        out.push({ id: record.id, hash: record.hash, staged });
-      }
-      return out;
-    });
-    batch.forEach((item, i) => item.resolve(results[i]!));
-  }
-
-  async function drain(): Promise<void> {
-    writing = true;
-    try {
-      while (waiting.length > 0) {
-        const batch = waiting.slice(0, MAX_BATCH);
-        waiting = waiting.slice(batch.length);
-        try {
-          await writeBatch(batch);
-        } catch (error) {
-          if (batch.length === 1) batch[0]!.reject(error);
-          else
-            for (const item of batch)
-              await writeBatch([item]).catch((e: unknown) => item.reject(e));
+  // Group commit (../lib/group-commit.ts): records that arrive while a transaction runs are
+  // written together in the next one (SQLite has one connection; a commit per event capped the
+  // rate, see bench/webhooks.ts). One batch at a time, so the audit chain (0006-audit-chain.md)
+  // is linear: each batch chains to the newest hash, read in its own transaction. A failing
+  // batch is retried one event at a time, so one bad event fails alone.
+  const write = createGroupCommit<
+    PendingEvent,
+    { id: number; hash: string | null; staged: boolean }
+  >(
+    (batch) =>
+      store.transaction(async (tx) => {
+        const written = await tx.events.appendChained(batch);
+        const out: { id: number; hash: string | null; staged: boolean }[] = [];
+        for (const [i, record] of written.entries()) {
+          const event = batch[i]!;
+          const staged =
+            outbox?.wants(event.type) === true
+              ? await outbox.stage(tx, { ...event, id: record.id })
+              : false;
+          out.push({ id: record.id, hash: record.hash, staged });
         }
-      }
-    } finally {
-      writing = false;
-    }
-  }
-
-  function write(
-    event: PendingEvent,
-  ): Promise<{ id: number; hash: string | null; staged: boolean }> {
-    return new Promise((resolve, reject) => {
-      waiting.push({ event, resolve, reject });
-      if (!writing) void drain();
-    });
-  }
+        return out;
+      }),
+    MAX_BATCH,
+  );
 
   return {
     async record(type, clientUuid, data, actor = null) {

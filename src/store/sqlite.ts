@@ -20,7 +20,10 @@ export interface SqliteStoreOptions {
   file: string;
   /** Told about the ORM's own messages (migrations applied …). */
   log?: ((message: string) => void) | undefined;
-  /** Told about every statement the repositories run (tests count them). */
+  /**
+   * Told about every statement the repositories run (tests count them), and "begin" and
+   * "commit" around each transaction's (one runs at a time: what comes between is its own).
+   */
   onStatement?: ((sql: string) => void) | undefined;
 }
 
@@ -74,9 +77,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Stor
     dialect: sqliteDialect.name,
     ...root,
     transaction: (work) =>
-      connection.transactional((tx: TransactionContext) =>
-        work(createRepositories(createSql(connection, sqliteDialect, tx))),
-      ),
+      connection.transactional(async (tx: TransactionContext) => {
+        options.onStatement?.('begin');
+        const result = await work(createRepositories(createSql(connection, sqliteDialect, tx)));
+        options.onStatement?.('commit');
+        return result;
+      }),
     close: () => orm.close(),
   };
 }

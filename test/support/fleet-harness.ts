@@ -55,7 +55,10 @@ export interface FleetHarness {
   /** The fleet now (a new one after restart()). */
   readonly fleet: Fleet;
   readonly store: Store;
-  /** SQL statements since the last resetStatements() (for "no N+1" checks). */
+  /**
+   * SQL statements since the last resetStatements() (for "no N+1" checks), with the store's
+   * "begin" and "commit" marks around each transaction's.
+   */
   readonly statements: string[];
   resetStatements(): void;
   /** The server's log lines (fleet and hub), parsed. */

@@ -59,7 +59,10 @@ export async function openTestStore(
   const storeOptions = {
     file: join(dir, 'test.db'),
     databaseUrl: dialect === 'postgresql' ? await testDatabaseUrl() : null,
-    onStatement: (sql: string) => statements.push(sql),
+    // SQL only: the SQLite store also marks where each transaction begins and commits.
+    onStatement: (sql: string) => {
+      if (sql !== 'begin' && sql !== 'commit') statements.push(sql);
+    },
   };
   const store =
     options.clientIndex === false
