@@ -89,18 +89,19 @@ export function createLastSeenKeeper(deps: LastSeenDeps) {
         open.length === 0
           ? []
           : await store.transaction(async (tx) => {
-              const done: ClientRecord[] = [];
-              for (const row of open) {
-                // The connection set lastSeen and heartbeats advanced it: the last sign of life.
-                const changes = { lastDisconnectedAt: row.lastSeen };
-                // Released only while still this server's: an agent back through another
-                // server keeps it.
-                const closedHere = row.heldConnection
-                  ? await tx.clients.releaseHold(row.uuid, row.heldConnection, changes)
-                  : await tx.clients.update(row.uuid, changes);
-                if (closedHere) done.push(row);
-              }
-              return done;
+              // Released only while still this server's connection: an agent back through
+              // another server keeps it. The connection set lastSeen and heartbeats advanced
+              // it: the last sign of life. One statement for the page (was one per record).
+              const closedHere = new Set(
+                await tx.clients.closeSessions(
+                  open.map((row) => ({
+                    uuid: row.uuid,
+                    connection: row.heldConnection,
+                    lastDisconnectedAt: row.lastSeen,
+                  })),
+                ),
+              );
+              return open.filter((row) => closedHere.has(row.uuid));
             });
       await Promise.all(
         closedRows.map((row) =>

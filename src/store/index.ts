@@ -83,6 +83,14 @@ export interface ClientRepository {
     changes: ClientChanges,
     moving?: boolean,
   ): Promise<boolean>;
+  /**
+   * Closes sessions a crash left open, a statement per 500: each client's hold is cleared and
+   * its lastDisconnectedAt set, only while `connection` still holds it (null: nobody does); the
+   * uuids closed, in no particular order.
+   */
+  closeSessions(
+    sessions: readonly { uuid: string; connection: string | null; lastDisconnectedAt: Date }[],
+  ): Promise<string[]>;
   /** Clears every hold of `server` and sets `changes` on those clients; their uuids. */
   releaseHoldsOf(server: string, changes: ClientChanges): Promise<string[]>;
   /**

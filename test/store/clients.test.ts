@@ -264,6 +264,57 @@ forEachDialect((dialect) => {
     unwatch();
   });
 
+  test('sessions a crash left open close a page per statement, each only while its connection holds it', async () => {
+    const records = Array.from({ length: 620 }, (_, i) =>
+      clientRecord(1000 + i, { clientId: `open-${String(i).padStart(3, '0')}` }),
+    );
+    await store.transaction(async (tx) => {
+      for (const record of records) await tx.clients.insert(record);
+    });
+    // Most are held by this server's connections; one was taken since by a newer connection;
+    // one is from before holds were recorded (nobody holds it).
+    for (const [i, record] of records.entries())
+      if (i !== 7)
+        await store.clients.update(record.uuid, { heldBy: 'me', heldConnection: `c${i}` });
+    await store.clients.update(records[3]!.uuid, { heldBy: 'other', heldConnection: 'newer' });
+    const at = (i: number) => new Date(Date.UTC(2026, 1, 1, 0, 0, i));
+    testStore.resetStatements();
+    const closed = await store.transaction((tx) =>
+      tx.clients.closeSessions(
+        records.map((record, i) => ({
+          uuid: record.uuid,
+          connection: i === 7 ? null : `c${i}`,
+          lastDisconnectedAt: at(i),
+        })),
+      ),
+    );
+    const writes = testStore.statements.filter((sql) => /^\s*update client/i.test(sql));
+    assert.equal(writes.length, 2, '620 sessions, two statements');
+    assert.deepEqual(
+      closed.sort(),
+      records
+        .filter((_, i) => i !== 3)
+        .map((record) => record.uuid)
+        .sort(),
+    );
+    for (const i of [0, 7, 519, 619]) {
+      const row = await store.clients.get(records[i]!.uuid);
+      assert.deepEqual(
+        [row?.heldBy, row?.heldConnection, row?.lastDisconnectedAt],
+        [null, null, at(i)],
+      );
+    }
+    const kept = await store.clients.get(records[3]!.uuid);
+    assert.deepEqual(
+      [kept?.heldBy, kept?.heldConnection, kept?.lastDisconnectedAt],
+      ['other', 'newer', null],
+    );
+    // Inside the transaction too (a read there is a statement), so the index is not all it says.
+    const direct = await store.transaction((tx) => tx.clients.getToUpdate(records[519]!.uuid));
+    assert.deepEqual(direct?.lastDisconnectedAt, at(519));
+    assert.deepEqual(await store.clients.closeSessions([]), []);
+  });
+
   test('names starting with a prefix, any case, as a new client picks a free clientId', async () => {
     await store.clients.insert(clientRecord(30, { clientId: 'pfx-a', displayName: 'PFX Main' }));
     await store.clients.insert(clientRecord(31, { clientId: 'PFX-B', displayName: 'pf%x_' }));

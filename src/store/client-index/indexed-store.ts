@@ -36,6 +36,7 @@ type Writes =
   | 'setTags'
   | 'changeTags'
   | 'releaseHold'
+  | 'closeSessions'
   | 'releaseHoldsOf'
   | 'reclaimHold'
   | 'getToUpdate';
@@ -176,6 +177,13 @@ function writesThrough(
       const cleared = moving ? { heldConnection: null } : NO_HOLD;
       if (released) apply(ops.update(uuid, { ...changes, ...cleared }));
       return released;
+    },
+    async closeSessions(sessions) {
+      const closed = await target.closeSessions(sessions);
+      const at = new Map(sessions.map((s) => [s.uuid, s.lastDisconnectedAt]));
+      for (const uuid of closed)
+        apply(ops.update(uuid, { lastDisconnectedAt: at.get(uuid) ?? null, ...NO_HOLD }));
+      return closed;
     },
     async releaseHoldsOf(server, changes) {
       const uuids = await target.releaseHoldsOf(server, changes);

@@ -197,6 +197,34 @@ export function createClientRepository(sql: Sql): ClientRepository {
       await announce(seen.map((touch) => touch.uuid));
     },
 
+    async closeSessions(sessions) {
+      const closed: string[] = [];
+      for (const page of chunks([...sessions], TOUCHES_PER_STATEMENT)) {
+        const at: unknown[] = [];
+        const held: unknown[] = [];
+        for (const { uuid, connection, lastDisconnectedAt } of page) {
+          at.push(uuid, ...clientAssignments({ lastDisconnectedAt }, dialect).params);
+          // '' for none: a connection id is never empty.
+          held.push(uuid, connection ?? '');
+        }
+        const [listed, uuids] = inList(
+          'uuid',
+          page.map((session) => session.uuid),
+        );
+        const cases = page.map(() => 'when ? then ?').join(' ');
+        const rows = await sql.all<{ uuid: string }>(
+          `update client set held_by = null, held_connection = null,
+              last_disconnected_at = case uuid ${page.map(() => `when ? then ${dialect.dateParam}`).join(' ')} end
+            where ${listed} and coalesce(held_connection, '') = case uuid ${cases} end
+            returning uuid`,
+          [...at, ...uuids, ...held],
+        );
+        closed.push(...rows.map((row) => row.uuid));
+      }
+      if (closed.length > 0) await announce(closed);
+      return closed;
+    },
+
     async releaseHold(uuid, connection, changes, moving = false) {
       const { set, params } = releasing(changes, moving);
       const rows = await sql.all(
