@@ -4,6 +4,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { verifyChain } from '../../src/store/audit-chain.js';
 import type { EventRecord, Store } from '../../src/store/index.js';
 import { clientRecord, forEachDialect, openTestStore, type TestStore } from '../support/store.js';
 
@@ -57,6 +58,43 @@ forEachDialect((dialect) => {
       older.map((e) => e.id),
       [...older.map((e) => e.id)].sort((x, y) => y - x),
     );
+  });
+
+  test('a batch of 450 events: written 200 rows a statement, each id its own row, in order, chained', async () => {
+    // A store of its own: the other tests count this one's events.
+    const own = await openTestStore(dialect);
+    await own.store.clients.insert(clientRecord(1));
+    await own.store.clients.insert(clientRecord(2));
+    own.resetStatements();
+    const written = await own.store.transaction((tx) =>
+      tx.events.appendChained(
+        Array.from({ length: 450 }, (_, i) => ({
+          type: 'command_executed',
+          clientUuid: i % 3 === 0 ? a : b,
+          at: new Date(at.getTime() + i),
+          data: { i },
+          actor: `batch ${i}`,
+        })),
+      ),
+    );
+    const inserts = own.statements.filter((sql) => /^\s*insert into event/i.test(sql));
+    assert.equal(inserts.length, 3);
+    const ids = written.map((event) => event.id);
+    assert.deepEqual(
+      ids,
+      [...ids].sort((x, y) => x - y),
+    );
+    assert.equal(new Set(ids).size, 450);
+    const back = await own.store.events.after(ids[0]! - 1, 1000);
+    for (const [i, event] of written.entries()) {
+      const stored = back.find((row) => row.id === event.id);
+      assert.deepEqual(stored?.data, { i });
+      assert.equal(stored?.actor, `batch ${i}`);
+      assert.equal(stored?.hash, event.hash);
+    }
+    const report = await verifyChain(own.store.events);
+    assert.ok(report.ok, JSON.stringify(report));
+    await own.close();
   });
 
   test('after a cursor: every event once, oldest first, page by page', async () => {

@@ -5,11 +5,13 @@ import type { Dialect } from '../dialect.js';
 import type { EventRepository, RateLimitRepository } from '../index.js';
 import { chainHash } from '../audit-chain.js';
 import type { EventConditions, EventRecord, NewEvent } from '../records.js';
-import { inList, type Sql } from '../sql.js';
+import { chunks, inList, type Sql } from '../sql.js';
 import { withAllTags } from './tags.js';
 
 /** The advisory lock (PostgreSQL) that makes the audit chain's writers take turns. */
 const AUDIT_CHAIN_LOCK = 6_006_001;
+/** Events written by one statement (8 parameters each). */
+const EVENTS_PER_INSERT = 200;
 
 /** The channel other servers hear appended events on (payload: the newest id). */
 export const EVENTS_CHANNEL = 'etph_events';
@@ -117,14 +119,17 @@ export function createEventRepository(sql: Sql): EventRepository {
     );
     let previous = head?.hash ?? '';
     const out: EventRecord[] = [];
-    for (const event of events) {
-      const actorKeyId = event.actorKeyId ?? null;
-      const actorKeyName = event.actorKeyName ?? null;
-      const hash = chainHash(previous, { ...event, actorKeyId, actorKeyName });
-      const row = await sql.one<{ id: number | string }>(
-        `insert into event (type, client_uuid, at, data, actor, actor_key_id, actor_key_name, hash)
-         values (?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-        [
+    // A statement per EVENTS_PER_INSERT rows. RETURNING gives the ids in no promised order, but
+    // one statement takes them in the order of its rows (SQLite's one writer; on PostgreSQL the
+    // chain's lock keeps every other writer out): ascending, they are the rows' ids in order.
+    for (const part of chunks([...events], EVENTS_PER_INSERT)) {
+      const rows: EventRecord[] = [];
+      const params: unknown[] = [];
+      for (const event of part) {
+        const actorKeyId = event.actorKeyId ?? null;
+        const actorKeyName = event.actorKeyName ?? null;
+        const hash = chainHash(previous, { ...event, actorKeyId, actorKeyName });
+        params.push(
           event.type,
           event.clientUuid,
           event.at,
@@ -133,10 +138,19 @@ export function createEventRepository(sql: Sql): EventRepository {
           actorKeyId,
           actorKeyName,
           hash,
-        ],
+        );
+        rows.push({ ...event, actorKeyId, actorKeyName, hash, id: 0 });
+        previous = hash;
+      }
+      const ids = await sql.all<{ id: number | string }>(
+        `insert into event (type, client_uuid, at, data, actor, actor_key_id, actor_key_name, hash)
+         values ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} returning id`,
+        params,
       );
-      out.push({ ...event, actorKeyId, actorKeyName, hash, id: Number(row?.id) });
-      previous = hash;
+      if (ids.length !== rows.length)
+        throw new Error(`${ids.length} event ids returned for ${rows.length} rows`);
+      const ascending = ids.map((row) => Number(row.id)).sort((a, b) => a - b);
+      rows.forEach((row, i) => out.push({ ...row, id: ascending[i] as number }));
     }
     // Heard at commit, never before: a follower reads only what is durable.
     if (dialect.notify) await sql.run(dialect.notify, [EVENTS_CHANNEL, String(out.at(-1)?.id)]);
