@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createAgent } from '../support/agent.js';
 import { killAll, spawnProcess } from '../support/processes.js';
 import { startServer } from '../support/server.js';
+import { UpdateClientDocument } from '../support/operations.js';
 import { waitFor } from '../support/wait.js';
 
 after(killAll);
@@ -53,7 +54,22 @@ test('docs/examples/monitor.mjs prints what was recorded while it was away (clie
     env: { ...process.env, ETPHONEHOME_URL: server.url, ETPHONEHOME_API_KEY: server.apiKey },
   });
   await monitor.waitForLine((line) => line.startsWith('watching'));
-  await new Promise((r) => setTimeout(r, 500)); // let the subscription reach the server
+  // Subscribed for sure (a fixed pause was not, on a loaded machine: the monitor then took its
+  // starting cursor only after the restart, past the event this test is about): an event it
+  // prints. One made before it took its starting cursor is not printed, so until one is.
+  let updates = 0;
+  await waitFor(
+    async () => {
+      updates += 1;
+      await server.gql.request(UpdateClientDocument, {
+        id: agent.uuid,
+        input: { purpose: `watched ${updates}` },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      return monitor.stdout.some((line) => line.includes('client.updated'));
+    },
+    { timeoutMs: 60_000, what: 'the monitor printing an event' },
+  );
   // A crash with the agent connected: the restarted server records the agent's disconnection at
   // start, before any subscriber can be there to see it live. The agent stays away.
   await server.stop('SIGKILL');

@@ -33,6 +33,7 @@ import { createEventLog, type EventLog, type EventMatch } from './event-log.js';
 import type { HarnessApi } from './harness-api.js';
 import { createHarnessAgent, type AgentSpec, type HarnessAgent } from './harness-agent.js';
 import { captureLog, type CapturedLog } from './in-process-hub.js';
+import { waitFor } from './wait.js';
 
 export type { AgentSpec, HarnessAgent } from './harness-agent.js';
 export type { HarnessApi } from './harness-api.js';
@@ -215,17 +216,23 @@ export async function startFleetHarness(options: HarnessOptions = {}): Promise<F
     },
 
     async restart() {
-      const since = events.mark();
       const running = [...agents].filter((agent) => agent.running);
       const hadApi = api !== null;
       await shut();
+      // Marked once the old fleet is gone: an agent that reconnected to the old hub while it was
+      // shutting down was admitted there, and that connection is not the one to wait for.
+      const since = events.mark();
       api = null;
       await open();
       if (hadApi) await harness.api();
       await Promise.all(
-        running.map((agent) =>
-          events.next({ type: 'client.connected', clientUuid: agent.uuid }, { since }),
-        ),
+        running.map(async (agent) => {
+          await events.next({ type: 'client.connected', clientUuid: agent.uuid }, { since });
+          // And held by the new fleet (not only heard of: a connection can be replaced at once).
+          await waitFor(async () => (await fleet.clients.get(agent.uuid)).online, {
+            what: `${agent.uuid} online after the restart`,
+          });
+        }),
       );
     },
 
