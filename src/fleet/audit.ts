@@ -63,6 +63,9 @@ type PendingEvent = Omit<StagedEvent, 'id'> & {
   actorKeyName: string | null;
 };
 
+/** What the trail gave an event: its id and hash, and whether outbox rows came with it. */
+type Written = { id: number; hash: string | null; staged: boolean };
+
 const MAX_BATCH = 256;
 
 export function createAudit(deps: {
@@ -84,14 +87,11 @@ export function createAudit(deps: {
   // rate, see bench/webhooks.ts). One batch at a time, so the audit chain (0006-audit-chain.md)
   // is linear: each batch chains to the newest hash, read in its own transaction. A failing
   // batch is retried one event at a time, so one bad event fails alone.
-  const write = createGroupCommit<
-    PendingEvent,
-    { id: number; hash: string | null; staged: boolean }
-  >(
+  const write = createGroupCommit<PendingEvent, Written>(
     (batch) =>
       store.transaction(async (tx) => {
         const written = await tx.events.appendChained(batch);
-        const out: { id: number; hash: string | null; staged: boolean }[] = [];
+        const out: Written[] = [];
         for (const [i, record] of written.entries()) {
           const event = batch[i]!;
           const staged =

@@ -15,8 +15,8 @@ const TAG_CHANGE_CHUNK = 2000;
 export const CLIENTS_CHANNEL = 'etph_clients';
 /** Uuids per notification: PostgreSQL's payload limit is 8,000 bytes. */
 const UUIDS_PER_NOTIFY = 200;
-/** Clients whose lastSeen one statement sets (two bound parameters each, far below any limit). */
-const TOUCHES_PER_STATEMENT = 500;
+/** Clients per statement when each gets a value of its own (lastSeen, closing a session). */
+const CLIENTS_PER_STATEMENT = 500;
 
 /** The WHERE clause of `query` (table alias `c`) and its parameters. */
 export function clientConditions(query: ClientQuery, dialect: Dialect): [string, unknown[]] {
@@ -48,6 +48,22 @@ export function clientConditions(query: ClientQuery, dialect: Dialect): [string,
     add('c.uuid not in (?)', [[...query.uuidNotIn]]);
   if (query.disconnectedSince) add('c.last_disconnected_at >= ?', [query.disconnectedSince]);
   return [conditions.length > 0 ? conditions.join(' and ') : '1 = 1', params];
+}
+
+/**
+ * `case uuid when ? then <value> … end`: one value per client of a page, in one statement (the
+ * heartbeats' lastSeen, the closing of sessions a crash left open). `value` is the SQL of one
+ * value (`?`, or the dialect's date parameter), `params` its parameters for an item.
+ */
+function byUuid<T extends { uuid: string }>(
+  page: readonly T[],
+  value: string,
+  params: (item: T) => unknown[],
+): { sql: string; params: unknown[] } {
+  return {
+    sql: `case uuid ${page.map(() => `when ? then ${value}`).join(' ')} end`,
+    params: page.flatMap((item) => [item.uuid, ...params(item)]),
+  };
 }
 
 export function createClientRepository(sql: Sql): ClientRepository {
@@ -180,44 +196,39 @@ export function createClientRepository(sql: Sql): ClientRepository {
     },
 
     async touchLastSeen(seen) {
-      for (const page of chunks([...seen], TOUCHES_PER_STATEMENT)) {
-        const params: unknown[] = [];
-        for (const { uuid, at } of page)
-          params.push(uuid, ...clientAssignments({ lastSeen: at }, dialect).params);
+      for (const page of chunks([...seen], CLIENTS_PER_STATEMENT)) {
+        const lastSeen = byUuid(page, dialect.dateParam, ({ at }) => [
+          ...clientAssignments({ lastSeen: at }, dialect).params,
+        ]);
         const [touched, uuids] = inList(
           'uuid',
           page.map((touch) => touch.uuid),
         );
-        await sql.run(
-          `update client set last_seen = case uuid ${page.map(() => `when ? then ${dialect.dateParam}`).join(' ')} end
-            where ${touched}`,
-          [...params, ...uuids],
-        );
+        await sql.run(`update client set last_seen = ${lastSeen.sql} where ${touched}`, [
+          ...lastSeen.params,
+          ...uuids,
+        ]);
       }
       await announce(seen.map((touch) => touch.uuid));
     },
 
     async closeSessions(sessions) {
       const closed: string[] = [];
-      for (const page of chunks([...sessions], TOUCHES_PER_STATEMENT)) {
-        const at: unknown[] = [];
-        const held: unknown[] = [];
-        for (const { uuid, connection, lastDisconnectedAt } of page) {
-          at.push(uuid, ...clientAssignments({ lastDisconnectedAt }, dialect).params);
-          // '' for none: a connection id is never empty.
-          held.push(uuid, connection ?? '');
-        }
+      for (const page of chunks([...sessions], CLIENTS_PER_STATEMENT)) {
+        const at = byUuid(page, dialect.dateParam, ({ lastDisconnectedAt }) => [
+          ...clientAssignments({ lastDisconnectedAt }, dialect).params,
+        ]);
+        // '' for none: a connection id is never empty.
+        const held = byUuid(page, '?', ({ connection }) => [connection ?? '']);
         const [listed, uuids] = inList(
           'uuid',
           page.map((session) => session.uuid),
         );
-        const cases = page.map(() => 'when ? then ?').join(' ');
         const rows = await sql.all<{ uuid: string }>(
-          `update client set held_by = null, held_connection = null,
-              last_disconnected_at = case uuid ${page.map(() => `when ? then ${dialect.dateParam}`).join(' ')} end
-            where ${listed} and coalesce(held_connection, '') = case uuid ${cases} end
+          `update client set held_by = null, held_connection = null, last_disconnected_at = ${at.sql}
+            where ${listed} and coalesce(held_connection, '') = ${held.sql}
             returning uuid`,
-          [...at, ...uuids, ...held],
+          [...at.params, ...uuids, ...held.params],
         );
         closed.push(...rows.map((row) => row.uuid));
       }

@@ -123,7 +123,7 @@ export function createEventRepository(sql: Sql): EventRepository {
     // one statement takes them in the order of its rows (SQLite's one writer; on PostgreSQL the
     // chain's lock keeps every other writer out): ascending, they are the rows' ids in order.
     for (const part of chunks([...events], EVENTS_PER_INSERT)) {
-      const rows: EventRecord[] = [];
+      const rows: Omit<EventRecord, 'id'>[] = [];
       const params: unknown[] = [];
       for (const event of part) {
         const actorKeyId = event.actorKeyId ?? null;
@@ -139,7 +139,7 @@ export function createEventRepository(sql: Sql): EventRepository {
           actorKeyName,
           hash,
         );
-        rows.push({ ...event, actorKeyId, actorKeyName, hash, id: 0 });
+        rows.push({ ...event, actorKeyId, actorKeyName, hash });
         previous = hash;
       }
       const ids = await sql.all<{ id: number | string }>(
