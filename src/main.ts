@@ -4,6 +4,8 @@
 // the MCP stdio bridge (`mcp`), all under one dispatcher (src/cli/dispatch.ts). Only this file
 // exits the process; src/cli/failure.ts turns errors into exit statuses.
 
+// First: graphql-js's modules load in production mode (./lib/graphql-production.ts).
+import './lib/graphql-production.js';
 import { createInterface } from 'node:readline/promises';
 import { auditCommand } from './audit-command.js';
 import type { Command } from './cli/command.js';

@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { jsonSizeOver } from '../../src/graphql/answer-bounds.js';
+import { jsonSizeOver, serializedWithin } from '../../src/graphql/answer-bounds.js';
 import { startInProcessServer, type InProcessServer } from '../support/in-process-server.js';
 
 const CLIENTS = 300;
@@ -106,4 +106,21 @@ test('jsonSizeOver counts what JSON.stringify would write, and stops once over',
   const huge = Array.from({ length: 1_000_000 }, () => entry);
   assert.equal(jsonSizeOver(huge, 1000), true);
   assert.ok(read < 100, `stopped after ${read} entries`);
+});
+
+test('serializedWithin gives the JSON sent, refused past the limit in UTF-8 bytes', () => {
+  // 'é' is one UTF-16 unit and two UTF-8 bytes: a count of characters would let this through.
+  const result = { data: { purpose: 'é'.repeat(100) } };
+  const text = JSON.stringify(result);
+  const bytes = Buffer.byteLength(text);
+  assert.equal(serializedWithin(result, bytes), text);
+  assert.equal(serializedWithin(result, bytes - 1), null);
+  assert.equal(serializedWithin(result, text.length), null);
+  // Past the longest string V8 makes: refused, not thrown.
+  const endless = {
+    toJSON() {
+      throw new RangeError('Invalid string length');
+    },
+  };
+  assert.equal(serializedWithin({ data: { endless } }, 1e9), null);
 });
