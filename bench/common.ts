@@ -66,3 +66,18 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * V8's young generation for the server (MiB of semi-space), as its systemd unit and `npm start`
+ * run it (docs/operations.md): answers of a thousand clients allocate 15–20 MB each, and
+ * collecting that is a large share of what they cost. 0 is Node's default (16 MiB at most).
+ */
+export const SERVER_SEMI_SPACE_MIB = 64;
+
+/** NODE_OPTIONS for a server with `semiSpaceMiB` of semi-space (0: Node's default), and `more`. */
+export function serverNodeOptions(semiSpaceMiB: number, more = ''): Record<string, string> {
+  const options = [semiSpaceMiB > 0 ? `--max-semi-space-size=${semiSpaceMiB}` : '', more]
+    .filter(Boolean)
+    .join(' ');
+  return options ? { NODE_OPTIONS: options } : {};
+}

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { rssBytes } from '../test/support/processes.js';
 import { startServer, type TestServer } from '../test/support/server.js';
-import type { Cleanups } from './common.js';
+import { SERVER_SEMI_SPACE_MIB, serverNodeOptions, type Cleanups } from './common.js';
 import { createPoster, type Poster } from './graphql-http.js';
 
 export { createCleanups, progress, type Cleanups } from './common.js';
@@ -16,6 +16,8 @@ export const sleep = (delayMs: number): Promise<void> =>
 export interface Bench {
   tmp: string;
   cleanups: Cleanups;
+  /** V8's semi-space for the servers started (MiB; 0: Node's default; default: as shipped). */
+  serverSemiSpaceMiB?: number;
 }
 
 /** Starts `etphonehome server` (dist/) on loopback; it is killed when the part ends. */
@@ -27,7 +29,10 @@ export async function launchServer(
   const server = await startServer({
     dataDir: options.dataDir,
     openEnrollment: options.openEnrollment ?? false,
-    env: { ETPHONEHOME_LOG_LEVEL: 'info' },
+    env: {
+      ETPHONEHOME_LOG_LEVEL: 'info',
+      ...serverNodeOptions(bench.serverSemiSpaceMiB ?? SERVER_SEMI_SPACE_MIB),
+    },
   });
   bench.cleanups.add('server', () => server.close());
   return server;

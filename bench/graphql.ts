@@ -29,6 +29,7 @@ import { AGENT_BIN, SERVER_BIN } from '../test/support/server.js';
 import { VERSION } from '../src/version.js';
 import { benchFanout, fanoutTables } from './graphql-fanout.js';
 import { benchFilters, filterTable } from './graphql-filters.js';
+import { SERVER_SEMI_SPACE_MIB } from './common.js';
 import { createCleanups, progress, type Bench } from './graphql-harness.js';
 import { cpuPressureUs, machine, mib, waitForQuiet } from './graphql-report.js';
 import { benchTrivialQueries, trivialTables } from './graphql-trivial.js';
@@ -51,6 +52,7 @@ const { values: flags } = parseArgs({
     subscribers: { type: 'string', default: '1000' },
     rounds: { type: 'string', default: '5' },
     'quiet-timeout-s': { type: 'string', default: '300' },
+    'server-semi-space': { type: 'string', default: String(SERVER_SEMI_SPACE_MIB) },
     json: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -62,7 +64,8 @@ if (flags.help) {
     'Usage: npx tsx bench/graphql.ts [--only http,filters,fanout] [--requests 3000] [--warmup 300]\n' +
       '  [--concurrency 16] [--throughput-requests 10000] [--clients 100000]\n' +
       '  [--filter-iterations 200] [--filter-budget-s 20] [--subscribers 1000] [--rounds 5]\n' +
-      '  [--quiet-timeout-s 300 (0: do not wait for an idle machine)] [--json FILE]',
+      '  [--quiet-timeout-s 300 (0: do not wait for an idle machine)] [--json FILE]\n' +
+      `  [--server-semi-space ${SERVER_SEMI_SPACE_MIB} (MiB, V8's young generation for the server, as shipped; 0: Node's default)]`,
   );
   process.exit(0);
 }
@@ -142,7 +145,7 @@ async function main(): Promise<void> {
   }
   const tmp = await mkdtemp(join(os.tmpdir(), 'etph-bench-'));
   cleanups.add('temp directory', () => rm(tmp, { recursive: true, force: true }));
-  const bench: Bench = { tmp, cleanups };
+  const bench: Bench = { tmp, cleanups, serverSemiSpaceMiB: whole('server-semi-space', 0) };
   // The harness makes its data and config directories in os.tmpdir(): inside ours, they go
   // with it, even when an interruption catches one half made.
   process.env['TMPDIR'] = tmp;

@@ -5,6 +5,7 @@
 //                                           [--idle-s 60] [--json FILE] [--skip-filters]
 //                                           [--cpu-prof DIR] [--no-call-line]
 //                                           [--no-agent-keepalive] [--sources N] [--wave N]
+//                                           [--server-semi-space 64]
 //   npx tsx bench/scale.ts --agents 300 --clients 5000 --idle-s 10   (a quick check)
 //
 // --no-call-line has the simulated agents take every call on a channel of its own, like agents
@@ -13,6 +14,8 @@
 // them off (runs before 2026-12-04 had none). --sources N has the agents dial from N loopback
 // addresses (127.0.0.2 …) instead of one, as a fleet spread over N sites would (the hub's gate
 // gives each address a share); --wave N is how many dial at once during the cold attach (32).
+// --server-semi-space MiB is V8's young generation for the server, as its unit runs it
+// (docs/operations.md: 64; 0 is Node's default), in both parts.
 // --cpu-prof DIR profiles the first server during the attach (server-PID-1.cpuprofile in DIR)
 // and during the idle phase (…-2), and the restarted one from listening until every agent is
 // back (its own PID, -1); summarise them with bench/support/profile-summary.ts. The
@@ -43,7 +46,13 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { SERVER_BIN, startServer, type TestServer } from '../test/support/server.js';
-import { createCleanups, machine, progress } from './common.js';
+import {
+  createCleanups,
+  machine,
+  progress,
+  SERVER_SEMI_SPACE_MIB,
+  serverNodeOptions,
+} from './common.js';
 import { benchFilters } from './graphql-filters.js';
 import { serverCpuMs } from './graphql-harness.js';
 import { summarize } from './stats.js';
@@ -83,6 +92,7 @@ const { values: flags } = parseArgs({
     'no-agent-keepalive': { type: 'boolean' },
     sources: { type: 'string' },
     wave: { type: 'string' },
+    'server-semi-space': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
@@ -90,7 +100,7 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    'Usage: npx tsx bench/scale.ts [--agents N (10000)] [--clients N (100000)] [--processes N (agents/2500, at least 1)] [--idle-s S (60)] [--json FILE] [--skip-filters] [--cpu-prof DIR] [--no-call-line] [--no-agent-keepalive] [--sources N (1)] [--wave N (32)]',
+    "Usage: npx tsx bench/scale.ts [--agents N (10000)] [--clients N (100000)] [--processes N (agents/2500, at least 1)] [--idle-s S (60)] [--json FILE] [--skip-filters] [--cpu-prof DIR] [--no-call-line] [--no-agent-keepalive] [--sources N (1)] [--wave N (32)] [--server-semi-space MiB (64; 0: Node's default)]",
   );
   process.exit(0);
 }
@@ -117,6 +127,10 @@ if (sources > 250) {
   process.exit(2);
 }
 const waveSize = positive(flags.wave, '--wave', 32);
+const semiSpaceMiB =
+  flags['server-semi-space'] === '0'
+    ? 0
+    : positive(flags['server-semi-space'], '--server-semi-space', SERVER_SEMI_SPACE_MIB);
 if (!existsSync(SERVER_BIN)) {
   console.error(`${SERVER_BIN} is missing: run npm run build first`);
   process.exit(2);
@@ -175,9 +189,14 @@ try {
     openEnrollment: true,
     env: {
       ETPHONEHOME_LOG_LEVEL: 'info',
+      ...serverNodeOptions(
+        semiSpaceMiB,
+        flags['cpu-prof']
+          ? `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`
+          : '',
+      ),
       ...(flags['cpu-prof']
         ? {
-            NODE_OPTIONS: `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`,
             ETPH_BENCH_CPU_PROFILE_DIR: resolve(flags['cpu-prof']),
             ETPH_BENCH_CPU_PROFILE_ON_SIGNAL: '1',
           }
@@ -339,7 +358,7 @@ try {
     const tmp = await mkdtemp(join(tmpdir(), 'etph-scale-filters-'));
     cleanups.add('filters directory', () => rm(tmp, { recursive: true, force: true }));
     const filters = await benchFilters(
-      { tmp, cleanups },
+      { tmp, cleanups, serverSemiSpaceMiB: semiSpaceMiB },
       { clients: clientCount, iterations: 200, budgetMs: 20_000 },
     );
     result['filters'] = filters.rows
