@@ -74,8 +74,8 @@ export function freePort(): Promise<number> {
  */
 export const SERVER_SEMI_SPACE_MIB = 64;
 
-/** NODE_OPTIONS for a server with `semiSpaceMiB` of semi-space (0: Node's default), and `more`. */
-export function serverNodeOptions(semiSpaceMiB: number, more = ''): Record<string, string> {
+/** NODE_OPTIONS for one of our processes: `semiSpaceMiB` of semi-space (0: Node's default), and `more`. */
+export function nodeOptions(semiSpaceMiB: number, more = ''): Record<string, string> {
   const options = [semiSpaceMiB > 0 ? `--max-semi-space-size=${semiSpaceMiB}` : '', more]
     .filter(Boolean)
     .join(' ');

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { rssBytes } from '../test/support/processes.js';
 import { startServer, type TestServer } from '../test/support/server.js';
-import { SERVER_SEMI_SPACE_MIB, serverNodeOptions, type Cleanups } from './common.js';
+import { SERVER_SEMI_SPACE_MIB, nodeOptions, type Cleanups } from './common.js';
 import { createPoster, type Poster } from './graphql-http.js';
 
 export { createCleanups, progress, type Cleanups } from './common.js';
@@ -31,7 +31,7 @@ export async function launchServer(
     openEnrollment: options.openEnrollment ?? false,
     env: {
       ETPHONEHOME_LOG_LEVEL: 'info',
-      ...serverNodeOptions(bench.serverSemiSpaceMiB ?? SERVER_SEMI_SPACE_MIB),
+      ...nodeOptions(bench.serverSemiSpaceMiB ?? SERVER_SEMI_SPACE_MIB),
     },
   });
   bench.cleanups.add('server', () => server.close());

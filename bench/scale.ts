@@ -46,13 +46,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { SERVER_BIN, startServer, type TestServer } from '../test/support/server.js';
-import {
-  createCleanups,
-  machine,
-  progress,
-  SERVER_SEMI_SPACE_MIB,
-  serverNodeOptions,
-} from './common.js';
+import { createCleanups, machine, progress, SERVER_SEMI_SPACE_MIB, nodeOptions } from './common.js';
 import { benchFilters } from './graphql-filters.js';
 import { serverCpuMs } from './graphql-harness.js';
 import { summarize } from './stats.js';
@@ -189,7 +183,7 @@ try {
     openEnrollment: true,
     env: {
       ETPHONEHOME_LOG_LEVEL: 'info',
-      ...serverNodeOptions(
+      ...nodeOptions(
         semiSpaceMiB,
         flags['cpu-prof']
           ? `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`

@@ -35,7 +35,7 @@ import { createAgent } from '../test/support/agent.js';
 import { runCli, spawnCli } from '../test/support/cli.js';
 import { spawnProcess } from '../test/support/processes.js';
 import { startServer } from '../test/support/server.js';
-import { createCleanups, freePort, machine, progress } from './common.js';
+import { createCleanups, freePort, machine, nodeOptions, progress } from './common.js';
 import { measureEcho } from './support/echo.js';
 import { cpuMeter, residentMiB } from './support/process-cpu.js';
 import { SSHD, startSshd } from './support/sshd.js';
@@ -73,11 +73,9 @@ const SEMI_SPACE_MIB = {
  */
 function ourEnv(name: keyof typeof SEMI_SPACE_MIB): Record<string, string> {
   const mib = SEMI_SPACE_MIB[name];
-  const young = mib > 0 ? `--max-semi-space-size=${mib}` : '';
-  if (!PROFILE_DIR) return young ? { NODE_OPTIONS: young } : {};
+  if (!PROFILE_DIR) return nodeOptions(mib);
   return {
-    NODE_OPTIONS:
-      `${young} --import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`.trim(),
+    ...nodeOptions(mib, `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`),
     ETPH_BENCH_CPU_PROFILE_DIR: PROFILE_DIR,
     ETPH_BENCH_CPU_PROFILE_NAME: name,
     ETPH_BENCH_CPU_PROFILE_ON_SIGNAL: '1',

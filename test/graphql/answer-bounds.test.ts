@@ -79,6 +79,14 @@ describe('bounded while it runs: fields resolved and bytes sent', () => {
     assert.equal(error.extensions?.['maxResponseBytes'], 8192);
     assertStopped(await server.wsOnce(server.apiKey, all), /over 8192 bytes/);
 
+    // Counted in UTF-8 bytes of the text sent: six purposes of 1,000 'é' are about 6,100
+    // characters (under the limit) and 12,100 bytes (over it).
+    for (const { uuid } of (await server.fleet.clients.list({})).slice(3, 9))
+      await server.fleet.clients.update(uuid, { purpose: 'é'.repeat(1000) }, { actor: 'test' });
+    const accents = '{ clients(filter: { purpose: "ééé" }) { purpose } }';
+    assertStopped(await server.http(server.apiKey, accents), /over 8192 bytes of JSON/);
+    assertStopped(await server.wsOnce(server.apiKey, accents), /over 8192 bytes/);
+
     const page = await server.http(
       server.apiKey,
       '{ clientsConnection(first: 20) { totalCount nodes { clientId } } }',
