@@ -214,8 +214,8 @@ export function readServerConfig(argv: string[], env: NodeJS.ProcessEnv): Server
       }),
     }),
     sshKeepalive: Object.freeze({
-      intervalS: envNumber('ETPHONEHOME_SSH_KEEPALIVE_S', '30', 1, 3600),
-      countMax: envNumber('ETPHONEHOME_SSH_KEEPALIVE_COUNT', '4', 1, 100),
+      intervalS: envNumber('ETPHONEHOME_SSH_KEEPALIVE_S', '40', 1, 3600),
+      countMax: envNumber('ETPHONEHOME_SSH_KEEPALIVE_COUNT', '3', 1, 100),
     }),
     graphql: Object.freeze({
       introspection:

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, readServerConfig } from '../src/config.js';
+import { AGENT_KEEPALIVE } from '../src/agent/tunnel.js';
+import { slotFor } from '../src/fleet/beat-wheel.js';
+import { defaultHubLimits } from '../src/hub/limits.js';
 
 test('defaults follow the interface contract', () => {
   const config = readServerConfig([], {});
@@ -60,6 +63,23 @@ test('bad values are refused with a message naming the setting', () => {
   }
 });
 
+test('by default neither end sends SSH keepalives while heartbeats flow', () => {
+  const defaults = readServerConfig([], {});
+  assert.ok(defaults !== 'help');
+  // The longest silence between two heartbeats: the interval plus its jitter (10 %), rounded up to
+  // the beat wheel's slot. Each end's keepalive waits for longer silence than that, so an idle
+  // fleet's only packets are the heartbeats (10,000 agents: 670 packets a second fewer).
+  const intervalMs = defaults.health.heartbeatIntervalS * 1000;
+  const longestGapMs = intervalMs * 1.1 + slotFor(intervalMs);
+  assert.ok(AGENT_KEEPALIVE.intervalMs > longestGapMs, 'the agent waits longer than a beat');
+  assert.ok(defaults.sshKeepalive.intervalS * 1000 > longestGapMs, 'so does the server');
+  assert.equal(defaultHubLimits.keepaliveIntervalMs, defaults.sshKeepalive.intervalS * 1000);
+  assert.equal(defaultHubLimits.keepaliveCountMax, defaults.sshKeepalive.countMax);
+  // A silent path is still cut within two minutes on both ends (ssh2 cuts at count + 1 intervals).
+  assert.ok(AGENT_KEEPALIVE.intervalMs * (AGENT_KEEPALIVE.countMax + 1) <= 120_000);
+  assert.ok(defaults.sshKeepalive.intervalS * defaults.sshKeepalive.countMax <= 120);
+});
+
 test('health settings: defaults, environment, flags, and refusals', () => {
   const defaults = readServerConfig([], {});
   assert.ok(defaults !== 'help');
@@ -71,7 +91,7 @@ test('health settings: defaults, environment, flags, and refusals', () => {
     resourceChecks: false,
     thresholds: { cpu: 80, memory: 85, disk: 85 },
   });
-  assert.deepEqual(defaults.sshKeepalive, { intervalS: 30, countMax: 4 });
+  assert.deepEqual(defaults.sshKeepalive, { intervalS: 40, countMax: 3 });
   const env = {
     ETPHONEHOME_HEARTBEAT_INTERVAL_S: '5',
     ETPHONEHOME_HEARTBEAT_FAILURES: '2',

@@ -1,8 +1,8 @@
 // The agent's SSH keepalives, sent only when the server has gone quiet. ssh2's client sends one
 // every interval whatever the traffic; OpenSSH's client (ServerAliveInterval) only after that
-// long without hearing from the server, which is what a keepalive is for. With the server's
-// heartbeats every 30 s and keepalives every 15 s, that is one keepalive a beat instead of two:
-// at 10,000 agents, 330 fewer requests a second for the server to read and answer.
+// long without hearing from the server, which is what a keepalive is for. The server's heartbeats
+// come every 30 s (± 10 %) and the agent waits 40 s (AGENT_KEEPALIVE): while they flow, it sends
+// none. At 10,000 agents that is 670 fewer packets a second for the server (it sent two a beat).
 //
 //   bytes from the server ──▶ ssh2's keepalive interval and its count of unanswered ones start
 //                             again (at most every quarter interval); silence ──▶ keepalives as

@@ -28,10 +28,12 @@ import { serveChannel } from './rpc-server.js';
 import { serverKey, type ServerAddress } from './servers.js';
 
 /**
- * SSH keepalives to the server: one after 15 s without a byte from it, and the link is cut after
- * 4 unanswered (75 s). ./keepalive.ts makes ssh2 wait for silence, as OpenSSH's client does.
+ * SSH keepalives to the server: one after 40 s without a byte from it, and the link is cut after
+ * 2 unanswered (120 s, as the server cuts a silent agent). ./keepalive.ts makes ssh2 wait for
+ * silence, as OpenSSH's client does. 40 s is longer than the server's heartbeats (30 s ± 10 %):
+ * while they arrive, the agent sends none.
  */
-export const AGENT_KEEPALIVE = { intervalMs: 15_000, countMax: 4 } as const;
+export const AGENT_KEEPALIVE = { intervalMs: 40_000, countMax: 2 } as const;
 
 /** How long stopping waits for the server to close the connection before dropping it. */
 const STOP_GRACE_MS = 2000;
@@ -67,7 +69,7 @@ export interface TunnelOptions {
    * than the hub's own 20 s bound, so the hub's answer — a notice — arrives first).
    */
   readyTimeoutMs?: number;
-  /** SSH keepalives to the server (default AGENT_KEEPALIVE: every 15 s, 4 unanswered: cut). */
+  /** SSH keepalives to the server (default AGENT_KEEPALIVE: after 40 s of silence, 2 unanswered: cut). */
   keepalive?: { intervalMs: number; countMax: number };
   /** false: offer no call line (../protocol/call-line.ts), like an agent from before it (tests). */
   callLine?: boolean;

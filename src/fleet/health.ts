@@ -1,7 +1,8 @@
 // Health: a heartbeat loop per connected client, and the rules that turn its outcomes into
 // HEALTHY / UNHEALTHY with a reason.
 //
-//   attach ──▶ heartbeat now (registers the agent) ──▶ every interval (±10 % jitter) ──▶ …
+//   attach ──▶ heartbeat now (registers the agent) ──▶ every interval (±10 % jitter, rounded up
+//                                                        to the beat wheel's slot) ──▶ …
 //                 │ reply            → failures = 0; its metrics summary kept as the latest
 //                 │                    sample (fleetHealth's), compared to thresholds (if on)
 //                 │ no reply in time → failures + 1 (not counted during the grace period)
@@ -16,6 +17,7 @@
 
 import type { ClientRepository } from '../store/index.js';
 import type { Audit } from './audit.js';
+import { createBeatWheel, slotFor, type CancelTask } from './beat-wheel.js';
 import { HealthStatus } from './client-view.js';
 import { FleetEventType } from './event-types.js';
 import type { LiveClient } from './live.js';
@@ -80,7 +82,8 @@ export interface HealthMonitorDeps {
 export function createHealthMonitor(deps: HealthMonitorDeps) {
   const { config, audit } = deps;
   const intervalMs = config.heartbeatIntervalS * 1000;
-  const timers = new Set<NodeJS.Timeout>();
+  // The next beats, in slots: the beats due together go out together (./beat-wheel.ts).
+  const wheel = createBeatWheel(slotFor(intervalMs));
   let stopped = false;
 
   async function beat(entry: LiveClient): Promise<BeatOutcome> {
@@ -174,9 +177,9 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
     /** Starts heartbeating a client that came online, until its link ends. */
     watch(entry: LiveClient): void {
       let counters: CheckCounters = { heartbeatFailures: 0, resourceBreaches: 0 };
-      let timer: NodeJS.Timeout | undefined;
+      let cancelNext: CancelTask | undefined;
       const run = async (): Promise<void> => {
-        if (timer) timers.delete(timer);
+        cancelNext = undefined;
         if (stopped || entry.link.closed) return;
         try {
           const outcome = await beat(entry);
@@ -189,22 +192,15 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
         if (stopped || entry.link.closed) return;
         // ±10 % jitter, so a thousand agents that connected together do not beat together.
         const delay = intervalMs * (0.9 + Math.random() * 0.2);
-        timer = setTimeout(() => void run(), delay);
-        timers.add(timer);
+        cancelNext = wheel.after(delay, () => void run());
       };
-      void entry.ended.then(() => {
-        if (timer) {
-          clearTimeout(timer);
-          timers.delete(timer);
-        }
-      });
+      void entry.ended.then(() => cancelNext?.());
       void run();
     },
 
     stop(): void {
       stopped = true;
-      for (const timer of timers) clearTimeout(timer);
-      timers.clear();
+      wheel.stop();
     },
   };
 }

@@ -80,9 +80,10 @@ export const defaultHubLimits: HubLimits = {
   helloTimeoutMs: 15_000,
   maxRefusedChannels: 64,
   // Longer than the default heartbeat verdict (3 × 30 s): an agent that stops answering is
-  // reported unhealthy first, and cut off as dead about 30 s later.
-  keepaliveIntervalMs: 30_000,
-  keepaliveCountMax: 4,
+  // reported unhealthy first, and cut off as dead about 30 s later. Longer than a heartbeat
+  // (30 s ± 10 %), so an agent answering its heartbeats is never sent one.
+  keepaliveIntervalMs: 40_000,
+  keepaliveCountMax: 3,
   closeGraceMs: 5000,
   logBurst: 10,
   logIntervalMs: 10_000,
