@@ -30,6 +30,27 @@ export function freezeRecord(record: ClientRecord): ClientRecord {
   });
 }
 
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/**
+ * Whether two records of one client index alike: every field the index keeps outside the record
+ * (names, order, tag and capability bits, decommissioned and key-waiting bits, search text).
+ */
+export function indexedAlike(a: ClientRecord, b: ClientRecord): boolean {
+  return (
+    a.clientId === b.clientId &&
+    a.displayName === b.displayName &&
+    a.purpose === b.purpose &&
+    a.hostname === b.hostname &&
+    (a.decommissionedAt === null) === (b.decommissionedAt === null) &&
+    (a.pendingFingerprint === null) === (b.pendingFingerprint === null) &&
+    sameList(a.tags, b.tags) &&
+    sameList(a.capabilities, b.capabilities)
+  );
+}
+
 /** A query prepared once for many records: needles lowered, lists made sets. */
 export interface PreparedQuery {
   readonly query: ClientQuery;
