@@ -254,14 +254,22 @@ class SimulatedAgent {
         ...(sources > 1 ? { localAddress: `127.0.0.${2 + (this.index % sources)}` } : {}),
       });
       socket.setNoDelay(true);
-      socket.on('error', (error) => fail(error));
+      let refused = false;
+      socket.on('error', (error: NodeJS.ErrnoException) => {
+        if (!readyAt && error.code === 'ECONNREFUSED') refused = true;
+        fail(error);
+      });
       client.on('error', (error) => fail(error));
       client.on('greeting', (text: string) => {
         const notice = parseNoticeGreeting(text);
         if (notice?.retryAfterMs !== undefined) retryAfterMs = notice.retryAfterMs;
       });
       const end = () =>
-        resolveEnded({ connectedForMs: readyAt ? performance.now() - readyAt : 0, retryAfterMs });
+        resolveEnded({
+          connectedForMs: readyAt ? performance.now() - readyAt : 0,
+          retryAfterMs,
+          refused,
+        });
       // A refused dial never reaches ssh2 (no client close): the socket's close ends it too.
       socket.once('close', end);
       client.on('close', () => {

@@ -6,7 +6,8 @@
 //                                        │
 //        exponential backoff with full jitter (../lib/backoff.ts), reset after a healthy link;
 //        never shorter than the server's retry hint when it gave one (a notice), jittered up to a
-//        quarter above it (../protocol/notice.ts RETRY_HINT_SPREAD)
+//        quarter above it (../protocol/notice.ts RETRY_HINT_SPREAD); within a lower cap while
+//        dials are refused (a server restarting), for a minute
 //
 // A connect step that rejects stops the loop with its error (e.g. the server's host key changed:
 // retrying cannot fix that).
@@ -19,6 +20,8 @@ export interface LinkOutcome {
   connectedForMs: number;
   /** The server asked not to come back before this many milliseconds (a notice's hint). */
   retryAfterMs?: number | undefined;
+  /** The dial was refused (ECONNREFUSED): the host is there but nothing listens, a restart. */
+  refused?: boolean | undefined;
 }
 
 export interface BackoffTiming {
@@ -26,6 +29,12 @@ export interface BackoffTiming {
   capMs: number;
   /** A link up this long counts as healthy: the next wait starts from the base window again. */
   healthyMs: number;
+  /**
+   * While dials have been refused for less than `refusedForMs`, waits stay within `refusedCapMs`
+   * (absent: refused dials back off like any failure).
+   */
+  refusedCapMs?: number;
+  refusedForMs?: number;
 }
 
 // The cap bounds a storm: after a server restart every agent dials again within capMs of the
@@ -33,11 +42,30 @@ export interface BackoffTiming {
 // max(capMs, fleet ÷ admission rate). 30 s spreads 10,000 agents at ~330 dials/s — more than one
 // server admits, and the rest are refused with a retry hint (≤ the hub's retryAfterMaxMs, 30 s)
 // rather than timed out — while a 60 s cap left a quarter of a restarted fleet waiting over 45 s.
+//
+// A refused dial is a host whose server is not listening: most often, restarting. The usual
+// backoff would have an agent that failed for 12 s asleep for a draw of up to 16–30 s when the
+// server listens again, so a restarted server first admits the few that drew short waits and then
+// idles (three quarters of a 10,000-agent storm's waits were these, docs/BENCHMARKS.md). For the
+// first minute of refusals the window stays within 4 s: the fleet is at the door within seconds
+// of the server's return, where the handshake gate admits what it can and books the others a
+// place (a retry hint). A server down for longer gets the usual backoff after that minute.
 export const defaultBackoffTiming: BackoffTiming = {
   baseMs: 1000,
   capMs: 30_000,
   healthyMs: 60_000,
+  refusedCapMs: 4000,
+  refusedForMs: 60_000,
 };
+
+/** One wait before the next dial, as told to `onWait`. */
+export interface ReconnectWait {
+  delayMs: number;
+  attempt: number;
+  retryAfterMs: number | undefined;
+  /** The dial before it was refused (nothing listening). */
+  refused: boolean;
+}
 
 export interface ReconnectOptions {
   /** One connection from dial to close; resolves when it is over. A rejection stops the loop. */
@@ -47,7 +75,9 @@ export interface ReconnectOptions {
   backoff?: BackoffTiming;
   random?: () => number;
   /** Told before each wait (for logs and tests). */
-  onWait?(wait: { delayMs: number; attempt: number; retryAfterMs: number | undefined }): void;
+  onWait?(wait: ReconnectWait): void;
+  /** A monotonic clock in milliseconds (tests pass their own). */
+  now?: () => number;
 }
 
 /** Connects, and reconnects after every link ends, until `signal` aborts. */
@@ -60,12 +90,27 @@ export async function runReconnectLoop(options: ReconnectOptions): Promise<void>
     ...(options.random ? { random: options.random } : {}),
   });
   const { signal } = options;
+  const now = options.now ?? (() => performance.now());
+  let refusedSince: number | null = null;
   while (!signal.aborted) {
     const outcome = await options.connect(signal);
     if (signal.aborted) return;
     if (outcome.connectedForMs >= timing.healthyMs) backoff.reset();
-    const delayMs = backoff.nextDelayMs(outcome.retryAfterMs);
-    options.onWait?.({ delayMs, attempt: backoff.attempts, retryAfterMs: outcome.retryAfterMs });
+    refusedSince = outcome.refused === true ? (refusedSince ?? now()) : null;
+    const quickly =
+      refusedSince !== null &&
+      timing.refusedCapMs !== undefined &&
+      now() - refusedSince < (timing.refusedForMs ?? 0);
+    const delayMs = backoff.nextDelayMs(
+      outcome.retryAfterMs,
+      quickly ? timing.refusedCapMs : undefined,
+    );
+    options.onWait?.({
+      delayMs,
+      attempt: backoff.attempts,
+      retryAfterMs: outcome.retryAfterMs,
+      refused: outcome.refused === true,
+    });
     await sleep(delayMs, signal);
   }
 }

@@ -6,8 +6,9 @@
 //         ◀── forwarded-tcpip channel ──── one JSON-RPC call each → serveChannel, or the call
 //                                          line: small calls, many on one channel
 //
-// Reconnects through ./reconnect.ts (exponential backoff, full jitter, base 1 s, cap 60 s, reset
-// after a healthy minute; never sooner than the server's retry hint). The server states its
+// Reconnects through ./reconnect.ts (exponential backoff, full jitter, base 1 s, cap 30 s — 4 s for
+// the first minute of refused dials —, reset after a healthy minute; never sooner than the
+// server's retry hint). The server states its
 // decisions in notices (../protocol/notice.ts) — busy, throttled, decommissioned, key refused,
 // quarantined, replaced — and the agent logs them in its words (./notices.ts). A changed server
 // host key is fatal: the agent stops with a message saying how to re-pin, rather than talk to a
@@ -23,7 +24,12 @@ import { NoticeCode, parseNoticeGreeting, type Notice } from '../protocol/notice
 import type { AgentFacts } from '../protocol/rpc.js';
 import { keepaliveOnSilence } from './keepalive.js';
 import { logNotice } from './notices.js';
-import { runReconnectLoop, type BackoffTiming, type LinkOutcome } from './reconnect.js';
+import {
+  runReconnectLoop,
+  type BackoffTiming,
+  type LinkOutcome,
+  type ReconnectWait,
+} from './reconnect.js';
 import { serveChannel } from './rpc-server.js';
 import { serverKey, type ServerAddress } from './servers.js';
 
@@ -55,13 +61,13 @@ export interface TunnelOptions {
   facts(): Promise<AgentFacts>;
   /** First contact with an unpinned server ("host:port"): persist its fingerprint. */
   onTrustFirstUse(server: string, fingerprint: string): Promise<void>;
-  /** Picks the first server to try (tests); default: a random one. */
+  /** Picks the first server to try and draws the reconnect jitter (tests); default: Math.random. */
   random?: () => number;
   /** Once the server has registered this agent (a used enrollment token is no longer needed). */
   onRegistered(): Promise<void>;
   backoff?: BackoffTiming;
   /** Told before each wait between connections (tests, simulators). */
-  onWait?(wait: { delayMs: number; attempt: number; retryAfterMs: number | undefined }): void;
+  onWait?(wait: ReconnectWait): void;
   /** Told each notice the server sends (after it is logged). */
   onNotice?(notice: Notice): void;
   /**
@@ -122,6 +128,7 @@ export function startTunnel(options: TunnelOptions): Tunnel {
     connect: (signal) => connectOnce(options, state, signal),
     signal: stopping.signal,
     ...(options.backoff ? { backoff: options.backoff } : {}),
+    ...(options.random ? { random: options.random } : {}),
     onWait(wait) {
       log.info(
         {
@@ -129,6 +136,7 @@ export function startTunnel(options: TunnelOptions): Tunnel {
           delayMs: wait.delayMs,
           attempt: wait.attempt,
           ...(wait.retryAfterMs === undefined ? {} : { retryAfterMs: wait.retryAfterMs }),
+          ...(wait.refused ? { refused: true } : {}),
         },
         'reconnecting',
       );
@@ -175,6 +183,7 @@ function connectOnce(
       options.onNotice?.(said);
     };
     let sshStarted = false;
+    let refused = false;
     // Stopping ends an SSH connection politely; a dial not yet handed to ssh2 is just dropped.
     // A frozen server never answers the end: the socket goes anyway after a short grace.
     const onStop = (): void => {
@@ -264,6 +273,7 @@ function connectOnce(
       resolve({
         connectedForMs: connectedAt ? Date.now() - connectedAt : 0,
         retryAfterMs: notice?.retryAfterMs,
+        refused,
       });
     };
     client.on('close', finish);
@@ -292,8 +302,9 @@ function connectOnce(
         },
       });
     });
-    socket.once('error', (error) => {
+    socket.once('error', (error: NodeJS.ErrnoException) => {
       if (sshStarted) return; // ssh2 owns the socket now and reports through 'error'/'close'
+      refused = error.code === 'ECONNREFUSED';
       log.warn({ server, err: error.message }, 'cannot reach the server');
       finish(); // never connected: take the same reconnect path
     });

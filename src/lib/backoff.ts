@@ -7,9 +7,10 @@
 export interface Backoff {
   /**
    * The delay before the next attempt, in milliseconds; each call grows the window. With
-   * `atLeastMs` (a server's retry hint), never less than it.
+   * `atLeastMs` (a server's retry hint), never less than it. `capMs`, when given, bounds this
+   * delay's window below the usual cap (the attempts still count).
    */
-  nextDelayMs(atLeastMs?: number): number;
+  nextDelayMs(atLeastMs?: number, capMs?: number): number;
   /** Start again from the base window (after a healthy period). */
   reset(): void;
   readonly attempts: number;
@@ -26,8 +27,9 @@ export function createBackoff(options: {
   const hintSpread = options.hintSpread ?? 1;
   let attempts = 0;
   return {
-    nextDelayMs(atLeastMs = 0) {
-      const window = Math.min(options.capMs, options.baseMs * 2 ** Math.min(attempts, 30));
+    nextDelayMs(atLeastMs = 0, capMs = options.capMs) {
+      const cap = Math.min(capMs, options.capMs);
+      const window = Math.min(cap, options.baseMs * 2 ** Math.min(attempts, 30));
       attempts += 1;
       if (!(atLeastMs > 0)) return Math.floor(random() * window);
       const hint = Math.ceil(atLeastMs);

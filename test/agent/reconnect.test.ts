@@ -81,3 +81,42 @@ test('the connect step gets the stop signal, and the loop does not wait after a 
   await loop;
   assert.equal(waits, 0);
 });
+
+test('refused dials wait within the lower cap for a while, then back off as usual', async () => {
+  const controller = new AbortController();
+  let clock = 0;
+  const outcomes: LinkOutcome[] = [
+    ...Array.from({ length: 5 }, () => ({ connectedForMs: 0, refused: true })),
+    { connectedForMs: 0, refused: true }, // 1,000 ms after the first refusal: the usual window
+    { connectedForMs: 0 }, // closed during the handshake: not refused
+    { connectedForMs: 0, refused: true }, // refused again: a new minute of short waits
+  ];
+  const waits: Array<[number, boolean]> = [];
+  const loop = runReconnectLoop({
+    signal: controller.signal,
+    backoff: { baseMs: 40, capMs: 400, healthyMs: 1000, refusedCapMs: 60, refusedForMs: 1000 },
+    random: () => 0.5,
+    now: () => clock,
+    connect: async () => {
+      const next = outcomes.shift();
+      if (next === undefined) {
+        controller.abort();
+        return { connectedForMs: 0 };
+      }
+      clock += 200; // each dial takes 200 ms of the test's clock
+      return next;
+    },
+    onWait: (wait) => waits.push([wait.delayMs, wait.refused]),
+  });
+  await loop;
+  assert.deepEqual(waits, [
+    [20, true], // window 40
+    [30, true], // window 80, held at 60
+    [30, true],
+    [30, true],
+    [30, true], // 800 ms of refusals
+    [200, true], // 1,000 ms: the window is the usual one again (attempt 6: the cap, 400)
+    [200, false],
+    [30, true], // refusals start again: short waits again
+  ]);
+});
