@@ -8,11 +8,10 @@
 //
 // Reconnects through ./reconnect.ts (exponential backoff, full jitter, base 1 s, cap 30 s — 4 s for
 // the first minute of refused dials —, reset after a healthy minute; never sooner than the
-// server's retry hint). The server states its
-// decisions in notices (../protocol/notice.ts) — busy, throttled, decommissioned, key refused,
-// quarantined, replaced — and the agent logs them in its words (./notices.ts). A changed server
-// host key is fatal: the agent stops with a message saying how to re-pin, rather than talk to a
-// server it cannot trust.
+// server's retry hint). The server states its decisions in notices (../protocol/notice.ts) —
+// busy, throttled, decommissioned, key refused, quarantined, replaced — and the agent logs them
+// in its words (./notices.ts). A changed server host key is fatal: the agent stops with a message
+// saying how to re-pin, rather than talk to a server it cannot trust.
 
 import net from 'node:net';
 import ssh2 from 'ssh2';
@@ -75,7 +74,7 @@ export interface TunnelOptions {
    * than the hub's own 20 s bound, so the hub's answer — a notice — arrives first).
    */
   readyTimeoutMs?: number;
-  /** SSH keepalives to the server (default AGENT_KEEPALIVE: after 40 s of silence, 2 unanswered: cut). */
+  /** SSH keepalives to the server (default AGENT_KEEPALIVE: 40 s of silence, 2 unanswered: cut). */
   keepalive?: { intervalMs: number; countMax: number };
   /** false: offer no call line (../protocol/call-line.ts), like an agent from before it (tests). */
   callLine?: boolean;

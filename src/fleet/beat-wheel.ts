@@ -25,7 +25,6 @@ export function slotFor(intervalMs: number): number {
   return Math.min(100, Math.max(10, Math.floor(intervalMs / 100)));
 }
 
-/** `now` is a monotonic clock in milliseconds (tests pass their own). */
 /** A task that throws fails as a timer's callback would, after the others of its slot ran. */
 function runTask(task: () => void): void {
   try {
@@ -37,6 +36,7 @@ function runTask(task: () => void): void {
   }
 }
 
+/** `now` is a monotonic clock in milliseconds (tests pass their own). */
 export function createBeatWheel(
   slotMs: number,
   now: () => number = () => performance.now(),
