@@ -30,11 +30,10 @@ export interface BackoffTiming {
   /** A link up this long counts as healthy: the next wait starts from the base window again. */
   healthyMs: number;
   /**
-   * While dials have been refused for less than `refusedForMs`, waits stay within `refusedCapMs`
-   * (absent: refused dials back off like any failure).
+   * While dials have been refused for less than `forMs`, waits stay within `capMs` (absent:
+   * refused dials back off like any failure).
    */
-  refusedCapMs?: number;
-  refusedForMs?: number;
+  refused?: { capMs: number; forMs: number };
 }
 
 // The cap bounds a storm: after a server restart every agent dials again within capMs of the
@@ -54,8 +53,7 @@ export const defaultBackoffTiming: BackoffTiming = {
   baseMs: 1000,
   capMs: 30_000,
   healthyMs: 60_000,
-  refusedCapMs: 4000,
-  refusedForMs: 60_000,
+  refused: { capMs: 4000, forMs: 60_000 },
 };
 
 /** One wait before the next dial, as told to `onWait`. */
@@ -98,12 +96,12 @@ export async function runReconnectLoop(options: ReconnectOptions): Promise<void>
     if (outcome.connectedForMs >= timing.healthyMs) backoff.reset();
     refusedSince = outcome.refused === true ? (refusedSince ?? now()) : null;
     const quickly =
+      timing.refused !== undefined &&
       refusedSince !== null &&
-      timing.refusedCapMs !== undefined &&
-      now() - refusedSince < (timing.refusedForMs ?? 0);
+      now() - refusedSince < timing.refused.forMs;
     const delayMs = backoff.nextDelayMs(
       outcome.retryAfterMs,
-      quickly ? timing.refusedCapMs : undefined,
+      quickly ? timing.refused?.capMs : undefined,
     );
     options.onWait?.({
       delayMs,

@@ -94,7 +94,12 @@ test('refused dials wait within the lower cap for a while, then back off as usua
   const waits: Array<[number, boolean]> = [];
   const loop = runReconnectLoop({
     signal: controller.signal,
-    backoff: { baseMs: 40, capMs: 400, healthyMs: 1000, refusedCapMs: 60, refusedForMs: 1000 },
+    backoff: {
+      baseMs: 40,
+      capMs: 400,
+      healthyMs: 1000,
+      refused: { capMs: 60, forMs: 1000 },
+    },
     random: () => 0.5,
     now: () => clock,
     connect: async () => {

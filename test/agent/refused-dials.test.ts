@@ -5,51 +5,31 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import net from 'node:net';
-import { hostname } from 'node:os';
-import { pino } from 'pino';
 import type { ReconnectWait } from '../../src/agent/reconnect.js';
-import { startTunnel } from '../../src/agent/tunnel.js';
-import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
+import { startAgent } from '../support/in-process-hub.js';
 import { waitFor } from '../support/wait.js';
 
 const REFUSED_CAP_MS = 50;
 
-function tunnelTo(port: number, waits: ReconnectWait[]) {
-  const uuid = randomUUID();
-  return startTunnel({
-    servers: [{ host: '127.0.0.1', port, pinnedFingerprint: null }],
-    uuid,
-    privateKey: generateEd25519KeyPair().private,
-    enrollmentToken: null,
-    allowedPaths: null,
-    logger: pino({ level: 'silent' }),
-    facts: async () => ({
-      uuid,
-      hostname: hostname(),
-      platform: 'Linux',
-      platformRelease: '',
-      arch: 'x64',
-      agentVersion: 'test',
-      username: 'test',
-      capabilities: [],
-      allowedPaths: null,
-      suggested: {},
-    }),
-    onTrustFirstUse: async () => undefined,
-    onRegistered: async () => undefined,
+/** The agent dialling `port` until it has chosen `count` waits; returns them. */
+async function waitsDialling(port: number, count: number): Promise<ReconnectWait[]> {
+  const agent = startAgent(port, {
     // Near the top of every window: the usual waits would be seconds, the refused ones ≤ 50 ms.
     random: () => 0.99,
     backoff: {
       baseMs: 10_000,
       capMs: 30_000,
       healthyMs: 60_000,
-      refusedCapMs: REFUSED_CAP_MS,
-      refusedForMs: 60_000,
+      refused: { capMs: REFUSED_CAP_MS, forMs: 60_000 },
     },
-    onWait: (wait) => waits.push(wait),
   });
+  try {
+    await waitFor(() => agent.waits.length >= count, { what: `${count} waits` });
+  } finally {
+    await agent.stop();
+  }
+  return agent.waits.slice(0, count);
 }
 
 async function listening(server: net.Server): Promise<number> {
@@ -61,15 +41,8 @@ test('dials refused (nothing listening): the agent dials again within the refuse
   const probe = net.createServer();
   const port = await listening(probe);
   await new Promise((resolve) => probe.close(resolve)); // the port is free: dials are refused
-  const waits: ReconnectWait[] = [];
-  const tunnel = tunnelTo(port, waits);
-  try {
-    await waitFor(() => waits.length >= 4, { what: 'four waits' });
-  } finally {
-    tunnel.stop();
-    await tunnel.done;
-  }
-  for (const wait of waits.slice(0, 4)) {
+  const waits = await waitsDialling(port, 4);
+  for (const wait of waits) {
     assert.equal(wait.refused, true);
     assert.ok(wait.delayMs < REFUSED_CAP_MS, `waited ${wait.delayMs} ms after a refused dial`);
   }
@@ -79,15 +52,9 @@ test('dials refused (nothing listening): the agent dials again within the refuse
 test('a server that accepts and hangs up is not a refusal: the usual backoff', async () => {
   const server = net.createServer((socket) => socket.destroy());
   const port = await listening(server);
-  const waits: ReconnectWait[] = [];
-  const tunnel = tunnelTo(port, waits);
-  try {
-    await waitFor(() => waits.length >= 1, { what: 'a wait' });
-  } finally {
-    tunnel.stop();
-    await tunnel.done;
-    await new Promise((resolve) => server.close(resolve));
-  }
-  assert.equal(waits[0]!.refused, false);
-  assert.ok(waits[0]!.delayMs >= 9000, `waited ${waits[0]!.delayMs} ms: the 10 s window`);
+  const [wait] = await waitsDialling(port, 1).finally(
+    () => new Promise((resolve) => server.close(resolve)),
+  );
+  assert.equal(wait!.refused, false);
+  assert.ok(wait!.delayMs >= 9000, `waited ${wait!.delayMs} ms: the 10 s window`);
 });

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Writable } from 'node:stream';
 import { pino, type Logger } from 'pino';
+import type { ReconnectWait } from '../../src/agent/reconnect.js';
 import { startTunnel, type Tunnel, type TunnelOptions } from '../../src/agent/tunnel.js';
 import type { AgentSession } from '../../src/hub/agent-session.js';
 import {
@@ -105,7 +106,7 @@ export interface InProcessAgent {
   tunnel: Tunnel;
   log: CapturedLog;
   /** Every wait between connections the reconnect loop chose. */
-  waits: Array<{ delayMs: number; attempt: number; retryAfterMs: number | undefined }>;
+  waits: ReconnectWait[];
   notices: Notice[];
   stop(): Promise<void>;
 }
