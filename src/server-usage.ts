@@ -45,8 +45,8 @@ Environment:
   ETPHONEHOME_CPU_THRESHOLD      CPU percent over which a client is flagged (80)
   ETPHONEHOME_MEMORY_THRESHOLD   memory percent (85)
   ETPHONEHOME_DISK_THRESHOLD     fullest disk percent (85)
-  ETPHONEHOME_SSH_KEEPALIVE_S    seconds between SSH keepalives to each agent (30)
-  ETPHONEHOME_SSH_KEEPALIVE_COUNT  unanswered keepalives before the link is cut (4)
+  ETPHONEHOME_SSH_KEEPALIVE_S    seconds of silence before an SSH keepalive to an agent (40)
+  ETPHONEHOME_SSH_KEEPALIVE_COUNT  unanswered keepalives before the link is cut (3)
   ETPHONEHOME_GRAPHQL_MAX_DEPTH  deepest selection an operation may make (10)
   ETPHONEHOME_GRAPHQL_MAX_COST   most an operation may cost (100000; about one per field,
                                  times the page size of a connection)

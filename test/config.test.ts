@@ -6,6 +6,7 @@ import { ConfigError, readServerConfig } from '../src/config.js';
 import { AGENT_KEEPALIVE } from '../src/agent/tunnel.js';
 import { slotFor } from '../src/fleet/beat-wheel.js';
 import { defaultHubLimits } from '../src/hub/limits.js';
+import { serverUsage } from '../src/server-usage.js';
 
 test('defaults follow the interface contract', () => {
   const config = readServerConfig([], {});
@@ -78,6 +79,11 @@ test('by default neither end sends SSH keepalives while heartbeats flow', () => 
   // A silent path is still cut within two minutes on both ends (ssh2 cuts at count + 1 intervals).
   assert.ok(AGENT_KEEPALIVE.intervalMs * (AGENT_KEEPALIVE.countMax + 1) <= 120_000);
   assert.ok(defaults.sshKeepalive.intervalS * defaults.sshKeepalive.countMax <= 120);
+  // `etphonehome server --help` states the same defaults.
+  const stated = (name: string) =>
+    Number(new RegExp(`^\\s*${name}\\s.*\\((\\d+)\\)$`, 'm').exec(serverUsage)?.[1]);
+  assert.equal(stated('ETPHONEHOME_SSH_KEEPALIVE_S'), defaults.sshKeepalive.intervalS);
+  assert.equal(stated('ETPHONEHOME_SSH_KEEPALIVE_COUNT'), defaults.sshKeepalive.countMax);
 });
 
 test('health settings: defaults, environment, flags, and refusals', () => {
