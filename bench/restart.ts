@@ -2,21 +2,37 @@
 // storm: the server listens only once they are closed). N clients are written as connected and
 // never disconnected, held by this server, into a fresh SQLite store; then the fleet is started
 // in process, which closes each with a `client.disconnected` event (fleet/last-seen.ts), and
-// the time fleet.start() took is printed. Usage:
+// the time fleet.start() took is printed. With --spawn the real server (dist/main.js, its own
+// logger on a pipe this reads) starts on that database instead, and the time from spawn to
+// "server listening" is printed with the CPU it used; --cpu-prof DIR has Node profile that start
+// (written when the server stops). Usage:
 //
-//   npx tsx bench/restart.ts [--clients 10000]
+//   npx tsx bench/restart.ts [--clients 10000] [--log LEVEL] [--spawn [--cpu-prof DIR]]
 
-import { join } from 'node:path';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createAuthorizedKeys } from '../src/fleet/authorized-keys.js';
 import { createFleet } from '../src/fleet/index.js';
+import { createLogger } from '../src/logger.js';
 import { testHealth } from '../test/support/in-process-fleet.js';
 import { clientRecord, openTestStore } from '../test/support/store.js';
+import { spawnProcess } from '../test/support/processes.js';
+import { SERVER_BIN } from '../test/support/server.js';
 import { machine, progress } from './common.js';
+import { treeCpuMs } from './support/process-cpu.js';
 
-const { values: flags } = parseArgs({ options: { clients: { type: 'string', default: '10000' } } });
+const { values: flags } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '10000' },
+    log: { type: 'string' },
+    spawn: { type: 'boolean' },
+    'cpu-prof': { type: 'string' },
+  },
+});
 const count = Number(flags.clients);
 const server = 'crashed-here';
 const testStore = await openTestStore();
@@ -36,7 +52,14 @@ try {
       }),
     );
   }
-  const logger = pino({ level: 'silent' });
+  // --log LEVEL: the server's own logger (JSON lines on stderr) at that level; silent by default.
+  if (flags.spawn) {
+    await testStore.store.close();
+    const figures = await startSpawned(testStore.file);
+    console.log(JSON.stringify({ machine: machine(), leftOpen: count, ...figures }, null, 2));
+    process.exit(0);
+  }
+  const logger = flags.log ? createLogger({ level: flags.log }) : pino({ level: 'silent' });
   const fleet = createFleet({
     store,
     logger,
@@ -68,4 +91,36 @@ try {
   );
 } finally {
   await testStore.close();
+}
+
+/** Starts dist/main.js on a copy of `file` as server `crashed-here`; its time to listen. */
+async function startSpawned(file: string): Promise<Record<string, number>> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'etph-restart-'));
+  try {
+    await copyFile(file, join(dataDir, 'etphonehome.db'));
+    const profile = flags['cpu-prof'];
+    const started = performance.now();
+    const child = spawnProcess(
+      process.execPath,
+      [
+        ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profile)}`] : []),
+        SERVER_BIN,
+        'server',
+        ...['--data-dir', dataDir, '--ssh-port', '0', '--http-port', '0'],
+        ...['--server-name', server, '--log-level', flags.log ?? 'info'],
+      ],
+      { env: { ...process.env, ETPHONEHOME_API_KEY: 'bench-restart-key-0123456789' } },
+    );
+    progress('spawned the server');
+    await child.waitForLine((line) => line.includes('"server listening"'), 600_000);
+    const listenMs = performance.now() - started;
+    const cpuMs = treeCpuMs(child.child.pid ?? 0);
+    // Its SIGINT handler is installed once the start has returned, just after that line.
+    await new Promise((done) => setTimeout(done, 1000));
+    await child.kill('SIGINT');
+    await child.exited;
+    return { listenMs: Math.round(listenMs), serverCpuMs: Math.round(cpuMs) };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }

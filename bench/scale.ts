@@ -50,7 +50,7 @@ import { createCleanups, machine, progress, SERVER_SEMI_SPACE_MIB, nodeOptions }
 import { benchFilters } from './graphql-filters.js';
 import { serverCpuMs } from './graphql-harness.js';
 import { summarize } from './stats.js';
-import { cpuMeter } from './support/process-cpu.js';
+import { cpuMeter, treeCpuMs } from './support/process-cpu.js';
 import { startSimulatedFleet, type SimulatedAgents } from './support/simulated-agents.js';
 
 // BULK: the issue's figure, "`true` on 1,000 agents through one bulk job, until the last
@@ -300,10 +300,39 @@ try {
   // ── storm ──
   progress('storm: SIGKILL the server with every agent attached, restart it');
   const killedAt = Date.now();
+  const restartCpu = cpuMeter({ everything: process.pid, old: server.process.child.pid });
   await server.stop('SIGKILL');
   await server.restart();
   const restartS = (Date.now() - killedAt) / 1000;
-  progress(`storm: the server listens again ${restartS.toFixed(1)} s after the kill`);
+  // The tree's CPU since the kill, the killed server's own left out (gone from the tree, its
+  // `since` is minus its total).
+  const restartCpuMs = () => {
+    const spent = restartCpu.since();
+    return (spent['everything'] ?? 0) - (spent['old'] ?? 0);
+  };
+  // The new server is in the tree too; so are the agents dialling it meanwhile (refused until it
+  // listens), which share the machine's cores with its start.
+  progress(
+    `storm: the server listens again ${restartS.toFixed(1)} s after the kill; the simulated ` +
+      `agents, this bench and the new server used ${(restartCpuMs() / 1000).toFixed(1)} s of CPU ` +
+      `meanwhile, the new server ${(treeCpuMs(server.process.child.pid ?? 0) / 1000).toFixed(1)} s`,
+  );
+  // Where the restart's time goes: each log line of the new server until it listens, by its own
+  // timestamp, from the kill.
+  const logged = [...server.process.stdout, ...server.process.stderr]
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { time: number; msg?: string })
+    .sort((a, b) => a.time - b.time);
+  const startLog = logged.slice(0, logged.findIndex((e) => e.msg === 'server listening') + 1);
+  const fromKill = (entry: { time: number }) => `+${((entry.time - killedAt) / 1000).toFixed(1)} s`;
+  const events = startLog.filter((entry) => entry.msg === 'fleet event');
+  for (const entry of startLog) {
+    if (entry.msg !== 'fleet event') progress(`storm: ${fromKill(entry)} ${entry.msg ?? ''}`);
+    else if (entry === events[0])
+      progress(
+        `storm: ${fromKill(entry)} to ${fromKill(events.at(-1)!)}: ${events.length} fleet events`,
+      );
+  }
   const stormCpu = cpuMeter({ server: server.process.child.pid });
   const stormProfiling = flags['cpu-prof'] ? server.process.child.pid : undefined;
   if (stormProfiling) process.kill(stormProfiling, 'SIGUSR2');

@@ -16,7 +16,16 @@ export interface Audit {
     clientUuid: string,
     data: Record<string, unknown>,
     actor?: Actor | string | null,
+    options?: RecordOptions,
   ): Promise<FleetEvent>;
+}
+
+export interface RecordOptions {
+  /**
+   * Log the event's line at debug, not info: for events recorded by the thousand that one
+   * summary line describes (a restart closing every session a crash left open).
+   */
+  quiet?: boolean;
 }
 
 /** Who caused an event: a door's words, and the API key behind it when there is one. */
@@ -106,7 +115,7 @@ export function createAudit(deps: {
   );
 
   return {
-    async record(type, clientUuid, data, actor = null) {
+    async record(type, clientUuid, data, actor = null, options = {}) {
       const at = new Date();
       const who: Actor | null = typeof actor === 'string' ? { actor } : actor;
       const pending: PendingEvent = {
@@ -121,7 +130,7 @@ export function createAudit(deps: {
       const written = await write(pending);
       if (written.staged) outbox?.committed();
       const event: FleetEvent = { ...pending, type, id: written.id, hash: written.hash };
-      logger.info(
+      logger[options.quiet ? 'debug' : 'info'](
         {
           event: type,
           clientUuid,

@@ -8,9 +8,9 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import pino from 'pino';
 import { createAuthorizedKeys } from '../../src/fleet/authorized-keys.js';
 import { createFleet } from '../../src/fleet/index.js';
+import { captureLog } from '../support/in-process-hub.js';
 import { startInProcessFleet, testHealth } from '../support/in-process-fleet.js';
 import { clientRecord, openTestStore, type TestStore } from '../support/store.js';
 import { waitFor } from '../support/wait.js';
@@ -68,7 +68,10 @@ test('sessions left open by a crash are closed at start, with an event, and coun
       heldConnection: null,
     }),
   );
-  const logger = pino({ level: 'silent' });
+  // At info, as the server logs: the closed sessions are one summary line, not a line each (the
+  // audit trail has each event).
+  const log = captureLog('info');
+  const { logger } = log;
   const start = async () => {
     const fleet = createFleet({
       store,
@@ -116,6 +119,11 @@ test('sessions left open by a crash are closed at start, with an event, and coun
   assert.equal((await store.clients.get(clientRecord(4).uuid))?.heldBy, 'another-server');
   assert.equal(await disconnections(5), 0);
   assert.equal((await store.clients.get(clientRecord(5).uuid))?.heldBy, null);
+  assert.deepEqual(
+    log.find('closed sessions left open by an unclean stop').map((line) => line['closed']),
+    [2],
+  );
+  assert.deepEqual(log.find('fleet event'), [], 'each closed session is not a line of its own');
 
   const health = await fleet.metrics.fleetHealth({}, { recentlyOfflineHours: 24 }, caller);
   assert.deepEqual(

@@ -1,0 +1,98 @@
+// Benchmark: what one heartbeat costs the server. Usage:
+//
+//   npm run build && npx tsx bench/idle-beats.ts [--agents 2000] [--interval-s 6] [--idle-s 60]
+//                                                [--cpu-prof DIR]
+//
+// The idle-CPU row of bench/scale.ts takes 10,000 agents and five minutes to set up; the beats
+// are most of it (docs/BENCHMARKS.md). This runs the same beat rate with fewer agents and a
+// shorter interval (2,000 agents every 6 s: 333 beats a second, as 10,000 every 30 s), attaches
+// them, lets the first beats pass, and prints the server's CPU over `--idle-s` seconds as a
+// share of one core and as microseconds per beat. --cpu-prof DIR profiles that window
+// (summarise with bench/support/profile-summary.ts).
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { startServer } from '../test/support/server.js';
+import { createCleanups, machine, nodeOptions, progress, SERVER_SEMI_SPACE_MIB } from './common.js';
+import { serverCpuMs } from './graphql-harness.js';
+import { startSimulatedFleet } from './support/simulated-agents.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    agents: { type: 'string', default: '2000' },
+    'interval-s': { type: 'string', default: '6' },
+    'idle-s': { type: 'string', default: '60' },
+    'cpu-prof': { type: 'string' },
+  },
+  strict: true,
+});
+const whole = (name: string): number => {
+  const n = Number(flags[name as keyof typeof flags]);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name} must be a whole number ≥ 1`);
+    process.exit(2);
+  }
+  return n;
+};
+const agentCount = whole('agents');
+const intervalS = whole('interval-s');
+const idleS = whole('idle-s');
+
+const cleanups = createCleanups();
+try {
+  progress(JSON.stringify(machine()));
+  const dataDir = await mkdtemp(join(tmpdir(), 'etph-beats-'));
+  cleanups.add('data directory', () => rm(dataDir, { recursive: true, force: true }));
+  const profile = flags['cpu-prof'];
+  const server = await startServer({
+    dataDir,
+    openEnrollment: true,
+    env: {
+      ETPHONEHOME_LOG_LEVEL: 'info',
+      ETPHONEHOME_HEARTBEAT_INTERVAL_S: String(intervalS),
+      ...nodeOptions(
+        SERVER_SEMI_SPACE_MIB,
+        profile ? `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}` : '',
+      ),
+      ...(profile
+        ? {
+            ETPH_BENCH_CPU_PROFILE_DIR: resolve(profile),
+            ETPH_BENCH_CPU_PROFILE_ON_SIGNAL: '1',
+          }
+        : {}),
+    },
+  });
+  cleanups.add('server', () => server.close());
+  const agents = await startSimulatedFleet({
+    host: '127.0.0.1',
+    sshPort: server.sshPort,
+    count: agentCount,
+    processes: Math.max(1, Math.ceil(agentCount / 2500)),
+    metricsDelayMs: 0,
+    reconnect: true,
+    attempts: 10,
+  });
+  cleanups.add('simulated agents', () => agents.stop());
+  progress(`${agentCount} agents attached; ${intervalS} s heartbeats`);
+  // The attach's garbage and the first beats (one on attach) pass.
+  await new Promise((done) => setTimeout(done, Math.max(20, 3 * intervalS) * 1000));
+  const pid = server.process.child.pid;
+  if (profile && pid) process.kill(pid, 'SIGUSR2');
+  const before = await serverCpuMs(server);
+  const started = performance.now();
+  await new Promise((done) => setTimeout(done, idleS * 1000));
+  const cpuMs = (await serverCpuMs(server)) - before;
+  const elapsedMs = performance.now() - started;
+  if (profile && pid) process.kill(pid, 'SIGUSR2');
+  const beatsPerS = agentCount / intervalS;
+  const share = (cpuMs / elapsedMs) * 100;
+  console.log(
+    `${agentCount} agents, ${intervalS} s heartbeats (${beatsPerS.toFixed(0)} a second): ` +
+      `server ${share.toFixed(2)} % of one core, ${((cpuMs * 1000) / ((elapsedMs / 1000) * beatsPerS)).toFixed(0)} µs per beat`,
+  );
+} finally {
+  await cleanups.unwind();
+}
