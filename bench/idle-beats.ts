@@ -1,14 +1,16 @@
 // Benchmark: what one heartbeat costs the server. Usage:
 //
 //   npm run build && npx tsx bench/idle-beats.ts [--agents 2000] [--interval-s 6] [--idle-s 60]
-//                                                [--cpu-prof DIR]
+//                                                [--cpu-prof DIR] [--perf-map]
 //
 // The idle-CPU row of bench/scale.ts takes 10,000 agents and five minutes to set up; the beats
 // are most of it (docs/BENCHMARKS.md). This runs the same beat rate with fewer agents and a
 // shorter interval (2,000 agents every 6 s: 333 beats a second, as 10,000 every 30 s), attaches
 // them, lets the first beats pass, and prints the server's CPU over `--idle-s` seconds as a
 // share of one core and as microseconds per beat. --cpu-prof DIR profiles that window
-// (summarise with bench/support/profile-summary.ts).
+// (summarise with bench/support/profile-summary.ts). --perf-map starts the server with
+// --perf-basic-prof-only-functions, for `perf record -g -p PID` (its PID is printed) to name its
+// JavaScript.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,7 @@ const { values: flags } = parseArgs({
     'interval-s': { type: 'string', default: '6' },
     'idle-s': { type: 'string', default: '60' },
     'cpu-prof': { type: 'string' },
+    'perf-map': { type: 'boolean' },
   },
   strict: true,
 });
@@ -55,7 +58,10 @@ try {
       ETPHONEHOME_HEARTBEAT_INTERVAL_S: String(intervalS),
       ...nodeOptions(
         SERVER_SEMI_SPACE_MIB,
-        profile ? `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}` : '',
+        [
+          profile ? `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}` : '',
+          flags['perf-map'] ? '--perf-basic-prof-only-functions' : '',
+        ].join(' '),
       ),
       ...(profile
         ? {
@@ -76,7 +82,9 @@ try {
     attempts: 10,
   });
   cleanups.add('simulated agents', () => agents.stop());
-  progress(`${agentCount} agents attached; ${intervalS} s heartbeats`);
+  progress(
+    `${agentCount} agents attached; ${intervalS} s heartbeats; server PID ${server.process.child.pid}`,
+  );
   // The attach's garbage and the first beats (one on attach) pass.
   await new Promise((done) => setTimeout(done, Math.max(20, 3 * intervalS) * 1000));
   const pid = server.process.child.pid;
