@@ -370,7 +370,9 @@ try {
     '≤ 120 s, none gives up',
   );
   progress(
-    `storm: reconnect waits ${counters.waits.total}, of which set by a retry hint ${counters.waits.hinted}`,
+    `storm: reconnect waits ${counters.waits.total}: after a retry hint ${counters.waits.hinted}, ` +
+      `after a refused dial ${counters.waits.refused}, after any other end ` +
+      `${counters.waits.total - counters.waits.hinted - counters.waits.refused}`,
   );
   figure('storm: restart (kill → listening), included above', `${restartS.toFixed(1)} s`, '—');
   await agents.stop();

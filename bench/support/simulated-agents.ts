@@ -103,8 +103,12 @@ export interface SimulatedAgentsCounters {
   rssBytes: number;
   /** Per agent, when the server last registered it (epoch ms; 0: never). */
   registeredAt: number[];
-  /** Waits of the reconnect loops, and how many of them a server's retry hint set. */
-  waits: { total: number; hinted: number };
+  /**
+   * Waits of the reconnect loops: how many a server's retry hint set, and how many followed a
+   * refused dial (nothing listening); the others followed a link that failed otherwise (closed
+   * in the handshake without a hint, a timeout) or ended.
+   */
+  waits: Waits;
 }
 
 export interface SimulatedAgents {
@@ -167,10 +171,16 @@ function parseSimulatedRequest(line: string): SimulatedRequest {
 
 // ── one agent ───────────────────────────────────────────────────────────────────────────────
 
+interface Waits {
+  total: number;
+  hinted: number;
+  refused: number;
+}
+
 interface AgentContext {
   options: Required<Omit<SimulatedAgentsOptions, 'firstIndex' | 'count'>>;
   calls: Map<string, number>;
-  waits: { total: number; hinted: number };
+  waits: Waits;
   startedAt: number;
 }
 
@@ -225,6 +235,7 @@ class SimulatedAgent {
       onWait: (wait) => {
         this.context.waits.total += 1;
         if (wait.retryAfterMs !== undefined) this.context.waits.hinted += 1;
+        else if (wait.refused) this.context.waits.refused += 1;
       },
     });
   }
@@ -492,7 +503,7 @@ export async function startSimulatedAgents(
       sources: options.sources ?? 1,
     },
     calls: new Map(),
-    waits: { total: 0, hinted: 0 },
+    waits: { total: 0, hinted: 0, refused: 0 },
     startedAt: Date.now(),
   };
   const firstIndex = options.firstIndex ?? 0;
@@ -666,6 +677,7 @@ export async function startSimulatedFleet(
         waits: {
           total: all.reduce((sum, c) => sum + c.waits.total, 0),
           hinted: all.reduce((sum, c) => sum + c.waits.hinted, 0),
+          refused: all.reduce((sum, c) => sum + c.waits.refused, 0),
         },
       };
     },
@@ -706,6 +718,6 @@ function emptyCounters(): SimulatedAgentsCounters {
     dropped: 0,
     rssBytes: process.memoryUsage().rss,
     registeredAt: [],
-    waits: { total: 0, hinted: 0 },
+    waits: { total: 0, hinted: 0, refused: 0 },
   };
 }
