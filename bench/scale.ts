@@ -369,6 +369,22 @@ try {
       : `${(stormSummary.max / 1000).toFixed(1)} s`,
     '≤ 120 s, none gives up',
   );
+  // What the new server said while the fleet came back: its log lines by message, the flood
+  // summaries' counts included (a refusal's notice lost on the way shows as fewer hinted waits
+  // than refusals).
+  const said = new Map<string, number>();
+  for (const line of [...server.process.stdout, ...server.process.stderr]) {
+    if (!line.startsWith('{')) continue;
+    const entry = JSON.parse(line) as { msg?: string; kind?: string; suppressed?: number };
+    if (entry.msg === undefined || entry.msg === 'fleet event') continue;
+    const key =
+      entry.kind !== undefined && entry.suppressed !== undefined
+        ? `${entry.kind} (in flood summaries)`
+        : entry.msg;
+    said.set(key, (said.get(key) ?? 0) + (entry.suppressed ?? 1));
+  }
+  for (const [msg, n] of [...said].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    progress(`storm: the new server logged ${n} × ${msg}`);
   progress(
     `storm: reconnect waits ${counters.waits.total}: after a retry hint ${counters.waits.hinted}, ` +
       `after a refused dial ${counters.waits.refused}, after any other end ` +
