@@ -81,3 +81,14 @@ export function nodeOptions(semiSpaceMiB: number, more = ''): Record<string, str
     .join(' ');
   return options ? { NODE_OPTIONS: options } : {};
 }
+
+/** A flag's whole number ≥ 1, or `fallback` when absent; anything else ends the bench (status 2). */
+export function positive(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`${name} must be a whole number ≥ 1 (got ${value})`);
+    process.exit(2);
+  }
+  return n;
+}

@@ -18,31 +18,30 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { startServer } from '../test/support/server.js';
-import { createCleanups, machine, nodeOptions, progress, SERVER_SEMI_SPACE_MIB } from './common.js';
+import {
+  createCleanups,
+  machine,
+  nodeOptions,
+  positive,
+  progress,
+  SERVER_SEMI_SPACE_MIB,
+} from './common.js';
 import { serverCpuMs } from './graphql-harness.js';
 import { startSimulatedFleet } from './support/simulated-agents.js';
 
 const { values: flags } = parseArgs({
   options: {
-    agents: { type: 'string', default: '2000' },
-    'interval-s': { type: 'string', default: '6' },
-    'idle-s': { type: 'string', default: '60' },
+    agents: { type: 'string' },
+    'interval-s': { type: 'string' },
+    'idle-s': { type: 'string' },
     'cpu-prof': { type: 'string' },
     'perf-map': { type: 'boolean' },
   },
   strict: true,
 });
-const whole = (name: string): number => {
-  const n = Number(flags[name as keyof typeof flags]);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`--${name} must be a whole number ≥ 1`);
-    process.exit(2);
-  }
-  return n;
-};
-const agentCount = whole('agents');
-const intervalS = whole('interval-s');
-const idleS = whole('idle-s');
+const agentCount = positive(flags.agents, '--agents', 2000);
+const intervalS = positive(flags['interval-s'], '--interval-s', 6);
+const idleS = positive(flags['idle-s'], '--idle-s', 60);
 
 const cleanups = createCleanups();
 try {

@@ -54,11 +54,17 @@ try {
   }
   // --log LEVEL: the server's own logger (JSON lines on stderr) at that level; silent by default.
   if (flags.spawn) {
-    await testStore.store.close();
+    await testStore.store.close(); // the copy must hold everything written
     const figures = await startSpawned(testStore.file);
     console.log(JSON.stringify({ machine: machine(), leftOpen: count, ...figures }, null, 2));
-    process.exit(0);
-  }
+  } else await startInProcess();
+} finally {
+  await testStore.close();
+}
+
+/** fleet.start() in this process over the store; its time. */
+async function startInProcess(): Promise<void> {
+  const { store } = testStore;
   const logger = flags.log ? createLogger({ level: flags.log }) : pino({ level: 'silent' });
   const fleet = createFleet({
     store,
@@ -89,8 +95,6 @@ try {
       2,
     ),
   );
-} finally {
-  await testStore.close();
 }
 
 /** Starts dist/main.js on a copy of `file` as server `crashed-here`; its time to listen. */

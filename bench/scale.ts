@@ -46,7 +46,14 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { SERVER_BIN, startServer, type TestServer } from '../test/support/server.js';
-import { createCleanups, machine, progress, SERVER_SEMI_SPACE_MIB, nodeOptions } from './common.js';
+import {
+  createCleanups,
+  machine,
+  positive,
+  progress,
+  SERVER_SEMI_SPACE_MIB,
+  nodeOptions,
+} from './common.js';
 import { benchFilters } from './graphql-filters.js';
 import { serverCpuMs } from './graphql-harness.js';
 import { summarize } from './stats.js';
@@ -98,14 +105,16 @@ if (flags.help) {
   );
   process.exit(0);
 }
-function positive(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`${name} must be a whole number ≥ 1 (got ${value})`);
-    process.exit(2);
-  }
-  return n;
+/** The server process's JSON log lines (pino's), parsed. */
+function serverLog(server: TestServer): Array<{
+  time: number;
+  msg?: string;
+  kind?: string;
+  suppressed?: number;
+}> {
+  return [...server.process.stdout, ...server.process.stderr]
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { time: number; msg?: string });
 }
 const agentCount = positive(flags.agents, '--agents', 10_000);
 const clientCount = positive(flags.clients, '--clients', 100_000);
@@ -319,10 +328,7 @@ try {
   );
   // Where the restart's time goes: each log line of the new server until it listens, by its own
   // timestamp, from the kill.
-  const logged = [...server.process.stdout, ...server.process.stderr]
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as { time: number; msg?: string })
-    .sort((a, b) => a.time - b.time);
+  const logged = serverLog(server).sort((a, b) => a.time - b.time);
   const startLog = logged.slice(0, logged.findIndex((e) => e.msg === 'server listening') + 1);
   const fromKill = (entry: { time: number }) => `+${((entry.time - killedAt) / 1000).toFixed(1)} s`;
   const events = startLog.filter((entry) => entry.msg === 'fleet event');
@@ -373,9 +379,7 @@ try {
   // summaries' counts included (a refusal's notice lost on the way shows as fewer hinted waits
   // than refusals).
   const said = new Map<string, number>();
-  for (const line of [...server.process.stdout, ...server.process.stderr]) {
-    if (!line.startsWith('{')) continue;
-    const entry = JSON.parse(line) as { msg?: string; kind?: string; suppressed?: number };
+  for (const entry of serverLog(server)) {
     if (entry.msg === undefined || entry.msg === 'fleet event') continue;
     const key =
       entry.kind !== undefined && entry.suppressed !== undefined
