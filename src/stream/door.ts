@@ -47,6 +47,18 @@ function refusal(error: unknown): OpenReply {
   return { ok: false, code: ErrorCode.internal, message: 'internal error (see the server log)' };
 }
 
+/**
+ * Closes a socket that may be paused for backpressure: a paused socket reads nothing, not even
+ * the peer's answering close frame, and would linger for the ws library's 30 s close timeout
+ * (the operator's `forward` or `shell` waiting that long to exit). What still arrives is dropped
+ * by the message handlers, which check that their target is still there.
+ */
+function closeStream(ws: WebSocket, code: number, reason: string): void {
+  if (ws.readyState !== ws.OPEN) return;
+  ws.resume();
+  ws.close(code, reason);
+}
+
 /** Sends with backpressure: pauses `source` while the socket's queue is over the high mark. */
 function sender(ws: WebSocket, source: { pause(): void; resume(): void }) {
   let paused = false;
@@ -109,13 +121,15 @@ function shellSocket(ws: WebSocket, session: ShellSession): void {
     send(encodeFrame(stream === 'stderr' ? ShellFrameType.stderr : ShellFrameType.output, data)),
   );
   session.on('exit', (exit) => send(encodeJsonFrame(ShellFrameType.exit, exit)));
+  let ended = false;
   session.on('close', () => {
-    if (ws.readyState === ws.OPEN) ws.close(StreamCloseCode.normal, 'session ended');
+    ended = true;
+    closeStream(ws, StreamCloseCode.normal, 'session ended');
   });
   session.on('drain', () => ws.resume());
   const decoder = createFrameDecoder();
   ws.on('message', (data, isBinary) => {
-    if (!isBinary) return;
+    if (!isBinary || ended) return;
     try {
       for (const frame of decoder.push(toBuffer(data))) {
         if (frame.type === ShellFrameType.input) {
@@ -151,12 +165,16 @@ function connectionSocket(ws: WebSocket, connection: TunnelConnection): void {
   channel.on('end', () => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ eof: true }));
   });
+  let ended = false;
+  // ssh2 emits a channel's 'close' with `destroyed` still false: the flag says it is gone.
   channel.on('close', () => {
-    if (ws.readyState === ws.OPEN) ws.close(StreamCloseCode.normal, 'connection ended');
+    ended = true;
+    closeStream(ws, StreamCloseCode.normal, 'connection ended');
   });
   channel.on('error', () => undefined);
   channel.on('drain', () => ws.resume());
   ws.on('message', (data, isBinary) => {
+    if (ended) return;
     if (!isBinary) {
       // The EOF goes after every byte still queued on the channel (a write's callback fires in
       // order), or the tail of the stream would be cut.

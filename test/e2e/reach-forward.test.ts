@@ -256,14 +256,31 @@ describe('etphonehome forward', () => {
     socket.on('data', (d: Buffer) => (received += d.length));
     const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
     socket.on('error', () => undefined);
+    // A first byte "#" would switch the target to hashing (echoServer) and nothing would come
+    // back: one run in 256 timed out waiting for traffic.
     const blob = randomBytes(64 * 1024);
+    if (blob[0] === 0x23) blob[0] = 0x24;
     const timer = setInterval(() => socket.write(blob), 5);
-    await waitFor(() => received > 1024 * 1024, { what: 'traffic through the tunnel' });
-    const result = await runCli(server, ['tunnels', 'close', tunnel.tunnelId]);
-    assert.equal(result.code, 0, result.stderr);
-    await closed;
-    clearInterval(timer);
-    assert.equal((await tunnel.cli.exited).code, 0);
+    try {
+      await waitFor(() => received > 1024 * 1024, { what: 'traffic through the tunnel' });
+      const result = await runCli(server, ['tunnels', 'close', tunnel.tunnelId]);
+      assert.equal(result.code, 0, result.stderr);
+      await closed;
+    } finally {
+      clearInterval(timer);
+      socket.destroy();
+    }
+    // The CLI exits once its streams have closed. A stream the server had paused for the
+    // target's backpressure read nothing more after the tunnel closed, not even the CLI's close
+    // frame, and the CLI waited out ws's 30 s close timeout: this deadline, well under that, is
+    // a hang guard for that linger, not a speed claim.
+    let exit: { code: number | null } | null = null;
+    void tunnel.cli.exited.then((e) => (exit = e));
+    const exited = await waitFor(() => exit, {
+      timeoutMs: 15_000,
+      what: 'the CLI to exit after its tunnel closed',
+    });
+    assert.equal(exited.code, 0);
     const events = await runCli(server, ['events', '--events', 'tunnel.closed', '--json']);
     const list = JSON.parse(events.stdout) as Array<{ data: Record<string, unknown> }>;
     const event = list.find((e) => e.data['tunnel_id'] === tunnel.tunnelId);

@@ -83,6 +83,40 @@ describe('etphonehome shell', () => {
     assert.equal(withCommand.stdout, 'piped\n');
   });
 
+  test('a command that never reads its stdin ends with its status while stdin still floods in', async () => {
+    // The server pauses the operator's stream while the command's stdin is full. It once stayed
+    // paused when the session ended: the CLI's close frame went unread and the CLI waited out
+    // ws's 30 s close timeout. The deadline below, well under that, is a hang guard.
+    const child = spawn(
+      process.execPath,
+      [SERVER_BIN, 'shell', agent.uuid, '--', 'sleep 2; exit 5'],
+      {
+        env: cliEnv(server),
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdin.on('error', () => undefined);
+    let exit: { code: number | null } | null = null;
+    child.on('exit', (code) => (exit = { code }));
+    const chunk = Buffer.alloc(64 * 1024, 'y');
+    const pump = (): void => {
+      while (exit === null && child.stdin.writable) {
+        if (!child.stdin.write(chunk)) return void child.stdin.once('drain', pump);
+      }
+    };
+    pump();
+    try {
+      const exited = await waitFor(() => exit, {
+        timeoutMs: 20_000,
+        what: 'the CLI to exit after its command ended',
+      });
+      assert.equal(exited.code, 5, stderr);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   test("the shell's first bytes arrive though they come with the server's reply", async () => {
     // The relay hands the reply, the command's output and its exit to the CLI in one read (as
     // a CLI busy starting up reads them): all of it must reach the terminal, and the status.

@@ -49,6 +49,9 @@ function carry(
   // The remote side may speak first (an SSH banner): its bytes can arrive in the same read as
   // the server's reply, so the socket's writer is given to the opening itself.
   const toSocket = (ws: WebSocket, data: WebSocket.RawData, isBinary: boolean): void => {
+    // Bytes for a local socket that went away are dropped: pausing for them would keep the
+    // stream from reading the server's close frame.
+    if (socket.destroyed) return;
     if (!isBinary) {
       if (String(data).includes('"eof"')) socket.end();
       return;
@@ -86,7 +89,12 @@ function bridge(socket: net.Socket, ws: WebSocket): void {
   socket.on('end', () => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ eof: true }));
   });
-  socket.on('close', () => ws.close());
+  // A stream paused for this socket's backpressure reads nothing, not even the server's
+  // answering close frame, and would linger for the ws library's 30 s close timeout.
+  socket.on('close', () => {
+    ws.resume();
+    ws.close();
+  });
   socket.on('drain', () => ws.resume());
   // The socket may still hold bytes the local program has not read: end() flushes them first
   // (destroy() would drop them), then the socket goes.
