@@ -84,9 +84,10 @@ describe('etphonehome shell', () => {
   });
 
   test('a command that never reads its stdin ends with its status while stdin still floods in', async () => {
-    // The server pauses the operator's stream while the command's stdin is full. It once stayed
-    // paused when the session ended: the CLI's close frame went unread and the CLI waited out
-    // ws's 30 s close timeout. The deadline below, well under that, is a hang guard.
+    // The server pauses the operator's stream while the command's stdin is full; the session's
+    // end must still close it. A tunnel's stream, left paused the same way, once made its CLI
+    // wait out ws's 30 s close timeout (reach-forward); the shell path was not seen to, and this
+    // guards it. The deadline below, well under 30 s, is a hang guard.
     const child = spawn(
       process.execPath,
       [SERVER_BIN, 'shell', agent.uuid, '--', 'sleep 2; exit 5'],
