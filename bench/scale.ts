@@ -105,16 +105,19 @@ if (flags.help) {
   );
   process.exit(0);
 }
-/** The server process's JSON log lines (pino's), parsed. */
-function serverLog(server: TestServer): Array<{
+/** One JSON log line of the server (pino's), with the fields the bench reads. */
+interface LogEntry {
   time: number;
   msg?: string;
   kind?: string;
   suppressed?: number;
-}> {
+}
+
+/** The server process's JSON log lines, parsed. */
+function serverLog(server: TestServer): LogEntry[] {
   return [...server.process.stdout, ...server.process.stderr]
     .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as { time: number; msg?: string });
+    .map((line) => JSON.parse(line) as LogEntry);
 }
 const agentCount = positive(flags.agents, '--agents', 10_000);
 const clientCount = positive(flags.clients, '--clients', 100_000);
