@@ -5,9 +5,12 @@
 // the time fleet.start() took is printed. With --spawn the real server (dist/main.js, its own
 // logger on a pipe this reads) starts on that database instead, and the time from spawn to
 // "server listening" is printed with the CPU it used; --cpu-prof DIR has Node profile that start
-// (written when the server stops). Usage:
+// (written when the server stops), and its resident memory once it listens and at its peak;
+// --stored N adds N clients that were not connected (bench/seed-clients.ts's fleet), which the
+// start loads into its client index. Usage:
 //
-//   npx tsx bench/restart.ts [--clients 10000] [--log LEVEL] [--spawn [--cpu-prof DIR]]
+//   npx tsx bench/restart.ts [--clients 10000] [--log LEVEL]
+//     [--spawn [--stored 0] [--cpu-prof DIR]]
 
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,17 +26,24 @@ import { clientRecord, openTestStore } from '../test/support/store.js';
 import { spawnProcess } from '../test/support/processes.js';
 import { SERVER_BIN } from '../test/support/server.js';
 import { machine, progress } from './common.js';
-import { treeCpuMs } from './support/process-cpu.js';
+import { seedClients } from './seed-clients.js';
+import { residentMiB, treeCpuMs } from './support/process-cpu.js';
 
 const { values: flags } = parseArgs({
   options: {
     clients: { type: 'string', default: '10000' },
     log: { type: 'string' },
     spawn: { type: 'boolean' },
+    stored: { type: 'string', default: '0' },
     'cpu-prof': { type: 'string' },
   },
 });
 const count = Number(flags.clients);
+const stored = Number(flags.stored);
+if (!Number.isInteger(stored) || stored < 0 || (stored > 0 && !flags.spawn)) {
+  console.error('--stored takes a whole number of clients, and only with --spawn');
+  process.exit(2);
+}
 const server = 'crashed-here';
 const testStore = await openTestStore();
 try {
@@ -55,8 +65,14 @@ try {
   // --log LEVEL: the server's own logger (JSON lines on stderr) at that level; silent by default.
   if (flags.spawn) {
     await testStore.store.close(); // the copy must hold everything written
+    if (stored > 0) {
+      progress(`seeding ${stored} stored clients`);
+      await seedClients(testStore.file, { count: stored });
+    }
     const figures = await startSpawned(testStore.file);
-    console.log(JSON.stringify({ machine: machine(), leftOpen: count, ...figures }, null, 2));
+    console.log(
+      JSON.stringify({ machine: machine(), leftOpen: count, stored, ...figures }, null, 2),
+    );
   } else await startInProcess();
 } finally {
   await testStore.close();
@@ -97,7 +113,7 @@ async function startInProcess(): Promise<void> {
   );
 }
 
-/** Starts dist/main.js on a copy of `file` as server `crashed-here`; its time to listen. */
+/** Starts dist/main.js on a copy of `file` as server `crashed-here`; its time to listen, its memory. */
 async function startSpawned(file: string): Promise<Record<string, number>> {
   const dataDir = await mkdtemp(join(tmpdir(), 'etph-restart-'));
   try {
@@ -121,9 +137,15 @@ async function startSpawned(file: string): Promise<Record<string, number>> {
     const cpuMs = treeCpuMs(child.child.pid ?? 0);
     // Its SIGINT handler is installed once the start has returned, just after that line.
     await new Promise((done) => setTimeout(done, 1000));
+    const resident = residentMiB(child.child.pid);
     await child.kill('SIGINT');
     await child.exited;
-    return { listenMs: Math.round(listenMs), serverCpuMs: Math.round(cpuMs) };
+    return {
+      listenMs: Math.round(listenMs),
+      serverCpuMs: Math.round(cpuMs),
+      residentMiB: resident?.now ?? -1,
+      peakResidentMiB: resident?.peak ?? -1,
+    };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
