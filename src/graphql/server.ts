@@ -181,7 +181,7 @@ export function createApiServer(options: ApiServerOptions) {
   // GraphiQL's page and assets: built once, on the first request (./graphiql-assets.ts).
   let graphiqlFiles: Promise<GraphiQLFiles> | null = null;
   const serveGraphiQL = (req: IncomingMessage, res: ServerResponse, path: string) => {
-    graphiqlFiles ??= buildGraphiQLFiles(renderGraphiQLPage(graphiqlOptions));
+    graphiqlFiles ??= renderGraphiQLPage(graphiqlOptions).then(buildGraphiQLFiles);
     graphiqlFiles.then(
       (files) => {
         if (path === '/graphql') return sendBody(req, res, files.page, pageHeaders(files));

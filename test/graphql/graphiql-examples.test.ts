@@ -138,9 +138,9 @@ test('the first tab explains logging in and names every tab', () => {
   }
 });
 
-test('the page GraphiQL serves opens with these tabs and the login form', () => {
+test('the page GraphiQL serves opens with these tabs and the login form', async () => {
   assert.equal(graphiqlOptions.defaultTabs?.length, graphiqlExamples.length);
-  const page = renderGraphiQLPage(graphiqlOptions);
+  const page = await renderGraphiQLPage(graphiqlOptions);
   assert.match(page, /id="etph-login"/);
   // The renderer inlines the options into a <script> as plain JSON: nothing in them may close
   // that element early.
