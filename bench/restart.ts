@@ -135,7 +135,7 @@ async function startSpawned(file: string): Promise<Record<string, number>> {
     await child.waitForLine((line) => line.includes('"server listening"'), 600_000);
     const listenMs = performance.now() - started;
     const cpuMs = treeCpuMs(child.child.pid ?? 0);
-    // Its SIGINT handler is installed once the start has returned, just after that line.
+    // A second to settle: its memory is read then.
     await new Promise((done) => setTimeout(done, 1000));
     const resident = residentMiB(child.child.pid);
     await child.kill('SIGINT');

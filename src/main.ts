@@ -15,7 +15,9 @@ import { reportFailure } from './cli/failure.js';
 import { guardTerminal, type CommandIO } from './cli/output.js';
 import { createTopLevel } from './cli/top-level.js';
 import { ConfigError, readServerConfig, serverUsage } from './config.js';
+import type { Logger } from './logger.js';
 import { mcpUsage } from './mcp/usage.js';
+import type { RunningServer } from './serve.js';
 import { VERSION } from './version.js';
 
 let interrupt: AbortController | undefined;
@@ -69,28 +71,44 @@ async function runServer(argv: string[]): Promise<number | null> {
     return 0;
   }
   if (config.drain) return (await import('./drain-command.js')).drainServer(config, io);
+  // Installed before the start: a stop asked for while the server starts (systemd's stop right
+  // after its start, Ctrl-C) lets the start finish and then closes what it opened, instead of
+  // killing the process with agents attached and their sessions left open. A second signal
+  // while it still starts ends it at once.
+  const run: { logger?: Logger; server?: RunningServer; stopOn?: NodeJS.Signals } = {};
+  const shutDown = (signal: NodeJS.Signals, server: RunningServer): void => {
+    run.logger?.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        run.logger?.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (!run.stopOn) {
+      run.stopOn = signal;
+      if (run.server) shutDown(signal, run.server);
+      else run.logger?.info({ signal }, 'shutting down once the start is done');
+    } else if (!run.server) {
+      run.logger?.warn({ signal }, 'stopped while starting (a second signal)');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGINT', () => onSignal('SIGINT'));
   // Loaded here, not at the top: client commands start without the ORM, the SSH hub and yoga.
   const [{ createLogger }, { startServer }] = await Promise.all([
     import('./logger.js'),
     import('./serve.js'),
   ]);
   const logger = createLogger({ level: config.logLevel });
+  run.logger = logger;
+  if (run.stopOn) logger.info({ signal: run.stopOn }, 'shutting down once the start is done');
   const server = await startServer(config, logger);
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  run.server = server;
+  if (run.stopOn) shutDown(run.stopOn, server);
   return null; // keep running
 }
 
