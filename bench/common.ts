@@ -82,13 +82,20 @@ export function nodeOptions(semiSpaceMiB: number, more = ''): Record<string, str
   return options ? { NODE_OPTIONS: options } : {};
 }
 
-/** A flag's whole number ≥ 1, or `fallback` when absent; anything else ends the bench (status 2). */
-export function positive(value: string | undefined, name: string, fallback: number): number {
+/**
+ * A flag's whole number (digits only) ≥ `min`, or `fallback` when absent; anything else ends the
+ * bench with status 2 and says what was wrong. Every bench's numeric flags go through here.
+ */
+export function wholeFlag(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min = 1,
+): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    console.error(`${name} must be a whole number ≥ 1 (got ${value})`);
+  if (!/^\d+$/.test(value) || Number(value) < min) {
+    console.error(`${name} must be a whole number ≥ ${min} (got ${value})`);
     process.exit(2);
   }
-  return n;
+  return Number(value);
 }

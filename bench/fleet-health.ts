@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SERVER_BIN, startServer, type TestServer } from '../test/support/server.js';
-import { createCleanups, machine, progress } from './common.js';
+import { createCleanups, machine, progress, wholeFlag } from './common.js';
 import { summarize } from './stats.js';
 import { expectedHot, startSimulatedFleet } from './support/simulated-agents.js';
 
@@ -57,13 +57,6 @@ interface FleetHealthData {
 
 // ── options ─────────────────────────────────────────────────────────────────────────────────
 
-function positive(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1) throw new Error(`${name} must be a positive whole number`);
-  return n;
-}
-
 const { values: flags } = parseArgs({
   options: {
     agents: { type: 'string' },
@@ -87,15 +80,15 @@ if (flags.help) {
   );
   process.exit(0);
 }
-const agentCount = positive(flags.agents, '--agents', flags.quick ? 100 : 1000);
-const runs = positive(flags.runs, '--runs', flags.quick ? 3 : 5);
-const processes = positive(flags.processes, '--processes', agentCount >= 500 ? 2 : 1);
-const waveSize = positive(flags.wave, '--wave', 32);
+const agentCount = wholeFlag(flags.agents, '--agents', flags.quick ? 100 : 1000);
+const runs = wholeFlag(flags.runs, '--runs', flags.quick ? 3 : 5);
+const processes = wholeFlag(flags.processes, '--processes', agentCount >= 500 ? 2 : 1);
+const waveSize = wholeFlag(flags.wave, '--wave', 32);
 const metricsDelayMs =
   flags['metrics-delay-ms'] === '0'
     ? 0
-    : positive(flags['metrics-delay-ms'], '--metrics-delay-ms', 250);
-const timeoutS = positive(flags['timeout-s'], '--timeout-s', 10);
+    : wholeFlag(flags['metrics-delay-ms'], '--metrics-delay-ms', 250);
+const timeoutS = wholeFlag(flags['timeout-s'], '--timeout-s', 10);
 
 if (!existsSync(SERVER_BIN)) {
   console.error(`${SERVER_BIN} is missing: run "npx tsc -p tsconfig.build.json" first.`);

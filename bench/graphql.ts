@@ -29,7 +29,7 @@ import { AGENT_BIN, SERVER_BIN } from '../test/support/server.js';
 import { VERSION } from '../src/version.js';
 import { benchFanout, fanoutTables } from './graphql-fanout.js';
 import { benchFilters, filterTable } from './graphql-filters.js';
-import { SERVER_SEMI_SPACE_MIB } from './common.js';
+import { SERVER_SEMI_SPACE_MIB, wholeFlag } from './common.js';
 import { createCleanups, progress, type Bench } from './graphql-harness.js';
 import { cpuPressureUs, machine, mib, waitForQuiet } from './graphql-report.js';
 import { benchTrivialQueries, trivialTables } from './graphql-trivial.js';
@@ -69,12 +69,9 @@ if (flags.help) {
   );
   process.exit(0);
 }
-function whole(name: keyof typeof flags, min = 1): number {
-  const value = String(flags[name]);
-  if (!/^\d+$/.test(value) || Number(value) < min)
-    throw new Error(`--${name} must be a whole number ≥ ${min}`);
-  return Number(value);
-}
+// Every numeric flag has its default in parseArgs: the fallback is never used.
+const whole = (name: keyof typeof flags, min = 1): number =>
+  wholeFlag(flags[name] as string | undefined, `--${name}`, 0, min);
 const parts = new Set(
   (flags.only ?? '').split(',').map((part) => {
     if (!(PARTS as readonly string[]).includes(part))

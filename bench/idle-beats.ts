@@ -22,7 +22,7 @@ import {
   createCleanups,
   machine,
   nodeOptions,
-  positive,
+  wholeFlag,
   progress,
   SERVER_SEMI_SPACE_MIB,
 } from './common.js';
@@ -39,9 +39,9 @@ const { values: flags } = parseArgs({
   },
   strict: true,
 });
-const agentCount = positive(flags.agents, '--agents', 2000);
-const intervalS = positive(flags['interval-s'], '--interval-s', 6);
-const idleS = positive(flags['idle-s'], '--idle-s', 60);
+const agentCount = wholeFlag(flags.agents, '--agents', 2000);
+const intervalS = wholeFlag(flags['interval-s'], '--interval-s', 6);
+const idleS = wholeFlag(flags['idle-s'], '--idle-s', 60);
 
 const cleanups = createCleanups();
 try {

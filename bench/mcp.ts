@@ -16,7 +16,7 @@ import { connectMcp } from '../test/support/mcp.js';
 import { RunCommandDocument } from '../test/support/operations.js';
 import { AGENT_BIN, SERVER_BIN, startServer } from '../test/support/server.js';
 import { VERSION } from '../src/version.js';
-import { createCleanups, machine, progress } from './common.js';
+import { createCleanups, machine, progress, wholeFlag } from './common.js';
 import { ratio, summarize, type Summary } from './stats.js';
 
 const { values: flags } = parseArgs({
@@ -30,9 +30,7 @@ if (flags.help) {
   console.log('Usage: npx tsx bench/mcp.ts [--iterations N (500)]');
   process.exit(0);
 }
-const iterations = Number(flags.iterations);
-if (!Number.isInteger(iterations) || iterations < 1)
-  throw new Error('--iterations must be a positive whole number');
+const iterations = wholeFlag(flags.iterations, '--iterations', 500);
 
 const cleanups = createCleanups();
 

@@ -40,19 +40,13 @@ import { VERSION } from '../src/version.js';
 import { createAgent, type TestAgent } from '../test/support/agent.js';
 import { RunCommandDocument } from '../test/support/operations.js';
 import { isAlive } from '../test/support/processes.js';
-import { createCleanups, machine, progress } from './common.js';
+import { createCleanups, machine, progress, wholeFlag } from './common.js';
 import { SSHD, startSshd, type Sshd } from './support/sshd.js';
 import { AGENT_BIN, SERVER_BIN, startServer, type TestServer } from '../test/support/server.js';
 import { waitFor } from '../test/support/wait.js';
 import { ratio, summarize, type Summary } from './stats.js';
 
 // ── options ─────────────────────────────────────────────────────────────────────────────────
-
-function positive(value: string, name: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1) throw new Error(`${name} must be a positive whole number`);
-  return n;
-}
 
 const { values: flags } = parseArgs({
   options: {
@@ -70,9 +64,9 @@ if (flags.help) {
   );
   process.exit(0);
 }
-const iterations = positive(flags.iterations, '--iterations');
+const iterations = wholeFlag(flags.iterations, '--iterations', 1000);
 const freshIterations = flags['fresh-iterations']
-  ? positive(flags['fresh-iterations'], '--fresh-iterations')
+  ? wholeFlag(flags['fresh-iterations'], '--fresh-iterations', 0)
   : Math.min(200, iterations);
 
 // ── cleanup, whatever happens ───────────────────────────────────────────────────────────────

@@ -49,7 +49,7 @@ import { SERVER_BIN, startServer, type TestServer } from '../test/support/server
 import {
   createCleanups,
   machine,
-  positive,
+  wholeFlag,
   progress,
   SERVER_SEMI_SPACE_MIB,
   nodeOptions,
@@ -119,24 +119,24 @@ function serverLog(server: TestServer): LogEntry[] {
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as LogEntry);
 }
-const agentCount = positive(flags.agents, '--agents', 10_000);
-const clientCount = positive(flags.clients, '--clients', 100_000);
-const processes = positive(
+const agentCount = wholeFlag(flags.agents, '--agents', 10_000);
+const clientCount = wholeFlag(flags.clients, '--clients', 100_000);
+const processes = wholeFlag(
   flags.processes,
   '--processes',
   Math.max(1, Math.ceil(agentCount / 2500)),
 );
-const idleS = positive(flags['idle-s'], '--idle-s', 60);
-const sources = positive(flags.sources, '--sources', 1);
+const idleS = wholeFlag(flags['idle-s'], '--idle-s', 60);
+const sources = wholeFlag(flags.sources, '--sources', 1);
 if (sources > 250) {
   console.error('--sources is at most 250 (127.0.0.2 … 127.0.0.251)');
   process.exit(2);
 }
-const waveSize = positive(flags.wave, '--wave', 32);
+const waveSize = wholeFlag(flags.wave, '--wave', 32);
 const semiSpaceMiB =
   flags['server-semi-space'] === '0'
     ? 0
-    : positive(flags['server-semi-space'], '--server-semi-space', SERVER_SEMI_SPACE_MIB);
+    : wholeFlag(flags['server-semi-space'], '--server-semi-space', SERVER_SEMI_SPACE_MIB);
 if (!existsSync(SERVER_BIN)) {
   console.error(`${SERVER_BIN} is missing: run npm run build first`);
   process.exit(2);

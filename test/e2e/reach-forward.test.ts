@@ -16,7 +16,7 @@ import { startBatchingRelay } from '../support/batching-relay.js';
 import { runCli, spawnCli } from '../support/cli.js';
 import { killAll, type Spawned } from '../support/processes.js';
 import { startServer, type TestServer } from '../support/server.js';
-import { waitFor } from '../support/wait.js';
+import { waitFor, within } from '../support/wait.js';
 
 after(killAll);
 
@@ -274,9 +274,7 @@ describe('etphonehome forward', () => {
     // target's backpressure read nothing more after the tunnel closed, not even the CLI's close
     // frame, and the CLI waited out ws's 30 s close timeout: this deadline, well under that, is
     // a hang guard for that linger, not a speed claim.
-    let exit: { code: number | null } | null = null;
-    void tunnel.cli.exited.then((e) => (exit = e));
-    const exited = await waitFor(() => exit, {
+    const exited = await within(tunnel.cli.exited, {
       timeoutMs: 15_000,
       what: 'the CLI to exit after its tunnel closed',
     });

@@ -15,7 +15,7 @@ import { startBatchingRelay } from '../support/batching-relay.js';
 import { cliEnv, runCli } from '../support/cli.js';
 import { killAll } from '../support/processes.js';
 import { SERVER_BIN, startServer, type TestServer } from '../support/server.js';
-import { waitFor } from '../support/wait.js';
+import { waitFor, within } from '../support/wait.js';
 
 after(killAll);
 
@@ -98,17 +98,22 @@ describe('etphonehome shell', () => {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdin.on('error', () => undefined);
-    let exit: { code: number | null } | null = null;
-    child.on('exit', (code) => (exit = { code }));
+    let ended = false;
+    const exit = new Promise<{ code: number | null }>((resolve) =>
+      child.on('exit', (code) => {
+        ended = true;
+        resolve({ code });
+      }),
+    );
     const chunk = Buffer.alloc(64 * 1024, 'y');
     const pump = (): void => {
-      while (exit === null && child.stdin.writable) {
+      while (!ended && child.stdin.writable) {
         if (!child.stdin.write(chunk)) return void child.stdin.once('drain', pump);
       }
     };
     pump();
     try {
-      const exited = await waitFor(() => exit, {
+      const exited = await within(exit, {
         timeoutMs: 20_000,
         what: 'the CLI to exit after its command ended',
       });

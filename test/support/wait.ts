@@ -22,5 +22,24 @@ export async function waitFor<T>(
   }
 }
 
+/** What `promise` settles to, or an error naming `what` past `timeoutMs`: a hang guard. */
+export async function within<T>(
+  promise: Promise<T>,
+  options: { timeoutMs: number; what: string },
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`timed out waiting for ${options.what}`)),
+      options.timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));
