@@ -13,10 +13,9 @@ import { createFleet, type Fleet } from './fleet/index.js';
 import { loadOrCreateWebhookSecret } from './fleet/webhooks/secret-file.js';
 import { createSchema } from './graphql/schema.js';
 import { createApiServer } from './graphql/server.js';
-import { createSchemaExecutor } from './mcp/executor.js';
 import { shippedDocuments } from './generated/trusted-documents.js';
 import { documentHash } from './lib/document-hash.js';
-import { createMcpHttpHandler } from './mcp/http.js';
+import { lazyMcpDoor } from './mcp/lazy-door.js';
 import { loadOrCreateHostKey } from './hub/host-key.js';
 import { HTTP_URL_FILE, localHttpUrl } from './client/connection.js';
 import { databasePath, prepareDataDir } from './data-dir.js';
@@ -172,32 +171,39 @@ export async function startServer(
   let serverInfo: ServerInfo | null = null;
   const schema = createSchema();
   const mcpLog = logger.child({ component: 'mcp' });
-  const mcp = createMcpHttpHandler({
-    authenticate: fleet.keys.authenticate,
-    hold: fleet.keys.hold,
-    logger: mcpLog,
-    version: VERSION,
-    allowedOrigins: config.mcp.allowedOrigins,
-    limits: config.mcp,
-    executor: createSchemaExecutor({
-      schema,
+  // Loaded by the first request to /mcp (./mcp/lazy-door.ts), not at every start.
+  const mcp = lazyMcpDoor(mcpLog, async () => {
+    const [{ createMcpHttpHandler }, { createSchemaExecutor }] = await Promise.all([
+      import('./mcp/http.js'),
+      import('./mcp/executor.js'),
+    ]);
+    return createMcpHttpHandler({
+      authenticate: fleet.keys.authenticate,
+      hold: fleet.keys.hold,
       logger: mcpLog,
-      // MCP tools send shipped documents; a key held to trusted documents is checked all the same.
-      admit: (document, caller) =>
-        fleet.actingAs(caller.principal!).documents.admit(documentHash(document), caller),
-      caughtUp: () => fleet.caughtUp(),
-      contextFor: (caller) => {
-        // The in-process executor runs for an authenticated MCP session only.
-        if (!caller.principal) throw new Error('MCP call without a principal');
-        const acting = fleet.actingAs(caller.principal);
-        return {
-          fleet: acting,
-          caller,
-          loaders: acting.createLoaders(),
-          serverInfo: () => serverInfo,
-        };
-      },
-    }),
+      version: VERSION,
+      allowedOrigins: config.mcp.allowedOrigins,
+      limits: config.mcp,
+      executor: createSchemaExecutor({
+        schema,
+        logger: mcpLog,
+        // MCP tools send shipped documents; a key held to trusted documents is checked all the same.
+        admit: (document, caller) =>
+          fleet.actingAs(caller.principal!).documents.admit(documentHash(document), caller),
+        caughtUp: () => fleet.caughtUp(),
+        contextFor: (caller) => {
+          // The in-process executor runs for an authenticated MCP session only.
+          if (!caller.principal) throw new Error('MCP call without a principal');
+          const acting = fleet.actingAs(caller.principal);
+          return {
+            fleet: acting,
+            caller,
+            loaders: acting.createLoaders(),
+            serverInfo: () => serverInfo,
+          };
+        },
+      }),
+    });
   });
   const streams = createStreamDoor({
     fleet,
