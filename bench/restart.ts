@@ -25,7 +25,7 @@ import { testHealth } from '../test/support/in-process-fleet.js';
 import { clientRecord, openTestStore } from '../test/support/store.js';
 import { spawnProcess } from '../test/support/processes.js';
 import { SERVER_BIN } from '../test/support/server.js';
-import { machine, progress } from './common.js';
+import { machine, progress, wholeFlag } from './common.js';
 import { seedClients } from './seed-clients.js';
 import { residentMiB, treeCpuMs } from './support/process-cpu.js';
 
@@ -38,10 +38,10 @@ const { values: flags } = parseArgs({
     'cpu-prof': { type: 'string' },
   },
 });
-const count = Number(flags.clients);
-const stored = Number(flags.stored);
-if (!Number.isInteger(stored) || stored < 0 || (stored > 0 && !flags.spawn)) {
-  console.error('--stored takes a whole number of clients, and only with --spawn');
+const count = wholeFlag(flags.clients, '--clients', 10_000, 0);
+const stored = wholeFlag(flags.stored, '--stored', 0, 0);
+if (stored > 0 && !flags.spawn) {
+  console.error('--stored needs --spawn (the stored clients are seeded into the spawned copy)');
   process.exit(2);
 }
 const server = 'crashed-here';
