@@ -4,8 +4,8 @@
 // in process, which closes each with a `client.disconnected` event (fleet/last-seen.ts), and
 // the time fleet.start() took is printed. With --spawn the real server (dist/main.js, its own
 // logger on a pipe this reads) starts on that database instead, and the time from spawn to
-// "server listening" is printed with the CPU it used; --cpu-prof DIR has Node profile that start
-// (written when the server stops), and its resident memory once it listens and at its peak;
+// "server listening" is printed with the CPU it used and its resident memory (a second later, and
+// at its peak); --cpu-prof DIR has Node profile that start (written when the server stops);
 // --stored N adds N clients that were not connected (bench/seed-clients.ts's fleet), which the
 // start loads into its client index. Usage:
 //

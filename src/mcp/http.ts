@@ -17,6 +17,7 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Logger } from 'pino';
 import { isAppError } from '../errors.js';
+import { INTERNAL_ERROR, sendJsonRpcError as sendError } from './json-rpc-error.js';
 import type { EndHeld, Principal } from '../fleet/index.js';
 import type { Executor } from './executor.js';
 import { createMcpServer } from './server.js';
@@ -57,21 +58,6 @@ interface OpenSession {
   server: McpServer;
   lastSeenMs: number;
   inFlight: number;
-}
-
-function sendError(
-  res: ServerResponse,
-  status: number,
-  code: number,
-  message: string,
-  headers: Record<string, string> = {},
-): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
 }
 
 /**
@@ -336,7 +322,7 @@ export function createMcpHttpHandler(options: McpHttpOptions) {
         sendError(
           res,
           500,
-          -32603,
+          INTERNAL_ERROR,
           'Internal error handling the MCP request; the server log has the details.',
         );
       });

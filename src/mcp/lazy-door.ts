@@ -6,15 +6,11 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
+import { INTERNAL_ERROR, sendJsonRpcError } from './json-rpc-error.js';
 
 export interface McpDoor {
   handle(req: IncomingMessage, res: ServerResponse): void;
   close(): Promise<void>;
-}
-
-function sendError(res: ServerResponse, status: number, message: string): void {
-  if (!res.headersSent) res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32603, message }, id: null }));
 }
 
 export function lazyMcpDoor(logger: Logger, load: () => Promise<McpDoor>): McpDoor {
@@ -22,14 +18,25 @@ export function lazyMcpDoor(logger: Logger, load: () => Promise<McpDoor>): McpDo
   let closed = false;
   return {
     handle(req, res) {
-      if (closed) return sendError(res, 503, 'The server is shutting down; try again later.');
+      if (closed)
+        return sendJsonRpcError(
+          res,
+          503,
+          INTERNAL_ERROR,
+          'The server is shutting down; try again later.',
+        );
       door ??= load();
       door.then(
         (loaded) => loaded.handle(req, res),
         (error: unknown) => {
           door = null;
           logger.error({ err: error }, 'cannot load the MCP door');
-          sendError(res, 500, 'The MCP door could not be loaded; the server log has the details.');
+          sendJsonRpcError(
+            res,
+            500,
+            INTERNAL_ERROR,
+            'The MCP door could not be loaded; the server log has the details.',
+          );
         },
       );
     },

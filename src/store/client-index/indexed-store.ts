@@ -32,7 +32,7 @@ import { createClientIndex, type ClientIndex } from './client-index.js';
 const MAX_REFRESH_ROUNDS = 5;
 
 /** Clients read per statement when the index loads (or reloads) every client. */
-export const LOAD_PAGE = 1000;
+const LOAD_PAGE = 1000;
 
 export interface ClientIndexOptions {
   /** Clients per statement of a full load; LOAD_PAGE unless a test needs pages of a few. */
