@@ -192,10 +192,27 @@ describe('etphonehome shell', () => {
     await shows(/\/dev\/pts\/\d+/, 'tty output');
     await shows(/^30 100$/m, 'stty size 30 100');
 
+    // The size follows, but in its own time: tmux defers a pane's resize that comes soon after
+    // another, and the CLI hears of it by SIGWINCH. A `stty size` typed at once can run on the
+    // client before the new size is there (seen once in CI), so the test waits for the local
+    // terminal's size and types `stty size` again while the screen still shows the old one; a
+    // resize that never reached the client still fails.
     tmux('resize-window', '-t', 't', '-x', '120', '-y', '40');
-    type('stty size');
-    key('Enter');
-    await shows(/^40 120$/m, 'stty size after the resize');
+    const paneTty = tmux('display-message', '-p', '-t', 't', '#{pane_tty}').trim();
+    await waitFor(
+      () => execFileSync('stty', ['-F', paneTty, 'size'], { encoding: 'utf8' }).trim() === '40 120',
+      { timeoutMs: 30_000, what: `the local terminal ${paneTty} resized to 40 120` },
+    );
+    let typedAt = 0;
+    await until((screen) => {
+      if (/^40 120$/m.test(screen)) return true;
+      if (Date.now() - typedAt > 3_000) {
+        type('stty size');
+        key('Enter');
+        typedAt = Date.now();
+      }
+      return false;
+    }, 'stty size after the resize');
 
     type('vim -u NONE -N');
     key('Enter');
