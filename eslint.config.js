@@ -34,6 +34,20 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
+      // ssh2 is loaded once, by src/lib/ssh2.ts, with its key exchange's faster key conversions.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'ssh2',
+              message: "Import ssh2 from src/lib/ssh2.ts (types may come from 'ssh2').",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
     },
   },
+  { files: ['src/lib/ssh2.ts'], rules: { '@typescript-eslint/no-restricted-imports': 'off' } },
 );

@@ -25,7 +25,8 @@ import net from 'node:net';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import ssh2 from 'ssh2';
+import type { Client as Ssh2Client, ClientChannel } from 'ssh2';
+import ssh2 from '../../src/lib/ssh2.js';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 import { readLine, readLines } from '../../src/lib/line-reader.js';
 import {
@@ -189,7 +190,7 @@ class SimulatedAgent {
   readonly key = generateEd25519KeyPair(`bench@${os.hostname()}`);
   readonly name: string;
   readonly figures: ReturnType<typeof simulatedFigures>;
-  private client: ssh2.Client | null = null;
+  private client: Ssh2Client | null = null;
   attached = false;
   dropped = false;
   /** When the server last registered this agent: its first call after hello (epoch ms). */
@@ -333,7 +334,7 @@ class SimulatedAgent {
     });
   }
 
-  private async serve(channel: ssh2.ClientChannel): Promise<void> {
+  private async serve(channel: ClientChannel): Promise<void> {
     channel.on('error', () => undefined);
     let line: string;
     try {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import ssh2 from 'ssh2';
+import ssh2 from '../lib/ssh2.js';
 import YAML from 'yaml';
 import { z } from 'zod';
 import { fingerprintOf } from '../lib/fingerprint.js';

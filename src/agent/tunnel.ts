@@ -14,7 +14,7 @@
 // saying how to re-pin, rather than talk to a server it cannot trust.
 
 import net from 'node:net';
-import ssh2 from 'ssh2';
+import ssh2 from '../lib/ssh2.js';
 import type { Logger } from 'pino';
 import { coalesceWrites } from '../lib/coalesce-writes.js';
 import { fingerprintOf } from '../lib/fingerprint.js';

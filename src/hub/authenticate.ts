@@ -11,8 +11,9 @@
 // in just far enough to receive the notice on a channel, and is then closed; it never gets a
 // session. Strangers (no notice) are only ever refused.
 
+import { createPublicKey, verify } from 'node:crypto';
 import type { AuthContext, PublicKeyAuthContext } from 'ssh2';
-import ssh2 from 'ssh2';
+import ssh2 from '../lib/ssh2.js';
 import type { Logger } from 'pino';
 import { fingerprintOf } from '../lib/fingerprint.js';
 import { describeLogin, parseAgentLogin, type AgentLogin } from '../protocol/identity.js';
@@ -63,6 +64,33 @@ export interface AuthDeps<A> {
   };
 }
 
+const ED25519 = 'ssh-ed25519';
+/** An ssh-ed25519 public key blob: its name and its 32 bytes, each after a 4-byte length. */
+const ED25519_BLOB_BYTES = 4 + ED25519.length + 4 + 32;
+
+/**
+ * An ed25519 signature checked with a key object made from the blob's 32 bytes (JWK). ssh2's
+ * `verify` hands Node the key as PEM text, which OpenSSL 3 decodes for every call: about 300 µs
+ * of a busy hub's time per login, against under 100 µs this way (docs/BENCHMARKS.md, issue 13).
+ * False for a blob that is not one well-formed ed25519 key, as for a signature that fails.
+ */
+export function verifyEd25519(keyBlob: Buffer, data: Buffer, signature: Buffer): boolean {
+  if (
+    keyBlob.length !== ED25519_BLOB_BYTES ||
+    keyBlob.readUInt32BE(0) !== ED25519.length ||
+    keyBlob.toString('latin1', 4, 4 + ED25519.length) !== ED25519 ||
+    keyBlob.readUInt32BE(4 + ED25519.length) !== 32
+  )
+    return false;
+  try {
+    const x = keyBlob.subarray(ED25519_BLOB_BYTES - 32).toString('base64url');
+    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+    return verify(null, data, key, signature);
+  } catch {
+    return false;
+  }
+}
+
 export async function authenticate<A>(
   ctx: AuthContext,
   connection: { remoteAddress: string; source: string; log: Logger },
@@ -95,7 +123,11 @@ export async function authenticate<A>(
   const verified = signature !== undefined;
   if (verified) {
     // ssh2 leaves the signature check to us: without it anyone knowing a public key gets in.
-    const ok = pk.blob !== undefined && parsed.verify(pk.blob, signature, pk.hashAlgo) === true;
+    const ok =
+      pk.blob !== undefined &&
+      (pk.key.algo === ED25519
+        ? verifyEd25519(keyBlob, pk.blob, signature)
+        : parsed.verify(pk.blob, signature, pk.hashAlgo) === true);
     if (!ok) return refuseKey('bad signature');
   }
   const attempt: AuthAttempt = {

@@ -5,7 +5,8 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import ssh2, { type ParsedKey } from 'ssh2';
+import type { ParsedKey } from 'ssh2';
+import ssh2 from '../lib/ssh2.js';
 import { fingerprintOf } from '../lib/fingerprint.js';
 import { generateEd25519KeyPair } from '../lib/ssh-keygen.js';
 

@@ -15,7 +15,7 @@
 // request), agent-connection.ts (one connection), agent-session.ts (calls), limits.ts.
 
 import net from 'node:net';
-import ssh2 from 'ssh2';
+import ssh2 from '../lib/ssh2.js';
 import type { Logger } from 'pino';
 import { raiseOpenFileLimit, readOpenFileLimits } from '../lib/open-files.js';
 import type { Notice } from '../protocol/notice.js';

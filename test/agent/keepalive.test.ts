@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { once } from 'node:events';
-import ssh2 from 'ssh2';
+import type { ClientChannel } from 'ssh2';
+import ssh2 from '../../src/lib/ssh2.js';
 import { keepaliveOnSilence } from '../../src/agent/keepalive.js';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 
@@ -77,7 +78,7 @@ async function run(onSilence: boolean): Promise<{ whileSending: number; whenQuie
   });
   await once(client, 'ready');
   if (onSilence) keepaliveOnSilence(client, socket, INTERVAL_MS);
-  const channel = await new Promise<ssh2.ClientChannel>((resolve, reject) =>
+  const channel = await new Promise<ClientChannel>((resolve, reject) =>
     client.exec('tick', (error, opened) => (error ? reject(error) : resolve(opened))),
   );
   channel.on('data', () => undefined);

@@ -5,7 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import ssh2 from 'ssh2';
+import type { ParsedKey } from 'ssh2';
+import ssh2 from '../../src/lib/ssh2.js';
 import { createAgent, type TestAgent } from '../support/agent.js';
 import { expectError } from '../support/errors.js';
 import { connectHostile, newKey } from '../support/hostile-agent.js';
@@ -169,16 +170,16 @@ describe('hostile agents', () => {
     const malloryKey = Array.isArray(mallory) ? mallory[0] : mallory;
 
     class ForgingAgent extends ssh2.BaseAgent {
-      getIdentities(callback: (error: Error | undefined, keys?: ssh2.ParsedKey[]) => void): void {
-        callback(undefined, [victimKey as ssh2.ParsedKey]);
+      getIdentities(callback: (error: Error | undefined, keys?: ParsedKey[]) => void): void {
+        callback(undefined, [victimKey as ParsedKey]);
       }
       sign(
-        _key: ssh2.ParsedKey,
+        _key: ParsedKey,
         data: Buffer,
         _options: unknown,
         callback?: (error: Error | undefined, signature?: Buffer) => void,
       ): void {
-        const signature = (malloryKey as ssh2.ParsedKey).sign(data);
+        const signature = (malloryKey as ParsedKey).sign(data);
         (callback ?? (_options as (error: Error | undefined, signature?: Buffer) => void))(
           undefined,
           signature as Buffer,

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Duplex, PassThrough } from 'node:stream';
 import net from 'node:net';
-import ssh2 from 'ssh2';
+import ssh2 from '../../src/lib/ssh2.js';
 import { pino } from 'pino';
 import { serveChannel } from '../../src/agent/rpc-server.js';
 import { AgentCallError } from '../../src/hub/errors.js';

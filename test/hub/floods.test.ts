@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import net from 'node:net';
-import ssh2 from 'ssh2';
+import ssh2 from '../../src/lib/ssh2.js';
 import type { AgentSession } from '../../src/hub/agent-session.js';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 import {

@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import ssh2, { type ParsedKey } from 'ssh2';
+import type { ParsedKey } from 'ssh2';
+import ssh2 from '../../src/lib/ssh2.js';
 import { signingHostKey } from '../../src/hub/host-key.js';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 

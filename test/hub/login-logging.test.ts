@@ -5,7 +5,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import ssh2 from 'ssh2';
+import ssh2 from '../../src/lib/ssh2.js';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 import { startAgent, startHub, type InProcessHub } from '../support/in-process-hub.js';
 import { waitFor } from '../support/wait.js';

@@ -4,14 +4,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ssh2 from 'ssh2';
+import type { ParsedKey } from 'ssh2';
+import ssh2 from '../../src/lib/ssh2.js';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 import { findSshKeygen } from '../support/openssh.js';
 
-function parse(text: string): ssh2.ParsedKey {
+function parse(text: string): ParsedKey {
   const parsed = ssh2.utils.parseKey(text);
   assert.ok(!(parsed instanceof Error), parsed instanceof Error ? parsed.message : '');
-  return Array.isArray(parsed) ? (parsed[0] as ssh2.ParsedKey) : parsed;
+  return Array.isArray(parsed) ? (parsed[0] as ParsedKey) : parsed;
 }
 
 test('every generated key pair is readable, and the halves belong together', () => {

@@ -3,7 +3,8 @@
 
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
-import ssh2 from 'ssh2';
+import type { BaseAgent, Client as Ssh2Client } from 'ssh2';
+import ssh2 from '../../src/lib/ssh2.js';
 import { randomUUID } from 'node:crypto';
 import type { TestServer } from './server.js';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
@@ -17,12 +18,12 @@ export interface HostileOptions {
   polite?: boolean;
   /** Request the reverse forward (default true). */
   forward?: boolean;
-  agent?: ssh2.BaseAgent;
+  agent?: BaseAgent;
 }
 
 export interface HostileAgent {
   uuid: string;
-  client: ssh2.Client;
+  client: Ssh2Client;
   socket: net.Socket;
   ready: Promise<void>;
   closed: Promise<void>;
