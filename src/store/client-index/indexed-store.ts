@@ -13,7 +13,9 @@
 // store's change feed; `settled()` resolves once the re-reads they caused are in.
 //
 // Reads inside a transaction go to the database (they must see the transaction's own writes);
-// reads outside it never do. The index loads every client when the store opens, a page of
+// reads outside it never do. On SQLite, where this process is the one writer, an admission's row
+// read and an event's webhook lookup of a client the transaction has not written are the index's
+// too (committedReads below). The index loads every client when the store opens, a page of
 // LOAD_PAGE at a time in clientId order: each page's rows are garbage before the next is read,
 // so they die young instead of piling up in the old generation (100,000 clients read at once
 // left the server 1.46 GiB resident after its start, 0.55 GiB by pages: bench/restart.ts
@@ -155,41 +157,53 @@ function opsOf(index: ClientIndex, storable: Storable) {
   };
 }
 
-/** The client repository's writes through `target`, each handing its index op to `apply`. */
+/**
+ * The client repository's writes through `target`, each handing its index op to `apply` with
+ * the clients it touched. `written` is told of every client a statement may have written, even
+ * one that changed nothing.
+ */
 function writesThrough(
   target: ClientRepository,
   ops: ReturnType<typeof opsOf>,
   apply: (op: Op) => void,
+  written: (uuids: readonly string[]) => void = () => undefined,
 ): Pick<ClientRepository, Writes> {
   return {
     async insert(client) {
+      written([client.uuid]);
       await target.insert(client);
       apply(ops.insert(client));
     },
     async update(uuid, changes) {
+      written([uuid]);
       const found = await target.update(uuid, changes);
       if (found) apply(ops.update(uuid, changes));
       return found;
     },
     async touchLastSeen(seen) {
+      written(seen.map((s) => s.uuid));
       await target.touchLastSeen(seen);
       for (const { uuid, at } of seen) apply(ops.update(uuid, { lastSeen: at }));
     },
     async setTags(uuid, names) {
+      written([uuid]);
       await target.setTags(uuid, names);
       apply(ops.setTags(uuid, names));
     },
     async changeTags(uuids, change) {
+      written(uuids);
       await target.changeTags(uuids, change);
       apply(ops.changeTags(uuids, change));
     },
     async releaseHold(uuid, connection, changes, moving = false) {
+      written([uuid]);
       const released = await target.releaseHold(uuid, connection, changes, moving);
       const cleared = moving ? { heldConnection: null } : NO_HOLD;
       if (released) apply(ops.update(uuid, { ...changes, ...cleared }));
       return released;
     },
     async closeSessions(sessions) {
+      written(sessions.map((s) => s.uuid));
       const closed = await target.closeSessions(sessions);
       const at = new Map(sessions.map((s) => [s.uuid, s.lastDisconnectedAt]));
       for (const uuid of closed)
@@ -197,6 +211,8 @@ function writesThrough(
       return closed;
     },
     async releaseHoldsOf(server, changes) {
+      // Which clients, only the statement knows: until it has answered, any of them.
+      written(ANY_CLIENT);
       const uuids = await target.releaseHoldsOf(server, changes);
       for (const uuid of uuids) apply(ops.update(uuid, { ...changes, ...NO_HOLD }));
       return uuids;
@@ -204,10 +220,33 @@ function writesThrough(
     // A lock is the database's: the index cannot take one.
     getToUpdate: (uuid) => target.getToUpdate(uuid),
     async reclaimHold(uuid, server, connection) {
+      written([uuid]);
       const kept = await target.reclaimHold(uuid, server, connection);
       if (kept) apply(ops.update(uuid, { heldBy: server, heldConnection: connection }));
       return kept;
     },
+  };
+}
+
+/** Stands for "every client" in what a transaction wrote. */
+const ANY_CLIENT: readonly string[] = ['*'];
+
+/**
+ * The reads an admission and an event make inside their transactions, answered by the index for
+ * a client the transaction has not written. Only where this process is the database's one writer
+ * (SQLite: one connection, so no other transaction commits while this one runs): there the index
+ * holds exactly what is committed, which is what the database would answer. A storm of
+ * reconnections made these two reads two of every three statements (docs/BENCHMARKS.md).
+ */
+function committedReads(
+  tx: ClientRepository,
+  index: ClientIndex,
+  wrote: (uuid: string) => boolean,
+): Pick<ClientRepository, 'getToUpdate' | 'webhookTarget'> {
+  const reads = readsFrom(index);
+  return {
+    getToUpdate: (uuid) => (wrote(uuid) ? tx.getToUpdate(uuid) : reads.get(uuid)),
+    webhookTarget: (uuid) => (wrote(uuid) ? tx.webhookTarget(uuid) : reads.webhookTarget(uuid)),
   };
 }
 
@@ -266,6 +305,8 @@ export async function withClientIndex(
   let clock = 0;
   const setAt = new Map<string, number>();
   const convergeLocalWrites = base.dialect !== 'sqlite';
+  // SQLite: this process is the database's one writer, through one connection.
+  const oneWriter = base.dialect === 'sqlite';
 
   async function refresh(uuids: readonly string[]): Promise<void> {
     let pending = [...new Set(uuids)];
@@ -352,12 +393,20 @@ export async function withClientIndex(
     tags: tagsFrom(index),
     async transaction(work) {
       const staged: Op[] = [];
+      const written = new Set<string>();
+      const wrote = (uuid: string): boolean => written.has(uuid) || written.has(ANY_CLIENT[0]!);
       const result = await base.transaction((tx) => {
         const repositories: Repositories = {
           ...tx,
           clients: {
             ...tx.clients,
-            ...writesThrough(tx.clients, ops, (op) => staged.push(op)),
+            ...writesThrough(
+              tx.clients,
+              ops,
+              (op) => staged.push(op),
+              (uuids) => uuids.forEach((uuid) => written.add(uuid)),
+            ),
+            ...(oneWriter ? committedReads(tx.clients, index, wrote) : {}),
           },
         };
         return work(repositories);
