@@ -25,10 +25,11 @@
 // one order and resume here in the other; there, each local write is also re-read after it is
 // applied, so the index converges on what the database holds.
 
-import type { ClientRepository, Repositories, Store, TagRepository } from '../index.js';
+import type { ClientRepository, Repositories, Store } from '../index.js';
 import type { ClientChanges, ClientRecord } from '../records.js';
 import { storableText } from '../postgresql/dialect.js';
 import { createClientIndex, type ClientIndex } from './client-index.js';
+import { ANY_CLIENT, committedReads, readsFrom, tagsFrom, type Writes } from './index-reads.js';
 
 /** How many times a re-read that raced a local write is retried. */
 const MAX_REFRESH_ROUNDS = 5;
@@ -42,17 +43,6 @@ export interface ClientIndexOptions {
 }
 
 type Op = () => string[];
-type Writes =
-  | 'insert'
-  | 'update'
-  | 'touchLastSeen'
-  | 'setTags'
-  | 'changeTags'
-  | 'releaseHold'
-  | 'closeSessions'
-  | 'releaseHoldsOf'
-  | 'reclaimHold'
-  | 'getToUpdate';
 const NO_HOLD = { heldBy: null, heldConnection: null } as const;
 
 /** Told of every client the index now holds (`record`) or dropped (undefined), whoever wrote it. */
@@ -158,9 +148,9 @@ function opsOf(index: ClientIndex, storable: Storable) {
 }
 
 /**
- * The client repository's writes through `target`, each handing its index op to `apply` with
- * the clients it touched. `written` is told of every client a statement may have written, even
- * one that changed nothing.
+ * The client repository's writes through `target`, each handing its index op to `apply`.
+ * `written` is told, before each statement, of every client it may write (even if it then
+ * changes nothing).
  */
 function writesThrough(
   target: ClientRepository,
@@ -225,70 +215,6 @@ function writesThrough(
       if (kept) apply(ops.update(uuid, { heldBy: server, heldConnection: connection }));
       return kept;
     },
-  };
-}
-
-/** Stands for "every client" in what a transaction wrote. */
-const ANY_CLIENT: readonly string[] = ['*'];
-
-/**
- * The reads an admission and an event make inside their transactions, answered by the index for
- * a client the transaction has not written. Only where this process is the database's one writer
- * (SQLite: one connection, so no other transaction commits while this one runs): there the index
- * holds exactly what is committed, which is what the database would answer. A storm of
- * reconnections made these two reads two of every three statements (docs/BENCHMARKS.md).
- */
-function committedReads(
-  tx: ClientRepository,
-  index: ClientIndex,
-  wrote: (uuid: string) => boolean,
-): Pick<ClientRepository, 'getToUpdate' | 'webhookTarget'> {
-  const reads = readsFrom(index);
-  return {
-    getToUpdate: (uuid) => (wrote(uuid) ? tx.getToUpdate(uuid) : reads.get(uuid)),
-    webhookTarget: (uuid) => (wrote(uuid) ? tx.webhookTarget(uuid) : reads.webhookTarget(uuid)),
-  };
-}
-
-/** Client reads answered by the index. */
-function readsFrom(index: ClientIndex): Omit<ClientRepository, Writes> {
-  return {
-    get: async (uuid) => index.get(uuid),
-    async getMany(uuids) {
-      const out: ClientRecord[] = [];
-      for (const uuid of new Set(uuids)) {
-        const record = index.get(uuid);
-        if (record) out.push(record);
-      }
-      return out;
-    },
-    getByClientId: async (clientId) => index.getByClientId(clientId),
-    findByName: async (name, limit) => index.findByName(name, limit),
-    list: async (query, page) => index.list(query, page),
-    count: async (query) => index.count(query),
-    clientIdsStartingWith: async (prefix) => index.clientIdsStartingWith(prefix),
-    namesStartingWith: async (prefix) => index.namesStartingWith(prefix),
-    async webhookTarget(uuid) {
-      const record = index.get(uuid);
-      return record
-        ? {
-            uuid: record.uuid,
-            clientId: record.clientId,
-            displayName: record.displayName,
-            hostname: record.hostname,
-            webhookUrl: record.webhookUrl,
-          }
-        : null;
-    },
-    webhookSecret: async (uuid) => index.get(uuid)?.webhookSecret ?? null,
-  };
-}
-
-function tagsFrom(index: ClientIndex): TagRepository {
-  return {
-    inUse: async () => index.tagsInUse(),
-    clientCounts: async (names) => index.tagCounts(names),
-    clientsOf: async (names) => index.tagMembers(names),
   };
 }
 
