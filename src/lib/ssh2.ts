@@ -13,7 +13,7 @@
 //
 // kex.js takes `createPublicKey` and `generateKeyPairSync` from `require('crypto')` once, as it
 // loads. So ssh2 is loaded here with two wrappers lent to `crypto` for that moment, and the
-// originals put back at once: nothing else in the process sees them. They change only the path,
+// originals put back at once: nothing but ssh2 sees them. They change only the path,
 // never the result: an X25519 SPKI of its one fixed form (a 12-byte header and the key) is
 // imported as JWK, giving the same KeyObject, and an X25519 pair generated without options gets
 // a public key whose SPKI DER export is that header and the key, computed rather than encoded;
