@@ -3,9 +3,9 @@
 //
 //   npm run build && npx tsx bench/scale.ts [--agents 10000] [--clients 100000] [--processes N]
 //                                           [--idle-s 60] [--json FILE] [--skip-filters]
-//                                           [--cpu-prof DIR] [--no-call-line]
-//                                           [--no-agent-keepalive] [--sources N] [--wave N]
-//                                           [--server-semi-space 64]
+//                                           [--cpu-prof DIR] [--count-statements DIR]
+//                                           [--no-call-line] [--no-agent-keepalive]
+//                                           [--sources N] [--wave N] [--server-semi-space 64]
 //   npx tsx bench/scale.ts --agents 300 --clients 5000 --idle-s 10   (a quick check)
 //
 // --no-call-line has the simulated agents take every call on a channel of its own, like agents
@@ -20,6 +20,8 @@
 // and during the idle phase (…-2), and the restarted one from listening until every agent is
 // back (its own PID, -1); summarise them with bench/support/profile-summary.ts. The
 // attach also prints the CPU the server and the simulated agents spent on it.
+// --count-statements DIR counts the SQL statements each server process sends to SQLite, by
+// shape (bench/support/count-statements.mjs: statements-PID.txt in DIR, most first).
 //
 // Part 1, the live fleet: starts the real server (dist/main.js, open enrollment, default 30 s
 // heartbeats), attaches `--agents` simulated agents (bench/support/simulated-agents.ts: real
@@ -89,6 +91,7 @@ const { values: flags } = parseArgs({
     json: { type: 'string' },
     'skip-filters': { type: 'boolean' },
     'cpu-prof': { type: 'string' },
+    'count-statements': { type: 'string' },
     'no-call-line': { type: 'boolean' },
     'no-agent-keepalive': { type: 'boolean' },
     sources: { type: 'string' },
@@ -101,10 +104,15 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    "Usage: npx tsx bench/scale.ts [--agents N (10000)] [--clients N (100000)] [--processes N (agents/2500, at least 1)] [--idle-s S (60)] [--json FILE] [--skip-filters] [--cpu-prof DIR] [--no-call-line] [--no-agent-keepalive] [--sources N (1)] [--wave N (32)] [--server-semi-space MiB (64; 0: Node's default)]",
+    "Usage: npx tsx bench/scale.ts [--agents N (10000)] [--clients N (100000)] [--processes N (agents/2500, at least 1)] [--idle-s S (60)] [--json FILE] [--skip-filters] [--cpu-prof DIR] [--count-statements DIR] [--no-call-line] [--no-agent-keepalive] [--sources N (1)] [--wave N (32)] [--server-semi-space MiB (64; 0: Node's default)]",
   );
   process.exit(0);
 }
+/** `--import` of a preload script beside this bench (bench/support/…). */
+function preload(script: string): string {
+  return `--import ${new URL(script, import.meta.url).href}`;
+}
+
 /** One JSON log line of the server (pino's), with the fields the bench reads. */
 interface LogEntry {
   time: number;
@@ -197,15 +205,21 @@ try {
       ETPHONEHOME_LOG_LEVEL: 'info',
       ...nodeOptions(
         semiSpaceMiB,
-        flags['cpu-prof']
-          ? `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`
-          : '',
+        [
+          flags['cpu-prof'] ? preload('support/cpu-profile.mjs') : '',
+          flags['count-statements'] ? preload('support/count-statements.mjs') : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
       ),
       ...(flags['cpu-prof']
         ? {
             ETPH_BENCH_CPU_PROFILE_DIR: resolve(flags['cpu-prof']),
             ETPH_BENCH_CPU_PROFILE_ON_SIGNAL: '1',
           }
+        : {}),
+      ...(flags['count-statements']
+        ? { ETPH_BENCH_STATEMENTS_DIR: resolve(flags['count-statements']) }
         : {}),
     },
   });
