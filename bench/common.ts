@@ -74,6 +74,11 @@ export function freePort(): Promise<number> {
  */
 export const SERVER_SEMI_SPACE_MIB = 64;
 
+/** `--import` of a preload script of bench/ (e.g. 'support/cpu-profile.mjs'), for NODE_OPTIONS. */
+export function preload(script: string): string {
+  return `--import ${new URL(script, import.meta.url).href}`;
+}
+
 /** NODE_OPTIONS for one of our processes: `semiSpaceMiB` of semi-space (0: Node's default), and `more`. */
 export function nodeOptions(semiSpaceMiB: number, more = ''): Record<string, string> {
   const options = [semiSpaceMiB > 0 ? `--max-semi-space-size=${semiSpaceMiB}` : '', more]

@@ -23,7 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SERVER_BIN, startServer, type TestServer } from '../test/support/server.js';
-import { createCleanups, machine, progress, wholeFlag } from './common.js';
+import { createCleanups, machine, preload, progress, wholeFlag } from './common.js';
 import { summarize } from './stats.js';
 import { expectedHot, startSimulatedFleet } from './support/simulated-agents.js';
 
@@ -183,7 +183,7 @@ async function main(): Promise<void> {
       ETPHONEHOME_HEARTBEAT_INTERVAL_S: '3600',
       ...(flags['cpu-prof']
         ? {
-            NODE_OPTIONS: `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`,
+            NODE_OPTIONS: preload('support/cpu-profile.mjs'),
             ETPH_BENCH_CPU_PROFILE_DIR: resolve(flags['cpu-prof']),
           }
         : {}),

@@ -22,6 +22,7 @@ import {
   createCleanups,
   machine,
   nodeOptions,
+  preload,
   wholeFlag,
   progress,
   SERVER_SEMI_SPACE_MIB,
@@ -58,7 +59,7 @@ try {
       ...nodeOptions(
         SERVER_SEMI_SPACE_MIB,
         [
-          profile ? `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}` : '',
+          profile ? preload('support/cpu-profile.mjs') : '',
           flags['perf-map'] ? '--perf-basic-prof-only-functions' : '',
         ].join(' '),
       ),

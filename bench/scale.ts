@@ -55,6 +55,7 @@ import {
   progress,
   SERVER_SEMI_SPACE_MIB,
   nodeOptions,
+  preload,
 } from './common.js';
 import { benchFilters } from './graphql-filters.js';
 import { serverCpuMs } from './graphql-harness.js';
@@ -108,11 +109,6 @@ if (flags.help) {
   );
   process.exit(0);
 }
-/** `--import` of a preload script beside this bench (bench/support/…). */
-function preload(script: string): string {
-  return `--import ${new URL(script, import.meta.url).href}`;
-}
-
 /** One JSON log line of the server (pino's), with the fields the bench reads. */
 interface LogEntry {
   time: number;

@@ -35,7 +35,7 @@ import { createAgent } from '../test/support/agent.js';
 import { runCli, spawnCli } from '../test/support/cli.js';
 import { spawnProcess } from '../test/support/processes.js';
 import { startServer } from '../test/support/server.js';
-import { createCleanups, freePort, machine, nodeOptions, progress } from './common.js';
+import { createCleanups, freePort, machine, nodeOptions, preload, progress } from './common.js';
 import { measureEcho } from './support/echo.js';
 import { cpuMeter, residentMiB } from './support/process-cpu.js';
 import { SSHD, startSshd } from './support/sshd.js';
@@ -75,7 +75,7 @@ function ourEnv(name: keyof typeof SEMI_SPACE_MIB): Record<string, string> {
   const mib = SEMI_SPACE_MIB[name];
   if (!PROFILE_DIR) return nodeOptions(mib);
   return {
-    ...nodeOptions(mib, `--import ${new URL('support/cpu-profile.mjs', import.meta.url).href}`),
+    ...nodeOptions(mib, preload('support/cpu-profile.mjs')),
     ETPH_BENCH_CPU_PROFILE_DIR: PROFILE_DIR,
     ETPH_BENCH_CPU_PROFILE_NAME: name,
     ETPH_BENCH_CPU_PROFILE_ON_SIGNAL: '1',

@@ -11,9 +11,9 @@
 // in just far enough to receive the notice on a channel, and is then closed; it never gets a
 // session. Strangers (no notice) are only ever refused.
 
-import { createPublicKey, verify } from 'node:crypto';
+import { verify } from 'node:crypto';
 import type { AuthContext, PublicKeyAuthContext } from 'ssh2';
-import ssh2 from '../lib/ssh2.js';
+import ssh2, { rawPublicKey } from '../lib/ssh2.js';
 import type { Logger } from 'pino';
 import { fingerprintOf } from '../lib/fingerprint.js';
 import { describeLogin, parseAgentLogin, type AgentLogin } from '../protocol/identity.js';
@@ -83,8 +83,7 @@ export function verifyEd25519(keyBlob: Buffer, data: Buffer, signature: Buffer):
   )
     return false;
   try {
-    const x = keyBlob.subarray(ED25519_BLOB_BYTES - 32).toString('base64url');
-    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' });
+    const key = rawPublicKey('Ed25519', keyBlob.subarray(ED25519_BLOB_BYTES - 32));
     return verify(null, data, key, signature);
   } catch {
     return false;

@@ -17,9 +17,6 @@ export type Writes =
   | 'reclaimHold'
   | 'getToUpdate';
 
-/** Stands for "every client" in what a transaction wrote. */
-export const ANY_CLIENT: readonly string[] = ['*'];
-
 /**
  * The reads an admission and an event make inside their transactions, answered by the index for
  * a client the transaction has not written. Only where this process is the database's one writer
@@ -29,10 +26,9 @@ export const ANY_CLIENT: readonly string[] = ['*'];
  */
 export function committedReads(
   tx: ClientRepository,
-  index: ClientIndex,
+  reads: ReturnType<typeof readsFrom>,
   wrote: (uuid: string) => boolean,
 ): Pick<ClientRepository, 'getToUpdate' | 'webhookTarget'> {
-  const reads = readsFrom(index);
   return {
     getToUpdate: (uuid) => (wrote(uuid) ? tx.getToUpdate(uuid) : reads.get(uuid)),
     webhookTarget: (uuid) => (wrote(uuid) ? tx.webhookTarget(uuid) : reads.webhookTarget(uuid)),

@@ -29,7 +29,7 @@ import type { ClientRepository, Repositories, Store } from '../index.js';
 import type { ClientChanges, ClientRecord } from '../records.js';
 import { storableText } from '../postgresql/dialect.js';
 import { createClientIndex, type ClientIndex } from './client-index.js';
-import { ANY_CLIENT, committedReads, readsFrom, tagsFrom, type Writes } from './index-reads.js';
+import { committedReads, readsFrom, tagsFrom, type Writes } from './index-reads.js';
 
 /** How many times a re-read that raced a local write is retried. */
 const MAX_REFRESH_ROUNDS = 5;
@@ -150,13 +150,13 @@ function opsOf(index: ClientIndex, storable: Storable) {
 /**
  * The client repository's writes through `target`, each handing its index op to `apply`.
  * `written` is told, before each statement, of every client it may write (even if it then
- * changes nothing).
+ * changes nothing), or 'all' when only the statement knows which.
  */
 function writesThrough(
   target: ClientRepository,
   ops: ReturnType<typeof opsOf>,
   apply: (op: Op) => void,
-  written: (uuids: readonly string[]) => void = () => undefined,
+  written: (uuids: readonly string[] | 'all') => void = () => undefined,
 ): Pick<ClientRepository, Writes> {
   return {
     async insert(client) {
@@ -202,7 +202,7 @@ function writesThrough(
     },
     async releaseHoldsOf(server, changes) {
       // Which clients, only the statement knows: until it has answered, any of them.
-      written(ANY_CLIENT);
+      written('all');
       const uuids = await target.releaseHoldsOf(server, changes);
       for (const uuid of uuids) apply(ops.update(uuid, { ...changes, ...NO_HOLD }));
       return uuids;
@@ -308,8 +308,9 @@ export async function withClientIndex(
     if (convergeLocalWrites) void refresh(touched).catch(() => undefined);
   }
 
+  const reads = readsFrom(index);
   const clients: ClientRepository = {
-    ...readsFrom(index),
+    ...reads,
     ...writesThrough(base.clients, ops, applyLocal),
   };
 
@@ -319,8 +320,10 @@ export async function withClientIndex(
     tags: tagsFrom(index),
     async transaction(work) {
       const staged: Op[] = [];
+      // The clients this transaction may have written (all of them after a release of many).
       const written = new Set<string>();
-      const wrote = (uuid: string): boolean => written.has(uuid) || written.has(ANY_CLIENT[0]!);
+      let wroteAll = false;
+      const wrote = (uuid: string): boolean => wroteAll || written.has(uuid);
       const result = await base.transaction((tx) => {
         const repositories: Repositories = {
           ...tx,
@@ -330,9 +333,12 @@ export async function withClientIndex(
               tx.clients,
               ops,
               (op) => staged.push(op),
-              (uuids) => uuids.forEach((uuid) => written.add(uuid)),
+              (uuids) => {
+                if (uuids === 'all') wroteAll = true;
+                else for (const uuid of uuids) written.add(uuid);
+              },
             ),
-            ...(oneWriter ? committedReads(tx.clients, index, wrote) : {}),
+            ...(oneWriter ? committedReads(tx.clients, reads, wrote) : {}),
           },
         };
         return work(repositories);
