@@ -89,12 +89,20 @@ try {
   await new Promise((done) => setTimeout(done, Math.max(20, 3 * intervalS) * 1000));
   const pid = server.process.child.pid;
   if (profile && pid) process.kill(pid, 'SIGUSR2');
+  const callsAtStart = (await agents.counters()).calls;
   const before = await serverCpuMs(server);
   const started = performance.now();
   await new Promise((done) => setTimeout(done, idleS * 1000));
   const cpuMs = (await serverCpuMs(server)) - before;
   const elapsedMs = performance.now() - started;
   if (profile && pid) process.kill(pid, 'SIGUSR2');
+  const calls = (await agents.counters()).calls;
+  const during = (name: string) => (calls[name] ?? 0) - (callsAtStart[name] ?? 0);
+  progress(
+    `in the window: ${during('beat')} beats sent by the agents, ` +
+      `${during('heartbeat') - during('beat') - during('beats')} heartbeats asked for, ` +
+      `${during('beats')} beats requests`,
+  );
   const beatsPerS = agentCount / intervalS;
   const share = (cpuMs / elapsedMs) * 100;
   console.log(

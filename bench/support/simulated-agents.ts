@@ -6,9 +6,11 @@
 //                   ──tcpip-forward 127.0.0.1:0─▶
 //                   ◀── forwarded-tcpip channel ── one JSON-RPC request line → one reply line
 //                   ◀── the call line (as the agent, unless callLine: false) ── many of them
+//                   ──▶ its own beats on the line once asked (`beats`, as the agent, through
+//                       the agent's own src/agent/beats.ts; unless beats: false)
 //
 // Each agent answers `hello` with AgentFacts, `heartbeat` with {time, uptimeS} (plus the metrics
-// summary when asked), `get_metrics` with a canned summary or full form after a short delay
+// summary when asked; its own beats carry the same), `get_metrics` with a canned summary or full form after a short delay
 // (250 ms by default, like the real agent's CPU sample), `run_command` as a real agent running
 // `true` (exit 0, no output); anything else gets "method not found".
 // Figures are deterministic per agent index, and every `hotEvery.cpu`-th agent (and so on) is
@@ -30,10 +32,14 @@ import ssh2 from '../../src/lib/ssh2.js';
 import { generateEd25519KeyPair } from '../../src/lib/ssh-keygen.js';
 import { readLine, readLines } from '../../src/lib/line-reader.js';
 import {
+  BEATS_FEATURE,
+  BEATS_METHOD,
   CALL_LINE_FEATURE,
   CALL_LINE_METHOD,
   CANCEL_METHOD,
 } from '../../src/protocol/call-line.js';
+import { startBeats, type BeatSender } from '../../src/agent/beats.js';
+import type { BeatLink } from '../../src/agent/requests.js';
 import { runReconnectLoop, type LinkOutcome } from '../../src/agent/reconnect.js';
 import { keepaliveOnSilence } from '../../src/agent/keepalive.js';
 import { AGENT_KEEPALIVE } from '../../src/agent/tunnel.js';
@@ -44,6 +50,8 @@ import {
   replyLine,
   RpcErrorCode,
   type AgentFacts,
+  type BeatsParams,
+  type HeartbeatResult,
   type MetricsSummary,
   type RpcReplyBody,
 } from '../../src/protocol/rpc.js';
@@ -76,6 +84,9 @@ export interface SimulatedAgentsOptions {
   /** Offer the call line (src/protocol/call-line.ts), as the agent does; default true. false:
    * like agents from before it, a channel per call. */
   callLine?: boolean;
+  /** Send its own heartbeats when the server asks (`beats`), as the agent does; default true.
+   * false: like agents from before them, each heartbeat asked for. */
+  beats?: boolean;
   /**
    * Source addresses the agents dial from, spread by index: 1 (default) dials from the host's
    * usual address; n > 1 binds agent i to 127.0.0.(2 + i mod n) — loopback answers all of
@@ -96,7 +107,8 @@ export interface SimulatedAgentsReport {
 }
 
 export interface SimulatedAgentsCounters {
-  /** Requests answered, by method. */
+  /** Requests answered, by method; `heartbeat` counts every heartbeat given, asked or sent by
+   * itself, and `beat` the ones it sent by itself. */
   calls: Record<string, number>;
   /** Agents whose connection closed after attaching (the server dropped them). */
   dropped: number;
@@ -196,6 +208,8 @@ class SimulatedAgent {
   /** When the server last registered this agent: its first call after hello (epoch ms). */
   registeredAt = 0;
   private helloAnswered = false;
+  /** The current link, for its beats: how long the server has been silent, and its end. */
+  private link: BeatLink | null = null;
   private stopping = false;
   private readonly abort = new AbortController();
   private firstLinkEnded: Promise<LinkOutcome> | null = null;
@@ -294,8 +308,12 @@ class SimulatedAgent {
       });
       client.on('ready', () => {
         readyAt = performance.now();
-        if (this.context.options.keepalive)
-          keepaliveOnSilence(client, socket, AGENT_KEEPALIVE.intervalMs);
+        const silence = keepaliveOnSilence(
+          client,
+          socket,
+          this.context.options.keepalive ? AGENT_KEEPALIVE.intervalMs : 0,
+        );
+        this.link = { ...silence, cut: () => socket.destroy() };
         client.forwardIn('127.0.0.1', 0, (error) => {
           if (error) return fail(error);
           settled = true;
@@ -351,13 +369,31 @@ class SimulatedAgent {
         if (!channel.destroyed && channel.writable) channel.write(replyLine(id, body));
       };
       send(request.id, { result: {} });
+      let beats: BeatSender | undefined;
+      channel.once('close', () => beats?.stop());
       readLines(
         channel,
         MAX_MESSAGE_BYTES,
         (next) => {
           const call = parseSimulatedRequest(next);
           if (call.method === CANCEL_METHOD) return;
-          void this.answer(call).then((body) => send(call.id, body));
+          if (call.method === '' && !call.malformed && call.id !== null) return; // a beat's answer
+          void this.answer(call).then((body) => {
+            send(call.id, body);
+            const link = this.link;
+            if (call.method !== BEATS_METHOD || !('result' in body) || link === null) return;
+            // As the agent: its own beats from now on, through the agent's own sender.
+            const params = call.params as unknown as BeatsParams;
+            beats?.stop();
+            beats = startBeats(params, {
+              sample: () => this.heartbeat(params.metrics === true, ['heartbeat', 'beat']),
+              write: (line) => {
+                if (!channel.destroyed && channel.writable) channel.write(line);
+              },
+              link,
+              cut: (reason) => link.cut(reason),
+            });
+          });
         },
         () => channel.destroy(),
       );
@@ -385,15 +421,11 @@ class SimulatedAgent {
     switch (method) {
       case 'hello':
         return { result: this.facts() };
-      case 'heartbeat': {
-        const metrics =
-          params['metrics'] === true && this.context.options.heartbeatMetrics
-            ? await this.summaryAfterDelay()
-            : undefined;
-        return {
-          result: { time: Date.now(), uptimeS: this.uptimeS(), ...(metrics ? { metrics } : {}) },
-        };
-      }
+      case 'heartbeat':
+        return { result: await this.heartbeat(params['metrics'] === true, []) };
+      case BEATS_METHOD:
+        if (!this.context.options.beats || !this.context.options.callLine) break;
+        return { result: await this.heartbeat(params['metrics'] === true, ['heartbeat']) };
       case 'run_command':
         // Like a real agent running `true`: exit 0, nothing printed.
         return { result: TRUE_COMMAND_RESULT };
@@ -401,14 +433,22 @@ class SimulatedAgent {
         const summary = await this.summaryAfterDelay();
         return { result: params['summary'] === true ? summary : this.fullMetrics(summary) };
       }
-      default:
-        return {
-          error: {
-            code: RpcErrorCode.methodNotFound,
-            message: `unknown method "${method.slice(0, 64)}"`,
-          },
-        };
     }
+    return {
+      error: {
+        code: RpcErrorCode.methodNotFound,
+        message: `unknown method "${method.slice(0, 64)}"`,
+      },
+    };
+  }
+
+  /** A heartbeat's result, as the agent's handler gives it, counted under `countAs`. */
+  private async heartbeat(metrics: boolean, countAs: string[]): Promise<HeartbeatResult> {
+    const calls = this.context.calls;
+    for (const name of countAs) calls.set(name, (calls.get(name) ?? 0) + 1);
+    const summary =
+      metrics && this.context.options.heartbeatMetrics ? await this.summaryAfterDelay() : null;
+    return { time: Date.now(), uptimeS: this.uptimeS(), ...(summary ? { metrics: summary } : {}) };
   }
 
   private facts(): AgentFacts {
@@ -427,7 +467,13 @@ class SimulatedAgent {
         purpose: 'simulated agent (bench)',
         tags: ['bench', `group-${this.index % 4}`],
       },
-      ...(this.context.options.callLine ? { features: [CALL_LINE_FEATURE] } : {}),
+      ...(this.context.options.callLine
+        ? {
+            features: this.context.options.beats
+              ? [CALL_LINE_FEATURE, BEATS_FEATURE]
+              : [CALL_LINE_FEATURE],
+          }
+        : {}),
     } satisfies AgentFacts);
   }
 
@@ -500,6 +546,7 @@ export async function startSimulatedAgents(
       heartbeatMetrics: options.heartbeatMetrics ?? true,
       reconnect: options.reconnect ?? false,
       callLine: options.callLine ?? true,
+      beats: options.beats ?? true,
       keepalive: options.keepalive ?? true,
       sources: options.sources ?? 1,
     },

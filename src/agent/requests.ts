@@ -12,10 +12,17 @@ import {
   type RpcReplyBody,
 } from '../protocol/rpc.js';
 import { NOTICE_METHOD, parseNotice, type Notice } from '../protocol/notice.js';
-import { CALL_LINE_FEATURE } from '../protocol/call-line.js';
+import { BEATS_FEATURE, CALL_LINE_FEATURE } from '../protocol/call-line.js';
 import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
 import { handlers, type HandledMethod } from './handlers/index.js';
 import { AgentError, type Handler, type HandlerContext } from './handlers/types.js';
+import type { LinkSilence } from './keepalive.js';
+
+/** The SSH link under the call line, as the agent's own beats need it (./beats.ts). */
+export interface BeatLink extends LinkSilence {
+  /** Ends the link (the server stopped answering); the reconnect loop dials again. */
+  cut(reason: string): void;
+}
 
 export interface RpcServerDeps {
   logger: Logger;
@@ -32,12 +39,18 @@ export interface RpcServerDeps {
   onNotice?(notice: Notice): void;
   /** false: serve no call line, like an agent from before it (tests); default true. */
   callLine?: boolean | undefined;
+  /** false: answer heartbeats but send none by itself, like an agent from before `beats`. */
+  beats?: boolean | undefined;
+  /** The link, for the agent's own beats; without it (tests) the call line's traffic stands in. */
+  link?: BeatLink | undefined;
 }
 
 /** A request line, read: a notification, a refusal to send back, or a request to run. */
 export type ParsedRequest =
   | { kind: 'notification'; method: unknown; params: unknown }
   | { kind: 'refused'; id: number | null; error: RpcErrorObject }
+  /** An answer from the hub to a request of the agent's (a beat that asked for one). */
+  | { kind: 'answer'; id: number }
   | { kind: 'request'; id: number; name: keyof RpcMethods; params: unknown };
 
 /** Parses and validates one request line (its params against the method's schema). */
@@ -57,6 +70,8 @@ export function parseRequest(line: string): ParsedRequest {
   }
   const id = typeof request['id'] === 'number' ? request['id'] : null;
   const method = request['method'];
+  if (id !== null && method === undefined && ('result' in request || 'error' in request))
+    return { kind: 'answer', id };
   if (request['jsonrpc'] !== JSONRPC_VERSION || id === null || typeof method !== 'string')
     return refused(id, RpcErrorCode.invalidRequest, 'not a JSON-RPC 2.0 request');
   if (!(method in rpcSchemas))
@@ -83,7 +98,8 @@ function refused(id: number | null, code: number, message: string): ParsedReques
 
 /** What this agent's side of the protocol offers, told to the hub in `hello`. */
 function features(deps: RpcServerDeps): string[] {
-  return deps.callLine === false ? [] : [CALL_LINE_FEATURE];
+  if (deps.callLine === false) return [];
+  return deps.beats === false ? [CALL_LINE_FEATURE] : [CALL_LINE_FEATURE, BEATS_FEATURE];
 }
 
 /** Runs `hello` or a one-line method (not a transfer or a stream); its reply's body. */

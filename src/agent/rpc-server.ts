@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import { LineTooLongError, readLine } from '../lib/line-reader.js';
 import { MAX_MESSAGE_BYTES, replyLine, RpcErrorCode, type RpcReplyBody } from '../protocol/rpc.js';
 import { OPEN_STREAM_METHOD, type StreamHeader } from '../protocol/stream.js';
-import { CALL_LINE_METHOD } from '../protocol/call-line.js';
+import { BEATS_METHOD, CALL_LINE_METHOD } from '../protocol/call-line.js';
 import { createStreamReader, writeWithBackpressure } from '../lib/stream-reader.js';
 import { isStreamed, streamHandlers, type StreamedMethod } from './handlers/index.js';
 import type { StreamHandler } from './handlers/types.js';
@@ -53,6 +53,11 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
     return;
   }
   if (request.kind === 'refused') return reply(channel, request.id, { error: request.error });
+  if (request.kind === 'answer') {
+    // Nothing of the agent's travels on a channel of its own: no answer is awaited here.
+    const error = { code: RpcErrorCode.invalidRequest, message: 'not a JSON-RPC 2.0 request' };
+    return reply(channel, request.id, { error });
+  }
   const { id, name } = request;
 
   if (name === CALL_LINE_METHOD) {
@@ -63,6 +68,10 @@ export async function serveChannel(channel: Duplex, deps: RpcServerDeps): Promis
       return reply(channel, id, { error });
     }
     return serveCallLine(channel, id, controller.signal, deps);
+  }
+  if (name === BEATS_METHOD) {
+    const message = 'beats are sent on the call line only: ask for the call line first';
+    return reply(channel, id, { error: { code: RpcErrorCode.invalidRequest, message } });
   }
   if (name === OPEN_STREAM_METHOD) {
     // A shell or a forwarded connection: the channel becomes its byte stream (../protocol/stream.ts).

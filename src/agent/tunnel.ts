@@ -21,7 +21,7 @@ import { fingerprintOf } from '../lib/fingerprint.js';
 import { formatAgentLogin } from '../protocol/identity.js';
 import { NoticeCode, parseNoticeGreeting, type Notice } from '../protocol/notice.js';
 import type { AgentFacts } from '../protocol/rpc.js';
-import { keepaliveOnSilence } from './keepalive.js';
+import { keepaliveOnSilence, type LinkSilence } from './keepalive.js';
 import { logNotice } from './notices.js';
 import {
   runReconnectLoop,
@@ -78,6 +78,10 @@ export interface TunnelOptions {
   keepalive?: { intervalMs: number; countMax: number };
   /** false: offer no call line (../protocol/call-line.ts), like an agent from before it (tests). */
   callLine?: boolean;
+  /** false: send no beats of its own (./beats.ts), like an agent from before them (tests). */
+  beats?: boolean;
+  /** Told the method of each request the agent serves, after it is checked (tests). */
+  onRequest?(method: string): void;
 }
 
 export class HostKeyChangedError extends Error {
@@ -194,6 +198,7 @@ function connectOnce(
 
     let registered = false;
     const onRequest = (method: string): void => {
+      options.onRequest?.(method);
       // The server calls nothing but hello until it has registered this agent.
       if (registered || method === 'hello') return;
       registered = true;
@@ -207,6 +212,15 @@ function connectOnce(
     };
     // A dead connection does not always close its channels: transfers also watch this.
     const linkClosed = new AbortController();
+    let silence: LinkSilence | undefined; // once the link is up
+    const link = {
+      silentForMs: () => silence?.silentForMs() ?? 0,
+      holdKeepalives: () => silence?.holdKeepalives(),
+      cut: (reason: string) => {
+        log.warn({ server, reason }, 'the server stopped answering; dialing again');
+        socket.destroy();
+      },
+    };
     client.on('tcp connection', (_info, accept) => {
       const channel = accept();
       void serveChannel(channel, {
@@ -218,6 +232,8 @@ function connectOnce(
         onRequest,
         onNotice: heard,
         callLine: options.callLine,
+        beats: options.beats,
+        link,
       });
     });
 
@@ -229,7 +245,7 @@ function connectOnce(
 
     client.on('ready', () => {
       connectedAt = Date.now();
-      keepaliveOnSilence(client, socket, keepalive.intervalMs);
+      silence = keepaliveOnSilence(client, socket, keepalive.intervalMs);
       client.forwardIn('127.0.0.1', 0, (error) => {
         if (error) {
           log.error({ server, err: error.message }, 'server refused the reverse forward');

@@ -13,7 +13,8 @@ import type { AppError } from '../errors.js';
 import type { AgentStream } from '../hub/agent-session.js';
 import type { TransferChannel } from '../hub/transfer-channel.js';
 import type { Notice } from '../protocol/notice.js';
-import type { RpcMethods } from '../protocol/rpc.js';
+import type { BeatListener } from '../hub/call-line.js';
+import type { BeatsParams, HeartbeatResult, RpcMethods } from '../protocol/rpc.js';
 import type { StreamHeader } from '../protocol/stream.js';
 import type { Permit, RateLimitFigures, RateLimits } from './rate-limit.js';
 
@@ -67,6 +68,15 @@ export interface AgentLink {
   readonly limiter?: HolderLimiter | undefined;
   /** True once the link has ended; every call then fails as `closed`. */
   readonly closed: boolean;
+  /**
+   * A link to this server's own agent: asks the agent to send its heartbeats itself, the first
+   * as the answer and the rest to `listener`; null when it cannot (then each is asked for).
+   */
+  receiveBeats?(
+    params: BeatsParams,
+    listener: BeatListener,
+    options: LinkCallOptions,
+  ): Promise<HeartbeatResult | null>;
   /** Calls one method on the agent; rejects with AgentCallError. */
   call<M extends keyof RpcMethods>(
     method: M,

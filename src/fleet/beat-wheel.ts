@@ -10,6 +10,8 @@
 // after it (later only when the event loop itself is late). Time is the monotonic clock: a change
 // of the wall clock moves no beat.
 
+import { beatSlotMs } from '../protocol/call-line.js';
+
 /** Cancels a task that has not run yet; a no-op after it ran. */
 export type CancelTask = () => void;
 
@@ -20,10 +22,11 @@ export interface BeatWheel {
   stop(): void;
 }
 
-/** The slot for beats every `intervalMs`: a hundredth of it, from 10 ms to 100 ms. */
-export function slotFor(intervalMs: number): number {
-  return Math.min(100, Math.max(10, Math.floor(intervalMs / 100)));
-}
+/**
+ * The slot for beats every `intervalMs`: a hundredth of it, from 10 ms to 100 ms — the slot an
+ * agent that beats by itself rounds its beats to as well (../protocol/call-line.ts).
+ */
+export const slotFor = beatSlotMs;
 
 /** A task that throws fails as a timer's callback would, after the others of its slot ran. */
 function runTask(task: () => void): void {

@@ -15,7 +15,10 @@
 // after interval × count unanswered keepalives; heartbeats notice an agent that is connected
 // but not answering (stopped, overloaded, wedged) before that.
 
+import { agentBeat } from '../hub/agent-reply.js';
+import type { HeartbeatResult } from '../protocol/rpc.js';
 import type { ClientRepository } from '../store/index.js';
+import type { AgentLink } from './agent-link.js';
 import type { Audit } from './audit.js';
 import { createBeatWheel, slotFor, type CancelTask } from './beat-wheel.js';
 import { HealthStatus } from './client-view.js';
@@ -82,29 +85,49 @@ export interface HealthMonitorDeps {
 export function createHealthMonitor(deps: HealthMonitorDeps) {
   const { config, audit } = deps;
   const intervalMs = config.heartbeatIntervalS * 1000;
+  const timeoutMs = config.heartbeatTimeoutS * 1000;
+  // The agent's own beats: one asks for an answer after three intervals of the hub's silence (so
+  // every third or fourth beat is answered: the hub's writes are most of a beat's cost), and a
+  // beat counts missing when none came within an interval (and its jitter) and the timeout.
+  const beatsParams = { intervalMs, answerAfterMs: 3 * intervalMs, metrics: true };
+  const gapMs = intervalMs * 1.1 + timeoutMs;
   // The next beats, in slots: the beats due together go out together (./beat-wheel.ts).
   const wheel = createBeatWheel(slotFor(intervalMs));
   let stopped = false;
 
-  async function beat(entry: LiveClient): Promise<BeatOutcome> {
+  /** A beat's outcome: its sample kept, and compared to the thresholds when checks are on. */
+  async function took(entry: LiveClient, reply: HeartbeatResult): Promise<BeatOutcome> {
     const settings = await deps.settingsOf(entry.uuid);
+    const at = new Date();
+    entry.lastHeartbeatAt = at;
+    // Every beat carries the metrics summary: it is the client's latest sample, which
+    // fleetHealth answers from. Resource checks decide only whether it counts for health.
+    if (!reply.metrics) return { ok: true, breaches: null };
+    entry.lastSample = { at, metrics: reply.metrics };
+    if (!settings.resourceChecks) return { ok: true, breaches: null };
+    return { ok: true, breaches: overThresholds(reply.metrics, settings.thresholds) };
+  }
+
+  /** One heartbeat asked for (an agent that sends none of its own). */
+  async function beat(entry: LiveClient): Promise<BeatOutcome> {
+    let reply: HeartbeatResult;
     try {
-      // Every beat carries the metrics summary: it is the client's latest sample, which
-      // fleetHealth answers from. Resource checks decide only whether it counts for health.
-      const reply = await entry.link.call(
-        'heartbeat',
-        { metrics: true },
-        { timeoutMs: config.heartbeatTimeoutS * 1000 },
-      );
-      const at = new Date();
-      entry.lastHeartbeatAt = at;
-      if (!reply.metrics) return { ok: true, breaches: null };
-      entry.lastSample = { at, metrics: reply.metrics };
-      if (!settings.resourceChecks) return { ok: true, breaches: null };
-      return { ok: true, breaches: overThresholds(reply.metrics, settings.thresholds) };
+      reply = await entry.link.call('heartbeat', { metrics: true }, { timeoutMs });
     } catch (error) {
       return { ok: false, error: (error as Error).message };
     }
+    return took(entry, reply);
+  }
+
+  /** One beat the agent sent by itself: checked, then taken as an answered heartbeat. */
+  function pushed(entry: LiveClient, params: unknown): Promise<BeatOutcome> {
+    let reply: HeartbeatResult;
+    try {
+      reply = agentBeat(params);
+    } catch (error) {
+      return Promise.resolve({ ok: false, error: (error as Error).message });
+    }
+    return took(entry, reply);
   }
 
   /** Writes the judgement to the record; a failure is logged (the live state stands). */
@@ -174,28 +197,102 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
   }
 
   return {
-    /** Starts heartbeating a client that came online, until its link ends. */
+    /**
+     * Follows a client that came online, until its link ends: its own beats when the agent
+     * sends them (../protocol/call-line.ts), else a heartbeat asked for every interval.
+     */
     watch(entry: LiveClient): void {
       let counters: CheckCounters = { heartbeatFailures: 0, resourceBreaches: 0 };
       let cancelNext: CancelTask | undefined;
-      const run = async (): Promise<void> => {
+      let judged: Promise<void> = Promise.resolve();
+      let mode: 'starting' | 'pushed' | 'asked' = 'starting';
+      let deadline = Infinity; // when a missing beat counts as a failure (pushed)
+      const over = (): boolean => stopped || entry.link.closed;
+
+      /** Applies outcomes one at a time, in the order they came. */
+      const judge = (outcome: BeatOutcome | Promise<BeatOutcome>): Promise<void> => {
+        judged = judged
+          .then(async () => {
+            const settled = await outcome;
+            // Closed meanwhile: the disconnection, not a failed heartbeat, is what happened.
+            if (!over()) counters = await apply(entry, counters, settled);
+          })
+          .catch((error: unknown) => {
+            entry.log.error({ err: error, component: 'health' }, 'health check failed');
+          });
+        return judged;
+      };
+
+      const ask = async (): Promise<void> => {
         cancelNext = undefined;
-        if (stopped || entry.link.closed) return;
-        try {
-          const outcome = await beat(entry);
-          // Closed meanwhile: the disconnection, not a failed heartbeat, is what happened.
-          if (entry.link.closed) return;
-          counters = await apply(entry, counters, outcome);
-        } catch (error) {
-          entry.log.error({ err: error, component: 'health' }, 'health check failed');
-        }
-        if (stopped || entry.link.closed) return;
+        if (over()) return;
+        await judge(beat(entry));
+        if (over()) return;
         // ±10 % jitter, so a thousand agents that connected together do not beat together.
         const delay = intervalMs * (0.9 + Math.random() * 0.2);
-        cancelNext = wheel.after(delay, () => void run());
+        cancelNext = wheel.after(delay, () => void ask());
       };
+      /** From now on each heartbeat is asked for (after `delayMs`). */
+      const askFrom = (delayMs: number): void => {
+        if (mode === 'asked') return;
+        mode = 'asked';
+        cancelNext?.();
+        cancelNext = wheel.after(delayMs, () => void ask());
+      };
+
+      /** Counts a beat missing once none came within gapMs; then again every gapMs. */
+      const check = (): void => {
+        cancelNext = undefined;
+        if (over() || mode !== 'pushed') return;
+        const now = performance.now();
+        if (now < deadline) {
+          cancelNext = wheel.after(deadline - now, check);
+          return;
+        }
+        deadline = now + gapMs;
+        void judge({ ok: false, error: `no heartbeat within ${Math.round(gapMs / 1000)} s` });
+        cancelNext = wheel.after(gapMs, check);
+      };
+
+      const receive = async (receiveBeats: NonNullable<AgentLink['receiveBeats']>) => {
+        cancelNext = undefined;
+        if (over()) return;
+        const listener = {
+          beat: (params: unknown): void => {
+            if (mode === 'asked' || over()) return;
+            deadline = performance.now() + gapMs;
+            void judge(pushed(entry, params));
+          },
+          stopped: (): void => askFrom(intervalMs),
+        };
+        try {
+          const first = await receiveBeats.call(entry.link, beatsParams, listener, { timeoutMs });
+          if (over() || mode === 'asked') return;
+          if (first === null) {
+            // An agent from before beats: asked, from now.
+            mode = 'asked';
+            return void ask();
+          }
+          mode = 'pushed';
+          deadline = performance.now() + gapMs;
+          cancelNext = wheel.after(gapMs, check);
+          void judge(took(entry, first));
+        } catch (error) {
+          if (over() || mode === 'asked') return;
+          void judge({ ok: false, error: (error as Error).message });
+          // A failed heartbeat, and asked again an interval later: an agent that did not answer
+          // in time (a server busy with a flood of attaches) is slow, not unable.
+          const delay = intervalMs * (0.9 + Math.random() * 0.2);
+          cancelNext = wheel.after(delay, () => void receive(receiveBeats));
+        }
+      };
+
       void entry.ended.then(() => cancelNext?.());
-      void run();
+      if (entry.link.receiveBeats) void receive(entry.link.receiveBeats);
+      else {
+        mode = 'asked';
+        void ask();
+      }
     },
 
     stop(): void {

@@ -2,7 +2,12 @@
 // its request id, the agent's error turned into AgentCallError (remote, with its code and data),
 // and the result validated against the method's schema. Pure: no I/O.
 
-import { AgentErrorCode, JSONRPC_VERSION, type RpcMethods } from '../protocol/rpc.js';
+import {
+  AgentErrorCode,
+  JSONRPC_VERSION,
+  type HeartbeatResult,
+  type RpcMethods,
+} from '../protocol/rpc.js';
 import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
 import { AgentCallError, AgentCallFailure } from './errors.js';
 
@@ -49,6 +54,18 @@ export function agentReply<M extends keyof RpcMethods>(
     throw new AgentCallError(
       'protocol',
       `agent reply to ${method} is malformed (${describeIssues(parsed.error)})`,
+    );
+  }
+  return parsed.data;
+}
+
+/** A beat the agent sent by itself (../protocol/call-line.ts): a heartbeat's result, validated. */
+export function agentBeat(params: unknown): HeartbeatResult {
+  const parsed = rpcSchemas.heartbeat.result.safeParse(params);
+  if (!parsed.success) {
+    throw new AgentCallError(
+      AgentCallFailure.protocol,
+      `a beat from the agent is malformed (${describeIssues(parsed.error)})`,
     );
   }
   return parsed.data;

@@ -23,12 +23,14 @@ import {
   requestLine,
   MAX_MESSAGE_BYTES,
   type AgentFacts,
+  type BeatsParams,
+  type HeartbeatResult,
   type RpcMethods,
 } from '../protocol/rpc.js';
 import { AgentCallError, AgentCallFailure } from './errors.js';
 import { OPEN_STREAM_METHOD, type StreamHeader } from '../protocol/stream.js';
 import { agentReply, parseAgentReply } from './agent-reply.js';
-import { startCallLine, type HubCallLine } from './call-line.js';
+import { startCallLine, type BeatListener, type HubCallLine } from './call-line.js';
 import {
   cancellation,
   destroyWhenOpen,
@@ -38,7 +40,12 @@ import {
   type CancellationWords,
   type ForwardTarget,
 } from './requests.js';
-import { CALL_LINE_FEATURE, servedOnCallLine } from '../protocol/call-line.js';
+import {
+  BEATS_FEATURE,
+  BEATS_METHOD,
+  CALL_LINE_FEATURE,
+  servedOnCallLine,
+} from '../protocol/call-line.js';
 import { halfCloseOf, type AgentStream } from './agent-stream.js';
 import { createTransferChannel, type TransferChannel } from './transfer-channel.js';
 
@@ -186,6 +193,30 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
       } else {
         destroyWhenOpen(opening);
       }
+    }
+  }
+
+  /**
+   * Asks the agent to send its heartbeats itself (`beats`, ../protocol/call-line.ts): resolves
+   * with the first, and each later one goes to `listener` until the line fails. Null when the
+   * agent sends none (from before beats, or its call line failed): the caller asks for each, as
+   * before. Rejects as `call` does, and the listener is then dropped.
+   */
+  async receiveBeats(
+    params: BeatsParams,
+    listener: BeatListener,
+    options: CallOptions,
+  ): Promise<HeartbeatResult | null> {
+    if (!(this.facts?.features?.includes(BEATS_FEATURE) ?? false)) return null;
+    if (!this.takesCallLine(BEATS_METHOD)) return null;
+    const line = await this.callLine();
+    if (line === null) return null;
+    line.listen(listener);
+    try {
+      return await this.call(BEATS_METHOD, params, options);
+    } catch (error) {
+      line.listen(null);
+      throw error;
     }
   }
 

@@ -1,12 +1,19 @@
 // The hub's end of the call line (../protocol/call-line.ts): requests written on one channel, and
 // each reply handed to the caller waiting for its id. The line fails as a whole — the channel
 // closed, a reply that is not a JSON object, a line over the size cap — and then every caller
-// still waiting gets an AgentCallError, and the session goes back to a channel per call.
+// still waiting gets an AgentCallError, and the session goes back to a channel per call. The
+// agent's own beats (`beat` lines) go to the one listener, answered when they ask; at most one a
+// half-second is taken (an honest agent beats a second apart at the most), the rest dropped.
 
 import type { Duplex } from 'node:stream';
 import { LineTooLongError, readLine, readLines } from '../lib/line-reader.js';
-import { CALL_LINE_METHOD, CANCEL_METHOD, type CancelParams } from '../protocol/call-line.js';
-import { MAX_MESSAGE_BYTES, requestLine } from '../protocol/rpc.js';
+import {
+  BEAT_METHOD,
+  CALL_LINE_METHOD,
+  CANCEL_METHOD,
+  type CancelParams,
+} from '../protocol/call-line.js';
+import { MAX_MESSAGE_BYTES, replyLine, requestLine, RpcErrorCode } from '../protocol/rpc.js';
 import { parseAgentReply } from './agent-reply.js';
 import { AgentCallError, AgentCallFailure, type AgentCallFailureKind } from './errors.js';
 
@@ -34,6 +41,17 @@ export async function startCallLine(
   return new HubCallLine(channel, onFailed);
 }
 
+/** Where the agent's own beats go (AgentSession.receiveBeats). */
+export interface BeatListener {
+  /** One beat: its params, not yet checked. */
+  beat(params: unknown): void;
+  /** The line failed: no beat will come on it. Told once. */
+  stopped(reason: string): void;
+}
+
+/** Beats closer together than this are dropped (an honest agent's are ≥ 900 ms apart). */
+const MIN_BEAT_GAP_MS = 500;
+
 interface Waiting {
   resolve(reply: Record<string, unknown>): void;
   reject(error: AgentCallError): void;
@@ -43,6 +61,8 @@ export class HubCallLine {
   private readonly waiting = new Map<number, Waiting>();
   private failure: string | null = null;
   private readonly stopReading: () => void;
+  private beats: BeatListener | null = null;
+  private lastBeatAt = -Infinity;
 
   /** `onFailed` is told once, with the reason, when the line can no longer be used. */
   constructor(
@@ -74,6 +94,11 @@ export class HubCallLine {
     });
   }
 
+  /** Hands the agent's own beats to `listener` (null: drops them). */
+  listen(listener: BeatListener | null): void {
+    this.beats = listener;
+  }
+
   /** The caller gave up: the agent is told to abort it (a no-op once it has answered). */
   cancel(id: number): void {
     if (!this.waiting.delete(id) || this.failure !== null) return;
@@ -92,11 +117,28 @@ export class HubCallLine {
       return this.fail(AgentCallFailure.protocol, 'a reply that is not a JSON-RPC object');
     const record = reply as Record<string, unknown>;
     const id = record['id'];
+    if ('method' in record) return this.fromAgent(record['method'], id, record['params']);
     const waiting = typeof id === 'number' ? this.waiting.get(id) : undefined;
     // A reply that crossed its cancellation on the wire has no caller any more: dropped.
     if (waiting === undefined) return;
     this.waiting.delete(id as number);
     waiting.resolve(record);
+  }
+
+  /** A line the agent started: a beat, else refused (a request) or ignored (a notification). */
+  private fromAgent(method: unknown, id: unknown, params: unknown): void {
+    const asks = typeof id === 'number';
+    if (method !== BEAT_METHOD) {
+      if (!asks) return;
+      const message = 'the hub takes nothing from the agent on the call line but beats';
+      this.channel.write(replyLine(id, { error: { code: RpcErrorCode.methodNotFound, message } }));
+      return;
+    }
+    const now = performance.now();
+    if (now - this.lastBeatAt < MIN_BEAT_GAP_MS) return;
+    this.lastBeatAt = now;
+    if (asks) this.channel.write(replyLine(id, { result: {} }));
+    this.beats?.beat(params);
   }
 
   private fail(kind: AgentCallFailureKind, reason: string): void {
@@ -107,6 +149,9 @@ export class HubCallLine {
     this.waiting.clear();
     this.stopReading();
     this.channel.destroy();
+    const beats = this.beats;
+    this.beats = null;
+    beats?.stopped(reason);
     this.onFailed(reason);
   }
 }

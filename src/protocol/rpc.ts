@@ -240,6 +240,16 @@ export interface HeartbeatParams {
   metrics?: boolean | undefined;
 }
 
+/** `beats` (on the call line, ./call-line.ts): the agent sends its heartbeats itself from now on. */
+export interface BeatsParams {
+  /** A beat every this long (± 10 %), on the wall clock's slot boundaries (BEAT_SLOT_MS). */
+  intervalMs: number;
+  /** A beat asks the hub for an answer once nothing has come from it for this long. */
+  answerAfterMs: number;
+  /** Every beat carries the metrics summary. */
+  metrics?: boolean | undefined;
+}
+
 /** get_metrics with `summary: true`: the figures health checks compare to thresholds. */
 export interface MetricsSummary {
   hostname: string;
@@ -268,6 +278,8 @@ export interface RpcMethods {
   list_files: { params: ListFilesParams; result: ListFilesResult };
   get_metrics: { params: GetMetricsParams; result: MetricsResult };
   heartbeat: { params: HeartbeatParams; result: HeartbeatResult };
+  /** The agent beats by itself (its reply is the first beat): see ./call-line.ts. */
+  beats: { params: BeatsParams; result: HeartbeatResult };
   upload_file: { params: UploadFileParams; result: TransferResult };
   download_file: { params: DownloadFileParams; result: TransferResult };
   /** A byte stream (shell, forwarded connection) on its own channel: see ./stream.ts. */

@@ -113,6 +113,14 @@ export const metricsResultSchema = z.record(z.string(), z.unknown());
 
 export const heartbeatParamsSchema = z.object({ metrics: z.boolean().optional() }).strict();
 
+export const beatsParamsSchema = z
+  .object({
+    intervalMs: z.number().int().min(1000).max(86_400_000),
+    answerAfterMs: z.number().int().min(1000).max(259_200_000),
+    metrics: z.boolean().optional(),
+  })
+  .strict();
+
 const percentOrNull = z.number().min(0).max(100).nullable();
 
 /**
@@ -199,6 +207,7 @@ export const rpcSchemas: Schemas = {
   list_files: { params: listFilesParamsSchema, result: listFilesResultSchema },
   get_metrics: { params: getMetricsParamsSchema, result: metricsResultSchema },
   heartbeat: { params: heartbeatParamsSchema, result: heartbeatResultSchema },
+  beats: { params: beatsParamsSchema, result: heartbeatResultSchema },
   upload_file: { params: uploadFileParamsSchema, result: transferResultSchema },
   download_file: { params: downloadFileParamsSchema, result: transferResultSchema },
   open_stream: { params: streamHeaderSchema, result: streamReadySchema },

@@ -13,12 +13,12 @@ import { receiveUpload } from './upload-file.js';
 import { writeFile } from './write-file.js';
 
 /**
- * Every method the handlers answer: all of them except `hello`, `open_stream` (../streams) and
- * `call_line` (../call-line.ts).
+ * Every method the handlers answer: all of them except `hello`, `open_stream` (../streams),
+ * `call_line` and `beats` (../call-line.ts).
  */
 export type HandledMethod = Exclude<
   keyof RpcMethods,
-  'hello' | 'open_stream' | 'call_line' | StreamedMethod
+  'hello' | 'open_stream' | 'call_line' | 'beats' | StreamedMethod
 >;
 
 /** Methods that stream bytes on their channel after the request line. */
