@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { ConfigError, readServerConfig } from '../src/config.js';
 import { AGENT_KEEPALIVE } from '../src/agent/tunnel.js';
 import { slotFor } from '../src/fleet/beat-wheel.js';
+import { beatsAskedFor } from '../src/fleet/health.js';
+import { MIN_ANSWER_WAIT_MS } from '../src/agent/beats.js';
 import { defaultHubLimits } from '../src/hub/limits.js';
 import { serverUsage } from '../src/server-usage.js';
 
@@ -84,6 +86,27 @@ test('by default neither end sends SSH keepalives while heartbeats flow', () => 
     Number(new RegExp(`^\\s*${name}\\s.*\\((\\d+)\\)$`, 'm').exec(serverUsage)?.[1]);
   assert.equal(stated('ETPHONEHOME_SSH_KEEPALIVE_S'), defaults.sshKeepalive.intervalS);
   assert.equal(stated('ETPHONEHOME_SSH_KEEPALIVE_COUNT'), defaults.sshKeepalive.countMax);
+});
+
+test('with the agent’s own beats, no keepalives either, and a silent path is still cut', () => {
+  const defaults = readServerConfig([], {});
+  assert.ok(defaults !== 'help');
+  const intervalMs = defaults.health.heartbeatIntervalS * 1000;
+  // The agent holds its keepalives off at each beat and the hub hears each one: both wait for
+  // longer silence than the longest gap between beats (slot-rounded, as the agent sends them).
+  const longestGapMs = intervalMs * 1.1 + slotFor(intervalMs);
+  assert.ok(AGENT_KEEPALIVE.intervalMs > longestGapMs);
+  assert.ok(defaults.sshKeepalive.intervalS * 1000 > longestGapMs);
+  // The agent asks for an answer once the hub was silent for answerAfterMs (at the next beat),
+  // and ends the link when none came within the wait: no later than the hub cuts a silent agent
+  // (ssh2 cuts after count + 1 intervals).
+  const { answerAfterMs } = beatsAskedFor(intervalMs);
+  const agentCutsWithinMs = answerAfterMs + longestGapMs + Math.max(intervalMs, MIN_ANSWER_WAIT_MS);
+  const hubCutsWithinMs =
+    defaults.sshKeepalive.intervalS * 1000 * (defaults.sshKeepalive.countMax + 1);
+  assert.ok(agentCutsWithinMs <= hubCutsWithinMs, `${agentCutsWithinMs} > ${hubCutsWithinMs}`);
+  // And asks at most every third beat: the hub's answer is a write, most of a beat's cost.
+  assert.ok(answerAfterMs >= 3 * intervalMs * 0.9);
 });
 
 test('health settings: defaults, environment, flags, and refusals', () => {

@@ -36,7 +36,8 @@ import { serverKey, type ServerAddress } from './servers.js';
  * SSH keepalives to the server: one after 40 s without a byte from it, and the link is cut after
  * 2 unanswered (120 s, as the server cuts a silent agent). ./keepalive.ts makes ssh2 wait for
  * silence, as OpenSSH's client does. 40 s is longer than the server's heartbeats (30 s ± 10 %):
- * while they arrive, the agent sends none.
+ * while they arrive, the agent sends none; while the agent sends its own (./beats.ts), each one
+ * holds them off, and an unanswered beat is what cuts a dead link.
  */
 export const AGENT_KEEPALIVE = { intervalMs: 40_000, countMax: 2 } as const;
 

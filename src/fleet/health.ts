@@ -16,7 +16,7 @@
 // but not answering (stopped, overloaded, wedged) before that.
 
 import { agentBeat } from '../hub/agent-reply.js';
-import type { HeartbeatResult } from '../protocol/rpc.js';
+import type { BeatsParams, HeartbeatResult } from '../protocol/rpc.js';
 import type { ClientRepository } from '../store/index.js';
 import type { AgentLink } from './agent-link.js';
 import type { Audit } from './audit.js';
@@ -70,6 +70,15 @@ export function assess(
   return { counters: { heartbeatFailures, resourceBreaches }, reason, consecutiveFailures };
 }
 
+/**
+ * What the hub asks of an agent that beats by itself: every beat carries the metrics summary, and
+ * one asks for an answer after three intervals of the hub's silence, so every third or fourth
+ * beat is answered (the hub's writes are most of a beat's cost).
+ */
+export function beatsAskedFor(intervalMs: number): BeatsParams {
+  return { intervalMs, answerAfterMs: 3 * intervalMs, metrics: true };
+}
+
 export interface HealthMonitorDeps {
   config: Pick<
     HealthConfig,
@@ -86,10 +95,8 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
   const { config, audit } = deps;
   const intervalMs = config.heartbeatIntervalS * 1000;
   const timeoutMs = config.heartbeatTimeoutS * 1000;
-  // The agent's own beats: one asks for an answer after three intervals of the hub's silence (so
-  // every third or fourth beat is answered: the hub's writes are most of a beat's cost), and a
-  // beat counts missing when none came within an interval (and its jitter) and the timeout.
-  const beatsParams = { intervalMs, answerAfterMs: 3 * intervalMs, metrics: true };
+  const beatsParams = beatsAskedFor(intervalMs);
+  // A beat counts missing when none came within an interval (and its jitter) and the timeout.
   const gapMs = intervalMs * 1.1 + timeoutMs;
   // The next beats, in slots: the beats due together go out together (./beat-wheel.ts).
   const wheel = createBeatWheel(slotFor(intervalMs));

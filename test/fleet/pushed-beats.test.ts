@@ -241,9 +241,12 @@ test('when the line fails, the hub goes back to asking, on channels of their own
   const agent = beatingAgent();
   await agent.beatsParams;
   agent.dropLine();
-  await waitFor(() => (agent.requests.filter((r) => r === 'heartbeat').length >= 2 ? true : undefined), {
-    what: 'heartbeats asked on channels after the line failed',
-  });
+  await waitFor(
+    () => (agent.requests.filter((r) => r === 'heartbeat').length >= 2 ? true : undefined),
+    {
+      what: 'heartbeats asked on channels after the line failed',
+    },
+  );
   const client = (await view(agent.uuid))!;
   assert.equal(client.health, 'HEALTHY');
   assert.equal(client.heartbeatFailures, 0);
@@ -254,9 +257,12 @@ test('the real agent beats by itself: fresh samples, and only `beats` asked of i
   const served: string[] = [];
   const agent = startAgent(f.port, { onRequest: (method) => served.push(method) });
   agents.push({ end: () => void agent.stop() } as HostileAgent);
-  const firstAt = await waitFor(async () => (await view(agent.uuid))?.lastHeartbeatAt ?? undefined, {
-    what: 'a beat',
-  });
+  const firstAt = await waitFor(
+    async () => (await view(agent.uuid))?.lastHeartbeatAt ?? undefined,
+    {
+      what: 'a beat',
+    },
+  );
   await waitFor(
     async () => {
       const at = (await view(agent.uuid))?.lastHeartbeatAt;
