@@ -125,7 +125,10 @@ describe('health: heartbeats', () => {
       const data = unhealthy.data as Record<string, unknown>;
       assert.equal(data['consecutive_failures'], 3);
       assert.equal(data['check'], 'heartbeat');
-      assert.match(String(data['reason']), /^3 heartbeats in a row failed \(last: no heartbeat within 2 s\)$/);
+      assert.match(
+        String(data['reason']),
+        /^3 heartbeats in a row failed \(last: no heartbeat within 2 s\)$/,
+      );
       assert.equal(unhealthy.client.health, 'UNHEALTHY', 'the event carries the client as it is');
 
       const stopped = await health(server, agent.uuid);
