@@ -23,8 +23,6 @@ import {
   requestLine,
   MAX_MESSAGE_BYTES,
   type AgentFacts,
-  type BeatsParams,
-  type HeartbeatResult,
   type RpcMethods,
 } from '../protocol/rpc.js';
 import { AgentCallError, AgentCallFailure } from './errors.js';
@@ -40,12 +38,7 @@ import {
   type CancellationWords,
   type ForwardTarget,
 } from './requests.js';
-import {
-  BEATS_FEATURE,
-  BEATS_METHOD,
-  CALL_LINE_FEATURE,
-  servedOnCallLine,
-} from '../protocol/call-line.js';
+import { BEATS_FEATURE, CALL_LINE_FEATURE, servedOnCallLine } from '../protocol/call-line.js';
 import { halfCloseOf, type AgentStream } from './agent-stream.js';
 import { createTransferChannel, type TransferChannel } from './transfer-channel.js';
 
@@ -198,22 +191,21 @@ export class AgentSession<Admission = unknown> extends EventEmitter {
 
   /**
    * Asks the agent to send its heartbeats itself (`beats`, ../protocol/call-line.ts): resolves
-   * with the first, and each later one goes to `listener` until the line fails. Null when the
-   * agent sends none (from before beats, or its call line failed): the caller asks for each, as
-   * before. Rejects as `call` does, and the listener is then dropped.
+   * with the first; the rest go to `listener` until the line fails. Null when the agent sends
+   * none (the caller asks for each). Rejects as `call` does, and the listener is then dropped.
    */
   async receiveBeats(
-    params: BeatsParams,
+    params: RpcMethods['beats']['params'],
     listener: BeatListener,
     options: CallOptions,
-  ): Promise<HeartbeatResult | null> {
-    if (!(this.facts?.features?.includes(BEATS_FEATURE) ?? false)) return null;
-    if (!this.takesCallLine(BEATS_METHOD)) return null;
+  ): Promise<RpcMethods['beats']['result'] | null> {
+    const features = this.facts?.features ?? [];
+    if (!features.includes(BEATS_FEATURE) || !features.includes(CALL_LINE_FEATURE)) return null;
     const line = await this.callLine();
     if (line === null) return null;
     line.listen(listener);
     try {
-      return await this.call(BEATS_METHOD, params, options);
+      return await this.call('beats', params, options);
     } catch (error) {
       line.listen(null);
       throw error;
