@@ -13,7 +13,7 @@ import {
   CANCEL_METHOD,
   type CancelParams,
 } from '../protocol/call-line.js';
-import { MAX_MESSAGE_BYTES, replyLine, requestLine, RpcErrorCode } from '../protocol/rpc.js';
+import { MAX_MESSAGE_BYTES, replyLine, requestLine } from '../protocol/rpc.js';
 import { parseAgentReply } from './agent-reply.js';
 import { AgentCallError, AgentCallFailure, type AgentCallFailureKind } from './errors.js';
 
@@ -125,15 +125,14 @@ export class HubCallLine {
     waiting.resolve(record);
   }
 
-  /** A line the agent started: a beat, else refused (a request) or ignored (a notification). */
+  /**
+   * A line the agent started. Only beats are taken; anything else is dropped unanswered (an
+   * honest agent sends nothing else here, and an answer per line would let a flood of them cost
+   * the hub a write each).
+   */
   private fromAgent(method: unknown, id: unknown, params: unknown): void {
+    if (method !== BEAT_METHOD) return;
     const asks = typeof id === 'number';
-    if (method !== BEAT_METHOD) {
-      if (!asks) return;
-      const message = 'the hub takes nothing from the agent on the call line but beats';
-      this.channel.write(replyLine(id, { error: { code: RpcErrorCode.methodNotFound, message } }));
-      return;
-    }
     const now = performance.now();
     if (now - this.lastBeatAt < MIN_BEAT_GAP_MS) return;
     this.lastBeatAt = now;

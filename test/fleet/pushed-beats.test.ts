@@ -41,6 +41,8 @@ interface BeatingAgent {
   answers: number[];
   /** Sends one beat on the line (an id: it asks for an answer). */
   beat(params: unknown, id?: number): void;
+  /** Writes any message on the line. */
+  send(message: Record<string, unknown>): void;
   /** Closes the call line (the hub should go back to asking, on channels). */
   dropLine(): void;
   end(): void;
@@ -106,6 +108,9 @@ function beatingAgent(): BeatingAgent {
     beat(params, id) {
       if (line) write(line, { ...(id === undefined ? {} : { id }), method: 'beat', params });
     },
+    send(message) {
+      if (line) write(line, message);
+    },
     dropLine() {
       line?.destroy();
     },
@@ -170,6 +175,9 @@ test('the hub asks for beats once; each beat it gets is the client’s heartbeat
 test('a beat that asks is answered on the line; a burst of beats is thinned', async () => {
   const agent = beatingAgent();
   await agent.beatsParams;
+  // Anything but a beat is dropped unanswered, and the line goes on.
+  agent.send({ id: 7, method: 'run_command', params: { cmd: 'true' } });
+  agent.send({ method: 'notice', params: {} });
   await sleep(600);
   agent.beat({ time: Date.now(), uptimeS: 2 }, 41);
   await waitFor(() => (agent.answers.includes(41) ? true : undefined), {
