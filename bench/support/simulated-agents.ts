@@ -38,8 +38,7 @@ import {
   CALL_LINE_METHOD,
   CANCEL_METHOD,
 } from '../../src/protocol/call-line.js';
-import { startBeats, type BeatSender } from '../../src/agent/beats.js';
-import type { BeatLink } from '../../src/agent/requests.js';
+import { startBeats, type BeatLink, type BeatSender } from '../../src/agent/beats.js';
 import { runReconnectLoop, type LinkOutcome } from '../../src/agent/reconnect.js';
 import { keepaliveOnSilence } from '../../src/agent/keepalive.js';
 import { AGENT_KEEPALIVE } from '../../src/agent/tunnel.js';
@@ -391,7 +390,6 @@ class SimulatedAgent {
                 if (!channel.destroyed && channel.writable) channel.write(line);
               },
               link,
-              cut: (reason) => link.cut(reason),
             });
           });
         },

@@ -18,15 +18,18 @@ import type { LinkSilence } from './keepalive.js';
 /** The least a beat waits for its answer: a busy server (a restart's storm) is not a dead one. */
 export const MIN_ANSWER_WAIT_MS = 15_000;
 
+/** The SSH link under the beats: its silence, its keepalives, and its end. */
+export interface BeatLink extends LinkSilence {
+  /** Ends the link (the server stopped answering); the reconnect loop dials again. */
+  cut(reason: string): void;
+}
+
 export interface BeatSenderDeps {
   /** One beat's body, a heartbeat's result; null when it could not be sampled. */
   sample(): Promise<HeartbeatResult | null>;
   /** Writes one line to the server. */
   write(line: string): void;
-  /** How long the server has been silent, and the link's keepalives to hold off. */
-  link: LinkSilence;
-  /** The server did not answer: ends the link. */
-  cut(reason: string): void;
+  link: BeatLink;
   /** The wall clock, in milliseconds (tests pass their own). */
   now?: () => number;
   /** A monotonic clock, in milliseconds (tests pass their own). */
@@ -67,7 +70,9 @@ export function startBeats(params: BeatsParams, deps: BeatSenderDeps): BeatSende
       setImmediate(() => {
         watchdog = undefined;
         if (stopped || answeredSince(askedAt)) return;
-        deps.cut(`the server did not answer a heartbeat within ${Math.round(waitMs / 1000)} s`);
+        deps.link.cut(
+          `the server did not answer a heartbeat within ${Math.round(waitMs / 1000)} s`,
+        );
       });
     }, waitMs);
   };

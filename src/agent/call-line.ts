@@ -15,15 +15,9 @@ import {
   type HeartbeatResult,
   type RpcReplyBody,
 } from '../protocol/rpc.js';
-import { startBeats, type BeatSender } from './beats.js';
+import { startBeats, type BeatLink, type BeatSender } from './beats.js';
 import type { HandledMethod } from './handlers/index.js';
-import {
-  answer,
-  heardNotification,
-  parseRequest,
-  type BeatLink,
-  type RpcServerDeps,
-} from './requests.js';
+import { answer, heardNotification, parseRequest, type RpcServerDeps } from './requests.js';
 
 /** Serves the line on `channel` (its opening request was `id`) until it closes. */
 export function serveCallLine(
@@ -54,28 +48,26 @@ export function serveCallLine(
   };
   closed.addEventListener('abort', abortAll, { once: true });
 
-  /** One beat's body: the heartbeat handler's result, or null when it failed. */
-  const sample = async (metrics: boolean | undefined): Promise<HeartbeatResult | null> => {
-    const context = { signal: closed, allowedPaths: deps.allowedPaths };
-    const body = await answer('heartbeat', { metrics }, context, deps);
-    return 'result' in body ? (body.result as HeartbeatResult) : null;
-  };
+  /** One heartbeat's reply body (the handler's result, or its error). */
+  const heartbeat = (metrics: boolean | undefined): Promise<RpcReplyBody> =>
+    answer('heartbeat', { metrics }, { signal: closed, allowedPaths: deps.allowedPaths }, deps);
 
   /** `beats`: the first beat as the reply, then the agent's own, until the line ends. */
   const beatFromNow = async (callId: number, params: BeatsParams): Promise<void> => {
-    const context = { signal: closed, allowedPaths: deps.allowedPaths };
-    const first = await answer('heartbeat', { metrics: params.metrics }, context, deps);
+    const first = await heartbeat(params.metrics);
     if (closed.aborted) return;
     send(callId, first);
     beats?.stop();
     if (!('result' in first)) return; // the hub asks, as before
     beats = startBeats(params, {
-      sample: () => sample(params.metrics),
+      sample: async () => {
+        const body = await heartbeat(params.metrics);
+        return 'result' in body ? (body.result as HeartbeatResult) : null;
+      },
       write: (line) => {
         if (!channel.destroyed && channel.writable) channel.write(line);
       },
       link,
-      cut: (reason) => link.cut(reason),
     });
   };
 
@@ -100,13 +92,7 @@ export function serveCallLine(
       return send(callId, { error: { code: RpcErrorCode.invalidRequest, message } });
     }
     deps.onRequest?.(name);
-    if (name === BEATS_METHOD) {
-      if (deps.beats === false) {
-        const message = 'this agent sends no beats of its own: ask for heartbeats';
-        return send(callId, { error: { code: RpcErrorCode.methodNotFound, message } });
-      }
-      return void beatFromNow(callId, request.params as BeatsParams);
-    }
+    if (name === BEATS_METHOD) return void beatFromNow(callId, request.params as BeatsParams);
     const controller = new AbortController();
     inFlight.set(callId, controller);
     const context = { signal: controller.signal, allowedPaths: deps.allowedPaths };

@@ -16,13 +16,7 @@ import { BEATS_FEATURE, CALL_LINE_FEATURE } from '../protocol/call-line.js';
 import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
 import { handlers, type HandledMethod } from './handlers/index.js';
 import { AgentError, type Handler, type HandlerContext } from './handlers/types.js';
-import type { LinkSilence } from './keepalive.js';
-
-/** The SSH link under the call line, as the agent's own beats need it (./beats.ts). */
-export interface BeatLink extends LinkSilence {
-  /** Ends the link (the server stopped answering); the reconnect loop dials again. */
-  cut(reason: string): void;
-}
+import type { BeatLink } from './beats.js';
 
 export interface RpcServerDeps {
   logger: Logger;
@@ -39,8 +33,6 @@ export interface RpcServerDeps {
   onNotice?(notice: Notice): void;
   /** false: serve no call line, like an agent from before it (tests); default true. */
   callLine?: boolean | undefined;
-  /** false: answer heartbeats but send none by itself, like an agent from before `beats`. */
-  beats?: boolean | undefined;
   /** The link, for the agent's own beats; without it (tests) the call line's traffic stands in. */
   link?: BeatLink | undefined;
 }
@@ -98,8 +90,7 @@ function refused(id: number | null, code: number, message: string): ParsedReques
 
 /** What this agent's side of the protocol offers, told to the hub in `hello`. */
 function features(deps: RpcServerDeps): string[] {
-  if (deps.callLine === false) return [];
-  return deps.beats === false ? [CALL_LINE_FEATURE] : [CALL_LINE_FEATURE, BEATS_FEATURE];
+  return deps.callLine === false ? [] : [CALL_LINE_FEATURE, BEATS_FEATURE];
 }
 
 /** Runs `hello` or a one-line method (not a transfer or a stream); its reply's body. */

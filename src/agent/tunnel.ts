@@ -79,8 +79,6 @@ export interface TunnelOptions {
   keepalive?: { intervalMs: number; countMax: number };
   /** false: offer no call line (../protocol/call-line.ts), like an agent from before it (tests). */
   callLine?: boolean;
-  /** false: send no beats of its own (./beats.ts), like an agent from before them (tests). */
-  beats?: boolean;
   /** Told the method of each request the agent serves, after it is checked (tests). */
   onRequest?(method: string): void;
 }
@@ -233,7 +231,6 @@ function connectOnce(
         onRequest,
         onNotice: heard,
         callLine: options.callLine,
-        beats: options.beats,
         link,
       });
     });

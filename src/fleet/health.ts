@@ -239,12 +239,12 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
         const delay = intervalMs * (0.9 + Math.random() * 0.2);
         cancelNext = wheel.after(delay, () => void ask());
       };
-      /** From now on each heartbeat is asked for (after `delayMs`). */
-      const askFrom = (delayMs: number): void => {
+      /** From an interval on, each heartbeat is asked for (the line under the beats failed). */
+      const askFromNextBeat = (): void => {
         if (mode === 'asked') return;
         mode = 'asked';
         cancelNext?.();
-        cancelNext = wheel.after(delayMs, () => void ask());
+        cancelNext = wheel.after(intervalMs, () => void ask());
       };
 
       /** Counts a beat missing once none came within gapMs; then again every gapMs. */
@@ -270,7 +270,7 @@ export function createHealthMonitor(deps: HealthMonitorDeps) {
             deadline = performance.now() + gapMs;
             void judge(pushed(entry, params));
           },
-          stopped: (): void => askFrom(intervalMs),
+          stopped: askFromNextBeat,
         };
         try {
           const first = await receiveBeats.call(entry.link, beatsParams, listener, { timeoutMs });

@@ -49,11 +49,20 @@ export function agentReply<M extends keyof RpcMethods>(
       remoteData: data && typeof data === 'object' ? data : undefined,
     });
   }
-  const parsed = rpcSchemas[method].result.safeParse(record['result']);
+  return checked(method, record['result'], `agent reply to ${method}`);
+}
+
+/** `result` checked against the method's result schema; `what` names it in the error. */
+function checked<M extends keyof RpcMethods>(
+  method: M,
+  result: unknown,
+  what: string,
+): RpcMethods[M]['result'] {
+  const parsed = rpcSchemas[method].result.safeParse(result);
   if (!parsed.success) {
     throw new AgentCallError(
-      'protocol',
-      `agent reply to ${method} is malformed (${describeIssues(parsed.error)})`,
+      AgentCallFailure.protocol,
+      `${what} is malformed (${describeIssues(parsed.error)})`,
     );
   }
   return parsed.data;
@@ -61,12 +70,5 @@ export function agentReply<M extends keyof RpcMethods>(
 
 /** A beat the agent sent by itself (../protocol/call-line.ts): a heartbeat's result, validated. */
 export function agentBeat(params: unknown): HeartbeatResult {
-  const parsed = rpcSchemas.heartbeat.result.safeParse(params);
-  if (!parsed.success) {
-    throw new AgentCallError(
-      AgentCallFailure.protocol,
-      `a beat from the agent is malformed (${describeIssues(parsed.error)})`,
-    );
-  }
-  return parsed.data;
+  return checked('heartbeat', params, 'a beat from the agent');
 }

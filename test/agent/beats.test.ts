@@ -32,8 +32,8 @@ function harness() {
       holdKeepalives: () => {
         holds += 1;
       },
+      cut: (reason) => cuts.push(reason),
     },
-    cut: (reason) => cuts.push(reason),
     now: () => Date.now(),
     elapsed: () => Date.now(),
   };

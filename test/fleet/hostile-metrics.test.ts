@@ -10,7 +10,7 @@ import { readWebhookSettings } from '../../src/fleet/webhooks/settings.js';
 import { connectHostile, helloReply, type HostileAgent } from '../support/hostile-agent.js';
 import {
   startInProcessFleet,
-  testHealth,
+  fastHealth,
   type InProcessFleet,
 } from '../support/in-process-fleet.js';
 import type { TestServer } from '../support/server.js';
@@ -65,10 +65,7 @@ function paddingAgent(extra: Record<string, unknown>, figures: Record<string, un
 before(async () => {
   f = await startInProcessFleet({
     health: {
-      ...testHealth,
-      heartbeatIntervalS: 1,
-      heartbeatFailures: 2,
-      graceS: 0,
+      ...fastHealth,
       resourceChecks: true,
       thresholds: { cpu: 50, memory: 50, disk: 50 },
     },

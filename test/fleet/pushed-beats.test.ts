@@ -12,7 +12,7 @@ import { connectHostile, helloReply, type HostileAgent } from '../support/hostil
 import { startAgent } from '../support/in-process-hub.js';
 import {
   startInProcessFleet,
-  testHealth,
+  fastHealth,
   type InProcessFleet,
 } from '../support/in-process-fleet.js';
 import type { TestServer } from '../support/server.js';
@@ -126,13 +126,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 before(async () => {
   f = await startInProcessFleet({
     // A beat is missing after 1.1 s + the 1 s timeout.
-    health: {
-      ...testHealth,
-      heartbeatIntervalS: 1,
-      heartbeatFailures: 2,
-      graceS: 0,
-      heartbeatTimeoutS: 1,
-    },
+    health: { ...fastHealth, heartbeatTimeoutS: 1 },
     onEventRecorded: (event) => recorded.push({ type: event.type, uuid: event.clientUuid }),
   });
 });

@@ -52,6 +52,9 @@ export const testHealth = {
   thresholds: { cpu: 80, memory: 85, disk: 85 },
 };
 
+/** Heartbeats every second, two failures to UNHEALTHY, no grace: health verdicts in seconds. */
+export const fastHealth = { ...testHealth, heartbeatIntervalS: 1, heartbeatFailures: 2, graceS: 0 };
+
 export async function startInProcessFleet(
   options: Partial<Omit<FleetOptions, 'store' | 'logger'>> & { logger?: Logger } = {},
 ): Promise<InProcessFleet> {
