@@ -10,9 +10,9 @@
 // them, lets the first beats pass, and prints the server's CPU over `--idle-s` seconds as a
 // share of one core and as microseconds per beat. --cpu-prof DIR profiles that window
 // (summarise with bench/support/profile-summary.ts); --heap-prof DIR samples what the server
-// allocates in that window, garbage included (bench/support/heap-summary.ts). --perf-map starts the server with
-// --perf-basic-prof-only-functions, for `perf record -g -p PID` (its PID is printed) to name its
-// JavaScript. --trace-gc turns on V8's --trace-gc in the server (from a preload,
+// allocates in that window, garbage included (bench/support/heap-summary.ts). --perf-map starts
+// the server with --perf-basic-prof-only-functions, for `perf record -g -p PID` (its PID is
+// printed) to name its JavaScript. --trace-gc turns on V8's --trace-gc in the server (from a preload,
 // support/trace-gc.mjs: NODE_OPTIONS refuses the flag) and prints the window's collections, with
 // their count and main-thread time by kind.
 

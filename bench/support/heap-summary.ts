@@ -1,10 +1,12 @@
 // Summarises a .heapprofile written by heap-sample.mjs: bytes allocated by function (self), and
-// by the first frame of our own code on the stack (dist/, not node_modules), most first.
+// by the nearest frame of our own code on the stack (profile-summary.ts's `ours:` areas), most
+// first.
 //
 //   npx tsx bench/support/heap-summary.ts FILE.heapprofile [--top 30]
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { areaOf, frameName } from './profile-summary.js';
 
 interface HeapNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
@@ -23,18 +25,13 @@ for (const file of positionals) {
   const bySelf = new Map<string, number>();
   const byOurs = new Map<string, number>();
   let total = 0;
-  const frameName = (node: HeapNode): string => {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const where = url ? `${url.split('/').slice(-2).join('/')}:${lineNumber + 1}` : '';
-    return `${functionName || '(anonymous)'} ${where}`.trim();
-  };
-  const isOurs = (node: HeapNode): boolean =>
-    node.callFrame.url.includes('/dist/') && !node.callFrame.url.includes('node_modules');
+  const isOurs = ({ callFrame }: HeapNode): boolean =>
+    areaOf(callFrame.url, callFrame.functionName).startsWith('ours:');
   const walk = (node: HeapNode, ours: string | null): void => {
-    const here = isOurs(node) ? frameName(node) : ours;
+    const here = isOurs(node) ? frameName(node.callFrame) : ours;
     if (node.selfSize > 0) {
       total += node.selfSize;
-      const name = frameName(node);
+      const name = frameName(node.callFrame);
       bySelf.set(name, (bySelf.get(name) ?? 0) + node.selfSize);
       const key = here ?? '(no frame of ours)';
       byOurs.set(key, (byOurs.get(key) ?? 0) + node.selfSize);

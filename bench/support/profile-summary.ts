@@ -35,6 +35,18 @@ export function areaOf(url: string, functionName: string): string {
   return url;
 }
 
+/** A frame as the summaries name it: function, then the last two parts of its path and its line. */
+export function frameName(frame: {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}): string {
+  const where = frame.url
+    ? ` ${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`
+    : '';
+  return `${frame.functionName || '(anonymous)'}${where}`;
+}
+
 export interface ProfileSummary {
   totalMs: number;
   busyMs: number;
@@ -58,7 +70,7 @@ export function summarizeProfile(profile: Profile, top = 25): ProfileSummary {
     if (!frame) continue;
     const area = areaOf(frame.url, frame.functionName);
     areas.set(area, (areas.get(area) ?? 0) + ms);
-    const name = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`;
+    const name = frameName(frame);
     const entry = functions.get(name) ?? { area, ms: 0 };
     entry.ms += ms;
     functions.set(name, entry);
