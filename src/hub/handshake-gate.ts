@@ -117,6 +117,8 @@ export function createHandshakeGate(deps: GateDeps): HandshakeGate {
     // The agent comes back uniformly within [hint, hint × (1 + s)] (RETRY_HINT_SPREAD): places
     // booked every d ms then arrive at about ln(1 + s) / (s × d) a second, so d is that share of
     // the queue's time per handshake, which keeps the gate busy without refusing the returns.
+    // (The hint itself is drawn between the first free place and the booked one: the line is
+    // booked at this pace, and its near places are filled by those refused again.)
     const perHandshakeMs = handshakeMsEstimate / Math.max(1, slots);
     return places.book(queue, performance.now(), ahead * perHandshakeMs, perHandshakeMs * ARRIVAL);
   }
