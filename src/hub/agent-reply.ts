@@ -8,6 +8,7 @@ import {
   type HeartbeatResult,
   type RpcMethods,
 } from '../protocol/rpc.js';
+import { plainBeat } from '../protocol/beat-check.js';
 import { describeIssues, rpcSchemas } from '../protocol/schemas.js';
 import { AgentCallError, AgentCallFailure } from './errors.js';
 
@@ -68,7 +69,10 @@ function checked<M extends keyof RpcMethods>(
   return parsed.data;
 }
 
-/** A beat the agent sent by itself (../protocol/call-line.ts): a heartbeat's result, validated. */
+/**
+ * A beat the agent sent by itself (../protocol/call-line.ts): a heartbeat's result, validated —
+ * without zod when it plainly passes (../protocol/beat-check.ts), by zod when it does not.
+ */
 export function agentBeat(params: unknown): HeartbeatResult {
-  return checked('heartbeat', params, 'a beat from the agent');
+  return plainBeat(params) ?? checked('heartbeat', params, 'a beat from the agent');
 }
