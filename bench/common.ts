@@ -74,6 +74,16 @@ export function freePort(): Promise<number> {
  */
 export const SERVER_SEMI_SPACE_MIB = 64;
 
+/**
+ * Node's flags for the server as `npm start` and its systemd unit give them (docs/operations.md),
+ * beside NODE_OPTIONS, which refuses this one: V8's memory reducer off. With it on, an idle
+ * fleet's server ran more than twice the full collections, each marking the whole heap
+ * (docs/BENCHMARKS.md, "The memory reducer"). `memoryReducer` turns it back on, to compare.
+ */
+export function serverNodeArgs(memoryReducer = false): string[] {
+  return memoryReducer ? [] : ['--no-memory-reducer'];
+}
+
 /** `--import` of a preload script of bench/ (e.g. 'support/cpu-profile.mjs'), for NODE_OPTIONS. */
 export function preload(script: string): string {
   return `--import ${new URL(script, import.meta.url).href}`;

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { rssBytes } from '../test/support/processes.js';
 import { startServer, type TestServer } from '../test/support/server.js';
-import { SERVER_SEMI_SPACE_MIB, nodeOptions, type Cleanups } from './common.js';
+import { SERVER_SEMI_SPACE_MIB, nodeOptions, serverNodeArgs, type Cleanups } from './common.js';
 import { createPoster, type Poster } from './graphql-http.js';
 
 export { createCleanups, progress, type Cleanups } from './common.js';
@@ -29,6 +29,7 @@ export async function launchServer(
   const server = await startServer({
     dataDir: options.dataDir,
     openEnrollment: options.openEnrollment ?? false,
+    nodeArgs: serverNodeArgs(),
     env: {
       ETPHONEHOME_LOG_LEVEL: 'info',
       ...nodeOptions(bench.serverSemiSpaceMiB ?? SERVER_SEMI_SPACE_MIB),

@@ -2,7 +2,7 @@
 //
 //   npm run build && npx tsx bench/idle-beats.ts [--agents 2000] [--interval-s 6] [--idle-s 60]
 //                                                [--cpu-prof DIR] [--heap-prof DIR] [--perf-map]
-//                                                [--trace-gc]
+//                                                [--trace-gc] [--server-memory-reducer]
 //
 // The idle-CPU row of bench/scale.ts takes 10,000 agents and five minutes to set up; the beats
 // are most of it (docs/BENCHMARKS.md). This runs the same beat rate with fewer agents and a
@@ -14,7 +14,9 @@
 // the server with --perf-basic-prof-only-functions, for `perf record -g -p PID` (its PID is
 // printed) to name its JavaScript. --trace-gc turns on V8's --trace-gc in the server (from a preload,
 // support/trace-gc.mjs: NODE_OPTIONS refuses the flag) and prints the window's collections, with
-// their count and main-thread time by kind.
+// their count and main-thread time by kind. The server runs with V8's memory reducer off, as
+// `npm start` and its unit run it (bench/common.ts, serverNodeArgs); --server-memory-reducer
+// turns it on.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,6 +32,7 @@ import {
   wholeFlag,
   progress,
   SERVER_SEMI_SPACE_MIB,
+  serverNodeArgs,
 } from './common.js';
 import { serverCpuMs } from './graphql-harness.js';
 import { startSimulatedFleet } from './support/simulated-agents.js';
@@ -43,6 +46,7 @@ const { values: flags } = parseArgs({
     'heap-prof': { type: 'string' },
     'perf-map': { type: 'boolean' },
     'trace-gc': { type: 'boolean' },
+    'server-memory-reducer': { type: 'boolean' },
   },
   strict: true,
 });
@@ -60,6 +64,7 @@ try {
   const server = await startServer({
     dataDir,
     openEnrollment: true,
+    nodeArgs: serverNodeArgs(flags['server-memory-reducer']),
     env: {
       ETPHONEHOME_LOG_LEVEL: 'info',
       ETPHONEHOME_HEARTBEAT_INTERVAL_S: String(intervalS),

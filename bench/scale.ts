@@ -6,6 +6,7 @@
 //                                           [--cpu-prof DIR] [--count-statements DIR]
 //                                           [--no-call-line] [--no-agent-keepalive]
 //                                           [--sources N] [--wave N] [--server-semi-space 64]
+//                                           [--server-memory-reducer]
 //   npx tsx bench/scale.ts --agents 300 --clients 5000 --idle-s 10   (a quick check)
 //
 // --no-call-line has the simulated agents take every call on a channel of its own, like agents
@@ -15,7 +16,8 @@
 // addresses (127.0.0.2 …) instead of one, as a fleet spread over N sites would (the hub's gate
 // gives each address a share); --wave N is how many dial at once during the cold attach (32).
 // --server-semi-space MiB is V8's young generation for the server, as its unit runs it
-// (docs/operations.md: 64; 0 is Node's default), in both parts.
+// (docs/operations.md: 64; 0 is Node's default), in both parts. The server runs with V8's
+// memory reducer off, as `npm start` and the unit run it; --server-memory-reducer turns it on.
 // --cpu-prof DIR profiles the first server during the attach (server-PID-1.cpuprofile in DIR)
 // and during the idle phase (…-2), and the restarted one from listening until every agent is
 // back (its own PID, -1); summarise them with bench/support/profile-summary.ts. The
@@ -56,6 +58,7 @@ import {
   SERVER_SEMI_SPACE_MIB,
   nodeOptions,
   preload,
+  serverNodeArgs,
 } from './common.js';
 import { benchFilters } from './graphql-filters.js';
 import { serverCpuMs } from './graphql-harness.js';
@@ -98,6 +101,7 @@ const { values: flags } = parseArgs({
     sources: { type: 'string' },
     wave: { type: 'string' },
     'server-semi-space': { type: 'string' },
+    'server-memory-reducer': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
   strict: true,
@@ -105,7 +109,7 @@ const { values: flags } = parseArgs({
 });
 if (flags.help) {
   console.log(
-    "Usage: npx tsx bench/scale.ts [--agents N (10000)] [--clients N (100000)] [--processes N (agents/2500, at least 1)] [--idle-s S (60)] [--json FILE] [--skip-filters] [--cpu-prof DIR] [--count-statements DIR] [--no-call-line] [--no-agent-keepalive] [--sources N (1)] [--wave N (32)] [--server-semi-space MiB (64; 0: Node's default)]",
+    "Usage: npx tsx bench/scale.ts [--agents N (10000)] [--clients N (100000)] [--processes N (agents/2500, at least 1)] [--idle-s S (60)] [--json FILE] [--skip-filters] [--cpu-prof DIR] [--count-statements DIR] [--no-call-line] [--no-agent-keepalive] [--sources N (1)] [--wave N (32)] [--server-semi-space MiB (64; 0: Node's default)] [--server-memory-reducer (V8's, off as shipped)]",
   );
   process.exit(0);
 }
@@ -197,6 +201,7 @@ try {
   const server = await startServer({
     dataDir,
     openEnrollment: true,
+    nodeArgs: serverNodeArgs(flags['server-memory-reducer']),
     env: {
       ETPHONEHOME_LOG_LEVEL: 'info',
       ...nodeOptions(

@@ -45,6 +45,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** The HTTP port (default: one the system picks), e.g. to name it in a peer URL beforehand. */
   httpPort?: number;
+  /** Node's own flags for the server (before the script), e.g. V8's that NODE_OPTIONS refuses. */
+  nodeArgs?: string[];
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
@@ -56,6 +58,7 @@ export async function startServer(options: ServerOptions = {}): Promise<TestServ
 
   const launch = async (): Promise<Spawned> => {
     const args = [
+      ...(options.nodeArgs ?? []),
       SERVER_BIN,
       'server',
       '--data-dir',
