@@ -246,7 +246,12 @@ export async function startServer(
     openEnrollment: config.openEnrollment,
   };
   // V8's memory reducer takes only a flag given to Node at start (NODE_OPTIONS refuses it).
+  // Said before `server listening`, so whoever waits for that line has this one too.
   const memoryReducerOn = !process.execArgv.includes('--no-memory-reducer');
+  if (memoryReducerOn)
+    logger.info(
+      "V8's memory reducer is on: with many idle agents it adds full collections (a quarter of an idle 10,000-agent server's CPU); start Node with --no-memory-reducer, as npm start and the systemd unit in docs/operations.md do",
+    );
   logger.info(
     {
       version: VERSION,
@@ -265,10 +270,6 @@ export async function startServer(
     },
     'server listening',
   );
-  if (memoryReducerOn)
-    logger.info(
-      "V8's memory reducer is on: with many idle agents it adds full collections (a quarter of an idle 10,000-agent server's CPU); start Node with --no-memory-reducer, as npm start and the systemd unit in docs/operations.md do",
-    );
 
   if (hostKey.created || apiKey.created) {
     let token: string | null = null;

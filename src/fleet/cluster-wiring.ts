@@ -59,6 +59,7 @@ export function wireCluster(deps: {
     store: options.store,
     name: membership.name,
     holderOf,
+    peerUrlFor: (server) => membership.peerUrlFor(server),
     localLink: (uuid) => registry().live(uuid)?.link,
     acquire: (...args) => deps.built().gate.acquireLocal(...args),
     logger: logger.child({ component: 'peer' }),

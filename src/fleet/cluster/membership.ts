@@ -38,6 +38,11 @@ export interface Membership {
   isAlive(name: string): boolean;
   /** Where `name` said its peers reach it (`--peer-url`), as last read; null when unknown. */
   peerUrlOf(name: string): string | null;
+  /**
+   * The same, for a name not read yet (a server that started since the last read): the servers
+   * are read again first. Null when `name` gave no peer URL or is no server.
+   */
+  peerUrlFor(name: string): Promise<string | null>;
   /** Whether `name` was asked to drain (`etphonehome server --drain`), as last read. */
   isDraining(name: string): boolean;
   stop(): Promise<void>;
@@ -67,6 +72,14 @@ export function createMembership(deps: {
   const unknown = new Map<string, number>();
   let rereading: Promise<unknown> | null = null;
   let draining = false;
+
+  /** Reads the servers again, once for all who ask while a read runs. */
+  function reread(): Promise<unknown> {
+    rereading ??= servers()
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not read the servers'))
+      .finally(() => (rereading = null));
+    return rereading;
+  }
 
   async function servers(): Promise<ServerView[]> {
     const views = (await store.cluster.servers()).map((row) => ({
@@ -128,15 +141,17 @@ export function createMembership(deps: {
       const asked = unknown.get(name);
       if (asked === undefined) {
         unknown.set(name, reads);
-        rereading ??= servers()
-          .catch((error: unknown) => logger.warn({ err: error }, 'could not read the servers'))
-          .finally(() => (rereading = null));
+        void reread();
         return true;
       }
       // In doubt until a read finishes; then a name still unknown is no live server.
       return asked === reads;
     },
     peerUrlOf: (name) => known.get(name)?.peerUrl ?? null,
+    async peerUrlFor(name) {
+      if (!known.has(name)) await reread();
+      return known.get(name)?.peerUrl ?? null;
+    },
     isDraining: (name) => Boolean(known.get(name)?.drainingSince),
     async stop() {
       if (timer) clearInterval(timer);

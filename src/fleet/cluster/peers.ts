@@ -24,6 +24,8 @@ export interface PeersDeps {
   name: string;
   /** The other live server holding `uuid` and its peer URL; undefined when none. */
   holderOf: (uuid: string) => { server: string; peerUrl: string | null } | undefined;
+  /** A holder's peer URL when `holderOf` had none: the servers read again first. */
+  peerUrlFor: (server: string) => Promise<string | null>;
   /** This server's own link to `uuid`. */
   localLink: (uuid: string) => AgentLink | undefined;
   acquire: (uuid: string, clientName: string, limits: RateLimits) => Promise<LimiterAnswer>;
@@ -54,6 +56,62 @@ function unroutable(server: string): PeerConnection {
   };
 }
 
+/**
+ * A connection to `server` once its peer URL is known: a server that started since this one last
+ * read the cluster's servers holds an agent before this one has its URL (for up to a renewal,
+ * RENEW_INTERVAL_MS), and a call routed then must wait for the read, not fail.
+ */
+function onceKnown(
+  server: string,
+  url: Promise<string | null>,
+  open: (url: string) => PeerConnection,
+): PeerConnection {
+  let inner: PeerConnection | null = null;
+  let closedEarly = false;
+  const early = new Set<(error: AgentCallError) => void>();
+  const ready = url.then((found) => {
+    // Closed before the URL came (the caller gave up): nothing is opened.
+    const opened = found && !closedEarly ? open(found) : unroutable(server);
+    inner = opened;
+    for (const listener of early) opened.onClose(listener);
+    early.clear();
+    return opened.ready;
+  });
+  ready.catch(() => undefined);
+  const opened = (): PeerConnection => {
+    if (!inner) throw new Error(`peer connection to ${server} used before it was ready`);
+    return inner;
+  };
+  const connection: PeerConnection = {
+    server,
+    get url() {
+      return inner?.url ?? '(being looked up)';
+    },
+    get closed() {
+      return inner?.closed ?? closedEarly;
+    },
+    ready,
+    request: (build, reply) => opened().request(build, reply),
+    // Before it is ready nothing was sent, so there is nothing to cancel or release.
+    send: (frame) => inner?.send(frame),
+    forget: (id) => inner?.forget(id),
+    close: () => {
+      if (inner) inner.close();
+      else closedEarly = true;
+    },
+    onClose(listener) {
+      if (inner) return inner.onClose(listener);
+      early.add(listener);
+      return () => {
+        if (!inner) early.delete(listener);
+      };
+    },
+  };
+  // The byte stream of the connection once opened (read only after `ready`).
+  Object.defineProperty(connection, 'stream', { get: () => inner?.stream, enumerable: true });
+  return connection;
+}
+
 export function wirePeers(deps: PeersDeps) {
   let credential: Promise<string> | null = null;
   const readCredential = (): Promise<string> => {
@@ -80,12 +138,14 @@ export function wirePeers(deps: PeersDeps) {
     routeTo(uuid: string): AgentLink | undefined {
       const holder = deps.holderOf(uuid);
       if (!holder) return undefined;
-      const connection = holder.peerUrl
-        ? pool.connection(holder.server, holder.peerUrl)
-        : unroutable(holder.server);
       const { server, peerUrl } = holder;
+      const connection = peerUrl
+        ? pool.connection(server, peerUrl)
+        : onceKnown(server, deps.peerUrlFor(server), (url) => pool.connection(server, url));
       return createForwardingLink(uuid, connection, () =>
-        peerUrl ? pool.dedicated(server, peerUrl) : unroutable(server),
+        peerUrl
+          ? pool.dedicated(server, peerUrl)
+          : onceKnown(server, deps.peerUrlFor(server), (url) => pool.dedicated(server, url)),
       );
     },
     close(): void {
