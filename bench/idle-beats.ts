@@ -12,11 +12,11 @@
 // (summarise with bench/support/profile-summary.ts); --heap-prof DIR samples what the server
 // allocates in that window, garbage included (bench/support/heap-summary.ts). --perf-map starts
 // the server with --perf-basic-prof-only-functions, for `perf record -g -p PID` (its PID is
-// printed) to name its JavaScript. --trace-gc turns on V8's --trace-gc in the server (from a preload,
-// support/trace-gc.mjs: NODE_OPTIONS refuses the flag) and prints the window's collections, with
-// their count and main-thread time by kind. The server runs with V8's memory reducer off, as
-// `npm start` and its unit run it (bench/common.ts, serverNodeArgs); --server-memory-reducer
-// turns it on.
+// printed) to name its JavaScript. --trace-gc turns on V8's --trace-gc in the server (from a
+// preload, support/trace-gc.mjs: NODE_OPTIONS refuses the flag) and prints the window's
+// collections, with their count and main-thread time by kind. The server runs with V8's memory
+// reducer off, as `npm start` and its unit run it (bench/common.ts, serverNodeArgs);
+// --server-memory-reducer turns it on.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

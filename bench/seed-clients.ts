@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import sqlite3 from 'sqlite3';
+import { seededRandom } from '../test/support/random.js';
 
 /** Each tag group, with the weight of each value (relative, not percentages). */
 export const TAG_WEIGHTS = {
@@ -93,18 +94,6 @@ const PYTHONS: Record<string, number> = {
 };
 
 const TEAMS = ['billing', 'search', 'identity', 'growth', 'platform', 'data', 'payments', 'core'];
-
-/** mulberry32: a small, fast, seedable PRNG; uniform in [0, 1). */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pickWeighted<K extends string>(random: () => number, weights: Record<K, number>): K {
   const entries = Object.entries(weights) as [K, number][];
@@ -320,7 +309,7 @@ export async function seedClients(
   options: { count: number; seed?: number; firstIndex?: number },
 ): Promise<SeedResult> {
   const started = performance.now();
-  const random = createRandom(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const now = Date.now();
   const first = options.firstIndex ?? 1;
   const clients: SeedClient[] = [];

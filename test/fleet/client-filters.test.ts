@@ -22,19 +22,13 @@ import { openSqliteStore } from '../../src/store/sqlite.js';
 import { factsFor, startAgent, type InProcessAgent } from '../support/in-process-hub.js';
 import { clientRecord, openTestStore, type TestStore } from '../support/store.js';
 import { waitFor } from '../support/wait.js';
+import { seededRandom } from '../support/random.js';
 
 const seed = Number(process.env['ETPH_FILTER_SEED'] ?? Date.now() % 1_000_000);
 
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed. */
+/** Draws from a seeded PRNG, so a failing run can be replayed. */
 function createRandom(start: number) {
-  let state = start >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(start);
   const int = (n: number): number => Math.floor(next() * n);
   const pick = <T>(list: readonly T[]): T => list[int(list.length)] as T;
   const some = <T>(list: readonly T[], max: number): T[] => {

@@ -5,15 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRetryPlaces } from '../../src/hub/retry-places.js';
-
-/** A repeatable draw in [0, 1) (a linear congruential generator). */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
+import { seededRandom } from '../support/random.js';
 
 /** Told its own place exactly (a draw of 1): the line of places the hints are drawn over. */
 const exact = (): number => 1;
@@ -42,7 +34,7 @@ test('each refusal is told a time between the first free place and its own booke
 });
 
 test("a crowd's hints cover the whole line, its near places most, none past its own place", () => {
-  const places = createRetryPlaces({ minMs: 0, maxMs: 200_000, random: seeded(7) });
+  const places = createRetryPlaces({ minMs: 0, maxMs: 200_000, random: seededRandom(7) });
   const count = 1000;
   const hints = Array.from({ length: count }, () => places.book('10.0.0.1', 0, 1500, 100));
   const first = 1600;
@@ -79,7 +71,7 @@ test('hints stay within the bounds; places past the longest hint are not booked'
   assert.equal(Math.max(...hints), 30_000, 'never over the maximum');
   // Once the crowd's time has passed, a newcomer is not sent behind places nobody holds.
   assert.equal(places.book('b', 60_000, 2000, 100), 2100);
-  const drawn = createRetryPlaces({ minMs: 1000, maxMs: 30_000, random: seeded(3) });
+  const drawn = createRetryPlaces({ minMs: 1000, maxMs: 30_000, random: seededRandom(3) });
   for (let i = 0; i < 500; i += 1) {
     const hint = drawn.book('c', 0, 0, 100);
     assert.ok(hint >= 1000 && hint <= 30_000, `drawn hint ${hint} within [1 s, 30 s]`);

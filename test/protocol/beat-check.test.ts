@@ -7,17 +7,9 @@ import assert from 'node:assert/strict';
 import { plainBeat } from '../../src/protocol/beat-check.js';
 import { heartbeatResultSchema } from '../../src/protocol/schemas.js';
 import { agentBeat } from '../../src/hub/agent-reply.js';
+import { seededRandom } from '../support/random.js';
 
-/** A repeatable draw in [0, 1) (a linear congruential generator). */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-const random = seeded(11);
+const random = seededRandom(11);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 /** Values a field may hold: in range, at and past its bounds, of other types. */
