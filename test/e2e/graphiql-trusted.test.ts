@@ -88,6 +88,9 @@ test(
       await page.locator('.graphiql-query-editor .monaco-editor').first().click();
       await page.keyboard.press('Control+A');
       await page.keyboard.insertText('query Edited { tags { name } }');
+      // GraphiQL reparses the editor after a pause; run before that and it asks for the old
+      // operation by name ("Cannot infer operation FleetStatus"). The tab takes the new name then.
+      await waitForText(page.locator('.graphiql-tab-active'), /^Edited$/);
       await page.click('.graphiql-execute-button');
       await waitForText(result, /UNTRUSTED_DOCUMENT/);
     } finally {
