@@ -68,7 +68,7 @@ const MAX_NOT_HELD_RETRIES = 3;
 
 export interface GateDeps {
   store: Store;
-  registry: Pick<Registry, 'resolve' | 'linkWhenSettled'>;
+  registry: Pick<Registry, 'resolve' | 'linkWhenSettled' | 'linkAfterRefusal'>;
   audit: Audit;
   rateLimitDefaults: RateLimitDefaults;
   logger: Logger;
@@ -206,6 +206,8 @@ export function createGate(deps: GateDeps) {
     signal: AbortSignal | undefined,
     attempt: (link: AgentLink) => Promise<Result>,
   ): Promise<Result> {
+    // The record the call was routed by (the next route: the record read just before it).
+    let routed = client;
     for (let tries = 1; ; tries += 1) {
       try {
         return await attempt(link);
@@ -213,9 +215,11 @@ export function createGate(deps: GateDeps) {
         const notHeld = error instanceof AgentCallError && error.remoteCode === NOT_HELD;
         if (!notHeld || tries >= MAX_NOT_HELD_RETRIES) throw error;
         await deps.store.sync?.();
-        const current = (await deps.store.clients.get(client.uuid)) ?? client;
-        const next = await deps.registry.linkWhenSettled(current, signal);
+        // The holder let the client go before it wrote so: routed again at once, the call would
+        // find the same holder and the same answer. It waits for the hold to move on.
+        const next = await deps.registry.linkAfterRefusal(routed, signal);
         if (!next) throw error;
+        routed = (await deps.store.clients.get(client.uuid)) ?? routed;
         link = next;
       }
     }

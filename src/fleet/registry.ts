@@ -180,7 +180,7 @@ export function createRegistry(deps: RegistryDeps) {
     }
   }
 
-  const { moving, linkWhenSettled } = createArrivals({
+  const { moving, linkWhenSettled, linkAfterRefusal } = createArrivals({
     store,
     here: (uuid) => live.has(uuid),
     linkOf: (uuid) => live.get(uuid)?.link ?? deps.routeTo?.(uuid),
@@ -197,6 +197,7 @@ export function createRegistry(deps: RegistryDeps) {
     resolve,
     view,
     linkWhenSettled,
+    linkAfterRefusal,
     /** Sends a client this server holds to another server (a drain): false when not held here. */
     moveOut(uuid: string, notice: Notice): boolean {
       const entry = live.get(uuid);

@@ -48,5 +48,28 @@ export function createArrivals(deps: {
     return link;
   }
 
-  return { moving, linkWhenSettled };
+  /**
+   * The link to a client after the server a call was routed to answered that it no longer holds
+   * it: that server let the agent go (a drain, a disconnect) and writes so a moment later. Waits
+   * (up to MOVE_WAIT_MS, or until `signal`) until the stored hold has moved on from `routed`, the
+   * record the call was routed by, then as linkWhenSettled; undefined when offline, or when the
+   * hold has not moved on by then.
+   */
+  async function linkAfterRefusal(
+    routed: ClientRecord,
+    signal?: AbortSignal,
+  ): Promise<AgentLink | undefined> {
+    const deadline = Date.now() + MOVE_WAIT_MS;
+    const sameHold = (row: ClientRecord): boolean =>
+      row.heldBy === routed.heldBy && row.heldConnection === routed.heldConnection;
+    let current = await deps.store.clients.get(routed.uuid);
+    while (current && sameHold(current) && Date.now() < deadline && !signal?.aborted) {
+      await new Promise((resolve) => setTimeout(resolve, MOVE_POLL_MS));
+      current = await deps.store.clients.get(routed.uuid);
+    }
+    if (!current || sameHold(current)) return undefined;
+    return linkWhenSettled(current, signal);
+  }
+
+  return { moving, linkWhenSettled, linkAfterRefusal };
 }
