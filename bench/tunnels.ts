@@ -4,7 +4,7 @@
 //
 //   npm run build && npx tsx bench/tunnels.ts [--mib 256] [--rounds 3] [--connections 50]
 //       [--keys 200] [--cpu-prof DIR] [--agent-semi-space 32] [--server-semi-space 0]
-//       [--cli-semi-space 0]
+//       [--cli-semi-space 0] [--incremental-marking]
 //
 //   ours      `etphonehome forward` (dist/) → `etphonehome server` → the agent's reverse SSH
 //             connection → a TCP sink on the client's side: the real path, CLI included;
@@ -21,7 +21,10 @@
 // on a PTY through /stream, each timed until its echo comes back. Without sshd the OpenSSH rows
 // are skipped. --agent-semi-space MiB: V8's --max-semi-space-size for the agent, as its service
 // unit sets it (docs/phonehome.service: 32); --server-semi-space and --cli-semi-space the same for
-// the server and the CLI (default 0: Node's default, as they ship).
+// the server and the CLI (default 0: Node's default, as they ship). --incremental-marking keeps
+// V8's incremental marking on in the agent and the CLI, which turn it off as shipped
+// (src/lib/v8-marking.ts), to compare. Each round also counts the minor page faults per MiB of
+// every process (pages touched afresh: a cost of Node's fresh read buffers).
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -37,7 +40,7 @@ import { spawnProcess } from '../test/support/processes.js';
 import { startServer } from '../test/support/server.js';
 import { createCleanups, freePort, machine, nodeOptions, preload, progress } from './common.js';
 import { measureEcho } from './support/echo.js';
-import { cpuMeter, residentMiB } from './support/process-cpu.js';
+import { cpuMeter, faultMeter, residentMiB } from './support/process-cpu.js';
 import { SSHD, startSshd } from './support/sshd.js';
 import { ratio, summarize } from './stats.js';
 
@@ -53,6 +56,8 @@ const { values: flags } = parseArgs({
     'agent-semi-space': { type: 'string', default: '32' },
     'server-semi-space': { type: 'string', default: '0' },
     'cli-semi-space': { type: 'string', default: '0' },
+    // Keep V8's incremental marking on in the agent and the CLI (they turn it off as shipped).
+    'incremental-marking': { type: 'boolean', default: false },
   },
 });
 const MIB = Number(flags.mib);
@@ -73,9 +78,13 @@ const SEMI_SPACE_MIB = {
  */
 function ourEnv(name: keyof typeof SEMI_SPACE_MIB): Record<string, string> {
   const mib = SEMI_SPACE_MIB[name];
-  if (!PROFILE_DIR) return nodeOptions(mib);
+  const keepMarking =
+    flags['incremental-marking'] && name !== 'server'
+      ? preload('support/keep-incremental-marking.mjs')
+      : '';
+  if (!PROFILE_DIR) return nodeOptions(mib, keepMarking);
   return {
-    ...nodeOptions(mib, preload('support/cpu-profile.mjs')),
+    ...nodeOptions(mib, `${keepMarking} ${preload('support/cpu-profile.mjs')}`.trim()),
     ETPH_BENCH_CPU_PROFILE_DIR: PROFILE_DIR,
     ETPH_BENCH_CPU_PROFILE_NAME: name,
     ETPH_BENCH_CPU_PROFILE_ON_SIGNAL: '1',
@@ -110,6 +119,8 @@ interface Throughput {
   mibs: number;
   /** CPU ms per MiB of each process on the path while it ran (the benchmark's own too). */
   cpuMsPerMiB: Record<string, number>;
+  /** Minor page faults per MiB of each process on the path (4 KiB pages touched afresh). */
+  faultsPerMiB: Record<string, number>;
 }
 
 /** MiB/s of `MIB` MiB through one connection to localPort, and what it cost each process. */
@@ -118,16 +129,16 @@ async function throughput(
   pids: Record<string, number | undefined>,
 ): Promise<Throughput> {
   const meter = cpuMeter(pids);
+  const faults = faultMeter({ ...pids, 'bench (source + sink)': process.pid });
   const ownBefore = process.cpuUsage();
   const mibs = await pushThrough(localPort);
   const own = process.cpuUsage(ownBefore);
   const used = { ...meter.since(), 'bench (source + sink)': (own.user + own.system) / 1000 };
-  return {
-    mibs,
-    cpuMsPerMiB: Object.fromEntries(
-      Object.entries(used).map(([name, ms]) => [name, Number((ms / MIB).toFixed(2))]),
-    ),
-  };
+  const perMiB = (counts: Record<string, number>, digits: number) =>
+    Object.fromEntries(
+      Object.entries(counts).map(([name, n]) => [name, Number((n / MIB).toFixed(digits))]),
+    );
+  return { mibs, cpuMsPerMiB: perMiB(used, 2), faultsPerMiB: perMiB(faults.since(), 1) };
 }
 
 function pushThrough(localPort: number, mib = MIB): Promise<number> {
@@ -321,6 +332,10 @@ async function main(): Promise<void> {
         cpuMsPerMiB: {
           ours: oursRuns.map((r) => r.cpuMsPerMiB),
           openssh: sshRuns.map((r) => r.cpuMsPerMiB),
+        },
+        faultsPerMiB: {
+          ours: oursRuns.map((r) => r.faultsPerMiB),
+          openssh: sshRuns.map((r) => r.faultsPerMiB),
         },
         echoMs: {
           p50: Number(echo.p50.toFixed(2)),

@@ -15,13 +15,26 @@ function read(path: string): string | null {
   }
 }
 
+/** The fields of /proc/PID/stat from "state" (field 3) on; null when the process is gone. */
+function statFields(pid: number): string[] | null {
+  const stat = read(`/proc/${pid}/stat`);
+  // The command name before them may contain spaces: cut after its closing parenthesis.
+  return stat === null ? null : stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
 /** A process's own CPU ms so far (0 when it is gone). */
 function ownCpuMs(pid: number): number {
-  const stat = read(`/proc/${pid}/stat`);
-  if (stat === null) return 0;
-  // Fields after the command name (which may contain spaces) start at "state" (field 3).
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(pid);
+  if (fields === null) return 0;
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * A process's minor page faults so far (0 when it is gone): pages it touched for the first time
+ * since the kernel gave them, e.g. fresh read buffers after the allocator returned memory.
+ */
+function ownMinorFaults(pid: number): number {
+  return Number(statFields(pid)?.[7] ?? 0);
 }
 
 function childrenOf(pid: number): number[] {
@@ -29,28 +42,47 @@ function childrenOf(pid: number): number[] {
   return text === '' ? [] : text.split(/\s+/).map(Number);
 }
 
-/** CPU ms so far of `pid` and every live descendant (sshd's per-connection processes). */
-export function treeCpuMs(pid: number): number {
-  let total = ownCpuMs(pid);
-  for (const child of childrenOf(pid)) total += treeCpuMs(child);
+function treeSum(pid: number, own: (pid: number) => number): number {
+  let total = own(pid);
+  for (const child of childrenOf(pid)) total += treeSum(child, own);
   return total;
 }
 
-/** Samples the named process trees now; `since()` gives each one's CPU ms used meanwhile. */
-export function cpuMeter(pids: Record<string, number | undefined>) {
+/** CPU ms so far of `pid` and every live descendant (sshd's per-connection processes). */
+export function treeCpuMs(pid: number): number {
+  return treeSum(pid, ownCpuMs);
+}
+
+/** Minor page faults so far of `pid` and every live descendant. */
+export function treeMinorFaults(pid: number): number {
+  return treeSum(pid, ownMinorFaults);
+}
+
+/** Samples the named process trees now; `since()` gives what each one used meanwhile. */
+function meter(pids: Record<string, number | undefined>, measure: (pid: number) => number) {
   const start = Object.fromEntries(
-    Object.entries(pids).map(([name, pid]) => [name, pid ? treeCpuMs(pid) : 0]),
+    Object.entries(pids).map(([name, pid]) => [name, pid ? measure(pid) : 0]),
   );
   return {
     since(): Record<string, number> {
       return Object.fromEntries(
         Object.entries(pids).map(([name, pid]) => [
           name,
-          (pid ? treeCpuMs(pid) : 0) - (start[name] ?? 0),
+          (pid ? measure(pid) : 0) - (start[name] ?? 0),
         ]),
       );
     },
   };
+}
+
+/** Samples the named process trees now; `since()` gives each one's CPU ms used meanwhile. */
+export function cpuMeter(pids: Record<string, number | undefined>) {
+  return meter(pids, treeCpuMs);
+}
+
+/** Samples the named process trees now; `since()` gives each one's minor faults meanwhile. */
+export function faultMeter(pids: Record<string, number | undefined>) {
+  return meter(pids, treeMinorFaults);
 }
 
 /** A process's resident memory now and at its peak, in MiB, from /proc (null when it is gone). */

@@ -11,6 +11,7 @@ import type { AgentFacts } from '../protocol/rpc.js';
 import { VERSION } from '../version.js';
 import { parseForwardRules } from '../protocol/forward-target.js';
 import { checkEnrollmentToken } from '../protocol/identity.js';
+import { incrementalMarkingIsOff, turnOffIncrementalMarking } from '../lib/v8-marking.js';
 import { detectCapabilities } from './capabilities.js';
 import {
   AgentConfigError,
@@ -301,8 +302,16 @@ async function run(flags: Flags): Promise<number> {
     ...(flags['log-level'] ? { level: flags['log-level'] } : {}),
   });
   const servers = parseServers(config.server, config.port);
+  // The agent carries bytes with a small heap (src/lib/v8-marking.ts).
+  turnOffIncrementalMarking();
   logger.info(
-    { version: VERSION, uuid: config.uuid, server: serversText(config), platform: platform() },
+    {
+      version: VERSION,
+      uuid: config.uuid,
+      server: serversText(config),
+      platform: platform(),
+      v8IncrementalMarking: !incrementalMarkingIsOff(),
+    },
     'phonehome starting',
   );
 

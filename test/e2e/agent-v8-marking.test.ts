@@ -1,0 +1,27 @@
+// The agent turns V8's incremental marking off when it runs (src/lib/v8-marking.ts: with a small
+// heap and a stream of socket buffers, Node 20's V8 started marking again after every major
+// collection; docs/BENCHMARKS.md, "Tunnels and shells") and says so in its start line. The
+// real agent binary, phoning home to a real server.
+
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createAgent } from '../support/agent.js';
+import { killAll } from '../support/processes.js';
+import { startServer } from '../support/server.js';
+
+after(killAll);
+
+test('a running agent says incremental marking is off', async () => {
+  const server = await startServer({ openEnrollment: true });
+  const agent = await createAgent(server);
+  try {
+    await agent.start();
+    const line = await agent.process!.waitForLine((l) => l.includes('"phonehome starting"'));
+    const start = JSON.parse(line) as Record<string, unknown>;
+    assert.equal(start['v8IncrementalMarking'], false, line);
+    await agent.waitOnline(server);
+  } finally {
+    await agent.close();
+    await server.close();
+  }
+});
