@@ -1,6 +1,6 @@
 // `etphonehome forward` end to end (issue 16): the real server, a real agent and the CLI; a raw
 // TCP echo server and an HTTP server stand on the client's side. Echo, 100 parallel connections,
-// a big stream with matching SHA-256, half-close, refusals (agent ceiling, bad specs, unknown and
+// 1 GiB through one connection with matching SHA-256, half-close, refusals (agent ceiling, bad specs, unknown and
 // offline clients) with nothing connected, closing a busy tunnel, and the tunnel events.
 
 import { after, before, describe, test } from 'node:test';
@@ -20,8 +20,8 @@ import { waitFor, within } from '../support/wait.js';
 
 after(killAll);
 
-/** Bytes of the big single-connection transfer (default 256 MiB so the file stays well inside the runner's per-file timeout on a loaded machine; REACH_BIG_MIB=1024 for the 1 GiB run). */
-const BIG_BYTES = Number(process.env['REACH_BIG_MIB'] ?? 256) * 1024 * 1024;
+/** Bytes of the big single-connection transfer: 1 GiB, as issue 16 asks (REACH_BIG_MIB=N for another size). */
+const BIG_BYTES = Number(process.env['REACH_BIG_MIB'] ?? 1024) * 1024 * 1024;
 
 interface Target {
   port: number;
@@ -194,7 +194,7 @@ describe('etphonehome forward', () => {
     await tunnel.cli.kill('SIGINT');
   });
 
-  test('a big stream through one connection arrives whole (SHA-256)', async () => {
+  test(`${BIG_BYTES / 1024 / 1024} MiB through one connection arrive whole (SHA-256)`, async () => {
     const tunnel = await forward(server, agent.uuid, `0:127.0.0.1:${echo.port}`);
     const chunk = randomBytes(1024 * 1024);
     const hash = createHash('sha256');
