@@ -3,8 +3,8 @@
 // shell through the server (issue 16). Usage:
 //
 //   npm run build && npx tsx bench/tunnels.ts [--mib 256] [--rounds 3] [--connections 50]
-//       [--keys 200] [--cpu-prof DIR] [--agent-semi-space 32] [--server-semi-space 0]
-//       [--cli-semi-space 0] [--incremental-marking]
+//       [--keys 200] [--cpu-prof DIR] [--agent-semi-space 32] [--server-semi-space 64]
+//       [--cli-semi-space 0] [--v8-defaults]
 //
 //   ours      `etphonehome forward` (dist/) → `etphonehome server` → the agent's reverse SSH
 //             connection → a TCP sink on the client's side: the real path, CLI included;
@@ -21,10 +21,12 @@
 // on a PTY through /stream, each timed until its echo comes back. Without sshd the OpenSSH rows
 // are skipped. --agent-semi-space MiB: V8's --max-semi-space-size for the agent, as its service
 // unit sets it (docs/phonehome.service: 32); --server-semi-space and --cli-semi-space the same for
-// the server and the CLI (default 0: Node's default, as they ship). --incremental-marking keeps
-// V8's incremental marking on in the agent and the CLI, which turn it off as shipped
-// (src/lib/v8-marking.ts), to compare. Each round also counts the minor page faults per MiB of
-// every process (pages touched afresh: a cost of Node's fresh read buffers).
+// the server (default 64, as npm start and its unit give it; the server also runs with the memory
+// reducer off, as shipped) and the CLI (default 0: Node's default, as it ships). --v8-defaults
+// runs all three with V8's own heap settings, without what src/lib/v8-heap.ts sets (incremental
+// marking off in the agent and the CLI; external memory in the global limit on V8 13), to
+// compare. Each round also counts the minor page faults per MiB of every process (pages touched
+// afresh: a cost of Node's fresh read buffers).
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -38,7 +40,15 @@ import { createAgent } from '../test/support/agent.js';
 import { runCli, spawnCli } from '../test/support/cli.js';
 import { spawnProcess } from '../test/support/processes.js';
 import { startServer } from '../test/support/server.js';
-import { createCleanups, freePort, machine, nodeOptions, preload, progress } from './common.js';
+import {
+  createCleanups,
+  freePort,
+  machine,
+  nodeOptions,
+  preload,
+  progress,
+  serverNodeArgs,
+} from './common.js';
 import { measureEcho } from './support/echo.js';
 import { cpuMeter, faultMeter, residentMiB } from './support/process-cpu.js';
 import { SSHD, startSshd } from './support/sshd.js';
@@ -54,10 +64,10 @@ const { values: flags } = parseArgs({
     'cpu-prof': { type: 'string' },
     // V8's --max-semi-space-size for each of our processes; 0: Node's default.
     'agent-semi-space': { type: 'string', default: '32' },
-    'server-semi-space': { type: 'string', default: '0' },
+    'server-semi-space': { type: 'string', default: '64' },
     'cli-semi-space': { type: 'string', default: '0' },
-    // Keep V8's incremental marking on in the agent and the CLI (they turn it off as shipped).
-    'incremental-marking': { type: 'boolean', default: false },
+    // V8's own heap settings in our processes, as before src/lib/v8-heap.ts.
+    'v8-defaults': { type: 'boolean', default: false },
   },
 });
 const MIB = Number(flags.mib);
@@ -78,13 +88,10 @@ const SEMI_SPACE_MIB = {
  */
 function ourEnv(name: keyof typeof SEMI_SPACE_MIB): Record<string, string> {
   const mib = SEMI_SPACE_MIB[name];
-  const keepMarking =
-    flags['incremental-marking'] && name !== 'server'
-      ? preload('support/keep-incremental-marking.mjs')
-      : '';
-  if (!PROFILE_DIR) return nodeOptions(mib, keepMarking);
+  const v8Defaults = flags['v8-defaults'] ? preload('support/v8-defaults.mjs') : '';
+  if (!PROFILE_DIR) return nodeOptions(mib, v8Defaults);
   return {
-    ...nodeOptions(mib, `${keepMarking} ${preload('support/cpu-profile.mjs')}`.trim()),
+    ...nodeOptions(mib, `${v8Defaults} ${preload('support/cpu-profile.mjs')}`.trim()),
     ETPH_BENCH_CPU_PROFILE_DIR: PROFILE_DIR,
     ETPH_BENCH_CPU_PROFILE_NAME: name,
     ETPH_BENCH_CPU_PROFILE_ON_SIGNAL: '1',
@@ -219,8 +226,10 @@ async function main(): Promise<void> {
   cleanups.add('tmp', () => rm(tmp, { recursive: true, force: true }));
   const sinkPort = await sink();
   progress('starting the server and an agent');
+  // As shipped (npm start, the systemd unit): the memory reducer off, 64 MiB semi-spaces.
   const server = await startServer({
     openEnrollment: true,
+    nodeArgs: serverNodeArgs(),
     env: { ETPHONEHOME_LOG_LEVEL: 'info', ...ourEnv('server') },
   });
   cleanups.add('server', () => server.close());

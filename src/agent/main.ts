@@ -11,7 +11,11 @@ import type { AgentFacts } from '../protocol/rpc.js';
 import { VERSION } from '../version.js';
 import { parseForwardRules } from '../protocol/forward-target.js';
 import { checkEnrollmentToken } from '../protocol/identity.js';
-import { incrementalMarkingIsOff, turnOffIncrementalMarking } from '../lib/v8-marking.js';
+import {
+  accountExternalMemoryInGlobalLimit,
+  incrementalMarkingIsOff,
+  tuneHeapForStreaming,
+} from '../lib/v8-heap.js';
 import { detectCapabilities } from './capabilities.js';
 import {
   AgentConfigError,
@@ -302,8 +306,8 @@ async function run(flags: Flags): Promise<number> {
     ...(flags['log-level'] ? { level: flags['log-level'] } : {}),
   });
   const servers = parseServers(config.server, config.port);
-  // The agent carries bytes with a small heap (src/lib/v8-marking.ts).
-  turnOffIncrementalMarking();
+  // The agent carries bytes with a small heap (src/lib/v8-heap.ts).
+  tuneHeapForStreaming();
   logger.info(
     {
       version: VERSION,
@@ -311,6 +315,7 @@ async function run(flags: Flags): Promise<number> {
       server: serversText(config),
       platform: platform(),
       v8IncrementalMarking: !incrementalMarkingIsOff(),
+      v8ExternalMemoryInGlobalLimit: accountExternalMemoryInGlobalLimit(),
     },
     'phonehome starting',
   );
