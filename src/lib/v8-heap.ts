@@ -3,12 +3,13 @@
 // hundreds of MiB of them a second. Measured in docs/BENCHMARKS.md ("Tunnels and shells").
 //
 // 1. External memory counted in the global limit (every process: server, agent, CLI), on V8 13
-//    (Node 24). Without it, V8 counts the external bytes allocated since the last full
-//    collection as old-generation bytes (its "historic behavior", in V8's own words), so a
-//    stream of socket buffers used up the old generation's headroom within ~100 ms and V8 marked
-//    the whole heap again and again: in the server, marking and sweeping threads took more CPU
-//    than the relay itself. V8 later made this flag its default and removed it; Node 20 and 22
-//    have neither the flag nor the problem in this form (below).
+//    (Node 24). Otherwise V8 counts the external bytes allocated since the last full collection
+//    against the old generation's headroom (its "historic behavior", in V8's source), so a stream
+//    of socket buffers used that headroom up within ~100 ms and V8 marked the whole heap again
+//    and again: in Node 24's server, its marking and sweeping threads took more CPU than the
+//    relay itself. V8 later made the flag its default and removed it; V8 11 and 12 (Node 20, 22)
+//    do not have it. On Node 20 the same counting is what restarted marking in the agent and the
+//    CLI (2.); Node 22 showed neither.
 // 2. Incremental marking off, in the agent and the CLI's byte-carrying commands only (forward,
 //    shell, files get|put with the operator's machine). On Node 20's V8 their small heaps (about
 //    11 MB) restarted marking after every major collection while bytes flowed: 40–65 major
