@@ -28,7 +28,6 @@ import { openStore } from './store/open.js';
 import { createStreamDoor } from './stream/door.js';
 import { PEER_PATH } from './fleet/cluster/peer-protocol.js';
 import { STREAM_PATH } from './protocol/ws-stream.js';
-import { accountExternalMemoryInGlobalLimit } from './lib/v8-heap.js';
 import { VERSION } from './version.js';
 
 export interface RunningServer {
@@ -89,9 +88,6 @@ export async function startServer(
   // (heap snapshots, bench/agent-memory.ts). 1 KiB slabs pin ~0.6 KiB and keep pooling for the
   // small short-lived buffers of every packet.
   Buffer.poolSize = SERVER_BUFFER_POOL_BYTES;
-  // Tunnels and transfers churn socket buffers; on V8 13 they made it mark the heap over and over
-  // (src/lib/v8-heap.ts). Incremental marking stays on here: this heap holds the fleet.
-  const externalInGlobalLimit = accountExternalMemoryInGlobalLimit();
   // Before the keys are created: a missing database file beside existing keys refuses to start
   // (on PostgreSQL there is no file here: the operator created the database).
   const prepared = await prepareDataDir(config.dataDir, databasePath(config.dataDir), {
@@ -271,7 +267,6 @@ export async function startServer(
       openEnrollment: config.openEnrollment,
       trustedDocuments: config.trustedDocuments,
       v8MemoryReducer: memoryReducerOn,
-      v8ExternalMemoryInGlobalLimit: externalInGlobalLimit,
     },
     'server listening',
   );

@@ -11,11 +11,7 @@ import type { AgentFacts } from '../protocol/rpc.js';
 import { VERSION } from '../version.js';
 import { parseForwardRules } from '../protocol/forward-target.js';
 import { checkEnrollmentToken } from '../protocol/identity.js';
-import {
-  accountExternalMemoryInGlobalLimit,
-  incrementalMarkingIsOff,
-  tuneHeapForStreaming,
-} from '../lib/v8-heap.js';
+import { incrementalMarkingIsOff, turnOffIncrementalMarking } from '../lib/v8-heap.js';
 import { detectCapabilities } from './capabilities.js';
 import {
   AgentConfigError,
@@ -307,7 +303,7 @@ async function run(flags: Flags): Promise<number> {
   });
   const servers = parseServers(config.server, config.port);
   // The agent carries bytes with a small heap (src/lib/v8-heap.ts).
-  tuneHeapForStreaming();
+  turnOffIncrementalMarking();
   logger.info(
     {
       version: VERSION,
@@ -315,7 +311,6 @@ async function run(flags: Flags): Promise<number> {
       server: serversText(config),
       platform: platform(),
       v8IncrementalMarking: !incrementalMarkingIsOff(),
-      v8ExternalMemoryInGlobalLimit: accountExternalMemoryInGlobalLimit(),
     },
     'phonehome starting',
   );

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openServerStream } from '../../../client/stream.js';
 import { ErrorCode } from '../../../errors.js';
 import { hashPrefix, peekDigest } from '../../../lib/file-hash.js';
-import { tuneHeapForStreaming } from '../../../lib/v8-heap.js';
+import { turnOffIncrementalMarking } from '../../../lib/v8-heap.js';
 import type { TransferDone } from '../../../protocol/ws-stream.js';
 import { UsageError, type CommandIO } from '../../output.js';
 import {
@@ -32,7 +32,7 @@ export async function runOperatorPut(
 ): Promise<number> {
   const source = path.resolve(local);
   // A process that carries bytes with a small heap (src/lib/v8-heap.ts).
-  tuneHeapForStreaming();
+  turnOffIncrementalMarking();
   const remotePath = /[/\\]$/.test(remote.path)
     ? `${remote.path}${path.basename(source)}`
     : remote.path;
