@@ -2,6 +2,8 @@
 // `phonehome`: the agent. Sets itself up (--init, keys, UUID), shows its identity, or runs:
 // phones home to the server and serves its calls until stopped.
 
+// First, before anything else loads: V8's incremental marking off (./heap-first.ts).
+import './heap-first.js';
 import { hostname, platform, release, arch, type as osType, userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { isAbsolute } from 'node:path';
@@ -11,7 +13,7 @@ import type { AgentFacts } from '../protocol/rpc.js';
 import { VERSION } from '../version.js';
 import { parseForwardRules } from '../protocol/forward-target.js';
 import { checkEnrollmentToken } from '../protocol/identity.js';
-import { incrementalMarkingIsOff, turnOffIncrementalMarking } from '../lib/v8-heap.js';
+import { incrementalMarkingIsOff } from '../lib/v8-heap.js';
 import { detectCapabilities } from './capabilities.js';
 import {
   AgentConfigError,
@@ -302,8 +304,6 @@ async function run(flags: Flags): Promise<number> {
     ...(flags['log-level'] ? { level: flags['log-level'] } : {}),
   });
   const servers = parseServers(config.server, config.port);
-  // The agent carries bytes with a small heap (src/lib/v8-heap.ts).
-  turnOffIncrementalMarking();
   logger.info(
     {
       version: VERSION,

@@ -1,7 +1,6 @@
 // Incremental marking off in the processes that carry bytes with a small heap: the agent, and
-// the CLI while it forwards a port, runs a shell or moves a file to or from the operator's
-// machine (forward, shell, files get|put). Never in the server, whose heap holds the fleet:
-// there one collection done in one go would pause every agent's traffic.
+// the CLI's `forward`, `shell` and `files` commands. Never in the server, whose heap holds the
+// fleet: there one collection done in one go would pause every agent's traffic.
 //
 // Why (docs/BENCHMARKS.md, "V8's heap settings for the processes that carry bytes"): every
 // socket read is a fresh 64 KiB ArrayBuffer, external memory to V8, and a busy tunnel churns
@@ -12,9 +11,12 @@
 // agent's and the CLI's CPU. Without incremental marking a major collection comes only when the
 // old generation is full, in one short pause on a heap this small: 1–2 in the same run.
 //
-// The flag is read each time V8 decides whether to start marking, so setting it at run time,
-// before the bytes flow, is enough (test/lib/v8-heap.test.ts checks it in a child process,
-// against a control that does mark incrementally, on every Node the suite runs on).
+// The flag is read each time V8 decides whether to start marking, so setting it at run time
+// works (test/lib/v8-heap.test.ts checks it in a child process, against a control that does mark
+// incrementally, on every Node the suite runs on) — but only before V8 has begun marking: flipped
+// mid-run it met a marking in progress once and V8 aborted the CLI ("Fatal error … unreachable
+// code"). So the entries set it first thing, before anything else loads: ../agent/heap-first.ts
+// and ../cli/heap-first.ts.
 
 import v8 from 'node:v8';
 

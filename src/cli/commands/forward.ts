@@ -14,7 +14,6 @@ import type { Command } from '../command.js';
 import { parseForwardSpec } from '../forward-spec.js';
 import { openCommandStream } from '../open-stream.js';
 import { UsageError, type CommandIO } from '../output.js';
-import { turnOffIncrementalMarking } from '../../lib/v8-heap.js';
 
 const usage = `Usage: etphonehome forward <client> [bind:]port:host:hostport [options]
 
@@ -118,8 +117,6 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (rest.length > 0) throw new UsageError(`forward takes one spec (got "${rest[0]}" too)`);
   const spec = parseForwardSpec(specText);
   const connection = await resolveConnection(values, io.env);
-  // A process that carries bytes with a small heap (src/lib/v8-heap.ts).
-  turnOffIncrementalMarking();
 
   const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: true });
   await new Promise<void>((resolve, reject) => {

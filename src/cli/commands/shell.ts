@@ -9,7 +9,6 @@ import type WebSocket from 'ws';
 import { ErrorCode } from '../../errors.js';
 import { resolveConnection } from '../../client/index.js';
 import { MAX_TERMINAL_COLS, MAX_TERMINAL_ROWS } from '../../fleet/limits.js';
-import { turnOffIncrementalMarking } from '../../lib/v8-heap.js';
 import {
   createFrameDecoder,
   encodeFrame,
@@ -73,8 +72,6 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   if (rest.length > 0)
     throw new UsageError(`shell takes one client; put the command after "--" (got "${rest[0]}")`);
   const command = after && after.length > 0 ? after.join(' ') : null;
-  // A process that carries bytes with a small heap (src/lib/v8-heap.ts).
-  turnOffIncrementalMarking();
   const stdin = process.stdin;
   const stdout = process.stdout;
   const pty = values['no-pty'] ? false : values.pty === true || stdin.isTTY === true;

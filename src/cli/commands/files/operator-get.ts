@@ -12,7 +12,6 @@ import { openServerStream } from '../../../client/stream.js';
 import { ErrorCode } from '../../../errors.js';
 import { createBatchedWriter } from '../../../lib/batched-writer.js';
 import { hashPrefix, peekDigest } from '../../../lib/file-hash.js';
-import { turnOffIncrementalMarking } from '../../../lib/v8-heap.js';
 import type { TransferDone } from '../../../protocol/ws-stream.js';
 import { UsageError, type CommandIO } from '../../output.js';
 import {
@@ -49,8 +48,6 @@ export async function runOperatorGet(
   local: string,
 ): Promise<number> {
   const target = await localTarget(local, remote.path);
-  // A process that carries bytes with a small heap (src/lib/v8-heap.ts).
-  turnOffIncrementalMarking();
   const part = `${target}.part`;
   return runTransfer(
     io,

@@ -9,7 +9,6 @@ import path from 'node:path';
 import { openServerStream } from '../../../client/stream.js';
 import { ErrorCode } from '../../../errors.js';
 import { hashPrefix, peekDigest } from '../../../lib/file-hash.js';
-import { turnOffIncrementalMarking } from '../../../lib/v8-heap.js';
 import type { TransferDone } from '../../../protocol/ws-stream.js';
 import { UsageError, type CommandIO } from '../../output.js';
 import {
@@ -31,8 +30,6 @@ export async function runOperatorPut(
   remote: { client: string; path: string },
 ): Promise<number> {
   const source = path.resolve(local);
-  // A process that carries bytes with a small heap (src/lib/v8-heap.ts).
-  turnOffIncrementalMarking();
   const remotePath = /[/\\]$/.test(remote.path)
     ? `${remote.path}${path.basename(source)}`
     : remote.path;
