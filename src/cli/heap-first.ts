@@ -6,7 +6,7 @@
 import { turnOffIncrementalMarking } from '../lib/v8-heap.js';
 
 /** The commands whose process carries bytes with a small heap. */
-export const STREAMING_COMMANDS: ReadonlySet<string> = new Set(['forward', 'shell', 'files']);
+const STREAMING_COMMANDS: ReadonlySet<string> = new Set(['forward', 'shell', 'files']);
 
 const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
 if (command !== undefined && STREAMING_COMMANDS.has(command)) turnOffIncrementalMarking();
