@@ -1,8 +1,6 @@
-// Imported first by the CLI's entry (../main.ts), before anything else loads: the commands that
-// carry bytes (forward, shell, files) turn V8's incremental marking off while the heap is still
-// too small for V8 to be marking it. Turned off later, mid-run, it can meet a marking in
-// progress, and V8 then aborts the process ("Fatal error … unreachable code": seen once in a
-// `files get`). Never for `server`, whose heap holds the fleet. Why: ../lib/v8-heap.ts.
+// Imported first by the CLI's entry (../main.ts), before anything else loads: V8's incremental
+// marking off for the commands that carry bytes, while the heap is still too small to be marked
+// (why, and why first: ../lib/v8-heap.ts). Never for `server`, whose heap holds the fleet.
 import { turnOffIncrementalMarking } from '../lib/v8-heap.js';
 
 /** The commands whose process carries bytes with a small heap. */

@@ -14,9 +14,9 @@
 // The flag is read each time V8 decides whether to start marking, so setting it at run time
 // works (test/lib/v8-heap.test.ts checks it in a child process, against a control that does mark
 // incrementally, on every Node the suite runs on) — but only before V8 has begun marking: flipped
-// mid-run it met a marking in progress once and V8 aborted the CLI ("Fatal error … unreachable
-// code"). So the entries set it first thing, before anything else loads: ../agent/heap-first.ts
-// and ../cli/heap-first.ts.
+// mid-run, inside a `files get`, it met a marking in progress once and V8 aborted the process
+// ("Fatal error … unreachable code"). So the entries set it first thing, before anything else
+// loads: ../agent/heap-first.ts and ../cli/heap-first.ts (test/e2e/v8-heap.test.ts checks both).
 
 import v8 from 'node:v8';
 
