@@ -24,7 +24,8 @@
 // the server (default 64, as npm start and its unit give it; the server also runs with the memory
 // reducer off, as shipped) and the CLI (default 0: Node's default, as it ships). --v8-defaults
 // runs them with V8's own heap settings, without what src/lib/v8-heap.ts sets (incremental
-// marking off in the agent and the CLI), to compare. Each round also counts the minor page
+// marking off in the agent and the CLI; on Node 24, external memory in the global limit in all
+// three), to compare. Each round also counts the minor page
 // faults per MiB of every process (pages touched afresh: a cost of Node's fresh read buffers).
 
 import { existsSync } from 'node:fs';

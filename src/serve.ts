@@ -25,6 +25,7 @@ import type { Logger } from './logger.js';
 import { redactDatabaseUrl } from './store/database-url.js';
 import type { Store } from './store/index.js';
 import { openStore } from './store/open.js';
+import { externalMemoryInGlobalLimit } from './lib/v8-heap.js';
 import { createStreamDoor } from './stream/door.js';
 import { PEER_PATH } from './fleet/cluster/peer-protocol.js';
 import { STREAM_PATH } from './protocol/ws-stream.js';
@@ -267,6 +268,7 @@ export async function startServer(
       openEnrollment: config.openEnrollment,
       trustedDocuments: config.trustedDocuments,
       v8MemoryReducer: memoryReducerOn,
+      v8ExternalMemoryInGlobalLimit: externalMemoryInGlobalLimit(),
     },
     'server listening',
   );

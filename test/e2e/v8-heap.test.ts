@@ -1,7 +1,9 @@
 // src/lib/v8-heap.ts as the real binaries apply it (docs/BENCHMARKS.md, "V8's heap settings for
-// the processes that carry bytes"): the running agent turns V8's incremental marking off and says
-// so in its start line; the CLI turns it off first thing for forward, shell and files, and never
-// for the server or the other commands (a preload records what V8 was told).
+// the processes that carry bytes"): the running agent turns V8's incremental marking off and, on
+// V8 13 (Node 24), counts external memory in the global limit, and says both in its start line;
+// the CLI does both first thing for forward, shell and files, only the second for the server
+// (which says so in `server listening`), and neither for the other commands (a preload records
+// what V8 was told).
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,14 +14,29 @@ import { SERVER_BIN, startServer } from '../support/server.js';
 
 after(killAll);
 
-test('a running agent says incremental marking is off', async () => {
+/** Whether this Node is on V8 13, where the external-memory setting applies. */
+const V8_13 = Number.parseInt(process.versions.v8, 10) === 13;
+
+/** What src/lib/v8-heap.ts tells V8 on this Node to count external memory in the global limit. */
+const EXTERNAL = V8_13
+  ? ['--external-memory-accounted-in-global-limit', '--scavenger-max-new-space-capacity-mb=8']
+  : [];
+
+test('a running agent and its server say which heap settings they run with', async () => {
   const server = await startServer({ openEnrollment: true });
   const agent = await createAgent(server);
   try {
+    const listening = [...server.process.stdout, ...server.process.stderr].find((l) =>
+      l.includes('"server listening"'),
+    );
+    assert.ok(listening, 'the server logged its start');
+    const serverStart = JSON.parse(listening) as Record<string, unknown>;
+    assert.equal(serverStart['v8ExternalMemoryInGlobalLimit'], V8_13, listening);
     await agent.start();
     const line = await agent.process!.waitForLine((l) => l.includes('"phonehome starting"'));
     const start = JSON.parse(line) as Record<string, unknown>;
     assert.equal(start['v8IncrementalMarking'], false, line);
+    assert.equal(start['v8ExternalMemoryInGlobalLimit'], V8_13, line);
     await agent.waitOnline(server);
   } finally {
     await agent.close();
@@ -46,9 +63,14 @@ function flagsToldBy(args: string[]): string[] {
   return JSON.parse(line.slice('V8 FLAGS '.length)) as string[];
 }
 
-test('the CLI turns incremental marking off for the commands that carry bytes, and only those', () => {
+test('the CLI sets the heap for the commands that carry bytes and for the server, and only those', () => {
   for (const command of ['forward', 'shell', 'files'])
-    assert.deepEqual(flagsToldBy([command, '--help']), ['--no-incremental-marking'], command);
-  for (const command of ['server', 'clients', 'mcp'])
+    assert.deepEqual(
+      flagsToldBy([command, '--help']),
+      ['--no-incremental-marking', ...EXTERNAL],
+      command,
+    );
+  assert.deepEqual(flagsToldBy(['server', '--help']), EXTERNAL, 'server');
+  for (const command of ['clients', 'mcp'])
     assert.deepEqual(flagsToldBy([command, '--help']), [], command);
 });
