@@ -74,14 +74,23 @@ export function freePort(): Promise<number> {
  */
 export const SERVER_SEMI_SPACE_MIB = 64;
 
+/** The server's old-generation floor (MiB): V8 skips full collections below it. */
+export const SERVER_OLD_SPACE_FLOOR_MIB = 128;
+
 /**
  * Node's flags for the server as `npm start` and its systemd unit give them (docs/operations.md),
- * beside NODE_OPTIONS, which refuses this one: V8's memory reducer off. With it on, an idle
- * fleet's server ran more than twice the full collections, each marking the whole heap
- * (docs/BENCHMARKS.md, "The memory reducer"). `memoryReducer` turns it back on, to compare.
+ * beside NODE_OPTIONS, which refuses both: V8's memory reducer off (with it on, an idle fleet's
+ * server ran more than twice the full collections, each marking the whole heap: docs/
+ * BENCHMARKS.md, "The memory reducer"), and a floor under the old generation (a small server
+ * relaying a tunnel otherwise marked its heap again and again: "The server's old-generation
+ * floor"). `memoryReducer` turns the reducer back on and `floor: false` drops the floor, to
+ * compare.
  */
-export function serverNodeArgs(memoryReducer = false): string[] {
-  return memoryReducer ? [] : ['--no-memory-reducer'];
+export function serverNodeArgs(memoryReducer = false, floor = true): string[] {
+  return [
+    ...(memoryReducer ? [] : ['--no-memory-reducer']),
+    ...(floor ? [`--initial-old-space-size=${SERVER_OLD_SPACE_FLOOR_MIB}`] : []),
+  ];
 }
 
 /** `--import` of a preload script of bench/ (e.g. 'support/cpu-profile.mjs'), for NODE_OPTIONS. */

@@ -4,7 +4,7 @@
 //
 //   npm run build && npx tsx bench/tunnels.ts [--mib 256] [--rounds 3] [--connections 50]
 //       [--keys 200] [--cpu-prof DIR] [--agent-semi-space 32] [--server-semi-space 64]
-//       [--cli-semi-space 0] [--v8-defaults]
+//       [--cli-semi-space 0] [--v8-defaults] [--fleet 0]
 //
 //   ours      `etphonehome forward` (dist/) → `etphonehome server` → the agent's reverse SSH
 //             connection → a TCP sink on the client's side: the real path, CLI included;
@@ -24,9 +24,12 @@
 // the server (default 64, as npm start and its unit give it; the server also runs with the memory
 // reducer off, as shipped) and the CLI (default 0: Node's default, as it ships). --v8-defaults
 // runs them with V8's own heap settings, without what src/lib/v8-heap.ts sets (incremental
-// marking off in the agent and the CLI; on Node 24, external memory in the global limit in all
-// three), to compare. Each round also counts the minor page
-// faults per MiB of every process (pages touched afresh: a cost of Node's fresh read buffers).
+// marking off in the agent and the CLI; on Node 24, dead read buffers scavenged early in all
+// three) and without the server's old-generation floor, to compare. Each round also counts the
+// minor page faults per MiB of every process (pages touched afresh: a cost of Node's fresh read
+// buffers).
+// --fleet N attaches N simulated agents (support/simulated-agents.ts, in processes of their own)
+// to the server first, so that its heap holds a fleet as a real server's does; they only beat.
 
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -48,9 +51,11 @@ import {
   preload,
   progress,
   serverNodeArgs,
+  wholeFlag,
 } from './common.js';
 import { measureEcho } from './support/echo.js';
 import { cpuMeter, faultMeter, residentMiB } from './support/process-cpu.js';
+import { startSimulatedFleet } from './support/simulated-agents.js';
 import { SSHD, startSshd } from './support/sshd.js';
 import { ratio, summarize } from './stats.js';
 
@@ -68,12 +73,15 @@ const { values: flags } = parseArgs({
     'cli-semi-space': { type: 'string', default: '0' },
     // V8's own heap settings in our processes, as before src/lib/v8-heap.ts.
     'v8-defaults': { type: 'boolean', default: false },
+    // Simulated agents attached to the server before measuring (its heap then holds a fleet).
+    fleet: { type: 'string', default: '0' },
   },
 });
 const MIB = Number(flags.mib);
 const CONNECTIONS = Number(flags.connections);
 const KEYS = Number(flags.keys);
 const ROUNDS = Number(flags.rounds);
+const FLEET = wholeFlag(flags.fleet, '--fleet', 0, 0);
 const cleanups = createCleanups();
 const PROFILE_DIR = flags['cpu-prof'] ? resolve(flags['cpu-prof']) : null;
 const SEMI_SPACE_MIB = {
@@ -231,13 +239,27 @@ async function main(): Promise<void> {
   cleanups.add('tmp', () => rm(tmp, { recursive: true, force: true }));
   const sinkPort = await sink();
   progress('starting the server and an agent');
-  // As shipped (npm start, the systemd unit): the memory reducer off, 64 MiB semi-spaces.
+  // As shipped (npm start, the systemd unit): the memory reducer off, 64 MiB semi-spaces, the
+  // old generation's floor.
   const server = await startServer({
     openEnrollment: true,
-    nodeArgs: serverNodeArgs(),
+    nodeArgs: serverNodeArgs(false, !flags['v8-defaults']),
     env: { ETPHONEHOME_LOG_LEVEL: 'info', ...ourEnv('server') },
   });
   cleanups.add('server', () => server.close());
+  if (FLEET > 0) {
+    progress(`attaching ${FLEET} simulated agents`);
+    const fleet = await startSimulatedFleet({
+      host: '127.0.0.1',
+      sshPort: server.sshPort,
+      count: FLEET,
+      processes: Math.ceil(FLEET / 2500),
+      metricsDelayMs: 0,
+      reconnect: true,
+      attempts: 10,
+    });
+    cleanups.add('simulated agents', () => fleet.stop());
+  }
   const agent = await createAgent(server, { env: { SHELL: '/bin/sh', ...ourEnv('agent') } });
   const config = await agent.readConfig();
   config['allowed_forwards'] = [`127.0.0.1:${sinkPort}`];
@@ -339,6 +361,7 @@ async function main(): Promise<void> {
         mib: MIB,
         rounds: ROUNDS,
         semiSpaceMiB: SEMI_SPACE_MIB,
+        fleet: FLEET,
         throughputMiBps: { ours: oursMiBs, openssh: sshMiBs },
         throughputRatio: sshMiBs ? Number(ratio(oursMiBs, sshMiBs).toFixed(2)) : null,
         roundRatios,

@@ -25,7 +25,7 @@ import type { Logger } from './logger.js';
 import { redactDatabaseUrl } from './store/database-url.js';
 import type { Store } from './store/index.js';
 import { openStore } from './store/open.js';
-import { externalMemoryInGlobalLimit } from './lib/v8-heap.js';
+import { buffersScavengedEarly } from './lib/v8-heap.js';
 import { createStreamDoor } from './stream/door.js';
 import { PEER_PATH } from './fleet/cluster/peer-protocol.js';
 import { STREAM_PATH } from './protocol/ws-stream.js';
@@ -249,6 +249,9 @@ export async function startServer(
   // V8's memory reducer takes only a flag given to Node at start (NODE_OPTIONS refuses it).
   // Said before `server listening`, so whoever waits for that line has this one too.
   const memoryReducerOn = !process.execArgv.includes('--no-memory-reducer');
+  // The old generation's floor, also a start-only flag (docs/operations.md).
+  const floorArg = process.execArgv.find((arg) => arg.startsWith('--initial-old-space-size='));
+  const oldSpaceFloorMiB = floorArg ? Number(floorArg.slice(floorArg.indexOf('=') + 1)) : null;
   if (memoryReducerOn)
     logger.info(
       "V8's memory reducer is on: with many idle agents it adds full collections (a quarter of an idle 10,000-agent server's CPU); start Node with --no-memory-reducer, as npm start and the systemd unit in docs/operations.md do",
@@ -268,7 +271,8 @@ export async function startServer(
       openEnrollment: config.openEnrollment,
       trustedDocuments: config.trustedDocuments,
       v8MemoryReducer: memoryReducerOn,
-      v8ExternalMemoryInGlobalLimit: externalMemoryInGlobalLimit(),
+      v8OldSpaceFloorMiB: oldSpaceFloorMiB,
+      v8EarlyBufferScavenge: buffersScavengedEarly(),
     },
     'server listening',
   );

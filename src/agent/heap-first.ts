@@ -1,7 +1,7 @@
 // Imported first by the agent's entry (./main.ts), before anything else loads: V8's heap settings
 // for a process that carries bytes, while the heap is still too small to be marked (which, why,
 // and why first: ../lib/v8-heap.ts).
-import { countExternalMemoryInGlobalLimit, turnOffIncrementalMarking } from '../lib/v8-heap.js';
+import { scavengeBuffersEarly, turnOffIncrementalMarking } from '../lib/v8-heap.js';
 
 turnOffIncrementalMarking();
-countExternalMemoryInGlobalLimit();
+scavengeBuffersEarly();

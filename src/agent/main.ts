@@ -13,7 +13,7 @@ import type { AgentFacts } from '../protocol/rpc.js';
 import { VERSION } from '../version.js';
 import { parseForwardRules } from '../protocol/forward-target.js';
 import { checkEnrollmentToken } from '../protocol/identity.js';
-import { externalMemoryInGlobalLimit, incrementalMarkingIsOff } from '../lib/v8-heap.js';
+import { buffersScavengedEarly, incrementalMarkingIsOff } from '../lib/v8-heap.js';
 import { detectCapabilities } from './capabilities.js';
 import {
   AgentConfigError,
@@ -311,7 +311,7 @@ async function run(flags: Flags): Promise<number> {
       server: serversText(config),
       platform: platform(),
       v8IncrementalMarking: !incrementalMarkingIsOff(),
-      v8ExternalMemoryInGlobalLimit: externalMemoryInGlobalLimit(),
+      v8EarlyBufferScavenge: buffersScavengedEarly(),
     },
     'phonehome starting',
   );

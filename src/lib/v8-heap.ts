@@ -12,17 +12,19 @@
 //   collections per 256 MiB tunnel on Node 20, a fifth to a third of the agent's and the CLI's
 //   CPU. Without incremental marking a major collection comes only when the old generation is
 //   full, in one short pause on a heap this small: 1–2 in the same run.
-// - On V8 13 (Node 24), external memory counted in the heap's global limit, in those processes
-//   and in the server too. V8 13 starts a major collection for about every 64 MB of external bytes
-//   unless --external-memory-accounted-in-global-limit is on (its later default): 26–39 of them
-//   per 2 GiB of buffers, in the server as well, where they took 62 % of its CPU in a tunnel.
-//   With the flag alone, though, the dead buffers wait for a scavenge, which V8 13 starts only
-//   once 2 × its default semi-space (128 MB) of them are young — 55–120 MB more resident per
-//   process. --scavenger-max-new-space-capacity-mb=8 brings that default, and so the trigger,
-//   to 32 MB, as on Node 20. Set at run time it changes nothing else: a young generation sized at
-//   start (`--max-semi-space-size`, the server's 64 MiB) keeps its size. Other V8 versions are
-//   left as they are: V8 14 (Node 25) lacks the second flag, and the first alone only halved
-//   the major collections of a bare reproduction there.
+// - On V8 13 (Node 24), dead read buffers scavenged every 32 MB, in those processes and in the
+//   server too. V8 13 scavenges young ArrayBuffers early only once 2 × its default semi-space of
+//   them are young (128 MB on Node 24; 32 MB on Node 20), while every 64 MB of external bytes
+//   starts a major collection: so in a tunnel it marked the heap again and again and never
+//   scavenged, which took 62 % of the server's CPU. --scavenger-max-new-space-capacity-mb=8
+//   brings that default, and so the trigger, to 32 MB; set at run time it changes nothing else
+//   (a young generation sized at start, as the server's 64 MiB, keeps its size). Other V8
+//   versions are left as they are (V8 14, Node 25, has no such flag).
+//   The server also needs room under its old generation's limit, which only a flag at start can
+//   give (--initial-old-space-size: npm start and the unit in docs/operations.md).
+//   Not --external-memory-accounted-in-global-limit, which avoids the markings too: with it V8 13
+//   let dead buffers that had lived through two scavenges pile up without bound (20 connections
+//   to slow readers: agent 1.27 GB, CLI 500 MB, server 620 MB resident).
 //
 // The flags are read each time V8 decides to collect, so setting them at run time works
 // (test/lib/v8-heap.test.ts checks each in a child process against a control) — but only before
@@ -35,7 +37,7 @@ import v8 from 'node:v8';
 const SCAVENGER_CAPACITY_MB = 8;
 
 let markingOff = false;
-let externalInGlobalLimit = false;
+let earlyBufferScavenge = false;
 
 /** Turns V8's incremental marking off for the rest of this process (once is enough). */
 export function turnOffIncrementalMarking(): void {
@@ -54,18 +56,14 @@ function v8Major(): number {
   return Number.parseInt(process.versions.v8, 10);
 }
 
-/**
- * On V8 13, counts external memory in the heap's global limit and scavenges young ArrayBuffers
- * every 32 MB; elsewhere does nothing (the flags do not exist or mean something else there).
- */
-export function countExternalMemoryInGlobalLimit(): void {
-  if (externalInGlobalLimit || v8Major() !== 13) return;
-  v8.setFlagsFromString('--external-memory-accounted-in-global-limit');
+/** On V8 13, scavenges dead young read buffers every 32 MB; elsewhere does nothing. */
+export function scavengeBuffersEarly(): void {
+  if (earlyBufferScavenge || v8Major() !== 13) return;
   v8.setFlagsFromString(`--scavenger-max-new-space-capacity-mb=${SCAVENGER_CAPACITY_MB}`);
-  externalInGlobalLimit = true;
+  earlyBufferScavenge = true;
 }
 
-/** Whether this process counts external memory in the global limit (the start lines say so). */
-export function externalMemoryInGlobalLimit(): boolean {
-  return externalInGlobalLimit;
+/** Whether this process scavenges buffers early (the start lines say so). */
+export function buffersScavengedEarly(): boolean {
+  return earlyBufferScavenge;
 }

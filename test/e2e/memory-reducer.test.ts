@@ -2,7 +2,9 @@
 // docs/operations.md), because with many idle agents it more than doubled the full collections
 // (docs/BENCHMARKS.md, "The memory reducer"). Node takes the flag only on its command
 // line, so the server says at start whether it runs with it, and tells an operator who started
-// it without the flag what to do. The real server binary.
+// it without the flag what to do. The same for the old generation's floor
+// (--initial-old-space-size, docs/operations.md): `server listening` names it, null without.
+// The real server binary.
 
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,12 +22,15 @@ const logOf = (server: TestServer): Array<Record<string, unknown>> =>
 
 const HINT = /memory reducer is on.*--no-memory-reducer/;
 
-test('started with --no-memory-reducer, the server says the reducer is off and gives no hint', async () => {
-  const server = await startServer({ nodeArgs: ['--no-memory-reducer'] });
+test('started as npm start does, the server says the reducer is off, gives no hint and names its floor', async () => {
+  const server = await startServer({
+    nodeArgs: ['--no-memory-reducer', '--initial-old-space-size=128'],
+  });
   try {
     const log = logOf(server);
     const listening = log.find((entry) => entry['msg'] === 'server listening');
     assert.equal(listening?.['v8MemoryReducer'], false);
+    assert.equal(listening?.['v8OldSpaceFloorMiB'], 128);
     assert.ok(!log.some((entry) => HINT.test(String(entry['msg']))));
   } finally {
     await server.close();
@@ -38,6 +43,7 @@ test('started without it, the server says the reducer is on and how to turn it o
     const log = logOf(server);
     const listening = log.find((entry) => entry['msg'] === 'server listening');
     assert.equal(listening?.['v8MemoryReducer'], true);
+    assert.equal(listening?.['v8OldSpaceFloorMiB'], null);
     const hint = log.find((entry) => HINT.test(String(entry['msg'])));
     assert.ok(hint, 'the hint is logged');
     assert.equal(hint['level'], 30, 'at info');
@@ -46,7 +52,7 @@ test('started without it, the server says the reducer is on and how to turn it o
   }
 });
 
-test('npm start and the documented unit start Node with the flag', async () => {
+test('npm start and the documented unit start Node with both flags', async () => {
   const pkg = JSON.parse(await readFile('package.json', 'utf8')) as {
     scripts: Record<string, string>;
   };
@@ -54,6 +60,13 @@ test('npm start and the documented unit start Node with the flag', async () => {
     pkg.scripts['start'] ?? '',
     /^node (\S+ )*--no-memory-reducer (\S+ )*dist\/main\.js server/,
   );
+  assert.match(
+    pkg.scripts['start'] ?? '',
+    /^node (\S+ )*--initial-old-space-size=128 (\S+ )*dist\//,
+  );
   const operations = await readFile('docs/operations.md', 'utf8');
-  assert.match(operations, /^ExecStart=\S*node --no-memory-reducer \S+ server/m);
+  assert.match(
+    operations,
+    /^ExecStart=\S*node --no-memory-reducer --initial-old-space-size=128 \S+ server/m,
+  );
 });

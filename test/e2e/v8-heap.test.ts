@@ -1,7 +1,7 @@
 // src/lib/v8-heap.ts as the real binaries apply it (docs/BENCHMARKS.md, "V8's heap settings for
 // the processes that carry bytes"): the running agent turns V8's incremental marking off and, on
-// V8 13 (Node 24), counts external memory in the global limit, and says both in its start line;
-// the CLI does both first thing for forward, shell and files, only the second for the server
+// V8 13 (Node 24), scavenges dead read buffers early, and says both in its start line; the CLI
+// does both first thing for forward, shell and files, only the second for the server
 // (which says so in `server listening`), and neither for the other commands (a preload records
 // what V8 was told).
 
@@ -14,13 +14,11 @@ import { SERVER_BIN, startServer } from '../support/server.js';
 
 after(killAll);
 
-/** Whether this Node is on V8 13, where the external-memory setting applies. */
+/** Whether this Node is on V8 13, where the early scavenge applies. */
 const V8_13 = Number.parseInt(process.versions.v8, 10) === 13;
 
-/** What src/lib/v8-heap.ts tells V8 on this Node to count external memory in the global limit. */
-const EXTERNAL = V8_13
-  ? ['--external-memory-accounted-in-global-limit', '--scavenger-max-new-space-capacity-mb=8']
-  : [];
+/** What src/lib/v8-heap.ts tells V8 on this Node to scavenge dead read buffers early. */
+const EARLY = V8_13 ? ['--scavenger-max-new-space-capacity-mb=8'] : [];
 
 test('a running agent and its server say which heap settings they run with', async () => {
   const server = await startServer({ openEnrollment: true });
@@ -31,12 +29,12 @@ test('a running agent and its server say which heap settings they run with', asy
     );
     assert.ok(listening, 'the server logged its start');
     const serverStart = JSON.parse(listening) as Record<string, unknown>;
-    assert.equal(serverStart['v8ExternalMemoryInGlobalLimit'], V8_13, listening);
+    assert.equal(serverStart['v8EarlyBufferScavenge'], V8_13, listening);
     await agent.start();
     const line = await agent.process!.waitForLine((l) => l.includes('"phonehome starting"'));
     const start = JSON.parse(line) as Record<string, unknown>;
     assert.equal(start['v8IncrementalMarking'], false, line);
-    assert.equal(start['v8ExternalMemoryInGlobalLimit'], V8_13, line);
+    assert.equal(start['v8EarlyBufferScavenge'], V8_13, line);
     await agent.waitOnline(server);
   } finally {
     await agent.close();
@@ -67,10 +65,10 @@ test('the CLI sets the heap for the commands that carry bytes and for the server
   for (const command of ['forward', 'shell', 'files'])
     assert.deepEqual(
       flagsToldBy([command, '--help']),
-      ['--no-incremental-marking', ...EXTERNAL],
+      ['--no-incremental-marking', ...EARLY],
       command,
     );
-  assert.deepEqual(flagsToldBy(['server', '--help']), EXTERNAL, 'server');
+  assert.deepEqual(flagsToldBy(['server', '--help']), EARLY, 'server');
   for (const command of ['clients', 'mcp'])
     assert.deepEqual(flagsToldBy([command, '--help']), [], command);
 });
