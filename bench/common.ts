@@ -70,7 +70,8 @@ export function freePort(): Promise<number> {
 /**
  * V8's young generation for the server (MiB of semi-space), as its systemd unit and `npm start`
  * run it (docs/operations.md): answers of a thousand clients allocate 15–20 MB each, and
- * collecting that is a large share of what they cost. 0 is Node's default (16 MiB at most).
+ * collecting that is a large share of what they cost. 0 is Node's default (16 MiB at most on
+ * Node 20 and 22, 64 on Node 24).
  */
 export const SERVER_SEMI_SPACE_MIB = 64;
 
