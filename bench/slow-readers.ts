@@ -14,17 +14,13 @@
 // server without its old-generation floor), to compare. docs/BENCHMARKS.md, "The server's
 // old-generation floor, and dead buffers on Node 24".
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import YAML from 'yaml';
-import { createAgent } from '../test/support/agent.js';
-import { runCli, spawnCli } from '../test/support/cli.js';
 import { rssBytes } from '../test/support/processes.js';
-import { startServer } from '../test/support/server.js';
 import {
   createCleanups,
   machine,
@@ -32,9 +28,10 @@ import {
   preload,
   progress,
   SERVER_SEMI_SPACE_MIB,
-  serverNodeArgs,
   wholeFlag,
 } from './common.js';
+import { openForwardPath } from './support/forward-path.js';
+import { pushThrough } from './support/push.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -78,30 +75,6 @@ function slowSink(): Promise<number> {
   );
 }
 
-/** Sends MIB MiB through localPort and checks the sink's count. */
-function send(localPort: number): Promise<void> {
-  const chunk = Buffer.alloc(1024 * 1024, 7);
-  const total = MIB * chunk.length;
-  return new Promise((resolve, reject) => {
-    const socket = net.connect({ port: localPort, host: '127.0.0.1', allowHalfOpen: true });
-    let sent = 0;
-    const pump = (): void => {
-      while (sent < total) {
-        sent += chunk.length;
-        if (!socket.write(chunk)) return void socket.once('drain', pump);
-      }
-      socket.end();
-    };
-    pump();
-    let reply = '';
-    socket.on('data', (data: Buffer) => (reply += data.toString()));
-    socket.on('end', () =>
-      Number(reply) === total ? resolve() : reject(new Error(`sink counted ${reply} of ${total}`)),
-    );
-    socket.on('error', reject);
-  });
-}
-
 /** Resident MiB of each process now. */
 async function residentMiB(pids: Record<string, number>): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -114,40 +87,16 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(join(os.tmpdir(), 'etph-bench-slow-'));
   cleanups.add('tmp', () => rm(tmp, { recursive: true, force: true }));
   const sinkPort = await slowSink();
-  progress('starting the server and an agent');
-  const server = await startServer({
-    openEnrollment: true,
-    nodeArgs: serverNodeArgs(false, !flags['v8-defaults']),
-    env: { ETPHONEHOME_LOG_LEVEL: 'info', ...ourEnv(SERVER_SEMI_SPACE_MIB) },
+  const { localPort, pids } = await openForwardPath({
+    sinkPort,
+    cleanups,
+    env: {
+      server: ourEnv(SERVER_SEMI_SPACE_MIB),
+      agent: ourEnv(AGENT_SEMI_SPACE_MIB),
+      cli: ourEnv(0),
+    },
+    noFloor: flags['v8-defaults'],
   });
-  cleanups.add('server', () => server.close());
-  const agent = await createAgent(server, {
-    env: { SHELL: '/bin/sh', ...ourEnv(AGENT_SEMI_SPACE_MIB) },
-  });
-  const config = await agent.readConfig();
-  config['allowed_forwards'] = [`127.0.0.1:${sinkPort}`];
-  await writeFile(join(agent.configDir, 'config.yaml'), YAML.stringify(config));
-  await agent.start();
-  cleanups.add('agent', () => agent.close());
-  await agent.waitOnline(server);
-  const target = `127.0.0.1:${sinkPort}`;
-  const configured = await runCli(server, [
-    'clients',
-    'configure',
-    agent.uuid,
-    '--forward-targets',
-    target,
-  ]);
-  if (configured.code !== 0) throw new Error(`clients configure failed: ${configured.stderr}`);
-  const cli = spawnCli(server, ['forward', agent.uuid, `0:${target}`], ourEnv(0));
-  cleanups.add('forward', () => cli.kill('SIGINT'));
-  const line = await cli.waitForLine((l) => l.includes('forwarding'), 30_000);
-  const localPort = Number(/:(\d+) →/.exec(line)?.[1]);
-  const pids = {
-    'etphonehome server': server.process.child.pid as number,
-    agent: agent.process?.child.pid as number,
-    'etphonehome forward (CLI)': cli.child.pid as number,
-  };
 
   const idle = await residentMiB(pids);
   const peak = { ...idle };
@@ -161,7 +110,7 @@ async function main(): Promise<void> {
   })();
   progress(`${CONNECTIONS} connections × ${MIB} MiB to a sink pausing ${PAUSE_MS} ms a 256 KiB`);
   const started = performance.now();
-  await Promise.all(Array.from({ length: CONNECTIONS }, () => send(localPort)));
+  await Promise.all(Array.from({ length: CONNECTIONS }, () => pushThrough(localPort, MIB)));
   const seconds = (performance.now() - started) / 1000;
   sending = false;
   await sampling;

@@ -32,17 +32,13 @@
 // to the server first, so that its heap holds a fleet as a real server's does; they only beat.
 
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import YAML from 'yaml';
-import { createAgent } from '../test/support/agent.js';
-import { runCli, spawnCli } from '../test/support/cli.js';
 import { spawnProcess } from '../test/support/processes.js';
-import { startServer } from '../test/support/server.js';
 import {
   createCleanups,
   freePort,
@@ -50,10 +46,11 @@ import {
   nodeOptions,
   preload,
   progress,
-  serverNodeArgs,
   wholeFlag,
 } from './common.js';
 import { measureEcho } from './support/echo.js';
+import { openForwardPath } from './support/forward-path.js';
+import { pushThrough } from './support/push.js';
 import { cpuMeter, faultMeter, residentMiB } from './support/process-cpu.js';
 import { startSimulatedFleet } from './support/simulated-agents.js';
 import { SSHD, startSshd } from './support/sshd.js';
@@ -147,7 +144,7 @@ async function throughput(
   const faults = faultMeter(pids);
   const ownBefore = process.cpuUsage();
   const ownFaultsBefore = process.resourceUsage().minorPageFault;
-  const mibs = await pushThrough(localPort);
+  const mibs = await pushThrough(localPort, MIB);
   const own = process.cpuUsage(ownBefore);
   const used = { ...meter.since(), 'bench (source + sink)': (own.user + own.system) / 1000 };
   const faulted = {
@@ -159,31 +156,6 @@ async function throughput(
       Object.entries(counts).map(([name, n]) => [name, Number((n / MIB).toFixed(digits))]),
     );
   return { mibs, cpuMsPerMiB: perMiB(used, 2), faultsPerMiB: perMiB(faulted, 1) };
-}
-
-function pushThrough(localPort: number, mib = MIB): Promise<number> {
-  const chunk = Buffer.alloc(1024 * 1024, 7);
-  const total = mib * chunk.length;
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const socket = net.connect({ port: localPort, host: '127.0.0.1', allowHalfOpen: true });
-    let sent = 0;
-    const pump = (): void => {
-      while (sent < total) {
-        sent += chunk.length;
-        if (!socket.write(chunk)) return void socket.once('drain', pump);
-      }
-      socket.end();
-    };
-    pump();
-    let reply = '';
-    socket.on('data', (d: Buffer) => (reply += d.toString()));
-    socket.on('end', () => {
-      if (Number(reply) !== total) reject(new Error(`sink counted ${reply}, sent ${total}`));
-      resolve(mib / ((performance.now() - started) / 1000));
-    });
-    socket.on('error', reject);
-  });
 }
 
 /** Milliseconds from connect to the first byte back, `CONNECTIONS` times in sequence. */
@@ -238,56 +210,28 @@ async function main(): Promise<void> {
   const tmp = await mkdtemp(join(os.tmpdir(), 'etph-bench-tunnels-'));
   cleanups.add('tmp', () => rm(tmp, { recursive: true, force: true }));
   const sinkPort = await sink();
-  progress('starting the server and an agent');
-  // As shipped (npm start, the systemd unit): the memory reducer off, 64 MiB semi-spaces, the
-  // old generation's floor.
-  const server = await startServer({
-    openEnrollment: true,
-    nodeArgs: serverNodeArgs(false, !flags['v8-defaults']),
-    env: { ETPHONEHOME_LOG_LEVEL: 'info', ...ourEnv('server') },
-  });
-  cleanups.add('server', () => server.close());
-  if (FLEET > 0) {
-    progress(`attaching ${FLEET} simulated agents`);
-    const fleet = await startSimulatedFleet({
-      host: '127.0.0.1',
-      sshPort: server.sshPort,
-      count: FLEET,
-      processes: Math.ceil(FLEET / 2500),
-      metricsDelayMs: 0,
-      reconnect: true,
-      attempts: 10,
-    });
-    cleanups.add('simulated agents', () => fleet.stop());
-  }
-  const agent = await createAgent(server, { env: { SHELL: '/bin/sh', ...ourEnv('agent') } });
-  const config = await agent.readConfig();
-  config['allowed_forwards'] = [`127.0.0.1:${sinkPort}`];
-  await writeFile(join(agent.configDir, 'config.yaml'), YAML.stringify(config));
-  await agent.start();
-  cleanups.add('agent', () => agent.close());
-  await agent.waitOnline(server);
-  const configured = await runCli(server, [
-    'clients',
-    'configure',
-    agent.uuid,
-    '--forward-targets',
-    `127.0.0.1:${sinkPort}`,
-  ]);
-  if (configured.code !== 0) throw new Error(`clients configure failed: ${configured.stderr}`);
-  const cli = spawnCli(server, ['forward', agent.uuid, `0:127.0.0.1:${sinkPort}`], ourEnv('cli'));
-  cleanups.add('forward', () => cli.kill('SIGINT'));
-  const line = await cli.waitForLine((l) => l.includes('forwarding'), 30_000);
-  const ourPort = Number(/:(\d+) →/.exec(line)?.[1]);
-
-  const ours = {
-    port: ourPort,
-    pids: {
-      'etphonehome forward (CLI)': cli.child.pid,
-      'etphonehome server': server.process.child.pid,
-      agent: agent.process?.child.pid,
+  const path = await openForwardPath({
+    sinkPort,
+    cleanups,
+    env: { server: ourEnv('server'), agent: ourEnv('agent'), cli: ourEnv('cli') },
+    noFloor: flags['v8-defaults'],
+    beforeAgent: async (server) => {
+      if (FLEET === 0) return;
+      progress(`attaching ${FLEET} simulated agents`);
+      const fleet = await startSimulatedFleet({
+        host: '127.0.0.1',
+        sshPort: server.sshPort,
+        count: FLEET,
+        processes: Math.ceil(FLEET / 2500),
+        metricsDelayMs: 0,
+        reconnect: true,
+        attempts: 10,
+      });
+      cleanups.add('simulated agents', () => fleet.stop());
     },
-  };
+  });
+  const { server, agent } = path;
+  const ours = { port: path.localPort, pids: path.pids };
   // Resident memory of ours before any traffic (idle) and, after the rounds, at its peak: what
   // the young generation (--semi-space) costs.
   const idleMiB = Object.fromEntries(
