@@ -256,6 +256,10 @@ export async function startServer(
     logger.info(
       "V8's memory reducer is on: with many idle agents it adds full collections (a quarter of an idle 10,000-agent server's CPU); start Node with --no-memory-reducer, as npm start and the systemd unit in docs/operations.md do",
     );
+  if (oldSpaceFloorMiB === null)
+    logger.info(
+      "V8's old generation has no floor: a small server relaying a busy tunnel marks its heap over and over (half the speed of ssh -L on Node 24); start Node with --initial-old-space-size=128, as npm start and the systemd unit in docs/operations.md do",
+    );
   logger.info(
     {
       version: VERSION,

@@ -3,7 +3,8 @@
 // (docs/BENCHMARKS.md, "The memory reducer"). Node takes the flag only on its command
 // line, so the server says at start whether it runs with it, and tells an operator who started
 // it without the flag what to do. The same for the old generation's floor
-// (--initial-old-space-size, docs/operations.md): `server listening` names it, null without.
+// (--initial-old-space-size, docs/operations.md): `server listening` names it (null without),
+// and a server started without it says how to give it.
 // The real server binary.
 
 import { after, test } from 'node:test';
@@ -21,6 +22,7 @@ const logOf = (server: TestServer): Array<Record<string, unknown>> =>
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 const HINT = /memory reducer is on.*--no-memory-reducer/;
+const FLOOR_HINT = /no floor.*--initial-old-space-size=128/;
 
 test('started as npm start does, the server says the reducer is off, gives no hint and names its floor', async () => {
   const server = await startServer({
@@ -32,12 +34,13 @@ test('started as npm start does, the server says the reducer is off, gives no hi
     assert.equal(listening?.['v8MemoryReducer'], false);
     assert.equal(listening?.['v8OldSpaceFloorMiB'], 128);
     assert.ok(!log.some((entry) => HINT.test(String(entry['msg']))));
+    assert.ok(!log.some((entry) => FLOOR_HINT.test(String(entry['msg']))));
   } finally {
     await server.close();
   }
 });
 
-test('started without it, the server says the reducer is on and how to turn it off', async () => {
+test('started without the flags, the server says the reducer is on, there is no floor, and what to do', async () => {
   const server = await startServer();
   try {
     const log = logOf(server);
@@ -47,6 +50,9 @@ test('started without it, the server says the reducer is on and how to turn it o
     const hint = log.find((entry) => HINT.test(String(entry['msg'])));
     assert.ok(hint, 'the hint is logged');
     assert.equal(hint['level'], 30, 'at info');
+    const floorHint = log.find((entry) => FLOOR_HINT.test(String(entry['msg'])));
+    assert.ok(floorHint, 'the floor hint is logged');
+    assert.equal(floorHint['level'], 30, 'at info');
   } finally {
     await server.close();
   }
