@@ -14,16 +14,13 @@
 // requests a minute, WARN) hold as a user would have them.
 
 import { fork } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
 import net from 'node:net';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import YAML from 'yaml';
 import type { Connection } from '../src/client/index.js';
 import { openServerStream } from '../src/client/stream.js';
 import { createAgent, type TestAgent } from '../test/support/agent.js';
-import { runCli } from '../test/support/cli.js';
+import { cliJson } from '../test/support/cli.js';
 import { startServer } from '../test/support/server.js';
 import { createCleanups, machine, progress } from './common.js';
 import { createPoster, measureSequential, request, requestBody } from './graphql-http.js';
@@ -185,24 +182,16 @@ async function main(): Promise<void> {
     cleanups.add('server', () => server.close());
     const agents: TestAgent[] = [];
     for (let i = 0; i < agentCount; i++) {
+      const target = `127.0.0.1:${targetPort}`;
       const agent = await createAgent(server, {
         displayName: `bench-${i}`,
         env: { SHELL: '/bin/sh' },
+        allowedForwards: [target],
       });
-      const config = await agent.readConfig();
-      config['allowed_forwards'] = [`127.0.0.1:${targetPort}`];
-      await writeFile(join(agent.configDir, 'config.yaml'), YAML.stringify(config));
       await agent.start();
       cleanups.add(`agent ${i}`, () => agent.close());
       await agent.waitOnline(server);
-      const configured = await runCli(server, [
-        'clients',
-        'configure',
-        agent.uuid,
-        '--forward-targets',
-        `127.0.0.1:${targetPort}`,
-      ]);
-      if (configured.code !== 0) throw new Error(`clients configure: ${configured.stderr}`);
+      await cliJson(server, ['clients', 'configure', agent.uuid, '--forward-targets', target]);
       agents.push(agent);
     }
     const connection = { url: server.url, apiKey: server.apiKey };

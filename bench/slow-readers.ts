@@ -14,10 +14,7 @@
 // server without its old-generation floor), to compare. docs/BENCHMARKS.md, "The server's
 // old-generation floor, and dead buffers on Node 24".
 
-import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { rssBytes } from '../test/support/processes.js';
@@ -84,8 +81,6 @@ async function residentMiB(pids: Record<string, number>): Promise<Record<string,
 }
 
 async function main(): Promise<void> {
-  const tmp = await mkdtemp(join(os.tmpdir(), 'etph-bench-slow-'));
-  cleanups.add('tmp', () => rm(tmp, { recursive: true, force: true }));
   const sinkPort = await slowSink();
   const { localPort, pids } = await openForwardPath({
     sinkPort,

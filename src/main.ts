@@ -4,8 +4,9 @@
 // the MCP stdio bridge (`mcp`), all under one dispatcher (src/cli/dispatch.ts). Only this file
 // exits the process; src/cli/failure.ts turns errors into exit statuses.
 
-// First: V8's incremental marking off for the commands that carry bytes (./cli/heap-first.ts),
-// and graphql-js's modules load in production mode (./lib/graphql-production.ts).
+// First: V8's heap settings for the commands that carry bytes and for the server
+// (./cli/heap-first.ts), and graphql-js's modules load in production mode
+// (./lib/graphql-production.ts).
 import './cli/heap-first.js';
 import './lib/graphql-production.js';
 import { createInterface } from 'node:readline/promises';

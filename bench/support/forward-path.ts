@@ -1,11 +1,8 @@
 // Our whole tunnel path for a benchmark: a server (as `npm start` runs it), an agent allowed to
 // reach one TCP sink, the client's setting that allows it too, and `etphonehome forward` to it
 // (bench/tunnels.ts, bench/slow-readers.ts).
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import YAML from 'yaml';
 import { createAgent, type TestAgent } from '../../test/support/agent.js';
-import { runCli, spawnCli } from '../../test/support/cli.js';
+import { cliJson, spawnCli } from '../../test/support/cli.js';
 import { startServer, type TestServer } from '../../test/support/server.js';
 import { type Cleanups, progress, serverNodeArgs } from '../common.js';
 
@@ -45,21 +42,14 @@ export async function openForwardPath(options: ForwardPathOptions): Promise<Forw
   });
   cleanups.add('server', () => server.close());
   await options.beforeAgent?.(server);
-  const agent = await createAgent(server, { env: { SHELL: '/bin/sh', ...options.env.agent } });
-  const config = await agent.readConfig();
-  config['allowed_forwards'] = [target];
-  await writeFile(join(agent.configDir, 'config.yaml'), YAML.stringify(config));
+  const agent = await createAgent(server, {
+    env: { SHELL: '/bin/sh', ...options.env.agent },
+    allowedForwards: [target],
+  });
   await agent.start();
   cleanups.add('agent', () => agent.close());
   await agent.waitOnline(server);
-  const configured = await runCli(server, [
-    'clients',
-    'configure',
-    agent.uuid,
-    '--forward-targets',
-    target,
-  ]);
-  if (configured.code !== 0) throw new Error(`clients configure failed: ${configured.stderr}`);
+  await cliJson(server, ['clients', 'configure', agent.uuid, '--forward-targets', target]);
   const cli = spawnCli(server, ['forward', agent.uuid, `0:${target}`], options.env.cli);
   cleanups.add('forward', () => cli.kill('SIGINT'));
   const line = await cli.waitForLine((l) => l.includes('forwarding'), 30_000);

@@ -2,7 +2,8 @@
 // `phonehome`: the agent. Sets itself up (--init, keys, UUID), shows its identity, or runs:
 // phones home to the server and serves its calls until stopped.
 
-// First, before anything else loads: V8's incremental marking off (./heap-first.ts).
+// First, before anything else loads: V8's heap settings for a process that carries bytes
+// (./heap-first.ts).
 import './heap-first.js';
 import { hostname, platform, release, arch, type as osType, userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';

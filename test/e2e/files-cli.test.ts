@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
-import { mkdtemp, readFile, realpath, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -46,6 +46,8 @@ describe('etphonehome files', () => {
   after(async () => {
     await agent.close();
     await server.close();
+    // Its files run to hundreds of MB: left behind, repeated runs fill the disk.
+    if (work) await rm(work, { recursive: true, force: true });
   });
 
   test('put, ls and get, plain and --json', async () => {

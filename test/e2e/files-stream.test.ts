@@ -9,7 +9,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAgent, type TestAgent } from '../support/agent.js';
@@ -102,6 +102,8 @@ describe('etphonehome files get/put between this machine and a client', () => {
   after(async () => {
     await agent?.close();
     await server?.close();
+    // Its files run to GiBs: left behind, repeated runs fill the disk.
+    for (const dir of [remote, local]) if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   test('get and put a few MiB with matching SHA-256; the server stores nothing', async () => {

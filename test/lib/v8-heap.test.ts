@@ -1,6 +1,6 @@
-// src/lib/v8-heap.ts: turning V8's incremental marking off at run time takes effect (a
-// process-wide flag, so each case runs in a child process of its own). The child grows and
-// replaces an old generation until V8 marks incrementally; with the call first, V8 never does.
+// src/lib/v8-heap.ts, its two settings, each taking effect at run time (process-wide flags, so
+// each case runs in a child process of its own). First, incremental marking off: the child grows
+// and replaces an old generation until V8 marks incrementally; with the call first, V8 never does.
 // The control shows the workload does make V8 mark incrementally on this Node, so the check
 // cannot pass for want of a trigger.
 

@@ -38,6 +38,8 @@ export interface AgentOptions {
   port?: number;
   /** Phone home to these servers of one cluster (`-s` with a list) instead of `server` alone. */
   servers?: readonly TestServer[];
+  /** This machine's forward ceiling (`--init --allowed-forwards`), e.g. `['127.0.0.1:5432']`. */
+  allowedForwards?: readonly string[];
 }
 
 export async function createAgent(
@@ -62,6 +64,7 @@ export async function createAgent(
   if (options.purpose) init.push('--purpose', options.purpose);
   if (options.tags) init.push('--tags', options.tags.join(','));
   if (options.pinServerKey) init.push('--server-fingerprint', options.pinServerKey);
+  if (options.allowedForwards) init.push('--allowed-forwards', options.allowedForwards.join(','));
   await run(process.execPath, [AGENT_BIN, ...init], { env });
   const { stdout } = await run(
     process.execPath,
